@@ -1,0 +1,1 @@
+"""Pure-Python core: text, offsets, code paths, agreement. No Qt, no SQL."""
