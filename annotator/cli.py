@@ -1,0 +1,244 @@
+"""``annotator``: the window with no arguments, headless subcommands otherwise.
+
+Every subcommand calls the same services the window does. Success exits 0; a failure a
+user caused exits 1 with one line on stderr; a usage error exits 2 (argparse).
+"""
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from annotator import __version__
+from annotator.domain.errors import AnnotatorError
+from annotator.i18n import LANGUAGES, default_language
+from annotator.services import codebook, coding, documents
+from annotator.services.coders import find_coder, get_or_create_coder, resolve_coder_name
+from annotator.services.export import export_workbook
+from annotator.services.overview import project_info
+from annotator.services.projects import create_demo_project, new_project
+from annotator.services.templates import template_names
+from annotator.store.project import Project
+
+SUBCOMMANDS = (
+    "new", "add-code", "import", "code", "uncode", "info", "segments", "export", "demo",
+)
+PATH_HELP = (
+    "code path from the root, names joined by '/', e.g. 信任/政治信任 "
+    "(write '\\/' for a / inside a name)"
+)
+
+
+def _print_json(data: object) -> None:
+    print(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+
+
+def _cmd_new(a: argparse.Namespace) -> int:
+    new_project(a.project, a.template).close()
+    print(f"created {a.project} (codebook template: {a.template})")
+    return 0
+
+
+def _cmd_add_code(a: argparse.Namespace) -> int:
+    with Project.open(a.project) as p:
+        c = codebook.add_code(p, a.path, color=a.color, description=a.description or "")
+    print(f"added code {c.path} ({c.color})")
+    return 0
+
+
+def _cmd_import(a: argparse.Namespace) -> int:
+    with Project.open(a.project) as p:
+        with p.write() as s:
+            get_or_create_coder(s, resolve_coder_name(a.coder))
+        summary = documents.import_files(p, [Path(f) for f in a.files], encoding=a.encoding)
+    for d in summary.imported:
+        enc = f", {d.encoding}" if d.encoding else ""
+        print(f"imported {d.source_name} as {d.name!r}: {d.length} characters{enc}")
+    for f, w in summary.warnings:
+        print(f"warning: {f}: {w}", file=sys.stderr)
+    for f, reason in summary.refused:
+        print(f"refused: {reason}" if f in reason else f"refused: {f}: {reason}", file=sys.stderr)
+    print(f"{len(summary.imported)} imported, {len(summary.refused)} refused")
+    return 1 if summary.refused else 0
+
+
+def _resolve(p: Project, a: argparse.Namespace, create_coder: bool) -> tuple[int, int, int]:
+    with p.write() as s:
+        doc = documents.find_document(s, a.doc)
+        code = codebook.find_code(s, a.code)
+        name = resolve_coder_name(a.coder)
+        coder = get_or_create_coder(s, name) if create_coder else find_coder(s, name)
+        return doc.id, code.id, coder.id
+
+
+def _cmd_code(a: argparse.Namespace) -> int:
+    with Project.open(a.project) as p:
+        doc_id, code_id, coder_id = _resolve(p, a, create_coder=True)
+        c = coding.code_span(p, doc_id, a.start, a.end, code_id, coder_id, a.memo or "")
+    print(f"coded {c.end - c.start} characters [{c.start}, {c.end}) of {a.doc} with {a.code}")
+    return 0
+
+
+def _cmd_uncode(a: argparse.Namespace) -> int:
+    with Project.open(a.project) as p:
+        doc_id, code_id, coder_id = _resolve(p, a, create_coder=False)
+        r = coding.uncode_span(p, doc_id, a.start, a.end, code_id, coder_id)
+    print(f"uncoded {a.code} from [{a.start}, {a.end}) of {a.doc} "
+          f"({len(r.removed)} codings touched, {len(r.created)} kept in part)")
+    return 0
+
+
+def _cmd_info(a: argparse.Namespace) -> int:
+    with Project.open(a.project) as p:
+        data = project_info(p)
+    if a.json:
+        _print_json(data)
+        return 0
+    print(f"{data['name']}: {len(data['documents'])} documents, {len(data['codes'])} codes, "
+          f"{len(data['coders'])} coders, {data['total_codings']} codings")
+    for d in data["documents"]:
+        print(f"  document  {d['name']}  ({d['characters']} characters)")
+    for c in data["codes"]:
+        print(f"  code      {c['path']}  {c['color']}  {c['codings']}")
+    return 0
+
+
+def _cmd_segments(a: argparse.Namespace) -> int:
+    with Project.open(a.project) as p:
+        with p.read() as s:
+            code_id = codebook.find_code(s, a.code).id if a.code else None
+            doc_id = documents.find_document(s, a.doc).id if a.doc else None
+            coder_id = find_coder(s, a.coder).id if a.coder else None
+        segs = coding.segments(p, code_id=code_id, document_id=doc_id, coder_id=coder_id,
+                               with_children=a.with_children)
+    rows = [
+        {"document": g.document, "code": g.code_path, "coder": g.coder, "start": g.start,
+         "end": g.end, "text": g.text, "memo": g.memo, "created_at": g.created_at.isoformat()}
+        for g in segs
+    ]
+    if a.json:
+        _print_json(rows)
+    else:
+        for r in rows:
+            print(f"{r['document']} [{r['start']}, {r['end']}) {r['code']} ({r['coder']}): "
+                  f"{r['text']!r}")
+    return 0
+
+
+def _cmd_export(a: argparse.Namespace) -> int:
+    out = Path(a.out)
+    with Project.open(a.project) as p:
+        export_workbook(p, out, lang=a.lang)
+    print(f"exported {out}")
+    return 0
+
+
+def _cmd_demo(a: argparse.Namespace) -> int:
+    path = Path(a.project)
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        create_demo_project(path).close()
+        print(f"created the demo project {path}")
+    if a.no_open:
+        return 0
+    return _open_window(path, None, None)
+
+
+def _open_window(project: Path | None, screenshot: Path | None, doc: str | None) -> int:
+    from annotator.ui.app import run
+
+    return run(project, screenshot=screenshot, document=doc)
+
+
+def _build_parser() -> argparse.ArgumentParser:
+    ap = argparse.ArgumentParser(prog="annotator", description="Qualitative coding of texts.")
+    ap.add_argument("--version", action="version", version=f"annotator {__version__}")
+    sub = ap.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("new", help="create a project")
+    p.add_argument("project")
+    p.add_argument("--template", default="governance", choices=template_names())
+    p.set_defaults(run=_cmd_new)
+
+    p = sub.add_parser("add-code", help="add a code (parents created as needed)")
+    p.add_argument("project")
+    p.add_argument("path", help=PATH_HELP)
+    p.add_argument("--color", help="#RRGGBB")
+    p.add_argument("--description", help="the code's definition")
+    p.set_defaults(run=_cmd_add_code)
+
+    p = sub.add_parser("import", help="import documents")
+    p.add_argument("project")
+    p.add_argument("files", nargs="+")
+    p.add_argument("--coder")
+    p.add_argument("--encoding", help="text encoding of .txt/.md files (default: detected)")
+    p.set_defaults(run=_cmd_import)
+
+    for name, fn, help_ in (("code", _cmd_code, "code a span"),
+                            ("uncode", _cmd_uncode, "remove a code from a span")):
+        p = sub.add_parser(name, help=help_)
+        p.add_argument("project")
+        p.add_argument("--doc", required=True, help="document name")
+        p.add_argument("--start", required=True, type=int,
+                       help="first character (code points, from 0)")
+        p.add_argument("--end", required=True, type=int, help="one past the last character")
+        p.add_argument("--code", required=True, help=PATH_HELP)
+        p.add_argument("--coder")
+        if name == "code":
+            p.add_argument("--memo")
+        p.set_defaults(run=fn)
+
+    p = sub.add_parser("info", help="what the project holds")
+    p.add_argument("project")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(run=_cmd_info)
+
+    p = sub.add_parser("segments", help="coded segments (code-and-retrieve)")
+    p.add_argument("project")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--code", help=PATH_HELP)
+    p.add_argument("--with-children", action="store_true", help="include the code's children")
+    p.add_argument("--doc")
+    p.add_argument("--coder")
+    p.set_defaults(run=_cmd_segments)
+
+    p = sub.add_parser("export", help="export to an Excel workbook")
+    p.add_argument("project")
+    p.add_argument("out", help="OUT.xlsx")
+    p.add_argument("--lang", choices=LANGUAGES, default=default_language())
+    p.set_defaults(run=_cmd_export)
+
+    p = sub.add_parser("demo", help="create (if needed) and open the demo project")
+    p.add_argument("project", nargs="?", default="demo/示例项目.annotator")
+    p.add_argument("--no-open", action="store_true", help="only create it")
+    p.set_defaults(run=_cmd_demo)
+    return ap
+
+
+def _window_parser() -> argparse.ArgumentParser:
+    ap = argparse.ArgumentParser(
+        prog="annotator",
+        description=f"Open the window. Subcommands: {', '.join(SUBCOMMANDS)} (annotator CMD -h).",
+    )
+    ap.add_argument("--version", action="version", version=f"annotator {__version__}")
+    ap.add_argument("project", nargs="?", type=Path)
+    ap.add_argument("--screenshot", type=Path, help="save a screenshot of the window and exit")
+    ap.add_argument("--doc", help="document to show")
+    return ap
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if args and args[0] in SUBCOMMANDS:
+            ns = _build_parser().parse_args(args)
+            return ns.run(ns)
+        ns = _window_parser().parse_args(args)
+        return _open_window(ns.project, ns.screenshot, ns.doc)
+    except AnnotatorError as exc:
+        message = " ".join(str(exc).split())
+        print(f"annotator: error: {message}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130

@@ -1,0 +1,1 @@
+"""Files in and out: document readers, the Excel workbook, REFI-QDA exchange. No Qt."""

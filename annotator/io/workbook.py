@@ -1,0 +1,144 @@
+"""Writing sheets of plain rows to an .xlsx file, safely and fast.
+
+openpyxl's write-only mode streams rows to disk, so a workbook of 100,000 segments
+costs little more than the rows themselves. Every cell that is text stays text:
+
+* a string that starts with ``=`` would become a formula; it is written as a string
+  cell with Excel's quote prefix (``+``, ``-`` and ``@`` are already safe as string
+  cells, and get the quote prefix too, so editing the cell in Excel keeps it text);
+* control characters Excel refuses are replaced by their visible Unicode "control
+  pictures" (``\\x0b`` → ``␋``), and the row is marked;
+* text longer than Excel's 32,767-character cell limit is cut, with a visible marker in
+  the cell and a note in the row.
+"""
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+
+EXCEL_CELL_LIMIT = 32_767
+_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_FORMULA_START = ("=", "+", "-", "@")
+TRUNCATED_MARK = "…[✂]"
+
+
+@dataclass
+class Column:
+    header: str
+    width: float = 14
+    wrap: bool = False
+    number_format: str | None = None
+
+
+@dataclass(frozen=True)
+class CellFix:
+    control_chars: int = 0
+    truncated_from: int = 0
+
+    def describe(self, labels: dict[str, str]) -> str:
+        parts = []
+        if self.control_chars:
+            parts.append(labels["control"].format(n=self.control_chars))
+        if self.truncated_from:
+            parts.append(labels["truncated"].format(n=EXCEL_CELL_LIMIT, total=self.truncated_from))
+        return "; ".join(parts)
+
+
+def _picture(match: re.Match[str]) -> str:
+    return chr(0x2400 + ord(match.group()))
+
+
+def excel_safe(text: str) -> tuple[str, CellFix | None]:
+    """Text as it can stand in a cell, and what had to change (None = nothing)."""
+    controls = 0
+    if _ILLEGAL.search(text):
+        text, controls = _ILLEGAL.subn(_picture, text)
+    total = 0
+    if len(text) > EXCEL_CELL_LIMIT:
+        total = len(text)
+        text = text[: EXCEL_CELL_LIMIT - len(TRUNCATED_MARK)] + TRUNCATED_MARK
+    if controls or total:
+        return text, CellFix(controls, total)
+    return text, None
+
+
+class SheetWriter:
+    """One write-only sheet: header row frozen, autofilter, widths, safe cells."""
+
+    def __init__(self, wb: Workbook, title: str, columns: list[Column]) -> None:
+        self.ws: WriteOnlyWorksheet = wb.create_sheet(title[:31])
+        self.columns = columns
+        self.rows = 0
+        self._wrap = Alignment(wrap_text=True, vertical="top")
+        self._top = Alignment(vertical="top")
+        for i, col in enumerate(columns, start=1):
+            self.ws.column_dimensions[get_column_letter(i)].width = col.width
+        self.ws.freeze_panes = "A2"
+        bold = Font(bold=True)
+        header = []
+        for col in columns:
+            cell = WriteOnlyCell(self.ws, col.header)
+            cell.font = bold
+            header.append(cell)
+        self.ws.append(header)
+
+    def text_cell(self, value: str) -> Any:
+        cell = WriteOnlyCell(self.ws, value)
+        cell.data_type = "s"
+        cell.quotePrefix = True
+        return cell
+
+    def styled(self, value: Any, *, wrap: bool = False, fmt: str | None = None,
+               fill: str | None = None) -> Any:
+        cell = WriteOnlyCell(self.ws, value)
+        if isinstance(value, str) and value.startswith(_FORMULA_START):
+            cell.data_type = "s"
+            cell.quotePrefix = True
+        if wrap:
+            cell.alignment = self._wrap
+        if fmt:
+            cell.number_format = fmt
+        if fill:
+            rgb = fill.lstrip("#")
+            cell.fill = PatternFill("solid", start_color=rgb, end_color=rgb)
+        return cell
+
+    def append(self, row: Sequence[Any]) -> None:
+        """Plain values go through as they are (the fast path); risky strings get a cell."""
+        out = list(row)
+        for i, value in enumerate(out):
+            if isinstance(value, str) and value:
+                if value[0] in _FORMULA_START:
+                    out[i] = self.styled(value, wrap=self.columns[i].wrap and len(value) > 60)
+                elif self.columns[i].wrap and len(value) > 60:
+                    cell = WriteOnlyCell(self.ws, value)
+                    cell.alignment = self._wrap
+                    out[i] = cell
+        self.ws.append(out)
+        self.rows += 1
+
+    def finish(self) -> None:
+        last = get_column_letter(len(self.columns))
+        self.ws.auto_filter.ref = f"A1:{last}{self.rows + 1}"
+
+
+def new_workbook() -> Workbook:
+    return Workbook(write_only=True)
+
+
+def save_workbook(wb: Workbook, out: Path) -> None:
+    """Write next to the target and move into place: a failed export never leaves half a file."""
+    tmp = out.with_name(f".{out.name}.part")
+    try:
+        wb.save(tmp)
+        tmp.replace(out)
+    finally:
+        tmp.unlink(missing_ok=True)

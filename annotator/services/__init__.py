@@ -1,0 +1,1 @@
+"""Operations a user performs, one transaction each; called by the window and the CLI alike."""

@@ -1,0 +1,210 @@
+"""Coding and uncoding spans, and retrieving coded segments.
+
+Offsets are code points of the stored text, half-open ``[start, end)``. Uncoding works
+the way NVivo's "Uncode" does: the characters in the range stop being coded with that
+code by that coder, so a coding that reaches past the range is trimmed (or split in two)
+rather than removed whole. Each operation returns what it removed and created, so the
+window can undo and redo it exactly (rows come back with their old ids).
+"""
+
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import delete, insert, select
+from sqlalchemy.orm import Session
+
+from annotator.domain.errors import Conflict, InvalidInput, NotFound
+from annotator.services.codebook import code_paths, get_code, subtree_ids
+from annotator.services.documents import get_document
+from annotator.store.models import Code, Coder, Coding, Document
+from annotator.store.project import Project, now
+
+
+@dataclass(frozen=True)
+class CodingInfo:
+    id: int
+    document_id: int
+    code_id: int
+    coder_id: int
+    start: int
+    end: int
+    memo: str
+
+
+@dataclass(frozen=True)
+class UncodeResult:
+    removed: list[dict]
+    created: list[int]
+
+    @property
+    def characters(self) -> int:
+        return sum(r["end"] - r["start"] for r in self.removed)
+
+
+@dataclass(frozen=True)
+class Segment:
+    coding_id: int
+    document_id: int
+    document: str
+    code_id: int
+    code_path: str
+    coder: str
+    start: int
+    end: int
+    text: str
+    memo: str
+    created_at: datetime
+
+
+def check_span(doc: Document, start: int, end: int) -> None:
+    if not 0 <= start < end <= doc.length:
+        raise InvalidInput(
+            f"span [{start}, {end}) is not inside {doc.name!r}, "
+            f"which has {doc.length} characters (0 ≤ start < end ≤ {doc.length})"
+        )
+
+
+def insert_coding(
+    s: Session, doc: Document, code: Code, coder_id: int, start: int, end: int,
+    memo: str = "", guid: str | None = None, created_at: datetime | None = None,
+) -> Coding:
+    check_span(doc, start, end)
+    if not code.is_codable:
+        raise InvalidInput(f"code {code.name!r} is a heading and cannot be used for coding")
+    twin = s.scalar(
+        select(Coding.id).where(
+            Coding.document_id == doc.id, Coding.code_id == code.id,
+            Coding.coder_id == coder_id, Coding.start == start, Coding.end == end,
+        )
+    )
+    if twin is not None:
+        raise Conflict(f"[{start}, {end}) of {doc.name!r} is already coded with {code.name!r}")
+    coding = Coding(
+        document_id=doc.id, code_id=code.id, coder_id=coder_id, start=start, end=end,
+        memo=memo, created_at=created_at or now(), guid=guid or str(uuid.uuid4()),
+    )
+    s.add(coding)
+    s.flush()
+    return coding
+
+
+def code_span(
+    project: Project, document_id: int, start: int, end: int, code_id: int, coder_id: int,
+    memo: str = "",
+) -> CodingInfo:
+    with project.write() as s:
+        doc, code = get_document(s, document_id), get_code(s, code_id)
+        c = insert_coding(s, doc, code, coder_id, start, end, memo)
+        return CodingInfo(c.id, c.document_id, c.code_id, c.coder_id, c.start, c.end, c.memo)
+
+
+def uncode_span(
+    project: Project, document_id: int, start: int, end: int, code_id: int, coder_id: int
+) -> UncodeResult:
+    with project.write() as s:
+        doc, code = get_document(s, document_id), get_code(s, code_id)
+        check_span(doc, start, end)
+        hits = s.scalars(
+            select(Coding).where(
+                Coding.document_id == document_id, Coding.code_id == code_id,
+                Coding.coder_id == coder_id, Coding.start < end, Coding.end > start,
+            )
+        ).all()
+        if not hits:
+            raise NotFound(
+                f"nothing in [{start}, {end}) of {doc.name!r} is coded with {code.name!r} "
+                "by this coder"
+            )
+        removed = [_row(c) for c in hits]
+        keep = [(c.start, start, c) for c in hits if c.start < start]
+        keep += [(end, c.end, c) for c in hits if c.end > end]
+        for c in hits:
+            s.delete(c)
+        s.flush()
+        created: list[int] = []
+        for a, b, old in keep:
+            exists = s.scalar(select(Coding.id).where(
+                Coding.document_id == document_id, Coding.code_id == code_id,
+                Coding.coder_id == coder_id, Coding.start == a, Coding.end == b,
+            ))
+            if exists is None:
+                created.append(insert_coding(s, doc, code, coder_id, a, b, old.memo).id)
+        return UncodeResult(removed, created)
+
+
+def _row(c: Coding) -> dict:
+    return {col.name: getattr(c, col.key) for col in Coding.__table__.columns}
+
+
+def delete_codings(project: Project, ids: list[int]) -> list[dict]:
+    """Remove codings by id (a click on a coded passage, or undoing a coding)."""
+    with project.write() as s:
+        rows = [dict(r._mapping) for r in s.execute(
+            select(Coding.__table__).where(Coding.id.in_(ids)))]
+        s.execute(delete(Coding).where(Coding.id.in_(ids)))
+        return rows
+
+
+def restore_codings(project: Project, rows: list[dict], drop_ids: list[int] = ()) -> None:
+    """Undo of an uncode: drop what it created, put back what it removed."""
+    with project.write() as s:
+        if drop_ids:
+            s.execute(delete(Coding).where(Coding.id.in_(list(drop_ids))))
+        if rows:
+            s.execute(insert(Coding), rows)
+
+
+def set_coding_memo(project: Project, coding_id: int, memo: str) -> str:
+    with project.write() as s:
+        coding = s.get(Coding, coding_id)
+        if coding is None:
+            raise NotFound(f"coding #{coding_id} no longer exists")
+        old, coding.memo = coding.memo, memo
+        return old
+
+
+def document_codings(project: Project, document_id: int) -> list[CodingInfo]:
+    """All codings of one document, by start: what the view highlights."""
+    with project.read() as s:
+        rows = s.execute(
+            select(Coding.id, Coding.document_id, Coding.code_id, Coding.coder_id,
+                   Coding.start, Coding.end, Coding.memo)
+            .where(Coding.document_id == document_id).order_by(Coding.start, Coding.end)
+        ).all()
+        return [CodingInfo(*r) for r in rows]
+
+
+def segments(
+    project: Project,
+    *,
+    code_id: int | None = None,
+    document_id: int | None = None,
+    coder_id: int | None = None,
+    with_children: bool = False,
+) -> list[Segment]:
+    """Coded segments with their exact text, in document order (code-and-retrieve)."""
+    with project.read() as s:
+        q = (
+            select(Coding.id, Coding.document_id, Document.name, Coding.code_id, Coder.name,
+                   Coding.start, Coding.end, Coding.memo, Coding.created_at)
+            .join(Document, Document.id == Coding.document_id)
+            .join(Coder, Coder.id == Coding.coder_id)
+        )
+        if code_id is not None:
+            ids = subtree_ids(s, code_id) if with_children else [code_id]
+            q = q.where(Coding.code_id.in_(ids))
+        if document_id is not None:
+            q = q.where(Coding.document_id == document_id)
+        if coder_id is not None:
+            q = q.where(Coding.coder_id == coder_id)
+        rows = s.execute(q.order_by(Document.position, Coding.start, Coding.end, Coding.id)).all()
+        paths = code_paths(s)
+        texts: dict[int, str] = {}
+        out = []
+        for cid, did, dname, code, coder, start, end, memo, created in rows:
+            if did not in texts:
+                texts[did] = s.scalar(select(Document.text).where(Document.id == did))
+            out.append(Segment(cid, did, dname, code, paths[code], coder, start, end,
+                               texts[did][start:end], memo, created))
+        return out

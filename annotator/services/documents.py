@@ -1,0 +1,211 @@
+"""Documents in a project: adding, importing files, renaming, memos, deleting.
+
+A document's text is stored once, normalised (``normalise_text``), and never edited, so
+every coding's offsets stay valid. Its SHA-256 identifies it across copies of a project;
+the same text imported twice is refused with the name it already has.
+"""
+
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import delete, func, insert, select
+from sqlalchemy.orm import Session
+
+from annotator.domain.errors import AnnotatorError, Conflict, InvalidInput, NotFound
+from annotator.domain.text import normalise_text, text_sha256
+from annotator.store.models import Coding, Document
+from annotator.store.project import Project, now
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    id: int
+    guid: str
+    name: str
+    length: int
+    sha256: str
+    source_name: str | None
+    source_size: int | None
+    source_format: str | None
+    encoding: str | None
+    imported_at: datetime
+    memo: str
+
+
+@dataclass(frozen=True)
+class ImportSummary:
+    imported: list[DocumentInfo] = field(default_factory=list)
+    refused: list[tuple[str, str]] = field(default_factory=list)  # (file, reason)
+    warnings: list[tuple[str, str]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class DeletedDocument:
+    document: dict
+    codings: list[dict]
+
+
+def _info(d: Document) -> DocumentInfo:
+    return DocumentInfo(
+        d.id, d.guid, d.name, d.length, d.sha256, d.source_name, d.source_size,
+        d.source_format, d.encoding, d.imported_at, d.memo,
+    )
+
+
+def find_document(session: Session, name: str) -> Document:
+    doc = session.scalar(select(Document).where(Document.name == name))
+    if doc is None:
+        raise NotFound(f"no document named {name!r} in this project")
+    return doc
+
+
+def get_document(session: Session, document_id: int) -> Document:
+    doc = session.get(Document, document_id)
+    if doc is None:
+        raise NotFound(f"document #{document_id} no longer exists")
+    return doc
+
+
+def _free_name(session: Session, name: str) -> str:
+    """``name``, or ``name (2)``, ``name (3)``... if a document already has it."""
+    taken = set(
+        session.scalars(select(Document.name).where(Document.name.like(f"{name}%")))
+    )
+    if name not in taken:
+        return name
+    n = 2
+    while f"{name} ({n})" in taken:
+        n += 1
+    return f"{name} ({n})"
+
+
+def insert_document(
+    session: Session,
+    name: str,
+    text: str,
+    *,
+    source_name: str | None = None,
+    source_size: int | None = None,
+    source_format: str | None = None,
+    encoding: str | None = None,
+    guid: str | None = None,
+    memo: str = "",
+) -> Document:
+    name = name.strip()
+    if not name:
+        raise InvalidInput("a document name cannot be empty")
+    text = normalise_text(text)
+    if not text.strip():
+        raise InvalidInput(f"{source_name or name}: the document has no text")
+    sha = text_sha256(text)
+    twin = session.scalar(select(Document.name).where(Document.sha256 == sha))
+    if twin is not None:
+        raise Conflict(
+            f"{source_name or name}: the same text is already in the project as {twin!r}"
+        )
+    doc = Document(
+        guid=guid or str(uuid.uuid4()),
+        name=_free_name(session, name),
+        text=text,
+        length=len(text),
+        sha256=sha,
+        source_name=source_name,
+        source_size=source_size,
+        source_format=source_format,
+        encoding=encoding,
+        imported_at=now(),
+        memo=memo,
+        position=(session.scalar(select(func.max(Document.position))) or 0) + 1,
+    )
+    session.add(doc)
+    session.flush()
+    return doc
+
+
+def add_document(project: Project, name: str, text: str, **source: object) -> DocumentInfo:
+    with project.write() as s:
+        return _info(insert_document(s, name, text, **source))  # type: ignore[arg-type]
+
+
+def import_files(
+    project: Project, paths: Iterable[Path], encoding: str | None = None
+) -> ImportSummary:
+    """Import each file in its own transaction: a bad file is reported, the rest come in."""
+    from annotator.io.readers import read_document
+
+    summary = ImportSummary()
+    for path in paths:
+        path = Path(path)
+        try:
+            read = read_document(path, encoding=encoding)
+            with project.write() as s:
+                doc = insert_document(
+                    s, path.stem, read.text,
+                    source_name=read.source_name, source_size=read.source_size,
+                    source_format=read.source_format, encoding=read.encoding,
+                )
+                summary.imported.append(_info(doc))
+            summary.warnings.extend((path.name, w) for w in read.warnings)
+        except AnnotatorError as exc:
+            summary.refused.append((path.name, str(exc)))
+    return summary
+
+
+def list_documents(project: Project) -> list[DocumentInfo]:
+    with project.read() as s:
+        docs = s.scalars(
+            select(Document).order_by(Document.position, Document.id)
+            .execution_options(populate_existing=True)
+        ).all()
+        return [_info(d) for d in docs]
+
+
+def document_text(project: Project, document_id: int) -> str:
+    with project.read() as s:
+        text = s.scalar(select(Document.text).where(Document.id == document_id))
+        if text is None:
+            raise NotFound(f"document #{document_id} no longer exists")
+        return text
+
+
+def rename_document(project: Project, document_id: int, new_name: str) -> str:
+    new_name = new_name.strip()
+    if not new_name:
+        raise InvalidInput("a document name cannot be empty")
+    with project.write() as s:
+        doc = get_document(s, document_id)
+        if new_name != doc.name and s.scalar(select(Document.id).where(Document.name == new_name)):
+            raise Conflict(f"a document named {new_name!r} already exists")
+        old, doc.name = doc.name, new_name
+        return old
+
+
+def set_document_memo(project: Project, document_id: int, memo: str) -> str:
+    with project.write() as s:
+        doc = get_document(s, document_id)
+        old, doc.memo = doc.memo, memo
+        return old
+
+
+def delete_document(project: Project, document_id: int) -> DeletedDocument:
+    with project.write() as s:
+        get_document(s, document_id)
+        row = dict(
+            s.execute(select(Document.__table__).where(Document.id == document_id)).one()._mapping
+        )
+        codings = [
+            dict(r._mapping)
+            for r in s.execute(select(Coding.__table__).where(Coding.document_id == document_id))
+        ]
+        s.execute(delete(Document).where(Document.id == document_id))
+        return DeletedDocument(row, codings)
+
+
+def restore_document(project: Project, deleted: DeletedDocument) -> None:
+    with project.write() as s:
+        s.execute(insert(Document).values(**deleted.document))
+        if deleted.codings:
+            s.execute(insert(Coding), deleted.codings)

@@ -1,0 +1,130 @@
+"""The Excel workbook researchers take away: one sheet per question they ask.
+
+Sheets: coded segments; codebook; code × document matrix (counts); coverage (share of
+each document's characters coded, overlapping codings counted once); documents. The
+labels follow the interface language (terms from the project's glossary).
+"""
+
+from pathlib import Path
+
+from annotator.domain.errors import AnnotatorError
+from annotator.io.workbook import Column, SheetWriter, excel_safe, new_workbook, save_workbook
+from annotator.services.coding import segments
+from annotator.services.overview import code_document_matrix
+from annotator.store.project import Project
+
+LABELS = {
+    "zh": {
+        "segments": "编码片段", "codebook": "编码本", "matrix": "代码-文档矩阵",
+        "coverage": "覆盖率", "documents": "文档",
+        "document": "文档", "code": "代码", "coder": "编码员", "start": "起始",
+        "end": "结束", "length": "字符数", "text": "文本", "memo": "备忘录",
+        "created": "编码时间 (UTC)", "note": "注意", "path": "代码路径", "level": "层级",
+        "definition": "定义", "color": "颜色", "codings": "编码片段数",
+        "documents_count": "文档数", "total": "合计", "characters": "字符数",
+        "sha256": "SHA-256", "source": "源文件", "size": "文件大小（字节）",
+        "format": "格式", "encoding": "文本编码", "imported": "导入时间 (UTC)",
+        "control": "{n} 个 Excel 不接受的控制字符以 ␀ 类符号显示",
+        "truncated": "文本超过 Excel 单元格上限，只显示前 {n} 个字符（共 {total} 个）",
+    },
+    "en": {
+        "segments": "Coded segments", "codebook": "Codebook", "matrix": "Code x document",
+        "coverage": "Coverage", "documents": "Documents",
+        "document": "Document", "code": "Code", "coder": "Coder", "start": "Start",
+        "end": "End", "length": "Characters", "text": "Text", "memo": "Memo",
+        "created": "Coded at (UTC)", "note": "Note", "path": "Code path", "level": "Level",
+        "definition": "Definition", "color": "Colour", "codings": "Codings",
+        "documents_count": "Documents", "total": "Total", "characters": "Characters",
+        "sha256": "SHA-256", "source": "Source file", "size": "Size (bytes)",
+        "format": "Format", "encoding": "Text encoding", "imported": "Imported at (UTC)",
+        "control": "{n} control characters Excel refuses are shown as ␀-style symbols",
+        "truncated": "text over Excel's cell limit: first {n} of {total} characters shown",
+    },
+}
+
+
+def _safe(value: str, notes: list[str], labels: dict[str, str]) -> str:
+    text, fix = excel_safe(value)
+    if fix is not None:
+        notes.append(fix.describe(labels))
+    return text
+
+
+def export_workbook(project: Project, out: Path | str, lang: str = "en") -> Path:
+    out = Path(out)
+    if out.suffix.lower() != ".xlsx":
+        raise AnnotatorError(f"{out.name}: the workbook must be an .xlsx file")
+    if not out.parent.is_dir():
+        raise AnnotatorError(f"{out.parent}: no such folder")
+    L = LABELS[lang]
+    wb = new_workbook()
+    matrix = code_document_matrix(project)
+
+    seg = SheetWriter(wb, L["segments"], [
+        Column(L["document"], 24), Column(L["code"], 28), Column(L["coder"], 12),
+        Column(L["start"], 9), Column(L["end"], 9), Column(L["length"], 9),
+        Column(L["text"], 60, wrap=True), Column(L["memo"], 30, wrap=True),
+        Column(L["created"], 19), Column(L["note"], 30, wrap=True),
+    ])
+    for sg in segments(project):
+        notes: list[str] = []
+        text = _safe(sg.text, notes, L)
+        memo = _safe(sg.memo, notes, L) if sg.memo else ""
+        seg.append((
+            _safe(sg.document, notes, L), sg.code_path, sg.coder, sg.start, sg.end,
+            sg.end - sg.start, text, memo, sg.created_at, "; ".join(notes),
+        ))
+    seg.finish()
+
+    book = SheetWriter(wb, L["codebook"], [
+        Column(L["path"], 36), Column(L["level"], 7), Column(L["definition"], 60, wrap=True),
+        Column(L["color"], 10), Column(L["memo"], 30, wrap=True), Column(L["codings"], 11),
+        Column(L["documents_count"], 9),
+    ])
+    docs_per_code: dict[int, int] = {}
+    for code_id, _doc in matrix.counts:
+        docs_per_code[code_id] = docs_per_code.get(code_id, 0) + 1
+    depth: dict[int | None, int] = {None: 0}
+    for c in matrix.codes:  # parents come before their children
+        depth[c.id] = depth[c.parent_id] + 1
+        notes: list[str] = []
+        book.append((
+            c.path, depth[c.id],
+            _safe(c.description, notes, L), book.styled(c.color, fill=c.color),
+            _safe(c.memo, notes, L), c.count, docs_per_code.get(c.id, 0),
+        ))
+    book.finish()
+
+    doc_columns = [Column(_safe(d.name, [], L)[:255], 12) for d in matrix.documents]
+    counts = SheetWriter(wb, L["matrix"], [Column(L["path"], 36), *doc_columns,
+                                           Column(L["total"], 9)])
+    cover = SheetWriter(wb, L["coverage"], [Column(L["path"], 36), *doc_columns])
+    for c in matrix.codes:
+        row = [matrix.counts.get((c.id, d.id), 0) for d in matrix.documents]
+        counts.append((c.path, *row, sum(row)))
+        cover.append((c.path, *(
+            cover.styled(matrix.coverage.get((c.id, d.id), 0.0), fmt="0.0%")
+            for d in matrix.documents
+        )))
+    counts.finish()
+    cover.finish()
+
+    docs = SheetWriter(wb, L["documents"], [
+        Column(L["document"], 30), Column(L["characters"], 11), Column(L["codings"], 11),
+        Column(L["sha256"], 20), Column(L["source"], 30), Column(L["size"], 12),
+        Column(L["format"], 8), Column(L["encoding"], 11), Column(L["imported"], 19),
+        Column(L["memo"], 40, wrap=True),
+    ])
+    per_doc: dict[int, int] = {}
+    for (_code, doc_id), n in matrix.counts.items():
+        per_doc[doc_id] = per_doc.get(doc_id, 0) + n
+    for d in matrix.documents:
+        notes: list[str] = []
+        docs.append((
+            _safe(d.name, notes, L), d.length, per_doc.get(d.id, 0), d.sha256,
+            d.source_name or "", d.source_size, d.source_format or "", d.encoding or "",
+            d.imported_at, _safe(d.memo, notes, L),
+        ))
+    docs.finish()
+    save_workbook(wb, out)
+    return out

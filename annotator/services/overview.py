@@ -1,0 +1,67 @@
+"""What is in a project: counts, the code × document matrix, the summary ``info`` prints."""
+
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+
+from annotator.domain.intervals import total_length, union
+from annotator.services.codebook import CodeInfo, code_tree
+from annotator.services.coders import CoderInfo, list_coders
+from annotator.services.documents import DocumentInfo, list_documents
+from annotator.store.models import Coding
+from annotator.store.project import Project
+
+
+@dataclass(frozen=True)
+class Matrix:
+    codes: list[CodeInfo]
+    documents: list[DocumentInfo]
+    counts: dict[tuple[int, int], int]        # (code id, document id) → codings
+    coverage: dict[tuple[int, int], float]    # share of the document's characters coded
+
+
+def code_document_matrix(project: Project, coder_id: int | None = None) -> Matrix:
+    """Counts and coverage per code and document; coverage unions overlapping codings."""
+    codes, docs = code_tree(project), list_documents(project)
+    lengths = {d.id: d.length for d in docs}
+    spans: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    with project.read() as s:
+        q = select(Coding.code_id, Coding.document_id, Coding.start, Coding.end)
+        if coder_id is not None:
+            q = q.where(Coding.coder_id == coder_id)
+        for code_id, doc_id, start, end in s.execute(q):
+            spans.setdefault((code_id, doc_id), []).append((start, end))
+    counts = {key: len(v) for key, v in spans.items()}
+    coverage = {
+        key: total_length(union(v)) / lengths[key[1]] for key, v in spans.items() if lengths[key[1]]
+    }
+    return Matrix(codes, docs, counts, coverage)
+
+
+def project_info(project: Project) -> dict:
+    """The JSON ``annotator info`` prints: stable keys, scripts read them."""
+    docs = list_documents(project)
+    codes = code_tree(project)
+    coders: list[CoderInfo] = list_coders(project)
+    with project.read() as s:
+        total = s.scalar(select(func.count(Coding.id))) or 0
+        per_coder = dict(
+            s.execute(select(Coding.coder_id, func.count(Coding.id)).group_by(Coding.coder_id)).all()
+        )
+    return {
+        "name": project.name,
+        "path": str(project.path),
+        "documents": [
+            {"name": d.name, "characters": d.length, "sha256": d.sha256,
+             "source": d.source_name, "encoding": d.encoding}
+            for d in docs
+        ],
+        "codes": [
+            {"path": c.path, "guid": c.guid, "color": c.color, "codings": c.count}
+            for c in codes
+        ],
+        "coders": [
+            {"name": c.name, "guid": c.guid, "codings": per_coder.get(c.id, 0)} for c in coders
+        ],
+        "total_codings": total,
+    }

@@ -1,0 +1,1 @@
+"""Persistence: SQLAlchemy models, opening and creating project files, migrations. No Qt."""

@@ -1,0 +1,103 @@
+"""The project's tables at the current schema version.
+
+Migrations (``migrations.py``) are the history that produces this schema; a test checks
+that a project built by running every migration matches these models exactly.
+Integer ids never get reused (AUTOINCREMENT), so an undo that restores a deleted row can
+give it back its old id and every view that still holds that id stays right.
+"""
+
+from datetime import datetime
+
+from sqlalchemy import (
+    CheckConstraint,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+_AUTOINC = {"sqlite_autoincrement": True}
+
+
+class Meta(Base):
+    """Key/value facts about the project file: schema version, name, creation time."""
+
+    __tablename__ = "meta"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class Coder(Base):
+    __tablename__ = "coder"
+    __table_args__ = (UniqueConstraint("guid"), UniqueConstraint("name"), _AUTOINC)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    guid: Mapped[str] = mapped_column(String(36))
+    name: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class Document(Base):
+    __tablename__ = "document"
+    __table_args__ = (UniqueConstraint("name"), UniqueConstraint("guid"), _AUTOINC)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    guid: Mapped[str] = mapped_column(String(36))
+    name: Mapped[str] = mapped_column(String(500))
+    text: Mapped[str] = mapped_column(Text)
+    length: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    source_name: Mapped[str | None] = mapped_column(String(500))
+    imported_at: Mapped[datetime] = mapped_column(DateTime)
+    memo: Mapped[str] = mapped_column(Text, default="")
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    source_size: Mapped[int | None] = mapped_column(Integer)
+    source_format: Mapped[str | None] = mapped_column(String(16))
+    encoding: Mapped[str | None] = mapped_column(String(32))
+
+
+class Code(Base):
+    __tablename__ = "code"
+    __table_args__ = (
+        UniqueConstraint("guid"),
+        Index("ix_code_parent", "parent_id", "position"),
+        _AUTOINC,
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    guid: Mapped[str] = mapped_column(String(36))
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("code.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(String(500))
+    description: Mapped[str] = mapped_column(Text, default="")
+    color: Mapped[str] = mapped_column(String(7))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    is_codable: Mapped[bool] = mapped_column(default=True)
+    memo: Mapped[str] = mapped_column(Text, default="")
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("coder.id", ondelete="SET NULL"))
+
+
+class Coding(Base):
+    __tablename__ = "coding"
+    __table_args__ = (
+        UniqueConstraint("document_id", "code_id", "coder_id", "start", "end"),
+        Index("ux_coding_guid", "guid", unique=True),
+        CheckConstraint("start >= 0 AND start < \"end\"", name="ck_coding_span"),
+        Index("ix_coding_document_start", "document_id", "start"),
+        Index("ix_coding_code", "code_id"),
+        _AUTOINC,
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("document.id", ondelete="CASCADE"))
+    code_id: Mapped[int] = mapped_column(ForeignKey("code.id", ondelete="CASCADE"))
+    coder_id: Mapped[int] = mapped_column(ForeignKey("coder.id", ondelete="RESTRICT"))
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    memo: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    guid: Mapped[str] = mapped_column(String(36))

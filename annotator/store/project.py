@@ -1,0 +1,205 @@
+"""Opening, creating and closing a project file.
+
+A project is one SQLite file in the rollback-journal mode: once a transaction commits
+it is on disk, and once the project is closed the file is self-contained (no -wal or
+-shm beside it), which matters for files in OneDrive/Dropbox folders and on network
+drives. A file is checked read-only before it is opened for writing, so a file that is
+not a project, is damaged, or is from a newer version is refused without a byte of it
+changing. Two openers (two windows, two processes) are safe: every write is one
+``BEGIN IMMEDIATE`` transaction and waits for the other's lock instead of failing.
+"""
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event, select
+from sqlalchemy.orm import Session
+
+from annotator.domain.errors import ProjectFileError
+from annotator.store.migrations import CURRENT_VERSION, migrate
+from annotator.store.models import Meta
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+# PRAGMA application_id marks a SQLite file as ours ("ANNO").
+APPLICATION_ID = 0x414E4E4F
+PROJECT_SUFFIX = ".annotator"
+BUSY_TIMEOUT_MS = 10_000
+
+
+def now() -> datetime:
+    """Timestamps are stored in UTC without tzinfo (portable DateTime columns)."""
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def _check_file(path: Path) -> int:
+    """The schema version of an existing project file, or ``ProjectFileError``."""
+    if not path.exists():
+        raise ProjectFileError(f"{path}: no such project file")
+    if path.is_dir():
+        raise ProjectFileError(f"{path}: is a folder, not a project file")
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(len(SQLITE_MAGIC))
+    except OSError as exc:
+        raise ProjectFileError(f"{path}: cannot be read ({exc.strerror})") from exc
+    if head != SQLITE_MAGIC:
+        raise ProjectFileError(f"{path}: not an Annotator project (not a database file)")
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        raise ProjectFileError(f"{path}: cannot be opened ({exc})") from exc
+    try:
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        if app_id != APPLICATION_ID:
+            raise ProjectFileError(f"{path}: not an Annotator project (another program's database)")
+        check = conn.execute("PRAGMA quick_check").fetchall()
+        if check != [("ok",)]:
+            raise ProjectFileError(f"{path}: the project file is damaged ({check[0][0]})")
+        row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        if row is None:
+            raise ProjectFileError(f"{path}: the project file is damaged (no schema version)")
+        return int(row[0])
+    except sqlite3.DatabaseError as exc:
+        raise ProjectFileError(f"{path}: the project file is damaged ({exc})") from exc
+    finally:
+        conn.close()
+
+
+def _make_engine(path: Path) -> Engine:
+    engine = create_engine(f"sqlite+pysqlite:///{path}")
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
+        # Let SQLAlchemy, not the driver, decide where transactions begin.
+        dbapi_conn.isolation_level = None
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA foreign_keys = ON")
+        cur.execute("PRAGMA journal_mode = DELETE")
+        cur.execute("PRAGMA synchronous = FULL")
+        cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn) -> None:
+        # A writer takes the write lock up front, so two processes never deadlock on a
+        # read lock upgrade; readers begin deferred.
+        mode = conn.get_execution_options().get("sqlite_begin", "DEFERRED")
+        conn.exec_driver_sql(f"BEGIN {mode}")
+
+    return engine
+
+
+class Project:
+    """An open project file. Every write is one transaction (``with project.write()``)."""
+
+    def __init__(self, path: Path, engine: Engine) -> None:
+        self.path = path
+        self.engine = engine
+        self._writer = engine.execution_options(sqlite_begin="IMMEDIATE")
+
+    @classmethod
+    def create(cls, path: Path | str, name: str | None = None) -> "Project":
+        path = Path(path)
+        if path.exists():
+            raise ProjectFileError(f"{path}: already exists; choose another file name")
+        if not path.parent.is_dir():
+            raise ProjectFileError(f"{path.parent}: no such folder")
+        engine = _make_engine(path)
+        try:
+            with engine.begin() as conn:
+                conn.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
+                migrate(conn, 0)
+                conn.execute(
+                    Meta.__table__.insert(),
+                    [
+                        {"key": "schema_version", "value": str(CURRENT_VERSION)},
+                        {"key": "name", "value": name or path.stem},
+                        {"key": "created_at", "value": now().isoformat()},
+                    ],
+                )
+        except Exception:
+            engine.dispose()
+            path.unlink(missing_ok=True)
+            raise
+        return cls(path, engine)
+
+    @classmethod
+    def open(cls, path: Path | str) -> "Project":
+        path = Path(path)
+        version = _check_file(path)
+        if version > CURRENT_VERSION:
+            raise ProjectFileError(
+                f"{path}: written by a newer version of Annotator (project format "
+                f"{version}; this version reads up to {CURRENT_VERSION}). Please update."
+            )
+        if version < CURRENT_VERSION:
+            _backup_before_migration(path, version)
+        engine = _make_engine(path)
+        if version < CURRENT_VERSION:
+            with (
+                engine.connect().execution_options(sqlite_begin="IMMEDIATE") as conn,
+                conn.begin(),
+            ):
+                migrate(conn, version)
+                conn.execute(
+                    Meta.__table__.update()
+                    .where(Meta.key == "schema_version")
+                    .values(value=str(CURRENT_VERSION))
+                )
+        return cls(path, engine)
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """One user operation: committed when the block ends, rolled back on error."""
+        with Session(self._writer, expire_on_commit=False) as session, session.begin():
+            yield session
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        with Session(self.engine) as session, session.begin():
+            yield session
+
+    @property
+    def name(self) -> str:
+        with self.read() as s:
+            return s.scalar(select(Meta.value).where(Meta.key == "name")) or self.path.stem
+
+    def save_copy(self, dest: Path | str) -> Path:
+        """A consistent copy through SQLite's backup API (never a file copy of a live file)."""
+        dest = Path(dest)
+        if dest.resolve() == self.path.resolve():
+            raise ProjectFileError("a copy cannot overwrite the project itself")
+        src = sqlite3.connect(self.path)
+        dst = sqlite3.connect(dest)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+            src.close()
+        return dest
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> "Project":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _backup_before_migration(path: Path, version: int) -> None:
+    """Keep the old file next to the new one: an upgrade must never cost a user their data."""
+    backup = path.with_name(f"{path.name}.format{version}.bak")
+    if backup.exists():
+        return
+    src = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    dst = sqlite3.connect(backup)
+    try:
+        src.backup(dst)
+    finally:
+        dst.close()
+        src.close()

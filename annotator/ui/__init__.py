@@ -1,0 +1,1 @@
+"""The Qt window. Everything it changes goes through ``annotator.services``."""
