@@ -46,7 +46,9 @@ def project_info(project: Project) -> dict:
     with project.read() as s:
         total = s.scalar(select(func.count(Coding.id))) or 0
         per_coder = dict(
-            s.execute(select(Coding.coder_id, func.count(Coding.id)).group_by(Coding.coder_id)).all()
+            s.execute(
+                select(Coding.coder_id, func.count(Coding.id)).group_by(Coding.coder_id)
+            ).all()
         )
     return {
         "name": project.name,

@@ -51,7 +51,9 @@ class Document(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     guid: Mapped[str] = mapped_column(String(36))
     name: Mapped[str] = mapped_column(String(500))
-    text: Mapped[str] = mapped_column(Text)
+    # Loaded only when asked for: a million characters per row lookup would make every
+    # coding pay for the whole document.
+    text: Mapped[str] = mapped_column(Text, deferred=True)
     length: Mapped[int] = mapped_column(Integer)
     sha256: Mapped[str] = mapped_column(String(64), index=True)
     source_name: Mapped[str | None] = mapped_column(String(500))
