@@ -1,17 +1,10 @@
-"""``annotator``: the window with no arguments, headless subcommands otherwise.
-
-Every subcommand calls the same services the window does. Success exits 0; a failure a
-user caused exits 1 with one line on stderr; a usage error exits 2 (argparse).
-"""
+"""Subcommands over one project: create, codebook, import, code, retrieve, export."""
 
 import argparse
 import json
 import sys
-from collections.abc import Sequence
 from pathlib import Path
 
-from annotator import __version__
-from annotator.domain.errors import AnnotatorError
 from annotator.i18n import LANGUAGES, default_language
 from annotator.services import codebook, coding, documents
 from annotator.services.coders import find_coder, get_or_create_coder, resolve_coder_name
@@ -21,9 +14,6 @@ from annotator.services.projects import create_demo_project, new_project
 from annotator.services.templates import template_names
 from annotator.store.project import Project
 
-SUBCOMMANDS = (
-    "new", "add-code", "import", "code", "uncode", "info", "segments", "export", "demo",
-)
 PATH_HELP = (
     "code path from the root, names joined by '/', e.g. 信任/政治信任 "
     "(write '\\/' for a / inside a name)"
@@ -142,19 +132,12 @@ def _cmd_demo(a: argparse.Namespace) -> int:
         print(f"created the demo project {path}")
     if a.no_open:
         return 0
-    return _open_window(path, None, None)
+    from annotator.cli import open_window
+
+    return open_window(path)
 
 
-def _open_window(project: Path | None, screenshot: Path | None, doc: str | None) -> int:
-    from annotator.ui.app import run
-
-    return run(project, screenshot=screenshot, document=doc)
-
-
-def _build_parser() -> argparse.ArgumentParser:
-    ap = argparse.ArgumentParser(prog="annotator", description="Qualitative coding of texts.")
-    ap.add_argument("--version", action="version", version=f"annotator {__version__}")
-    sub = ap.add_subparsers(dest="command", required=True)
+def register(sub: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser("new", help="create a project")
     p.add_argument("project")
@@ -213,32 +196,3 @@ def _build_parser() -> argparse.ArgumentParser:
     p.add_argument("project", nargs="?", default="demo/示例项目.annotator")
     p.add_argument("--no-open", action="store_true", help="only create it")
     p.set_defaults(run=_cmd_demo)
-    return ap
-
-
-def _window_parser() -> argparse.ArgumentParser:
-    ap = argparse.ArgumentParser(
-        prog="annotator",
-        description=f"Open the window. Subcommands: {', '.join(SUBCOMMANDS)} (annotator CMD -h).",
-    )
-    ap.add_argument("--version", action="version", version=f"annotator {__version__}")
-    ap.add_argument("project", nargs="?", type=Path)
-    ap.add_argument("--screenshot", type=Path, help="save a screenshot of the window and exit")
-    ap.add_argument("--doc", help="document to show")
-    return ap
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    args = list(sys.argv[1:] if argv is None else argv)
-    try:
-        if args and args[0] in SUBCOMMANDS:
-            ns = _build_parser().parse_args(args)
-            return ns.run(ns)
-        ns = _window_parser().parse_args(args)
-        return _open_window(ns.project, ns.screenshot, ns.doc)
-    except AnnotatorError as exc:
-        message = " ".join(str(exc).split())
-        print(f"annotator: error: {message}", file=sys.stderr)
-        return 1
-    except KeyboardInterrupt:
-        return 130

@@ -1,0 +1,63 @@
+"""``annotator``: the window with no arguments, headless subcommands otherwise.
+
+Every subcommand calls the same services the window does. Success exits 0; a failure a
+user caused exits 1 with one line on stderr; a usage error exits 2 (argparse). Each
+``*_commands`` module registers its own subcommands.
+"""
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from annotator import __version__
+from annotator.cli import project_commands
+from annotator.domain.errors import AnnotatorError
+
+COMMAND_MODULES = (project_commands,)
+
+
+def _build_parser() -> tuple[argparse.ArgumentParser, list[str]]:
+    ap = argparse.ArgumentParser(prog="annotator", description="Qualitative coding of texts.")
+    ap.add_argument("--version", action="version", version=f"annotator {__version__}")
+    sub = ap.add_subparsers(dest="command", required=True)
+    for module in COMMAND_MODULES:
+        module.register(sub)
+    return ap, list(sub.choices)
+
+
+def _window_parser(commands: list[str]) -> argparse.ArgumentParser:
+    ap = argparse.ArgumentParser(
+        prog="annotator",
+        description=f"Open the window. Subcommands: {', '.join(commands)} (annotator CMD -h).",
+    )
+    ap.add_argument("--version", action="version", version=f"annotator {__version__}")
+    ap.add_argument("project", nargs="?", type=Path)
+    ap.add_argument("--screenshot", type=Path, help="save a screenshot of the window and exit")
+    ap.add_argument("--doc", help="document to show")
+    return ap
+
+
+def open_window(project: Path | None, screenshot: Path | None = None,
+                doc: str | None = None) -> int:
+    from annotator.ui.app import run
+
+    return run(project, screenshot=screenshot, document=doc)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    parser = _build_parser()
+    commands = list(parser._subparsers._group_actions[0].choices)
+    try:
+        if args and args[0] in commands:
+            ns = parser.parse_args(args)
+            return ns.run(ns)
+        ns = _window_parser(commands).parse_args(args)
+        return open_window(ns.project, ns.screenshot, ns.doc)
+    except AnnotatorError as exc:
+        message = " ".join(str(exc).split())
+        print(f"annotator: error: {message}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
