@@ -47,8 +47,7 @@ def open_window(project: Path | None, screenshot: Path | None = None,
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
-    parser = _build_parser()
-    commands = list(parser._subparsers._group_actions[0].choices)
+    parser, commands = _build_parser()
     try:
         if args and args[0] in commands:
             ns = parser.parse_args(args)
