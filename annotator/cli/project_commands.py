@@ -7,7 +7,12 @@ from pathlib import Path
 
 from annotator.i18n import LANGUAGES, default_language
 from annotator.services import codebook, coding, documents
-from annotator.services.coders import find_coder, get_or_create_coder, resolve_coder_name
+from annotator.services.coders import (
+    ensure_coder,
+    find_coder,
+    get_or_create_coder,
+    resolve_coder_name,
+)
 from annotator.services.export import export_workbook
 from annotator.services.overview import project_info
 from annotator.services.projects import create_demo_project, new_project
@@ -32,7 +37,10 @@ def _cmd_new(a: argparse.Namespace) -> int:
 
 def _cmd_add_code(a: argparse.Namespace) -> int:
     with Project.open(a.project) as p:
-        c = codebook.add_code(p, a.path, color=a.color, description=a.description or "")
+        creator = ensure_coder(p, resolve_coder_name(a.coder)).id
+        c = codebook.add_code(
+            p, a.path, color=a.color, description=a.description or "", created_by=creator
+        )
     print(f"added code {c.path} ({c.color})")
     return 0
 
@@ -149,6 +157,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("path", help=PATH_HELP)
     p.add_argument("--color", help="#RRGGBB")
     p.add_argument("--description", help="the code's definition")
+    p.add_argument("--coder", help="who adds the code (recorded as its author)")
     p.set_defaults(run=_cmd_add_code)
 
     p = sub.add_parser("import", help="import documents")
