@@ -1,0 +1,137 @@
+"""The REFI-QDA exchange model: what a ``.qdpx`` / ``.qdc`` file holds, in Python terms.
+
+This layer sits between the XML and the project store. It owns nothing but data: reading
+fills it from any producer's dialect (NVivo, ATLAS.ti, qc, ...), writing turns it into
+schema-valid REFI-QDA 1.0, and the services map it to and from the database.
+
+Conventions every reader guarantees, so that callers never have to think about dialects:
+
+- ``text`` is normalised with :func:`annotator.domain.text.normalise_text` (no BOM, LF
+  line ends) and ``start``/``end`` are half-open ``[start, end)`` offsets in **code
+  points** of that text (Python ``str`` indices), whatever unit the file used.
+- GUIDs are lower case without braces (``{ABC-...}`` and ``abc-...`` are the same GUID in
+  the wild; references are matched on this canonical form).
+- Colours are ``"#RRGGBB"`` in upper case, or ``None``.
+- A range coded several times is one :class:`RefiSelection` with several codings (see
+  :attr:`RefiSelection.merged_from`).
+
+Facts about the file that was read (``origin``, the offset rule used, warnings) are kept on
+:class:`RefiProject` but excluded from equality: two projects are equal when their content
+is, whichever program wrote them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
+
+
+@dataclass
+class RefiUser:
+    """A person (or program) that created codings; REFI's ``<User>``."""
+
+    guid: str
+    name: str
+
+
+@dataclass
+class RefiCode:
+    """A code of the codebook, with its children in order."""
+
+    guid: str
+    name: str
+    color: str | None = None
+    description: str | None = None
+    is_codable: bool = True
+    children: list[RefiCode] = field(default_factory=list)
+    memo: str | None = None
+
+    def walk(self) -> Iterator[RefiCode]:
+        """This code and all its descendants, depth first, in document order."""
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+@dataclass
+class RefiCoding:
+    """One code applied to a selection by one coder.
+
+    ``guid`` is the ``<Coding>`` element's GUID; the writer mints one when it is ``None``.
+    """
+
+    code_guid: str
+    coder_guid: str | None = None
+    created: datetime | None = None
+    memo: str | None = None
+    guid: str | None = None
+
+
+@dataclass
+class RefiSelection:
+    """A coded range ``[start, end)`` of a source, in code points of the normalised text.
+
+    ``merged_from`` lists the GUIDs of further ``<PlainTextSelection>`` elements of the file
+    that had exactly the same range and were folded into this one (NVivo writes one element
+    per coding). ``1 + len(merged_from)`` is therefore the number of elements this selection
+    came from, which lets a caller reconcile counts with the file. It describes the file
+    read, not the selection: the writer writes one element per selection and ignores it, and
+    it takes no part in equality.
+    """
+
+    guid: str
+    start: int
+    end: int
+    codings: list[RefiCoding] = field(default_factory=list)
+    creator_guid: str | None = None
+    created: datetime | None = None
+    memo: str | None = None
+    merged_from: list[str] = field(default_factory=list, compare=False)
+
+
+@dataclass
+class RefiSource:
+    """A text document: its normalised text and the selections coded in it."""
+
+    guid: str
+    name: str
+    text: str
+    selections: list[RefiSelection] = field(default_factory=list)
+    memo: str | None = None
+
+
+@dataclass
+class RefiNote:
+    """A free-standing memo: a ``<Note>`` that no code, source or selection refers to."""
+
+    guid: str
+    name: str
+    text: str
+    creator_guid: str | None = None
+    created: datetime | None = None
+
+
+@dataclass
+class RefiProject:
+    """A whole exchange file: users, codebook (roots), sources, memos.
+
+    ``origin`` (the producing program), ``offset_rule`` (how the file's offsets were read,
+    see :mod:`annotator.io.refi.positions`) and ``warnings`` (what was skipped, one readable
+    sentence each) describe the file read and do not take part in equality.
+    """
+
+    name: str
+    users: list[RefiUser] = field(default_factory=list)
+    codes: list[RefiCode] = field(default_factory=list)
+    sources: list[RefiSource] = field(default_factory=list)
+    memo: str | None = None
+    notes: list[RefiNote] = field(default_factory=list)
+    origin: str | None = field(default=None, compare=False)
+    offset_rule: str | None = field(default=None, compare=False)
+    warnings: list[str] = field(default_factory=list, compare=False)
+
+    def all_codes(self) -> Iterator[RefiCode]:
+        """Every code of the codebook, depth first."""
+        for root in self.codes:
+            yield from root.walk()

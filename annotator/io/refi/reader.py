@@ -1,0 +1,606 @@
+"""Reading REFI-QDA projects (``.qdpx``) and codebooks (``.qdc``) from any producer.
+
+Everything is read and checked in memory before anything is returned, so a refused file
+(:class:`ImportRefused`, one sentence naming the file and the problem) leaves no trace.
+
+Dialects handled, all seen in real exports:
+
+- the project document is ``project.qde`` or, from ATLAS.ti, ``<project name>.qde``;
+- the sources folder is ``sources/`` or ``Sources/`` (NVivo for Windows);
+- ``plainTextPath`` is ``internal://<file>`` (the spec) or a bare ``<file>`` (qc); other
+  schemes (``relative://``, ``absolute://``, ``file://``) point outside the archive and are
+  looked up by file name in the sources folder, never on the user's disk;
+- text files are UTF-8 with or without BOM (UTF-16 with a BOM is accepted too), with LF or
+  CRLF line ends; a rich-text twin (``richTextPath``, .docx) is ignored, the plain text is
+  the one the offsets refer to;
+- offsets in UTF-16 units or code points, CRLF counted as 1 or 2: see
+  :mod:`annotator.io.refi.positions` for the detection rule;
+- NVivo writes one ``<PlainTextSelection>`` per coding, repeating the range. Selections with
+  the same range in a source are **merged** into one :class:`RefiSelection` carrying all
+  the codings, in file order; the GUIDs of the folded elements are kept in
+  ``merged_from`` so that ``sum(1 + len(s.merged_from))`` equals the number of elements in
+  the file. A coding repeated on the same range by the same coder with the same code is
+  kept once (the project store is unique on that) and counted in a warning; every
+  ``<Coding>`` element is otherwise one :class:`RefiCoding`;
+- codebook namespaces ``urn:QDA-XML:codebook:1.0`` and ``urn:QDA-XML:codebook:0:4``;
+- GUIDs with or without braces, in any case (stored lower case without braces).
+
+Skipped with a warning on :attr:`RefiProject.warnings` rather than refused, because the rest
+of the project is still worth having: picture, PDF, audio and video sources, codings that
+refer to a code missing from the codebook, empty selections. A coder GUID missing from
+``<Users>`` gets a placeholder user.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path, PurePosixPath
+from typing import NoReturn
+
+from lxml import etree
+
+from annotator.domain.errors import ImportRefused
+from annotator.domain.text import normalise_text
+from annotator.io.refi.archive import Limits, SafeArchive, member_path
+from annotator.io.refi.model import (
+    RefiCode,
+    RefiCoding,
+    RefiNote,
+    RefiProject,
+    RefiSelection,
+    RefiSource,
+    RefiUser,
+)
+from annotator.io.refi.positions import CANDIDATES, OffsetRule, SourcePositions, detect_rule
+from annotator.io.refi.safexml import parse_xml
+
+PROJECT_NS_PREFIX = "urn:QDA-XML:project:"
+CODEBOOK_NS_PREFIX = "urn:QDA-XML:codebook:"
+
+_HEX = "[0-9a-fA-F]"
+_GUID = re.compile(rf"^\{{?({_HEX}{{8}}-{_HEX}{{4}}-{_HEX}{{4}}-{_HEX}{{4}}-{_HEX}{{12}})\}}?$")
+_RGB = re.compile(r"^#([0-9a-fA-F]{6}|[0-9a-fA-F]{3})$")
+_DATETIME = re.compile(r"^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)(\.\d+)?(Z|[+-]\d\d:\d\d)?$")
+
+
+# -- small parsers ---------------------------------------------------------------------------
+
+
+def canonical_guid(value: str | None) -> str | None:
+    """``value`` as a lower-case GUID without braces, or ``None`` if it is not a GUID."""
+    if value is None:
+        return None
+    match = _GUID.match(value.strip())
+    return match.group(1).lower() if match else None
+
+
+def canonical_color(value: str | None) -> str | None:
+    """``#RGB`` / ``#rrggbb`` as ``#RRGGBB``; ``None`` for a missing or malformed colour."""
+    if not value:
+        return None
+    match = _RGB.match(value.strip())
+    if not match:
+        return None
+    digits = match.group(1).upper()
+    if len(digits) == 3:
+        digits = "".join(ch * 2 for ch in digits)
+    return "#" + digits
+
+
+def parse_datetime(value: str | None) -> datetime | None:
+    """An ``xsd:dateTime``; ``None`` when missing or unreadable (it is only metadata).
+
+    Handles ``Z``, offsets, and .NET's seven fractional digits (cut to microseconds).
+    """
+    if not value:
+        return None
+    match = _DATETIME.match(value.strip())
+    if not match:
+        return None
+    base, frac, zone = match.groups()
+    text = base + ((frac + "000000")[:7] if frac else "")
+    if zone:
+        text += "+00:00" if zone == "Z" else zone
+    try:
+        return datetime.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+def _bool(value: str | None, default: bool = True) -> bool:
+    if value is None:
+        return default
+    return value.strip().lower() in ("true", "1")
+
+
+def decode_text(data: bytes, what: str) -> str:
+    """A source text file's content: UTF-8 (BOM optional) or UTF-16 with a BOM."""
+    try:
+        if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            return data.decode("utf-16")
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise ImportRefused(f"{what} is not UTF-8 text, so its codings cannot be placed.") from None
+
+
+# -- XML access in whatever namespace the file uses -------------------------------------------
+
+
+class _Doc:
+    """Element lookup in the document's own namespace, and messages that name the file."""
+
+    def __init__(self, ns: str, label: str) -> None:
+        self.q = f"{{{ns}}}" if ns else ""
+        self.label = label
+
+    def child(self, el: etree._Element, name: str) -> etree._Element | None:
+        return el.find(self.q + name)
+
+    def children(self, el: etree._Element, name: str) -> list[etree._Element]:
+        return el.findall(self.q + name)
+
+    def text_of(self, el: etree._Element, name: str) -> str | None:
+        found = self.child(el, name)
+        if found is None or found.text is None:
+            return None
+        text = normalise_text(found.text)
+        return text if text.strip() else None
+
+    def refuse(self, el: etree._Element, problem: str) -> ImportRefused:
+        return ImportRefused(f"{self.label} is damaged: {problem} (line {el.sourceline}).")
+
+    def guid(self, el: etree._Element, attr: str = "guid") -> str:
+        value = el.get(attr)
+        guid = canonical_guid(value)
+        if guid is None:
+            what = etree.QName(el).localname
+            if value is None:
+                raise self.refuse(el, f"a {what} has no {attr}")
+            raise self.refuse(el, f"a {what} has an invalid {attr} “{value}”")
+        return guid
+
+    def optional_guid(self, el: etree._Element, attr: str) -> str | None:
+        return canonical_guid(el.get(attr))
+
+
+def _namespace(root: etree._Element) -> str:
+    return etree.QName(root).namespace or ""
+
+
+# -- codebooks --------------------------------------------------------------------------------
+
+
+def _read_codes(
+    doc: _Doc, codes_el: etree._Element | None, memos: _Memos | None = None
+) -> list[RefiCode]:
+    if codes_el is None:
+        return []
+    seen: set[str] = set()
+
+    def one(el: etree._Element) -> RefiCode:
+        guid = doc.guid(el)
+        if guid in seen:
+            raise doc.refuse(el, f"the code GUID {guid} is used twice")
+        seen.add(guid)
+        name = el.get("name")
+        if name is None:
+            raise doc.refuse(el, "a code has no name")
+        return RefiCode(
+            guid=guid,
+            name=name,
+            color=canonical_color(el.get("color")),
+            description=doc.text_of(el, "Description"),
+            is_codable=_bool(el.get("isCodable")),
+            children=[one(child) for child in doc.children(el, "Code")],
+            memo=memos.of(el) if memos else None,
+        )
+
+    return [one(el) for el in doc.children(codes_el, "Code")]
+
+
+def read_qdc(path: str | Path, *, limits: Limits | None = None) -> list[RefiCode]:
+    """The root codes of a REFI-QDA codebook file (``.qdc``), children nested."""
+    path = Path(path)
+    label = f"“{path.name}”"
+    limits = limits or Limits()
+    try:
+        size = path.stat().st_size
+        if size > limits.max_member_bytes:
+            raise ImportRefused(f"{label} is too large to be a codebook ({size} bytes).")
+        data = path.read_bytes()
+    except OSError:
+        raise ImportRefused(f"{label} cannot be opened: no such file.") from None
+    root = parse_xml(data, label)
+    ns = _namespace(root)
+    if etree.QName(root).localname != "CodeBook" or not (
+        ns == "" or ns.startswith(CODEBOOK_NS_PREFIX)
+    ):
+        raise ImportRefused(f"{label} is not a REFI-QDA codebook (its root is not CodeBook).")
+    doc = _Doc(ns, label)
+    return _read_codes(doc, doc.child(root, "Codes"))
+
+
+# -- notes ------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Memos:
+    """The project's ``<Note>`` elements, resolved through ``<NoteRef>``."""
+
+    doc: _Doc
+    notes: dict[str, RefiNote] = field(default_factory=dict)
+    used: set[str] = field(default_factory=set)
+
+    def of(self, el: etree._Element) -> str | None:
+        """The memo of an element: the texts of the notes it refers to, or ``None``."""
+        texts = []
+        for ref in self.doc.children(el, "NoteRef"):
+            guid = canonical_guid(ref.get("targetGUID"))
+            note = self.notes.get(guid) if guid else None
+            if note is not None:
+                self.used.add(note.guid)
+                if note.text.strip():
+                    texts.append(note.text)
+        if texts:
+            return "\n\n".join(texts)
+        return None
+
+    def of_or_description(self, el: etree._Element) -> str | None:
+        return self.of(el) or self.doc.text_of(el, "Description")
+
+
+# -- projects ---------------------------------------------------------------------------------
+
+
+@dataclass
+class _RawSelection:
+    el: etree._Element
+    guid: str
+    start: int
+    end: int
+    codings: list[RefiCoding]
+    creator: str | None
+    created: datetime | None
+    memo: str | None
+    whole_source: bool = False
+
+
+@dataclass
+class _RawSource:
+    guid: str
+    name: str
+    positions: SourcePositions
+    memo: str | None
+    selections: list[_RawSelection]
+
+    def endpoints(self) -> list[int]:
+        """Every start and end offset as written in the file (whole-source codings have none)."""
+        return [p for sel in self.selections if not sel.whole_source for p in (sel.start, sel.end)]
+
+
+class _ProjectReader:
+    def __init__(self, archive: SafeArchive, label: str) -> None:
+        self.archive = archive
+        self.label = label
+        self.warnings: list[str] = []
+
+    # sources' and notes' text files ------------------------------------------------------
+
+    def resolve(self, base_dir: str, path: str) -> str | None:
+        """The archive member a ``plainTextPath`` refers to, or ``None``."""
+        value = path.strip().replace("\\", "/")
+        scheme, sep, rest = value.partition("://")
+        if not sep:
+            scheme, rest = "", value
+        if scheme.lower() == "internal" or not scheme:
+            tries = [f"sources/{rest}", rest] if not rest.lower().startswith("sources/") else [rest]
+        else:
+            # Outside the archive by definition: look for the same file name inside it.
+            tries = [f"sources/{PurePosixPath(rest).name}"]
+        for candidate in tries:
+            found = self.archive.find(member_path(base_dir, candidate))
+            if found is not None:
+                return found
+        return None
+
+    def text_of(self, doc: _Doc, el: etree._Element, base_dir: str, what: str) -> str:
+        inline = doc.child(el, "PlainTextContent")
+        path = el.get("plainTextPath")
+        if path:
+            member = self.resolve(base_dir, path)
+            if member is None:
+                raise ImportRefused(
+                    f"{self.label} is incomplete: the text of {what} (“{path}”) is missing "
+                    "from the archive."
+                )
+            return decode_text(self.archive.read(member), f"The text of {what} in {self.label}")
+        if inline is not None:
+            return inline.text or ""
+        raise ImportRefused(f"{self.label} is incomplete: {what} has no text.")
+
+    # the project ------------------------------------------------------------------------
+
+    def read(self) -> RefiProject:
+        qde = self.archive.find_project_xml()
+        base_dir = str(PurePosixPath(qde).parent) if "/" in qde else ""
+        root = parse_xml(self.archive.read(qde), self.label)
+        ns = _namespace(root)
+        if etree.QName(root).localname != "Project" or not (
+            ns == "" or ns.startswith(PROJECT_NS_PREFIX)
+        ):
+            raise ImportRefused(
+                f"{self.label} is not a REFI-QDA project (its {qde} is not a Project)."
+            )
+        doc = _Doc(ns, self.label)
+        origin = root.get("origin")
+
+        users = self.read_users(doc, root)
+        memos = self.read_notes(doc, root, base_dir)
+        codebook = doc.child(root, "CodeBook")
+        codes_el = doc.child(codebook, "Codes") if codebook is not None else None
+        codes = _read_codes(doc, codes_el, memos)
+        code_guids = {code.guid for root_code in codes for code in root_code.walk()}
+
+        raw_sources = self.read_sources(doc, root, base_dir, memos)
+        rule = detect_rule(origin, [(s.positions, s.endpoints()) for s in raw_sources])
+        if rule is None:
+            self.refuse_out_of_range(raw_sources)
+
+        user_guids = {u.guid for u in users}
+        sources = [self.finish_source(s, rule, code_guids, users, user_guids) for s in raw_sources]
+
+        project_memo = memos.of_or_description(root)
+        free_notes = [n for g, n in memos.notes.items() if g not in memos.used]
+        return RefiProject(
+            name=root.get("name") or self.archive.path.stem,
+            users=users,
+            codes=codes,
+            sources=sources,
+            memo=project_memo,
+            notes=free_notes,
+            origin=origin,
+            offset_rule=rule.label,
+            warnings=self.warnings,
+        )
+
+    def read_users(self, doc: _Doc, root: etree._Element) -> list[RefiUser]:
+        users_el = doc.child(root, "Users")
+        users: list[RefiUser] = []
+        seen: set[str] = set()
+        for el in doc.children(users_el, "User") if users_el is not None else []:
+            guid = doc.guid(el)
+            if guid in seen:
+                continue
+            seen.add(guid)
+            users.append(RefiUser(guid=guid, name=el.get("name") or el.get("id") or guid))
+        return users
+
+    def read_notes(self, doc: _Doc, root: etree._Element, base_dir: str) -> _Memos:
+        memos = _Memos(doc)
+        notes_el = doc.child(root, "Notes")
+        for el in doc.children(notes_el, "Note") if notes_el is not None else []:
+            guid = doc.guid(el)
+            name = el.get("name") or ""
+            text = self.text_of(doc, el, base_dir, f"the note “{name or guid}”")
+            memos.notes[guid] = RefiNote(
+                guid=guid,
+                name=name,
+                text=normalise_text(text),
+                creator_guid=doc.optional_guid(el, "creatingUser"),
+                created=parse_datetime(el.get("creationDateTime")),
+            )
+        return memos
+
+    def read_sources(
+        self, doc: _Doc, root: etree._Element, base_dir: str, memos: _Memos
+    ) -> list[_RawSource]:
+        sources_el = doc.child(root, "Sources")
+        if sources_el is None:
+            return []
+        skipped: dict[str, int] = {}
+        out: list[_RawSource] = []
+        seen: set[str] = set()
+        for el in sources_el:
+            if not isinstance(el.tag, str):
+                continue
+            kind = etree.QName(el).localname
+            if kind != "TextSource":
+                skipped[kind] = skipped.get(kind, 0) + 1
+                continue
+            guid = doc.guid(el)
+            if guid in seen:
+                raise doc.refuse(el, f"the source GUID {guid} is used twice")
+            seen.add(guid)
+            path = el.get("plainTextPath") or ""
+            name = el.get("name") or (PurePosixPath(path.split("://")[-1]).stem if path else "")
+            name = name or f"Source {len(out) + 1}"
+            raw = self.text_of(doc, el, base_dir, f"the source “{name}”")
+            out.append(
+                _RawSource(
+                    guid=guid,
+                    name=name,
+                    positions=SourcePositions(raw),
+                    memo=memos.of_or_description(el),
+                    selections=self.read_selections(doc, el, name, memos),
+                )
+            )
+        for kind, n in skipped.items():
+            self.warnings.append(
+                f"{n} {kind.removesuffix('Source').lower()} source(s) were skipped: "
+                "only text sources can be imported."
+            )
+        return out
+
+    def read_codings(self, doc: _Doc, el: etree._Element, memos: _Memos) -> list[RefiCoding]:
+        codings = []
+        for c in doc.children(el, "Coding"):
+            ref = doc.child(c, "CodeRef")
+            if ref is None:
+                raise doc.refuse(c, "a coding has no CodeRef")
+            codings.append(
+                RefiCoding(
+                    code_guid=doc.guid(ref, "targetGUID"),
+                    coder_guid=doc.optional_guid(c, "creatingUser"),
+                    created=parse_datetime(c.get("creationDateTime")),
+                    memo=memos.of(c),
+                    guid=doc.optional_guid(c, "guid"),
+                )
+            )
+        return codings
+
+    def read_selections(
+        self, doc: _Doc, source_el: etree._Element, name: str, memos: _Memos
+    ) -> list[_RawSelection]:
+        out = []
+        for el in doc.children(source_el, "PlainTextSelection"):
+            try:
+                start = int(el.get("startPosition", ""))
+                end = int(el.get("endPosition", ""))
+            except ValueError:
+                raise doc.refuse(
+                    el, f"a selection in the source “{name}” has no valid start or end"
+                ) from None
+            if start < 0 or end < start:
+                raise ImportRefused(
+                    f"{self.label} is damaged: a selection in the source “{name}” runs from "
+                    f"{start} to {end} (line {el.sourceline})."
+                )
+            out.append(
+                _RawSelection(
+                    el=el,
+                    guid=doc.guid(el),
+                    start=start,
+                    end=end,
+                    codings=self.read_codings(doc, el, memos),
+                    creator=doc.optional_guid(el, "creatingUser"),
+                    created=parse_datetime(el.get("creationDateTime")),
+                    memo=memos.of_or_description(el),
+                )
+            )
+        # A <Coding> directly on the source codes all of it.
+        whole = self.read_codings(doc, source_el, memos)
+        if whole:
+            out.append(
+                _RawSelection(
+                    el=source_el,
+                    guid=str(uuid.uuid5(uuid.NAMESPACE_URL, f"refi-source:{doc.guid(source_el)}")),
+                    start=0,
+                    end=0,
+                    codings=whole,
+                    creator=None,
+                    created=None,
+                    memo=None,
+                    whole_source=True,
+                )
+            )
+        return out
+
+    def refuse_out_of_range(self, sources: list[_RawSource]) -> NoReturn:
+        """Name the first selection that no reading of the offsets can fit in its text."""
+        for s in sources:
+            limit = max(s.positions.length(rule) for rule in CANDIDATES)
+            for sel in s.selections:
+                if sel.end > limit:
+                    raise ImportRefused(
+                        f"{self.label} is damaged: a selection in the source “{s.name}” ends at "
+                        f"{sel.end}, beyond the end of its text ({limit}) "
+                        f"(line {sel.el.sourceline})."
+                    )
+        raise ImportRefused(f"{self.label} is damaged: its selections do not fit their texts.")
+
+    def finish_source(
+        self,
+        raw: _RawSource,
+        rule: OffsetRule,
+        code_guids: set[str],
+        users: list[RefiUser],
+        user_guids: set[str],
+    ) -> RefiSource:
+        text = raw.positions.text
+        merged: dict[tuple[int, int], RefiSelection] = {}
+        dangling = duplicates = empty = 0
+        for sel in raw.selections:
+            if sel.whole_source:
+                start, end = 0, len(text)
+            else:
+                start = raw.positions.convert(sel.start, rule)[0]
+                end = raw.positions.convert(sel.end, rule)[0]
+            if start == end:
+                empty += 1
+                continue
+            codings = []
+            for coding in sel.codings:
+                if coding.code_guid not in code_guids:
+                    dangling += 1
+                    continue
+                self.ensure_user(coding.coder_guid, users, user_guids)
+                codings.append(coding)
+            self.ensure_user(sel.creator, users, user_guids)
+            target = merged.get((start, end))
+            if target is None:
+                merged[(start, end)] = RefiSelection(
+                    guid=sel.guid,
+                    start=start,
+                    end=end,
+                    codings=[],
+                    creator_guid=sel.creator,
+                    created=sel.created,
+                    memo=sel.memo,
+                )
+                target = merged[(start, end)]
+            else:
+                target.merged_from.append(sel.guid)
+                if sel.memo and sel.memo != target.memo:
+                    target.memo = f"{target.memo}\n\n{sel.memo}" if target.memo else sel.memo
+            have = {(c.code_guid, c.coder_guid) for c in target.codings}
+            for coding in codings:
+                key = (coding.code_guid, coding.coder_guid)
+                if key in have:
+                    duplicates += 1
+                    continue
+                have.add(key)
+                target.codings.append(coding)
+        where = f"in the source “{raw.name}”"
+        if dangling:
+            self.warnings.append(
+                f"{dangling} coding(s) {where} refer to codes missing from the codebook and "
+                "were skipped."
+            )
+        if duplicates:
+            self.warnings.append(
+                f"{duplicates} repeated coding(s) {where} (same code, coder and range) were "
+                "kept once."
+            )
+        if empty:
+            self.warnings.append(f"{empty} empty selection(s) {where} were skipped.")
+        return RefiSource(
+            guid=raw.guid,
+            name=raw.name,
+            text=text,
+            selections=list(merged.values()),
+            memo=raw.memo,
+        )
+
+    def ensure_user(self, guid: str | None, users: list[RefiUser], known: set[str]) -> None:
+        if guid is None or guid in known:
+            return
+        known.add(guid)
+        users.append(RefiUser(guid=guid, name=f"Unknown user {guid[:8]}"))
+        self.warnings.append(
+            f"User {guid} is not listed in the project; they were added as “Unknown user "
+            f"{guid[:8]}”."
+        )
+
+
+def read_qdpx(path: str | Path, *, limits: Limits | None = None) -> RefiProject:
+    """Read a REFI-QDA project archive; offsets come back in code points of normalised text.
+
+    Raises :class:`ImportRefused` for anything unsafe, damaged or incomplete.
+    """
+    path = Path(path)
+    with SafeArchive(path, limits) as archive:
+        return _ProjectReader(archive, f"“{path.name}”").read()

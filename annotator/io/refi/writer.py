@@ -1,0 +1,328 @@
+"""Writing REFI-QDA 1.0: ``.qdpx`` projects and ``.qdc`` codebooks.
+
+We write the standard exactly, not any producer's dialect, so every conforming reader gets
+the same thing: ``project.qde`` plus a lowercase ``sources/`` folder of GUID-named UTF-8
+text files (no BOM, LF line ends) referenced as ``internal://<guid>.txt``; offsets in code
+points; memos as ``<Note>`` elements referenced with ``<NoteRef>``. Element order follows
+the schema's sequences, and empty containers (a ``<Users>`` without users...) are left out
+because the schema requires at least one child.
+
+The model is checked first (GUIDs, colours, ranges inside the texts, references to known
+codes and users, normalised texts): a violation is a bug in the caller and raises
+``ValueError`` before any file is touched. Output is written to a temporary file beside the
+target and moved into place, so a failure never leaves a half-written file. GUIDs the model
+leaves open (a coding's, a memo's note) are derived deterministically from their owner, so
+writing the same project twice gives the same XML.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+import uuid
+import zipfile
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import IO
+
+from lxml import etree
+
+from annotator import __version__ as _version
+from annotator.domain.text import normalise_text
+from annotator.io.refi.model import (
+    RefiCode,
+    RefiCoding,
+    RefiProject,
+    RefiSelection,
+)
+from annotator.io.refi.reader import canonical_color, canonical_guid
+
+PROJECT_NS = "urn:QDA-XML:project:1.0"
+CODEBOOK_NS = "urn:QDA-XML:codebook:1.0"
+XSI_NS = "http://www.w3.org/2001/XMLSchema-instance"
+ORIGIN = f"Annotator {_version}"
+_GUID_NAMESPACE = uuid.UUID("6f1f3f7c-0b7e-4d1e-9a56-3c2f0f6f7a11")
+
+
+# Characters XML 1.0 cannot carry at all (control characters other than tab and line ends,
+# lone surrogates, U+FFFE/U+FFFF). Word documents do contain some (vertical tab, form feed):
+# in names, descriptions and memos they become U+FFFD rather than fail the export. Source
+# texts go to their own files and are written unchanged.
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_safe(text: str) -> str:
+    """``text`` with the characters XML cannot hold replaced by U+FFFD."""
+    return _XML_ILLEGAL.sub("\ufffd", text)
+
+
+def _derived_guid(*parts: str) -> str:
+    return str(uuid.uuid5(_GUID_NAMESPACE, "/".join(parts)))
+
+
+def _xsd_datetime(value: datetime) -> str:
+    if value.tzinfo is not None:
+        value = value.astimezone(UTC)
+        text = value.replace(tzinfo=None).isoformat()
+        return text + "Z"
+    return value.isoformat()
+
+
+# -- checks -----------------------------------------------------------------------------------
+
+
+def _check_guid(guid: str | None, what: str) -> None:
+    if guid is None or canonical_guid(guid) is None:
+        raise ValueError(f"{what} has an invalid GUID {guid!r}")
+
+
+def _check_codes(codes: Iterable[RefiCode], seen: set[str]) -> None:
+    for root in codes:
+        for code in root.walk():
+            _check_guid(code.guid, f"code {code.name!r}")
+            if code.guid in seen:
+                raise ValueError(f"GUID {code.guid} is used twice")
+            seen.add(code.guid)
+            if code.color is not None and canonical_color(code.color) is None:
+                raise ValueError(f"code {code.name!r} has an invalid colour {code.color!r}")
+
+
+def _check_project(project: RefiProject) -> None:
+    seen: set[str] = set()
+    users: set[str] = set()
+    for user in project.users:
+        _check_guid(user.guid, f"user {user.name!r}")
+        if user.guid in seen:
+            raise ValueError(f"GUID {user.guid} is used twice")
+        seen.add(user.guid)
+        users.add(user.guid)
+    _check_codes(project.codes, seen)
+    codes = {code.guid for code in project.all_codes()}
+    for source in project.sources:
+        _check_guid(source.guid, f"source {source.name!r}")
+        if source.guid in seen:
+            raise ValueError(f"GUID {source.guid} is used twice")
+        seen.add(source.guid)
+        if normalise_text(source.text) != source.text:
+            raise ValueError(f"source {source.name!r} text is not normalised")
+        for sel in source.selections:
+            _check_guid(sel.guid, f"a selection of {source.name!r}")
+            if sel.guid in seen:
+                raise ValueError(f"GUID {sel.guid} is used twice")
+            seen.add(sel.guid)
+            if not 0 <= sel.start < sel.end <= len(source.text):
+                raise ValueError(
+                    f"selection {sel.guid} [{sel.start}, {sel.end}) is not inside "
+                    f"{source.name!r} (length {len(source.text)})"
+                )
+            for guid in (sel.creator_guid, *(c.coder_guid for c in sel.codings)):
+                if guid is not None and guid not in users:
+                    raise ValueError(f"user {guid} is not in the project's users")
+            for coding in sel.codings:
+                if coding.code_guid not in codes:
+                    raise ValueError(f"code {coding.code_guid} is not in the codebook")
+                if coding.guid is not None:
+                    _check_guid(coding.guid, "a coding")
+    for note in project.notes:
+        _check_guid(note.guid, f"note {note.name!r}")
+
+
+# -- XML building -----------------------------------------------------------------------------
+
+
+class _Builder:
+    """Builds the project document; collects memos into notes as it goes."""
+
+    def __init__(self, project: RefiProject) -> None:
+        self.project = project
+        self.q = f"{{{PROJECT_NS}}}"
+        self.notes: list[tuple[str, str, str]] = []  # (guid, name, text)
+
+    def el(self, parent: etree._Element, tag: str, /, **attrs: str | None) -> etree._Element:
+        sub = etree.SubElement(parent, self.q + tag)
+        for key, value in attrs.items():
+            if value is not None:
+                sub.set(key, xml_safe(value))
+        return sub
+
+    def memo(self, parent: etree._Element, owner: str, name: str, text: str | None) -> None:
+        if not text:
+            return
+        guid = _derived_guid("memo", owner)
+        self.notes.append((guid, name, text))
+        self.el(parent, "NoteRef", targetGUID=guid)
+
+    def code(self, parent: etree._Element, code: RefiCode) -> None:
+        el = self.el(
+            parent,
+            "Code",
+            guid=code.guid,
+            name=code.name,
+            isCodable="true" if code.is_codable else "false",
+            color=canonical_color(code.color),
+        )
+        if code.description:
+            self.el(el, "Description").text = xml_safe(code.description)
+        self.memo(el, code.guid, f"Memo: {code.name}", code.memo)
+        for child in code.children:
+            self.code(el, child)
+
+    def coding(self, parent: etree._Element, sel: RefiSelection, i: int, c: RefiCoding) -> None:
+        guid = c.guid or _derived_guid("coding", sel.guid, str(i), c.code_guid)
+        el = self.el(
+            parent,
+            "Coding",
+            guid=guid,
+            creatingUser=c.coder_guid,
+            creationDateTime=_xsd_datetime(c.created) if c.created else None,
+        )
+        self.el(el, "CodeRef", targetGUID=c.code_guid)
+        self.memo(el, guid, "Memo: coding", c.memo)
+
+    def build(self, origin: str) -> etree._Element:
+        p = self.project
+        root = etree.Element(self.q + "Project", nsmap={None: PROJECT_NS, "xsi": XSI_NS})
+        root.set("name", xml_safe(p.name))
+        root.set("origin", origin)
+        root.set(
+            f"{{{XSI_NS}}}schemaLocation",
+            f"{PROJECT_NS} http://schema.qdasoftware.org/versions/Project/v1.0/Project.xsd",
+        )
+        if p.users:
+            users = self.el(root, "Users")
+            for user in p.users:
+                self.el(users, "User", guid=user.guid, name=user.name)
+        if p.codes:
+            codes = self.el(self.el(root, "CodeBook"), "Codes")
+            for code in p.codes:
+                self.code(codes, code)
+        if p.sources:
+            sources = self.el(root, "Sources")
+            for source in p.sources:
+                src = self.el(
+                    sources,
+                    "TextSource",
+                    guid=source.guid,
+                    name=source.name,
+                    plainTextPath=f"internal://{source.guid}.txt",
+                )
+                for sel in source.selections:
+                    s = self.el(
+                        src,
+                        "PlainTextSelection",
+                        guid=sel.guid,
+                        startPosition=str(sel.start),
+                        endPosition=str(sel.end),
+                        creatingUser=sel.creator_guid,
+                        creationDateTime=_xsd_datetime(sel.created) if sel.created else None,
+                    )
+                    for i, coding in enumerate(sel.codings):
+                        self.coding(s, sel, i, coding)
+                    self.memo(s, sel.guid, f"Memo: {source.name} [{sel.start}-{sel.end}]", sel.memo)
+                self.memo(src, source.guid, f"Memo: {source.name}", source.memo)
+        # The project's own memo is referenced last in the sequence, but its note must be
+        # collected before <Notes> is written.
+        project_note = _derived_guid("memo", "project", p.name) if p.memo else None
+        if project_note and p.memo:
+            self.notes.append((project_note, f"Memo: {p.name}", p.memo))
+        free = [(n.guid, n.name, n.text, n.creator_guid, n.created) for n in p.notes]
+        if self.notes or free:
+            notes = self.el(root, "Notes")
+            for guid, name, text in self.notes:
+                note = self.el(notes, "Note", guid=guid, name=name)
+                self.el(note, "PlainTextContent").text = xml_safe(text)
+            for guid, name, text, creator, created in free:
+                note = self.el(
+                    notes,
+                    "Note",
+                    guid=guid,
+                    name=name,
+                    creatingUser=creator,
+                    creationDateTime=_xsd_datetime(created) if created else None,
+                )
+                self.el(note, "PlainTextContent").text = xml_safe(text)
+        if project_note:
+            self.el(root, "NoteRef", targetGUID=project_note)
+        return root
+
+
+def project_xml(project: RefiProject, *, origin: str = ORIGIN) -> bytes:
+    """The ``project.qde`` document for ``project`` (checked, schema-valid)."""
+    _check_project(project)
+    root = _Builder(project).build(origin)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+
+
+def codebook_xml(codes: list[RefiCode], *, origin: str = ORIGIN) -> bytes:
+    """A ``.qdc`` codebook document for the root ``codes`` (memos are not part of it)."""
+    _check_codes(codes, set())
+    if not codes:
+        raise ValueError("a codebook needs at least one code")
+    q = f"{{{CODEBOOK_NS}}}"
+    root = etree.Element(q + "CodeBook", nsmap={None: CODEBOOK_NS, "xsi": XSI_NS})
+    root.set("origin", origin)
+    root.set(
+        f"{{{XSI_NS}}}schemaLocation",
+        f"{CODEBOOK_NS} http://schema.qdasoftware.org/versions/Codebook/v1.0/Codebook.xsd",
+    )
+    codes_el = etree.SubElement(root, q + "Codes")
+
+    def one(parent: etree._Element, code: RefiCode) -> None:
+        el = etree.SubElement(parent, q + "Code")
+        el.set("guid", code.guid)
+        el.set("name", xml_safe(code.name))
+        el.set("isCodable", "true" if code.is_codable else "false")
+        color = canonical_color(code.color)
+        if color:
+            el.set("color", color)
+        if code.description:
+            etree.SubElement(el, q + "Description").text = xml_safe(code.description)
+        for child in code.children:
+            one(el, child)
+
+    for code in codes:
+        one(codes_el, code)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+
+
+# -- files ------------------------------------------------------------------------------------
+
+
+@contextmanager
+def _atomic(path: Path) -> Iterator[IO[bytes]]:
+    """A temporary file beside ``path`` that replaces it only if the block succeeds."""
+    path = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            yield fh
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def write_qdpx(project: RefiProject, path: str | Path, *, origin: str = ORIGIN) -> None:
+    """Write ``project`` as a REFI-QDA 1.0 project archive at ``path``."""
+    qde = project_xml(project, origin=origin)
+    stamp = datetime.now().timetuple()[:6]
+    with _atomic(Path(path)) as fh, zipfile.ZipFile(fh, "w", zipfile.ZIP_DEFLATED) as zf:
+        info = zipfile.ZipInfo("project.qde", date_time=stamp)
+        info.compress_type = zipfile.ZIP_DEFLATED
+        zf.writestr(info, qde)
+        for source in project.sources:
+            info = zipfile.ZipInfo(f"sources/{source.guid}.txt", date_time=stamp)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            zf.writestr(info, source.text.encode("utf-8"))
+
+
+def write_qdc(codes: list[RefiCode], path: str | Path, *, origin: str = ORIGIN) -> None:
+    """Write the root ``codes`` as a REFI-QDA 1.0 codebook (``.qdc``) at ``path``."""
+    data = codebook_xml(codes, origin=origin)
+    with _atomic(Path(path)) as fh:
+        fh.write(data)
