@@ -5,8 +5,9 @@ import json
 import sys
 from pathlib import Path
 
+from annotator.domain.errors import InvalidInput
 from annotator.i18n import LANGUAGES, default_language
-from annotator.services import codebook, coding, documents
+from annotator.services import codebook, coding, documents, exchange
 from annotator.services.coders import (
     ensure_coder,
     find_coder,
@@ -30,6 +31,13 @@ def _print_json(data: object) -> None:
 
 
 def _cmd_new(a: argparse.Namespace) -> int:
+    if a.from_file:
+        project, report = exchange.new_project_from_qdpx(a.project, a.from_file)
+        project.close()
+        print(f"created {a.project} from {a.from_file}: {report.summary()}")
+        for note in report.notes:
+            print(f"note: {note}", file=sys.stderr)
+        return 0
     new_project(a.project, a.template).close()
     print(f"created {a.project} (codebook template: {a.template})")
     return 0
@@ -46,10 +54,25 @@ def _cmd_add_code(a: argparse.Namespace) -> int:
 
 
 def _cmd_import(a: argparse.Namespace) -> int:
+    files = [Path(f) for f in a.files]
+    codebooks = [f for f in files if f.suffix.lower() == ".qdc"]
+    for f in files:
+        if f.suffix.lower() == ".qdpx":
+            raise InvalidInput(
+                f"{f.name}: a whole REFI-QDA project; use 'annotator merge PROJECT {f}' to add it "
+                f"or 'annotator new NEW.annotator --from {f}' to start from it"
+            )
     with Project.open(a.project) as p:
+        for f in codebooks:
+            report = exchange.import_codebook(p, f)
+            print(f"imported codebook {f.name}: {report.codes} codes added, "
+                  f"{report.skipped_codes} already present")
         with p.write() as s:
             get_or_create_coder(s, resolve_coder_name(a.coder))
-        summary = documents.import_files(p, [Path(f) for f in a.files], encoding=a.encoding)
+        texts = [f for f in files if f not in codebooks]
+        summary = documents.import_files(p, texts, encoding=a.encoding)
+    if not texts:
+        return 0
     for d in summary.imported:
         enc = f", {d.encoding}" if d.encoding else ""
         print(f"imported {d.source_name} as {d.name!r}: {d.length} characters{enc}")
@@ -126,8 +149,14 @@ def _cmd_segments(a: argparse.Namespace) -> int:
 
 def _cmd_export(a: argparse.Namespace) -> int:
     out = Path(a.out)
+    suffix = out.suffix.lower()
+    if suffix not in (".xlsx", ".qdpx", ".qdc"):
+        raise InvalidInput(f"{out.name}: export to .xlsx (Excel), .qdpx or .qdc (REFI-QDA)")
     with Project.open(a.project) as p:
-        export_workbook(p, out, lang=a.lang)
+        if suffix == ".xlsx":
+            export_workbook(p, out, lang=a.lang)
+        else:
+            exchange.export_refi(p, out)
     print(f"exported {out}")
     return 0
 
@@ -150,6 +179,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("new", help="create a project")
     p.add_argument("project")
     p.add_argument("--template", default="governance", choices=template_names())
+    p.add_argument("--from", dest="from_file", metavar="FILE.qdpx",
+                   help="start from a REFI-QDA project (NVivo, ATLAS.ti, MAXQDA...)")
     p.set_defaults(run=_cmd_new)
 
     p = sub.add_parser("add-code", help="add a code (parents created as needed)")
@@ -160,7 +191,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--coder", help="who adds the code (recorded as its author)")
     p.set_defaults(run=_cmd_add_code)
 
-    p = sub.add_parser("import", help="import documents")
+    p = sub.add_parser("import", help="import documents (.txt .md .docx .pdf .odt .html) "
+                                      "or a REFI-QDA codebook (.qdc)")
     p.add_argument("project")
     p.add_argument("files", nargs="+")
     p.add_argument("--coder")
@@ -195,9 +227,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--coder")
     p.set_defaults(run=_cmd_segments)
 
-    p = sub.add_parser("export", help="export to an Excel workbook")
+    p = sub.add_parser("export", help="export to Excel (.xlsx) or REFI-QDA (.qdpx, .qdc)")
     p.add_argument("project")
-    p.add_argument("out", help="OUT.xlsx")
+    p.add_argument("out", help="OUT.xlsx, OUT.qdpx or OUT.qdc")
     p.add_argument("--lang", choices=LANGUAGES, default=default_language())
     p.set_defaults(run=_cmd_export)
 

@@ -73,7 +73,7 @@ def code_paths(session: Session) -> dict[int, str]:
     return paths
 
 
-def _child(session: Session, parent_id: int | None, name: str) -> Code | None:
+def child_named(session: Session, parent_id: int | None, name: str) -> Code | None:
     cond = Code.parent_id.is_(None) if parent_id is None else Code.parent_id == parent_id
     return session.scalar(select(Code).where(cond, Code.name == name))
 
@@ -81,7 +81,7 @@ def _child(session: Session, parent_id: int | None, name: str) -> Code | None:
 def find_code(session: Session, path: str) -> Code:
     parent: Code | None = None
     for depth, name in enumerate(split_path(path)):
-        code = _child(session, parent.id if parent else None, name)
+        code = child_named(session, parent.id if parent else None, name)
         if code is None:
             missing = join_path(split_path(path)[: depth + 1])
             raise NotFound(f"no code {missing!r} in the codebook")
@@ -118,7 +118,7 @@ def create_code(
     is_codable: bool = True,
 ) -> Code:
     name = check_name(name)
-    if _child(session, parent_id, name) is not None:
+    if child_named(session, parent_id, name) is not None:
         raise Conflict(f"a code named {name!r} already exists there")
     code = Code(
         guid=guid or str(uuid.uuid4()),
@@ -157,7 +157,7 @@ def add_code(
     with project.write() as s:
         parent: Code | None = None
         for name in names[:-1]:
-            existing = _child(s, parent.id if parent else None, name)
+            existing = child_named(s, parent.id if parent else None, name)
             parent = existing or create_code(
                 s, parent.id if parent else None, name, created_by=created_by
             )
@@ -184,7 +184,7 @@ def rename_code(project: Project, code_id: int, new_name: str) -> str:
         code = get_code(s, code_id)
         old = code.name
         if new_name != old:
-            clash = _child(s, code.parent_id, new_name)
+            clash = child_named(s, code.parent_id, new_name)
             if clash is not None and clash.id != code.id:
                 raise Conflict(f"a code named {new_name!r} already exists there")
             code.name = new_name
@@ -257,7 +257,7 @@ def move_code(
             get_code(s, new_parent_id)
             if new_parent_id in subtree_ids(s, code_id):
                 raise Conflict("a code cannot be moved into itself or one of its children")
-        clash = _child(s, new_parent_id, code.name)
+        clash = child_named(s, new_parent_id, code.name)
         if clash is not None and clash.id != code.id:
             raise Conflict(f"a code named {code.name!r} already exists there")
         touched = {code_id, *_siblings_snapshot(s, code.parent_id)}
@@ -318,7 +318,7 @@ def _merge_into(s: Session, source: Code, target: Code) -> None:
     s.flush()
     children = s.scalars(select(Code).where(Code.parent_id == source.id)).all()
     for child in children:
-        twin = _child(s, target.id, child.name)
+        twin = child_named(s, target.id, child.name)
         if twin is None:
             child.parent_id = target.id
             child.position = _next_position(s, target.id)

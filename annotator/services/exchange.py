@@ -1,0 +1,307 @@
+"""REFI-QDA exchange with NVivo, ATLAS.ti, MAXQDA: projects (.qdpx) and codebooks (.qdc).
+
+The io layer reads and writes the exchange model (offsets already in code points); this
+module maps that model to and from a project. What the other tool has and a project
+cannot hold the same way is adapted and reported, never dropped silently:
+
+* two sibling codes with the same name → the second becomes "name (2)";
+* two users with the same name → the second becomes "name (2)";
+* a source with the same text as an earlier one → its selections go to the first;
+* a source without text (codebook-only exports) → skipped;
+* free-standing notes → appended to the project memo.
+
+A whole import is one transaction: a file that fails half-way leaves nothing behind.
+"""
+
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from annotator.domain.errors import AnnotatorError, InvalidInput
+from annotator.domain.text import text_sha256
+from annotator.io.refi import (
+    RefiCode,
+    RefiCoding,
+    RefiProject,
+    RefiSelection,
+    RefiSource,
+    RefiUser,
+    read_qdc,
+    read_qdpx,
+    write_qdc,
+    write_qdpx,
+)
+from annotator.services.codebook import child_named, create_code
+from annotator.services.coders import get_or_create_coder
+from annotator.services.coding import insert_coding
+from annotator.services.documents import insert_document
+from annotator.store.models import Code, Coder, Coding, Document, Meta
+from annotator.store.project import Project
+
+UNKNOWN_CODER = "(unknown coder)"
+
+
+@dataclass
+class ExchangeReport:
+    documents: int = 0
+    codes: int = 0
+    coders: int = 0
+    codings: int = 0
+    skipped_codes: int = 0
+    notes: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        return (f"{self.documents} documents, {self.codes} codes, {self.coders} coders, "
+                f"{self.codings} codings")
+
+
+def _free(taken: set[str], name: str) -> str:
+    name = name.strip() or "(unnamed)"
+    candidate, n = name, 2
+    while candidate in taken:
+        candidate, n = f"{name} ({n})", n + 1
+    return candidate
+
+
+def _add_codes(
+    s: Session, roots: Iterable[RefiCode], report: ExchangeReport, *, skip_existing: bool
+) -> dict[str, int]:
+    """Create the codebook tree; returns code GUID → code id (existing ones included)."""
+    ids: dict[str, int] = {}
+    known = {g: i for g, i in s.execute(select(Code.guid, Code.id))}
+
+    def add(code: RefiCode, parent_id: int | None) -> None:
+        if code.guid in known:
+            ids[code.guid] = known[code.guid]
+            report.skipped_codes += 1
+            for child in code.children:
+                add(child, known[code.guid])
+            return
+        existing = child_named(s, parent_id, code.name.strip()) if code.name.strip() else None
+        if existing is not None and skip_existing:
+            ids[code.guid] = existing.id
+            report.skipped_codes += 1
+        else:
+            cond = Code.parent_id.is_(None) if parent_id is None else Code.parent_id == parent_id
+            taken = set(s.scalars(select(Code.name).where(cond)))
+            name = _free(taken, code.name)
+            if name != code.name:
+                report.notes.append(f"code {code.name!r} was renamed {name!r} (the name was "
+                                    "already used beside it)")
+            created = create_code(
+                s, parent_id, name, color=code.color, description=code.description or "",
+                guid=code.guid, is_codable=code.is_codable,
+            )
+            created.memo = code.memo or ""
+            ids[code.guid] = created.id
+            report.codes += 1
+        for child in code.children:
+            add(child, ids[code.guid])
+
+    for root in roots:
+        add(root, None)
+    return ids
+
+
+def _add_coders(s: Session, users: list[RefiUser], report: ExchangeReport) -> dict[str, int]:
+    ids: dict[str, int] = {}
+    by_guid = {g: i for g, i in s.execute(select(Coder.guid, Coder.id))}
+    taken = set(s.scalars(select(Coder.name)))
+    for user in users:
+        if user.guid in by_guid:
+            ids[user.guid] = by_guid[user.guid]
+            continue
+        name = _free(taken, user.name)
+        taken.add(name)
+        ids[user.guid] = get_or_create_coder(s, name, guid=user.guid).id
+        report.coders += 1
+    return ids
+
+
+def _add_sources(
+    s: Session, project: RefiProject, codes: dict[str, int], coders: dict[str, int],
+    report: ExchangeReport,
+) -> None:
+    used_guids = set(s.scalars(select(Coding.guid)))
+    for source in project.sources:
+        doc = _document_for(s, source, report)
+        if doc is None:
+            continue
+        for sel in source.selections:
+            for coding in sel.codings:
+                _add_coding(s, doc, sel, coding, codes, coders, used_guids, report)
+
+
+def _document_for(s: Session, source: RefiSource, report: ExchangeReport) -> Document | None:
+    if not source.text.strip():
+        report.notes.append(f"source {source.name!r} has no text and was skipped")
+        return None
+    twin = s.scalar(select(Document).where(Document.sha256 == text_sha256(source.text)))
+    if twin is not None:
+        report.notes.append(
+            f"source {source.name!r} has the same text as {twin.name!r}; its codings go there"
+        )
+        return twin
+    guid_taken = s.scalar(select(Document.id).where(Document.guid == source.guid))
+    doc = insert_document(
+        s, source.name, source.text, source_name=source.name, source_format="qdpx",
+        guid=None if guid_taken else source.guid, memo=source.memo or "",
+    )
+    report.documents += 1
+    return doc
+
+
+def _add_coding(
+    s: Session, doc: Document, sel: RefiSelection, coding: RefiCoding, codes: dict[str, int],
+    coders: dict[str, int], used_guids: set[str], report: ExchangeReport,
+) -> None:
+    code_id = codes.get(coding.code_guid)
+    if code_id is None:
+        report.notes.append(f"a coding refers to an unknown code {coding.code_guid}; skipped")
+        return
+    coder_guid = coding.coder_guid or sel.creator_guid
+    coder_id = coders.get(coder_guid) if coder_guid else None
+    if coder_id is None:
+        coder_id = get_or_create_coder(s, UNKNOWN_CODER).id
+    if s.scalar(select(Coding.id).where(
+        Coding.document_id == doc.id, Coding.code_id == code_id, Coding.coder_id == coder_id,
+        Coding.start == sel.start, Coding.end == sel.end,
+    )) is not None:
+        return
+    guid = coding.guid if coding.guid and coding.guid not in used_guids else str(uuid.uuid4())
+    used_guids.add(guid)
+    memo = "\n".join(m for m in (coding.memo, sel.memo) if m)
+    code = s.get(Code, code_id)
+    insert_coding(s, doc, code, coder_id, sel.start, sel.end, memo, guid=guid,
+                  created_at=_naive(coding.created or sel.created))
+    report.codings += 1
+
+
+def _naive(value: datetime | None) -> datetime | None:
+    """Stored times are naive UTC; exchange files may carry a zone."""
+    if value is not None and value.tzinfo is not None:
+        return value.astimezone(UTC).replace(tzinfo=None)
+    return value
+
+
+def _project_memo(s: Session, refi: RefiProject, report: ExchangeReport) -> None:
+    parts = [refi.memo] if refi.memo else []
+    parts += [f"{n.name}\n{n.text}" if n.name else n.text for n in refi.notes]
+    if not parts:
+        return
+    row = s.get(Meta, "memo")
+    text = "\n\n".join(p for p in ([row.value] if row and row.value else []) + parts)
+    if row is None:
+        s.add(Meta(key="memo", value=text))
+    else:
+        row.value = text
+    if refi.notes:
+        report.notes.append(f"{len(refi.notes)} free-standing notes were added to the project memo")
+
+
+def import_refi_project(project: Project, refi: RefiProject) -> ExchangeReport:
+    """Add a whole exchange project (codebook, users, sources, codings) in one transaction."""
+    report = ExchangeReport(notes=list(refi.warnings))
+    with project.write() as s:
+        coders = _add_coders(s, refi.users, report)
+        codes = _add_codes(s, refi.codes, report, skip_existing=True)
+        _add_sources(s, refi, codes, coders, report)
+        _project_memo(s, refi, report)
+    return report
+
+
+def new_project_from_qdpx(
+    project_path: Path | str, qdpx: Path | str
+) -> tuple[Project, ExchangeReport]:
+    """A new project holding what the .qdpx holds; no file is left behind if it fails."""
+    refi = read_qdpx(Path(qdpx))
+    project = Project.create(project_path, name=refi.name or Path(qdpx).stem)
+    try:
+        report = import_refi_project(project, refi)
+    except Exception:
+        project.close()
+        Path(project_path).unlink(missing_ok=True)
+        raise
+    return project, report
+
+
+def import_codebook(project: Project, qdc: Path | str) -> ExchangeReport:
+    """Codes from a .qdc; codes already present (same GUID, or same path) are kept as they are."""
+    roots = read_qdc(Path(qdc))
+    report = ExchangeReport()
+    with project.write() as s:
+        _add_codes(s, roots, report, skip_existing=True)
+    return report
+
+
+# -- export -------------------------------------------------------------------------------
+
+
+def _refi_codes(s: Session) -> list[RefiCode]:
+    codes = s.scalars(select(Code).order_by(Code.position, Code.id)).all()
+    nodes = {
+        c.id: RefiCode(guid=c.guid, name=c.name, color=c.color, description=c.description or None,
+                       is_codable=c.is_codable, memo=c.memo or None)
+        for c in codes
+    }
+    roots = []
+    for c in codes:
+        (nodes[c.parent_id].children if c.parent_id else roots).append(nodes[c.id])
+    return roots
+
+
+def project_to_refi(project: Project) -> RefiProject:
+    """The project as an exchange model: one selection per coded range, all its codings."""
+    with project.read() as s:
+        coders = {c.id: c for c in s.scalars(select(Coder))}
+        code_guid = dict(s.execute(select(Code.id, Code.guid)).all())
+        sources = []
+        for doc in s.scalars(select(Document).order_by(Document.position, Document.id)):
+            by_range: dict[tuple[int, int], list[Coding]] = {}
+            rows = s.scalars(select(Coding).where(Coding.document_id == doc.id)
+                             .order_by(Coding.start, Coding.end, Coding.id))
+            for c in rows:
+                by_range.setdefault((c.start, c.end), []).append(c)
+            selections = [
+                RefiSelection(
+                    guid=str(uuid.uuid5(uuid.NAMESPACE_URL, f"{doc.guid}/{start}/{end}")),
+                    start=start, end=end,
+                    creator_guid=coders[group[0].coder_id].guid,
+                    created=min(c.created_at for c in group),
+                    codings=[RefiCoding(code_guid=code_guid[c.code_id],
+                                        coder_guid=coders[c.coder_id].guid, created=c.created_at,
+                                        memo=c.memo or None, guid=c.guid) for c in group],
+                )
+                for (start, end), group in by_range.items()
+            ]
+            sources.append(RefiSource(guid=doc.guid, name=doc.name, text=doc.text,
+                                      selections=selections, memo=doc.memo or None))
+        memo = s.get(Meta, "memo")
+        return RefiProject(
+            name=project.name,
+            users=[RefiUser(c.guid, c.name) for c in coders.values()],
+            codes=_refi_codes(s),
+            sources=sources,
+            memo=memo.value if memo and memo.value else None,
+        )
+
+
+def export_refi(project: Project, out: Path | str) -> Path:
+    """Write ``OUT.qdpx`` (the whole project) or ``OUT.qdc`` (the codebook)."""
+    out = Path(out)
+    if not out.parent.is_dir():
+        raise AnnotatorError(f"{out.parent}: no such folder")
+    suffix = out.suffix.lower()
+    if suffix == ".qdpx":
+        write_qdpx(project_to_refi(project), out)
+    elif suffix == ".qdc":
+        with project.read() as s:
+            write_qdc(_refi_codes(s), out)
+    else:
+        raise InvalidInput(f"{out.name}: REFI-QDA files end in .qdpx or .qdc")
+    return out
