@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from annotator.domain.errors import AnnotatorError, Conflict, InvalidInput, NotFound
 from annotator.domain.text import normalise_text, text_sha256
+from annotator.io.readers import read_document
 from annotator.store.models import Coding, Document
 from annotator.store.project import Project, now
 
@@ -134,8 +135,6 @@ def import_files(
     project: Project, paths: Iterable[Path], encoding: str | None = None
 ) -> ImportSummary:
     """Import each file in its own transaction: a bad file is reported, the rest come in."""
-    from annotator.io.readers import read_document
-
     summary = ImportSummary()
     for path in paths:
         path = Path(path)

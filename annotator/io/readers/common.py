@@ -1,0 +1,93 @@
+"""What every format reader shares: the result shape, the limits, and how a refusal reads.
+
+Each format module turns the bytes of one file into an ``Extracted``; ``read_document`` in
+``__init__`` adds the file facts and applies the single normalisation of DESIGN.md. Keeping
+the readers on bytes (read once, up front) means no reader ever touches the file system:
+nothing on disk changes, and a file that vanishes half-way cannot surprise a parser.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from annotator.domain.errors import ImportRefused
+
+#: Largest file accepted at all, checked from the file's size before a byte is read.
+#: 200 MiB holds any interview transcript or report with room to spare (the whole of
+#: 红楼梦 is 1.7 MB in GBK), yet keeps decoding plus parsing within a laptop's memory.
+MAX_FILE_BYTES = 200 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Extracted:
+    """Text taken out of one file, before normalisation."""
+
+    text: str
+    encoding: str | None = None
+    warnings: tuple[str, ...] = ()
+
+
+def refusal(name: str, reason: str) -> ImportRefused:
+    """One sentence for the user that starts with the file's name: ``"a.docx: is empty"``."""
+    return ImportRefused(f"{name}: {reason}")
+
+
+def plural(count: int, noun: str) -> str:
+    """``"1 page"``, ``"3 pages"`` — warnings are read by people."""
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
+def require_text(text: str, name: str) -> None:
+    """A document with nothing to code in it is refused rather than stored empty."""
+    if not text.strip():
+        raise refusal(name, "contains no text")
+
+
+#: Lines that introduce the notes appended after a document's body (.docx, .odt). Visible
+#: and bilingual, so that a coder sees where the body ends and nobody mistakes them for
+#: the author's words.
+FOOTNOTES_MARKER = "——— 脚注 Footnotes ———"
+ENDNOTES_MARKER = "——— 尾注 Endnotes ———"
+
+_ROMAN = (
+    (1000, "m"),
+    (900, "cm"),
+    (500, "d"),
+    (400, "cd"),
+    (100, "c"),
+    (90, "xc"),
+    (50, "l"),
+    (40, "xl"),
+    (10, "x"),
+    (9, "ix"),
+    (5, "v"),
+    (4, "iv"),
+    (1, "i"),
+)
+
+
+def roman(number: int) -> str:
+    """Lower-case roman numeral: Word and LibreOffice number endnotes i, ii, iii …"""
+    out = []
+    for value, letters in _ROMAN:
+        count, number = divmod(number, value)
+        out.append(letters * count)
+    return "".join(out)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def repair_surrogates(text: str) -> tuple[str, int]:
+    """Join UTF-16 surrogate pairs into their character; replace lone halves with U+FFFD.
+
+    RTF writes characters outside the BMP (𠮷, emoji) as two ``\\uN`` escapes and some
+    PDF fonts map glyphs to surrogate code points; such a ``str`` cannot be encoded as
+    UTF-8, so it could be neither hashed nor stored. Returns the text and how many lone
+    halves were replaced.
+    """
+    if _SURROGATE.search(text) is None:
+        return text, 0
+    joined = text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+    return joined, joined.count("\ufffd") - text.count("\ufffd")
