@@ -67,10 +67,10 @@ def _cmd_import(a: argparse.Namespace) -> int:
             report = exchange.import_codebook(p, f)
             print(f"imported codebook {f.name}: {report.codes} codes added, "
                   f"{report.skipped_codes} already present")
-        with p.write() as s:
-            get_or_create_coder(s, resolve_coder_name(a.coder))
         texts = [f for f in files if f not in codebooks]
         summary = documents.import_files(p, texts, encoding=a.encoding)
+        if summary.imported:  # the importer becomes a coder of the project
+            ensure_coder(p, resolve_coder_name(a.coder))
     if not texts:
         return 0
     for d in summary.imported:
