@@ -11,10 +11,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from annotator import __version__
-from annotator.cli import project_commands
+from annotator.cli import project_commands, workshop_commands
 from annotator.domain.errors import AnnotatorError
 
-COMMAND_MODULES = (project_commands,)
+COMMAND_MODULES = (project_commands, workshop_commands)
 
 
 def _build_parser() -> tuple[argparse.ArgumentParser, list[str]]:

@@ -35,7 +35,6 @@ class Column:
     header: str
     width: float = 14
     wrap: bool = False
-    number_format: str | None = None
 
 
 @dataclass(frozen=True)

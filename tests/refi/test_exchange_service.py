@@ -186,3 +186,21 @@ def test_a_qdpx_with_offsets_beyond_the_text_changes_nothing(tmp_path: Path, cap
     assert main(["new", str(target), "--from", str(bad)]) == 1
     assert "annotator: error:" in capsys.readouterr().err
     assert not target.exists()
+
+
+def test_merging_a_qdpx_twice_adds_its_codings_once(tmp_path: Path, capsys) -> None:
+    target = tmp_path / "t.annotator"
+    assert main(["new", str(target), "--template", "empty"]) == 0
+    src = str(real_file("nvivo-win-12.6-small.qdpx"))
+    assert main(["merge", str(target), src]) == 0
+    assert main(["merge", str(target), src]) == 0
+    with Project.open(target) as p:
+        assert len(segments(p)) == 97
+        assert len(code_tree(p)) == 60
+    bad = tmp_path / "bad.qdpx"
+    bad.write_bytes(b"PK\x03\x04")
+    before = target.read_bytes()
+    capsys.readouterr()
+    assert main(["merge", str(target), str(bad)]) == 1
+    assert "not merged" in capsys.readouterr().err
+    assert target.read_bytes() == before

@@ -1,0 +1,626 @@
+"""Intercoder agreement of a project, the disagreements behind it, and the consensus.
+
+The statistics are ``domain.agreement``'s (read its docstring for what each number
+means); this module picks what to compare from the project and names the results:
+
+* **coders**: by default every coder with codings in the chosen documents, except the
+  consensus coder (it is the group's answer, not a rater); at least two are needed.
+* **codes**: by default every code the chosen coders used there, in codebook order. A
+  code stands for itself only — its children's codings are not counted under it (as in
+  NVivo's coding comparison), so a parent and a child can be compared side by side.
+* **documents**: by default all of them.
+* **presence**: a coder who coded nothing in a document — with *any* code, not only the
+  chosen ones — is missing there: no table, no α values, no disagreement.
+* **sets** of codes (``--set``) are treated as mutually exclusive values of one variable
+  and get Krippendorff's α (nominal). By default a code in a set **stands for its
+  subtree**: a coding of ``信任/政治信任`` counts as ``信任`` in the set {协调, 整合,
+  信任}, which is what researchers mean by "agreement on the three top-level codes". A
+  coding rolls up to its nearest ancestor-or-self in the set, so a set may hold a parent
+  and one of its children. ``include_children=False`` counts each code's own codings only.
+
+Undefined values are ``None`` (JSON ``null``), never 0 or 1.
+
+Disagreements are listed per document and code as maximal runs of characters with the
+same pattern of who coded them, among the coders present in that document. Consensus is
+a coder like the others (``CONSENSUS_CODER``), coded through ``insert_coding``, so it is
+retrieved, exported and compared like any coder.
+"""
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from annotator.domain.agreement import (
+    DEFAULT_THRESHOLD,
+    AgreementReport,
+    AlphaResult,
+    CellResult,
+    CodeSummary,
+    PairResult,
+    PairSummary,
+    SegmentAgreement,
+    SetAlphaResult,
+    Table2x2,
+    compute_agreement,
+    segment_agreement,
+    set_alpha,
+)
+from annotator.domain.errors import InvalidInput, NotFound
+from annotator.services.codebook import code_paths, find_code, get_code
+from annotator.services.coders import find_coder, get_or_create_coder
+from annotator.services.coding import CodingInfo, insert_coding
+from annotator.services.documents import find_document, get_document
+from annotator.store.models import Code, Coder, Coding, Document
+from annotator.store.project import Project
+
+CONSENSUS_CODER = "共识"
+NONE_VALUE = "none"  # the value of a character no code of a set covers (JSON/Excel label)
+
+
+@dataclass(frozen=True)
+class CoderRef:
+    id: int
+    name: str
+
+
+@dataclass(frozen=True)
+class CodeRef:
+    id: int
+    path: str
+
+
+@dataclass(frozen=True)
+class DocumentRef:
+    id: int
+    name: str
+    length: int
+
+
+@dataclass(frozen=True)
+class Selection:
+    """What is compared: coders, codes and documents, in display order."""
+
+    coders: tuple[CoderRef, ...]
+    codes: tuple[CodeRef, ...]
+    documents: tuple[DocumentRef, ...]
+
+
+@dataclass(frozen=True)
+class CodeSetResult:
+    """α over one set of codes taken as mutually exclusive values."""
+
+    codes: tuple[CodeRef, ...]
+    include_children: bool
+    result: SetAlphaResult
+
+
+@dataclass(frozen=True)
+class ProjectAgreement:
+    """The domain report, with the names needed to show it."""
+
+    selection: Selection
+    threshold: float
+    report: AgreementReport
+    sets: tuple[CodeSetResult, ...]
+
+    @property
+    def coders(self) -> tuple[CoderRef, ...]:
+        return self.selection.coders
+
+    @property
+    def codes(self) -> tuple[CodeRef, ...]:
+        return self.selection.codes
+
+    @property
+    def documents(self) -> tuple[DocumentRef, ...]:
+        return self.selection.documents
+
+    def to_json(self) -> dict:
+        """The JSON ``annotator agreement --json`` prints (keys are stable)."""
+        return agreement_json(self)
+
+
+# ------------------------------------------------------------------ choosing
+
+
+def _dedupe(items: Sequence[str]) -> list[str]:
+    return list(dict.fromkeys(i.strip() for i in items if i.strip()))
+
+
+def _tree_order(s: Session) -> list[int]:
+    rows = s.execute(select(Code.id, Code.parent_id).order_by(Code.position, Code.id)).all()
+    children: dict[int | None, list[int]] = defaultdict(list)
+    for cid, parent in rows:
+        children[parent].append(cid)
+    out: list[int] = []
+    stack = list(reversed(children[None]))
+    while stack:
+        cid = stack.pop()
+        out.append(cid)
+        stack.extend(reversed(children[cid]))
+    return out
+
+
+def _select(
+    s: Session,
+    coders: Sequence[str] | None,
+    codes: Sequence[str] | None,
+    documents: Sequence[str] | None,
+) -> Selection:
+    if documents:
+        docs = [find_document(s, name) for name in _dedupe(documents)]
+        doc_refs = tuple(DocumentRef(d.id, d.name, d.length) for d in docs)
+    else:
+        rows = s.execute(
+            select(Document.id, Document.name, Document.length)
+            .order_by(Document.position, Document.id)
+        ).all()
+        doc_refs = tuple(DocumentRef(*r) for r in rows)
+    doc_ids = [d.id for d in doc_refs]
+    if coders:
+        coder_refs = tuple(
+            CoderRef(c.id, c.name) for c in (find_coder(s, n) for n in _dedupe(coders))
+        )
+    else:
+        used = set(s.scalars(
+            select(Coding.coder_id).where(Coding.document_id.in_(doc_ids)).distinct()))
+        rows = s.execute(select(Coder.id, Coder.name).order_by(Coder.id)).all()
+        coder_refs = tuple(
+            CoderRef(i, n) for i, n in rows if i in used and n != CONSENSUS_CODER
+        )
+    if len(coder_refs) < 2:
+        found = ", ".join(c.name for c in coder_refs) or "none"
+        raise InvalidInput(
+            f"agreement needs at least two coders with codings; found {len(coder_refs)} "
+            f"({found})"
+        )
+    paths = code_paths(s)
+    if codes:
+        code_refs = tuple(
+            CodeRef(c.id, paths[c.id]) for c in (find_code(s, p) for p in _dedupe(codes))
+        )
+    else:
+        used = set(s.scalars(
+            select(Coding.code_id).where(
+                Coding.document_id.in_(doc_ids),
+                Coding.coder_id.in_([c.id for c in coder_refs]),
+            ).distinct()
+        ))
+        code_refs = tuple(CodeRef(i, paths[i]) for i in _tree_order(s) if i in used)
+    return Selection(coder_refs, code_refs, doc_refs)
+
+
+def _id_list(ids: Sequence[int]) -> str:
+    return ", ".join(str(int(i)) for i in ids)
+
+
+def _load_codings(s: Session, sel: Selection) -> list[tuple[int, int, int, int, int]]:
+    """Every coding of the chosen coders in the chosen documents, of any code.
+
+    Plain SQL with the (integer) ids inlined, read without SQLAlchemy's row processing:
+    100,000 codings load in a fraction of the time the typed query takes.
+    """
+    if not sel.documents or not sel.coders:
+        return []
+    sql = (
+        'SELECT document_id, code_id, coder_id, start, "end" FROM coding '
+        f"WHERE coder_id IN ({_id_list([c.id for c in sel.coders])}) "
+        f"AND document_id IN ({_id_list([d.id for d in sel.documents])})"
+    )
+    return s.connection().exec_driver_sql(sql).fetchall()
+
+
+def _rollup(s: Session, members: Sequence[int]) -> dict[int, int]:
+    """Each code → its nearest ancestor-or-self among ``members`` (codes under none: absent)."""
+    parent = dict(s.execute(select(Code.id, Code.parent_id)).all())
+    wanted = set(members)
+    out: dict[int, int] = {}
+    for cid in parent:
+        node: int | None = cid
+        while node is not None and node not in wanted:
+            node = parent.get(node)
+        if node is not None:
+            out[cid] = node
+    return out
+
+
+# ------------------------------------------------------------------ agreement
+
+
+def project_agreement(
+    project: Project,
+    *,
+    coders: Sequence[str] | None = None,
+    codes: Sequence[str] | None = None,
+    documents: Sequence[str] | None = None,
+    sets: Sequence[Sequence[str]] = (),
+    threshold: float = DEFAULT_THRESHOLD,
+    include_children: bool = True,
+) -> ProjectAgreement:
+    """Every agreement number of the chosen coders, codes and documents (see module doc).
+
+    ``coders`` are names, ``codes`` and each set's members are code paths, ``documents``
+    are names; ``None`` or empty means the defaults. ``include_children`` applies to
+    sets only. Raises ``InvalidInput`` with fewer than two coders and ``NotFound`` for a
+    name or path the project does not have.
+    """
+    with project.read() as s:
+        sel = _select(s, coders, codes, documents)
+        codings = _load_codings(s, sel)
+        set_specs: list[tuple[tuple[CodeRef, ...], dict[int, int]]] = []
+        paths = code_paths(s)
+        for members in sets:
+            names = _dedupe(members)
+            if not names:
+                raise InvalidInput("a code set needs at least one code")
+            refs = tuple(CodeRef(c.id, paths[c.id]) for c in (find_code(s, p) for p in names))
+            ids = [r.id for r in refs]
+            mapping = _rollup(s, ids) if include_children else {i: i for i in ids}
+            set_specs.append((refs, mapping))
+    lengths = {d.id: d.length for d in sel.documents}
+    coder_ids = [c.id for c in sel.coders]
+    present = {(doc, coder) for doc, _code, coder, start, end in codings if end > start}
+    report = compute_agreement(
+        lengths, codings, coder_ids, [c.id for c in sel.codes], threshold, present=present
+    )
+    set_results = []
+    for refs, mapping in set_specs:
+        mapped = [
+            (doc, mapping[code], coder, start, end)
+            for doc, code, coder, start, end in codings if code in mapping
+        ]
+        result = set_alpha(
+            lengths, mapped, coder_ids, [r.id for r in refs], present=present,
+            none_value=NONE_VALUE,
+        )
+        set_results.append(CodeSetResult(refs, include_children, result))
+    return ProjectAgreement(sel, threshold, report, tuple(set_results))
+
+
+# ------------------------------------------------------------------ JSON
+
+
+def _table(t: Table2x2 | None) -> dict | None:
+    if t is None:
+        return None
+    return {"both": t.both, "only_a": t.only_a, "only_b": t.only_b, "neither": t.neither,
+            "characters": t.n}
+
+
+def _alpha(a: AlphaResult, value_name: dict[Any, str] | None = None) -> dict:
+    def name(v: Any) -> Any:
+        return value_name.get(v, v) if value_name else v
+
+    return {
+        "krippendorff_alpha": a.alpha,
+        "pairable_values": a.pairable_values,
+        "observed_disagreement": a.observed_disagreement,
+        "expected_disagreement": a.expected_disagreement,
+        "coincidences": [
+            {"value_a": name(c.value_a), "value_b": name(c.value_b), "count": c.count}
+            for c in a.coincidences
+        ],
+    }
+
+
+def _pair(p: PairResult, names: dict[int, str]) -> dict:
+    compared = p.table is not None
+    return {
+        "coder_a": names[p.coder_a],
+        "coder_b": names[p.coder_b],
+        "compared": compared,
+        "table": _table(p.table),
+        "percent_agreement": p.percent_agreement,
+        "cohen_kappa": p.cohen_kappa,
+        "segment_agreement": p.segment_agreement,
+        "segments": _segments(p.segments_matched, p.segments_unmatched_a,
+                              p.segments_unmatched_b) if compared else None,
+    }
+
+
+def _segments(matched: int, unmatched_a: int, unmatched_b: int) -> dict:
+    return {"matched": matched, "unmatched_a": unmatched_a, "unmatched_b": unmatched_b,
+            "total": matched + unmatched_a + unmatched_b}
+
+
+def _pair_summary(p: PairSummary, names: dict[int, str]) -> dict:
+    return {
+        "coder_a": names[p.coder_a],
+        "coder_b": names[p.coder_b],
+        "documents_compared": p.documents,
+        "pooled_table": _table(p.pooled_table) if p.documents else None,
+        "percent_agreement": p.percent_agreement if p.documents else None,
+        "pooled_kappa": p.pooled_kappa,
+        "weighted_kappa": p.weighted_kappa,
+        "segment_agreement": p.segment_agreement,
+        "segments": _segments(p.segments_matched, p.segments_unmatched_a,
+                              p.segments_unmatched_b),
+    }
+
+
+def _cell(c: CellResult, doc: DocumentRef, names: dict[int, str]) -> dict:
+    only = c.pairs[0] if len(c.pairs) == 1 else None
+    return {
+        "document": doc.name,
+        "characters": c.length,
+        "coders_present": [names[i] for i in c.coders_present],
+        "coders_missing": [names[i] for i in c.coders_missing],
+        "percent_agreement": c.percent_agreement,
+        "cohen_kappa": c.cohen_kappa,
+        "krippendorff_alpha": c.krippendorff_alpha,
+        "segment_agreement": c.segment_agreement,
+        "table": _table(c.table),
+        "segments": (
+            _segments(only.segments_matched, only.segments_unmatched_a,
+                      only.segments_unmatched_b)
+            if only is not None and only.table is not None else None
+        ),
+        "alpha": _alpha(c.alpha),
+        "pairs": [_pair(p, names) for p in c.pairs],
+    }
+
+
+def _summary(sm: CodeSummary, names: dict[int, str]) -> dict:
+    only = sm.pairs[0] if len(sm.pairs) == 1 else None
+    return {
+        "percent_agreement": sm.percent_agreement,
+        "pooled_kappa": sm.pooled_kappa,
+        "weighted_kappa": sm.weighted_kappa,
+        "krippendorff_alpha": sm.krippendorff_alpha,
+        "segment_agreement": sm.segment_agreement,
+        "documents_compared": only.documents if only else None,
+        "pooled_table": _table(sm.pooled_table),
+        "segments": (
+            _segments(only.segments_matched, only.segments_unmatched_a,
+                      only.segments_unmatched_b) if only else None
+        ),
+        "alpha": _alpha(sm.alpha),
+        "pairs": [_pair_summary(p, names) for p in sm.pairs],
+    }
+
+
+def agreement_json(result: ProjectAgreement) -> dict:
+    """Stable keys; ``null`` for every undefined (0/0) or not applicable value.
+
+    With exactly two coders the pair's numbers are at the top of each code and cell;
+    with more they are ``null`` there and each pair is under ``pairs`` (α is always over
+    all present coders).
+    """
+    names = {c.id: c.name for c in result.coders}
+    docs = {d.id: d for d in result.documents}
+    cells: dict[int, list[CellResult]] = defaultdict(list)
+    for cell in result.report.cells:
+        cells[cell.code_id].append(cell)
+    codes = []
+    for ref, sm in zip(result.codes, result.report.summaries, strict=True):
+        entry = {"code": ref.path, **_summary(sm, names)}
+        entry["documents"] = [_cell(c, docs[c.doc_id], names) for c in cells[ref.id]]
+        codes.append(entry)
+    sets = []
+    for st in result.sets:
+        value_name = {r.id: r.path for r in st.codes}
+        sets.append({
+            "codes": [r.path for r in st.codes],
+            "include_children": st.include_children,
+            "none_value": NONE_VALUE,
+            "overlap_units": st.result.overlap_units,
+            **_alpha(st.result.alpha, value_name),
+            "documents": [
+                {"document": docs[doc].name, **_alpha(a, value_name)}
+                for doc, a in st.result.per_document
+            ],
+        })
+    return {
+        "threshold": result.threshold,
+        "coders": [c.name for c in result.coders],
+        "documents": [{"name": d.name, "characters": d.length} for d in result.documents],
+        "codes": codes,
+        "sets": sets,
+    }
+
+
+# ------------------------------------------------------------------ segments
+
+
+def segment_matches(
+    project: Project, document_id: int, code_id: int, coder_a: int, coder_b: int,
+    threshold: float = DEFAULT_THRESHOLD,
+) -> SegmentAgreement:
+    """Which segments of two coders match (and which do not) for one code in one document."""
+    with project.read() as s:
+        rows = s.execute(
+            select(Coding.coder_id, Coding.start, Coding.end).where(
+                Coding.document_id == document_id, Coding.code_id == code_id,
+                Coding.coder_id.in_([coder_a, coder_b]),
+            )
+        ).all()
+    a = [(st, en) for c, st, en in rows if c == coder_a]
+    b = [(st, en) for c, st, en in rows if c == coder_b]
+    return segment_agreement(a, b, threshold)
+
+
+# ------------------------------------------------------------------ disagreements
+
+
+@dataclass(frozen=True)
+class Disagreement:
+    """A maximal run of one document where the present coders differ on one code.
+
+    ``coded_by`` coded every character of [start, end) with the code, ``not_coded_by``
+    (present in the document) coded none of it; ``missing`` coded nothing in the
+    document at all. ``coding_ids`` are the codings of ``coded_by`` that cover the run,
+    in coder order — what "accept into consensus" takes.
+    """
+
+    document_id: int
+    document: str
+    code_id: int
+    code_path: str
+    start: int
+    end: int
+    text: str
+    coded_by: tuple[str, ...]
+    not_coded_by: tuple[str, ...]
+    missing: tuple[str, ...]
+    coding_ids: tuple[int, ...]
+
+    def to_json(self) -> dict:
+        return {
+            "document": self.document, "code": self.code_path, "start": self.start,
+            "end": self.end, "text": self.text, "coded_by": list(self.coded_by),
+            "not_coded_by": list(self.not_coded_by), "missing": list(self.missing),
+            "coding_ids": list(self.coding_ids),
+        }
+
+
+def _runs(rows: Sequence, present: Sequence[int]) -> list[tuple[int, int, frozenset, list]]:
+    """Maximal runs where a non-empty, non-full subset of ``present`` coded the code.
+
+    One sweep over the codings' boundaries keeps, per coder, the codings covering the
+    current position, so each run comes out with the codings behind it. Overlapping or
+    touching codings of one coder do not cut a run (the pattern does not change there).
+    """
+    rank = {c: i for i, c in enumerate(present)}
+    events: list[tuple[int, int, int, int]] = []
+    for r in rows:
+        if r.coder_id in rank and r.end > r.start:
+            events.append((r.start, 1, r.coder_id, r.id))
+            events.append((r.end, -1, r.coder_id, r.id))
+    events.sort()
+    everyone = len(present)
+    active: dict[int, dict[int, None]] = {}  # coder → ids of the codings covering here
+    runs: list[list] = []
+    previous = -1
+    i, count = 0, len(events)
+    while i < count:
+        position = events[i][0]
+        if active and position > previous and len(active) < everyone:
+            pattern = frozenset(active)
+            ids = [cid for covering in active.values() for cid in covering]
+            last = runs[-1] if runs else None
+            if last is not None and last[1] == previous and last[2] == pattern:
+                last[1] = position
+                last[3].update(dict.fromkeys(ids))
+            else:
+                runs.append([previous, position, pattern, dict.fromkeys(ids)])
+        while i < count and events[i][0] == position:
+            _pos, delta, coder, cid = events[i]
+            if delta > 0:
+                active.setdefault(coder, {})[cid] = None
+            else:
+                covering = active[coder]
+                del covering[cid]
+                if not covering:
+                    del active[coder]
+            i += 1
+        previous = position
+    return [(a, b, pattern, list(ids)) for a, b, pattern, ids in runs]
+
+
+def disagreements(
+    project: Project,
+    *,
+    coders: Sequence[str] | None = None,
+    codes: Sequence[str] | None = None,
+    documents: Sequence[str] | None = None,
+) -> list[Disagreement]:
+    """Every place where the chosen coders differ, by document, code and position.
+
+    The same choice of coders, codes and documents as ``project_agreement``; documents
+    where fewer than two chosen coders are present have nothing to compare.
+    """
+    with project.read() as s:
+        sel = _select(s, coders, codes, documents)
+        q = select(Coding.id, Coding.document_id, Coding.code_id, Coding.coder_id,
+                   Coding.start, Coding.end).where(
+            Coding.coder_id.in_([c.id for c in sel.coders]),
+            Coding.document_id.in_([d.id for d in sel.documents]),
+        )
+        rows = s.connection().execute(q).all()  # Core rows: no ORM loading per row
+        present: set[tuple[int, int]] = {(r.document_id, r.coder_id) for r in rows
+                                         if r.end > r.start}
+        wanted = {c.id for c in sel.codes}
+        grouped: dict[tuple[int, int], list] = defaultdict(list)
+        for r in rows:
+            if r.code_id in wanted:
+                grouped[(r.document_id, r.code_id)].append(r)
+        names = {c.id: c.name for c in sel.coders}
+        order = [c.id for c in sel.coders]
+        out: list[Disagreement] = []
+        for doc in sel.documents:
+            here = [c for c in order if (doc.id, c) in present]
+            if len(here) < 2:
+                continue
+            missing = tuple(names[c] for c in order if c not in here)
+            rank = {c: i for i, c in enumerate(here)}
+            text: str | None = None
+            for code in sel.codes:
+                group = grouped.get((doc.id, code.id))
+                if not group:
+                    continue
+                runs = _runs(group, here)
+                if not runs:
+                    continue
+                if text is None:
+                    text = s.scalar(select(Document.text).where(Document.id == doc.id))
+                where = {r.id: (rank[r.coder_id], r.start, r.id) for r in group
+                         if r.coder_id in rank}
+                for start, end, pattern, ids in runs:
+                    out.append(Disagreement(
+                        doc.id, doc.name, code.id, code.path, start, end, text[start:end],
+                        tuple(names[c] for c in here if c in pattern),
+                        tuple(names[c] for c in here if c not in pattern),
+                        missing,
+                        tuple(sorted(ids, key=where.__getitem__)),
+                    ))
+        return out
+
+
+# ------------------------------------------------------------------ consensus
+
+
+def consensus_coder(project: Project) -> CoderRef:
+    """The consensus coder, created on first use."""
+    with project.write() as s:
+        c = get_or_create_coder(s, CONSENSUS_CODER)
+        return CoderRef(c.id, c.name)
+
+
+def accept_into_consensus(
+    project: Project, coding_id: int, start: int | None = None, end: int | None = None
+) -> CodingInfo:
+    """Code a coder's coding — or an adjusted span of it — for the consensus coder.
+
+    The span may be widened or narrowed as the group decides (it must lie inside the
+    document). The coding's memo comes along. One transaction: one undo step; undo it
+    with ``coding.delete_codings([info.id])``. ``Conflict`` if the consensus coder has
+    exactly that coding already.
+    """
+    with project.write() as s:
+        source = s.get(Coding, coding_id)
+        if source is None:
+            raise NotFound(f"coding #{coding_id} no longer exists")
+        doc, code = get_document(s, source.document_id), get_code(s, source.code_id)
+        coder = get_or_create_coder(s, CONSENSUS_CODER)
+        c = insert_coding(
+            s, doc, code, coder.id,
+            source.start if start is None else start,
+            source.end if end is None else end,
+            source.memo,
+        )
+        return CodingInfo(c.id, c.document_id, c.code_id, c.coder_id, c.start, c.end, c.memo)
+
+
+def code_consensus(
+    project: Project, document_id: int, code_id: int, start: int, end: int, memo: str = ""
+) -> CodingInfo:
+    """Code a span for the consensus coder directly (what ``annotator consensus`` does)."""
+    with project.write() as s:
+        doc, code = get_document(s, document_id), get_code(s, code_id)
+        coder = get_or_create_coder(s, CONSENSUS_CODER)
+        c = insert_coding(s, doc, code, coder.id, start, end, memo)
+        return CodingInfo(c.id, c.document_id, c.code_id, c.coder_id, c.start, c.end, c.memo)

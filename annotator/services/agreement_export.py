@@ -1,0 +1,253 @@
+"""The agreement workbook: the numbers with the counts behind them, and the disagreements.
+
+Sheets:
+
+* **Agreement** — one row per code × document × pair of coders (one pair with two
+  coders): characters, coders present and missing, the 2×2 character table (both /
+  only A / only B / neither), percent agreement, Cohen's κ, Krippendorff's α (over all
+  present coders), segments matched / unmatched and segment agreement. After each
+  code's documents, a summary row per pair ("all documents") with the pooled table,
+  pooled κ, length-weighted κ and the pooled α, so every number can be re-computed by
+  hand from the row it stands in.
+* **Code sets α** — when sets were asked for: α per document and pooled.
+* **Disagreements** — document, code, start, end, text, who coded it, who did not.
+
+An undefined value (0/0) is an empty, grey cell and the row's note says "undefined
+(0/0)" / "无法计算" — never 0 or 1, which a reader would take for a result. A value that
+does not apply (a coder missing in the document) is an empty cell and the note names the
+missing coder.
+"""
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from annotator.domain.agreement import AlphaResult, Table2x2
+from annotator.domain.errors import AnnotatorError
+from annotator.i18n import default_language
+from annotator.io.workbook import Column, SheetWriter, excel_safe, new_workbook, save_workbook
+from annotator.services.agreement import NONE_VALUE, Disagreement, ProjectAgreement
+
+UNDEFINED_FILL = "#E7E6E6"
+RATIO = "0.000"
+PERCENT = "0.0%"
+
+LABELS = {
+    "zh": {
+        "agreement": "编码员间一致性", "sets": "代码集合 α", "disagreements": "分歧",
+        "code": "代码", "document": "文档", "coder_a": "编码员 A", "coder_b": "编码员 B",
+        "characters": "字符数", "present": "参与比较的编码员",
+        "missing": "缺失的编码员（该文档未编码）", "both": "双方均编码",
+        "only_a": "仅 A 编码", "only_b": "仅 B 编码", "neither": "双方均未编码",
+        "percent": "百分比一致性", "kappa": "Cohen's κ 系数",
+        "alpha": "Krippendorff's α 系数", "seg_matched": "匹配片段",
+        "seg_unmatched_a": "未匹配片段（A）", "seg_unmatched_b": "未匹配片段（B）",
+        "seg_agreement": "片段层面一致性（重叠阈值 {t}）", "pooled": "合并 κ",
+        "weighted": "加权 κ", "note": "注意", "all_documents": "（全部文档）",
+        "undefined": "无法计算", "undefined_note": "{what}：无法计算（0/0）",
+        "missing_note": "{names} 未在该文档中编码（缺失），不参与比较",
+        "no_pair_note": "没有两位编码员同时编码的文档",
+        "set": "代码集合", "pairable": "可配对值", "d_o": "观测不一致 D_o",
+        "d_e": "期望不一致 D_e", "overlap_units": "同时编码两个集合代码的字符单元",
+        "children": "含子代码", "yes": "是", "no": "否",
+        "start": "起始", "end": "结束", "length": "字符数", "text": "文本",
+        "coded_by": "已编码的编码员", "not_coded_by": "未编码的编码员",
+        "control": "{n} 个 Excel 不接受的控制字符以 ␀ 类符号显示",
+        "truncated": "文本超过 Excel 单元格上限，只显示前 {n} 个字符（共 {total} 个）",
+    },
+    "en": {
+        "agreement": "Agreement", "sets": "Code sets alpha", "disagreements": "Disagreements",
+        "code": "Code", "document": "Document", "coder_a": "Coder A", "coder_b": "Coder B",
+        "characters": "Characters", "present": "Coders present",
+        "missing": "Coders missing (coded nothing here)", "both": "Both coded",
+        "only_a": "Only A", "only_b": "Only B", "neither": "Neither",
+        "percent": "Percent agreement", "kappa": "Cohen's κ",
+        "alpha": "Krippendorff's α", "seg_matched": "Segments matched",
+        "seg_unmatched_a": "Unmatched (A)", "seg_unmatched_b": "Unmatched (B)",
+        "seg_agreement": "Segment agreement (overlap ≥ {t})", "pooled": "Pooled κ",
+        "weighted": "Weighted κ", "note": "Note", "all_documents": "(all documents)",
+        "undefined": "undefined (0/0)", "undefined_note": "{what}: undefined (0/0)",
+        "missing_note": "{names} coded nothing in this document (missing): not compared",
+        "no_pair_note": "no document coded by both coders",
+        "set": "Code set", "pairable": "Pairable values", "d_o": "Observed disagreement D_o",
+        "d_e": "Expected disagreement D_e", "overlap_units": "Units with two codes of the set",
+        "children": "With child codes", "yes": "yes", "no": "no",
+        "start": "Start", "end": "End", "length": "Characters", "text": "Text",
+        "coded_by": "Coded by", "not_coded_by": "Not coded by",
+        "control": "{n} control characters Excel refuses are shown as ␀-style symbols",
+        "truncated": "text over Excel's cell limit: first {n} of {total} characters shown",
+    },
+}
+
+
+class _Rows:
+    """Builds one row: values, and the notes that explain the empty cells."""
+
+    def __init__(self, sheet: SheetWriter, labels: dict[str, str]) -> None:
+        self.sheet = sheet
+        self.L = labels
+        self.notes: list[str] = []
+        self.undefined: list[str] = []
+
+    def text(self, value: str) -> str:
+        text, fix = excel_safe(value)
+        if fix is not None:
+            self.notes.append(fix.describe(self.L))
+        return text
+
+    def number(self, value: float | None, fmt: str, name: str, applies: bool = True) -> Any:
+        """A statistic: the number, or (undefined) an empty grey cell and a note."""
+        if value is not None:
+            return self.sheet.styled(value, fmt=fmt)
+        if not applies:
+            return None
+        self.undefined.append(name)
+        return self.sheet.styled(None, fill=UNDEFINED_FILL)
+
+    def note(self) -> str:
+        notes = list(self.notes)
+        if self.undefined:
+            notes.insert(0, self.L["undefined_note"].format(what=", ".join(self.undefined)))
+        self.notes, self.undefined = [], []
+        return "; ".join(notes)
+
+
+def _table_cells(t: Table2x2 | None) -> tuple:
+    if t is None:
+        return (None, None, None, None)
+    return (t.both, t.only_a, t.only_b, t.neither)
+
+
+def _agreement_sheet(wb, result: ProjectAgreement, L: dict[str, str]) -> None:
+    sheet = SheetWriter(wb, L["agreement"], [
+        Column(L["code"], 28), Column(L["document"], 24), Column(L["coder_a"], 12),
+        Column(L["coder_b"], 12), Column(L["characters"], 11), Column(L["present"], 18),
+        Column(L["missing"], 18), Column(L["both"], 10), Column(L["only_a"], 10),
+        Column(L["only_b"], 10), Column(L["neither"], 11), Column(L["percent"], 11),
+        Column(L["kappa"], 10), Column(L["alpha"], 12), Column(L["seg_matched"], 10),
+        Column(L["seg_unmatched_a"], 10), Column(L["seg_unmatched_b"], 10),
+        Column(L["seg_agreement"].format(t=result.threshold), 14), Column(L["pooled"], 10),
+        Column(L["weighted"], 10), Column(L["note"], 40, wrap=True),
+    ])
+    names = {c.id: c.name for c in result.coders}
+    docs = {d.id: d for d in result.documents}
+    row = _Rows(sheet, L)
+    cells_by_code: dict[Any, list] = {}
+    for cell in result.report.cells:
+        cells_by_code.setdefault(cell.code_id, []).append(cell)
+    for ref, summary in zip(result.codes, result.report.summaries, strict=True):
+        code = row.text(ref.path)
+        for cell in cells_by_code.get(ref.id, []):
+            doc = row.text(docs[cell.doc_id].name)
+            present = ", ".join(names[c] for c in cell.coders_present)
+            missing = ", ".join(names[c] for c in cell.coders_missing)
+            alpha_applies = len(cell.coders_present) >= 2
+            for pair in cell.pairs:
+                compared = pair.table is not None
+                if not compared:
+                    absent = [names[c] for c in (pair.coder_a, pair.coder_b)
+                              if c in cell.coders_missing]
+                    row.notes.append(L["missing_note"].format(names=", ".join(absent)))
+                segs = (
+                    (pair.segments_matched, pair.segments_unmatched_a,
+                     pair.segments_unmatched_b) if compared else (None, None, None)
+                )
+                values = (
+                    code, doc, names[pair.coder_a], names[pair.coder_b], cell.length,
+                    present, missing, *_table_cells(pair.table),
+                    row.number(pair.percent_agreement, PERCENT, L["percent"], compared),
+                    row.number(pair.cohen_kappa, RATIO, L["kappa"], compared),
+                    row.number(cell.krippendorff_alpha, RATIO, L["alpha"], alpha_applies),
+                    *segs,
+                    row.number(pair.segment_agreement, PERCENT, L["seg_agreement"].format(
+                        t=result.threshold), compared),
+                    None, None,
+                )
+                sheet.append((*values, row.note()))
+        for pair in summary.pairs:
+            compared = pair.documents > 0
+            if not compared:
+                row.notes.append(L["no_pair_note"])
+            values = (
+                code, L["all_documents"], names[pair.coder_a], names[pair.coder_b],
+                pair.pooled_table.n if compared else None, None, None,
+                *_table_cells(pair.pooled_table if compared else None),
+                row.number(pair.percent_agreement if compared else None, PERCENT,
+                           L["percent"], compared),
+                None,
+                row.number(summary.krippendorff_alpha, RATIO, L["alpha"],
+                           summary.alpha.pairable_values > 0),
+                pair.segments_matched, pair.segments_unmatched_a, pair.segments_unmatched_b,
+                row.number(pair.segment_agreement, PERCENT,
+                           L["seg_agreement"].format(t=result.threshold), compared),
+                row.number(pair.pooled_kappa, RATIO, L["pooled"], compared),
+                row.number(pair.weighted_kappa, RATIO, L["weighted"], compared),
+            )
+            sheet.append((*values, row.note()))
+    sheet.finish()
+
+
+def _sets_sheet(wb, result: ProjectAgreement, L: dict[str, str]) -> None:
+    sheet = SheetWriter(wb, L["sets"], [
+        Column(L["set"], 36), Column(L["children"], 9), Column(L["document"], 24),
+        Column(L["alpha"], 12), Column(L["pairable"], 12), Column(L["d_o"], 12),
+        Column(L["d_e"], 12), Column(L["overlap_units"], 14), Column(L["note"], 30, wrap=True),
+    ])
+    docs = {d.id: d for d in result.documents}
+    row = _Rows(sheet, L)
+
+    def line(label: str, children: str, doc: str, a: AlphaResult, overlap: Any) -> None:
+        applies = a.pairable_values > 0
+        values = (
+            label, children, doc, row.number(a.alpha, RATIO, L["alpha"], applies),
+            a.pairable_values, a.observed_disagreement, a.expected_disagreement, overlap,
+        )
+        sheet.append((*values, row.note()))
+
+    for st in result.sets:
+        label = row.text("; ".join([r.path for r in st.codes] + [f"({NONE_VALUE})"]))
+        children = L["yes"] if st.include_children else L["no"]
+        for doc_id, a in st.result.per_document:
+            line(label, children, row.text(docs[doc_id].name), a, None)
+        line(label, children, L["all_documents"], st.result.alpha, st.result.overlap_units)
+    sheet.finish()
+
+
+def _disagreement_sheet(wb, items: Sequence[Disagreement], L: dict[str, str]) -> None:
+    sheet = SheetWriter(wb, L["disagreements"], [
+        Column(L["document"], 24), Column(L["code"], 28), Column(L["start"], 9),
+        Column(L["end"], 9), Column(L["length"], 9), Column(L["text"], 60, wrap=True),
+        Column(L["coded_by"], 18), Column(L["not_coded_by"], 18), Column(L["missing"], 18),
+        Column(L["note"], 30, wrap=True),
+    ])
+    row = _Rows(sheet, L)
+    for d in items:
+        values = (
+            row.text(d.document), row.text(d.code_path), d.start, d.end, d.end - d.start,
+            row.text(d.text), row.text(", ".join(d.coded_by)),
+            row.text(", ".join(d.not_coded_by)), row.text(", ".join(d.missing)),
+        )
+        sheet.append((*values, row.note()))
+    sheet.finish()
+
+
+def write_agreement_workbook(
+    result: ProjectAgreement,
+    disagreements: Sequence[Disagreement],
+    out: Path | str,
+    lang: str | None = None,
+) -> Path:
+    """Write the agreement workbook to ``out`` (an .xlsx path; replaced atomically)."""
+    out = Path(out)
+    if out.suffix.lower() != ".xlsx":
+        raise AnnotatorError(f"{out.name}: the workbook must be an .xlsx file")
+    if not out.parent.is_dir():
+        raise AnnotatorError(f"{out.parent}: no such folder")
+    L = LABELS[lang or default_language()]
+    wb = new_workbook()
+    _agreement_sheet(wb, result, L)
+    if result.sets:
+        _sets_sheet(wb, result, L)
+    _disagreement_sheet(wb, disagreements, L)
+    save_workbook(wb, out)
+    return out

@@ -1,0 +1,177 @@
+"""The workshop subcommands as a user runs them: output, JSON keys, exit codes."""
+
+import json
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from annotator.cli import main
+from annotator.services.agreement_export import LABELS
+from tests.conftest import SEED_PAPER
+
+TEXT = "居民对党组织的信任逐步提高。社区协商议事会每月召开一次，居民代表参与讨论。"
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: object) -> tuple[int, str, str]:
+    code = main([str(a) for a in args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def ok(capsys, *args: object) -> str:
+    code, out, err = run(capsys, *args)
+    assert code == 0, err
+    return out
+
+
+def fails(capsys, *args: object) -> str:
+    code, _out, err = run(capsys, *args)
+    assert code == 1
+    assert err.startswith("annotator: error: ")
+    return err
+
+
+@pytest.fixture
+def workshop(tmp_path: Path, capsys) -> dict:
+    """Facilitator project with one document, copies for 甲 and 乙 coded, merged."""
+    f = tmp_path / "工作坊.annotator"
+    doc = tmp_path / "访谈.txt"
+    doc.write_text(TEXT, encoding="utf-8")
+    ok(capsys, "new", f)
+    ok(capsys, "import", f, doc, "--coder", "主持人")
+    out = ok(capsys, "copies", f, tmp_path / "out", "--participants", "甲，乙", "--without-codings")
+    assert "2 participant copies" in out
+    a, b = tmp_path / "out" / "工作坊-甲.annotator", tmp_path / "out" / "工作坊-乙.annotator"
+    for path, coder, start, end in ((a, "甲", 0, 14), (b, "乙", 2, 14)):
+        ok(capsys, "code", path, "--doc", "访谈", "--start", start, "--end", end,
+           "--code", "信任/政治信任", "--coder", coder)
+    ok(capsys, "code", b, "--doc", "访谈", "--start", 14, "--end", 30,
+       "--code", "整合/协商对话机制", "--coder", "乙")
+    return {"f": f, "a": a, "b": b, "tmp": tmp_path}
+
+
+def test_copies(workshop: dict, capsys) -> None:
+    out = ok(capsys, "copies", workshop["f"], workshop["tmp"] / "json", "--participants",
+             "丙", "--json")
+    data = json.loads(out)
+    assert data[0]["participant"] == "丙" and data[0]["documents"] == 1
+    assert Path(data[0]["path"]).exists()
+    err = fails(capsys, "copies", workshop["f"], workshop["tmp"] / "out",
+                "--participants", "甲")
+    assert "already exists" in err and err.count("\n") == 1
+
+
+def test_merge(workshop: dict, capsys) -> None:
+    out = ok(capsys, "merge", workshop["f"], workshop["a"], workshop["b"])
+    assert "merged 工作坊-甲.annotator: documents 1 matched, 0 added" in out
+    assert "codings 2 added, 0 already present" in out
+    assert "added coder 乙" in out
+    again = json.loads(ok(capsys, "merge", workshop["f"], workshop["a"], "--json"))
+    assert again[0]["codings_added"] == 0 and again[0]["codings_present"] == 1
+    bad = workshop["tmp"] / "bad.annotator"
+    bad.write_text("not a project")
+    code, out, err = run(capsys, "merge", workshop["f"], bad, workshop["b"])
+    assert code == 1
+    assert "merged 工作坊-乙.annotator" in out
+    assert err.startswith("annotator: error: not merged: ") and err.count("\n") == 1
+    assert "bad.annotator" in err and "not an Annotator project" in err
+
+
+def test_agreement(workshop: dict, capsys) -> None:
+    ok(capsys, "merge", workshop["f"], workshop["a"], workshop["b"])
+    text = ok(capsys, "agreement", workshop["f"])
+    assert "Agreement of 甲, 乙" in text and "pooled κ" in text
+    data = json.loads(ok(capsys, "agreement", workshop["f"], "--json"))
+    assert set(data) == {"threshold", "coders", "documents", "codes", "sets"}
+    assert data["coders"] == ["甲", "乙"]
+    trust = next(c for c in data["codes"] if c["code"] == "信任/政治信任")
+    for key in ("pooled_kappa", "weighted_kappa", "krippendorff_alpha", "percent_agreement",
+                "segment_agreement", "pooled_table", "documents"):
+        assert key in trust
+    cell = trust["documents"][0]
+    for key in ("percent_agreement", "cohen_kappa", "krippendorff_alpha",
+                "segment_agreement", "table", "segments", "coders_present",
+                "coders_missing", "characters"):
+        assert key in cell
+    # 甲 [0, 14), 乙 [2, 14) of 37: both 12, only 甲 2, neither 23
+    assert cell["table"] == {"both": 12, "only_a": 2, "only_b": 0, "neither": 23,
+                             "characters": 37}
+    # pe = (14·12 + 23·25)/37² = 743/1369; κ = (37·35 − 743)/(1369 − 743) = 552/626
+    assert cell["cohen_kappa"] == pytest.approx(552 / 626)
+    data = json.loads(ok(capsys, "agreement", workshop["f"], "--json", "--codes",
+                         "信任/政治信任", "--set", "协调", "整合", "信任", "--threshold", "0.8"))
+    assert [c["code"] for c in data["codes"]] == ["信任/政治信任"]
+    assert data["sets"][0]["codes"] == ["协调", "整合", "信任"]
+    assert data["sets"][0]["include_children"] is True
+    # 12/14 = 0.857 ≥ 0.8: the segments match now
+    assert data["codes"][0]["documents"][0]["segments"]["matched"] == 1
+
+
+def test_agreement_xlsx(workshop: dict, capsys) -> None:
+    ok(capsys, "merge", workshop["f"], workshop["a"], workshop["b"])
+    out = workshop["tmp"] / "一致性.xlsx"
+    text = ok(capsys, "agreement", workshop["f"], "--xlsx", out, "--lang", "zh")
+    assert "wrote" in text
+    wb = load_workbook(out)
+    L = LABELS["zh"]
+    assert wb.sheetnames == [L["agreement"], L["disagreements"]]
+    header = [c.value for c in wb[L["agreement"]][1]]
+    assert L["kappa"] in header and L["pooled"] in header
+    dis = list(wb[L["disagreements"]].iter_rows(min_row=2, values_only=True))
+    assert [(r[1], r[2], r[3], r[6], r[7]) for r in dis] == [
+        ("整合/协商对话机制", 14, 30, "乙", "甲"),
+        ("信任/政治信任", 0, 2, "甲", "乙"),
+    ]
+
+
+def test_agreement_errors(workshop: dict, capsys) -> None:
+    err = fails(capsys, "agreement", workshop["f"])  # nothing merged yet: no coders
+    assert "at least two coders" in err and err.count("\n") == 1
+    ok(capsys, "merge", workshop["f"], workshop["a"], workshop["b"])
+    assert "at least two coders" in fails(capsys, "agreement", workshop["f"], "--coders", "甲")
+    assert "no code" in fails(capsys, "agreement", workshop["f"], "--codes", "没有/这个")
+    assert "no coder" in fails(capsys, "agreement", workshop["f"], "--coders", "甲,谁")
+    assert "threshold" in fails(capsys, "agreement", workshop["f"], "--threshold", "1.5")
+    assert "xlsx" in fails(capsys, "agreement", workshop["f"], "--xlsx",
+                           workshop["tmp"] / "a.csv")
+
+
+def test_disagreements_and_consensus(workshop: dict, capsys) -> None:
+    f = workshop["f"]
+    ok(capsys, "merge", f, workshop["a"], workshop["b"])
+    items = json.loads(ok(capsys, "disagreements", f, "--json"))
+    assert [(d["code"], d["start"], d["end"], d["coded_by"], d["not_coded_by"])
+            for d in items] == [("整合/协商对话机制", 14, 30, ["乙"], ["甲"]),
+                                ("信任/政治信任", 0, 2, ["甲"], ["乙"])]
+    assert items[1]["text"] == TEXT[0:2]
+    assert "2 disagreements" in ok(capsys, "disagreements", f)
+    out = ok(capsys, "consensus", f, "--doc", "访谈", "--start", 0, "--end", 14,
+             "--code", "信任/政治信任")
+    assert out.startswith("共识: coded [0, 14) of 访谈 with 信任/政治信任")
+    assert "already coded" in fails(capsys, "consensus", f, "--doc", "访谈", "--start", 0,
+                                    "--end", 14, "--code", "信任/政治信任")
+    out = ok(capsys, "consensus", f, "--coding", items[0]["coding_ids"][0], "--end", 20)
+    assert "[14, 20)" in out
+    assert "--doc" in fails(capsys, "consensus", f, "--doc", "访谈")
+    assert "no longer exists" in fails(capsys, "consensus", f, "--coding", 999)
+    segs = json.loads(ok(capsys, "segments", f, "--json", "--coder", "共识"))
+    assert [(s["start"], s["end"]) for s in segs] == [(0, 14), (14, 20)]
+    # the consensus coder stays out of the default comparison
+    assert json.loads(ok(capsys, "agreement", f, "--json"))["coders"] == ["甲", "乙"]
+
+
+def test_seed_paper_round_trip(tmp_path: Path, capsys) -> None:
+    """A real document: copies with codings kept, merged back, compared."""
+    f = tmp_path / "seed.annotator"
+    ok(capsys, "new", f)
+    ok(capsys, "import", f, SEED_PAPER, "--coder", "主持人")
+    ok(capsys, "copies", f, tmp_path, "--participants", "A,B")
+    for who, end in (("A", 500), ("B", 480)):
+        ok(capsys, "code", tmp_path / f"seed-{who}.annotator", "--doc", SEED_PAPER.stem,
+           "--start", 100, "--end", end, "--code", "协调", "--coder", who)
+    ok(capsys, "merge", f, tmp_path / "seed-A.annotator", tmp_path / "seed-B.annotator")
+    data = json.loads(ok(capsys, "agreement", f, "--json"))
+    cell = data["codes"][0]["documents"][0]
+    assert cell["table"]["both"] == 380 and cell["table"]["only_a"] == 20
+    assert cell["segments"]["matched"] == 1  # 380/400 = 0.95
