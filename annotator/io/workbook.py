@@ -24,6 +24,8 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
+from annotator.domain.errors import AnnotatorError
+
 EXCEL_CELL_LIMIT = 32_767
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _FORMULA_START = ("=", "+", "-", "@")
@@ -127,6 +129,16 @@ class SheetWriter:
     def finish(self) -> None:
         last = get_column_letter(len(self.columns))
         self.ws.auto_filter.ref = f"A1:{last}{self.rows + 1}"
+
+
+def check_target(out: Path | str) -> Path:
+    """Refuse a target that cannot become a workbook before any work is done."""
+    out = Path(out)
+    if out.suffix.lower() != ".xlsx":
+        raise AnnotatorError(f"{out.name}: the workbook must be an .xlsx file")
+    if not out.parent.is_dir():
+        raise AnnotatorError(f"{out.parent}: no such folder")
+    return out
 
 
 def new_workbook() -> Workbook:

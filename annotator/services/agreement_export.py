@@ -22,10 +22,18 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from openpyxl import Workbook
+
 from annotator.domain.agreement import AlphaResult, Table2x2
-from annotator.domain.errors import AnnotatorError
 from annotator.i18n import default_language
-from annotator.io.workbook import Column, SheetWriter, excel_safe, new_workbook, save_workbook
+from annotator.io.workbook import (
+    Column,
+    SheetWriter,
+    check_target,
+    excel_safe,
+    new_workbook,
+    save_workbook,
+)
 from annotator.services.agreement import NONE_VALUE, Disagreement, ProjectAgreement
 
 UNDEFINED_FILL = "#E7E6E6"
@@ -238,16 +246,22 @@ def write_agreement_workbook(
     lang: str | None = None,
 ) -> Path:
     """Write the agreement workbook to ``out`` (an .xlsx path; replaced atomically)."""
-    out = Path(out)
-    if out.suffix.lower() != ".xlsx":
-        raise AnnotatorError(f"{out.name}: the workbook must be an .xlsx file")
-    if not out.parent.is_dir():
-        raise AnnotatorError(f"{out.parent}: no such folder")
-    L = LABELS[lang or default_language()]
+    out = check_target(out)
     wb = new_workbook()
+    add_agreement_sheets(wb, result, disagreements, lang)
+    save_workbook(wb, out)
+    return out
+
+
+def add_agreement_sheets(
+    wb: Workbook,
+    result: ProjectAgreement,
+    disagreements: Sequence[Disagreement],
+    lang: str | None = None,
+) -> None:
+    """The agreement (and code-set) sheets and the disagreement sheet, added to ``wb``."""
+    L = LABELS[lang or default_language()]
     _agreement_sheet(wb, result, L)
     if result.sets:
         _sets_sheet(wb, result, L)
     _disagreement_sheet(wb, disagreements, L)
-    save_workbook(wb, out)
-    return out

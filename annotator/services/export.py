@@ -7,8 +7,17 @@ labels follow the interface language (terms from the project's glossary).
 
 from pathlib import Path
 
-from annotator.domain.errors import AnnotatorError
-from annotator.io.workbook import Column, SheetWriter, excel_safe, new_workbook, save_workbook
+from annotator.domain.errors import InvalidInput
+from annotator.io.workbook import (
+    Column,
+    SheetWriter,
+    check_target,
+    excel_safe,
+    new_workbook,
+    save_workbook,
+)
+from annotator.services.agreement import disagreements, project_agreement
+from annotator.services.agreement_export import add_agreement_sheets
 from annotator.services.coding import segments
 from annotator.services.overview import code_document_matrix
 from annotator.store.project import Project
@@ -51,11 +60,8 @@ def _safe(value: str, notes: list[str], labels: dict[str, str]) -> str:
 
 
 def export_workbook(project: Project, out: Path | str, lang: str = "en") -> Path:
-    out = Path(out)
-    if out.suffix.lower() != ".xlsx":
-        raise AnnotatorError(f"{out.name}: the workbook must be an .xlsx file")
-    if not out.parent.is_dir():
-        raise AnnotatorError(f"{out.parent}: no such folder")
+    """The workbook; with codings by two or more coders, the agreement sheets too."""
+    out = check_target(out)
     L = LABELS[lang]
     wb = new_workbook()
     matrix = code_document_matrix(project)
@@ -126,5 +132,11 @@ def export_workbook(project: Project, out: Path | str, lang: str = "en") -> Path
             d.imported_at, _safe(d.memo, notes, L),
         ))
     docs.finish()
+    try:
+        agreement = project_agreement(project)
+    except InvalidInput:  # fewer than two coders have coded: nothing to compare
+        agreement = None
+    if agreement is not None:
+        add_agreement_sheets(wb, agreement, disagreements(project), lang)
     save_workbook(wb, out)
     return out

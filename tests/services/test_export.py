@@ -7,6 +7,7 @@ from openpyxl import load_workbook
 
 from annotator.domain.intervals import union
 from annotator.io.workbook import EXCEL_CELL_LIMIT
+from annotator.services.agreement_export import LABELS as AGREEMENT_LABELS
 from annotator.services.codebook import add_code, code_tree, find_code, set_code_memo
 from annotator.services.coders import ensure_coder
 from annotator.services.coding import code_span, segments
@@ -59,8 +60,10 @@ def test_every_sheet_matches_the_project(rich: Project, tmp_path: Path, lang: st
     out = export_workbook(rich, tmp_path / "导出.xlsx", lang=lang)
     L = LABELS[lang]
     wb = load_workbook(out)
+    A = AGREEMENT_LABELS[lang]
+    # Two coders coded: the agreement and disagreement sheets come too.
     assert wb.sheetnames == [L["segments"], L["codebook"], L["matrix"], L["coverage"],
-                             L["documents"]]
+                             L["documents"], A["agreement"], A["disagreements"]]
     for ws in wb.worksheets:
         assert ws.freeze_panes == "A2"
         assert ws.auto_filter.ref == f"A1:{ws.cell(1, ws.max_column).column_letter}{ws.max_row}"
@@ -144,6 +147,15 @@ def test_export_refuses_a_wrong_target_and_leaves_no_partial_file(
     with pytest.raises(AnnotatorError, match="no such folder"):
         export_workbook(rich, out / "missing" / "x.xlsx")
     assert list(out.iterdir()) == []
+
+
+def test_one_coder_gives_no_agreement_sheets(project: Project, tmp_path: Path) -> None:
+    doc = add_document(project, "d", "一二三四五")
+    with project.read() as s:
+        code = find_code(s, "信任").id
+    code_span(project, doc.id, 0, 2, code, ensure_coder(project, "甲").id)
+    wb = load_workbook(export_workbook(project, tmp_path / "one.xlsx"))
+    assert len(wb.sheetnames) == 5
 
 
 def test_column_widths_are_readable(rich: Project, tmp_path: Path) -> None:
