@@ -154,7 +154,7 @@ def _cmd_export(a: argparse.Namespace) -> int:
         raise InvalidInput(f"{out.name}: export to .xlsx (Excel), .qdpx or .qdc (REFI-QDA)")
     with Project.open(a.project) as p:
         if suffix == ".xlsx":
-            export_workbook(p, out, lang=a.lang)
+            export_workbook(p, out, lang=a.lang, agreement=not a.no_agreement)
         else:
             exchange.export_refi(p, out)
     print(f"exported {out}")
@@ -231,6 +231,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("project")
     p.add_argument("out", help="OUT.xlsx, OUT.qdpx or OUT.qdc")
     p.add_argument("--lang", choices=LANGUAGES, default=default_language())
+    p.add_argument("--no-agreement", action="store_true",
+                   help="leave out the agreement and disagreement sheets")
     p.set_defaults(run=_cmd_export)
 
     p = sub.add_parser("demo", help="create (if needed) and open the demo project")

@@ -59,8 +59,11 @@ def _safe(value: str, notes: list[str], labels: dict[str, str]) -> str:
     return text
 
 
-def export_workbook(project: Project, out: Path | str, lang: str = "en") -> Path:
-    """The workbook; with codings by two or more coders, the agreement sheets too."""
+def export_workbook(
+    project: Project, out: Path | str, lang: str = "en", agreement: bool = True
+) -> Path:
+    """The workbook; with ``agreement`` and codings by two or more coders, the agreement
+    and disagreement sheets too (on random test data those run to many thousand rows)."""
     out = check_target(out)
     L = LABELS[lang]
     wb = new_workbook()
@@ -132,11 +135,12 @@ def export_workbook(project: Project, out: Path | str, lang: str = "en") -> Path
             d.imported_at, _safe(d.memo, notes, L),
         ))
     docs.finish()
-    try:
-        agreement = project_agreement(project)
-    except InvalidInput:  # fewer than two coders have coded: nothing to compare
-        agreement = None
-    if agreement is not None:
-        add_agreement_sheets(wb, agreement, disagreements(project), lang)
+    if agreement:
+        try:
+            result = project_agreement(project)
+        except InvalidInput:  # fewer than two coders have coded: nothing to compare
+            result = None
+        if result is not None:
+            add_agreement_sheets(wb, result, disagreements(project), lang)
     save_workbook(wb, out)
     return out

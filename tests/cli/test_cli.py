@@ -166,3 +166,19 @@ def test_the_installed_command_exits_non_zero_with_one_line(tmp_path: Path) -> N
     r = subprocess.run([sys.executable, "-m", "annotator", "--version"], capture_output=True,
                        text=True)
     assert r.returncode == 0 and r.stdout.startswith("annotator ")
+
+
+def test_export_leaves_out_agreement_on_request(proj: Path, tmp_path: Path, capsys) -> None:
+    from openpyxl import load_workbook
+
+    f = tmp_path / "d.txt"
+    f.write_text("居民信任党组织，也信任邻居。", encoding="utf-8")
+    run(capsys, "import", proj, f)
+    for coder, end in (("甲", 6), ("乙", 7)):
+        assert run(capsys, "code", proj, "--doc", "d", "--start", 0, "--end", end,
+                   "--code", "信任", "--coder", coder)[0] == 0
+    full, bare = tmp_path / "full.xlsx", tmp_path / "bare.xlsx"
+    assert run(capsys, "export", proj, full, "--lang", "en")[0] == 0
+    assert run(capsys, "export", proj, bare, "--lang", "en", "--no-agreement")[0] == 0
+    assert "Agreement" in load_workbook(full).sheetnames
+    assert "Agreement" not in load_workbook(bare).sheetnames
