@@ -8,6 +8,8 @@ and the command line could call it as well. Offsets are code points, half-open.
 - ``code_in_vivo``: a new code named from the selected words, and the coding, together.
 - ``codings_by_ids``: the rows an operation created (``uncode_span`` returns only ids),
   so a view can show them without re-reading a whole document's codings.
+- ``document_spans``: a document's codings as plain tuples, fast enough to open a
+  document with 20,000 codings.
 - ``search_text``: find a string or pattern in one or all documents, with context.
 """
 
@@ -19,7 +21,7 @@ from sqlalchemy import select
 
 from annotator.domain.codepath import check_name
 from annotator.domain.errors import InvalidInput
-from annotator.services.codebook import CodeInfo, _child, create_code, get_code, info
+from annotator.services.codebook import CodeInfo, child_named, create_code, get_code, info
 from annotator.services.coding import CodingInfo, check_span, insert_coding
 from annotator.services.documents import get_document
 from annotator.store.models import Coding, Document
@@ -108,12 +110,26 @@ def code_in_vivo(
         name = in_vivo_name(name if name is not None else doc.text[start:end])
         if parent_id is not None:
             get_code(s, parent_id)
-        code = _child(s, parent_id, name)
+        code = child_named(s, parent_id, name)
         created = code is None
         if code is None:
             code = create_code(s, parent_id, name, created_by=coder_id)
         coding = insert_coding(s, doc, code, coder_id, start, end)
         return info(s, code), _info(coding), created
+
+
+def document_spans(project: Project, document_id: int) -> list[tuple[int, int, int, int, int]]:
+    """``(coding id, code id, coder id, start, end)`` of every coding of a document, by start.
+
+    What the document view highlights. ``coding.document_codings`` answers the same with a
+    dataclass per ORM row, 0.13 s for 20,000 codings on a slow machine: more than the
+    whole budget for opening a document. Plain rows from a Core select cost a quarter.
+    """
+    with project.read() as s:
+        return list(s.connection().execute(
+            select(Coding.id, Coding.code_id, Coding.coder_id, Coding.start, Coding.end)
+            .where(Coding.document_id == document_id).order_by(Coding.start)
+        ).all())
 
 
 def codings_by_ids(project: Project, ids: Iterable[int]) -> list[CodingInfo]:
@@ -134,7 +150,8 @@ def _pattern(query: str, regex: bool, case_sensitive: bool, whole_words: bool) -
     try:
         return re.compile(body, 0 if case_sensitive else re.IGNORECASE)
     except re.error as exc:
-        raise InvalidInput(f"the pattern {query!r} is not a valid regular expression ({exc})") from exc
+        raise InvalidInput(
+            f"the pattern {query!r} is not a valid regular expression ({exc})") from exc
 
 
 def search_text(

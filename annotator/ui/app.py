@@ -1,36 +1,100 @@
-"""Starting the window: the application object, the main window, ``--screenshot``."""
+"""Starting the window: the application object, translations, the main window,
+``--screenshot``.
 
+``run(None)`` reopens the project used last, where it was left. ``--screenshot OUT.png``
+opens the project, lets the window lay itself out and paint, saves a picture of the main
+window and quits; it neither reads nor writes the user's window settings, so screenshots
+look the same on every machine.
+"""
+
+import shutil
 import sys
+import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from annotator.domain.errors import AnnotatorError
+from annotator.resources import resource_path
 from annotator.store.project import Project
 from annotator.ui.main_window import MainWindow
 
+ORGANIZATION = "Annotator"
+APPLICATION = "Annotator"
+SCREENSHOT_SIZE = (1440, 860)
 
-def run(project_path: Path | None, *, screenshot: Path | None = None,
-        document: str | None = None) -> int:
+
+def application() -> QApplication:
+    """The one QApplication, with names set so QSettings finds the user's settings."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setApplicationName("Annotator")
-    app.setOrganizationName("Annotator")
-    window = MainWindow()
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationDisplayName(APPLICATION)
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    install_translations(app)
+    return app
+
+
+def install_translations(app: QApplication, locale: QLocale | None = None) -> None:
+    """Qt's own strings and ours (``resources/translations/annotator_<locale>.qm``)."""
+    if getattr(app, "_annotator_translators", None):
+        return
+    locale = locale or QLocale()
+    translators = []
+    qt = QTranslator(app)
+    if qt.load(locale, "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt)
+        translators.append(qt)
+    ours = QTranslator(app)
+    if ours.load(locale, "annotator", "_", str(resource_path("translations"))):
+        app.installTranslator(ours)
+        translators.append(ours)
+    app._annotator_translators = translators  # type: ignore[attr-defined]
+
+
+def build_window(project_path: Path | None, *, document: str | None = None,
+                 settings: QSettings | None = None, persist: bool = True) -> MainWindow:
+    """The main window on a project: the one given, else the one used last (if any)."""
+    window = MainWindow(settings, persist=persist)
+    if project_path is None and persist:
+        last = window.settings.value("lastProject", "")
+        if last and Path(str(last)).exists():
+            project_path = Path(str(last))
     if project_path is not None:
         try:
             window.open_project(Project.open(project_path), document=document)
         except AnnotatorError as exc:
-            if screenshot is not None:
+            if not persist:
                 raise
-            QMessageBox.critical(window, "Annotator", str(exc))
-    window.resize(1280, 800)
-    window.show()
-    if screenshot is not None:
+            QMessageBox.critical(window, APPLICATION, str(exc))
+    if not persist:
+        window.resize(*SCREENSHOT_SIZE)
+    elif window.settings.value("window/geometry") is None:
+        window.resize(1280, 800)
+    return window
+
+
+def run(project_path: Path | None, *, screenshot: Path | None = None,
+        document: str | None = None) -> int:
+    app = application()
+    if screenshot is None:
+        window = build_window(project_path, document=document)
+        window.show()
+        return app.exec()
+    scratch = Path(tempfile.mkdtemp(prefix="annotator-shot-"))
+    try:
+        settings = QSettings(str(scratch / "window.ini"), QSettings.Format.IniFormat)
+        window = build_window(project_path, document=document, settings=settings,
+                              persist=False)
+        window.show()
+
         def grab() -> None:
             window.grab().save(str(screenshot))
             window.close()
             app.quit()
 
-        QTimer.singleShot(300, grab)
-    return app.exec()
+        QTimer.singleShot(400, grab)
+        return app.exec()
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)

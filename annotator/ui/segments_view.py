@@ -1,0 +1,340 @@
+"""Code-and-retrieve: the coded segments of the selected code across all documents.
+
+Each row shows the document, the code and the coder, then the coded words in their
+context (the words before and after, greyed). Clicking a row opens the document at
+that place with the span selected. Rows come and go one at a time as codings change.
+"""
+
+from bisect import bisect_left
+from datetime import UTC, datetime
+
+from PySide6.QtCore import (
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QColor,
+    QPainter,
+    QPalette,
+    QStandardItem,
+    QStandardItemModel,
+    QTextDocument,
+)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.services.coding import Segment, segments
+from annotator.ui.document_view import blend, reading_font
+from annotator.ui.session import CodingChange, Session
+
+CONTEXT = 40
+MAX_SHOWN = 220
+SEGMENT = Qt.ItemDataRole.UserRole
+
+
+def _esc(text: str) -> str:
+    return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            .replace("\n", " ⏎ "))
+
+
+class SegmentsModel(QStandardItemModel):
+    """Segments in document order. A ``QStandardItemModel`` so that the list view's
+    layout passes (which ask ``rowCount`` thousands of times) stay in C++."""
+
+    def __init__(self, session: Session, parent=None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.rows: list[Segment] = []
+        self._keys: list[tuple] = []
+
+    def _key(self, s: Segment) -> tuple:
+        return (self.session.document_position(s.document_id), s.start, s.end, s.coding_id)
+
+    def _item(self, s: Segment) -> QStandardItem:
+        item = QStandardItem(f"{s.document}: {s.text[:80]}")
+        item.setEditable(False)
+        item.setData(s, SEGMENT)
+        return item
+
+    def tooltip(self, s: Segment) -> str:
+        """Made when asked (thousands of rows would otherwise each carry one)."""
+        text = s.text if len(s.text) < 1200 else s.text[:1200] + "…"
+        tip = f"<b>{_esc(s.document)}</b> [{s.start}, {s.end})<br>{_esc(text)}"
+        if s.memo:
+            tip += f"<br><i>{_esc(self.tr('Memo'))}:</i> {_esc(s.memo)}"
+        return tip
+
+    def set_rows(self, rows: list[Segment]) -> None:
+        self.rows = sorted(rows, key=self._key)
+        self._keys = [self._key(s) for s in self.rows]
+        self.clear()
+        root = self.invisibleRootItem()
+        for s in self.rows:
+            root.appendRow(self._item(s))
+
+    def insert(self, seg: Segment) -> None:
+        key = self._key(seg)
+        i = bisect_left(self._keys, key)
+        if i < len(self._keys) and self._keys[i] == key:
+            return
+        self.rows.insert(i, seg)
+        self._keys.insert(i, key)
+        self.insertRow(i, self._item(seg))
+
+    def _row_of(self, coding_id: int) -> int | None:
+        for i, s in enumerate(self.rows):
+            if s.coding_id == coding_id:
+                return i
+        return None
+
+    def remove(self, coding_id: int) -> None:
+        i = self._row_of(coding_id)
+        if i is not None:
+            del self.rows[i]
+            del self._keys[i]
+            self.removeRow(i)
+
+    def replace_memo(self, coding_id: int, memo: str) -> None:
+        i = self._row_of(coding_id)
+        if i is not None:
+            s = self.rows[i]
+            self.rows[i] = Segment(s.coding_id, s.document_id, s.document, s.code_id,
+                                   s.code_path, s.coder, s.start, s.end, s.text, memo,
+                                   s.created_at)
+            self.setItem(i, self._item(self.rows[i]))
+
+    def html(self, s: Segment) -> str:
+        """The row's rich text: header line, then the words in context."""
+        text = self.session.text(s.document_id)
+        before = text[max(0, s.start - CONTEXT):s.start]
+        after = text[s.end:s.end + CONTEXT]
+        coded = s.text
+        if len(coded) > MAX_SHOWN:
+            coded = coded[: MAX_SHOWN * 2 // 3] + " … " + coded[-MAX_SHOWN // 3:]
+        before = ("…" if s.start > CONTEXT else "") + before.split("\n")[-1]
+        after = after.split("\n")[0] + ("…" if s.end + CONTEXT < len(text) else "")
+        color = self.session.code_color(s.code_id)
+        tint = blend([color], 0.35).name()
+        memo = " ✎" if s.memo else ""
+        return (
+            f'<div style="color:#555; font-size:small">'
+            f'<span style="color:{color}">■</span> <b>{_esc(s.document)}</b>'
+            f' · {_esc(s.code_path)} · {_esc(s.coder)}{memo}</div>'
+            f'<div><span style="color:#888">{_esc(before)}</span>'
+            f'<span style="background:{tint}">{_esc(coded)}</span>'
+            f'<span style="color:#888">{_esc(after)}</span></div>'
+        )
+
+
+def _whole_lines(doc: QTextDocument, height: int) -> int:
+    """The height of the lines of ``doc`` that fit whole into ``height`` pixels."""
+    layout = doc.documentLayout()
+    block = doc.begin()
+    while block.isValid():
+        top = layout.blockBoundingRect(block).top()
+        lines = block.layout()
+        for i in range(lines.lineCount()):
+            line = lines.lineAt(i)
+            if top + line.y() + line.height() > height:
+                return int(top + line.y())
+        block = block.next()
+    return height
+
+
+class SegmentDelegate(QStyledItemDelegate):
+    """Paints a segment's rich text in a row of fixed height (lines are clipped)."""
+
+    LINES = 4
+
+    def __init__(self, model: SegmentsModel, parent=None) -> None:
+        super().__init__(parent)
+        self.model = model
+        self._cache: dict[tuple[int, int, str], QTextDocument] = {}
+
+    def _document(self, seg: Segment, width: int, font) -> QTextDocument:
+        key = (seg.coding_id, width, seg.memo)
+        doc = self._cache.get(key)
+        if doc is None:
+            if len(self._cache) > 400:
+                self._cache.clear()
+            doc = QTextDocument()
+            doc.setDefaultFont(font)
+            doc.setDocumentMargin(4)
+            doc.setHtml(self.model.html(seg))
+            doc.setTextWidth(width)
+            self._cache[key] = doc
+        return doc
+
+    def clear(self) -> None:
+        self._cache.clear()
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
+              index: QModelIndex | QPersistentModelIndex) -> None:
+        seg: Segment = index.data(SEGMENT)
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""
+        style = opt.widget.style() if opt.widget else None
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        doc = self._document(seg, opt.rect.width() - 4, opt.font)
+        height = opt.rect.height() - 1
+        painter.save()
+        painter.translate(opt.rect.left() + 2, opt.rect.top())
+        clip = QRect(0, 0, opt.rect.width() - 4, _whole_lines(doc, height))
+        painter.setClipRect(clip)
+        ctx = QAbstractTextDocumentLayout.PaintContext()
+        ctx.clip = clip
+        if opt.state & QStyle.StateFlag.State_Selected:
+            ctx.palette.setColor(QPalette.ColorRole.Text,
+                                 opt.palette.color(QPalette.ColorRole.HighlightedText))
+        doc.documentLayout().draw(painter, ctx)
+        painter.restore()
+        painter.setPen(QColor(0, 0, 0, 30))
+        painter.drawLine(opt.rect.bottomLeft(), opt.rect.bottomRight())
+
+    def helpEvent(self, event, view, option, index) -> bool:
+        seg = index.data(SEGMENT) if index.isValid() else None
+        if seg is not None and event.type() == QEvent.Type.ToolTip:
+            QToolTip.showText(event.globalPos(), self.model.tooltip(seg), view)
+            return True
+        return super().helpEvent(event, view, option, index)
+
+    def sizeHint(self, option: QStyleOptionViewItem,
+                 index: QModelIndex | QPersistentModelIndex) -> QSize:
+        return QSize(200, option.fontMetrics.lineSpacing() * self.LINES + 10)
+
+
+class SegmentsPanel(QWidget):
+    """The list of coded segments with its heading (``segmentsView`` is the list)."""
+
+    segmentActivated = Signal(object)  # Segment
+
+    def __init__(self, session: Session, parent=None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.code_id: int | None = None
+        self.title = QLabel()
+        self.title.setWordWrap(True)
+        self.children_box = QCheckBox(self.tr("Include child codes"))
+        self.children_box.setToolTip(self.tr("Also list the segments of the code's children"))
+        self.children_box.setChecked(False)
+        self.children_box.toggled.connect(self.reload)
+        self._pending: list[CodingChange] = []
+        self._timer = QTimer(self, singleShot=True, interval=0)
+        self._timer.timeout.connect(self.flush)
+        self.model = SegmentsModel(session, self)
+        self.view = QListView()
+        self.view.setObjectName("segmentsView")
+        self.view.setModel(self.model)
+        self.delegate = SegmentDelegate(self.model, self.view)
+        self.view.setItemDelegate(self.delegate)
+        self.view.setUniformItemSizes(True)
+        self.view.setFont(reading_font(self.font().pointSizeF()))
+        self.view.setWordWrap(True)
+        self.view.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
+        self.view.clicked.connect(self._activated)
+        self.view.activated.connect(self._activated)
+        head = QHBoxLayout()
+        head.addWidget(self.title, 1)
+        head.addWidget(self.children_box)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.addLayout(head)
+        layout.addWidget(self.view, 1)
+        self._set_title()
+
+    def _codes(self) -> set[int]:
+        if self.code_id is None:
+            return set()
+        if self.children_box.isChecked():
+            return self.session.subtree(self.code_id)
+        return {self.code_id}
+
+    def show_code(self, code_id: int | None) -> None:
+        self.code_id = code_id
+        self.reload()
+
+    def reload(self) -> None:
+        self._pending = []
+        self._timer.stop()
+        self.delegate.clear()
+        if self.code_id is None or self.session.project is None \
+                or self.code_id not in self.session.codes:
+            self.code_id = None if self.code_id not in self.session.codes else self.code_id
+            self.model.set_rows([])
+        else:
+            coder = None if self.session.show_other_coders else self.session.coder.id
+            rows = self.session.call(
+                segments, self.session.project, code_id=self.code_id, coder_id=coder,
+                with_children=self.children_box.isChecked()) or []
+            self.model.set_rows(rows)
+        self._set_title()
+
+    def _set_title(self) -> None:
+        if self.code_id is None:
+            self.title.setText(self.tr("Coded segments: select a code in the codebook"))
+            return
+        self.title.setText(self.tr("Coded segments of <b>{0}</b>: {1}").format(
+            _esc(self.session.code_path(self.code_id)), self.model.rowCount()))
+
+    def apply_change(self, change: CodingChange) -> None:
+        """Queue a change: the list follows right after the document has repainted (and
+        a burst of changes, such as auto-coding, updates it once)."""
+        if self.code_id is None:
+            return
+        self._pending.append(change)
+        if not self._timer.isActive():
+            self._timer.start()
+
+    def flush(self) -> None:
+        """Apply the queued changes now."""
+        self._timer.stop()
+        pending, self._pending = self._pending, []
+        for change in pending:
+            self._apply(change)
+
+    def _apply(self, change: CodingChange) -> None:
+        if self.code_id is None:
+            return
+        if change.reset:
+            self.reload()
+            return
+        codes = self._codes()
+        for c in change.removed:
+            if c.code_id in codes:
+                self.model.remove(c.id)
+        now = datetime.now(UTC).replace(tzinfo=None)
+        for c in change.added:
+            if c.code_id in codes and self.session.coder_visible(c.coder_id):
+                doc = self.session.document(c.document_id)
+                self.model.insert(Segment(
+                    c.id, c.document_id, doc.name if doc else "", c.code_id,
+                    self.session.code_path(c.code_id), self.session.coder_name(c.coder_id),
+                    c.start, c.end, self.session.text(c.document_id)[c.start:c.end], c.memo,
+                    now))
+        for c in change.memos:
+            self.model.replace_memo(c.id, c.memo)
+        self._set_title()
+
+    def _activated(self, index: QModelIndex) -> None:
+        seg = index.data(SEGMENT)
+        if seg is not None:
+            self.segmentActivated.emit(seg)

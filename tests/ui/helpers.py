@@ -1,0 +1,63 @@
+"""Driving the window as a user does: keys, clicks, menus."""
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QApplication
+
+from annotator.services.coding import segments
+from annotator.ui.main_window import MainWindow
+
+
+def code_id(window: MainWindow, path: str) -> int:
+    return next(c.id for c in window.session.codes.values() if c.path == path)
+
+
+def select_with_keys(qtbot, window: MainWindow, start: int, end: int) -> None:
+    """Put the caret at code point ``start`` and extend the selection with Shift+Right."""
+    view = window.view
+    view.setFocus()
+    view.go_to(start)
+    for _ in range(end - start):
+        qtbot.keyClick(view, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
+    assert view.selection_span() == (start, end)
+
+
+def click_at(qtbot, window: MainWindow, pos: int) -> None:
+    """Click on the character at code point ``pos`` in the document."""
+    view = window.view
+    cursor = QTextCursor(view.document())
+    cursor.setPosition(view.map.to_utf16(pos))
+    rect = view.cursorRect(cursor)
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton,
+                     pos=QPoint(rect.right() + 3, rect.center().y()))
+
+
+def double_click_code(qtbot, window: MainWindow, code: int) -> None:
+    tree = window.codebook
+    item = tree.items[code]
+    tree.scrollToItem(item)
+    center = tree.visualItemRect(item).center()
+    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=center)
+    qtbot.mouseDClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=center)
+    QApplication.processEvents()
+
+
+def press(qtbot, widget, key: str) -> None:
+    """A key sequence such as "Ctrl+Z" or "3", sent to ``widget``."""
+    from PySide6.QtGui import QKeySequence
+
+    combo = QKeySequence(key)[0]
+    qtbot.keyClick(widget, combo.key(), combo.keyboardModifiers())
+    QApplication.processEvents()
+
+
+def stored(window: MainWindow, **filters) -> list[tuple]:
+    """Codings in the project file: (code path, coder, start, end, text)."""
+    return [(s.code_path, s.coder, s.start, s.end, s.text)
+            for s in segments(window.session.project, **filters)]
+
+
+def trigger(action) -> None:
+    assert action.isEnabled(), f"{action.text()} is disabled"
+    action.trigger()
+    QApplication.processEvents()

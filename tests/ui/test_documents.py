@@ -1,0 +1,76 @@
+"""Documents in the window: import, rename, delete, switch; all undoable."""
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog
+
+from tests.ui.helpers import press, trigger
+
+
+def _names(window) -> list[str]:
+    return [window.documents.item(i).text() for i in range(window.documents.count())]
+
+
+def test_import_a_gbk_text_file_and_undo(qtbot, window, demo: Path, monkeypatch,
+                                         tmp_path: Path) -> None:
+    source = tmp_path / "访谈01.txt"
+    source.write_bytes("居民说：党组织值得信任。\r\n第二段。".encode("gb18030"))
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames",
+                        lambda *_a, **_k: ([str(source)], ""))
+    window.open_path(demo)
+    trigger(window.act_import)
+    assert "访谈01" in _names(window)
+    assert "Imported 1 documents" in window.statusBar().currentMessage()
+    window.select_document(window.session.documents[-1].id)
+    assert window.view.toPlainText() == "居民说：党组织值得信任。\n第二段。"  # CRLF normalised
+    press(qtbot, window.view, "Ctrl+Z")
+    assert "访谈01" not in _names(window)
+    press(qtbot, window.view, "Ctrl+Shift+Z")
+    assert "访谈01" in _names(window)
+
+
+def test_rename_and_delete_a_document(qtbot, window, demo: Path, dialogs) -> None:
+    window.open_path(demo)
+    old = _names(window)[0]
+    dialogs.answer("石家庄论文")
+    trigger(window.act_doc_rename)
+    assert _names(window) == ["石家庄论文"]
+    assert window.doc_title.text() == "石家庄论文"
+    dialogs.answer(True)
+    trigger(window.act_doc_delete)
+    kind, text = dialogs.asked[-1]
+    assert kind == "question" and "7 codings" in text
+    assert _names(window) == []
+    assert window.view.doc_id is None
+    press(qtbot, window, "Ctrl+Z")
+    assert _names(window) == ["石家庄论文"]
+    assert len(window.view.index) == 7
+    press(qtbot, window, "Ctrl+Z")
+    assert _names(window) == [old]
+
+
+def test_text_size_and_keyboard_focus(qtbot, window, demo: Path) -> None:
+    window.open_path(demo)
+    size = window.view.font().pointSizeF()
+    press(qtbot, window.view, "Ctrl++")
+    assert window.view.font().pointSizeF() == size + 1
+    assert window.settings.value("view/fontSize") in (size + 1, str(size + 1))
+    press(qtbot, window.view, "Ctrl+0")
+    assert window.view.font().pointSizeF() == 12
+    press(qtbot, window.view, "Ctrl+3")
+    assert window.codebook.hasFocus() or window.focusWidget() is window.codebook
+    press(qtbot, window.codebook, "Ctrl+2")
+    assert window.focusWidget() is window.view
+
+
+def test_every_action_has_a_tooltip_and_a_menu_entry(window) -> None:
+    in_menus = set()
+    for menu in (window.file_menu, window.edit_menu, window.document_menu,
+                 window.code_menu, window.codebook_menu, window.coders_menu,
+                 window.view_menu, window.help_menu, window.quick_menu):
+        in_menus.update(a for a in menu.actions() if not a.isSeparator())
+    named = [v for k, v in vars(window).items() if k.startswith("act_")]
+    actions = [a for a in named if not isinstance(a, list)] + window.act_focus
+    for action in actions:
+        assert action.toolTip(), action.text()
+        assert action in in_menus or action is window.act_results, action.text()
