@@ -22,3 +22,22 @@ test: setup
 
 bench: setup
 	for b in bench/bench_*.py; do QT_QPA_PLATFORM=offscreen $(PY) $$b || exit 1; done
+
+# Installers and bundle (build.spec, packaging/): the one-folder bundle in dist/annotator/
+# (and dist/Annotator.app on macOS), then its smoke test headless. PyInstaller is a build
+# tool, installed only for these targets.
+.PHONY: bundle smoke deb
+
+$(VENV)/.pyinstaller: $(VENV)/.installed
+	$(PY) -m pip install --quiet -e ".[build]"
+	touch $@
+
+bundle: setup $(VENV)/.pyinstaller
+	$(VENV)/bin/pyinstaller --noconfirm --clean --log-level WARN build.spec
+
+smoke:
+	@test -d dist/annotator || { echo "no bundle: run 'make bundle' first"; exit 1; }
+	$(PY) packaging/smoke_test.py
+
+deb: bundle
+	packaging/linux/build_deb.sh

@@ -15,5 +15,6 @@ def default_language() -> str:
         value = os.environ.get(var)
         if value:
             return "zh" if value.lower().startswith("zh") else "en"
-    loc = locale.getlocale()[0] or ""
-    return "zh" if loc.lower().startswith("zh") else "en"
+    # Windows names the locale "Chinese (Simplified)_China" rather than "zh_CN".
+    loc = (locale.getlocale()[0] or "").lower()
+    return "zh" if loc.startswith(("zh", "chinese")) else "en"

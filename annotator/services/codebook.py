@@ -38,6 +38,7 @@ class CodeInfo:
     memo: str
     position: int
     count: int = 0
+    is_codable: bool = True
 
 
 @dataclass(frozen=True)
@@ -140,7 +141,7 @@ def info(session: Session, code: Code, paths: dict[int, str] | None = None) -> C
     path = (paths or code_paths(session))[code.id]
     return CodeInfo(
         code.id, code.guid, code.parent_id, code.name, path, code.color,
-        code.description, code.memo, code.position,
+        code.description, code.memo, code.position, is_codable=code.is_codable,
     )
 
 
@@ -378,7 +379,7 @@ def code_tree(project: Project) -> list[CodeInfo]:
                 out.append(
                     CodeInfo(
                         c.id, c.guid, c.parent_id, c.name, paths[c.id], c.color,
-                        c.description, c.memo, c.position, counts.get(c.id, 0),
+                        c.description, c.memo, c.position, counts.get(c.id, 0), c.is_codable,
                     )
                 )
                 walk(c.id)

@@ -164,15 +164,17 @@ def set_coding_memo(project: Project, coding_id: int, memo: str) -> str:
         return old
 
 
-def document_codings(project: Project, document_id: int) -> list[CodingInfo]:
-    """All codings of one document, by start: what the view highlights."""
+def document_spans(project: Project, document_id: int) -> list[tuple[int, int, int, int, int]]:
+    """``(coding id, code id, coder id, start, end)`` of every coding of a document, by start.
+
+    What the document view highlights, so it has to be fast: plain rows from a Core
+    select, not an object per coding (20,000 of those cost more than opening the view).
+    """
     with project.read() as s:
-        rows = s.execute(
-            select(Coding.id, Coding.document_id, Coding.code_id, Coding.coder_id,
-                   Coding.start, Coding.end, Coding.memo)
-            .where(Coding.document_id == document_id).order_by(Coding.start, Coding.end)
-        ).all()
-        return [CodingInfo(*r) for r in rows]
+        return list(s.connection().execute(
+            select(Coding.id, Coding.code_id, Coding.coder_id, Coding.start, Coding.end)
+            .where(Coding.document_id == document_id).order_by(Coding.start)
+        ).all())
 
 
 def segments(

@@ -8,8 +8,6 @@ and the command line could call it as well. Offsets are code points, half-open.
 - ``code_in_vivo``: a new code named from the selected words, and the coding, together.
 - ``codings_by_ids``: the rows an operation created (``uncode_span`` returns only ids),
   so a view can show them without re-reading a whole document's codings.
-- ``document_spans``: a document's codings as plain tuples, fast enough to open a
-  document with 20,000 codings.
 - ``search_text``: find a string or pattern in one or all documents, with context.
 """
 
@@ -116,20 +114,6 @@ def code_in_vivo(
             code = create_code(s, parent_id, name, created_by=coder_id)
         coding = insert_coding(s, doc, code, coder_id, start, end)
         return info(s, code), _info(coding), created
-
-
-def document_spans(project: Project, document_id: int) -> list[tuple[int, int, int, int, int]]:
-    """``(coding id, code id, coder id, start, end)`` of every coding of a document, by start.
-
-    What the document view highlights. ``coding.document_codings`` answers the same with a
-    dataclass per ORM row, 0.13 s for 20,000 codings on a slow machine: more than the
-    whole budget for opening a document. Plain rows from a Core select cost a quarter.
-    """
-    with project.read() as s:
-        return list(s.connection().execute(
-            select(Coding.id, Coding.code_id, Coding.coder_id, Coding.start, Coding.end)
-            .where(Coding.document_id == document_id).order_by(Coding.start)
-        ).all())
 
 
 def codings_by_ids(project: Project, ids: Iterable[int]) -> list[CodingInfo]:

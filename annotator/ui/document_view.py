@@ -41,7 +41,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QMenu, QPlainTextEdit, QToolTip, QWidget
 
 from annotator.domain.offsets import Utf16Map
-from annotator.services.window_ops import document_spans
+from annotator.services.coding import document_spans
 from annotator.ui.session import CodingChange, Session
 from annotator.ui.spans import Span, SpanIndex
 

@@ -8,7 +8,7 @@ from annotator.services.coders import ensure_coder
 from annotator.services.coding import (
     code_span,
     delete_codings,
-    document_codings,
+    document_spans,
     restore_codings,
     segments,
     set_coding_memo,
@@ -61,7 +61,7 @@ def test_overlapping_codings_of_several_codes_and_coders(setup) -> None:
     code_span(p, doc.id, 2, 10, code, me)
     code_span(p, doc.id, 5, 15, social, me)
     code_span(p, doc.id, 2, 10, code, other)
-    got = [(c.code_id, c.coder_id, c.start, c.end) for c in document_codings(p, doc.id)]
+    got = [(code, coder, s, e) for _id, code, coder, s, e in document_spans(p, doc.id)]
     assert got == [(code, me, 2, 10), (code, other, 2, 10), (social, me, 5, 15)]
     assert len(segments(p, coder_id=other)) == 1
 

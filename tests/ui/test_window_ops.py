@@ -5,13 +5,12 @@ import pytest
 from annotator.domain.errors import Conflict, InvalidInput, NotFound
 from annotator.services.codebook import code_tree, find_code
 from annotator.services.coders import ensure_coder
-from annotator.services.coding import code_span, segments
+from annotator.services.coding import code_span, document_spans, segments
 from annotator.services.documents import add_document
 from annotator.services.window_ops import (
     code_in_vivo,
     code_spans,
     codings_by_ids,
-    document_spans,
     in_vivo_name,
     search_text,
 )
