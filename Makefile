@@ -3,15 +3,28 @@ PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
 
-.PHONY: setup run test lint bench
+.PHONY: setup run test lint bench translations
 
-setup: $(VENV)/.installed
+# The interface translation: the .ts is kept in git, the .qm is compiled from it.
+TS := resources/translations/annotator_zh_CN.ts
+QM := resources/translations/annotator_zh_CN.qm
+
+setup: $(VENV)/.installed $(QM)
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[test]'
 	touch $@
+
+# lupdate (every string of annotator/ui into the .ts; tr/_t/QT_TRANSLATE_NOOP), lrelease
+translations: $(VENV)/.installed
+	$(VENV)/bin/pyside6-lupdate -silent -no-obsolete -locations relative \
+		-tr-function-alias tr+=_t $$(find annotator/ui -name '*.py' | sort) -ts $(TS)
+	$(VENV)/bin/pyside6-lrelease -silent $(TS) -qm $(QM)
+
+$(QM): $(TS) $(VENV)/.installed
+	$(VENV)/bin/pyside6-lrelease -silent $(TS) -qm $@
 
 run: setup
 	$(VENV)/bin/annotator demo

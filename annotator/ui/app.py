@@ -12,13 +12,14 @@ import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from annotator.domain.errors import AnnotatorError
-from annotator.resources import resource_path
 from annotator.store.project import Project
+from annotator.ui.i18n import install_for_startup
 from annotator.ui.main_window import MainWindow
+from annotator.ui.welcome import first_start
 
 ORGANIZATION = "Annotator"
 APPLICATION = "Annotator"
@@ -36,21 +37,9 @@ def application() -> QApplication:
     return app
 
 
-def install_translations(app: QApplication, locale: QLocale | None = None) -> None:
-    """Qt's own strings and ours (``resources/translations/annotator_<locale>.qm``)."""
-    if getattr(app, "_annotator_translators", None):
-        return
-    locale = locale or QLocale()
-    translators = []
-    qt = QTranslator(app)
-    if qt.load(locale, "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-        app.installTranslator(qt)
-        translators.append(qt)
-    ours = QTranslator(app)
-    if ours.load(locale, "annotator", "_", str(resource_path("translations"))):
-        app.installTranslator(ours)
-        translators.append(ours)
-    app._annotator_translators = translators  # type: ignore[attr-defined]
+def install_translations(app: QApplication) -> str:
+    """Qt's own strings and ours in the user's language (``ui/i18n.py``); returns it."""
+    return install_for_startup(app)
 
 
 def build_window(project_path: Path | None, *, document: str | None = None,
@@ -81,6 +70,7 @@ def run(project_path: Path | None, *, screenshot: Path | None = None,
     if screenshot is None:
         window = build_window(project_path, document=document)
         window.show()
+        first_start(window)  # the coder name, asked once
         return app.exec()
     scratch = Path(tempfile.mkdtemp(prefix="annotator-shot-"))
     try:

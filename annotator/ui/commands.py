@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import ClassVar
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from annotator.domain.errors import AnnotatorError
 from annotator.domain.intervals import total_length
@@ -259,8 +259,10 @@ class SetCodeValue(Operation):
         "memo": codebook.set_code_memo,
     }
     LABELS: ClassVar[dict[str, str]] = {
-        "name": "Rename code {0}", "color": "Change the colour of {0}",
-        "description": "Edit the definition of {0}", "memo": "Edit the memo of {0}",
+        "name": QT_TRANSLATE_NOOP("Commands", "Rename code {0}"),
+        "color": QT_TRANSLATE_NOOP("Commands", "Change the colour of {0}"),
+        "description": QT_TRANSLATE_NOOP("Commands", "Edit the definition of {0}"),
+        "memo": QT_TRANSLATE_NOOP("Commands", "Edit the memo of {0}"),
     }
 
     def __init__(self, session: Session, code_id: int, what: str, value: str) -> None:

@@ -36,32 +36,37 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.domain.errors import AnnotatorError
-from annotator.i18n import default_language
 from annotator.services.codebook import count_codings
 from annotator.services.export import export_workbook
 from annotator.services.projects import create_demo_project, new_project
 from annotator.services.templates import load_template, template_names
 from annotator.services.window_ops import Hit, codings_by_ids, search_text
-from annotator.settings import save_setting, settings_path
+from annotator.settings import save_setting
 from annotator.store.project import PROJECT_SUFFIX, Project
 from annotator.ui import commands as cmd
 from annotator.ui.codebook_view import CodebookTree, swatch
 from annotator.ui.document_view import DocumentView, reading_font
+from annotator.ui.exchange_menu import install_exchange
+from annotator.ui.help_menu import install_help, show_about
+from annotator.ui.i18n import current_language
+from annotator.ui.import_dialogs import install_import
 from annotator.ui.overview import OverviewPanel
-from annotator.ui.panels import CodingsHere, EmptyState, FindBar, SearchResults
+from annotator.ui.panels import CodingsHere, FindBar, SearchResults
 from annotator.ui.segments_view import SegmentsPanel
 from annotator.ui.session import CodingChange, Session
+from annotator.ui.settings_dialog import install_settings
 from annotator.ui.spans import Span
+from annotator.ui.welcome import WelcomePage, demo_location
+from annotator.ui.workshop_menu import install_workshop
 
 DOC_ID = Qt.ItemDataRole.UserRole
 MAX_RECENT = 10
 DEFAULT_FONT_SIZE = 12.0
-DEMO_FILE = "示例项目.annotator"
 
 
 def demo_path() -> Path:
-    """Where "Open demo project" keeps its copy: beside the user's settings."""
-    return settings_path().parent / DEMO_FILE
+    """Where "Open demo project" keeps its copy (``welcome.demo_location``)."""
+    return demo_location()
 
 
 class MainWindow(QMainWindow):
@@ -78,6 +83,11 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_menus()
         self._connect()
+        install_help(self)
+        install_settings(self)
+        install_import(self)
+        install_exchange(self)
+        install_workshop(self)
         self._restore_window()
         self._project_changed()
 
@@ -143,7 +153,7 @@ class MainWindow(QMainWindow):
         self.main_split.setStretchFactor(1, 3)
         self.main_split.setSizes([190, 700, 390])
 
-        self.empty = EmptyState()
+        self.empty = WelcomePage()
         self.stack = QStackedWidget()
         self.stack.addWidget(self.empty)
         self.stack.addWidget(self.main_split)
@@ -505,7 +515,7 @@ class MainWindow(QMainWindow):
                 title = load_template(name).title
             except AnnotatorError:
                 title = {}
-            lang = default_language()
+            lang = current_language()
             labels.append(f"{name}: {title.get(lang) or title.get('en') or name}")
         default = names.index("governance") if "governance" in names else 0
         label, ok = QInputDialog.getItem(
@@ -1371,7 +1381,7 @@ class MainWindow(QMainWindow):
 
         def work() -> None:
             try:
-                export_workbook(p, out, lang=default_language())
+                export_workbook(p, out, lang=current_language())
             except AnnotatorError as exc:
                 result["error"] = str(exc)
             except Exception as exc:
@@ -1407,11 +1417,7 @@ class MainWindow(QMainWindow):
         self.say(self.tr("Text size {0} pt").format(int(size)))
 
     def about(self) -> None:
-        from annotator import __version__
-
-        QMessageBox.about(self, self.tr("About Annotator"), self.tr(
-            "Annotator {0}\nQualitative coding of texts: codebook, codings, memos, "
-            "intercoder agreement, Excel export.").format(__version__))
+        show_about(self)
 
     # =====================================================================================
     # window state

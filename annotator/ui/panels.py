@@ -1,5 +1,5 @@
 """Smaller panels of the window: the codings under the caret, the find bar, search
-results across documents, and the empty state shown when no project is open."""
+results across documents. (The page shown when no project is open: ``welcome.py``.)"""
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -205,44 +205,3 @@ class SearchResults(QTreeWidget):
 
     def _activated(self, item: QTreeWidgetItem, _col: int = 0) -> None:
         self.hitActivated.emit(item.data(0, DATA))
-
-
-class EmptyState(QWidget):
-    """Shown when no project is open: the three ways to start."""
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self.setObjectName("emptyState")
-        title = QLabel(self.tr("No project is open"))
-        font = title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.6)
-        title.setFont(font)
-        text = QLabel(self.tr(
-            "A project holds your documents, your codebook and every coding in one file.\n"
-            "Start with the demo project to see how coding works, or make your own."))
-        text.setWordWrap(True)
-        text.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        text.setFixedWidth(520)
-        text.setMinimumHeight(text.heightForWidth(520))
-        self.demo_button = QPushButton(self.tr("Open demo project"))
-        self.demo_button.setObjectName("openDemoButton")
-        self.new_button = QPushButton(self.tr("New project…"))
-        self.new_button.setObjectName("newProjectButton")
-        self.open_button = QPushButton(self.tr("Open project…"))
-        self.open_button.setObjectName("openProjectButton")
-        for b in (self.demo_button, self.new_button, self.open_button):
-            b.setMinimumHeight(34)
-            b.setMinimumWidth(220)
-        box = QVBoxLayout()
-        box.addWidget(title, 0, Qt.AlignmentFlag.AlignHCenter)
-        box.addWidget(text, 0, Qt.AlignmentFlag.AlignHCenter)
-        box.addSpacing(18)
-        for b in (self.demo_button, self.new_button, self.open_button):
-            box.addWidget(b, 0, Qt.AlignmentFlag.AlignHCenter)
-        self.recent_box = QVBoxLayout()
-        box.addSpacing(12)
-        box.addLayout(self.recent_box)
-        outer = QVBoxLayout(self)
-        outer.addStretch(1)
-        outer.addLayout(box)
-        outer.addStretch(2)

@@ -1,0 +1,209 @@
+"""REFI-QDA exchange in the window (NVivo, ATLAS.ti, MAXQDA, QualCoder users):
+
+* File → Import codebook (.qdc)… — codes from a codebook file join the codebook (codes
+  already there are kept as they are). Not undoable: the undo history is cleared.
+* File → New project from REFI-QDA (.qdpx)… — asks for the .qdpx, then where to save the
+  new project, opens it and reports what came in and the importer's notes.
+* File → Export to REFI-QDA ▸ Project (.qdpx)… / Codebook (.qdc)…
+* File → Save a copy… already exists in the window (``Project.save_copy``).
+"""
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
+
+from annotator.domain.errors import AnnotatorError
+from annotator.services.exchange import export_refi, import_codebook, new_project_from_qdpx
+from annotator.store.project import PROJECT_SUFFIX
+from annotator.ui.session import CodingChange
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("ExchangeMenu", text)
+
+
+def _with_suffix(path: str, suffix: str) -> Path:
+    p = Path(path)
+    return p if p.suffix.lower() == suffix else p.with_name(p.name + suffix)
+
+
+def insert_after(menu: QMenu, anchor: QAction | None, item: QAction | QMenu,
+                 skip_submenus: bool = False) -> None:
+    """Put ``item`` right after ``anchor`` in ``menu`` (at the end when it is not there)."""
+    actions = menu.actions()
+    i = actions.index(anchor) + 1 if anchor in actions else len(actions)
+    while skip_submenus and i < len(actions) and actions[i].menu() is not None:
+        i += 1
+    before = actions[i] if i < len(actions) else None
+    if isinstance(item, QMenu):
+        if before is None:
+            menu.addMenu(item)
+        else:
+            menu.insertMenu(before, item)
+    elif before is None:
+        menu.addAction(item)
+    else:
+        menu.insertAction(before, item)
+
+
+def report_text(report, intro: str) -> str:
+    lines = [intro, _t("{0} documents, {1} codes, {2} coders, {3} codings").format(
+        report.documents, report.codes, report.coders, report.codings)]
+    if report.skipped_codes:
+        lines.append(_t("{0} codes were already there and were kept as they are").format(
+            report.skipped_codes))
+    if report.notes:
+        lines.append("")
+        lines.append(_t("Notes:"))
+        lines.extend(f"• {n}" for n in report.notes[:40])
+        if len(report.notes) > 40:
+            lines.append(_t("… and {0} more").format(len(report.notes) - 40))
+    return "\n".join(lines)
+
+
+class ExchangeUI(QObject):
+    def __init__(self, window) -> None:
+        super().__init__(window)
+        self.window = window
+        self.last_report: str = ""
+        w = window
+
+        def act(text: str, tip: str, slot, name: str) -> QAction:
+            a = QAction(text, w)
+            a.setObjectName(name)
+            a.setToolTip(tip)
+            a.setStatusTip(tip)
+            a.triggered.connect(lambda _c=False: slot())
+            w.addAction(a)
+            return a
+
+        self.act_import_qdc = act(
+            self.tr("Import code&book (.qdc)…"),
+            self.tr("Add the codes of a REFI-QDA codebook file (from NVivo, ATLAS.ti, "
+                    "MAXQDA…) to this project's codebook"),
+            self.import_codebook, "importCodebookAction")
+        self.act_new_from_qdpx = act(
+            self.tr("New project from REFI-&QDA (.qdpx)…"),
+            self.tr("Create a project from a REFI-QDA project exported by NVivo, "
+                    "ATLAS.ti, MAXQDA or QualCoder"),
+            self.new_from_qdpx, "newFromQdpxAction")
+        self.act_export_qdpx = act(
+            self.tr("&Project (.qdpx)…"),
+            self.tr("Export documents, codebook, coders and codings as a REFI-QDA project "
+                    "for NVivo, ATLAS.ti, MAXQDA"),
+            self.export_qdpx, "exportQdpxAction")
+        self.act_export_qdc = act(
+            self.tr("&Codebook (.qdc)…"),
+            self.tr("Export the codebook as a REFI-QDA codebook file"),
+            self.export_qdc, "exportQdcAction")
+        self.export_menu = QMenu(self.tr("Export to REFI-Q&DA"), w)
+        self.export_menu.setObjectName("refiExportMenu")
+        self.export_menu.setToolTipsVisible(True)
+        self.export_menu.addAction(self.act_export_qdpx)
+        self.export_menu.addAction(self.act_export_qdc)
+        self._place_in_menus()
+        w.session.projectChanged.connect(self._update)
+        self._update()
+
+    def _place_in_menus(self) -> None:
+        w = self.window
+        m: QMenu | None = getattr(w, "file_menu", None)
+        if m is None:
+            return
+        # after "Open demo project": the ways to start a project
+        insert_after(m, getattr(w, "act_demo", None), self.act_new_from_qdpx)
+        # after Import documents (and its encoding submenu)
+        insert_after(m, getattr(w, "act_import", None), self.act_import_qdc,
+                     skip_submenus=True)
+        insert_after(m, getattr(w, "act_export", None), self.export_menu)
+
+    def _update(self) -> None:
+        is_open = self.window.session.is_open
+        for a in (self.act_import_qdc, self.act_export_qdpx, self.act_export_qdc):
+            a.setEnabled(is_open)
+        self.export_menu.setEnabled(is_open)
+
+    def _info(self, title: str, text: str) -> None:
+        self.last_report = text
+        QMessageBox.information(self.window, title, text)
+
+    # -- actions -------------------------------------------------------------------------
+
+    def import_codebook(self) -> None:
+        w, s = self.window, self.window.session
+        if s.project is None:
+            return
+        path, _ = QFileDialog.getOpenFileName(
+            w, self.tr("Import codebook"), w._start_folder(),
+            self.tr("REFI-QDA codebooks (*.qdc);;All files (*)"))
+        if not path:
+            return
+        report = s.call(import_codebook, s.project, path)
+        if report is None:
+            return
+        s.undo_stack.clear()  # the codebook changed outside the undo history
+        s.notify_codings(CodingChange(reset=True))
+        w.say(self.tr("Imported {0} codes from {1}").format(report.codes, Path(path).name))
+        self._info(self.tr("Import codebook"), report_text(
+            report, self.tr("Imported the codebook {0}.").format(Path(path).name)
+            + " " + self.tr("This cannot be undone.")))
+
+    def new_from_qdpx(self) -> None:
+        w = self.window
+        qdpx, _ = QFileDialog.getOpenFileName(
+            w, self.tr("New project from REFI-QDA"), w._start_folder(),
+            self.tr("REFI-QDA projects (*.qdpx);;All files (*)"))
+        if not qdpx:
+            return
+        suggestion = str(Path(qdpx).with_suffix(PROJECT_SUFFIX))
+        dest, _ = QFileDialog.getSaveFileName(
+            w, self.tr("Save the new project as"), suggestion,
+            self.tr("Annotator projects (*{0})").format(PROJECT_SUFFIX))
+        if not dest:
+            return
+        dest_path = _with_suffix(dest, PROJECT_SUFFIX)
+        if dest_path.exists():
+            w.show_error(self.tr("{0} already exists; choose another name").format(dest_path))
+            return
+        w.say(self.tr("Reading {0}…").format(Path(qdpx).name))
+        try:
+            project, report = new_project_from_qdpx(dest_path, qdpx)
+        except AnnotatorError as exc:
+            w.show_error(str(exc))
+            return
+        w.open_project(project)
+        w.say(self.tr("Created {0} from {1}").format(dest_path.name, Path(qdpx).name))
+        self._info(self.tr("New project from REFI-QDA"), report_text(
+            report, self.tr("Created {0} from {1}.").format(dest_path, Path(qdpx).name)))
+
+    def _export(self, suffix: str, title: str, filter_: str) -> None:
+        w, s = self.window, self.window.session
+        if s.project is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(
+            w, title, str(s.project.path.with_suffix(suffix)), filter_)
+        if not path:
+            return
+        out = _with_suffix(path, suffix)
+        done = s.call(export_refi, s.project, out)
+        if done is not None:
+            w.say(self.tr("Exported {0}").format(out))
+
+    def export_qdpx(self) -> None:
+        self._export(".qdpx", self.tr("Export REFI-QDA project"),
+                     self.tr("REFI-QDA projects (*.qdpx)"))
+
+    def export_qdc(self) -> None:
+        self._export(".qdc", self.tr("Export REFI-QDA codebook"),
+                     self.tr("REFI-QDA codebooks (*.qdc)"))
+
+
+def install_exchange(window) -> ExchangeUI:
+    """Hook the REFI-QDA entries into ``window``'s File menu (kept as ``window.exchange_ui``)."""
+    window.exchange_ui = ExchangeUI(window)
+    return window.exchange_ui
+
+
+__all__ = ["ExchangeUI", "install_exchange", "report_text"]

@@ -1,0 +1,428 @@
+"""Importing documents in the window: the file dialog, the text-encoding choice, progress,
+the summary of what came in and what was refused, drops on the document list, and the
+read-only "Document properties" dialog.
+
+Why the encoding is a submenu, not a control inside the file dialog: the native file
+dialogs of Windows and macOS cannot carry extra widgets, and a second question after
+every file choice is friction for the common case (auto-detection is right almost
+always). "Import documents…" detects the encoding; "Import with text encoding ▸"
+forces UTF-8, GB18030, Big5 or UTF-16 for that one import when detection guessed wrong.
+
+The import runs file by file (``import_files`` on one file at a time) so that Cancel in
+the progress dialog stops before the next file and every file stored so far is in the
+summary and in the undo step: undo removes exactly the documents that came in.
+"""
+
+import contextlib
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QProgressDialog,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.domain.errors import AnnotatorError
+from annotator.io.readers import SUPPORTED_SUFFIXES
+from annotator.services import documents
+from annotator.services.documents import DocumentInfo, ImportSummary
+from annotator.ui.session import Operation, Session
+
+#: (label, Python codec name); None = detect
+ENCODINGS: tuple[tuple[str, str | None], ...] = (
+    ("Auto-detect", None),
+    ("UTF-8", "utf-8"),
+    ("GB18030 (GBK, GB2312)", "gb18030"),
+    ("Big5", "big5"),
+    ("UTF-16", "utf-16"),
+)
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("ImportDialogs", text)
+
+
+def human_size(size: int | None) -> str:
+    if size is None:
+        return _t("unknown")
+    if size < 1024:
+        return _t("{0} bytes").format(size)
+    if size < 1024 * 1024:
+        return _t("{0:.1f} KB ({1} bytes)").format(size / 1024, size)
+    return _t("{0:.1f} MB ({1} bytes)").format(size / 1024 / 1024, size)
+
+
+class ImportDocuments(Operation):
+    """The documents an import brought in, as one undo step.
+
+    The import itself already ran (file by file, with progress) before the command is
+    pushed; ``execute`` only reports it. Undo deletes those documents; redo restores the
+    same rows (same ids).
+    """
+
+    def __init__(self, session: Session, summary: ImportSummary) -> None:
+        super().__init__(session, _t("Import {0} documents").format(len(summary.imported)))
+        self.summary = summary
+        self.deleted: list[documents.DeletedDocument] = []
+
+    def execute(self) -> None:
+        self.message = _t("Imported {0} documents, refused {1}").format(
+            len(self.summary.imported), len(self.summary.refused))
+        self.session.notify_documents()
+
+    def revert(self) -> None:
+        self.deleted = [documents.delete_document(self.project, d.id)
+                        for d in self.summary.imported]
+        self.session.notify_documents()
+
+    def again(self) -> None:
+        for d in self.deleted:
+            documents.restore_document(self.project, d)
+        self.session.notify_documents()
+
+
+def run_import(parent: QWidget, session: Session, paths: Sequence[Path],
+               encoding: str | None = None) -> ImportSummary | None:
+    """Import ``paths`` one by one with a progress dialog; returns what happened (None if
+    no project is open). A file that fails is in ``refused``; Cancel stops before the
+    next file."""
+    project = session.project
+    if project is None or not paths:
+        return None
+    paths = list(paths)
+    progress = QProgressDialog(_t("Importing…"), _t("Cancel"), 0, len(paths), parent)
+    progress.setObjectName("importProgress")
+    progress.setWindowTitle(_t("Import documents"))
+    progress.setWindowModality(Qt.WindowModality.WindowModal)
+    progress.setMinimumDuration(400)
+    imported: list[DocumentInfo] = []
+    refused: list[tuple[str, str]] = []
+    warnings: list[tuple[str, str]] = []
+
+    def tick(done: int, name: str, base: int) -> None:
+        progress.setValue(base + done)
+        progress.setLabelText(_t("Reading {0} ({1} of {2})").format(
+            name, base + done + 1, len(paths)))
+        QApplication.processEvents()
+
+    for i, path in enumerate(paths):
+        if progress.wasCanceled():
+            refused.extend((p.name, _t("not imported: the import was cancelled"))
+                           for p in paths[i:])
+            break
+        try:
+            one = documents.import_files(project, [path], encoding=encoding,
+                                         progress=lambda d, n, b=i: tick(d, n, b))
+        except ImportError as exc:  # a reader's library is not installed
+            refused.append((path.name, _t("this format is not available: {0}").format(exc)))
+            continue
+        except AnnotatorError as exc:
+            refused.append((path.name, str(exc)))
+            continue
+        imported.extend(one.imported)
+        refused.extend(one.refused)
+        warnings.extend(one.warnings)
+    progress.setValue(len(paths))
+    progress.close()
+    progress.deleteLater()
+    return ImportSummary(imported, refused, warnings)
+
+
+class ImportSummaryDialog(QDialog):
+    """What came in (name, characters, detected text encoding, format) and what was
+    refused and why. Not modal: the window stays usable behind it."""
+
+    def __init__(self, summary: ImportSummary, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("importSummary")
+        self.setWindowTitle(self.tr("Import summary"))
+        self.summary = summary
+        self.headline = QLabel(self.tr("Imported {0} documents, refused {1} files.").format(
+            len(summary.imported), len(summary.refused)))
+        self.headline.setWordWrap(True)
+        self.imported = QTreeWidget()
+        self.imported.setObjectName("importedList")
+        self.imported.setRootIsDecorated(False)
+        self.imported.setHeaderLabels([self.tr("Document"), self.tr("Characters"),
+                                       self.tr("Detected text encoding"), self.tr("Format"),
+                                       self.tr("From file")])
+        for d in summary.imported:
+            item = QTreeWidgetItem([d.name, f"{d.length:,}",
+                                    d.encoding or self.tr("(not a text file)"),
+                                    d.source_format or "", d.source_name or ""])
+            item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.imported.addTopLevelItem(item)
+        self.refused = QTreeWidget()
+        self.refused.setObjectName("refusedList")
+        self.refused.setRootIsDecorated(False)
+        self.refused.setWordWrap(True)
+        self.refused.setHeaderLabels([self.tr("File"), self.tr("Why it was not imported")])
+        for name, reason in summary.refused:
+            item = QTreeWidgetItem([name, reason])
+            item.setToolTip(1, reason)
+            self.refused.addTopLevelItem(item)
+        for name, warning in summary.warnings:
+            item = QTreeWidgetItem([name, self.tr("imported, but: {0}").format(warning)])
+            item.setToolTip(1, warning)
+            self.refused.addTopLevelItem(item)
+        for tree in (self.imported, self.refused):
+            for col in range(tree.columnCount() - 1):
+                tree.resizeColumnToContents(col)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.close)
+        buttons.accepted.connect(self.close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.headline)
+        layout.addWidget(QLabel(self.tr("Imported:")))
+        layout.addWidget(self.imported, 2)
+        self.refused_label = QLabel(self.tr("Refused, and why:"))
+        layout.addWidget(self.refused_label)
+        layout.addWidget(self.refused, 1)
+        if not summary.refused and not summary.warnings:
+            self.refused_label.hide()
+            self.refused.hide()
+        if undo_hint := (self.tr("Undo (Ctrl+Z) removes the imported documents again.")
+                         if summary.imported else ""):
+            layout.addWidget(QLabel(undo_hint))
+        layout.addWidget(buttons)
+        self.resize(720, 420)
+
+    def imported_rows(self) -> list[list[str]]:
+        return [[self.imported.topLevelItem(i).text(c) for c in range(5)]
+                for i in range(self.imported.topLevelItemCount())]
+
+    def refused_rows(self) -> list[list[str]]:
+        return [[self.refused.topLevelItem(i).text(c) for c in range(2)]
+                for i in range(self.refused.topLevelItemCount())]
+
+
+class DocumentProperties(QDialog):
+    """Read-only facts about a document: where it came from and what it is."""
+
+    def __init__(self, info: DocumentInfo, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("documentProperties")
+        self.setWindowTitle(self.tr("Properties of {0}").format(info.name))
+        form = QFormLayout()
+        self.fields: dict[str, QLineEdit] = {}
+        imported = info.imported_at.strftime("%Y-%m-%d %H:%M") if info.imported_at else ""
+        rows = (
+            ("name", self.tr("Name"), info.name),
+            ("source", self.tr("Source file"), info.source_name or self.tr("(unknown)")),
+            ("size", self.tr("File size"), human_size(info.source_size)),
+            ("format", self.tr("Format"), info.source_format or self.tr("(unknown)")),
+            ("encoding", self.tr("Detected text encoding"),
+             info.encoding or self.tr("(not a text file)")),
+            ("imported", self.tr("Imported"), imported),
+            ("characters", self.tr("Characters"), f"{info.length:,}"),
+            ("sha256", self.tr("SHA-256 of the text"), info.sha256),
+        )
+        for key, label, value in rows:
+            edit = QLineEdit(value)
+            edit.setReadOnly(True)
+            edit.setObjectName(f"property_{key}")
+            edit.setCursorPosition(0)
+            self.fields[key] = edit
+            form.addRow(label + ":", edit)
+        self.fields["sha256"].setToolTip(self.tr(
+            "Identifies the same text across participants' copies when merging"))
+        self.fields["sha256"].setMinimumWidth(self.fontMetrics().horizontalAdvance("0" * 66))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.close)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+    def value(self, key: str) -> str:
+        return self.fields[key].text()
+
+
+class _DropFilter(QObject):
+    """Files dropped on the document list are imported like File → Import documents."""
+
+    def __init__(self, ui: "ImportUI") -> None:
+        super().__init__(ui.window)
+        self.ui = ui
+
+    @staticmethod
+    def _files(event) -> list[Path]:
+        mime = event.mimeData()
+        if mime is None or not mime.hasUrls():
+            return []
+        return [Path(u.toLocalFile()) for u in mime.urls() if u.isLocalFile()]
+
+    def eventFilter(self, obj, event) -> bool:
+        kind = event.type()
+        if kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove):
+            if self.ui.window.session.is_open and self._files(event):
+                event.setDropAction(Qt.DropAction.CopyAction)
+                event.accept()
+                return True
+        elif kind == QEvent.Type.Drop:
+            files = self._files(event)
+            if files and self.ui.window.session.is_open:
+                event.setDropAction(Qt.DropAction.CopyAction)
+                event.accept()
+                self.ui.import_paths(files)
+                return True
+        return False
+
+
+class ImportUI(QObject):
+    """The import actions of a window (see the module doc)."""
+
+    def __init__(self, window) -> None:
+        super().__init__(window)
+        self.window = window
+        self.summary_dialog: ImportSummaryDialog | None = None
+        self.properties_dialog: DocumentProperties | None = None
+        w = window
+        # File → Import documents… now imports with progress and a summary.
+        with contextlib.suppress(RuntimeError, TypeError):
+            w.act_import.triggered.disconnect()
+        w.act_import.triggered.connect(lambda _c=False: self.import_dialog())
+        w.act_import.setToolTip(self.tr(
+            "Import text, Word, PDF, OpenDocument or web-page files as documents "
+            "(the text encoding is detected)"))
+        w.act_import.setStatusTip(w.act_import.toolTip())
+        self.encoding_menu = QMenu(self.tr("Import with te&xt encoding"), w)
+        self.encoding_menu.setObjectName("importEncodingMenu")
+        self.encoding_menu.setToolTipsVisible(True)
+        self.encoding_actions: dict[str, QAction] = {}
+        for label, codec in ENCODINGS[1:]:
+            act = QAction(self.tr("{0}…").format(label), w)
+            tip = self.tr("Import text files read as {0} (when detection guessed wrong)"
+                          ).format(label)
+            act.setToolTip(tip)
+            act.setStatusTip(tip)
+            act.triggered.connect(lambda _c=False, e=codec: self.import_dialog(e))
+            self.encoding_menu.addAction(act)
+            self.encoding_actions[codec] = act
+        self.act_properties = QAction(self.tr("P&roperties…"), w)
+        self.act_properties.setObjectName("documentPropertiesAction")
+        self.act_properties.setShortcut(QKeySequence("Alt+Return"))
+        tip = self.tr("Where the document came from: file, size, format, text encoding, "
+                      "import time, SHA-256 (Alt+Enter)")
+        self.act_properties.setToolTip(tip)
+        self.act_properties.setStatusTip(tip)
+        self.act_properties.triggered.connect(lambda _c=False: self.show_properties())
+        w.addAction(self.act_properties)
+        self._place_in_menus()
+        # drops on the document list
+        self.drop_filter = _DropFilter(self)
+        w.documents.setAcceptDrops(True)
+        w.documents.viewport().setAcceptDrops(True)
+        w.documents.viewport().installEventFilter(self.drop_filter)
+        w.session.projectChanged.connect(self._update)
+        w.session.documentsChanged.connect(self._update)
+        w.documents.currentItemChanged.connect(lambda *_a: self._update())
+        self._update()
+
+    def _place_in_menus(self) -> None:
+        w = self.window
+        file_menu: QMenu | None = getattr(w, "file_menu", None)
+        if file_menu is not None:
+            actions = file_menu.actions()
+            after = actions.index(w.act_import) + 1 if w.act_import in actions else len(actions)
+            before = actions[after] if after < len(actions) else None
+            if before is None:
+                file_menu.addMenu(self.encoding_menu)
+            else:
+                file_menu.insertMenu(before, self.encoding_menu)
+        doc_menu: QMenu | None = getattr(w, "document_menu", None)
+        if doc_menu is not None:
+            doc_menu.addSeparator()
+            doc_menu.addAction(self.act_properties)
+
+    def _update(self) -> None:
+        is_open = self.window.session.is_open
+        self.encoding_menu.setEnabled(is_open)
+        for act in self.encoding_actions.values():
+            act.setEnabled(is_open)
+        self.act_properties.setEnabled(is_open and self.window.current_document() is not None)
+
+    # -- importing -----------------------------------------------------------------------
+
+    def file_filter(self) -> str:
+        patterns = " ".join(f"*{s}" for s in SUPPORTED_SUFFIXES)
+        return self.tr("Documents ({0});;All files (*)").format(patterns)
+
+    def import_dialog(self, encoding: str | None = None) -> ImportSummary | None:
+        w = self.window
+        if not w.session.is_open:
+            return None
+        title = self.tr("Import documents")
+        if encoding:
+            title = self.tr("Import documents read as {0}").format(encoding.upper())
+        paths, _ = QFileDialog.getOpenFileNames(w, title, w._start_folder(), self.file_filter())
+        if not paths:
+            return None
+        return self.import_paths([Path(p) for p in paths], encoding)
+
+    def import_paths(self, paths: Sequence[Path], encoding: str | None = None
+                     ) -> ImportSummary | None:
+        w = self.window
+        s = w.session
+        if not s.is_open:
+            return None
+        w.say(self.tr("Importing {0} files…").format(len(paths)))
+        summary = run_import(w, s, paths, encoding)
+        if summary is None:
+            return None
+        if summary.imported:
+            s.execute(ImportDocuments(s, summary))
+            w.select_document(summary.imported[0].id)
+        else:
+            w.say(self.tr("Nothing was imported"))
+        self.show_summary(summary)
+        return summary
+
+    def show_summary(self, summary: ImportSummary) -> None:
+        if self.summary_dialog is not None:
+            self.summary_dialog.close()
+            self.summary_dialog.deleteLater()
+        self.summary_dialog = ImportSummaryDialog(summary, self.window)
+        for act in (self.window.act_undo, self.window.act_redo):  # Ctrl+Z works here too
+            self.summary_dialog.addAction(act)
+        self.summary_dialog.show()
+
+    # -- properties ----------------------------------------------------------------------
+
+    def show_properties(self, doc_id: int | None = None) -> DocumentProperties | None:
+        w = self.window
+        doc_id = doc_id if doc_id is not None else w.current_document()
+        info = w.session.document(doc_id) if doc_id is not None else None
+        if info is None:
+            w.say(self.tr("Choose a document first"))
+            return None
+        if self.properties_dialog is not None:
+            self.properties_dialog.close()
+            self.properties_dialog.deleteLater()
+        self.properties_dialog = DocumentProperties(info, w)
+        self.properties_dialog.show()
+        w.say(self.tr("Properties of {0}").format(info.name))
+        return self.properties_dialog
+
+
+def install_import(window) -> ImportUI:
+    """Hook the import dialog, drops on the document list and Document → Properties into
+    ``window``; the returned object is kept as ``window.import_ui``."""
+    window.import_ui = ImportUI(window)
+    return window.import_ui
+
+
+__all__ = ["ENCODINGS", "DocumentProperties", "ImportDocuments", "ImportSummaryDialog",
+           "ImportUI", "install_import", "run_import"]

@@ -1,0 +1,386 @@
+"""The Workshop menu (工作坊): a facilitator prepares one project, every participant codes
+a copy under their own name, the facilitator merges the copies, reads the agreement,
+walks through the disagreements and settles a consensus.
+
+* Make participant copies… — a dialog: folder, participant names one per line, "without
+  the existing codings"; reports the files written.
+* Merge projects… — participants' ``.annotator`` copies and/or REFI-QDA ``.qdpx``
+  projects; a confirmation says merging cannot be undone; a report lists per source the
+  summary, added codes and coders, and every conflict; the window then re-reads
+  everything. The undo history is cleared (earlier steps no longer describe the file).
+* Intercoder agreement… and Disagreements… — docks at the bottom (``workshop_views``).
+"""
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QDockWidget,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.domain.errors import AnnotatorError
+from annotator.services.workshop import MergeReport, make_participant_copies, merge_copies
+from annotator.store.project import PROJECT_SUFFIX
+from annotator.ui.session import CodingChange
+from annotator.ui.workshop_views import AgreementView, DisagreementsView
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("WorkshopMenu", text)
+
+
+class ParticipantCopiesDialog(QDialog):
+    """Folder, participant names (one per line), and whether codings go along."""
+
+    def __init__(self, folder: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("participantCopiesDialog")
+        self.setWindowTitle(self.tr("Make participant copies"))
+        self.folder = QLineEdit(str(folder))
+        self.folder.setObjectName("copiesFolder")
+        browse = QPushButton(self.tr("&Browse…"))
+        browse.clicked.connect(self._browse)
+        row = QHBoxLayout()
+        row.addWidget(self.folder, 1)
+        row.addWidget(browse)
+        self.names = QPlainTextEdit()
+        self.names.setObjectName("participantNames")
+        self.names.setPlaceholderText(self.tr("One participant per line, e.g.\n张三\n李四"))
+        self.without = QCheckBox(self.tr("&Without the existing codings (participants start "
+                                         "from uncoded documents)"))
+        self.without.setObjectName("withoutCodings")
+        form = QFormLayout()
+        folder_label = QLabel(self.tr("&Folder:"))
+        folder_label.setBuddy(self.folder)
+        form.addRow(folder_label, row)
+        names_label = QLabel(self.tr("&Participants:"))
+        names_label.setBuddy(self.names)
+        form.addRow(names_label, self.names)
+        form.addRow("", self.without)
+        hint = QLabel(self.tr(
+            "Each participant gets a copy of this project with the documents and the "
+            "codebook, coding under their own name. Merge the copies back with "
+            "Workshop → Merge projects…"))
+        hint.setWordWrap(True)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Make copies"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(hint)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+        self.resize(560, 360)
+
+    def _browse(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Folder for the copies"),
+                                                  self.folder.text())
+        if folder:
+            self.folder.setText(folder)
+
+    def participants(self) -> list[str]:
+        return [n.strip() for n in self.names.toPlainText().splitlines() if n.strip()]
+
+
+class MergeReportDialog(QDialog):
+    """Per source: the summary line, added codes and coders, every conflict."""
+
+    def __init__(self, reports: list[MergeReport], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mergeReport")
+        self.setWindowTitle(self.tr("Merge report"))
+        merged = sum(1 for r in reports if r.ok)
+        self.headline = QLabel(self.tr("Merged {0} of {1} files.").format(merged, len(reports)))
+        self.tree = QTreeWidget()
+        self.tree.setObjectName("mergeReportTree")
+        self.tree.setHeaderHidden(True)
+        self.tree.setWordWrap(True)
+        for r in reports:
+            top = QTreeWidgetItem([self.summary_line(r)])
+            top.setToolTip(0, str(r.source))
+            font = top.font(0)
+            font.setBold(True)
+            top.setFont(0, font)
+            if not r.ok:
+                top.setForeground(0, Qt.GlobalColor.darkRed)
+            self.tree.addTopLevelItem(top)
+            if r.added_coders:
+                QTreeWidgetItem(top, [self.tr("Coders added: {0}").format(
+                    ", ".join(r.added_coders))])
+            if r.added_documents:
+                QTreeWidgetItem(top, [self.tr("Documents added: {0}").format(
+                    ", ".join(r.added_documents))])
+            if r.added_codes:
+                codes = QTreeWidgetItem(top, [self.tr("Codes added: {0}").format(
+                    len(r.added_codes))])
+                for path, creator in r.added_codes:
+                    label = path if not creator else self.tr("{0} (by {1})").format(path, creator)
+                    QTreeWidgetItem(codes, [label])
+            if r.conflicts:
+                conflicts = QTreeWidgetItem(top, [self.tr("Conflicts: {0}").format(
+                    len(r.conflicts))])
+                for c in r.conflicts:
+                    item = QTreeWidgetItem(conflicts, [c.describe()])
+                    item.setToolTip(0, self.tr("here: {0}\nin the copy: {1}").format(
+                        c.target_value, c.source_value))
+            top.setExpanded(True)
+        self.tree.expandAll()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.headline)
+        layout.addWidget(self.tree, 1)
+        layout.addWidget(QLabel(self.tr(
+            "Next: Workshop → Intercoder agreement… and Disagreements…")))
+        layout.addWidget(buttons)
+        self.resize(760, 440)
+
+    def summary_line(self, r: MergeReport) -> str:
+        if r.error:
+            return self.tr("{0}: not merged: {1}").format(r.source.name, r.error)
+        return self.tr(
+            "{0}: documents {1} matched, {2} added; codes {3} matched, {4} added; "
+            "coders {5} matched, {6} added; codings {7} added, {8} already present; "
+            "{9} conflicts").format(
+            r.source.name, r.documents_matched, r.documents_added, r.codes_matched,
+            r.codes_added, r.coders_matched, r.coders_added, r.codings_added,
+            r.codings_present, len(r.conflicts))
+
+    def text(self) -> str:
+        out = []
+
+        def walk(item: QTreeWidgetItem, depth: int) -> None:
+            out.append("  " * depth + item.text(0))
+            for i in range(item.childCount()):
+                walk(item.child(i), depth + 1)
+
+        for i in range(self.tree.topLevelItemCount()):
+            walk(self.tree.topLevelItem(i), 0)
+        return "\n".join(out)
+
+
+class WorkshopUI(QObject):
+    def __init__(self, window) -> None:
+        super().__init__(window)
+        self.window = window
+        self.copies_dialog: ParticipantCopiesDialog | None = None
+        self.report_dialog: MergeReportDialog | None = None
+        self.last_copies: list = []
+        w, s = window, window.session
+
+        self.agreement = AgreementView(s)
+        self.agreement_dock = self._dock(self.tr("Intercoder agreement"), "agreementDock",
+                                         self.agreement)
+        self.disagreements = DisagreementsView(s)
+        self.disagreements_dock = self._dock(self.tr("Disagreements"), "disagreementsDock",
+                                             self.disagreements)
+        self.disagreements.spanRequested.connect(w.show_span)
+
+        def act(text: str, tip: str, slot, shortcut: str | None = None) -> QAction:
+            a = QAction(text, w)
+            a.setToolTip(tip)
+            a.setStatusTip(tip)
+            if shortcut:
+                a.setShortcut(QKeySequence(shortcut))
+            a.triggered.connect(lambda _c=False: slot())
+            w.addAction(a)
+            return a
+
+        self.act_copies = act(
+            self.tr("Make participant &copies…"),
+            self.tr("Write one copy of this project per participant, each coding under "
+                    "their own name"), self.make_copies_dialog)
+        self.act_merge = act(
+            self.tr("&Merge projects…"),
+            self.tr("Merge participants' copies (.annotator) or REFI-QDA projects (.qdpx) "
+                    "into this project"), self.merge_dialog)
+        self.act_agreement = act(
+            self.tr("Intercoder &agreement…"),
+            self.tr("Percent agreement, Cohen's κ, Krippendorff's α and segment agreement "
+                    "per code and document (Ctrl+Shift+A)"), self.show_agreement,
+            "Ctrl+Shift+A")
+        self.act_disagreements = act(
+            self.tr("&Disagreements…"),
+            self.tr("Where the coders differ: jump to each place and settle the consensus "
+                    "(Ctrl+Shift+D)"), self.show_disagreements, "Ctrl+Shift+D")
+        self.menu = QMenu(self.tr("&Workshop"), w)
+        self.menu.setObjectName("workshopMenu")
+        self.menu.setToolTipsVisible(True)
+        for a in (self.act_copies, self.act_merge, None, self.act_agreement,
+                  self.act_disagreements):
+            if a is None:
+                self.menu.addSeparator()
+            else:
+                self.menu.addAction(a)
+        bar = w.menuBar()
+        help_menu: QMenu | None = getattr(w, "help_menu", None)
+        if help_menu is not None and help_menu.menuAction() in bar.actions():
+            bar.insertMenu(help_menu.menuAction(), self.menu)
+        else:
+            bar.addMenu(self.menu)
+
+        s.projectChanged.connect(self._project_changed)
+        s.codingsChanged.connect(lambda _c: self._dirty())
+        s.codebookChanged.connect(self._dirty)
+        s.documentsChanged.connect(self._dirty)
+        self.agreement_dock.visibilityChanged.connect(
+            lambda v: v and self.agreement.refresh())
+        self.disagreements_dock.visibilityChanged.connect(
+            lambda v: v and self.disagreements.refresh())
+        self._project_changed()
+
+    def _dock(self, title: str, name: str, widget: QWidget) -> QDockWidget:
+        w = self.window
+        dock = QDockWidget(title, w)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        w.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+        dock.hide()
+        return dock
+
+    def _project_changed(self) -> None:
+        is_open = self.window.session.is_open
+        for a in (self.act_copies, self.act_merge, self.act_agreement,
+                  self.act_disagreements):
+            a.setEnabled(is_open)
+        self.agreement.fill_coders()
+        if not is_open:
+            self.agreement_dock.hide()
+            self.disagreements_dock.hide()
+        self._dirty()
+
+    def _dirty(self) -> None:
+        self.agreement.mark_dirty()
+        self.disagreements.mark_dirty()
+
+    # -- views ---------------------------------------------------------------------------
+
+    def show_agreement(self) -> None:
+        if not self.window.session.is_open:
+            return
+        self.agreement.fill_coders()
+        self.agreement_dock.show()
+        self.agreement_dock.raise_()
+        self.agreement.refresh()
+        self.window.say(self.tr("Intercoder agreement of {0}").format(
+            ", ".join(self.agreement.chosen_coders())))
+
+    def show_disagreements(self) -> None:
+        if not self.window.session.is_open:
+            return
+        self.disagreements_dock.show()
+        self.disagreements_dock.raise_()
+        self.disagreements.refresh()
+        self.window.say(self.tr("{0} disagreements").format(len(self.disagreements.items)))
+
+    # -- participant copies --------------------------------------------------------------
+
+    def make_copies_dialog(self) -> ParticipantCopiesDialog | None:
+        p = self.window.session.project
+        if p is None:
+            return None
+        if self.copies_dialog is not None:
+            self.copies_dialog.deleteLater()
+        dialog = ParticipantCopiesDialog(p.path.parent / f"{p.path.stem}-copies", self.window)
+        dialog.accepted.connect(lambda: self.make_copies(
+            Path(dialog.folder.text()), dialog.participants(), dialog.without.isChecked()))
+        self.copies_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def make_copies(self, folder: Path, names: list[str], without_codings: bool) -> list:
+        w, s = self.window, self.window.session
+        if s.project is None:
+            return []
+        try:
+            made = make_participant_copies(s.project, folder, names,
+                                           without_codings=without_codings)
+        except AnnotatorError as exc:
+            w.show_error(str(exc))
+            return []
+        self.last_copies = made
+        lines = [self.tr("{0}: {1} ({2} documents, {3} codes, {4} codings)").format(
+            c.participant, c.path, c.documents, c.codes, c.codings) for c in made]
+        w.say(self.tr("Wrote {0} participant copies to {1}").format(len(made), folder))
+        QMessageBox.information(w, self.tr("Participant copies"), self.tr(
+            "Wrote {0} participant copies:").format(len(made)) + "\n\n" + "\n".join(lines))
+        return made
+
+    # -- merging -------------------------------------------------------------------------
+
+    def merge_dialog(self) -> list[MergeReport] | None:
+        w, s = self.window, self.window.session
+        if s.project is None:
+            return None
+        paths, _ = QFileDialog.getOpenFileNames(
+            w, self.tr("Merge projects"), str(s.project.path.parent),
+            self.tr("Participants' copies and REFI-QDA projects (*{0} *.qdpx);;"
+                    "All files (*)").format(PROJECT_SUFFIX))
+        if not paths:
+            return None
+        names = "\n".join(f"• {Path(p).name}" for p in paths)
+        answer = QMessageBox.question(w, self.tr("Merge projects"), self.tr(
+            "Merge these {0} files into {1}?\n\n{2}\n\nMerging cannot be undone, and the "
+            "undo history is cleared. To keep the project as it is now, use "
+            "File → Save a copy… first.").format(len(paths), s.project.path.name, names))
+        if answer != QMessageBox.StandardButton.Yes:
+            return None
+        return self.merge(paths)
+
+    def merge(self, paths: list) -> list[MergeReport]:
+        w, s = self.window, self.window.session
+        w.say(self.tr("Merging {0} files…").format(len(paths)))
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            reports = merge_copies(s.project, [Path(p) for p in paths])
+        except AnnotatorError as exc:
+            w.show_error(str(exc))
+            return []
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        self.refresh_everything()
+        merged = sum(1 for r in reports if r.ok)
+        w.say(self.tr("Merged {0} of {1} files").format(merged, len(reports)))
+        if self.report_dialog is not None:
+            self.report_dialog.deleteLater()
+        self.report_dialog = MergeReportDialog(reports, w)
+        self.report_dialog.show()
+        return reports
+
+    def refresh_everything(self) -> None:
+        """The project changed outside the undo history: re-read all of it."""
+        s = self.window.session
+        s.undo_stack.clear()
+        s.notify_documents()
+        s.notify_codings(CodingChange(reset=True))
+        if s.coder is not None:
+            s.set_coder(s.coder.name)  # re-reads the coders
+        self.agreement.fill_coders()
+        self._dirty()
+
+
+def install_workshop(window) -> WorkshopUI:
+    """Add the Workshop menu and its views to ``window`` (kept as ``window.workshop_ui``)."""
+    window.workshop_ui = WorkshopUI(window)
+    return window.workshop_ui
+
+
+__all__ = ["MergeReportDialog", "ParticipantCopiesDialog", "WorkshopUI", "install_workshop"]

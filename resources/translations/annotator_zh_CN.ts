@@ -1,0 +1,2728 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name></name>
+    <message>
+        <location filename="../../annotator/ui/commands.py" line="+37"/>
+        <source>Code {0} characters with {1}</source>
+        <translation>用 {1} 编码 {0} 个字符</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Coded {0} characters with {1}</source>
+        <translation>已用 {1} 编码 {0} 个字符</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Code {0} hits with {1}</source>
+        <translation>用 {1} 编码 {0} 个匹配项</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>every hit is already coded with {0}</source>
+        <translation>每个匹配项都已用 {0} 编码</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Coded {0} hits with {1} ({2} already coded)</source>
+        <translation>已用 {1} 编码 {0} 个匹配项（{2} 个此前已编码）</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Uncode {0} from {1} characters</source>
+        <translation>从 {1} 个字符上移除代码 {0}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Uncoded {0} from {1} characters</source>
+        <translation>已从 {1} 个字符上移除代码 {0}</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Remove coding {0}</source>
+        <translation>移除编码：{0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove {0} codings</source>
+        <translation>移除 {0} 处编码</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>the coding no longer exists</source>
+        <translation>该编码已不存在</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Removed {0}</source>
+        <translation>已移除 {0}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Edit coding memo</source>
+        <translation>编辑编码备忘录</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Saved the coding memo</source>
+        <translation>已保存编码备忘录</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>In-vivo code</source>
+        <translation>实境编码</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>In-vivo code {0}</source>
+        <translation>实境编码 {0}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Coded {0} characters with the new code {1}</source>
+        <translation>已用新代码 {1} 编码 {0} 个字符</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Add code {0}</source>
+        <translation>添加代码 {0}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Added the code {0}</source>
+        <translation>已添加代码 {0}</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Renamed {0} to {1}</source>
+        <translation>已将 {0} 重命名为 {1}</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Changed the colour of {1}</source>
+        <translation>已更改 {1} 的颜色</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Saved the definition of {1}</source>
+        <translation>已保存 {1} 的定义</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Saved the memo of {1}</source>
+        <translation>已保存 {1} 的备忘录</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>Move code {0}</source>
+        <translation>移动代码 {0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Moved the code to {0}</source>
+        <translation>已将代码移至 {0}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Merge {0} into {1}</source>
+        <translation>将 {0} 合并到 {1}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Merged {0} into {1}</source>
+        <translation>已将 {0} 合并到 {1}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Delete code {0}</source>
+        <translation>删除代码 {0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Deleted the code {0} and {1} codings</source>
+        <translation>已删除代码 {0} 及其 {1} 处编码</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Edit the memo of {0}</source>
+        <translation>编辑 {0} 的备忘录</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Rename document {0}</source>
+        <translation>重命名文档 {0}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Saved the memo of {0}</source>
+        <translation>已保存 {0} 的备忘录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Renamed the document to {0}</source>
+        <translation>已将文档重命名为 {0}</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Delete document {0}</source>
+        <translation>删除文档 {0}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Deleted the document {0} and {1} codings</source>
+        <translation>已删除文档 {0} 及其 {1} 处编码</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Import {0} files</source>
+        <translation>导入 {0} 个文件</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>importing files is not available: {0}</source>
+        <translation>无法导入文件：{0}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>nothing was imported: {0}</source>
+        <translation>未导入任何内容：{0}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../annotator/ui/import_dialogs.py" line="+82"/>
+        <source>Imported {0} documents, refused {1}</source>
+        <translation>已导入 {0} 个文档，拒绝 {1} 个</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/exchange_menu.py" line="+52"/>
+        <source>{0} documents, {1} codes, {2} coders, {3} codings</source>
+        <translation>{0} 个文档，{1} 个代码，{2} 名编码员，{3} 处编码</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0} codes were already there and were kept as they are</source>
+        <translation>{0} 个代码已存在，保持原样</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Notes:</source>
+        <translation>备注：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>… and {0} more</source>
+        <translation>……另有 {0} 项</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/help_menu.py" line="+90"/>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location line="+143"/>
+        <source>&amp;User guide</source>
+        <translation>用户指南(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>How to code with Annotator, step by step (F1)</source>
+        <translation>一步步学习如何用 Annotator 编码（F1）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Every keyboard shortcut of the window (Ctrl+/)</source>
+        <translation>窗口的全部键盘快捷键（Ctrl+/）</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/import_dialogs.py" line="-22"/>
+        <source>unknown</source>
+        <extracomment>(label, Python codec name); None = detect</extracomment>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{0} bytes</source>
+        <translation>{0} 字节</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{0:.1f} KB ({1} bytes)</source>
+        <translation>{0:.1f} KB（{1} 字节）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0:.1f} MB ({1} bytes)</source>
+        <translation>{0:.1f} MB（{1} 字节）</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Import {0} documents</source>
+        <translation>导入 {0} 个文档</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Import documents</source>
+        <translation>导入文档</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Reading {0} ({1} of {2})</source>
+        <translation>正在读取 {0}（第 {1} 个，共 {2} 个）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>not imported: the import was cancelled</source>
+        <translation>未导入：导入已取消</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>this format is not available: {0}</source>
+        <translation>不支持此格式：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="+210"/>
+        <source>&amp;New project…</source>
+        <translation>新建项目(&amp;N)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Create a project file with a codebook template</source>
+        <translation>用编码本模板创建项目文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Open project…</source>
+        <translation>打开项目(&amp;O)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open a project file</source>
+        <translation>打开项目文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open &amp;demo project</source>
+        <translation>打开示例项目(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the demo project: a paper coded with the governance codebook</source>
+        <translation>打开示例项目：一篇用治理编码本编码的论文</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save a &amp;copy…</source>
+        <translation>另存副本(&amp;C)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save a consistent copy of the project file</source>
+        <translation>保存项目文件的一致副本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Close project</source>
+        <translation>关闭项目(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close the project</source>
+        <translation>关闭项目</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Import documents…</source>
+        <translation>导入文档(&amp;I)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import text, Word or PDF files as documents</source>
+        <translation>将文本、Word 或 PDF 文件导入为文档</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Export to Excel…</source>
+        <translation>导出到 Excel(&amp;E)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export segments, codebook and matrix to an Excel workbook</source>
+        <translation>将编码片段、编码本和矩阵导出为 Excel 工作簿</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Quit Annotator</source>
+        <translation>退出 Annotator</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Undo the last change</source>
+        <translation>撤销上一次更改</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Redo the change undone last</source>
+        <translation>重做最近撤销的更改</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Find in document…</source>
+        <translation>在文档中查找(&amp;F)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Find words in the document</source>
+        <translation>在文档中查找词语</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Find &amp;next</source>
+        <translation>查找下一个(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Go to the next hit</source>
+        <translation>转到下一个匹配项</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Find &amp;previous</source>
+        <translation>查找上一个(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Go to the previous hit</source>
+        <translation>转到上一个匹配项</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Search all documents…</source>
+        <translation>搜索所有文档(&amp;S)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>List the hits in every document</source>
+        <translation>列出所有文档中的匹配项</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Code all hits…</source>
+        <translation>编码所有匹配项(&amp;C)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Auto-code: code every hit with the current code</source>
+        <translation>自动编码：用当前代码编码每个匹配项</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Document &amp;memo…</source>
+        <translation>文档备忘录(&amp;M)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write a memo on the document</source>
+        <translation>为文档撰写备忘录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Rename document…</source>
+        <translation>重命名文档(&amp;R)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rename the document</source>
+        <translation>重命名文档</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Delete document…</source>
+        <translation>删除文档(&amp;D)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete the document and its codings</source>
+        <translation>删除文档及其编码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Next document</source>
+        <translation>下一个文档(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show the next document</source>
+        <translation>显示下一个文档</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Previous document</source>
+        <translation>上一个文档(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show the previous document</source>
+        <translation>显示上一个文档</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Code with current code</source>
+        <translation>用当前代码编码(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Code the selected text with the code chosen in the codebook (or double-click a code)</source>
+        <translation>用编码本中选中的代码编码所选文本（或双击代码）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Code &amp;with…</source>
+        <translation>编码为(&amp;W)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose a code for the selected text</source>
+        <translation>为所选文本选择代码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;In-vivo code</source>
+        <translation>实境编码(&amp;I)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Make a new code named from the selected words and code them</source>
+        <translation>以所选词语命名新代码并对其编码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Uncode selection…</source>
+        <translation>取消所选文本的编码(&amp;U)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove a code of yours from the selected characters</source>
+        <translation>从所选字符上移除您的某个代码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Coding m&amp;emo…</source>
+        <translation>编码备忘录(&amp;E)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write a memo on the coding where the caret is</source>
+        <translation>为光标所在处的编码撰写备忘录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Remove coding here</source>
+        <translation>移除此处的编码(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove the coding chosen under “Codings here” (the one where the caret is)</source>
+        <translation>移除“此处的编码”中选中的编码（即光标所在处的编码）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Quick code {0}</source>
+        <translation>快速编码 {0}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Code the selection with code number {0} of the quick list</source>
+        <translation>用快速列表中的第 {0} 个代码编码所选文本</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Number keys: first nine codes</source>
+        <translation>数字键：前九个代码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keys 1–9 code with the first nine codes of the tree</source>
+        <translation>数字键 1–9 用代码树中的前九个代码编码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Number keys: recent codes</source>
+        <translation>数字键：最近使用的代码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keys 1–9 code with the codes used most recently</source>
+        <translation>数字键 1–9 用最近使用的代码编码</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Add code…</source>
+        <translation>添加代码(&amp;A)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add a code beside the chosen one (Insert)</source>
+        <translation>在选中代码旁添加代码（Insert）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add c&amp;hild code…</source>
+        <translation>添加子代码(&amp;H)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add a code under the chosen one (Ctrl+Insert)</source>
+        <translation>在选中代码下添加子代码（Ctrl+Insert）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Rename code</source>
+        <translation>重命名代码(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rename the chosen code in place (F2)</source>
+        <translation>就地重命名选中的代码（F2）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C&amp;olour…</source>
+        <translation>颜色(&amp;O)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose the colour of the chosen code</source>
+        <translation>选择选中代码的颜色</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Definition…</source>
+        <translation>定义(&amp;D)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edit the definition of the chosen code</source>
+        <translation>编辑选中代码的定义</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Code m&amp;emo…</source>
+        <translation>代码备忘录(&amp;E)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write a memo on the chosen code</source>
+        <translation>为选中的代码撰写备忘录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Merge into…</source>
+        <translation>合并到(&amp;M)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Merge the chosen code into another: its codings follow</source>
+        <translation>将选中的代码合并到另一个代码：其编码一并转移</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>De&amp;lete code…</source>
+        <translation>删除代码(&amp;L)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete the chosen code with its codings (Delete)</source>
+        <translation>删除选中的代码及其编码（Delete）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Move &amp;up</source>
+        <translation>上移(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move the chosen code up among its siblings</source>
+        <translation>在同级代码中上移选中的代码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move do&amp;wn</source>
+        <translation>下移(&amp;W)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move the chosen code down among its siblings</source>
+        <translation>在同级代码中下移选中的代码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Make &amp;child of the code above</source>
+        <translation>设为上方代码的子代码(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move the chosen code under its previous sibling</source>
+        <translation>将选中的代码移到前一个同级代码之下</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move &amp;out of its parent</source>
+        <translation>移出父代码(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move the chosen code up one level</source>
+        <translation>将选中的代码上移一级</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E&amp;xpand all</source>
+        <translation>全部展开(&amp;X)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show every code</source>
+        <translation>显示所有代码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Co&amp;llapse all</source>
+        <translation>全部折叠(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show only the top-level codes</source>
+        <translation>只显示顶层代码</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Switch coder…</source>
+        <translation>切换编码员(&amp;S)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Code under another coder name</source>
+        <translation>以另一个编码员名称编码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show &amp;other coders&apos; codings</source>
+        <translation>显示其他编码员的编码(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show or hide the codings of coders other than you</source>
+        <translation>显示或隐藏其他编码员的编码</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Overview</source>
+        <translation>概览(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Code frequencies and the code × document matrix (F9)</source>
+        <translation>代码频次和代码-文档矩阵（F9）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Search &amp;results</source>
+        <translation>搜索结果(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show the list of search hits</source>
+        <translation>显示搜索匹配项列表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Larger text</source>
+        <translation>放大文字(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Make the document text larger</source>
+        <translation>放大文档文字</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Smaller text</source>
+        <translation>缩小文字(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Make the document text smaller</source>
+        <translation>缩小文档文字</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Normal text size</source>
+        <translation>正常文字大小(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reset the document text size</source>
+        <translation>恢复文档文字的默认大小</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Go to documents</source>
+        <translation>转到文档列表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move the keyboard focus to the document list</source>
+        <translation>将键盘焦点移到文档列表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Go to the text</source>
+        <translation>转到正文</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move the keyboard focus to the document text</source>
+        <translation>将键盘焦点移到文档正文</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Go to the codebook</source>
+        <translation>转到编码本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move the keyboard focus to the codebook</source>
+        <translation>将键盘焦点移到编码本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Go to coded segments</source>
+        <translation>转到编码片段</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move the keyboard focus to the coded segments</source>
+        <translation>将键盘焦点移到编码片段</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;About Annotator</source>
+        <translation>关于 Annotator(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>About Annotator</source>
+        <translation>关于 Annotator</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Open &amp;recent</source>
+        <translation>最近的项目(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Document</source>
+        <translation>文档(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Quick codes</source>
+        <translation>快速编码(&amp;Q)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Code</source>
+        <translation>编码(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Code&amp;book</source>
+        <translation>编码本(&amp;B)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Co&amp;ders</source>
+        <translation>编码员(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Main</source>
+        <translation>主工具栏</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/settings_dialog.py" line="+108"/>
+        <source>You are now coding as {0}</source>
+        <translation>您现在以 {0} 的身份编码</translation>
+    </message>
+    <message>
+        <location line="+89"/>
+        <source>Settings saved</source>
+        <translation>设置已保存</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Interface language and coder name</source>
+        <translation>界面语言和编码员名称</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/workshop_views.py" line="+108"/>
+        <source>Accept {0}&apos;s coding of {1} into consensus</source>
+        <translation>将 {0} 对 {1} 的编码采纳为共识</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Accepted {0}&apos;s coding of {1} into the consensus</source>
+        <translation>已将 {0} 对 {1} 的编码采纳为共识</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Code {0} characters with {1} for consensus</source>
+        <translation>为共识用 {1} 编码 {0} 个字符</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Coded {0} characters with {1} for the consensus</source>
+        <translation>已为共识用 {1} 编码 {0} 个字符</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>undefined</source>
+        <translation>无法计算</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cannot be computed (0/0): there is nothing to compare here</source>
+        <translation>无法计算（0/0）：此处没有可比较的内容</translation>
+    </message>
+</context>
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../annotator/ui/help_menu.py" line="-86"/>
+        <source>About Annotator</source>
+        <translation>关于 Annotator</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Annotator {0}</source>
+        <translation>Annotator {0}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Qualitative coding of texts: codebook, codings, memos, intercoder agreement, export to Excel and REFI-QDA.</source>
+        <translation>文本的质性编码：编码本、编码、备忘录、编码员间一致性，导出到 Excel 和 REFI-QDA。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Free software under the MIT licence.</source>
+        <translation>以 MIT 许可证发布的自由软件。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Python {0}, Qt {1}, PySide6 {2}</source>
+        <translation>Python {0}，Qt {1}，PySide6 {2}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Licences of the bundled libraries:</source>
+        <translation>随附库的许可证：</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>(the licence file is missing)</source>
+        <translation>（缺少许可证文件）</translation>
+    </message>
+</context>
+<context>
+    <name>AgreementView</name>
+    <message>
+        <location filename="../../annotator/ui/workshop_views.py" line="+20"/>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+10"/>
+        <source>Coders compared</source>
+        <translation>参与比较的编码员</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <location line="+15"/>
+        <source>Percent agreement</source>
+        <translation>百分比一致性</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <source>Pooled Cohen&apos;s κ</source>
+        <translation>合并 Cohen&apos;s κ 系数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Weighted Cohen&apos;s κ</source>
+        <translation>加权 Cohen&apos;s κ 系数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+14"/>
+        <source>Krippendorff&apos;s α</source>
+        <translation>Krippendorff&apos;s α 系数</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <location line="+14"/>
+        <source>Segment agreement</source>
+        <translation>片段层面一致性</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <source>Documents compared</source>
+        <translation>参与比较的文档</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Document</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Characters</source>
+        <translation>字符数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Both coded</source>
+        <translation>两者均编码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only first</source>
+        <translation>仅第一位</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only second</source>
+        <translation>仅第二位</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Neither</source>
+        <translation>均未编码</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cohen&apos;s κ</source>
+        <translation>Cohen&apos;s κ 系数</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Coders present</source>
+        <translation>在场的编码员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Coders missing</source>
+        <translation>缺失的编码员</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The coders to compare (at least two). The consensus coder is left out unless you tick it.</source>
+        <translation>要比较的编码员（至少两名）。除非勾选，共识编码员不参与比较。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Two segments of a code match when their overlap covers at least this share of their union (segment agreement, as in MAXQDA)</source>
+        <translation>同一代码的两个片段的重叠部分至少占其并集的这一比例时视为匹配（片段层面一致性，与 MAXQDA 相同）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Export to Excel…</source>
+        <translation>导出到 Excel…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Write the agreement workbook: every number with the counts behind it, and the disagreements</source>
+        <translation>写出一致性工作簿：每个数值及其背后的计数，以及分歧</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Recalculate</source>
+        <translation>重新计算</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Compute the agreement again</source>
+        <translation>重新计算一致性</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Coders:</source>
+        <translation>编码员：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Segment overlap threshold:</source>
+        <translation>片段重叠阈值：</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Units are characters. Percent agreement and Cohen&apos;s κ compare two coders per code on the characters of each document (pooled: tables summed over documents; weighted: mean weighted by length). Krippendorff&apos;s α compares all coders present. A coder who coded nothing in a document is missing there, not disagreeing. “undefined” means 0/0: nothing to compare.</source>
+        <translation>分析单位为字符。百分比一致性和 Cohen&apos;s κ 系数按代码比较两名编码员在每个文档字符上的编码（合并：各文档的表格相加；加权：按长度加权的平均值）。Krippendorff&apos;s α 系数比较所有在场的编码员。在某文档中未做任何编码的编码员在该文档中视为缺失，而非分歧。“无法计算”表示 0/0：没有可比较的内容。</translation>
+    </message>
+    <message>
+        <location line="+70"/>
+        <source>Open a project first.</source>
+        <translation>请先打开一个项目。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Tick at least two coders to compare (merge participants&apos; copies first: Workshop → Merge projects…).</source>
+        <translation>请勾选至少两名编码员进行比较（请先合并参与者副本：工作坊 → 合并项目…）。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <location line="+1"/>
+        <source>Only {0}</source>
+        <translation>仅 {0}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Comparing {0} coders: {1}; {2} codes in {3} document(s). Choose a code to see it per document.</source>
+        <translation>比较 {0} 名编码员：{1}；{3} 个文档中的 {2} 个代码。选择一个代码以按文档查看。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+59"/>
+        <source>all {0}</source>
+        <translation>全部 {0} 名</translation>
+    </message>
+    <message>
+        <location line="-57"/>
+        <location line="+60"/>
+        <source>Per pair of coders: expand the row</source>
+        <translation>按编码员两两比较：展开此行</translation>
+    </message>
+    <message>
+        <location line="-42"/>
+        <source>α is computed over all coders: see the code row</source>
+        <translation>α 基于所有编码员计算：见代码所在行</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cannot be computed: neither coder has a segment of this code</source>
+        <translation>无法计算：两名编码员都没有此代码的片段</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No document where both coders coded</source>
+        <translation>没有两名编码员都编码过的文档</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Per document: {0}</source>
+        <translation>按文档：{0}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Coded nothing in this document: left out here, not counted as disagreeing</source>
+        <translation>在此文档中未做任何编码：此处不计入，不算作分歧</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>α is computed over all coders present</source>
+        <translation>α 基于所有在场的编码员计算</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Not compared: a coder is missing in this document</source>
+        <translation>未比较：此文档中缺少一名编码员</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Cannot be computed: neither coder has a segment of this code here</source>
+        <translation>无法计算：此处两名编码员都没有此代码的片段</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Export agreement to Excel</source>
+        <translation>将一致性导出到 Excel</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Exported the agreement to {0}</source>
+        <translation>已将一致性导出到 {0}</translation>
+    </message>
+</context>
+<context>
+    <name>CodebookTree</name>
+    <message>
+        <location filename="../../annotator/ui/codebook_view.py" line="+41"/>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+10"/>
+        <source>Codings</source>
+        <translation>编码数</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <location line="+11"/>
+        <source>Key</source>
+        <translation>按键</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>Codings of this code (own)</source>
+        <translation>此代码本身的编码数（不含子代码）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Number key that assigns this code</source>
+        <translation>分配此代码的数字键</translation>
+    </message>
+</context>
+<context>
+    <name>CoderNameDialog</name>
+    <message>
+        <location filename="../../annotator/ui/welcome.py" line="+127"/>
+        <source>Your coder name</source>
+        <translation>您的编码员名称</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Every coding records who made it, so that the codings of several coders can be compared and merged. Under which name do you code?</source>
+        <translation>每处编码都会记录编码者，以便比较与合并多名编码员的编码。您以什么名称编码？</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>You can change it later in Settings or with the coder button in the status bar.</source>
+        <translation>之后可以在“设置”中或通过状态栏中的编码员按钮更改。</translation>
+    </message>
+</context>
+<context>
+    <name>CodingsHere</name>
+    <message>
+        <location filename="../../annotator/ui/panels.py" line="+38"/>
+        <source>Codings here</source>
+        <translation>此处的编码</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove the chosen coding from this passage</source>
+        <translation>从这段文字上移除选中的编码</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Memo…</source>
+        <translation>备忘录…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write a memo on the chosen coding</source>
+        <translation>为选中的编码撰写备忘录</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Codings here: {0}</source>
+        <translation>此处的编码：{0}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Codings here: click inside a coded passage</source>
+        <translation>此处的编码：请点击已编码的段落</translation>
+    </message>
+</context>
+<context>
+    <name>Commands</name>
+    <message>
+        <location filename="../../annotator/ui/commands.py" line="-171"/>
+        <source>Rename code {0}</source>
+        <translation>重命名代码 {0}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change the colour of {0}</source>
+        <translation>更改 {0} 的颜色</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edit the definition of {0}</source>
+        <translation>编辑 {0} 的定义</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edit the memo of {0}</source>
+        <translation>编辑 {0} 的备忘录</translation>
+    </message>
+</context>
+<context>
+    <name>DisagreementsView</name>
+    <message>
+        <location filename="../../annotator/ui/workshop_views.py" line="+8"/>
+        <source>Document</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Coded by</source>
+        <translation>编码者</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not coded by</source>
+        <translation>未编码者</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Span</source>
+        <translation>范围</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Characters</source>
+        <translation>字符数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Code this span for consensus</source>
+        <translation>为共识编码此片段</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Code exactly the chosen span with its code for the consensus coder ({0})</source>
+        <translation>以共识编码员（{0}）的名义，用其代码准确编码选中的片段</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>List the disagreements again</source>
+        <translation>重新列出分歧</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Open a project first.</source>
+        <translation>请先打开一个项目。</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Characters {0} to {1} of the document</source>
+        <translation>文档的第 {0} 至 {1} 个字符</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>{0} disagreements between {1}. Click one to see it in the document; then accept a coder&apos;s coding into the consensus or code the span for consensus (both can be undone).</source>
+        <translation>{1} 之间有 {0} 处分歧。点击一处即可在文档中查看；然后将某位编码员的编码采纳为共识，或为共识编码该片段（两者均可撤销）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No disagreements: either the coders agree everywhere or fewer than two coders coded the same documents (merge participants&apos; copies first).</source>
+        <translation>没有分歧：要么编码员处处一致，要么对同一文档编码的编码员少于两名（请先合并参与者副本）。</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Accept {0}&apos;s coding into consensus</source>
+        <translation>将 {0} 的编码采纳为共识</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Code {0}&apos;s whole coding of {1} ({2}–{3}) for the consensus coder</source>
+        <translation>以共识编码员的名义编码 {0} 对 {1} 的完整编码（{2}–{3}）</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentProperties</name>
+    <message>
+        <location filename="../../annotator/ui/import_dialogs.py" line="+88"/>
+        <source>Properties of {0}</source>
+        <translation>{0} 的属性</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Source file</source>
+        <translation>源文件</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+2"/>
+        <source>(unknown)</source>
+        <translation>（未知）</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>File size</source>
+        <translation>文件大小</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Detected text encoding</source>
+        <translation>检测到的文本编码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(not a text file)</source>
+        <translation>（不是文本文件）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Imported</source>
+        <translation>导入时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Characters</source>
+        <translation>字符数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SHA-256 of the text</source>
+        <translation>文本的 SHA-256</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Identifies the same text across participants&apos; copies when merging</source>
+        <translation>合并时用于在参与者副本之间识别相同的文本</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentView</name>
+    <message>
+        <location filename="../../annotator/ui/document_view.py" line="+448"/>
+        <source>{0} — {1} ({2} characters)</source>
+        <translation>{0} — {1}（{2} 个字符）</translation>
+    </message>
+</context>
+<context>
+    <name>ExchangeUI</name>
+    <message>
+        <location filename="../../annotator/ui/exchange_menu.py" line="+21"/>
+        <source>Import code&amp;book (.qdc)…</source>
+        <translation>导入编码本（.qdc）(&amp;B)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add the codes of a REFI-QDA codebook file (from NVivo, ATLAS.ti, MAXQDA…) to this project&apos;s codebook</source>
+        <translation>将 REFI-QDA 编码本文件（来自 NVivo、ATLAS.ti、MAXQDA 等）中的代码添加到本项目的编码本</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>New project from REFI-&amp;QDA (.qdpx)…</source>
+        <translation>从 REFI-QDA 新建项目（.qdpx）(&amp;Q)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Create a project from a REFI-QDA project exported by NVivo, ATLAS.ti, MAXQDA or QualCoder</source>
+        <translation>从 NVivo、ATLAS.ti、MAXQDA 或 QualCoder 导出的 REFI-QDA 项目创建项目</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Project (.qdpx)…</source>
+        <translation>项目（.qdpx）(&amp;P)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export documents, codebook, coders and codings as a REFI-QDA project for NVivo, ATLAS.ti, MAXQDA</source>
+        <translation>将文档、编码本、编码员和编码导出为 REFI-QDA 项目，供 NVivo、ATLAS.ti、MAXQDA 使用</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Codebook (.qdc)…</source>
+        <translation>编码本（.qdc）(&amp;C)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export the codebook as a REFI-QDA codebook file</source>
+        <translation>将编码本导出为 REFI-QDA 编码本文件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export to REFI-Q&amp;DA</source>
+        <translation>导出到 REFI-QDA(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <location line="+10"/>
+        <source>Import codebook</source>
+        <translation>导入编码本</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>REFI-QDA codebooks (*.qdc);;All files (*)</source>
+        <translation>REFI-QDA 编码本 (*.qdc);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Imported {0} codes from {1}</source>
+        <translation>已从 {1} 导入 {0} 个代码</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Imported the codebook {0}.</source>
+        <translation>已导入编码本 {0}。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This cannot be undone.</source>
+        <translation>此操作无法撤销。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+22"/>
+        <source>New project from REFI-QDA</source>
+        <translation>从 REFI-QDA 新建项目</translation>
+    </message>
+    <message>
+        <location line="-21"/>
+        <source>REFI-QDA projects (*.qdpx);;All files (*)</source>
+        <translation>REFI-QDA 项目 (*.qdpx);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Save the new project as</source>
+        <translation>新项目另存为</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Annotator projects (*{0})</source>
+        <translation>Annotator 项目 (*{0})</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{0} already exists; choose another name</source>
+        <translation>{0} 已存在，请另选名称</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reading {0}…</source>
+        <translation>正在读取 {0}…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Created {0} from {1}</source>
+        <translation>已从 {1} 创建 {0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Created {0} from {1}.</source>
+        <translation>已从 {1} 创建 {0}。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Exported {0}</source>
+        <translation>已导出 {0}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Export REFI-QDA project</source>
+        <translation>导出 REFI-QDA 项目</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>REFI-QDA projects (*.qdpx)</source>
+        <translation>REFI-QDA 项目 (*.qdpx)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Export REFI-QDA codebook</source>
+        <translation>导出 REFI-QDA 编码本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>REFI-QDA codebooks (*.qdc)</source>
+        <translation>REFI-QDA 编码本 (*.qdc)</translation>
+    </message>
+</context>
+<context>
+    <name>FindBar</name>
+    <message>
+        <location filename="../../annotator/ui/panels.py" line="+45"/>
+        <source>Find in the document…</source>
+        <translation>在文档中查找…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Previous hit (Shift+F3)</source>
+        <translation>上一个匹配项（Shift+F3）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Next hit (F3)</source>
+        <translation>下一个匹配项（F3）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>All documents</source>
+        <translation>所有文档</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Code all hits in every document, not just this one</source>
+        <translation>编码所有文档中的匹配项，而不只是本文档</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>List all hits</source>
+        <translation>列出所有匹配项</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>List the hits in every document (Ctrl+Shift+F)</source>
+        <translation>列出所有文档中的匹配项（Ctrl+Shift+F）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Code all hits…</source>
+        <translation>编码所有匹配项…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Auto-code: code every hit with the current code, in one step</source>
+        <translation>自动编码：一步用当前代码编码每个匹配项</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Close the find bar (Esc)</source>
+        <translation>关闭查找栏（Esc）</translation>
+    </message>
+</context>
+<context>
+    <name>GuideDialog</name>
+    <message>
+        <location filename="../../annotator/ui/help_menu.py" line="-89"/>
+        <source>Annotator user guide</source>
+        <translation>Annotator 用户指南</translation>
+    </message>
+</context>
+<context>
+    <name>ImportSummaryDialog</name>
+    <message>
+        <location filename="../../annotator/ui/import_dialogs.py" line="-90"/>
+        <source>Import summary</source>
+        <translation>导入摘要</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Imported {0} documents, refused {1} files.</source>
+        <translation>已导入 {0} 个文档，拒绝 {1} 个文件。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Document</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Characters</source>
+        <translation>字符数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Detected text encoding</source>
+        <translation>检测到的文本编码</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From file</source>
+        <translation>来源文件</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>(not a text file)</source>
+        <translation>（不是文本文件）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Why it was not imported</source>
+        <translation>未导入的原因</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>imported, but: {0}</source>
+        <translation>已导入，但：{0}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Imported:</source>
+        <translation>已导入：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Refused, and why:</source>
+        <translation>被拒绝的文件及原因：</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Undo (Ctrl+Z) removes the imported documents again.</source>
+        <translation>撤销（Ctrl+Z）会再次移除导入的文档。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportUI</name>
+    <message>
+        <location line="+101"/>
+        <source>Import text, Word, PDF, OpenDocument or web-page files as documents (the text encoding is detected)</source>
+        <translation>将文本、Word、PDF、OpenDocument 或网页文件导入为文档（自动检测文本编码）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Import with te&amp;xt encoding</source>
+        <translation>按文本编码导入(&amp;X)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{0}…</source>
+        <translation>{0}…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import text files read as {0} (when detection guessed wrong)</source>
+        <translation>按 {0} 读取并导入文本文件（当自动检测有误时）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>P&amp;roperties…</source>
+        <translation>属性(&amp;R)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Where the document came from: file, size, format, text encoding, import time, SHA-256 (Alt+Enter)</source>
+        <translation>文档的来源：文件、大小、格式、文本编码、导入时间、SHA-256（Alt+Enter）</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Documents ({0});;All files (*)</source>
+        <translation>文档 ({0});;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Import documents</source>
+        <translation>导入文档</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Import documents read as {0}</source>
+        <translation>按 {0} 读取并导入文档</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Importing {0} files…</source>
+        <translation>正在导入 {0} 个文件…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Nothing was imported</source>
+        <translation>未导入任何内容</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Choose a document first</source>
+        <translation>请先选择一个文档</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Properties of {0}</source>
+        <translation>{0} 的属性</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="-285"/>
+        <source>Documents</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Codebook</source>
+        <translation>编码本</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Overview</source>
+        <translation>概览</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Search results</source>
+        <translation>搜索结果</translation>
+    </message>
+    <message>
+        <location line="+194"/>
+        <source>Nothing to undo</source>
+        <translation>没有可撤销的操作</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Nothing to redo</source>
+        <translation>没有可重做的操作</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Undo: {0} (Ctrl+Z)</source>
+        <translation>撤销：{0}（Ctrl+Z）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Redo: {0} (Ctrl+Shift+Z)</source>
+        <translation>重做：{0}（Ctrl+Shift+Z）</translation>
+    </message>
+    <message>
+        <location line="+114"/>
+        <source>Annotator</source>
+        <translation>Annotator</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Opened {0}</source>
+        <translation>已打开 {0}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Open project</source>
+        <translation>打开项目</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Annotator projects (*{0});;All files (*)</source>
+        <translation>Annotator 项目 (*{0});;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <location line="+6"/>
+        <source>New project</source>
+        <translation>新建项目</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>Codebook to start with:</source>
+        <translation>初始编码本：</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+36"/>
+        <source>Annotator projects (*{0})</source>
+        <translation>Annotator 项目 (*{0})</translation>
+    </message>
+    <message>
+        <location line="-24"/>
+        <source>Created {0} with the {1} codebook</source>
+        <translation>已用 {1} 编码本创建 {0}</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Save a copy</source>
+        <translation>另存副本</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Saved a copy as {0}</source>
+        <translation>已将副本保存为 {0}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Import documents</source>
+        <translation>导入文档</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Documents (*.txt *.md *.docx *.pdf *.odt *.html *.htm);;All files (*)</source>
+        <translation>文档 (*.txt *.md *.docx *.pdf *.odt *.html *.htm);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>(none yet)</source>
+        <translation>（暂无）</translation>
+    </message>
+    <message>
+        <location line="+108"/>
+        <source>{0} characters</source>
+        <translation>{0} 个字符</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>from {0}</source>
+        <translation>来自 {0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Memo: {0}</source>
+        <translation>备忘录：{0}</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <location line="+1"/>
+        <source>Coder: {0}</source>
+        <translation>编码员：{0}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The current coder; click to switch</source>
+        <translation>当前编码员；点击切换</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Showing everyone&apos;s codings</source>
+        <translation>显示所有人的编码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Showing only your codings</source>
+        <translation>只显示您的编码</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Recent projects:</source>
+        <translation>最近的项目：</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>{0} characters, {1} codings</source>
+        <translation>{0} 个字符，{1} 处编码</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Document memo</source>
+        <translation>文档备忘录</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+298"/>
+        <source>Memo on {0}:</source>
+        <translation>{0} 的备忘录：</translation>
+    </message>
+    <message>
+        <location line="-289"/>
+        <source>Rename document</source>
+        <translation>重命名文档</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New name:</source>
+        <translation>新名称：</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Delete document</source>
+        <translation>删除文档</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete the document “{0}” and its {1} codings? You can undo this.</source>
+        <translation>删除文档“{0}”及其 {1} 处编码？此操作可以撤销。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>{0} characters selected</source>
+        <translation>已选择 {0} 个字符</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Select some text in the document first</source>
+        <translation>请先在文档中选择文本</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Choose a code in the codebook first</source>
+        <translation>请先在编码本中选择一个代码</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The codebook is empty: add a code first</source>
+        <translation>编码本为空：请先添加代码</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location line="+116"/>
+        <source>Code with</source>
+        <translation>编码为</translation>
+    </message>
+    <message>
+        <location line="-116"/>
+        <source>Code:</source>
+        <translation>代码：</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>{0}  {1}</source>
+        <translation>{0}  {1}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Quick code {0}</source>
+        <translation>快速编码 {0}</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Nothing in the selection is coded by you</source>
+        <translation>所选文本中没有您的编码</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+72"/>
+        <source>Uncode</source>
+        <translation>取消编码</translation>
+    </message>
+    <message>
+        <location line="-72"/>
+        <source>Remove which code?</source>
+        <translation>移除哪个代码？</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Coding memo</source>
+        <translation>编码备忘录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Memo on this coding with {0}:</source>
+        <translation>这处 {0} 编码的备忘录：</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Click inside a coded passage and choose a coding first</source>
+        <translation>请先点击已编码的段落并选择一处编码</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Click inside a coded passage first</source>
+        <translation>请先点击已编码的段落</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Code with {0}</source>
+        <translation>用 {0} 编码</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Remove {0} ({1})</source>
+        <translation>移除 {0}（{1}）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Memo on {0}…</source>
+        <translation>{0} 的备忘录…</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Add code</source>
+        <translation>添加代码</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name of the new code:</source>
+        <translation>新代码的名称：</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Add child code</source>
+        <translation>添加子代码</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name of the new code under {0}:</source>
+        <translation>{0} 下新代码的名称：</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Colour of {0}</source>
+        <translation>{0} 的颜色</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Definition</source>
+        <translation>定义</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Definition of {0} (what belongs here, what does not):</source>
+        <translation>{0} 的定义（哪些内容属于此代码，哪些不属于）：</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Code memo</source>
+        <translation>代码备忘录</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Merge code</source>
+        <translation>合并代码</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Merge {0} into:</source>
+        <translation>将 {0} 合并到：</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Delete the code “{0}”?</source>
+        <translation>删除代码“{0}”？</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Its {0} child codes go with it.</source>
+        <translation>其 {0} 个子代码将一并删除。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0} codings will be removed. You can undo this (Ctrl+Z).</source>
+        <translation>将移除 {0} 处编码。此操作可以撤销（Ctrl+Z）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete code</source>
+        <translation>删除代码</translation>
+    </message>
+    <message>
+        <location line="+85"/>
+        <source>no hits</source>
+        <translation>无匹配项</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{0}” is not in this document</source>
+        <translation>本文档中没有“{0}”</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>{0} of {1}</source>
+        <translation>第 {0} 个，共 {1} 个</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{0} hits of “{1}” in {2} documents</source>
+        <translation>在 {2} 个文档中找到 {0} 处“{1}”</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Type the words to find first</source>
+        <translation>请先输入要查找的词语</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>“{0}” is not there: nothing to code</source>
+        <translation>没有找到“{0}”：无可编码的内容</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Code all hits</source>
+        <translation>编码所有匹配项</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Code {0} hits with:</source>
+        <translation>用以下代码编码 {0} 个匹配项：</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Switch coder</source>
+        <translation>切换编码员</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Code as (pick a name or type a new one):</source>
+        <translation>以此身份编码（选择一个名称或输入新名称）：</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>You are now coding as {0}</source>
+        <translation>您现在以 {0} 的身份编码</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+7"/>
+        <source>Export to Excel</source>
+        <translation>导出到 Excel</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Exporting to {0}…</source>
+        <translation>正在导出到 {0}…</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Exported {0}</source>
+        <translation>已导出 {0}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Text size {0} pt</source>
+        <translation>文字大小 {0} 磅</translation>
+    </message>
+</context>
+<context>
+    <name>MergeReportDialog</name>
+    <message>
+        <location filename="../../annotator/ui/workshop_menu.py" line="+109"/>
+        <source>Merge report</source>
+        <translation>合并报告</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Merged {0} of {1} files.</source>
+        <translation>已合并 {1} 个文件中的 {0} 个。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Coders added: {0}</source>
+        <translation>新增编码员：{0}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Documents added: {0}</source>
+        <translation>新增文档：{0}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Codes added: {0}</source>
+        <translation>新增代码：{0}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0} (by {1})</source>
+        <translation>{0}（来自 {1}）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Conflicts: {0}</source>
+        <translation>冲突：{0}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>here: {0}
+in the copy: {1}</source>
+        <translation>本项目：{0}
+副本中：{1}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Next: Workshop → Intercoder agreement… and Disagreements…</source>
+        <translation>下一步：工作坊 → 编码员间一致性… 和 分歧…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{0}: not merged: {1}</source>
+        <translation>{0}：未合并：{1}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{0}: documents {1} matched, {2} added; codes {3} matched, {4} added; coders {5} matched, {6} added; codings {7} added, {8} already present; {9} conflicts</source>
+        <translation>{0}：文档 {1} 个匹配、{2} 个新增；代码 {3} 个匹配、{4} 个新增；编码员 {5} 名匹配、{6} 名新增；编码 {7} 处新增、{8} 处已存在；{9} 处冲突</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewPanel</name>
+    <message>
+        <location filename="../../annotator/ui/overview.py" line="+71"/>
+        <location line="+87"/>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <location line="-87"/>
+        <location line="+11"/>
+        <source>Codings</source>
+        <translation>编码数</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>Documents</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Frequency</source>
+        <translation>频次</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Number of codings per code and document</source>
+        <translation>每个代码在每个文档中的编码数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Coverage</source>
+        <translation>覆盖率</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Share of the document&apos;s characters coded with the code</source>
+        <translation>文档中用该代码编码的字符所占比例</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Show:</source>
+        <translation>显示：</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Code frequencies</source>
+        <translation>代码频次</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Code × document matrix</source>
+        <translation>代码-文档矩阵</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>{0}: {1} codings</source>
+        <translation>{0}：{1} 处编码</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>{0} in {1}: {2} codings, {3:.1%} of the text</source>
+        <translation>{1} 中的 {0}：{2} 处编码，占文本的 {3:.1%}</translation>
+    </message>
+</context>
+<context>
+    <name>ParticipantCopiesDialog</name>
+    <message>
+        <location filename="../../annotator/ui/workshop_menu.py" line="-105"/>
+        <source>Make participant copies</source>
+        <translation>生成参与者副本</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>One participant per line, e.g.
+张三
+李四</source>
+        <translation>每行一名参与者，例如：
+张三
+李四</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Without the existing codings (participants start from uncoded documents)</source>
+        <translation>不含现有编码（参与者从未编码的文档开始）(&amp;W)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Folder:</source>
+        <translation>文件夹(&amp;F)：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Participants:</source>
+        <translation>参与者(&amp;P)：</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Each participant gets a copy of this project with the documents and the codebook, coding under their own name. Merge the copies back with Workshop → Merge projects…</source>
+        <translation>每位参与者获得一份包含文档和编码本的项目副本，以自己的名字编码。之后用“工作坊 → 合并项目…”将副本合并回来。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Make copies</source>
+        <translation>生成副本</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Folder for the copies</source>
+        <translation>副本所在文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>SearchResults</name>
+    <message>
+        <location filename="../../annotator/ui/panels.py" line="+39"/>
+        <source>Document</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Hit in context</source>
+        <translation>匹配项及上下文</translation>
+    </message>
+</context>
+<context>
+    <name>SegmentsPanel</name>
+    <message>
+        <location filename="../../annotator/ui/segments_view.py" line="+236"/>
+        <source>Include child codes</source>
+        <translation>包含子代码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Also list the segments of the code&apos;s children</source>
+        <translation>同时列出子代码的编码片段</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>Coded segments: select a code in the codebook</source>
+        <translation>编码片段：请在编码本中选择一个代码</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Coded segments of &lt;b&gt;{0}&lt;/b&gt;: {1}</source>
+        <translation>&lt;b&gt;{0}&lt;/b&gt; 的编码片段：{1}</translation>
+    </message>
+</context>
+<context>
+    <name>Session</name>
+    <message>
+        <location filename="../../annotator/ui/session.py" line="+299"/>
+        <source>Undone: {0}</source>
+        <translation>已撤销：{0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Redone: {0}</source>
+        <translation>已重做：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>Settings</name>
+    <message>
+        <location filename="../../annotator/ui/i18n.py" line="+155"/>
+        <source>System language ({0})</source>
+        <translation>跟随系统（{0}）</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../annotator/ui/settings_dialog.py" line="-155"/>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Changing the language rebuilds the window: the open project, the document, the place in it and the selected code stay as they are, but the undo history starts afresh.</source>
+        <translation>切换语言会重建窗口：打开的项目、文档、文档中的位置和选中的代码都保持不变，但撤销历史将被清空。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The environment variable ANNOTATOR_LANG sets the language ({0}).</source>
+        <translation>环境变量 ANNOTATOR_LANG 已指定界面语言（{0}）。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Your codings are recorded under this name, in the window and on the command line.</source>
+        <translation>您的编码以此名称记录，在窗口和命令行中都是如此。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Interface language:</source>
+        <translation>界面语言：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Coder name:</source>
+        <translation>编码员名称：</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../../annotator/ui/help_menu.py" line="+19"/>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Menu</source>
+        <translation>菜单</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Command</source>
+        <translation>命令</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Keys</source>
+        <translation>按键</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The keys of the codebook (Insert, F2, Delete, Alt+arrows) work when the codebook has the focus (Ctrl+3).</source>
+        <translation>编码本的按键（Insert、F2、Delete、Alt+方向键）在编码本获得焦点时（Ctrl+3）有效。</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <location filename="../../annotator/ui/welcome.py" line="-84"/>
+        <source>Welcome to Annotator</source>
+        <translation>欢迎使用 Annotator</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Code interviews, policy documents and other texts: select a passage, give it one or more codes from your codebook, write memos, retrieve every coded segment and export them to Excel. A project keeps your documents, your codebook and every coding in one file.</source>
+        <translation>对访谈、政策文件等文本进行编码：选中一段文字，从编码本中为它指定一个或多个代码，撰写备忘录，检索每个编码片段，并导出到 Excel。一个项目文件保存您的全部文档、编码本和编码。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Open the demo project</source>
+        <translation>打开示例项目</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>New project…</source>
+        <translation>新建项目…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open project…</source>
+        <translation>打开项目…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A paper on party-building-led urban grassroots governance, coded with the governance codebook: the quickest way to see how coding works.</source>
+        <translation>一篇关于党建引领城市基层治理的论文，已用治理编码本编码：了解编码如何进行的最快方式。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Start from the governance codebook (coordination, integration, trust) or from an empty codebook.</source>
+        <translation>从治理编码本（协调、整合、信任）或空白编码本开始。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open a project file (.annotator) from your computer or a shared folder.</source>
+        <translation>打开电脑或共享文件夹中的项目文件（.annotator）。</translation>
+    </message>
+</context>
+<context>
+    <name>WorkshopUI</name>
+    <message>
+        <location filename="../../annotator/ui/workshop_menu.py" line="+96"/>
+        <source>Intercoder agreement</source>
+        <translation>编码员间一致性</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Disagreements</source>
+        <translation>分歧</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Make participant &amp;copies…</source>
+        <translation>生成参与者副本(&amp;C)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write one copy of this project per participant, each coding under their own name</source>
+        <translation>为每位参与者写出一份本项目的副本，各自以自己的名字编码</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Merge projects…</source>
+        <translation>合并项目(&amp;M)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Merge participants&apos; copies (.annotator) or REFI-QDA projects (.qdpx) into this project</source>
+        <translation>将参与者副本（.annotator）或 REFI-QDA 项目（.qdpx）合并到本项目</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Intercoder &amp;agreement…</source>
+        <translation>编码员间一致性(&amp;A)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Percent agreement, Cohen&apos;s κ, Krippendorff&apos;s α and segment agreement per code and document (Ctrl+Shift+A)</source>
+        <translation>按代码和文档计算百分比一致性、Cohen&apos;s κ 系数、Krippendorff&apos;s α 系数和片段层面一致性（Ctrl+Shift+A）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Disagreements…</source>
+        <translation>分歧(&amp;D)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Where the coders differ: jump to each place and settle the consensus (Ctrl+Shift+D)</source>
+        <translation>编码员的分歧之处：逐一跳转并确定共识（Ctrl+Shift+D）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Workshop</source>
+        <translation>工作坊(&amp;W)</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>Intercoder agreement of {0}</source>
+        <translation>{0} 的编码员间一致性</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{0} disagreements</source>
+        <translation>{0} 处分歧</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>{0}: {1} ({2} documents, {3} codes, {4} codings)</source>
+        <translation>{0}：{1}（{2} 个文档，{3} 个代码，{4} 处编码）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Wrote {0} participant copies to {1}</source>
+        <translation>已将 {0} 份参与者副本写入 {1}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Participant copies</source>
+        <translation>参与者副本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wrote {0} participant copies:</source>
+        <translation>已写出 {0} 份参与者副本：</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+6"/>
+        <source>Merge projects</source>
+        <translation>合并项目</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>Participants&apos; copies and REFI-QDA projects (*{0} *.qdpx);;All files (*)</source>
+        <translation>参与者副本和 REFI-QDA 项目 (*{0} *.qdpx);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Merge these {0} files into {1}?
+
+{2}
+
+Merging cannot be undone, and the undo history is cleared. To keep the project as it is now, use File → Save a copy… first.</source>
+        <translation>将这 {0} 个文件合并到 {1}？
+
+{2}
+
+合并无法撤销，撤销历史也将被清空。如需保留项目的当前状态，请先使用“文件 → 另存副本…”。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Merging {0} files…</source>
+        <translation>正在合并 {0} 个文件…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Merged {0} of {1} files</source>
+        <translation>已合并 {1} 个文件中的 {0} 个</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,83 @@
+"""REFI-QDA exchange through the File menu: codebook import, new project from .qdpx,
+export .qdpx / .qdc, save a copy."""
+
+from pathlib import Path
+
+import pytest
+
+from annotator.io.refi import validate
+from annotator.services.coding import segments
+from annotator.store.project import Project
+from tests.ui.helpers import trigger
+
+SHARED = Path("/work/shared/refi")
+QDC = SHARED / "spec-annex-a1-codebook.qdc"
+SMALL = SHARED / "nvivo-win-12.6-small.qdpx"
+
+
+def test_entries_sit_in_the_file_menu(window) -> None:
+    ui = window.exchange_ui
+    actions = window.file_menu.actions()
+    for act in (ui.act_import_qdc, ui.act_new_from_qdpx):
+        assert act in actions and act.toolTip()
+    assert ui.export_menu.menuAction() in actions
+    assert not ui.act_export_qdpx.isEnabled()  # no project yet
+    assert window.act_copy_project in actions
+
+
+def test_export_qdpx_and_qdc_validate(window, demo: Path, dialogs, tmp_path: Path) -> None:
+    window.open_path(demo)
+    ui = window.exchange_ui
+    dialogs.answer(str(tmp_path / "out"))  # the suffix is added
+    trigger(ui.act_export_qdpx)
+    assert validate(tmp_path / "out.qdpx") == []
+    dialogs.answer(str(tmp_path / "book.qdc"))
+    trigger(ui.act_export_qdc)
+    assert validate(tmp_path / "book.qdc") == []
+    assert "Exported" in window.statusBar().currentMessage()
+
+
+@pytest.mark.skipif(not QDC.exists(), reason="shared REFI samples absent")
+def test_import_codebook(window, tmp_path: Path, dialogs) -> None:
+    from annotator.services.projects import new_project
+
+    new_project(tmp_path / "empty.annotator", "empty").close()
+    window.open_path(tmp_path / "empty.annotator")
+    before = len(window.session.codes)
+    dialogs.answer(str(QDC))
+    trigger(window.exchange_ui.act_import_qdc)
+    assert len(window.session.codes) > before
+    assert window.codebook.topLevelItemCount() > 0
+    assert "Imported the codebook" in window.exchange_ui.last_report
+    # a broken file: a message box with the reason, the codebook untouched
+    bad = tmp_path / "bad.qdc"
+    bad.write_text("<nope/>", encoding="utf-8")
+    count = len(window.session.codes)
+    dialogs.answer(str(bad))
+    trigger(window.exchange_ui.act_import_qdc)
+    assert dialogs.warnings and "Traceback" not in dialogs.warnings[-1]
+    assert len(window.session.codes) == count
+
+
+@pytest.mark.skipif(not SMALL.exists(), reason="shared REFI samples absent")
+def test_new_project_from_qdpx(window, tmp_path: Path, dialogs) -> None:
+    dest = tmp_path / "from-nvivo"
+    dialogs.answer(str(SMALL), str(dest))
+    trigger(window.exchange_ui.act_new_from_qdpx)
+    project = window.session.project
+    assert project is not None and project.path == dest.with_suffix(".annotator")
+    assert len(segments(project)) == 97
+    assert window.documents.count() > 0
+    assert "97 codings" in window.exchange_ui.last_report
+    # the same destination again: refused with a message, nothing overwritten
+    dialogs.answer(str(SMALL), str(dest))
+    trigger(window.exchange_ui.act_new_from_qdpx)
+    assert "already exists" in dialogs.warnings[-1]
+
+
+def test_save_a_copy(window, demo: Path, dialogs, tmp_path: Path) -> None:
+    window.open_path(demo)
+    dialogs.answer(str(tmp_path / "copy.annotator"))
+    trigger(window.act_copy_project)
+    with Project.open(tmp_path / "copy.annotator") as copy:
+        assert len(segments(copy)) == 7

@@ -1,0 +1,196 @@
+"""The Workshop menu driven as a facilitator: copies, merge, agreement, disagreements,
+consensus (undoable)."""
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QPushButton
+
+from annotator.services.agreement import CONSENSUS_CODER, project_agreement
+from annotator.services.codebook import code_tree
+from annotator.services.coders import ensure_coder
+from annotator.services.coding import code_span
+from annotator.services.documents import list_documents
+from annotator.store.project import Project
+from annotator.ui.workshop_views import AgreementView
+from tests.ui.helpers import stored, trigger
+
+CODINGS = {
+    "Alice": [(0, 50, "信任"), (100, 200, "协调")],
+    "Bob": [(0, 60, "信任"), (300, 400, "整合")],
+}
+
+
+def _code_in_copy(path: Path, coder: str, spans) -> None:
+    with Project.open(path) as q:
+        who = ensure_coder(q, coder)
+        doc = list_documents(q)[0]
+        codes = {c.path: c.id for c in code_tree(q)}
+        for start, end, code in spans:
+            code_span(q, doc.id, start, end, codes[code], who.id)
+
+
+@pytest.fixture
+def merged(window, demo: Path, dialogs, monkeypatch, tmp_path: Path):
+    """Copies made through the dialog, coded by Alice and Bob, merged through the menu."""
+    window.open_path(demo)
+    ui = window.workshop_ui
+    assert ui.menu.title() == "&Workshop" and ui.menu in [
+        a.menu() for a in window.menuBar().actions()]
+    trigger(ui.act_copies)
+    dialog = ui.copies_dialog
+    assert dialog.isVisible()
+    folder = tmp_path / "copies"
+    dialog.folder.setText(str(folder))
+    dialog.names.setPlainText("Alice\nBob\n")
+    dialog.without.setChecked(True)
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    QApplication.processEvents()
+    copies = sorted(folder.glob("*.annotator"))
+    assert [c.name for c in copies] == ["demo-Alice.annotator", "demo-Bob.annotator"]
+    assert "Wrote 2 participant copies" in dialogs.warnings[-1]  # the information box
+    for copy in copies:
+        _code_in_copy(copy, copy.stem.split("-")[-1], CODINGS[copy.stem.split("-")[-1]])
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames",
+                        lambda *_a, **_k: ([str(c) for c in copies], ""))
+    dialogs.answer(True)
+    trigger(ui.act_merge)
+    kind, text = dialogs.asked[-1]
+    assert kind == "question" and "cannot be undone" in text
+    return window
+
+
+def test_make_copies_merge_and_report(merged) -> None:
+    window = merged
+    report = window.workshop_ui.report_dialog
+    assert report.isVisible()
+    text = report.text()
+    assert "demo-Alice.annotator: documents 1 matched" in text
+    assert "demo-Bob.annotator" in text
+    assert "Coders added: Alice" in text and "Coders added: Bob" in text
+    assert {"Alice", "Bob"} <= set(window.session.coders.values())
+    assert ("信任", "Bob", 0, 60) in [s[:4] for s in stored(window)]
+    assert len(window.view.index) == 7 + 4  # the document view re-read its codings
+    assert window.session.undo_stack.count() == 0
+    assert "Merged 2 of 2 files" in window.statusBar().currentMessage()
+
+
+def test_merge_errors_are_reported_not_raised(window, demo: Path, dialogs, monkeypatch,
+                                              tmp_path: Path) -> None:
+    window.open_path(demo)
+    junk = tmp_path / "junk.annotator"
+    junk.write_bytes(b"not a project")
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *_a, **_k: ([str(junk)], ""))
+    dialogs.answer(True)
+    trigger(window.workshop_ui.act_merge)
+    assert "junk.annotator: not merged" in window.workshop_ui.report_dialog.text()
+    # copies: an invalid participant list is a message box, not a traceback
+    window.workshop_ui.make_copies(tmp_path / "c", ["A", "a"], False)
+    assert "named twice" in dialogs.warnings[-1]
+
+
+def _row_values(item, columns) -> list:
+    return [item.data(c, Qt.ItemDataRole.UserRole) for c in columns]
+
+
+def test_agreement_view_shows_the_service_numbers(merged, dialogs, tmp_path: Path) -> None:
+    window = merged
+    ui = window.workshop_ui
+    trigger(ui.act_agreement)
+    view: AgreementView = ui.agreement
+    assert ui.agreement_dock.isVisible()
+    assert view.threshold.value() == 0.9
+    assert set(view.chosen_coders()) == {"示例编码员", "Alice", "Bob"}
+    assert CONSENSUS_CODER not in view.chosen_coders()
+    # three coders: α on the code row, each pair a child row with its numbers
+    everyone = project_agreement(window.session.project).to_json()
+    saw_undefined = False
+    for i, entry in enumerate(everyone["codes"]):
+        item = view.codes.topLevelItem(i)
+        assert item.text(0) == entry["code"]
+        assert item.data(5, Qt.ItemDataRole.UserRole) == entry["krippendorff_alpha"]
+        assert item.childCount() == len(entry["pairs"]) == 3
+        for k, pair in enumerate(entry["pairs"]):
+            child = item.child(k)
+            assert child.text(1) == f"{pair['coder_a']} – {pair['coder_b']}"
+            assert _row_values(child, (2, 3, 4, 6)) == [
+                pair["percent_agreement"], pair["pooled_kappa"], pair["weighted_kappa"],
+                pair["segment_agreement"]]
+            for col, key in ((3, "pooled_kappa"), (6, "segment_agreement")):
+                if pair[key] is None:
+                    saw_undefined = True
+                    assert child.text(col) == "undefined"
+                else:
+                    assert child.text(col) not in ("undefined", "")
+    assert saw_undefined  # e.g. 协调 for 示例编码员 – Bob: neither coded it
+    view.set_coders(["Alice", "Bob"])
+    expected = project_agreement(window.session.project, coders=["Alice", "Bob"]).to_json()
+    assert view.codes.topLevelItemCount() == len(expected["codes"])
+    for i, entry in enumerate(expected["codes"]):
+        item = view.codes.topLevelItem(i)
+        assert item.text(0) == entry["code"]
+        assert _row_values(item, (2, 3, 4, 5, 6)) == [
+            entry["percent_agreement"], entry["pooled_kappa"], entry["weighted_kappa"],
+            entry["krippendorff_alpha"], entry["segment_agreement"]]
+        for col, key in ((2, "percent_agreement"), (3, "pooled_kappa"),
+                         (5, "krippendorff_alpha"), (6, "segment_agreement")):
+            if entry[key] is None:
+                assert item.text(col) == "undefined"
+            else:
+                assert item.text(col) not in ("undefined", "")
+    trust = next(i for i in range(len(expected["codes"]))
+                 if expected["codes"][i]["code"] == "信任")
+    entry = expected["codes"][trust]
+    assert entry["pooled_kappa"] is not None
+    view.codes.setCurrentItem(view.codes.topLevelItem(trust))
+    cell = entry["documents"][0]
+    row = view.docs.topLevelItem(0)
+    assert row.text(0) == cell["document"]
+    assert _row_values(row, (3, 4, 5, 6, 7, 8, 9, 10)) == [
+        cell["table"]["both"], cell["table"]["only_a"], cell["table"]["only_b"],
+        cell["table"]["neither"], cell["percent_agreement"], cell["cohen_kappa"],
+        cell["krippendorff_alpha"], cell["segment_agreement"]]
+    assert row.text(11) == "Alice, Bob"
+    # the workbook
+    out = tmp_path / "agreement.xlsx"
+    dialogs.answer(str(out))
+    view.export_button.click()
+    assert out.exists() and out.stat().st_size > 0
+
+
+def test_disagreements_jump_and_consensus_with_undo(qtbot, merged) -> None:
+    window = merged
+    ui = window.workshop_ui
+    trigger(ui.act_disagreements)
+    view = ui.disagreements
+    assert ui.disagreements_dock.isVisible()
+    rows = [(d.code_path, d.start, d.end, d.coded_by) for d in view.items]
+    assert ("协调", 100, 200, ("Alice",)) in rows
+    i = rows.index(("协调", 100, 200, ("Alice",)))
+    item = view.list.topLevelItem(i)
+    assert item.text(2) == "Alice" and "Bob" in item.text(3)
+    view.list.scrollToItem(item)
+    rect = view.list.visualItemRect(item)
+    qtbot.mouseClick(view.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    QApplication.processEvents()
+    assert window.view.selection_span() == (100, 200)
+    button = view.findChild(QPushButton, "acceptConsensus_Alice")
+    assert button is not None and "Alice" in button.text()
+    button.click()
+    assert ("协调", CONSENSUS_CODER, 100, 200) in [s[:4] for s in stored(window)]
+    assert "Accepted Alice's coding" in window.statusBar().currentMessage()
+    trigger(window.act_undo)
+    assert ("协调", CONSENSUS_CODER, 100, 200) not in [s[:4] for s in stored(window)]
+    trigger(window.act_redo)
+    assert ("协调", CONSENSUS_CODER, 100, 200) in [s[:4] for s in stored(window)]
+    # code a span for consensus directly
+    view.refresh()
+    j = next(k for k, d in enumerate(view.items) if (d.code_path, d.start) == ("整合", 300))
+    view.select_row(j)
+    assert window.view.selection_span() == (300, 400)
+    view.consensus_button.click()
+    assert ("整合", CONSENSUS_CODER, 300, 400) in [s[:4] for s in stored(window)]
+    trigger(window.act_undo)
+    assert ("整合", CONSENSUS_CODER, 300, 400) not in [s[:4] for s in stored(window)]
