@@ -13,9 +13,11 @@ import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from annotator.domain.errors import AnnotatorError
+from annotator.resources import resource_path
 from annotator.store.project import Project
 from annotator.ui.i18n import install_for_startup
 from annotator.ui.main_window import MainWindow
@@ -32,6 +34,10 @@ def application() -> QApplication:
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName(APPLICATION)
+    # The icon in the title bar and task switcher; the desktop file name lets Wayland and
+    # the Linux desktop file match the running window to its launcher.
+    app.setWindowIcon(QIcon(str(resource_path("icons", "annotator.png"))))
+    app.setDesktopFileName("annotator")
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     install_translations(app)
     return app
