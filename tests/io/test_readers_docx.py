@@ -12,9 +12,9 @@ from docx import Document
 from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 
-from annotator.domain.errors import ImportRefused
 from annotator.domain.text import normalise_text
 from annotator.io.readers import read_document, zipguard
+from tests.io.helpers import refused
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -74,14 +74,6 @@ def r(text: str, props: str = "") -> str:
     return f'<w:r>{props}<w:t xml:space="preserve">{text}</w:t></w:r>'
 
 
-def refused(path: Path, *words: str) -> str:
-    with pytest.raises(ImportRefused) as info:
-        read_document(path)
-    message = str(info.value)
-    assert message.startswith(f"{path.name}: ")
-    for word in words:
-        assert word in message
-    return message
 
 
 def zip_of(path: Path, members: dict[str, bytes]) -> Path:

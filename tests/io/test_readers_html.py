@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from annotator.domain.errors import ImportRefused
 from annotator.domain.text import normalise_text
 from annotator.io.readers import read_document
+from tests.io.helpers import refused
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED_TEXT = normalise_text((ROOT / "resources/samples/seed-paper-zh.txt").read_text("utf-8"))
@@ -60,14 +60,6 @@ def write(tmp_path: Path, name: str, data: bytes) -> Path:
     return path
 
 
-def refused(path: Path, *words: str) -> str:
-    with pytest.raises(ImportRefused) as info:
-        read_document(path)
-    message = str(info.value)
-    assert message.startswith(f"{path.name}: ")
-    for word in words:
-        assert word in message
-    return message
 
 
 @pytest.fixture

@@ -6,11 +6,9 @@ import io
 import zipfile
 from pathlib import Path
 
-import pytest
-
-from annotator.domain.errors import ImportRefused
 from annotator.domain.text import normalise_text
 from annotator.io.readers import read_document
+from tests.io.helpers import refused
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -65,14 +63,6 @@ def odt_with_body(path: Path, body: str, replace: dict[str, bytes] | None = None
     return path
 
 
-def refused(path: Path, *words: str) -> str:
-    with pytest.raises(ImportRefused) as info:
-        read_document(path)
-    message = str(info.value)
-    assert message.startswith(f"{path.name}: ")
-    for word in words:
-        assert word in message
-    return message
 
 
 def test_seed_paper_odt_has_the_text_of_the_txt() -> None:

@@ -7,13 +7,12 @@ import io
 import re
 from pathlib import Path
 
-import pytest
 from pypdf import PdfReader, PdfWriter
 
-from annotator.domain.errors import ImportRefused
 from annotator.domain.text import normalise_text
 from annotator.io.readers import read_document
 from annotator.io.readers.pdf import page_marker
+from tests.io.helpers import refused
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -29,14 +28,6 @@ def without_markers(text: str) -> str:
     return re.sub(r"\n\n— \d+ —\n\n", "\n", text)
 
 
-def refused(path: Path, *words: str) -> str:
-    with pytest.raises(ImportRefused) as info:
-        read_document(path)
-    message = str(info.value)
-    assert message.startswith(f"{path.name}: ")
-    for word in words:
-        assert word in message
-    return message
 
 
 def write_pdf(path: Path, writer: PdfWriter) -> Path:

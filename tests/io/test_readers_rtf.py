@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from annotator.domain.errors import ImportRefused
 from annotator.domain.text import normalise_text
 from annotator.io.readers import read_document, rtf
+from tests.io.helpers import refused
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -18,14 +18,6 @@ SEED_RTF = FIXTURES / "seed-paper-zh.rtf"  # LibreOffice 7.4 from the seed .txt
 SEED_TEXT = normalise_text((ROOT / "resources/samples/seed-paper-zh.txt").read_text("utf-8"))
 
 
-def refused(path: Path, *words: str) -> str:
-    with pytest.raises(ImportRefused) as info:
-        read_document(path)
-    message = str(info.value)
-    assert message.startswith(f"{path.name}: ")
-    for word in words:
-        assert word in message
-    return message
 
 
 def rtf_unicode(text: str) -> str:
