@@ -296,7 +296,7 @@
         <translation>不支持此格式：{0}</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="+210"/>
+        <location filename="../../annotator/ui/window_actions.py" line="+56"/>
         <source>&amp;New project…</source>
         <translation>新建项目(&amp;N)…</translation>
     </message>
@@ -586,7 +586,7 @@
         <translation>数字键 1–9 用最近使用的代码编码</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>&amp;Add code…</source>
         <translation>添加代码(&amp;A)…</translation>
     </message>
@@ -846,7 +846,7 @@
         <translation>关于 Annotator</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+33"/>
         <source>Open &amp;recent</source>
         <translation>最近的项目(&amp;R)</translation>
     </message>
@@ -1833,7 +1833,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="-285"/>
+        <location filename="../../annotator/ui/main_window.py" line="+136"/>
         <source>Documents</source>
         <translation>文档</translation>
     </message>
@@ -1853,12 +1853,12 @@
         <translation>搜索结果</translation>
     </message>
     <message>
-        <location line="+194"/>
+        <location filename="../../annotator/ui/window_actions.py" line="-61"/>
         <source>Nothing to undo</source>
         <translation>没有可撤销的操作</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Nothing to redo</source>
         <translation>没有可重做的操作</translation>
     </message>
@@ -1873,17 +1873,17 @@
         <translation>重做：{0}（Ctrl+Shift+Z）</translation>
     </message>
     <message>
-        <location line="+114"/>
+        <location filename="../../annotator/ui/main_window.py" line="+68"/>
         <source>Annotator</source>
         <translation>Annotator</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location filename="../../annotator/ui/project_lifecycle.py" line="+55"/>
         <source>Opened {0}</source>
         <translation>已打开 {0}</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Open project</source>
         <translation>打开项目</translation>
     </message>
@@ -1893,29 +1893,29 @@
         <translation>Annotator 项目 (*{0});;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <location line="+6"/>
         <source>New project</source>
         <translation>新建项目</translation>
     </message>
     <message>
-        <location line="-6"/>
+        <location line="-5"/>
         <source>Codebook to start with:</source>
         <translation>初始编码本：</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <location line="+36"/>
+        <location line="+6"/>
+        <location line="+42"/>
         <source>Annotator projects (*{0})</source>
         <translation>Annotator 项目 (*{0})</translation>
     </message>
     <message>
-        <location line="-24"/>
+        <location line="-30"/>
         <source>Created {0} with the {1} codebook</source>
         <translation>已用 {1} 编码本创建 {0}</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+28"/>
         <source>Save a copy</source>
         <translation>另存副本</translation>
     </message>
@@ -1925,7 +1925,7 @@
         <translation>已将副本保存为 {0}</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Import documents</source>
         <translation>导入文档</translation>
     </message>
@@ -1935,17 +1935,17 @@
         <translation>文档 (*.txt *.md *.docx *.pdf *.odt *.html *.htm);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+35"/>
         <source>(none yet)</source>
         <translation>（暂无）</translation>
     </message>
     <message>
-        <location line="+108"/>
+        <location filename="../../annotator/ui/document_list.py" line="+31"/>
         <source>{0} characters</source>
         <translation>{0} 个字符</translation>
     </message>
@@ -1960,7 +1960,7 @@
         <translation>备忘录：{0}</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location filename="../../annotator/ui/main_window.py" line="+53"/>
         <location line="+1"/>
         <source>Coder: {0}</source>
         <translation>编码员：{0}</translation>
@@ -1981,28 +1981,28 @@
         <translation>只显示您的编码</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location filename="../../annotator/ui/project_lifecycle.py" line="+19"/>
         <source>Recent projects:</source>
         <translation>最近的项目：</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location filename="../../annotator/ui/document_list.py" line="+49"/>
         <source>{0} characters, {1} codings</source>
         <translation>{0} 个字符，{1} 处编码</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+51"/>
         <source>Document memo</source>
         <translation>文档备忘录</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <location line="+298"/>
+        <location filename="../../annotator/ui/codebook_editing.py" line="+109"/>
+        <location filename="../../annotator/ui/document_list.py" line="+1"/>
         <source>Memo on {0}:</source>
         <translation>{0} 的备忘录：</translation>
     </message>
     <message>
-        <location line="-289"/>
+        <location filename="../../annotator/ui/document_list.py" line="+11"/>
         <source>Rename document</source>
         <translation>重命名文档</translation>
     </message>
@@ -2012,7 +2012,7 @@
         <translation>新名称：</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>Delete document</source>
         <translation>删除文档</translation>
     </message>
@@ -2022,38 +2022,38 @@
         <translation>删除文档“{0}”及其 {1} 处编码？此操作可以撤销。</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location filename="../../annotator/ui/coding_actions.py" line="+33"/>
         <source>{0} characters selected</source>
         <translation>已选择 {0} 个字符</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Select some text in the document first</source>
         <translation>请先在文档中选择文本</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+18"/>
         <source>Choose a code in the codebook first</source>
         <translation>请先在编码本中选择一个代码</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>The codebook is empty: add a code first</source>
         <translation>编码本为空：请先添加代码</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <location line="+116"/>
+        <location line="+16"/>
+        <location line="+144"/>
         <source>Code with</source>
         <translation>编码为</translation>
     </message>
     <message>
-        <location line="-116"/>
+        <location line="-143"/>
         <source>Code:</source>
         <translation>代码：</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+31"/>
         <source>{0}  {1}</source>
         <translation>{0}  {1}</translation>
     </message>
@@ -2063,23 +2063,23 @@
         <translation>快速编码 {0}</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+30"/>
         <source>Nothing in the selection is coded by you</source>
         <translation>所选文本中没有您的编码</translation>
     </message>
     <message>
         <location line="+8"/>
-        <location line="+72"/>
+        <location line="+86"/>
         <source>Uncode</source>
         <translation>取消编码</translation>
     </message>
     <message>
-        <location line="-72"/>
+        <location line="-85"/>
         <source>Remove which code?</source>
         <translation>移除哪个代码？</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+26"/>
         <source>Coding memo</source>
         <translation>编码备忘录</translation>
     </message>
@@ -2089,17 +2089,17 @@
         <translation>这处 {0} 编码的备忘录：</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <source>Click inside a coded passage and choose a coding first</source>
         <translation>请先点击已编码的段落并选择一处编码</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>Click inside a coded passage first</source>
         <translation>请先点击已编码的段落</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>Code with {0}</source>
         <translation>用 {0} 编码</translation>
     </message>
@@ -2114,32 +2114,32 @@
         <translation>{0} 的备忘录…</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location filename="../../annotator/ui/codebook_editing.py" line="-71"/>
         <source>Add code</source>
         <translation>添加代码</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Name of the new code:</source>
         <translation>新代码的名称：</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Add child code</source>
         <translation>添加子代码</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Name of the new code under {0}:</source>
         <translation>{0} 下新代码的名称：</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+29"/>
         <source>Colour of {0}</source>
         <translation>{0} 的颜色</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <source>Definition</source>
         <translation>定义</translation>
     </message>
@@ -2149,22 +2149,22 @@
         <translation>{0} 的定义（哪些内容属于此代码，哪些不属于）：</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>Code memo</source>
         <translation>代码备忘录</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <source>Merge code</source>
         <translation>合并代码</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Merge {0} into:</source>
         <translation>将 {0} 合并到：</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>Delete the code “{0}”?</source>
         <translation>删除代码“{0}”？</translation>
     </message>
@@ -2179,12 +2179,12 @@
         <translation>将移除 {0} 处编码。此操作可以撤销（Ctrl+Z）。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Delete code</source>
         <translation>删除代码</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location filename="../../annotator/ui/text_search.py" line="+52"/>
         <source>no hits</source>
         <translation>无匹配项</translation>
     </message>
@@ -2199,12 +2199,12 @@
         <translation>第 {0} 个，共 {1} 个</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>{0} hits of “{1}” in {2} documents</source>
         <translation>在 {2} 个文档中找到 {0} 处“{1}”</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>Type the words to find first</source>
         <translation>请先输入要查找的词语</translation>
     </message>
@@ -2214,22 +2214,22 @@
         <translation>没有找到“{0}”：无可编码的内容</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Code all hits</source>
         <translation>编码所有匹配项</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Code {0} hits with:</source>
         <translation>用以下代码编码 {0} 个匹配项：</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location filename="../../annotator/ui/coding_actions.py" line="+14"/>
         <source>Switch coder</source>
         <translation>切换编码员</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Code as (pick a name or type a new one):</source>
         <translation>以此身份编码（选择一个名称或输入新名称）：</translation>
     </message>
@@ -2239,13 +2239,13 @@
         <translation>您现在以 {0} 的身份编码</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <location line="+7"/>
+        <location filename="../../annotator/ui/excel_export.py" line="+33"/>
+        <location line="+8"/>
         <source>Export to Excel</source>
         <translation>导出到 Excel</translation>
     </message>
     <message>
-        <location line="-6"/>
+        <location line="-7"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -2255,12 +2255,12 @@
         <translation>正在导出到 {0}…</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>Exported {0}</source>
         <translation>已导出 {0}</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location filename="../../annotator/ui/window_state.py" line="+143"/>
         <source>Text size {0} pt</source>
         <translation>文字大小 {0} 磅</translation>
     </message>

@@ -1,0 +1,209 @@
+"""Opening, creating and closing projects, and the recent-projects lists.
+
+The window shows one project at a time; these are the ways to get one into it (a file,
+a new project from a codebook template, the demo) and the lists that remember them
+(File > Open recent and the welcome page).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLabel, QMessageBox, QToolButton
+
+from annotator.domain.errors import AnnotatorError
+from annotator.services.projects import create_demo_project, new_project
+from annotator.services.templates import load_template, template_names
+from annotator.store.project import PROJECT_SUFFIX, Project
+from annotator.ui import commands as cmd
+from annotator.ui import window_state
+from annotator.ui.i18n import current_language
+from annotator.ui.welcome import demo_location
+
+if TYPE_CHECKING:
+    from annotator.ui.main_window import MainWindow
+
+# The strings keep the translation context they had as ``self.tr`` in ``MainWindow``.
+translate = QCoreApplication.translate
+
+MAX_RECENT = 10
+
+
+def demo_path() -> Path:
+    """Where "Open demo project" keeps its copy (``welcome.demo_location``)."""
+    return demo_location()
+
+
+def open_project(window: MainWindow, project: Project, document: str | None = None) -> None:
+    """Show an open project (the caller opened it); the window now owns it."""
+    window_state.save_project_state(window)
+    window.session.open(project)
+    remember_recent(window, project.path)
+    window_state.restore_project_state(window, document)
+
+
+def open_path(window: MainWindow, path: Path | str) -> bool:
+    """Open a project file and show it; an error is shown, not raised."""
+    try:
+        project = Project.open(path)
+    except AnnotatorError as exc:
+        window.show_error(str(exc))
+        return False
+    window.open_project(project)
+    window.say(translate("MainWindow", "Opened {0}").format(project.path))
+    return True
+
+
+def open_project_dialog(window: MainWindow) -> None:
+    """Ask for a project file and open it."""
+    path, _ = QFileDialog.getOpenFileName(
+        window, translate("MainWindow", "Open project"), start_folder(window),
+        translate("MainWindow", "Annotator projects (*{0});;All files (*)").format(PROJECT_SUFFIX))
+    if path:
+        window.open_path(path)
+
+
+def new_project_dialog(window: MainWindow) -> None:
+    """Ask for a codebook template and a file name, create the project, show it."""
+    names = template_names()
+    labels = []
+    for name in names:
+        try:
+            title = load_template(name).title
+        except AnnotatorError:
+            title = {}
+        lang = current_language()
+        labels.append(f"{name}: {title.get(lang) or title.get('en') or name}")
+    default = names.index("governance") if "governance" in names else 0
+    label, ok = QInputDialog.getItem(
+        window, translate("MainWindow", "New project"),
+        translate("MainWindow", "Codebook to start with:"), labels, default, False)
+    if not ok:
+        return
+    template = names[labels.index(label)] if label in labels else names[default]
+    path, _ = QFileDialog.getSaveFileName(
+        window, translate("MainWindow", "New project"), start_folder(window),
+        translate("MainWindow", "Annotator projects (*{0})").format(PROJECT_SUFFIX))
+    if not path:
+        return
+    path = Path(path)
+    if path.suffix != PROJECT_SUFFIX:
+        path = path.with_name(path.name + PROJECT_SUFFIX)
+    try:
+        project = new_project(path, template)
+    except AnnotatorError as exc:
+        window.show_error(str(exc))
+        return
+    window.open_project(project)
+    window.say(translate("MainWindow", "Created {0} with the {1} codebook").format(path, template))
+
+
+def open_demo(window: MainWindow) -> None:
+    """Open the demo project, creating it on first use."""
+    path = demo_path()
+    if not path.exists():
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            create_demo_project(path).close()
+        except (AnnotatorError, OSError) as exc:
+            window.show_error(str(exc))
+            return
+    window.open_path(path)
+
+
+def close_project(window: MainWindow) -> None:
+    """Close the project, remembering where the user was."""
+    window_state.save_project_state(window)
+    window.session.close()
+
+
+def save_copy(window: MainWindow) -> None:
+    """Ask where, then save a consistent copy of the open project."""
+    p = window.session.project
+    if p is None:
+        return
+    path, _ = QFileDialog.getSaveFileName(
+        window, translate("MainWindow", "Save a copy"), str(p.path.with_name(p.path.stem + "-copy"
+                                                               + PROJECT_SUFFIX)),
+        translate("MainWindow", "Annotator projects (*{0})").format(PROJECT_SUFFIX))
+    if path:
+        done = window.session.call(p.save_copy, path)
+        if done is not None:
+            window.say(translate("MainWindow", "Saved a copy as {0}").format(path))
+
+
+def import_documents(window: MainWindow) -> None:
+    """Ask for files and import them; the refused ones are listed."""
+    if window.session.project is None:
+        return
+    paths, _ = QFileDialog.getOpenFileNames(
+        window, translate("MainWindow", "Import documents"), start_folder(window),
+        translate("MainWindow",
+                  "Documents (*.txt *.md *.docx *.pdf *.odt *.html *.htm);;All files (*)"))
+    if paths:
+        command = cmd.ImportFiles(window.session, [Path(p) for p in paths])
+        if window.session.execute(command) and command.summary and command.summary.refused:
+            QMessageBox.information(window, translate("MainWindow", "Import"), "\n".join(
+                f"{f}: {why}" for f, why in command.summary.refused))
+
+
+def start_folder(window: MainWindow) -> str:
+    """Where file dialogs start: beside the last project, else home."""
+    recent = window.recent_projects()
+    return str(Path(recent[0]).parent) if recent else str(Path.home())
+
+# -- recent projects -----------------------------------------------------------------
+
+
+def recent_projects(window: MainWindow) -> list[str]:
+    """The projects opened last, newest first (as stored in QSettings)."""
+    value = window.settings.value("recentProjects", [])
+    if isinstance(value, str):
+        value = [value]
+    return [str(v) for v in (value or [])]
+
+
+def remember_recent(window: MainWindow, path: Path) -> None:
+    """Put a project first in the recent list (not in a throw-away window)."""
+    if not window.persist:
+        return
+    path_s = str(Path(path).resolve())
+    recent = [p for p in window.recent_projects() if p != path_s]
+    window.settings.setValue("recentProjects", [path_s, *recent][:MAX_RECENT])
+    window.settings.setValue("lastProject", path_s)
+
+
+def fill_recent_menu(window: MainWindow) -> None:
+    """Fill File > Open recent just before it shows, so it is never stale."""
+    window.recent_menu.clear()
+    recent = [p for p in window.recent_projects() if Path(p).exists()]
+    if not recent:
+        empty = window.recent_menu.addAction(translate("MainWindow", "(none yet)"))
+        empty.setEnabled(False)
+    for n, path in enumerate(recent, start=1):
+        act = window.recent_menu.addAction(f"&{n % 10}  {Path(path).name}")
+        act.setToolTip(path)
+        act.triggered.connect(lambda _c=False, p=path: window.open_path(p))
+
+# -- where the user was --------------------------------------------------------------
+
+
+def fill_empty_recent(window: MainWindow) -> None:
+    """List the recent projects on the welcome page."""
+    box = window.empty.recent_box
+    while box.count():
+        w = box.takeAt(0).widget()
+        if w is not None:
+            w.deleteLater()
+    recent = [p for p in window.recent_projects() if Path(p).exists()][:5]
+    if recent:
+        box.addWidget(QLabel(translate("MainWindow", "Recent projects:")), 0,
+                      Qt.AlignmentFlag.AlignHCenter)
+    for path in recent:
+        button = QToolButton(text=Path(path).name)
+        button.setToolTip(path)
+        button.setAutoRaise(True)
+        button.clicked.connect(lambda _c=False, p=path: window.open_path(p))
+        box.addWidget(button, 0, Qt.AlignmentFlag.AlignHCenter)
