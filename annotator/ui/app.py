@@ -12,7 +12,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -28,6 +28,26 @@ APPLICATION = "Annotator"
 SCREENSHOT_SIZE = (1440, 860)
 
 
+class ProjectFileOpener(QObject):
+    """Opens a project the system hands to the running app.
+
+    On macOS, double-clicking a ``.annotator`` file while Annotator runs (and often at
+    launch too) arrives as a ``FileOpen`` event, not on the command line. The main window
+    is looked up when the event comes, since switching the language rebuilds it.
+    """
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.FileOpen:
+            return False
+        path = event.file()
+        window = next((w for w in QApplication.topLevelWidgets()
+                       if isinstance(w, MainWindow) and w.isVisible()), None)
+        if not path or window is None:
+            return False
+        window.open_path(path)
+        return True
+
+
 def application() -> QApplication:
     """The one QApplication, with names set so QSettings finds the user's settings."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -40,6 +60,8 @@ def application() -> QApplication:
     app.setDesktopFileName("annotator")
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     install_translations(app)
+    if app.findChild(ProjectFileOpener) is None:
+        app.installEventFilter(ProjectFileOpener(app))
     return app
 
 
