@@ -7,7 +7,6 @@ where that is the same thing.
 """
 
 from collections.abc import Callable, Sequence
-from pathlib import Path
 from typing import ClassVar
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
@@ -413,41 +412,8 @@ class DeleteDocument(Operation):
         self.session.notify_codings(CodingChange(added=iter_codings(self.deleted.codings)))
 
 
-class ImportFiles(Operation):
-    """Import documents; undo deletes them again, redo puts the same rows back."""
-
-    def __init__(self, session: Session, paths: Sequence[Path]) -> None:
-        super().__init__(session, _t("Import {0} files").format(len(paths)))
-        self.paths = list(paths)
-        self.summary: documents.ImportSummary | None = None
-        self.deleted: list[documents.DeletedDocument] = []
-
-    def execute(self) -> None:
-        try:
-            self.summary = documents.import_files(self.project, self.paths)
-        except ImportError as exc:  # the readers are not installed
-            raise AnnotatorError(_t("importing files is not available: {0}").format(exc)) from exc
-        if not self.summary.imported:
-            reasons = "; ".join(reason for _f, reason in self.summary.refused)
-            raise AnnotatorError(_t("nothing was imported: {0}").format(reasons or "-"))
-        self.message = _t("Imported {0} documents, refused {1}").format(
-            len(self.summary.imported), len(self.summary.refused))
-        self.session.notify_documents()
-
-    def revert(self) -> None:
-        assert self.summary is not None
-        self.deleted = [documents.delete_document(self.project, d.id)
-                        for d in self.summary.imported]
-        self.session.notify_documents()
-
-    def again(self) -> None:
-        for d in self.deleted:
-            documents.restore_document(self.project, d)
-        self.session.notify_documents()
-
-
 __all__ = [
     "AddCode", "CodeSpan", "CodeSpans", "CodingMemo", "DeleteDocument", "DocumentValue",
-    "ImportFiles", "InVivo", "RemoveCodings", "Reshape", "SetCodeValue", "UncodeSpan",
+    "InVivo", "RemoveCodings", "Reshape", "SetCodeValue", "UncodeSpan",
     "coding_from_row", "delete_code", "merge_code", "move_code",
 ]

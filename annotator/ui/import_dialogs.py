@@ -13,7 +13,6 @@ the progress dialog stops before the next file and every file stored so far is i
 summary and in the undo step: undo removes exactly the documents that came in.
 """
 
-import contextlib
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -290,10 +289,6 @@ class ImportUI(QObject):
         self.summary_dialog: ImportSummaryDialog | None = None
         self.properties_dialog: DocumentProperties | None = None
         w = window
-        # File → Import documents… now imports with progress and a summary.
-        with contextlib.suppress(RuntimeError, TypeError):
-            w.act_import.triggered.disconnect()
-        w.act_import.triggered.connect(lambda _c=False: self.import_dialog())
         w.act_import.setToolTip(self.tr(
             "Import text, Word, PDF, OpenDocument or web-page files as documents "
             "(the text encoding is detected)"))

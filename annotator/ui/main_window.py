@@ -338,7 +338,8 @@ class MainWindow(QMainWindow):
         project_lifecycle.save_copy(self)
 
     def import_documents(self) -> None:
-        project_lifecycle.import_documents(self)
+        """File → Import documents: progress, then a summary (``import_dialogs``)."""
+        self.import_ui.import_dialog()
 
     def recent_projects(self) -> list[str]:
         return project_lifecycle.recent_projects(self)

@@ -11,13 +11,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QLabel, QMessageBox, QToolButton
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLabel, QToolButton
 
 from annotator.domain.errors import AnnotatorError
 from annotator.services.projects import create_demo_project, new_project
 from annotator.services.templates import load_template, template_names
 from annotator.store.project import PROJECT_SUFFIX, Project
-from annotator.ui import commands as cmd
 from annotator.ui import window_state
 from annotator.ui.i18n import current_language
 from annotator.ui.welcome import demo_location
@@ -132,21 +131,6 @@ def save_copy(window: MainWindow) -> None:
         done = window.session.call(p.save_copy, path)
         if done is not None:
             window.say(translate("MainWindow", "Saved a copy as {0}").format(path))
-
-
-def import_documents(window: MainWindow) -> None:
-    """Ask for files and import them; the refused ones are listed."""
-    if window.session.project is None:
-        return
-    paths, _ = QFileDialog.getOpenFileNames(
-        window, translate("MainWindow", "Import documents"), start_folder(window),
-        translate("MainWindow",
-                  "Documents (*.txt *.md *.docx *.pdf *.odt *.html *.htm);;All files (*)"))
-    if paths:
-        command = cmd.ImportFiles(window.session, [Path(p) for p in paths])
-        if window.session.execute(command) and command.summary and command.summary.refused:
-            QMessageBox.information(window, translate("MainWindow", "Import"), "\n".join(
-                f"{f}: {why}" for f, why in command.summary.refused))
 
 
 def start_folder(window: MainWindow) -> str:

@@ -4,7 +4,7 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../annotator/ui/commands.py" line="+37"/>
+        <location filename="../../annotator/ui/commands.py" line="+36"/>
         <source>Code {0} characters with {1}</source>
         <translation>用 {1} 编码 {0} 个字符</translation>
     </message>
@@ -174,23 +174,7 @@
         <translation>已删除文档 {0} 及其 {1} 处编码</translation>
     </message>
     <message>
-        <location line="+16"/>
-        <source>Import {0} files</source>
-        <translation>导入 {0} 个文件</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>importing files is not available: {0}</source>
-        <translation>无法导入文件：{0}</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>nothing was imported: {0}</source>
-        <translation>未导入任何内容：{0}</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location filename="../../annotator/ui/import_dialogs.py" line="+82"/>
+        <location filename="../../annotator/ui/import_dialogs.py" line="+81"/>
         <source>Imported {0} documents, refused {1}</source>
         <translation>已导入 {0} 个文档，拒绝 {1} 个</translation>
     </message>
@@ -1303,7 +1287,7 @@
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../../annotator/ui/commands.py" line="-171"/>
+        <location filename="../../annotator/ui/commands.py" line="-142"/>
         <source>Rename code {0}</source>
         <translation>重命名代码 {0}</translation>
     </message>
@@ -1765,7 +1749,7 @@
 <context>
     <name>ImportUI</name>
     <message>
-        <location line="+101"/>
+        <location line="+97"/>
         <source>Import text, Word, PDF, OpenDocument or web-page files as documents (the text encoding is detected)</source>
         <translation>将文本、Word、PDF、OpenDocument 或网页文件导入为文档（自动检测文本编码）</translation>
     </message>
@@ -1878,7 +1862,7 @@
         <translation>Annotator</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_lifecycle.py" line="+55"/>
+        <location filename="../../annotator/ui/project_lifecycle.py" line="+54"/>
         <source>Opened {0}</source>
         <translation>已打开 {0}</translation>
     </message>
@@ -1925,22 +1909,7 @@
         <translation>已将副本保存为 {0}</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>Import documents</source>
-        <translation>导入文档</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Documents (*.txt *.md *.docx *.pdf *.odt *.html *.htm);;All files (*)</source>
-        <translation>文档 (*.txt *.md *.docx *.pdf *.odt *.html *.htm);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Import</source>
-        <translation>导入</translation>
-    </message>
-    <message>
-        <location line="+35"/>
+        <location line="+34"/>
         <source>(none yet)</source>
         <translation>（暂无）</translation>
     </message>
