@@ -5,7 +5,13 @@ from pathlib import Path
 import pytest
 
 from annotator.domain.errors import ImportRefused
+from annotator.domain.text import normalise_text
 from annotator.io.readers import read_document
+
+ROOT = Path(__file__).resolve().parents[2]
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+SEED = ROOT / "resources" / "samples" / "seed-paper-zh.txt"
+SEED_TEXT = normalise_text(SEED.read_text(encoding="utf-8"))
 
 
 def refused(path: Path, *words: str) -> str:

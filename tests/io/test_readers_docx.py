@@ -12,13 +12,8 @@ from docx import Document
 from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 
-from annotator.domain.text import normalise_text
 from annotator.io.readers import read_document, zipguard
-from tests.io.helpers import refused
-
-ROOT = Path(__file__).resolve().parents[2]
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
-SEED_TEXT = normalise_text((ROOT / "resources/samples/seed-paper-zh.txt").read_text("utf-8"))
+from tests.io.helpers import FIXTURES, SEED_TEXT, refused
 
 #: structure.fodt → structure.docx by LibreOffice 7.4 (see fixtures/README.md).
 STRUCTURE_TEXT = """访谈记录 Interview notes

@@ -19,10 +19,7 @@ from annotator.io.readers import (
     ReadDocument,
     read_document,
 )
-
-ROOT = Path(__file__).resolve().parents[2]
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
-SEED = ROOT / "resources" / "samples" / "seed-paper-zh.txt"
+from tests.io.helpers import FIXTURES, SEED
 
 SAMPLES = {
     ".txt": SEED,

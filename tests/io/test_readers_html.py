@@ -10,12 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from annotator.domain.text import normalise_text
 from annotator.io.readers import read_document
-from tests.io.helpers import refused
-
-ROOT = Path(__file__).resolve().parents[2]
-SEED_TEXT = normalise_text((ROOT / "resources/samples/seed-paper-zh.txt").read_text("utf-8"))
+from tests.io.helpers import SEED_TEXT, refused
 
 PAGE = """<!DOCTYPE html>
 <html><head><meta charset="{charset}"><title>标题不显示</title>

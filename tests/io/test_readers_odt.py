@@ -6,13 +6,8 @@ import io
 import zipfile
 from pathlib import Path
 
-from annotator.domain.text import normalise_text
 from annotator.io.readers import read_document
-from tests.io.helpers import refused
-
-ROOT = Path(__file__).resolve().parents[2]
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
-SEED_TEXT = normalise_text((ROOT / "resources/samples/seed-paper-zh.txt").read_text("utf-8"))
+from tests.io.helpers import FIXTURES, SEED_TEXT, refused
 
 #: structure.fodt → structure.odt by LibreOffice 7.4, which recomputes the page-number and
 #: date fields (hence "0" and "5/1/24"); otherwise the same text as from structure.docx.

@@ -12,12 +12,9 @@ from pypdf import PdfReader, PdfWriter
 from annotator.domain.text import normalise_text
 from annotator.io.readers import read_document
 from annotator.io.readers.pdf import page_marker
-from tests.io.helpers import refused
+from tests.io.helpers import FIXTURES, SEED_TEXT, refused
 
-ROOT = Path(__file__).resolve().parents[2]
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SEED_PDF = FIXTURES / "seed-paper-zh.pdf"  # 2 pages, LibreOffice 7.4 from the seed .txt
-SEED_TEXT = normalise_text((ROOT / "resources/samples/seed-paper-zh.txt").read_text("utf-8"))
 
 
 def squash(text: str) -> str:

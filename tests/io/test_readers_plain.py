@@ -12,10 +12,8 @@ import pytest
 from annotator.domain.errors import ImportRefused
 from annotator.domain.text import normalise_text
 from annotator.io.readers import read_document
+from tests.io.helpers import FIXTURES, ROOT, SEED
 
-ROOT = Path(__file__).resolve().parents[2]
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
-SEED = ROOT / "resources" / "samples" / "seed-paper-zh.txt"
 HANT = FIXTURES / "seed-paper-zh-hant.txt"  # the seed paper in Traditional (Taiwan) script
 HONGLOUMENG = ROOT.parent / "shared" / "corpus" / "hongloumeng-gbk.txt"
 

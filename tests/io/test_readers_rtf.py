@@ -8,14 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from annotator.domain.text import normalise_text
 from annotator.io.readers import read_document, rtf
-from tests.io.helpers import refused
+from tests.io.helpers import FIXTURES, SEED_TEXT, refused
 
-ROOT = Path(__file__).resolve().parents[2]
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SEED_RTF = FIXTURES / "seed-paper-zh.rtf"  # LibreOffice 7.4 from the seed .txt
-SEED_TEXT = normalise_text((ROOT / "resources/samples/seed-paper-zh.txt").read_text("utf-8"))
 
 
 
