@@ -91,12 +91,6 @@ class SheetWriter:
             header.append(cell)
         self.ws.append(header)
 
-    def text_cell(self, value: str) -> Any:
-        cell = WriteOnlyCell(self.ws, value)
-        cell.data_type = "s"
-        cell.quotePrefix = True
-        return cell
-
     def styled(self, value: Any, *, wrap: bool = False, fmt: str | None = None,
                fill: str | None = None) -> Any:
         cell = WriteOnlyCell(self.ws, value)

@@ -50,10 +50,10 @@ from annotator.domain.agreement import (
     set_alpha,
 )
 from annotator.domain.errors import InvalidInput, NotFound
-from annotator.services.codebook import code_paths, find_code, get_code
+from annotator.services.codebook import code_paths, find_code
 from annotator.services.coders import find_coder, get_or_create_coder
-from annotator.services.coding import CodingInfo, insert_coding
-from annotator.services.documents import find_document, get_document
+from annotator.services.coding import CodingInfo, code_row, doc_row, insert_coding
+from annotator.services.documents import find_document
 from annotator.store.models import Code, Coder, Coding, Document
 from annotator.store.project import Project
 
@@ -583,13 +583,6 @@ def disagreements(
 # ------------------------------------------------------------------ consensus
 
 
-def consensus_coder(project: Project) -> CoderRef:
-    """The consensus coder, created on first use."""
-    with project.write() as s:
-        c = get_or_create_coder(s, CONSENSUS_CODER)
-        return CoderRef(c.id, c.name)
-
-
 def accept_into_consensus(
     project: Project, coding_id: int, start: int | None = None, end: int | None = None
 ) -> CodingInfo:
@@ -604,15 +597,13 @@ def accept_into_consensus(
         source = s.get(Coding, coding_id)
         if source is None:
             raise NotFound(f"coding #{coding_id} no longer exists")
-        doc, code = get_document(s, source.document_id), get_code(s, source.code_id)
         coder = get_or_create_coder(s, CONSENSUS_CODER)
-        c = insert_coding(
-            s, doc, code, coder.id,
+        return insert_coding(
+            s, doc_row(s, source.document_id), code_row(s, source.code_id), coder.id,
             source.start if start is None else start,
             source.end if end is None else end,
             source.memo,
         )
-        return CodingInfo(c.id, c.document_id, c.code_id, c.coder_id, c.start, c.end, c.memo)
 
 
 def code_consensus(
@@ -620,7 +611,6 @@ def code_consensus(
 ) -> CodingInfo:
     """Code a span for the consensus coder directly (what ``annotator consensus`` does)."""
     with project.write() as s:
-        doc, code = get_document(s, document_id), get_code(s, code_id)
         coder = get_or_create_coder(s, CONSENSUS_CODER)
-        c = insert_coding(s, doc, code, coder.id, start, end, memo)
-        return CodingInfo(c.id, c.document_id, c.code_id, c.coder_id, c.start, c.end, c.memo)
+        return insert_coding(s, doc_row(s, document_id), code_row(s, code_id), coder.id,
+                             start, end, memo)

@@ -105,7 +105,7 @@ def insert_coding(
     return CodingInfo(result.inserted_primary_key[0], doc.id, code.id, coder_id, start, end, memo)
 
 
-def _doc_row(s: Session, document_id: int) -> _Doc:
+def doc_row(s: Session, document_id: int) -> _Doc:
     row = s.execute(select(Document.id, Document.name, Document.length)
                     .where(Document.id == document_id)).one_or_none()
     if row is None:
@@ -113,7 +113,7 @@ def _doc_row(s: Session, document_id: int) -> _Doc:
     return row
 
 
-def _code_row(s: Session, code_id: int) -> _Code:
+def code_row(s: Session, code_id: int) -> _Code:
     row = s.execute(select(Code.id, Code.name, Code.is_codable)
                     .where(Code.id == code_id)).one_or_none()
     if row is None:
@@ -126,7 +126,7 @@ def code_span(
     memo: str = "",
 ) -> CodingInfo:
     with project.write() as s:
-        return insert_coding(s, _doc_row(s, document_id), _code_row(s, code_id), coder_id,
+        return insert_coding(s, doc_row(s, document_id), code_row(s, code_id), coder_id,
                              start, end, memo)
 
 
@@ -134,7 +134,7 @@ def uncode_span(
     project: Project, document_id: int, start: int, end: int, code_id: int, coder_id: int
 ) -> UncodeResult:
     with project.write() as s:
-        doc, code = _doc_row(s, document_id), _code_row(s, code_id)
+        doc, code = doc_row(s, document_id), code_row(s, code_id)
         check_span(doc, start, end)
         hits = s.scalars(
             select(Coding).where(

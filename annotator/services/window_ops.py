@@ -76,7 +76,7 @@ def code_spans(
             if key in seen or (start, end) in existing[doc_id]:
                 continue
             seen.add(key)
-            out.append(_info(insert_coding(s, docs[doc_id], code, coder_id, start, end, memo)))
+            out.append(insert_coding(s, docs[doc_id], code, coder_id, start, end, memo))
         return out
 
 
@@ -113,7 +113,7 @@ def code_in_vivo(
         if code is None:
             code = create_code(s, parent_id, name, created_by=coder_id)
         coding = insert_coding(s, doc, code, coder_id, start, end)
-        return info(s, code), _info(coding), created
+        return info(s, code), coding, created
 
 
 def codings_by_ids(project: Project, ids: Iterable[int]) -> list[CodingInfo]:
