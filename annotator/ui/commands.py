@@ -192,7 +192,10 @@ class InVivo(Operation):
         self.session.used_code(code.id)
         self.message = _t("Coded {0} characters with the new code {1}").format(
             end - start, code.path)
-        self.session.notify_codings(CodingChange(added=[self.coding]))
+        if self.code_created:  # the codebook just re-read counts this coding already
+            self.session.notify_codings_counted(CodingChange(added=[self.coding]))
+        else:
+            self.session.notify_codings(CodingChange(added=[self.coding]))
 
     def revert(self) -> None:
         assert self.coding is not None

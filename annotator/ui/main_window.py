@@ -186,6 +186,8 @@ class MainWindow(QMainWindow):
         s = self.session
         s.projectChanged.connect(self._project_changed)
         s.documentsChanged.connect(lambda: document_list.documents_changed(self))
+        # retrieved segments carry their document's name: a rename must show there too
+        s.documentsChanged.connect(self.segments.reload)
         s.codebookChanged.connect(self._codebook_changed)
         s.codingsChanged.connect(self._codings_changed)
         s.coderChanged.connect(self._coder_changed)

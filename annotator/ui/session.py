@@ -127,7 +127,9 @@ class Session(QObject):
 
     def notify_codings(self, change: CodingChange) -> None:
         if change.reset:
-            self._reload_codebook(emit=True)
+            # codingsChanged(reset) below rebuilds every view; a codebookChanged as well
+            # would rebuild and restyle them all a second time.
+            self._reload_codebook(emit=False)
         else:
             for c in change.added:
                 self.counts[c.code_id] = self.counts.get(c.code_id, 0) + 1

@@ -217,10 +217,12 @@ def test_in_vivo_code_is_named_from_the_words(qtbot, window, demo: Path) -> None
     new = code_id(window, PHRASE)
     assert stored(window, code_id=new) == [(PHRASE, ME, start, start + len(PHRASE), PHRASE)]
     assert new in window.codebook.items
+    assert window.session.counts[new] == 1  # the new code's one coding, counted once
     press(qtbot, window.view, "Ctrl+Z")
     assert all(c.path != PHRASE for c in window.session.codes.values())
     press(qtbot, window.view, "Ctrl+Shift+Z")
     assert stored(window, code_id=new)[0][4] == PHRASE  # same code id back
+    assert window.session.counts[new] == 1
 
 
 def test_dropping_a_selection_on_a_code_codes_it(qtbot, window, demo: Path) -> None:

@@ -32,10 +32,13 @@ def test_import_a_gbk_text_file_and_undo(qtbot, window, demo: Path, monkeypatch,
 def test_rename_and_delete_a_document(qtbot, window, demo: Path, dialogs) -> None:
     window.open_path(demo)
     old = _names(window)[0]
+    trust = next(c.id for c in window.session.codes.values() if c.path == "信任/政治信任")
+    window.segments.show_code(trust)
     dialogs.answer("石家庄论文")
     trigger(window.act_doc_rename)
     assert _names(window) == ["石家庄论文"]
     assert window.doc_title.text() == "石家庄论文"
+    assert [s.document for s in window.segments.model.rows] == ["石家庄论文"]
     dialogs.answer(True)
     trigger(window.act_doc_delete)
     kind, text = dialogs.asked[-1]
