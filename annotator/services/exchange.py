@@ -68,12 +68,16 @@ def _free(taken: set[str], name: str) -> str:
     return candidate
 
 
-def _add_codes(
-    s: Session, roots: Iterable[RefiCode], report: ExchangeReport, *, skip_existing: bool
-) -> dict[str, int]:
-    """Create the codebook tree; returns code GUID → code id (existing ones included)."""
+def _add_codes(s: Session, roots: Iterable[RefiCode], report: ExchangeReport) -> dict[str, int]:
+    """Create the codebook tree; returns code GUID → code id (existing ones included).
+
+    A code the project already had (same GUID, or same name in the same place) is kept
+    as it is and takes the file's codings. Two siblings of the same name within the file
+    stay two codes: the second is renamed, since merging them would merge their codings.
+    """
     ids: dict[str, int] = {}
     known = {g: i for g, i in s.execute(select(Code.guid, Code.id))}
+    created_here: set[int] = set()
 
     def add(code: RefiCode, parent_id: int | None) -> None:
         if code.guid in known:
@@ -82,15 +86,16 @@ def _add_codes(
             for child in code.children:
                 add(child, known[code.guid])
             return
-        existing = child_named(s, parent_id, code.name.strip()) if code.name.strip() else None
-        if existing is not None and skip_existing:
+        wanted = code.name.strip()
+        existing = child_named(s, parent_id, wanted) if wanted else None
+        if existing is not None and existing.id not in created_here:
             ids[code.guid] = existing.id
             report.skipped_codes += 1
         else:
             cond = Code.parent_id.is_(None) if parent_id is None else Code.parent_id == parent_id
             taken = set(s.scalars(select(Code.name).where(cond)))
             name = _free(taken, code.name)
-            if name != code.name:
+            if name != wanted:
                 report.notes.append(f"code {code.name!r} was renamed {name!r} (the name was "
                                     "already used beside it)")
             created = create_code(
@@ -98,6 +103,7 @@ def _add_codes(
                 guid=code.guid, is_codable=code.is_codable,
             )
             created.memo = code.memo or ""
+            created_here.add(created.id)
             ids[code.guid] = created.id
             report.codes += 1
         for child in code.children:
@@ -209,7 +215,7 @@ def import_refi_project(project: Project, refi: RefiProject) -> ExchangeReport:
     report = ExchangeReport(notes=list(refi.warnings))
     with project.write() as s:
         coders = _add_coders(s, refi.users, report)
-        codes = _add_codes(s, refi.codes, report, skip_existing=True)
+        codes = _add_codes(s, refi.codes, report)
         _add_sources(s, refi, codes, coders, report)
         _project_memo(s, refi, report)
     return report
@@ -235,7 +241,7 @@ def import_codebook(project: Project, qdc: Path | str) -> ExchangeReport:
     roots = read_qdc(Path(qdc))
     report = ExchangeReport()
     with project.write() as s:
-        _add_codes(s, roots, report, skip_existing=True)
+        _add_codes(s, roots, report)
     return report
 
 

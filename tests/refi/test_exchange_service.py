@@ -204,3 +204,19 @@ def test_merging_a_qdpx_twice_adds_its_codings_once(tmp_path: Path, capsys) -> N
     assert main(["merge", str(target), str(bad)]) == 1
     assert "not merged" in capsys.readouterr().err
     assert target.read_bytes() == before
+
+
+def test_same_name_siblings_in_one_file_stay_two_codes(tmp_path: Path, empty_project) -> None:
+    from annotator.io.refi import RefiCode, write_qdc
+
+    qdc = tmp_path / "twins.qdc"
+    write_qdc([RefiCode("aaaaaaaa-0000-4000-8000-000000000001", "信任"),
+               RefiCode("aaaaaaaa-0000-4000-8000-000000000002", "信任"),
+               RefiCode("aaaaaaaa-0000-4000-8000-000000000003", " 整合 ")], qdc)
+    report = import_codebook(empty_project, qdc)
+    assert [c.path for c in code_tree(empty_project)] == ["信任", "信任 (2)", "整合"]
+    assert report.codes == 3
+    assert report.notes == ["code '信任' was renamed '信任 (2)' (the name was already used "
+                            "beside it)"]
+    again = import_codebook(empty_project, qdc)  # the same GUIDs: nothing new
+    assert (again.codes, again.skipped_codes) == (0, 3)
