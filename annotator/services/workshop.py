@@ -71,7 +71,7 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from annotator.domain.codepath import join_path
+from annotator.domain.codepath import SEPARATOR, escape_name, join_path
 from annotator.domain.errors import AnnotatorError, Conflict, InvalidInput, ProjectFileError
 from annotator.domain.text import normalise_text, text_sha256
 from annotator.services.agreement import CONSENSUS_CODER
@@ -388,10 +388,18 @@ class _Merger:
         self._paths: dict[int, str] | None = None
 
     def path(self, code_id: int) -> str:
-        """A target code's path; the cache is dropped whenever a code is created."""
-        if self._paths is None or code_id not in self._paths:
+        """A target code's path, from one read of the codebook (``added`` extends it)."""
+        if self._paths is None:
             self._paths = code_paths(self.s)
         return self._paths[code_id]
+
+    def added(self, code: Code) -> str:
+        """Record the path of a code this merge created; returns it."""
+        name = escape_name(code.name)
+        path = name if code.parent_id is None else self.path(code.parent_id) + SEPARATOR + name
+        if self._paths is not None:
+            self._paths[code.id] = path
+        return path
 
     def conflict(self, kind: str, subject: str, target: str, source: str, resolution: str) -> None:
         self.report.conflicts.append(MergeConflict(kind, subject, target, source, resolution))
@@ -536,7 +544,7 @@ class _Merger:
                 target.memo = row["memo"] or ""
                 by_guid[target.guid] = by_place[(parent, target.name)] = target
                 r.codes_added += 1
-                path = self.path(target.id)
+                path = self.added(target)
                 creator_name = None if creator is None else s.get(Coder, creator).name
                 r.added_codes.append((path, creator_name))
                 if creator is None:

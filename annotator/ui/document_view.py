@@ -470,9 +470,6 @@ class DocumentView(QPlainTextEdit):
         return self.visible_spans(max(0, pos - 1), pos + 1) if pos > 0 else \
             self.visible_spans(0, 1)
 
-    def span_codepoints(self, span: Span) -> tuple[int, int]:
-        return self.map.to_codepoint(span.start), self.map.to_codepoint(span.end)
-
     # -- moving around -------------------------------------------------------------------
 
     def select_span(self, start: int, end: int) -> None:

@@ -349,9 +349,6 @@ class MainWindow(QMainWindow):
     def _start_folder(self) -> str:
         return project_lifecycle.start_folder(self)
 
-    def _fill_empty_recent(self) -> None:
-        project_lifecycle.fill_empty_recent(self)
-
     # --- window state (window_state) ------------------------------------------------
 
     def _go_to_place(self) -> None:

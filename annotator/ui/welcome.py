@@ -3,7 +3,7 @@
 The welcome page fills the central area whenever no project is open (the first run, or
 after "Close project"): open the demo project, start a new project (the governance
 codebook or an empty one), open a project file, or one of the recent projects. The
-window connects the buttons and fills ``recent_box`` (``MainWindow._fill_empty_recent``).
+window connects the buttons and fills ``recent_box`` (``project_lifecycle.fill_empty_recent``).
 
 The coder name goes on every coding. It is asked once, on the first start, when the
 ``coder`` setting (shared with the command line, ``annotator.settings``) is empty and
