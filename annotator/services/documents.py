@@ -220,22 +220,32 @@ def set_document_memo(project: Project, document_id: int, memo: str) -> str:
         return old
 
 
-def delete_document(project: Project, document_id: int) -> DeletedDocument:
+def delete_documents(project: Project, document_ids: list[int]) -> list[DeletedDocument]:
+    """Delete documents with their codings in one transaction; returns them for undo."""
     with project.write() as s:
-        get_document(s, document_id)
-        row = dict(
-            s.execute(select(Document.__table__).where(Document.id == document_id)).one()._mapping
-        )
-        codings = [
-            dict(r._mapping)
-            for r in s.execute(select(Coding.__table__).where(Coding.document_id == document_id))
-        ]
-        s.execute(delete(Document).where(Document.id == document_id))
-        return DeletedDocument(row, codings)
+        deleted = []
+        for document_id in document_ids:
+            get_document(s, document_id)
+            row = s.execute(select(Document.__table__).where(Document.id == document_id)).one()
+            codings = [dict(r._mapping) for r in s.execute(
+                select(Coding.__table__).where(Coding.document_id == document_id))]
+            deleted.append(DeletedDocument(dict(row._mapping), codings))
+        s.execute(delete(Document).where(Document.id.in_(document_ids)))
+        return deleted
+
+
+def restore_documents(project: Project, deleted: list[DeletedDocument]) -> None:
+    """Undo of ``delete_documents``: the same rows, with their ids, in one transaction."""
+    with project.write() as s:
+        for d in deleted:
+            s.execute(insert(Document).values(**d.document))
+            if d.codings:
+                s.execute(insert(Coding), d.codings)
+
+
+def delete_document(project: Project, document_id: int) -> DeletedDocument:
+    return delete_documents(project, [document_id])[0]
 
 
 def restore_document(project: Project, deleted: DeletedDocument) -> None:
-    with project.write() as s:
-        s.execute(insert(Document).values(**deleted.document))
-        if deleted.codings:
-            s.execute(insert(Coding), deleted.codings)
+    restore_documents(project, [deleted])

@@ -83,13 +83,12 @@ class ImportDocuments(Operation):
         self.session.notify_documents()
 
     def revert(self) -> None:
-        self.deleted = [documents.delete_document(self.project, d.id)
-                        for d in self.summary.imported]
+        self.deleted = documents.delete_documents(
+            self.project, [d.id for d in self.summary.imported])
         self.session.notify_documents()
 
     def again(self) -> None:
-        for d in self.deleted:
-            documents.restore_document(self.project, d)
+        documents.restore_documents(self.project, self.deleted)
         self.session.notify_documents()
 
 

@@ -109,3 +109,18 @@ def test_seed_paper_in_every_format_gives_the_same_words(project: Project, suffi
     original = "".join(SEED_PAPER.read_text(encoding="utf-8").split())
     common = sum(1 for a, b in zip(text, original, strict=False) if a == b)
     assert common / len(original) > 0.9 or original[:200] in text
+
+
+def test_an_import_is_undone_and_redone_in_one_step(project: Project, tmp_path: Path) -> None:
+    from annotator.services.documents import delete_documents, restore_documents
+
+    files = []
+    for i in range(3):
+        f = tmp_path / f"{i}.txt"
+        f.write_text(f"第{i}份材料", encoding="utf-8")
+        files.append(f)
+    ids = [d.id for d in import_files(project, files).imported]
+    deleted = delete_documents(project, ids)
+    assert list_documents(project) == []
+    restore_documents(project, deleted)
+    assert [d.id for d in list_documents(project)] == ids
