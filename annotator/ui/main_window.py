@@ -284,7 +284,8 @@ class MainWindow(QMainWindow):
             self.codebook.update_counts({c.code_id for c in (*change.added, *change.removed)})
         self.segments.apply_change(change)
         coding_actions.update_quick_codes(self)
-        self._overview_dirty()
+        if change.reset or change.added or change.removed:  # a memo changes no count
+            self._overview_dirty()
         document_list.show_doc_info(self)
 
     def _coder_changed(self) -> None:
