@@ -3,9 +3,14 @@
 Every subcommand calls the same services the window does. Success exits 0; a failure a
 user caused exits 1 with one line on stderr; a usage error exits 2 (argparse). Each
 ``*_commands`` module registers its own subcommands.
+
+Messages speak the interface language: ``annotator --lang zh|en …`` first, else
+``ANNOTATOR_LANG``, the language setting and the system locale (``annotator.messages``).
+``--lang`` goes before the subcommand, since ``export --lang`` names the workbook's.
 """
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -13,6 +18,7 @@ from pathlib import Path
 from annotator import __version__
 from annotator.cli import project_commands, workshop_commands
 from annotator.domain.errors import AnnotatorError
+from annotator.messages import LANG_ENV, LANGUAGES, msg, set_language
 
 COMMAND_MODULES = (project_commands, workshop_commands)
 
@@ -45,8 +51,26 @@ def open_window(project: Path | None, screenshot: Path | None = None,
     return run(project, screenshot=screenshot, document=doc)
 
 
+def _take_language(args: list[str]) -> list[str]:
+    """Remove a leading ``--lang zh|en`` and make it this process's language.
+
+    Set through the environment so that the window, started from here, follows it too.
+    """
+    if args and args[0].startswith("--lang="):
+        value, rest = args[0].partition("=")[2], args[1:]
+    elif len(args) >= 2 and args[0] == "--lang":
+        value, rest = args[1], args[2:]
+    else:
+        return args
+    if value not in LANGUAGES:
+        raise SystemExit(f"annotator: --lang takes one of {', '.join(LANGUAGES)}")
+    os.environ[LANG_ENV] = value
+    set_language(value)
+    return rest
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = list(sys.argv[1:] if argv is None else argv)
+    args = _take_language(list(sys.argv[1:] if argv is None else argv))
     parser, commands = _build_parser()
     try:
         if args and args[0] in commands:
@@ -56,7 +80,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return open_window(ns.project, ns.screenshot, ns.doc)
     except AnnotatorError as exc:
         message = " ".join(str(exc).split())
-        print(f"annotator: error: {message}", file=sys.stderr)
+        print(msg("annotator: error: {message}", message=message), file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130

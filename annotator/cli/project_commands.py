@@ -59,8 +59,9 @@ def _cmd_import(a: argparse.Namespace) -> int:
     for f in files:
         if f.suffix.lower() == ".qdpx":
             raise InvalidInput(
-                f"{f.name}: a whole REFI-QDA project; use 'annotator merge PROJECT {f}' to add it "
-                f"or 'annotator new NEW.annotator --from {f}' to start from it"
+                "{name}: a whole REFI-QDA project; use 'annotator merge PROJECT {path}' to add "
+                "it or 'annotator new NEW.annotator --from {path}' to start from it",
+                name=f.name, path=str(f),
             )
     with Project.open(a.project) as p:
         for f in codebooks:
@@ -151,7 +152,8 @@ def _cmd_export(a: argparse.Namespace) -> int:
     out = Path(a.out)
     suffix = out.suffix.lower()
     if suffix not in (".xlsx", ".qdpx", ".qdc"):
-        raise InvalidInput(f"{out.name}: export to .xlsx (Excel), .qdpx or .qdc (REFI-QDA)")
+        raise InvalidInput("{name}: export to .xlsx (Excel), .qdpx or .qdc (REFI-QDA)",
+                           name=out.name)
     with Project.open(a.project) as p:
         if suffix == ".xlsx":
             export_workbook(p, out, lang=a.lang, agreement=not a.no_agreement)

@@ -29,7 +29,7 @@ def split_path(path: str) -> list[str]:
             nxt = next(chars, None)
             if nxt not in (SEPARATOR, ESCAPE):
                 raise InvalidInput(
-                    f"code path {path!r}: a backslash must be followed by / or \\"
+                    "code path {path!r}: a backslash must be followed by / or \\", path=path
                 )
             current.append(nxt)
         elif ch == SEPARATOR:
@@ -40,7 +40,7 @@ def split_path(path: str) -> list[str]:
     names.append("".join(current))
     names = [n.strip() for n in names]
     if any(not n for n in names):
-        raise InvalidInput(f"code path {path!r} has an empty name")
+        raise InvalidInput("code path {path!r} has an empty name", path=path)
     return names
 
 

@@ -51,7 +51,7 @@ class CodebookSnapshot:
 
 def check_color(color: str) -> str:
     if not _COLOR.match(color):
-        raise InvalidInput(f"colour {color!r} is not of the form #RRGGBB")
+        raise InvalidInput("colour {color!r} is not of the form #RRGGBB", color=color)
     return color.upper()
 
 
@@ -85,7 +85,7 @@ def find_code(session: Session, path: str) -> Code:
         code = child_named(session, parent.id if parent else None, name)
         if code is None:
             missing = join_path(split_path(path)[: depth + 1])
-            raise NotFound(f"no code {missing!r} in the codebook")
+            raise NotFound("no code {path!r} in the codebook", path=missing)
         parent = code
     assert parent is not None
     return parent
@@ -94,7 +94,7 @@ def find_code(session: Session, path: str) -> Code:
 def get_code(session: Session, code_id: int) -> Code:
     code = session.get(Code, code_id)
     if code is None:
-        raise NotFound(f"code #{code_id} no longer exists")
+        raise NotFound("code #{id} no longer exists", id=code_id)
     return code
 
 
@@ -120,7 +120,7 @@ def create_code(
 ) -> Code:
     name = check_name(name)
     if child_named(session, parent_id, name) is not None:
-        raise Conflict(f"a code named {name!r} already exists there")
+        raise Conflict("a code named {name!r} already exists there", name=name)
     code = Code(
         guid=guid or str(uuid.uuid4()),
         parent_id=parent_id,
@@ -187,7 +187,7 @@ def rename_code(project: Project, code_id: int, new_name: str) -> str:
         if new_name != old:
             clash = child_named(s, code.parent_id, new_name)
             if clash is not None and clash.id != code.id:
-                raise Conflict(f"a code named {new_name!r} already exists there")
+                raise Conflict("a code named {name!r} already exists there", name=new_name)
             code.name = new_name
         return old
 
@@ -260,7 +260,7 @@ def move_code(
                 raise Conflict("a code cannot be moved into itself or one of its children")
         clash = child_named(s, new_parent_id, code.name)
         if clash is not None and clash.id != code.id:
-            raise Conflict(f"a code named {code.name!r} already exists there")
+            raise Conflict("a code named {name!r} already exists there", name=code.name)
         touched = {code_id, *_siblings_snapshot(s, code.parent_id)}
         touched |= set(_siblings_snapshot(s, new_parent_id))
         before = CodebookSnapshot(codes=_rows(s, Code, Code.id.in_(touched)))

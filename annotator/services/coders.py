@@ -51,7 +51,7 @@ def get_or_create_coder(session: Session, name: str, guid: str | None = None) ->
 def find_coder(session: Session, name: str) -> Coder:
     coder = session.scalar(select(Coder).where(Coder.name == name))
     if coder is None:
-        raise NotFound(f"no coder named {name!r} in this project")
+        raise NotFound("no coder named {name!r} in this project", name=name)
     return coder
 
 

@@ -72,8 +72,9 @@ class _Code(Protocol):
 def check_span(doc: _Doc, start: int, end: int) -> None:
     if not 0 <= start < end <= doc.length:
         raise InvalidInput(
-            f"span [{start}, {end}) is not inside {doc.name!r}, "
-            f"which has {doc.length} characters (0 ≤ start < end ≤ {doc.length})"
+            "span [{start}, {end}) is not inside {name!r}, which has {length} characters "
+            "(0 ≤ start < end ≤ {length})", start=start, end=end, name=doc.name,
+            length=doc.length,
         )
 
 
@@ -89,7 +90,8 @@ def insert_coding(
     """
     check_span(doc, start, end)
     if not code.is_codable:
-        raise InvalidInput(f"code {code.name!r} is a heading and cannot be used for coding")
+        raise InvalidInput("code {name!r} is a heading and cannot be used for coding",
+                           name=code.name)
     twin = s.scalar(
         select(Coding.id).where(
             Coding.document_id == doc.id, Coding.code_id == code.id,
@@ -97,7 +99,8 @@ def insert_coding(
         )
     )
     if twin is not None:
-        raise Conflict(f"[{start}, {end}) of {doc.name!r} is already coded with {code.name!r}")
+        raise Conflict("[{start}, {end}) of {name!r} is already coded with {code!r}",
+                       start=start, end=end, name=doc.name, code=code.name)
     result = s.execute(insert(Coding.__table__).values(
         document_id=doc.id, code_id=code.id, coder_id=coder_id, start=start, end=end,
         memo=memo, created_at=created_at or now(), guid=guid or str(uuid.uuid4()),
@@ -109,7 +112,7 @@ def doc_row(s: Session, document_id: int) -> _Doc:
     row = s.execute(select(Document.id, Document.name, Document.length)
                     .where(Document.id == document_id)).one_or_none()
     if row is None:
-        raise NotFound(f"document #{document_id} no longer exists")
+        raise NotFound("document #{id} no longer exists", id=document_id)
     return row
 
 
@@ -117,7 +120,7 @@ def code_row(s: Session, code_id: int) -> _Code:
     row = s.execute(select(Code.id, Code.name, Code.is_codable)
                     .where(Code.id == code_id)).one_or_none()
     if row is None:
-        raise NotFound(f"code #{code_id} no longer exists")
+        raise NotFound("code #{id} no longer exists", id=code_id)
     return row
 
 
@@ -144,8 +147,8 @@ def uncode_span(
         ).all()
         if not hits:
             raise NotFound(
-                f"nothing in [{start}, {end}) of {doc.name!r} is coded with {code.name!r} "
-                "by this coder"
+                "nothing in [{start}, {end}) of {name!r} is coded with {code!r} by this coder",
+                start=start, end=end, name=doc.name, code=code.name,
             )
         removed = [_row(c) for c in hits]
         keep = [(c.start, start, c) for c in hits if c.start < start]
@@ -190,7 +193,7 @@ def set_coding_memo(project: Project, coding_id: int, memo: str) -> str:
     with project.write() as s:
         coding = s.get(Coding, coding_id)
         if coding is None:
-            raise NotFound(f"coding #{coding_id} no longer exists")
+            raise NotFound("coding #{id} no longer exists", id=coding_id)
         old, coding.memo = coding.memo, memo
         return old
 

@@ -61,14 +61,14 @@ def _info(d: Document) -> DocumentInfo:
 def find_document(session: Session, name: str) -> Document:
     doc = session.scalar(select(Document).where(Document.name == name))
     if doc is None:
-        raise NotFound(f"no document named {name!r} in this project")
+        raise NotFound("no document named {name!r} in this project", name=name)
     return doc
 
 
 def get_document(session: Session, document_id: int) -> Document:
     doc = session.get(Document, document_id)
     if doc is None:
-        raise NotFound(f"document #{document_id} no longer exists")
+        raise NotFound("document #{id} no longer exists", id=document_id)
     return doc
 
 
@@ -102,12 +102,13 @@ def insert_document(
         raise InvalidInput("a document name cannot be empty")
     text = normalise_text(text)
     if not text.strip():
-        raise InvalidInput(f"{source_name or name}: the document has no text")
+        raise InvalidInput("{name}: the document has no text", name=source_name or name)
     sha = text_sha256(text)
     twin = session.scalar(select(Document.name).where(Document.sha256 == sha))
     if twin is not None:
         raise Conflict(
-            f"{source_name or name}: the same text is already in the project as {twin!r}"
+            "{name}: the same text is already in the project as {twin!r}",
+            name=source_name or name, twin=twin,
         )
     doc = Document(
         guid=guid or str(uuid.uuid4()),
@@ -197,7 +198,7 @@ def document_text(project: Project, document_id: int) -> str:
     with project.read() as s:
         text = s.scalar(select(Document.text).where(Document.id == document_id))
         if text is None:
-            raise NotFound(f"document #{document_id} no longer exists")
+            raise NotFound("document #{id} no longer exists", id=document_id)
         return text
 
 
@@ -208,7 +209,7 @@ def rename_document(project: Project, document_id: int, new_name: str) -> str:
     with project.write() as s:
         doc = get_document(s, document_id)
         if new_name != doc.name and s.scalar(select(Document.id).where(Document.name == new_name)):
-            raise Conflict(f"a document named {new_name!r} already exists")
+            raise Conflict("a document named {name!r} already exists", name=new_name)
         old, doc.name = doc.name, new_name
         return old
 

@@ -29,7 +29,8 @@ def load_template(name: str) -> Template:
     path = resource_path("templates", f"{name}.json")
     if not path.is_file():
         raise InvalidInput(
-            f"no codebook template {name!r}; available: {', '.join(template_names())}"
+            "no codebook template {name!r}; available: {names}",
+            name=name, names=", ".join(template_names()),
         )
     data = json.loads(path.read_text(encoding="utf-8"))
     return Template(data["name"], data.get("title", {}), data.get("codes", []))

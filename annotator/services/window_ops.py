@@ -135,7 +135,8 @@ def _pattern(query: str, regex: bool, case_sensitive: bool, whole_words: bool) -
         return re.compile(body, 0 if case_sensitive else re.IGNORECASE)
     except re.error as exc:
         raise InvalidInput(
-            f"the pattern {query!r} is not a valid regular expression ({exc})") from exc
+            "the pattern {pattern!r} is not a valid regular expression ({reason})",
+            pattern=query, reason=str(exc)) from exc
 
 
 def search_text(

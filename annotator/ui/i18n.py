@@ -37,6 +37,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QToolBar, QWidget
 
+from annotator import messages
 from annotator.resources import resource_path
 
 LANGUAGES = ("zh", "en")
@@ -120,6 +121,7 @@ def apply_language(lang: str, app: QCoreApplication | None = None) -> bool:
         app.removeTranslator(translator)
     _state["translators"] = []
     _state["language"] = lang
+    messages.set_language(lang)
     if lang == "en":
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
         return True

@@ -111,6 +111,8 @@ def apply_settings(window, language: str | None, coder: str | None):
     before = resolve_language(window.settings)
     window.settings.setValue(LANGUAGE_KEY, language)
     window.settings.sync()
+    if window.persist:  # the command line reads the language from the shared settings
+        save_setting("language", language)
     after = resolve_language(window.settings)
     if after == before:
         return window

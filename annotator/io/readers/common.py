@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from annotator.domain.errors import ImportRefused
+from annotator.messages import Msg
 
 #: Largest file accepted at all, checked from the file's size before a byte is read.
 #: 200 MiB holds any interview transcript or report with room to spare (the whole of
@@ -28,9 +29,9 @@ class Extracted:
     warnings: tuple[str, ...] = ()
 
 
-def refusal(name: str, reason: str) -> ImportRefused:
+def refusal(name: str, reason: str | Msg) -> ImportRefused:
     """One sentence for the user that starts with the file's name: ``"a.docx: is empty"``."""
-    return ImportRefused(f"{name}: {reason}")
+    return ImportRefused("{name}: {reason}", name=name, reason=reason)
 
 
 def plural(count: int, noun: str) -> str:

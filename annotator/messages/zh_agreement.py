@@ -1,0 +1,4 @@
+"""Chinese for the messages of agreement."""
+
+ZH: dict[str, str] = {
+}

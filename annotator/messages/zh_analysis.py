@@ -1,0 +1,4 @@
+"""Chinese for the messages of analysis."""
+
+ZH: dict[str, str] = {
+}

@@ -1,0 +1,11 @@
+"""Chinese for the messages of the command line."""
+
+ZH: dict[str, str] = {
+    "{name}: export to .xlsx (Excel), .qdpx or .qdc (REFI-QDA)":
+        "{name}：只能导出为 .xlsx（Excel）、.qdpx 或 .qdc（REFI-QDA）",
+    "{name}: a whole REFI-QDA project; use 'annotator merge PROJECT {path}' to add it or "
+    "'annotator new NEW.annotator --from {path}' to start from it":
+        "{name}：这是完整的 REFI-QDA 项目；用“annotator merge 项目 {path}”把它并入，"
+        "或用“annotator new 新项目.annotator --from {path}”从它新建项目",
+    "annotator: error: {message}": "annotator：错误：{message}",
+}

@@ -1,0 +1,4 @@
+"""Chinese for the messages of refi."""
+
+ZH: dict[str, str] = {
+}

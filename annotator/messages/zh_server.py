@@ -1,0 +1,4 @@
+"""Chinese for the messages of server."""
+
+ZH: dict[str, str] = {
+}

@@ -1,0 +1,4 @@
+"""Chinese for the messages of store."""
+
+ZH: dict[str, str] = {
+}

@@ -1,0 +1,4 @@
+"""Chinese for the messages of words."""
+
+ZH: dict[str, str] = {
+}

@@ -1,0 +1,4 @@
+"""Chinese for the messages of workbook."""
+
+ZH: dict[str, str] = {
+}

@@ -1,0 +1,4 @@
+"""Chinese for the messages of workshop."""
+
+ZH: dict[str, str] = {
+}
