@@ -44,9 +44,20 @@ def split_path(path: str) -> list[str]:
     return names
 
 
+#: The longest code name the project holds (the column's length, enforced by a server).
+MAX_CODE_NAME = 500
+
+
 def check_name(name: str) -> str:
-    """A code name as stored: stripped, not empty."""
+    """A code name as stored: stripped, not empty, within the column's length.
+
+    Checked here rather than left to the database because SQLite stores any length while
+    PostgreSQL refuses: the same name must get the same answer in a file and on a server.
+    """
     name = name.strip()
     if not name:
         raise InvalidInput("a code name cannot be empty")
+    if len(name) > MAX_CODE_NAME:
+        raise InvalidInput("a code name can have at most {limit} characters, not {length}",
+                           limit=MAX_CODE_NAME, length=len(name))
     return name

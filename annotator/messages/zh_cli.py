@@ -8,4 +8,8 @@ ZH: dict[str, str] = {
         "{name}：这是完整的 REFI-QDA 项目；用“annotator merge 项目 {path}”把它并入，"
         "或用“annotator new 新项目.annotator --from {path}”从它新建项目",
     "annotator: error: {message}": "annotator：错误：{message}",
+    "{url}: not a server address (postgresql://user@host/database)":
+        "{url}：不是服务器地址（postgresql://用户@主机/数据库）",
+    "uploaded {name} to {url}": "已将“{name}”上传到 {url}",
+    "saved a copy as {path}": "已另存副本为 {path}",
 }

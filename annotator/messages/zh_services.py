@@ -34,4 +34,6 @@ ZH: dict[str, str] = {
     "the search text is empty": "搜索内容为空",
     "the pattern {pattern!r} is not a valid regular expression ({reason})":
         "“{pattern}”不是有效的正则表达式（{reason}）",
+    "a coder name can have at most {limit} characters, not {length}":
+        "编码员名称最多 {limit} 个字符，而不是 {length} 个",
 }

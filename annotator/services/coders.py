@@ -36,10 +36,17 @@ def resolve_coder_name(explicit: str | None = None) -> str:
         return "coder"
 
 
+#: The coder table's name length: the same limit in a file and on a server.
+MAX_CODER_NAME = 200
+
+
 def get_or_create_coder(session: Session, name: str, guid: str | None = None) -> Coder:
     name = name.strip()
     if not name:
         raise InvalidInput("a coder name cannot be empty")
+    if len(name) > MAX_CODER_NAME:
+        raise InvalidInput("a coder name can have at most {limit} characters, not {length}",
+                           limit=MAX_CODER_NAME, length=len(name))
     coder = session.scalar(select(Coder).where(Coder.name == name))
     if coder is None:
         coder = Coder(guid=guid or str(uuid.uuid4()), name=name, created_at=now())

@@ -52,7 +52,7 @@ def project_info(project: Project) -> dict:
         )
     return {
         "name": project.name,
-        "path": str(project.path),
+        "path": project.location,
         "documents": [
             {"name": d.name, "characters": d.length, "sha256": d.sha256,
              "source": d.source_name, "encoding": d.encoding}

@@ -27,15 +27,7 @@ DEMO_CODINGS = (
 
 def new_project(path: Path | str, template: str = "governance", name: str | None = None) -> Project:
     tpl = load_template(template)
-    project = Project.create(path, name)
-    try:
-        with project.write() as s:
-            apply_template(s, tpl)
-    except Exception:
-        project.close()
-        Path(path).unlink(missing_ok=True)
-        raise
-    return project
+    return Project.create(path, name, setup=lambda s: apply_template(s, tpl))
 
 
 def _span(text: str, first: str, last: str) -> tuple[int, int]:

@@ -16,6 +16,7 @@ from sqlalchemy import (
     Integer,
     String,
     Text,
+    TypeDecorator,
     UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -23,6 +24,23 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 class Base(DeclarativeBase):
     pass
+
+
+class IntegerBool(TypeDecorator[bool]):
+    """A yes/no flag kept in an INTEGER column, as the migrations create it.
+
+    SQLite stores booleans as integers anyway; PostgreSQL refuses to put a boolean into an
+    integer column, so the flag is sent as 0/1 and read back as a bool on both.
+    """
+
+    impl = Integer
+    cache_ok = True
+
+    def process_bind_param(self, value: bool | None, dialect: object) -> int | None:
+        return None if value is None else int(bool(value))
+
+    def process_result_value(self, value: int | None, dialect: object) -> bool | None:
+        return None if value is None else bool(value)
 
 
 _AUTOINC = {"sqlite_autoincrement": True}
@@ -79,7 +97,7 @@ class Code(Base):
     description: Mapped[str] = mapped_column(Text, default="")
     color: Mapped[str] = mapped_column(String(7))
     position: Mapped[int] = mapped_column(Integer, default=0)
-    is_codable: Mapped[bool] = mapped_column(default=True)
+    is_codable: Mapped[bool] = mapped_column(IntegerBool, default=True)
     memo: Mapped[str] = mapped_column(Text, default="")
     created_by: Mapped[int | None] = mapped_column(ForeignKey("coder.id", ondelete="SET NULL"))
 

@@ -10,17 +10,29 @@ changing. Two openers (two windows, two processes) are safe: every write is one
 """
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event, select
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from annotator.domain.errors import ProjectFileError
 from annotator.store.migrations import CURRENT_VERSION, migrate
 from annotator.store.models import Meta
+from annotator.store.server import (
+    APPLICATION,
+    APPLICATION_KEY,
+    check_server,
+    display_url,
+    is_server_url,
+    make_server_engine,
+    require_empty,
+    server_error,
+)
+from annotator.store.transfer import copy_contents
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 # PRAGMA application_id marks a SQLite file as ours ("ANNO").
@@ -93,16 +105,45 @@ def _make_engine(path: Path) -> Engine:
 
 
 class Project:
-    """An open project file. Every write is one transaction (``with project.write()``)."""
+    """An open project: a file, or a team project on a server (``store/server.py``).
 
-    def __init__(self, path: Path, engine: Engine) -> None:
+    Every write is one transaction (``with project.write()``). ``path`` is the file, None
+    for a server project; ``location`` is what the user named, fit to show.
+    """
+
+    def __init__(self, path: Path | None, engine: Engine, url: str | None = None) -> None:
         self.path = path
+        self.url = url
         self.engine = engine
         self._writer = engine.execution_options(sqlite_begin="IMMEDIATE")
 
+    @property
+    def location(self) -> str:
+        return display_url(self.url) if self.url else str(self.path)
+
     @classmethod
-    def create(cls, path: Path | str, name: str | None = None) -> "Project":
-        path = Path(path)
+    def create(cls, path: Path | str, name: str | None = None,
+               setup: Callable[[Session], None] | None = None) -> "Project":
+        """A new project; ``setup`` fills it (a codebook template) before anyone sees it.
+
+        On a server, building the tables and ``setup`` are one transaction, so a failed
+        ``new`` leaves the database as empty as it was.
+        """
+        if is_server_url(path):
+            return cls._create_on_server(str(path), name, setup)
+        project = cls._create_file(Path(path), name)
+        if setup is not None:
+            try:
+                with project.write() as s:
+                    setup(s)
+            except BaseException:
+                project.close()
+                project.path.unlink(missing_ok=True)
+                raise
+        return project
+
+    @classmethod
+    def _create_file(cls, path: Path, name: str | None) -> "Project":
         if path.exists():
             raise ProjectFileError(f"{path}: already exists; choose another file name")
         if not path.parent.is_dir():
@@ -128,6 +169,8 @@ class Project:
 
     @classmethod
     def open(cls, path: Path | str) -> "Project":
+        if is_server_url(path):
+            return cls._open_on_server(str(path))
         path = Path(path)
         version = _check_file(path)
         if version > CURRENT_VERSION:
@@ -151,25 +194,93 @@ class Project:
                 )
         return cls(path, engine)
 
+    @classmethod
+    def _create_on_server(cls, url: str, name: str | None,
+                          setup: Callable[[Session], None] | None) -> "Project":
+        engine = make_server_engine(url)
+        try:
+            require_empty(engine, url)
+            with engine.connect() as conn, conn.begin():
+                migrate(conn, 0)
+                conn.execute(Meta.__table__.insert(), [
+                    {"key": APPLICATION_KEY, "value": APPLICATION},
+                    {"key": "schema_version", "value": str(CURRENT_VERSION)},
+                    {"key": "name", "value": name or url.rsplit("/", 1)[-1].split("?")[0]},
+                    {"key": "created_at", "value": now().isoformat()},
+                ])
+                if setup is not None:
+                    # joins the creating transaction: its commit leaves that one open
+                    with Session(bind=conn) as s:
+                        setup(s)
+                        s.commit()
+        except BaseException:
+            engine.dispose()
+            raise
+        return cls(None, engine, url)
+
+    @classmethod
+    def _open_on_server(cls, url: str) -> "Project":
+        engine = make_server_engine(url)
+        try:
+            version = check_server(engine, url)
+            if version > CURRENT_VERSION:
+                raise ProjectFileError(
+                    "{url}: written by a newer version of Annotator (project format "
+                    "{version}; this version reads up to {current}). Please update.",
+                    url=display_url(url), version=version, current=CURRENT_VERSION,
+                )
+            if version < CURRENT_VERSION:
+                with engine.begin() as conn:
+                    migrate(conn, version)
+                    conn.execute(Meta.__table__.update().where(Meta.key == "schema_version")
+                                 .values(value=str(CURRENT_VERSION)))
+        except BaseException:
+            engine.dispose()
+            raise
+        return cls(None, engine, url)
+
     @contextmanager
     def write(self) -> Iterator[Session]:
         """One user operation: committed when the block ends, rolled back on error."""
-        with Session(self._writer, expire_on_commit=False) as session, session.begin():
+        with self._server_errors(), Session(self._writer, expire_on_commit=False) as session, \
+                session.begin():
             yield session
 
     @contextmanager
     def read(self) -> Iterator[Session]:
-        with Session(self.engine) as session, session.begin():
+        with self._server_errors(), Session(self.engine) as session, session.begin():
             yield session
+
+    @contextmanager
+    def _server_errors(self) -> Iterator[None]:
+        """On a server, a lost connection or a clash with another writer becomes a message."""
+        if self.url is None:
+            yield
+            return
+        try:
+            yield
+        except DBAPIError as exc:
+            mapped = server_error(exc, self.url)
+            if mapped is exc:
+                raise
+            raise mapped from exc
 
     @property
     def name(self) -> str:
         with self.read() as s:
-            return s.scalar(select(Meta.value).where(Meta.key == "name")) or self.path.stem
+            stored = s.scalar(select(Meta.value).where(Meta.key == "name"))
+        return stored or (self.path.stem if self.path else self.location)
 
     def save_copy(self, dest: Path | str) -> Path:
-        """A consistent copy through SQLite's backup API (never a file copy of a live file)."""
+        """A consistent copy through SQLite's backup API (never a file copy of a live file).
+
+        A team project is copied row for row into a new file (``store/transfer.py``).
+        """
         dest = Path(dest)
+        if self.url is not None:
+            Project.create(dest, self.name,
+                           setup=lambda s: copy_contents(self.engine, s)).close()
+            return dest
         if dest.resolve() == self.path.resolve():
             raise ProjectFileError("a copy cannot overwrite the project itself")
         src = sqlite3.connect(self.path)

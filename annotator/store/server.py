@@ -1,0 +1,133 @@
+"""Team projects: one project in a database on a PostgreSQL server.
+
+A server project is built by the same migrations and read through the same models as a
+project file; only how it is reached differs. Its location is a libpq URL
+(``postgresql://user@host:5432/dbname?sslmode=require``) handed to libpq unchanged, so
+everything libpq reads by itself applies as the team's administrator expects: ``.pgpass``
+and ``PGPASSFILE``, ``PGSERVICE`` and ``pg_service.conf``, ``PGSSLMODE`` … Annotator never
+stores a password: settings and recent lists keep ``display_url`` (the URL without it).
+
+A file marks itself as a project with SQLite's ``application_id``; a database has no such
+header, so the ``meta`` table carries ``application = Annotator`` beside the schema version.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit, urlunsplit
+
+from sqlalchemy import Engine, create_engine, inspect, select
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+
+from annotator.domain.errors import Conflict, InvalidInput, ProjectFileError
+from annotator.store.models import Meta
+
+SCHEMES = ("postgresql://", "postgres://")
+APPLICATION_KEY = "application"
+APPLICATION = "Annotator"
+
+
+def is_server_url(location: object) -> bool:
+    """Whether a project location names a server database rather than a file."""
+    return isinstance(location, str) and location.lower().startswith(SCHEMES)
+
+
+def display_url(url: str) -> str:
+    """The URL as it may be shown and remembered: without a password."""
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    host = parts.hostname or ""
+    if parts.port:
+        host = f"{host}:{parts.port}"
+    user = f"{parts.username}@" if parts.username else ""
+    return urlunsplit((parts.scheme, user + host, parts.path, parts.query, parts.fragment))
+
+
+def make_server_engine(url: str) -> Engine:
+    """An engine on the psycopg driver (libpq underneath), checked before each use.
+
+    ``pool_pre_ping`` notices a server that went away between two operations, so the user
+    is told at the next step rather than after a half-sent write.
+    """
+    rest = url.split("://", 1)[1]
+    return create_engine(f"postgresql+psycopg://{rest}", pool_pre_ping=True)
+
+
+def _reason(exc: BaseException) -> str:
+    orig = getattr(exc, "orig", None) or exc
+    return " ".join(str(orig).split()) or type(orig).__name__
+
+
+def _tables(engine: Engine, url: str) -> set[str]:
+    try:
+        return set(inspect(engine).get_table_names())
+    except DBAPIError as exc:
+        raise ProjectFileError(
+            "{url}: cannot connect to the team project's server ({reason})",
+            url=display_url(url), reason=_reason(exc),
+        ) from exc
+
+
+def check_server(engine: Engine, url: str) -> int:
+    """The schema version of the server project at ``url``, or ``ProjectFileError``."""
+    tables = _tables(engine, url)
+    if not tables:
+        raise ProjectFileError(
+            "{url}: the database is empty; create a team project in it with "
+            "'annotator new {url}'", url=display_url(url),
+        )
+    if "meta" not in tables:
+        raise ProjectFileError("{url}: the database is not an Annotator project",
+                               url=display_url(url))
+    try:
+        with engine.connect() as conn:
+            rows = dict(conn.execute(select(Meta.key, Meta.value)).all())
+    except SQLAlchemyError as exc:
+        raise ProjectFileError("{url}: the database is not an Annotator project",
+                               url=display_url(url)) from exc
+    if rows.get(APPLICATION_KEY) != APPLICATION:
+        raise ProjectFileError("{url}: the database is not an Annotator project",
+                               url=display_url(url))
+    version = rows.get("schema_version") or ""
+    if not version.isdigit():
+        raise ProjectFileError(
+            "{url}: the team project is damaged (its schema version is {version!r})",
+            url=display_url(url), version=version,
+        )
+    return int(version)
+
+
+def require_empty(engine: Engine, url: str) -> None:
+    """A new team project is only built in an empty database, never over other data."""
+    if _tables(engine, url):
+        raise ProjectFileError(
+            "{url}: the database is not empty; a team project needs a database of its own",
+            url=display_url(url),
+        )
+
+
+def server_error(exc: DBAPIError, url: str) -> Exception:
+    """What a failed step on the server means to the user; the error itself if unknown.
+
+    The step was one transaction, so in every case below nothing of it was saved: the
+    message says so, and the window can refuse further edits rather than lose them.
+    """
+    state = getattr(getattr(exc, "orig", None), "sqlstate", None) or ""
+    where = display_url(url)
+    if exc.connection_invalidated or state.startswith("08") or state in ("57P01", "57P02"):
+        return ProjectFileError(
+            "{url}: the connection to the team project's server was lost; this step was not "
+            "saved ({reason})", url=where, reason=_reason(exc),
+        )
+    if state in ("40001", "40P01"):
+        return Conflict(
+            "someone else changed the same part of the team project at the same moment; "
+            "this step was not saved — please try again",
+        )
+    if state == "22001":
+        return InvalidInput("a name or text is longer than the project allows; nothing was saved")
+    if state.startswith("23"):
+        return Conflict(
+            "the change clashes with one just made by someone else; this step was not saved",
+        )
+    return exc
