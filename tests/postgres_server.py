@@ -51,8 +51,12 @@ def _as_user() -> tuple[list[str], int | None]:
 
 
 @contextmanager
-def running_server() -> Iterator[str]:
-    """Start a throw-away server; yields its URL without a database name."""
+def running_server(durable: bool = False) -> Iterator[str]:
+    """Start a throw-away server; yields its URL without a database name.
+
+    Tests run without fsync (a crash of the test server loses nothing of value); a
+    benchmark asks for ``durable`` to measure what a real server costs.
+    """
     if os.environ.get(SERVER_ENV):
         yield os.environ[SERVER_ENV].rstrip("/") + "/"
         return
@@ -90,7 +94,7 @@ def running_server() -> Iterator[str]:
     server = subprocess.Popen(
         [*prefix, str(bindir / "postgres"), "-D", str(data), "-p", str(port),
          "-c", "listen_addresses=127.0.0.1", "-c", f"unix_socket_directories={sock}",
-         "-c", "fsync=off", "-c", "max_connections=120"],
+         "-c", f"fsync={'on' if durable else 'off'}", "-c", "max_connections=120"],
         stdout=subprocess.DEVNULL, stderr=log.open("ab"),
     )
     try:

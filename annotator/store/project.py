@@ -20,6 +20,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from annotator.domain.errors import ProjectFileError
+from annotator.store import change_feed
 from annotator.store.migrations import CURRENT_VERSION, migrate
 from annotator.store.models import Meta
 from annotator.store.server import (
@@ -114,6 +115,7 @@ class Project:
     def __init__(self, path: Path | None, engine: Engine, url: str | None = None) -> None:
         self.path = path
         self.url = url
+        self.origin = change_feed.new_origin()
         self.engine = engine
         self._writer = engine.execution_options(sqlite_begin="IMMEDIATE")
 
@@ -202,6 +204,7 @@ class Project:
             require_empty(engine, url)
             with engine.connect() as conn, conn.begin():
                 migrate(conn, 0)
+                change_feed.install(conn)
                 conn.execute(Meta.__table__.insert(), [
                     {"key": APPLICATION_KEY, "value": APPLICATION},
                     {"key": "schema_version", "value": str(CURRENT_VERSION)},
@@ -229,11 +232,12 @@ class Project:
                     "{version}; this version reads up to {current}). Please update.",
                     url=display_url(url), version=version, current=CURRENT_VERSION,
                 )
-            if version < CURRENT_VERSION:
-                with engine.begin() as conn:
+            with engine.begin() as conn:
+                if version < CURRENT_VERSION:
                     migrate(conn, version)
                     conn.execute(Meta.__table__.update().where(Meta.key == "schema_version")
                                  .values(value=str(CURRENT_VERSION)))
+                change_feed.install(conn)
         except BaseException:
             engine.dispose()
             raise
@@ -244,6 +248,8 @@ class Project:
         """One user operation: committed when the block ends, rolled back on error."""
         with self._server_errors(), Session(self._writer, expire_on_commit=False) as session, \
                 session.begin():
+            if self.url is not None:
+                change_feed.mark_origin(session.connection(), self.origin)
             yield session
 
     @contextmanager
