@@ -36,4 +36,6 @@ ZH: dict[str, str] = {
         "“{pattern}”不是有效的正则表达式（{reason}）",
     "a coder name can have at most {limit} characters, not {length}":
         "编码员名称最多 {limit} 个字符，而不是 {length} 个",
+    "{name}: no free document name could be found; try again":
+        "{name}：找不到空闲的文档名称；请再试一次",
 }

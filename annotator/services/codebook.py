@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from annotator.domain.codepath import check_name, join_path, split_path
 from annotator.domain.errors import Conflict, InvalidInput, NotFound
+from annotator.store.guards import insert_unless_taken
 from annotator.store.models import Code, Coding
 from annotator.store.project import Project
 
@@ -132,8 +133,8 @@ def create_code(
         is_codable=is_codable,
         created_by=created_by,
     )
-    session.add(code)
-    session.flush()
+    if not insert_unless_taken(session, code):  # a team member added it a moment ago
+        raise Conflict("a code named {name!r} already exists there", name=name)
     return code
 
 

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from annotator.domain.errors import InvalidInput, NotFound
 from annotator.settings import CODER_ENV, load_settings
+from annotator.store.guards import insert_unless_taken
 from annotator.store.models import Coder
 from annotator.store.project import Project, now
 
@@ -50,8 +51,8 @@ def get_or_create_coder(session: Session, name: str, guid: str | None = None) ->
     coder = session.scalar(select(Coder).where(Coder.name == name))
     if coder is None:
         coder = Coder(guid=guid or str(uuid.uuid4()), name=name, created_at=now())
-        session.add(coder)
-        session.flush()
+        if not insert_unless_taken(session, coder):  # a team member just added them
+            coder = session.scalars(select(Coder).where(Coder.name == name)).one()
     return coder
 
 

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from annotator.domain.errors import AnnotatorError, Conflict, InvalidInput, NotFound
 from annotator.domain.text import normalise_text, text_sha256
 from annotator.io.readers import ReadDocument, read_document
+from annotator.store.guards import insert_unless_taken
 from annotator.store.models import Coding, Document
 from annotator.store.project import Project, now
 
@@ -72,11 +73,16 @@ def get_document(session: Session, document_id: int) -> Document:
     return doc
 
 
+#: How often a document looks for a free name when team members import at the same moment.
+NAME_ATTEMPTS = 20
+
+
 def _free_name(session: Session, name: str) -> str:
     """``name``, or ``name (2)``, ``name (3)``... if a document already has it."""
-    taken = set(
-        session.scalars(select(Document.name).where(Document.name.like(f"{name}%")))
-    )
+    pattern = name.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    taken = set(session.scalars(
+        select(Document.name).where(Document.name.like(f"{pattern}%", escape="\\"))
+    ))
     if name not in taken:
         return name
     n = 2
@@ -112,7 +118,6 @@ def insert_document(
         )
     doc = Document(
         guid=guid or str(uuid.uuid4()),
-        name=_free_name(session, name),
         text=text,
         length=len(text),
         sha256=sha,
@@ -122,11 +127,13 @@ def insert_document(
         encoding=encoding,
         imported_at=now(),
         memo=memo,
-        position=(session.scalar(select(func.max(Document.position))) or 0) + 1,
     )
-    session.add(doc)
-    session.flush()
-    return doc
+    for _ in range(NAME_ATTEMPTS):  # on a server, another member may take the name first
+        doc.name = _free_name(session, name)
+        doc.position = (session.scalar(select(func.max(Document.position))) or 0) + 1
+        if insert_unless_taken(session, doc):
+            return doc
+    raise Conflict("{name}: no free document name could be found; try again", name=name)
 
 
 def add_document(project: Project, name: str, text: str, **source: object) -> DocumentInfo:

@@ -111,7 +111,38 @@ def _v2_sources_memos_guids(conn: Connection) -> None:
     conn.execute(text("CREATE UNIQUE INDEX ux_coding_guid ON coding (guid)"))
 
 
-MIGRATIONS: list[Callable[[Connection], None]] = [_v1_initial, _v2_sources_memos_guids]
+def _unique_sibling_names(conn: Connection) -> None:
+    """A code's name is unique among its siblings, kept by the database itself.
+
+    The services always checked it, but on a team's server two members adding the same code
+    at once both pass the check; only an index decides. ``COALESCE`` makes the top level
+    (no parent) one group of siblings, as NULLs would otherwise never clash. A file that
+    somehow holds two siblings of one name keeps both, the later one as ``name (2)``.
+    """
+    seen: set[tuple[int, str]] = set()
+    rows = conn.execute(text("SELECT id, parent_id, name FROM code ORDER BY id")).all()
+    names = {(r.parent_id or 0, r.name) for r in rows}
+    for row in rows:
+        key = (row.parent_id or 0, row.name)
+        if key not in seen:
+            seen.add(key)
+            continue
+        n = 2
+        while (key[0], f"{row.name} ({n})") in names:
+            n += 1
+        new = f"{row.name} ({n})"
+        names.add((key[0], new))
+        seen.add((key[0], new))
+        conn.execute(text("UPDATE code SET name = :name WHERE id = :id"),
+                     {"name": new, "id": row.id})
+    conn.execute(text(
+        "CREATE UNIQUE INDEX ux_code_sibling_name ON code (COALESCE(parent_id, 0), name)"
+    ))
+
+
+MIGRATIONS: list[Callable[[Connection], None]] = [
+    _v1_initial, _v2_sources_memos_guids, _unique_sibling_names,
+]
 CURRENT_VERSION = len(MIGRATIONS)
 
 

@@ -18,6 +18,8 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    func,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -88,6 +90,7 @@ class Code(Base):
     __table_args__ = (
         UniqueConstraint("guid"),
         Index("ix_code_parent", "parent_id", "position"),
+        Index("ux_code_sibling_name", func.coalesce(text("parent_id"), 0), "name", unique=True),
         _AUTOINC,
     )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

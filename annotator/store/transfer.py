@@ -10,9 +10,12 @@ GUIDs, codings and memos keep pointing at the same rows.
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Iterable
 
-from sqlalchemy import Connection, Engine, MetaData, Table, select, text
+from sqlalchemy import Connection, Engine, MetaData, Table, column, select, text
+from sqlalchemy import table as sql_table
+from sqlalchemy.exc import SAWarning
 from sqlalchemy.orm import Session
 
 #: Facts that belong to where a project lives, not to what it holds.
@@ -47,12 +50,14 @@ def _batches(rows: list[dict]) -> Iterable[list[dict]]:
 def copy_contents(source: Engine, session: Session) -> None:
     """Copy every row of ``source`` into the freshly built project behind ``session``."""
     dest: Connection = session.connection()
-    tables = MetaData()
-    tables.reflect(bind=dest)
+    with warnings.catch_warnings():  # SQLite's expression index: only the columns matter here
+        warnings.filterwarnings("ignore", "Skipped unsupported reflection", SAWarning)
+        tables = MetaData()
+        tables.reflect(bind=dest)
     with source.connect() as src:
         for table in tables.sorted_tables:
-            rows = [dict(r._mapping) for r in src.execute(select(Table(
-                table.name, MetaData(), autoload_with=src)))]
+            same = sql_table(table.name, *(column(c.name) for c in table.columns))
+            rows = [dict(r._mapping) for r in src.execute(select(same))]
             if table.name == "meta":
                 rows = [r for r in rows if r["key"] not in PLACE_KEYS]
                 keys = [r["key"] for r in rows]

@@ -5,7 +5,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from sqlalchemy import inspect
+from sqlalchemy import inspect, text
 
 from annotator.domain.errors import ProjectFileError
 from annotator.services.codebook import code_tree
@@ -147,9 +147,11 @@ def test_migrated_schema_matches_the_models(project: Project) -> None:
         insp = inspect(p.engine)
         for name, table in Base.metadata.tables.items():
             assert {c["name"] for c in insp.get_columns(name)} == set(table.columns.keys())
-            assert {i["name"] for i in insp.get_indexes(name)} >= {
-                i.name for i in table.indexes
-            }
+            with p.engine.connect() as conn:  # expression indexes too, which insp skips
+                on_disk = set(conn.exec_driver_sql(
+                    "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ?",
+                    (name,)).scalars())
+            assert on_disk >= {i.name for i in table.indexes}
 
 
 def test_save_copy_is_a_consistent_project(project: Project, tmp_path: Path) -> None:
@@ -158,3 +160,16 @@ def test_save_copy_is_a_consistent_project(project: Project, tmp_path: Path) -> 
         assert len(code_tree(c)) == 13
     with pytest.raises(ProjectFileError):
         project.save_copy(project.path)
+
+
+def test_an_upgrade_keeps_same_named_siblings_apart(project: Project) -> None:
+    """Before format 3 only the services kept sibling names unique; the index needs it."""
+    path = project.path
+    with project.write() as s:
+        s.execute(text("DROP INDEX ux_code_sibling_name"))
+        s.execute(text("UPDATE code SET name = '协调' WHERE name = '整合'"))
+        s.execute(text("UPDATE meta SET value = '2' WHERE key = 'schema_version'"))
+    project.close()
+    with Project.open(path) as p, p.read() as s:
+        top = s.execute(text("SELECT name FROM code WHERE parent_id IS NULL ORDER BY id"))
+        assert top.scalars().all() == ["协调", "协调 (2)", "信任"]
