@@ -50,64 +50,95 @@ def _as_user() -> tuple[list[str], int | None]:
     return ["runuser", "-u", "postgres", "--"], uid
 
 
-@contextmanager
-def running_server(durable: bool = False) -> Iterator[str]:
-    """Start a throw-away server; yields its URL without a database name.
+def _remember_password(port: int) -> None:
+    """One password file for every server of this run, where libpq looks (PGPASSFILE)."""
+    passfile = Path(tempfile.gettempdir()) / f"annotator-pgpass-{os.getpid()}"
+    with passfile.open("a", encoding="utf-8") as fh:
+        fh.write(f"127.0.0.1:{port}:*:{SUPERUSER}:{PASSWORD}\n")
+    passfile.chmod(0o600)
+    os.environ["PGPASSFILE"] = str(passfile)
+
+
+class PostgresServer:
+    """One throw-away server: a data folder of its own, started and stopped at will.
 
     Tests run without fsync (a crash of the test server loses nothing of value); a
-    benchmark asks for ``durable`` to measure what a real server costs.
+    benchmark asks for ``durable`` to measure what a real server costs. ``stop`` and
+    ``start`` keep the data, so a test can take the server away in the middle of a session
+    and bring it back.
     """
+
+    def __init__(self, durable: bool = False) -> None:
+        bindir = postgres_bin()
+        if bindir is None:
+            raise RuntimeError("PostgreSQL is not installed (Debian: apt-get install postgresql)")
+        self.bindir, self.durable = bindir, durable
+        self.prefix, uid = _as_user()
+        self.home = Path(tempfile.mkdtemp(prefix="annotator-pg-"))
+        self.data, self.sock, self.log = self.home / "data", self.home / "socket", \
+            self.home / "server.log"
+        self.sock.mkdir()
+        # Connections over TCP need the password, as on a team's server; the tests find
+        # it where libpq looks by itself (PGPASSFILE), never in a URL or a setting.
+        pwfile = self.home / "password"
+        pwfile.write_text(PASSWORD + "\n")
+        self.log.touch()
+        if uid is not None:
+            for path in (self.home, self.sock, pwfile, self.log):
+                os.chown(path, uid, -1)
+        subprocess.run(
+            [*self.prefix, str(bindir / "initdb"), "-D", str(self.data), "-U", SUPERUSER,
+             "--auth-local=trust", "--auth-host=scram-sha-256", f"--pwfile={pwfile}",
+             "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"],
+            check=True, capture_output=True,
+        )
+        self.port = _free_port()
+        _remember_password(self.port)
+        self.url = f"postgresql://{SUPERUSER}@127.0.0.1:{self.port}/"
+        self._process: subprocess.Popen | None = None
+
+    def start(self) -> None:
+        self._process = subprocess.Popen(
+            [*self.prefix, str(self.bindir / "postgres"), "-D", str(self.data),
+             "-p", str(self.port), "-c", "listen_addresses=127.0.0.1",
+             "-c", f"unix_socket_directories={self.sock}",
+             "-c", f"fsync={'on' if self.durable else 'off'}", "-c", "max_connections=120"],
+            stdout=subprocess.DEVNULL, stderr=self.log.open("ab"),
+        )
+        _wait_ready(self.bindir, self.port, self._process, self.log)
+
+    def stop(self) -> None:
+        """Fast shutdown: the server ends every session at once, as a crash or outage would."""
+        if self._process is None:
+            return
+        # pg_ctl, not a signal to runuser: runuser would pass on a "smart" shutdown that
+        # waits for every client, then kill the server and leave its lock file behind.
+        subprocess.run([*self.prefix, str(self.bindir / "pg_ctl"), "stop", "-D", str(self.data),
+                        "-m", "fast", "-w", "-t", "30"], check=False, capture_output=True)
+        try:
+            self._process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            self._process.kill()
+            self._process.wait()
+        self._process = None
+
+    def remove(self) -> None:
+        self.stop()
+        shutil.rmtree(self.home, ignore_errors=True)
+
+
+@contextmanager
+def running_server(durable: bool = False) -> Iterator[str]:
+    """A started throw-away server for the block; yields its URL without a database name."""
     if os.environ.get(SERVER_ENV):
         yield os.environ[SERVER_ENV].rstrip("/") + "/"
         return
-    bindir = postgres_bin()
-    if bindir is None:
-        raise RuntimeError("PostgreSQL is not installed (Debian: apt-get install postgresql)")
-    prefix, uid = _as_user()
-    home = Path(tempfile.mkdtemp(prefix="annotator-pg-"))
-    data, sock = home / "data", home / "socket"
-    sock.mkdir()
-    if uid is not None:
-        for p in (home, sock):
-            os.chown(p, uid, -1)
-    port = _free_port()
-    # Connections over TCP need the password, as on a team's server; the tests find it
-    # where libpq looks by itself (PGPASSFILE), never in a URL or a setting.
-    pwfile = home / "password"
-    pwfile.write_text(PASSWORD + "\n")
-    if uid is not None:
-        os.chown(pwfile, uid, -1)
-    subprocess.run(
-        [*prefix, str(bindir / "initdb"), "-D", str(data), "-U", SUPERUSER,
-         "--auth-local=trust", "--auth-host=scram-sha-256", f"--pwfile={pwfile}",
-         "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"],
-        check=True, capture_output=True,
-    )
-    passfile = home / "pgpass"
-    passfile.write_text(f"127.0.0.1:{port}:*:{SUPERUSER}:{PASSWORD}\n")
-    passfile.chmod(0o600)
-    os.environ["PGPASSFILE"] = str(passfile)
-    log = home / "server.log"
-    if uid is not None:
-        log.touch()
-        os.chown(log, uid, -1)
-    server = subprocess.Popen(
-        [*prefix, str(bindir / "postgres"), "-D", str(data), "-p", str(port),
-         "-c", "listen_addresses=127.0.0.1", "-c", f"unix_socket_directories={sock}",
-         "-c", f"fsync={'on' if durable else 'off'}", "-c", "max_connections=120"],
-        stdout=subprocess.DEVNULL, stderr=log.open("ab"),
-    )
+    server = PostgresServer(durable)
     try:
-        _wait_ready(bindir, port, server, log)
-        yield f"postgresql://{SUPERUSER}@127.0.0.1:{port}/"
+        server.start()
+        yield server.url
     finally:
-        server.terminate()
-        try:
-            server.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
-        shutil.rmtree(home, ignore_errors=True)
+        server.remove()
 
 
 def _wait_ready(bindir: Path, port: int, server: subprocess.Popen, log: Path) -> None:

@@ -16,7 +16,7 @@ from __future__ import annotations
 from urllib.parse import urlsplit, urlunsplit
 
 from sqlalchemy import Engine, create_engine, inspect, select
-from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+from sqlalchemy.exc import DBAPIError, OperationalError, SQLAlchemyError
 
 from annotator.domain.errors import Conflict, InvalidInput, ProjectFileError
 from annotator.store.models import Meta
@@ -114,7 +114,10 @@ def server_error(exc: DBAPIError, url: str) -> Exception:
     """
     state = getattr(getattr(exc, "orig", None), "sqlstate", None) or ""
     where = display_url(url)
-    if exc.connection_invalidated or state.startswith("08") or state in ("57P01", "57P02"):
+    # no SQLSTATE at all: libpq could not reach the server (refused, timed out, DNS)
+    gone = isinstance(exc, OperationalError) and not state
+    if gone or exc.connection_invalidated or state.startswith("08") or \
+            state in ("57P01", "57P02", "57P03"):
         return ProjectFileError(
             "{url}: the connection to the team project's server was lost; this step was not "
             "saved ({reason})", url=where, reason=_reason(exc),
