@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event, select
+from sqlalchemy import Engine, create_engine, event, select, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
@@ -208,7 +208,8 @@ class Project:
                 conn.execute(Meta.__table__.insert(), [
                     {"key": APPLICATION_KEY, "value": APPLICATION},
                     {"key": "schema_version", "value": str(CURRENT_VERSION)},
-                    {"key": "name", "value": name or url.rsplit("/", 1)[-1].split("?")[0]},
+                    {"key": "name",
+                     "value": name or conn.scalar(text("SELECT current_database()"))},
                     {"key": "created_at", "value": now().isoformat()},
                 ])
                 if setup is not None:

@@ -15,6 +15,7 @@ from annotator.domain.errors import Conflict
 from annotator.services.codebook import create_code
 from annotator.store.project import Project
 from tests.conftest import shared_file
+from tests.postgres_server import create_database
 
 SEED = shared_file("corpus", "seed-paper-zh.txt")
 
@@ -126,3 +127,19 @@ def test_push_a_file_then_save_a_copy_keeps_everything(tmp_path, postgres_databa
     assert segs == {("协调/新的\\/子代码", "王丽", 5, 9, "备忘"), ("整合", "张三", 20, 30, "")}
     code, _, err = _run(capsys, "push", str(original), postgres_database)
     assert code == 1 and "not empty" in err
+
+
+def test_libpq_service_files_and_ssl_settings_apply(postgres_server, tmp_path, capsys,
+                                                     monkeypatch):
+    host, port = postgres_server.split("@", 1)[1].strip("/").split(":")
+    database = postgres_server + "service_team"
+    create_database(postgres_server, "service_team")
+    services = tmp_path / "pg_service.conf"
+    services.write_text(f"[team]\nhost={host}\nport={port}\nuser=annotator\n"
+                        "dbname=service_team\n", encoding="utf-8")
+    monkeypatch.setenv("PGSERVICEFILE", str(services))
+    assert _run(capsys, "new", "postgresql://?service=team")[0] == 0
+    code, out, _ = _run(capsys, "info", database, "--json")
+    assert code == 0 and json.loads(out)["name"] == "service_team"
+    code, _, err = _run(capsys, "info", "postgresql://?service=team&sslmode=require")
+    assert code == 1 and "SSL" in err
