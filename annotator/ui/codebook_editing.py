@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QColorDialog, QInputDialog, QMenu, QMessageBox
 
 from annotator.services.codebook import count_codings
 from annotator.ui import coding_actions, window_actions
-from annotator.ui import commands as cmd
+from annotator.ui.operations import codebook as codebook_ops
 
 if TYPE_CHECKING:
     from annotator.ui.main_window import MainWindow
@@ -56,7 +56,7 @@ def add_child_code(window: MainWindow) -> None:
 
 def add_code(window: MainWindow, parent: int | None, name: str) -> None:
     """Add a code and choose it, its parent opened."""
-    command = cmd.AddCode(window.session, parent, name)
+    command = codebook_ops.AddCode(window.session, parent, name)
     if window.session.execute(command):
         if parent is not None and parent in window.codebook.items:
             window.codebook.items[parent].setExpanded(True)
@@ -80,7 +80,7 @@ def code_color(window: MainWindow) -> None:
                                   translate("MainWindow", "Colour of {0}").format(
                                       window.session.code_path(code)))
     if color.isValid() and color.name().upper() != window.session.code_color(code).upper():
-        window.session.execute(cmd.SetCodeValue(window.session, code, "color",
+        window.session.execute(codebook_ops.SetCodeValue(window.session, code, "color",
                                                 color.name().upper()))
 
 
@@ -95,7 +95,7 @@ def code_definition(window: MainWindow) -> None:
         translate("MainWindow", "Definition of {0} (what belongs here, what does not):").format(
             window.session.code_path(code)), old)
     if ok and text != old:
-        window.session.execute(cmd.SetCodeValue(window.session, code, "description", text))
+        window.session.execute(codebook_ops.SetCodeValue(window.session, code, "description", text))
 
 
 def code_memo(window: MainWindow) -> None:
@@ -108,7 +108,7 @@ def code_memo(window: MainWindow) -> None:
         window, translate("MainWindow", "Code memo"),
         translate("MainWindow", "Memo on {0}:").format(window.session.code_path(code)), old)
     if ok and text != old:
-        window.session.execute(cmd.SetCodeValue(window.session, code, "memo", text))
+        window.session.execute(codebook_ops.SetCodeValue(window.session, code, "memo", text))
 
 
 def merge_code(window: MainWindow) -> None:
@@ -123,7 +123,7 @@ def merge_code(window: MainWindow) -> None:
         translate("MainWindow", "Merge {0} into:").format(window.session.code_path(code)),
         targets)
     if target is not None:
-        window.session.execute(cmd.merge_code(window.session, code, target))
+        window.session.execute(codebook_ops.merge_code(window.session, code, target))
 
 
 def delete_code(window: MainWindow) -> None:
@@ -142,7 +142,7 @@ def delete_code(window: MainWindow) -> None:
         "MainWindow", "{0} codings will be removed. You can undo this (Ctrl+Z).").format(n)
     answer = QMessageBox.question(window, translate("MainWindow", "Delete code"), text)
     if answer == QMessageBox.StandardButton.Yes:
-        window.session.execute(cmd.delete_code(window.session, code))
+        window.session.execute(codebook_ops.delete_code(window.session, code))
 
 
 def move_step(window: MainWindow, step: int) -> None:
@@ -154,7 +154,7 @@ def move_step(window: MainWindow, step: int) -> None:
     siblings = [c.id for c in window.session.children(parent)]
     i = siblings.index(code) + step
     if 0 <= i < len(siblings):
-        window.session.execute(cmd.move_code(window.session, code, parent, i))
+        window.session.execute(codebook_ops.move_code(window.session, code, parent, i))
         window.codebook.select_code(code)
 
 
@@ -167,7 +167,7 @@ def indent_code(window: MainWindow) -> None:
     siblings = [c.id for c in window.session.children(parent)]
     i = siblings.index(code)
     if i > 0:
-        window.session.execute(cmd.move_code(window.session, code, siblings[i - 1], None))
+        window.session.execute(codebook_ops.move_code(window.session, code, siblings[i - 1], None))
         window.codebook.select_code(code)
 
 
@@ -179,7 +179,7 @@ def outdent_code(window: MainWindow) -> None:
     parent = window.session.codes[code].parent_id
     grand = window.session.codes[parent].parent_id
     uncles = [c.id for c in window.session.children(grand)]
-    window.session.execute(cmd.move_code(window.session, code, grand,
+    window.session.execute(codebook_ops.move_code(window.session, code, grand,
                                          uncles.index(parent) + 1))
     window.codebook.select_code(code)
 

@@ -12,9 +12,9 @@ from PySide6.QtWidgets import QInputDialog, QMenu
 
 from annotator.services.window_ops import codings_by_ids
 from annotator.settings import save_setting
-from annotator.ui import commands as cmd
 from annotator.ui import window_actions
 from annotator.ui.codebook_view import swatch
+from annotator.ui.operations import coding as coding_ops
 from annotator.ui.spans import Span
 
 if TYPE_CHECKING:
@@ -48,7 +48,7 @@ def code_selection(window: MainWindow, code_id: int) -> bool:
     if target is None or code_id not in window.session.codes:
         return False
     doc_id, start, end = target
-    return window.session.execute(cmd.CodeSpan(window.session, doc_id, start, end, code_id))
+    return window.session.execute(coding_ops.CodeSpan(window.session, doc_id, start, end, code_id))
 
 
 def code_with_current(window: MainWindow) -> None:
@@ -124,7 +124,7 @@ def in_vivo(window: MainWindow) -> None:
     """Make a code named from the selected words and code them with it."""
     target = need_selection(window)
     if target is not None:
-        window.session.execute(cmd.InVivo(window.session, *target))
+        window.session.execute(coding_ops.InVivo(window.session, *target))
 
 
 def my_codes_in_selection(window: MainWindow) -> list[int]:
@@ -158,20 +158,20 @@ def uncode_selection(window: MainWindow, code_id: int | None = None) -> None:
                                   translate("MainWindow", "Remove which code?"), codes)
             if code_id is None:
                 return
-    window.session.execute(cmd.UncodeSpan(window.session, *target, code_id))
+    window.session.execute(coding_ops.UncodeSpan(window.session, *target, code_id))
 
 
 def span_dropped(window: MainWindow, code_id: int, doc_id: int, start: int, end: int) -> None:
     """Code a span dragged from the text onto a code."""
     if doc_id == window.view.doc_id:
-        window.session.execute(cmd.CodeSpan(window.session, doc_id, start, end, code_id))
+        window.session.execute(coding_ops.CodeSpan(window.session, doc_id, start, end, code_id))
 
 
 def remove_codings(window: MainWindow, coding_ids: list[int]) -> None:
     """Remove codings by id (undoable)."""
     infos = window.session.call(codings_by_ids, window.session.project, coding_ids)
     if infos:
-        window.session.execute(cmd.RemoveCodings(window.session, infos))
+        window.session.execute(coding_ops.RemoveCodings(window.session, infos))
 
 
 def coding_memo(window: MainWindow, coding_id: int) -> None:
@@ -186,7 +186,7 @@ def coding_memo(window: MainWindow, coding_id: int) -> None:
             window.session.code_path(info.code_id)),
         info.memo)
     if ok and text != info.memo:
-        window.session.execute(cmd.CodingMemo(window.session, info, text))
+        window.session.execute(coding_ops.CodingMemo(window.session, info, text))
 
 
 def remove_coding_at_cursor(window: MainWindow) -> None:

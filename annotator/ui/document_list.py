@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QInputDialog, QListWidgetItem, QMenu, QMessageBox
 
-from annotator.ui import commands as cmd
 from annotator.ui import window_actions
+from annotator.ui.operations import documents as document_ops
 
 if TYPE_CHECKING:
     from annotator.ui.main_window import MainWindow
@@ -135,7 +135,7 @@ def document_memo(window: MainWindow) -> None:
         window, translate("MainWindow", "Document memo"),
         translate("MainWindow", "Memo on {0}:").format(info.name), info.memo)
     if ok and text != info.memo:
-        window.session.execute(cmd.DocumentValue(window.session, info.id, "memo", text))
+        window.session.execute(document_ops.DocumentValue(window.session, info.id, "memo", text))
 
 
 def rename_document(window: MainWindow) -> None:
@@ -147,7 +147,7 @@ def rename_document(window: MainWindow) -> None:
     name, ok = QInputDialog.getText(window, translate("MainWindow", "Rename document"),
                                     translate("MainWindow", "New name:"), text=info.name)
     if ok and name.strip() and name.strip() != info.name:
-        window.session.execute(cmd.DocumentValue(window.session, info.id, "name", name))
+        window.session.execute(document_ops.DocumentValue(window.session, info.id, "name", name))
 
 
 def delete_document(window: MainWindow) -> None:
@@ -161,4 +161,4 @@ def delete_document(window: MainWindow) -> None:
         translate("MainWindow", "Delete the document “{0}” and its {1} codings? You can undo this.")
         .format(info.name, len(window.view.index)))
     if answer == QMessageBox.StandardButton.Yes:
-        window.session.execute(cmd.DeleteDocument(window.session, info.id))
+        window.session.execute(document_ops.DeleteDocument(window.session, info.id))

@@ -15,9 +15,9 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
 from annotator.domain.errors import AnnotatorError
+from annotator.services.changes import RESET
 from annotator.services.exchange import export_refi, import_codebook, new_project_from_qdpx
 from annotator.store.project import PROJECT_SUFFIX
-from annotator.ui.session import CodingChange
 
 
 def _t(text: str) -> str:
@@ -144,7 +144,7 @@ class ExchangeUI(QObject):
         if report is None:
             return
         s.undo_stack.clear()  # the codebook changed outside the undo history
-        s.notify_codings(CodingChange(reset=True))
+        s.apply(RESET)
         w.say(self.tr("Imported {0} codes from {1}").format(report.codes, Path(path).name))
         self._info(self.tr("Import codebook"), report_text(
             report, self.tr("Imported the codebook {0}.").format(Path(path).name)

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.services.changes import Changes
 from annotator.services.window_ops import Hit
 from annotator.store.project import Project
 from annotator.ui import (
@@ -49,17 +50,17 @@ from annotator.ui import (
     window_actions,
     window_state,
 )
-from annotator.ui import commands as cmd
 from annotator.ui.codebook_view import CodebookTree
 from annotator.ui.document_view import DocumentView
 from annotator.ui.exchange_menu import install_exchange
 from annotator.ui.help_menu import install_help, show_about
 from annotator.ui.import_dialogs import install_import
+from annotator.ui.operations import codebook as codebook_ops
 from annotator.ui.overview import OverviewPanel
 from annotator.ui.panels import CodingsHere, FindBar, SearchResults
 from annotator.ui.project_lifecycle import demo_path
 from annotator.ui.segments_view import SegmentsPanel
-from annotator.ui.session import CodingChange, Session
+from annotator.ui.session import Session
 from annotator.ui.settings_dialog import install_settings
 from annotator.ui.spans import Span
 from annotator.ui.welcome import WelcomePage
@@ -185,13 +186,7 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         s = self.session
         s.projectChanged.connect(self._project_changed)
-        s.documentsChanged.connect(lambda: document_list.documents_changed(self))
-        # retrieved segments carry their document's name: a rename must show there too
-        s.documentsChanged.connect(self.segments.reload)
-        s.codebookChanged.connect(self._codebook_changed)
-        s.codingsChanged.connect(self._codings_changed)
-        s.coderChanged.connect(self._coder_changed)
-        s.visibilityChanged.connect(self._visibility_changed)
+        s.changed.connect(self._changed)
         s.message.connect(self.say)
         s.error.connect(self.show_error)
         self.documents.currentItemChanged.connect(
@@ -209,9 +204,9 @@ class MainWindow(QMainWindow):
             lambda *args: codebook_editing.code_selected(self, *args))
         self.codebook.codeActivated.connect(self.code_selection)
         self.codebook.renameRequested.connect(
-            lambda cid, name: s.execute(cmd.SetCodeValue(s, cid, "name", name)))
+            lambda cid, name: s.execute(codebook_ops.SetCodeValue(s, cid, "name", name)))
         self.codebook.moveRequested.connect(
-            lambda cid, parent, pos: s.execute(cmd.move_code(s, cid, parent, pos)))
+            lambda cid, parent, pos: s.execute(codebook_ops.move_code(s, cid, parent, pos)))
         self.codebook.spanDropped.connect(lambda *drop: coding_actions.span_dropped(self, *drop))
         self.codebook.customContextMenuRequested.connect(
             lambda pos: codebook_editing.codebook_menu(self, pos))
@@ -265,27 +260,32 @@ class MainWindow(QMainWindow):
         window_actions.update_actions(self)
         project_lifecycle.fill_empty_recent(self)
 
-    def _codebook_changed(self) -> None:
-        self.codebook.rebuild()
-        self.view.restyle()
-        coding_actions.update_quick_codes(self)
-        if self.segments.code_id not in self.session.codes:
+    def _changed(self, ch: Changes) -> None:
+        """Each panel updates what it shows of one operation's ``Changes``."""
+        if ch.reset or ch.documents:
+            document_list.documents_changed(self)
+        if ch.codebook:
+            self.codebook.rebuild()
+            self.view.restyle()
+        elif ch.counts:
+            self.codebook.update_counts(ch.coding_codes())
+        if ch.shown:
+            self.view.restyle()
+        self.view.apply_change(ch)
+        if ch.codebook and self.segments.code_id not in self.session.codes:
             self.segments.show_code(self.codebook.current_code())
         else:
-            self.segments.reload()
-        self.codings_here.show_spans(self.view.spans_at_cursor())
-        self._overview_dirty()
-
-    def _codings_changed(self, change: CodingChange) -> None:
-        self.view.apply_change(change)
-        if change.reset:
-            self.codebook.rebuild()
-        else:
-            self.codebook.update_counts({c.code_id for c in (*change.added, *change.removed)})
-        self.segments.apply_change(change)
-        coding_actions.update_quick_codes(self)
-        if change.reset or change.added or change.removed:  # a memo changes no count
+            self.segments.apply_change(ch)
+        if ch.codebook or ch.counts:
+            coding_actions.update_quick_codes(self)
+        if ch.codebook or ch.shown:
+            self.codings_here.show_spans(self.view.spans_at_cursor())
+        if ch.counts or ch.codebook or ch.documents or ch.shown:
             self._overview_dirty()
+        if ch.reset or ch.coders:
+            self._coder_changed()
+        if ch.shown:
+            self._visibility_changed()
         document_list.show_doc_info(self)
 
     def _coder_changed(self) -> None:
@@ -299,10 +299,6 @@ class MainWindow(QMainWindow):
         self.act_others.blockSignals(True)
         self.act_others.setChecked(self.session.show_other_coders)
         self.act_others.blockSignals(False)
-        self.view.restyle()
-        self.segments.reload()
-        self.codings_here.show_spans(self.view.spans_at_cursor())
-        self._overview_dirty()
         self.say(self.tr("Showing everyone's codings") if self.session.show_other_coders
                  else self.tr("Showing only your codings"))
 

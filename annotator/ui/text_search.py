@@ -8,7 +8,7 @@ from PySide6.QtCore import QCoreApplication
 
 from annotator.services.window_ops import Hit, search_text
 from annotator.ui import coding_actions
-from annotator.ui import commands as cmd
+from annotator.ui.operations import coding as coding_ops
 
 if TYPE_CHECKING:
     from annotator.ui.main_window import MainWindow
@@ -97,4 +97,4 @@ def code_all_hits(window: MainWindow, text: str, all_documents: bool = False) ->
             translate("MainWindow", "Code {0} hits with:").format(len(hits)))
     if code is not None:
         spans = [(h.document_id, h.start, h.end) for h in hits]
-        window.session.execute(cmd.CodeSpans(window.session, spans, code))
+        window.session.execute(coding_ops.CodeSpans(window.session, spans, code))

@@ -36,9 +36,9 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.domain.errors import AnnotatorError
+from annotator.services.changes import RESET
 from annotator.services.workshop import MergeReport, make_participant_copies, merge_copies
 from annotator.store.project import PROJECT_SUFFIX
-from annotator.ui.session import CodingChange
 from annotator.ui.workshop_views import AgreementView, DisagreementsView
 
 
@@ -238,9 +238,7 @@ class WorkshopUI(QObject):
             bar.addMenu(self.menu)
 
         s.projectChanged.connect(self._project_changed)
-        s.codingsChanged.connect(lambda _c: self._dirty())
-        s.codebookChanged.connect(self._dirty)
-        s.documentsChanged.connect(self._dirty)
+        s.changed.connect(lambda _c: self._dirty())
         self.agreement_dock.visibilityChanged.connect(
             lambda v: v and self.agreement.refresh())
         self.disagreements_dock.visibilityChanged.connect(
@@ -369,10 +367,7 @@ class WorkshopUI(QObject):
         """The project changed outside the undo history: re-read all of it."""
         s = self.window.session
         s.undo_stack.clear()
-        s.notify_documents()
-        s.notify_codings(CodingChange(reset=True))
-        if s.coder is not None:
-            s.set_coder(s.coder.name)  # re-reads the coders
+        s.apply(RESET)
         self.agreement.fill_coders()
         self._dirty()
 

@@ -4,22 +4,22 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../annotator/ui/commands.py" line="+36"/>
+        <location filename="../../annotator/ui/operations/coding.py" line="+48"/>
         <source>Code {0} characters with {1}</source>
         <translation>用 {1} 编码 {0} 个字符</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>Coded {0} characters with {1}</source>
         <translation>已用 {1} 编码 {0} 个字符</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+11"/>
         <source>Code {0} hits with {1}</source>
         <translation>用 {1} 编码 {0} 个匹配项</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+8"/>
         <source>every hit is already coded with {0}</source>
         <translation>每个匹配项都已用 {0} 编码</translation>
     </message>
@@ -29,7 +29,7 @@
         <translation>已用 {1} 编码 {0} 个匹配项（{2} 个此前已编码）</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+11"/>
         <source>Uncode {0} from {1} characters</source>
         <translation>从 {1} 个字符上移除代码 {0}</translation>
     </message>
@@ -39,7 +39,7 @@
         <translation>已从 {1} 个字符上移除代码 {0}</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+14"/>
         <source>Remove coding {0}</source>
         <translation>移除编码：{0}</translation>
     </message>
@@ -64,27 +64,27 @@
         <translation>编辑编码备忘录</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>Saved the coding memo</source>
         <translation>已保存编码备忘录</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>In-vivo code</source>
         <translation>实境编码</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+17"/>
         <source>In-vivo code {0}</source>
         <translation>实境编码 {0}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>Coded {0} characters with the new code {1}</source>
         <translation>已用新代码 {1} 编码 {0} 个字符</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location filename="../../annotator/ui/operations/codebook.py" line="+27"/>
         <source>Add code {0}</source>
         <translation>添加代码 {0}</translation>
     </message>
@@ -94,7 +94,7 @@
         <translation>已添加代码 {0}</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+41"/>
         <source>Renamed {0} to {1}</source>
         <translation>已将 {0} 重命名为 {1}</translation>
     </message>
@@ -114,7 +114,7 @@
         <translation>已保存 {1} 的备忘录</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+52"/>
         <source>Move code {0}</source>
         <translation>移动代码 {0}</translation>
     </message>
@@ -144,7 +144,7 @@
         <translation>已删除代码 {0} 及其 {1} 处编码</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location filename="../../annotator/ui/operations/documents.py" line="+63"/>
         <source>Edit the memo of {0}</source>
         <translation>编辑 {0} 的备忘录</translation>
     </message>
@@ -154,7 +154,7 @@
         <translation>重命名文档 {0}</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>Saved the memo of {0}</source>
         <translation>已保存 {0} 的备忘录</translation>
     </message>
@@ -164,7 +164,7 @@
         <translation>已将文档重命名为 {0}</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Delete document {0}</source>
         <translation>删除文档 {0}</translation>
     </message>
@@ -172,11 +172,6 @@
         <location line="+6"/>
         <source>Deleted the document {0} and {1} codings</source>
         <translation>已删除文档 {0} 及其 {1} 处编码</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/import_dialogs.py" line="+81"/>
-        <source>Imported {0} documents, refused {1}</source>
-        <translation>已导入 {0} 个文档，拒绝 {1} 个</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/exchange_menu.py" line="+52"/>
@@ -224,7 +219,7 @@
         <translation>窗口的全部键盘快捷键（Ctrl+/）</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_dialogs.py" line="-22"/>
+        <location filename="../../annotator/ui/import_dialogs.py" line="+60"/>
         <source>unknown</source>
         <extracomment>(label, Python codec name); None = detect</extracomment>
         <translation>未知</translation>
@@ -245,12 +240,7 @@
         <translation>{0:.1f} MB（{1} 字节）</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <source>Import {0} documents</source>
-        <translation>导入 {0} 个文档</translation>
-    </message>
-    <message>
-        <location line="+29"/>
+        <location line="+10"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
@@ -905,7 +895,7 @@
         <translation>界面语言和编码员名称</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/workshop_views.py" line="+108"/>
+        <location filename="../../annotator/ui/operations/consensus.py" line="+40"/>
         <source>Accept {0}&apos;s coding of {1} into consensus</source>
         <translation>将 {0} 对 {1} 的编码采纳为共识</translation>
     </message>
@@ -925,7 +915,7 @@
         <translation>已为共识用 {1} 编码 {0} 个字符</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location filename="../../annotator/ui/workshop_views.py" line="+80"/>
         <source>undefined</source>
         <translation>无法计算</translation>
     </message>
@@ -1287,7 +1277,7 @@
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../../annotator/ui/commands.py" line="-142"/>
+        <location filename="../../annotator/ui/operations/codebook.py" line="-92"/>
         <source>Rename code {0}</source>
         <translation>重命名代码 {0}</translation>
     </message>
@@ -1467,7 +1457,7 @@
 <context>
     <name>DocumentView</name>
     <message>
-        <location filename="../../annotator/ui/document_view.py" line="+448"/>
+        <location filename="../../annotator/ui/document_view.py" line="+449"/>
         <source>{0} — {1} ({2} characters)</source>
         <translation>{0} — {1}（{2} 个字符）</translation>
     </message>
@@ -1674,6 +1664,19 @@
     </message>
 </context>
 <context>
+    <name>ImportDialogs</name>
+    <message>
+        <location filename="../../annotator/ui/operations/documents.py" line="-62"/>
+        <source>Import {0} documents</source>
+        <translation>导入 {0} 个文档</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Imported {0} documents, refused {1}</source>
+        <translation>已导入 {0} 个文档，拒绝 {1} 个</translation>
+    </message>
+</context>
+<context>
     <name>ImportSummaryDialog</name>
     <message>
         <location filename="../../annotator/ui/import_dialogs.py" line="-90"/>
@@ -1799,7 +1802,7 @@
         <translation>正在导入 {0} 个文件…</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>Nothing was imported</source>
         <translation>未导入任何内容</translation>
     </message>
@@ -1817,7 +1820,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="+136"/>
+        <location filename="../../annotator/ui/main_window.py" line="+137"/>
         <source>Documents</source>
         <translation>文档</translation>
     </message>
@@ -1857,7 +1860,7 @@
         <translation>重做：{0}（Ctrl+Shift+Z）</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="+68"/>
+        <location filename="../../annotator/ui/main_window.py" line="+64"/>
         <source>Annotator</source>
         <translation>Annotator</translation>
     </message>
@@ -1929,7 +1932,7 @@
         <translation>备忘录：{0}</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="+53"/>
+        <location filename="../../annotator/ui/main_window.py" line="+59"/>
         <location line="+1"/>
         <source>Coder: {0}</source>
         <translation>编码员：{0}</translation>
@@ -1940,7 +1943,7 @@
         <translation>当前编码员；点击切换</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+6"/>
         <source>Showing everyone&apos;s codings</source>
         <translation>显示所有人的编码</translation>
     </message>
@@ -2427,7 +2430,7 @@ in the copy: {1}</source>
 <context>
     <name>SegmentsPanel</name>
     <message>
-        <location filename="../../annotator/ui/segments_view.py" line="+236"/>
+        <location filename="../../annotator/ui/segments_view.py" line="+237"/>
         <source>Include child codes</source>
         <translation>包含子代码</translation>
     </message>
@@ -2450,13 +2453,29 @@ in the copy: {1}</source>
 <context>
     <name>Session</name>
     <message>
-        <location filename="../../annotator/ui/session.py" line="+299"/>
+        <location filename="../../annotator/ui/operations/base.py" line="+61"/>
+        <source>Cannot redo “{0}”: {1}</source>
+        <translation>无法重做“{0}”：{1}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Undone: {0}</source>
         <translation>已撤销：{0}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <source>Cannot undo “{0}”: {1}</source>
+        <translation>无法撤销“{0}”：{1}</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>the project was changed elsewhere (another window or program)</source>
+        <translation>项目已在别处（另一个窗口或程序）被修改</translation>
+    </message>
+    <message>
+        <location line="-26"/>
         <source>Redone: {0}</source>
+        <extracomment>what a step that cannot replay may raise: a user error, or any database error</extracomment>
         <translation>已重做：{0}</translation>
     </message>
 </context>
@@ -2630,7 +2649,7 @@ in the copy: {1}</source>
         <translation>工作坊(&amp;W)</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+57"/>
         <source>Intercoder agreement of {0}</source>
         <translation>{0} 的编码员间一致性</translation>
     </message>
