@@ -5,8 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QColorDialog, QInputDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QMenu
 
 from annotator.services.codebook import count_codings
 from annotator.ui import coding_actions, window_actions
@@ -27,8 +26,8 @@ def code_selected(window: MainWindow, *_args) -> None:
 
 def ask_name(window: MainWindow, title: str, label: str, text: str = "") -> str | None:
     """Ask for a name; None when cancelled or blank."""
-    name, ok = QInputDialog.getText(window, title, label, text=text)
-    return name.strip() if ok and name.strip() else None
+    name = window.prompts.text(title, label, text)
+    return name.strip() if name and name.strip() else None
 
 
 def add_sibling_code(window: MainWindow) -> None:
@@ -76,12 +75,10 @@ def code_color(window: MainWindow) -> None:
     code = window.codebook.current_code()
     if code is None:
         return
-    color = QColorDialog.getColor(QColor(window.session.code_color(code)), window,
-                                  translate("MainWindow", "Colour of {0}").format(
-                                      window.session.code_path(code)))
-    if color.isValid() and color.name().upper() != window.session.code_color(code).upper():
-        window.session.execute(codebook_ops.SetCodeValue(window.session, code, "color",
-                                                color.name().upper()))
+    color = window.prompts.colour(translate("MainWindow", "Colour of {0}").format(
+        window.session.code_path(code)), window.session.code_color(code))
+    if color is not None and color != window.session.code_color(code).upper():
+        window.session.execute(codebook_ops.SetCodeValue(window.session, code, "color", color))
 
 
 def code_definition(window: MainWindow) -> None:
@@ -90,11 +87,11 @@ def code_definition(window: MainWindow) -> None:
     if code is None:
         return
     old = window.session.codes[code].description
-    text, ok = QInputDialog.getMultiLineText(
-        window, translate("MainWindow", "Definition"),
+    text = window.prompts.multiline(
+        translate("MainWindow", "Definition"),
         translate("MainWindow", "Definition of {0} (what belongs here, what does not):").format(
             window.session.code_path(code)), old)
-    if ok and text != old:
+    if text is not None and text != old:
         window.session.execute(codebook_ops.SetCodeValue(window.session, code, "description", text))
 
 
@@ -104,10 +101,10 @@ def code_memo(window: MainWindow) -> None:
     if code is None:
         return
     old = window.session.codes[code].memo
-    text, ok = QInputDialog.getMultiLineText(
-        window, translate("MainWindow", "Code memo"),
+    text = window.prompts.multiline(
+        translate("MainWindow", "Code memo"),
         translate("MainWindow", "Memo on {0}:").format(window.session.code_path(code)), old)
-    if ok and text != old:
+    if text is not None and text != old:
         window.session.execute(codebook_ops.SetCodeValue(window.session, code, "memo", text))
 
 
@@ -140,8 +137,7 @@ def delete_code(window: MainWindow) -> None:
         text += " " + translate("MainWindow", "Its {0} child codes go with it.").format(children)
     text += " " + translate(
         "MainWindow", "{0} codings will be removed. You can undo this (Ctrl+Z).").format(n)
-    answer = QMessageBox.question(window, translate("MainWindow", "Delete code"), text)
-    if answer == QMessageBox.StandardButton.Yes:
+    if window.prompts.confirm(translate("MainWindow", "Delete code"), text):
         window.session.execute(codebook_ops.delete_code(window.session, code))
 
 

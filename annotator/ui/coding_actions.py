@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QInputDialog, QMenu
+from PySide6.QtWidgets import QMenu
 
 from annotator.services.window_ops import codings_by_ids
 from annotator.settings import save_setting
@@ -69,8 +69,8 @@ def choose_code(window: MainWindow, title: str, label: str,
         return None
     paths = [window.session.code_path(c) for c in ids]
     index = ids.index(current) if current in ids else 0
-    path, ok = QInputDialog.getItem(window, title, label, paths, index, False)
-    if not ok or path not in paths:
+    path = window.prompts.choice(title, label, paths, index)
+    if path not in paths:
         return None
     return ids[paths.index(path)]
 
@@ -180,12 +180,12 @@ def coding_memo(window: MainWindow, coding_id: int) -> None:
     if not found:
         return
     info = found[0]
-    text, ok = QInputDialog.getMultiLineText(
-        window, translate("MainWindow", "Coding memo"),
+    text = window.prompts.multiline(
+        translate("MainWindow", "Coding memo"),
         translate("MainWindow", "Memo on this coding with {0}:").format(
             window.session.code_path(info.code_id)),
         info.memo)
-    if ok and text != info.memo:
+    if text is not None and text != info.memo:
         window.session.execute(coding_ops.CodingMemo(window.session, info, text))
 
 
@@ -266,12 +266,12 @@ def switch_coder(window: MainWindow) -> None:
         return
     names = sorted(window.session.coders.values())
     current = window.session.coder.name if window.session.coder else ""
-    name, ok = QInputDialog.getItem(
-        window, translate("MainWindow", "Switch coder"),
+    name = window.prompts.choice(
+        translate("MainWindow", "Switch coder"),
         translate("MainWindow", "Code as (pick a name or type a new one):"),
-        names, names.index(current) if current in names else 0, True)
-    name = name.strip()
-    if ok and name and name != current and window.session.set_coder(name):
+        names, names.index(current) if current in names else 0, editable=True)
+    name = (name or "").strip()
+    if name and name != current and window.session.set_coder(name):
         if window.persist:
             save_setting("coder", name)
         window.say(translate("MainWindow", "You are now coding as {0}").format(name))

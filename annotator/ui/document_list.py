@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QInputDialog, QListWidgetItem, QMenu, QMessageBox
+from PySide6.QtWidgets import QListWidgetItem, QMenu
 
 from annotator.ui import window_actions
 from annotator.ui.operations import documents as document_ops
@@ -131,10 +131,10 @@ def document_memo(window: MainWindow) -> None:
     info = window.session.document(doc_id) if doc_id is not None else None
     if info is None:
         return
-    text, ok = QInputDialog.getMultiLineText(
-        window, translate("MainWindow", "Document memo"),
+    text = window.prompts.multiline(
+        translate("MainWindow", "Document memo"),
         translate("MainWindow", "Memo on {0}:").format(info.name), info.memo)
-    if ok and text != info.memo:
+    if text is not None and text != info.memo:
         window.session.execute(document_ops.DocumentValue(window.session, info.id, "memo", text))
 
 
@@ -144,9 +144,9 @@ def rename_document(window: MainWindow) -> None:
     info = window.session.document(doc_id) if doc_id is not None else None
     if info is None:
         return
-    name, ok = QInputDialog.getText(window, translate("MainWindow", "Rename document"),
-                                    translate("MainWindow", "New name:"), text=info.name)
-    if ok and name.strip() and name.strip() != info.name:
+    name = window.prompts.text(translate("MainWindow", "Rename document"),
+                               translate("MainWindow", "New name:"), info.name)
+    if name and name.strip() and name.strip() != info.name:
         window.session.execute(document_ops.DocumentValue(window.session, info.id, "name", name))
 
 
@@ -156,9 +156,9 @@ def delete_document(window: MainWindow) -> None:
     info = window.session.document(doc_id) if doc_id is not None else None
     if info is None:
         return
-    answer = QMessageBox.question(
-        window, translate("MainWindow", "Delete document"),
-        translate("MainWindow", "Delete the document “{0}” and its {1} codings? You can undo this.")
-        .format(info.name, len(window.view.index)))
-    if answer == QMessageBox.StandardButton.Yes:
+    if window.prompts.confirm(
+            translate("MainWindow", "Delete document"),
+            translate("MainWindow",
+                      "Delete the document “{0}” and its {1} codings? You can undo this.")
+            .format(info.name, len(window.view.index))):
         window.session.execute(document_ops.DeleteDocument(window.session, info.id))

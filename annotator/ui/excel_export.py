@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
-from PySide6.QtWidgets import QFileDialog, QProgressDialog
+from PySide6.QtWidgets import QProgressDialog
 
 from annotator.domain.errors import AnnotatorError
 from annotator.services.export import export_workbook
@@ -29,8 +29,8 @@ def export_dialog(window: MainWindow) -> None:
     p = window.session.project
     if p is None or window._export_thread is not None:
         return
-    path, _ = QFileDialog.getSaveFileName(
-        window, translate("MainWindow", "Export to Excel"), str(p.path.with_suffix(".xlsx")),
+    path = window.prompts.save_file(
+        translate("MainWindow", "Export to Excel"), str(p.path.with_suffix(".xlsx")),
         translate("MainWindow", "Excel workbooks (*.xlsx)"))
     if not path:
         return

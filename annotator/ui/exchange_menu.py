@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QMenu
 
 from annotator.domain.errors import AnnotatorError
 from annotator.services.changes import RESET
@@ -127,7 +127,7 @@ class ExchangeUI(QObject):
 
     def _info(self, title: str, text: str) -> None:
         self.last_report = text
-        QMessageBox.information(self.window, title, text)
+        self.window.prompts.inform(title, text)
 
     # -- actions -------------------------------------------------------------------------
 
@@ -135,8 +135,8 @@ class ExchangeUI(QObject):
         w, s = self.window, self.window.session
         if s.project is None:
             return
-        path, _ = QFileDialog.getOpenFileName(
-            w, self.tr("Import codebook"), w._start_folder(),
+        path = w.prompts.open_file(
+            self.tr("Import codebook"), w._start_folder(),
             self.tr("REFI-QDA codebooks (*.qdc);;All files (*)"))
         if not path:
             return
@@ -152,14 +152,14 @@ class ExchangeUI(QObject):
 
     def new_from_qdpx(self) -> None:
         w = self.window
-        qdpx, _ = QFileDialog.getOpenFileName(
-            w, self.tr("New project from REFI-QDA"), w._start_folder(),
+        qdpx = w.prompts.open_file(
+            self.tr("New project from REFI-QDA"), w._start_folder(),
             self.tr("REFI-QDA projects (*.qdpx);;All files (*)"))
         if not qdpx:
             return
         suggestion = str(Path(qdpx).with_suffix(PROJECT_SUFFIX))
-        dest, _ = QFileDialog.getSaveFileName(
-            w, self.tr("Save the new project as"), suggestion,
+        dest = w.prompts.save_file(
+            self.tr("Save the new project as"), suggestion,
             self.tr("Annotator projects (*{0})").format(PROJECT_SUFFIX))
         if not dest:
             return
@@ -182,8 +182,7 @@ class ExchangeUI(QObject):
         w, s = self.window, self.window.session
         if s.project is None:
             return
-        path, _ = QFileDialog.getSaveFileName(
-            w, title, str(s.project.path.with_suffix(suffix)), filter_)
+        path = w.prompts.save_file(title, str(s.project.path.with_suffix(suffix)), filter_)
         if not path:
             return
         out = _with_suffix(path, suffix)

@@ -224,7 +224,7 @@ def show_shortcuts(window: QWidget) -> QDialog:
 
 def show_about(window: QWidget) -> None:
     dialog = AboutDialog(window)
-    dialog.exec()
+    window.prompts.dialog(dialog)
     dialog.deleteLater()
 
 

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -332,7 +331,7 @@ class ImportUI(QObject):
         title = self.tr("Import documents")
         if encoding:
             title = self.tr("Import documents read as {0}").format(encoding.upper())
-        paths, _ = QFileDialog.getOpenFileNames(w, title, w._start_folder(), self.file_filter())
+        paths = w.prompts.open_files(title, w._start_folder(), self.file_filter())
         if not paths:
             return None
         return self.import_paths([Path(p) for p in paths], encoding)

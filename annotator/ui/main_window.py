@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QMainWindow,
     QMenu,
-    QMessageBox,
     QSplitter,
     QStackedWidget,
     QToolButton,
@@ -59,6 +58,7 @@ from annotator.ui.operations import codebook as codebook_ops
 from annotator.ui.overview import OverviewPanel
 from annotator.ui.panels import CodingsHere, FindBar, SearchResults
 from annotator.ui.project_lifecycle import demo_path
+from annotator.ui.prompts import Prompts
 from annotator.ui.segments_view import SegmentsPanel
 from annotator.ui.session import Session
 from annotator.ui.settings_dialog import install_settings
@@ -72,10 +72,12 @@ class MainWindow(QMainWindow):
 
     font_size: float
 
-    def __init__(self, settings: QSettings | None = None, *, persist: bool = True) -> None:
+    def __init__(self, settings: QSettings | None = None, *, persist: bool = True,
+                 prompts: Prompts | None = None) -> None:
         super().__init__()
         self.settings = settings if settings is not None else QSettings()
         self.persist = persist
+        self.prompts = prompts if prompts is not None else Prompts(self)
         self.session = Session(self)
         self._search_cache: tuple[int, str, list[Hit]] | None = None
         self._export_thread: threading.Thread | None = None
@@ -232,7 +234,7 @@ class MainWindow(QMainWindow):
 
     def show_error(self, message: str) -> None:
         self.statusBar().showMessage(message, 10_000)
-        QMessageBox.warning(self, self.tr("Annotator"), message)
+        self.prompts.warn(self.tr("Annotator"), message)
 
     def showEvent(self, event) -> None:
         super().showEvent(event)

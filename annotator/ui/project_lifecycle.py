@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QLabel, QToolButton
+from PySide6.QtWidgets import QLabel, QToolButton
 
 from annotator.domain.errors import AnnotatorError
 from annotator.services.projects import create_demo_project, new_project
@@ -57,8 +57,8 @@ def open_path(window: MainWindow, path: Path | str) -> bool:
 
 def open_project_dialog(window: MainWindow) -> None:
     """Ask for a project file and open it."""
-    path, _ = QFileDialog.getOpenFileName(
-        window, translate("MainWindow", "Open project"), start_folder(window),
+    path = window.prompts.open_file(
+        translate("MainWindow", "Open project"), start_folder(window),
         translate("MainWindow", "Annotator projects (*{0});;All files (*)").format(PROJECT_SUFFIX))
     if path:
         window.open_path(path)
@@ -76,14 +76,14 @@ def new_project_dialog(window: MainWindow) -> None:
         lang = current_language()
         labels.append(f"{name}: {title.get(lang) or title.get('en') or name}")
     default = names.index("governance") if "governance" in names else 0
-    label, ok = QInputDialog.getItem(
-        window, translate("MainWindow", "New project"),
-        translate("MainWindow", "Codebook to start with:"), labels, default, False)
-    if not ok:
+    label = window.prompts.choice(
+        translate("MainWindow", "New project"),
+        translate("MainWindow", "Codebook to start with:"), labels, default)
+    if label is None:
         return
     template = names[labels.index(label)] if label in labels else names[default]
-    path, _ = QFileDialog.getSaveFileName(
-        window, translate("MainWindow", "New project"), start_folder(window),
+    path = window.prompts.save_file(
+        translate("MainWindow", "New project"), start_folder(window),
         translate("MainWindow", "Annotator projects (*{0})").format(PROJECT_SUFFIX))
     if not path:
         return
@@ -123,9 +123,9 @@ def save_copy(window: MainWindow) -> None:
     p = window.session.project
     if p is None:
         return
-    path, _ = QFileDialog.getSaveFileName(
-        window, translate("MainWindow", "Save a copy"), str(p.path.with_name(p.path.stem + "-copy"
-                                                               + PROJECT_SUFFIX)),
+    path = window.prompts.save_file(
+        translate("MainWindow", "Save a copy"),
+        str(p.path.with_name(p.path.stem + "-copy" + PROJECT_SUFFIX)),
         translate("MainWindow", "Annotator projects (*{0})").format(PROJECT_SUFFIX))
     if path:
         done = window.session.call(p.save_copy, path)

@@ -119,7 +119,7 @@ def apply_settings(window, language: str | None, coder: str | None):
 
 def open_settings(window):
     dialog = SettingsDialog(window)
-    accepted = dialog.exec() == QDialog.DialogCode.Accepted
+    accepted = window.prompts.dialog(dialog)
     language, coder = dialog.chosen(), dialog.coder_name()
     dialog.deleteLater()
     if not accepted:

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QTreeWidget,
@@ -186,7 +185,7 @@ class WorkshopUI(QObject):
         self.last_copies: list = []
         w, s = window, window.session
 
-        self.agreement = AgreementView(s)
+        self.agreement = AgreementView(s, w.prompts)
         self.agreement_dock = self._dock(self.tr("Intercoder agreement"), "agreementDock",
                                          self.agreement)
         self.disagreements = DisagreementsView(s)
@@ -318,7 +317,7 @@ class WorkshopUI(QObject):
         lines = [self.tr("{0}: {1} ({2} documents, {3} codes, {4} codings)").format(
             c.participant, c.path, c.documents, c.codes, c.codings) for c in made]
         w.say(self.tr("Wrote {0} participant copies to {1}").format(len(made), folder))
-        QMessageBox.information(w, self.tr("Participant copies"), self.tr(
+        w.prompts.inform(self.tr("Participant copies"), self.tr(
             "Wrote {0} participant copies:").format(len(made)) + "\n\n" + "\n".join(lines))
         return made
 
@@ -328,18 +327,18 @@ class WorkshopUI(QObject):
         w, s = self.window, self.window.session
         if s.project is None:
             return None
-        paths, _ = QFileDialog.getOpenFileNames(
-            w, self.tr("Merge projects"), str(s.project.path.parent),
+        paths = w.prompts.open_files(
+            self.tr("Merge projects"), str(s.project.path.parent),
             self.tr("Participants' copies and REFI-QDA projects (*{0} *.qdpx);;"
                     "All files (*)").format(PROJECT_SUFFIX))
         if not paths:
             return None
         names = "\n".join(f"• {Path(p).name}" for p in paths)
-        answer = QMessageBox.question(w, self.tr("Merge projects"), self.tr(
+        sure = w.prompts.confirm(self.tr("Merge projects"), self.tr(
             "Merge these {0} files into {1}?\n\n{2}\n\nMerging cannot be undone, and the "
             "undo history is cleared. To keep the project as it is now, use "
             "File → Save a copy… first.").format(len(paths), s.project.path.name, names))
-        if answer != QMessageBox.StandardButton.Yes:
+        if not sure:
             return None
         return self.merge(paths)
 

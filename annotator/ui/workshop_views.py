@@ -29,7 +29,6 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDoubleSpinBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -57,6 +56,7 @@ from annotator.services.window_ops import codings_by_ids
 from annotator.ui.codebook_view import swatch
 from annotator.ui.i18n import current_language
 from annotator.ui.operations.consensus import accept_command, consensus_command
+from annotator.ui.prompts import Prompts
 from annotator.ui.session import Session
 
 RAW = Qt.ItemDataRole.UserRole  # the number as the service returned it (None = undefined)
@@ -125,10 +125,12 @@ class AgreementView(QWidget):
         QT_TRANSLATE_NOOP("AgreementView", "Coders missing"),
     )
 
-    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session, prompts: Prompts | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("agreementView")
         self.session = session
+        self.prompts = prompts or Prompts(self)
         self.result: ProjectAgreement | None = None
         self.data: dict | None = None
 
@@ -413,8 +415,8 @@ class AgreementView(QWidget):
         project = self.session.project
         if project is None or self.result is None:
             return None
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export agreement to Excel"),
+        path = self.prompts.save_file(
+            self.tr("Export agreement to Excel"),
             str(project.path.with_name(project.path.stem + "-agreement.xlsx")),
             self.tr("Excel workbooks (*.xlsx)"))
         if not path:

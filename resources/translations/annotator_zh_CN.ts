@@ -219,7 +219,7 @@
         <translation>窗口的全部键盘快捷键（Ctrl+/）</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_dialogs.py" line="+60"/>
+        <location filename="../../annotator/ui/import_dialogs.py" line="+59"/>
         <source>unknown</source>
         <extracomment>(label, Python codec name); None = detect</extracomment>
         <translation>未知</translation>
@@ -1055,7 +1055,7 @@
         <translation>缺失的编码员</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>The coders to compare (at least two). The consensus coder is left out unless you tick it.</source>
         <translation>要比较的编码员（至少两名）。除非勾选，共识编码员不参与比较。</translation>
     </message>
@@ -1221,7 +1221,7 @@
 <context>
     <name>CoderNameDialog</name>
     <message>
-        <location filename="../../annotator/ui/welcome.py" line="+127"/>
+        <location filename="../../annotator/ui/welcome.py" line="+128"/>
         <source>Your coder name</source>
         <translation>您的编码员名称</translation>
     </message>
@@ -1577,7 +1577,7 @@
         <translation>已从 {1} 创建 {0}。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>Exported {0}</source>
         <translation>已导出 {0}</translation>
     </message>
@@ -1820,7 +1820,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="+137"/>
+        <location filename="../../annotator/ui/main_window.py" line="+139"/>
         <source>Documents</source>
         <translation>文档</translation>
     </message>
@@ -1968,7 +1968,7 @@
         <translation>文档备忘录</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/codebook_editing.py" line="+109"/>
+        <location filename="../../annotator/ui/codebook_editing.py" line="+106"/>
         <location filename="../../annotator/ui/document_list.py" line="+1"/>
         <source>Memo on {0}:</source>
         <translation>{0} 的备忘录：</translation>
@@ -2086,7 +2086,7 @@
         <translation>{0} 的备忘录…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/codebook_editing.py" line="-71"/>
+        <location filename="../../annotator/ui/codebook_editing.py" line="-69"/>
         <source>Add code</source>
         <translation>添加代码</translation>
     </message>
@@ -2106,12 +2106,12 @@
         <translation>{0} 下新代码的名称：</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+28"/>
         <source>Colour of {0}</source>
         <translation>{0} 的颜色</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+13"/>
         <source>Definition</source>
         <translation>定义</translation>
     </message>
@@ -2240,7 +2240,7 @@
 <context>
     <name>MergeReportDialog</name>
     <message>
-        <location filename="../../annotator/ui/workshop_menu.py" line="+109"/>
+        <location filename="../../annotator/ui/workshop_menu.py" line="+108"/>
         <source>Merge report</source>
         <translation>合并报告</translation>
     </message>
