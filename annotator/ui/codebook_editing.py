@@ -8,29 +8,29 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMenu
 
 from annotator.services.codebook import count_codings
-from annotator.ui import coding_actions, window_actions
+from annotator.ui import coding_actions
 from annotator.ui.operations import codebook as codebook_ops
 
 if TYPE_CHECKING:
-    from annotator.ui.main_window import MainWindow
+    from annotator.ui.context import Window
 
 # The strings keep the translation context they had as ``self.tr`` in ``MainWindow``.
 translate = QCoreApplication.translate
 
 
-def code_selected(window: MainWindow, *_args) -> None:
+def code_selected(window: Window, *_args) -> None:
     """List the chosen code's segments and enable the code actions."""
     window.segments.show_code(window.codebook.current_code())
-    window_actions.update_actions(window)
+    window.registry.update()
 
 
-def ask_name(window: MainWindow, title: str, label: str, text: str = "") -> str | None:
+def ask_name(window: Window, title: str, label: str, text: str = "") -> str | None:
     """Ask for a name; None when cancelled or blank."""
     name = window.prompts.text(title, label, text)
     return name.strip() if name and name.strip() else None
 
 
-def add_sibling_code(window: MainWindow) -> None:
+def add_sibling_code(window: Window) -> None:
     """Add a code beside the chosen one."""
     current = window.codebook.current_code()
     parent = window.session.codes[current].parent_id if current in window.session.codes else None
@@ -40,7 +40,7 @@ def add_sibling_code(window: MainWindow) -> None:
         add_code(window, parent, name)
 
 
-def add_child_code(window: MainWindow) -> None:
+def add_child_code(window: Window) -> None:
     """Add a code under the chosen one (beside it when none is chosen)."""
     parent = window.codebook.current_code()
     if parent is None:
@@ -53,7 +53,7 @@ def add_child_code(window: MainWindow) -> None:
         add_code(window, parent, name)
 
 
-def add_code(window: MainWindow, parent: int | None, name: str) -> None:
+def add_code(window: Window, parent: int | None, name: str) -> None:
     """Add a code and choose it, its parent opened."""
     command = codebook_ops.AddCode(window.session, parent, name)
     if window.session.execute(command):
@@ -62,7 +62,7 @@ def add_code(window: MainWindow, parent: int | None, name: str) -> None:
         window.codebook.select_code(command.code_id)
 
 
-def rename_code(window: MainWindow) -> None:
+def rename_code(window: Window) -> None:
     """Rename the chosen code in place, in the tree."""
     code = window.codebook.current_code()
     if code is not None:
@@ -70,7 +70,7 @@ def rename_code(window: MainWindow) -> None:
         window.codebook.editItem(window.codebook.items[code], 0)
 
 
-def code_color(window: MainWindow) -> None:
+def code_color(window: Window) -> None:
     """Choose the colour of the chosen code."""
     code = window.codebook.current_code()
     if code is None:
@@ -81,7 +81,7 @@ def code_color(window: MainWindow) -> None:
         window.session.execute(codebook_ops.SetCodeValue(window.session, code, "color", color))
 
 
-def code_definition(window: MainWindow) -> None:
+def code_definition(window: Window) -> None:
     """Edit the definition of the chosen code."""
     code = window.codebook.current_code()
     if code is None:
@@ -95,7 +95,7 @@ def code_definition(window: MainWindow) -> None:
         window.session.execute(codebook_ops.SetCodeValue(window.session, code, "description", text))
 
 
-def code_memo(window: MainWindow) -> None:
+def code_memo(window: Window) -> None:
     """Edit the memo of the chosen code."""
     code = window.codebook.current_code()
     if code is None:
@@ -108,7 +108,7 @@ def code_memo(window: MainWindow) -> None:
         window.session.execute(codebook_ops.SetCodeValue(window.session, code, "memo", text))
 
 
-def merge_code(window: MainWindow) -> None:
+def merge_code(window: Window) -> None:
     """Merge the chosen code into another one outside its subtree."""
     code = window.codebook.current_code()
     if code is None:
@@ -123,7 +123,7 @@ def merge_code(window: MainWindow) -> None:
         window.session.execute(codebook_ops.merge_code(window.session, code, target))
 
 
-def delete_code(window: MainWindow) -> None:
+def delete_code(window: Window) -> None:
     """Delete the chosen code, its children and codings after asking (undoable)."""
     code = window.codebook.current_code()
     if code is None or window.session.project is None:
@@ -141,7 +141,7 @@ def delete_code(window: MainWindow) -> None:
         window.session.execute(codebook_ops.delete_code(window.session, code))
 
 
-def move_step(window: MainWindow, step: int) -> None:
+def move_step(window: Window, step: int) -> None:
     """Move the chosen code up or down among its siblings."""
     code = window.codebook.current_code()
     if code is None:
@@ -154,7 +154,7 @@ def move_step(window: MainWindow, step: int) -> None:
         window.codebook.select_code(code)
 
 
-def indent_code(window: MainWindow) -> None:
+def indent_code(window: Window) -> None:
     """Make the chosen code a child of its previous sibling."""
     code = window.codebook.current_code()
     if code is None:
@@ -167,7 +167,7 @@ def indent_code(window: MainWindow) -> None:
         window.codebook.select_code(code)
 
 
-def outdent_code(window: MainWindow) -> None:
+def outdent_code(window: Window) -> None:
     """Move the chosen code out of its parent, just after it."""
     code = window.codebook.current_code()
     if code is None or window.session.codes[code].parent_id is None:
@@ -180,7 +180,7 @@ def outdent_code(window: MainWindow) -> None:
     window.codebook.select_code(code)
 
 
-def codebook_menu(window: MainWindow, pos) -> None:
+def codebook_menu(window: Window, pos) -> None:
     """The codebook tree's context menu."""
     item = window.codebook.itemAt(pos)
     if item is not None:

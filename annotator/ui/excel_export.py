@@ -18,13 +18,13 @@ from annotator.services.export import export_workbook
 from annotator.ui.i18n import current_language
 
 if TYPE_CHECKING:
-    from annotator.ui.main_window import MainWindow
+    from annotator.ui.context import Window
 
 # The strings keep the translation context they had as ``self.tr`` in ``MainWindow``.
 translate = QCoreApplication.translate
 
 
-def export_dialog(window: MainWindow) -> None:
+def export_dialog(window: Window) -> None:
     """Ask where, then export to Excel in a thread while a progress dialog shows."""
     p = window.session.project
     if p is None or window._export_thread is not None:

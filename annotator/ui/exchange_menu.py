@@ -29,25 +29,6 @@ def _with_suffix(path: str, suffix: str) -> Path:
     return p if p.suffix.lower() == suffix else p.with_name(p.name + suffix)
 
 
-def insert_after(menu: QMenu, anchor: QAction | None, item: QAction | QMenu,
-                 skip_submenus: bool = False) -> None:
-    """Put ``item`` right after ``anchor`` in ``menu`` (at the end when it is not there)."""
-    actions = menu.actions()
-    i = actions.index(anchor) + 1 if anchor in actions else len(actions)
-    while skip_submenus and i < len(actions) and actions[i].menu() is not None:
-        i += 1
-    before = actions[i] if i < len(actions) else None
-    if isinstance(item, QMenu):
-        if before is None:
-            menu.addMenu(item)
-        else:
-            menu.insertMenu(before, item)
-    elif before is None:
-        menu.addAction(item)
-    else:
-        menu.insertAction(before, item)
-
-
 def report_text(report, intro: str) -> str:
     lines = [intro, _t("{0} documents, {1} codes, {2} coders, {3} codings").format(
         report.documents, report.codes, report.coders, report.codings)]
@@ -101,23 +82,18 @@ class ExchangeUI(QObject):
         self.export_menu = QMenu(self.tr("Export to REFI-Q&DA"), w)
         self.export_menu.setObjectName("refiExportMenu")
         self.export_menu.setToolTipsVisible(True)
-        self.export_menu.addAction(self.act_export_qdpx)
-        self.export_menu.addAction(self.act_export_qdc)
-        self._place_in_menus()
+        self._register()
         w.session.projectChanged.connect(self._update)
         self._update()
 
-    def _place_in_menus(self) -> None:
-        w = self.window
-        m: QMenu | None = getattr(w, "file_menu", None)
-        if m is None:
-            return
-        # after "Open demo project": the ways to start a project
-        insert_after(m, getattr(w, "act_demo", None), self.act_new_from_qdpx)
-        # after Import documents (and its encoding submenu)
-        insert_after(m, getattr(w, "act_import", None), self.act_import_qdc,
-                     skip_submenus=True)
-        insert_after(m, getattr(w, "act_export", None), self.export_menu)
+    def _register(self) -> None:
+        reg = self.window.registry
+        reg.add("new_from_qdpx", self.act_new_from_qdpx)
+        reg.add("import_qdc", self.act_import_qdc)
+        reg.add("export_qdpx", self.act_export_qdpx)
+        reg.add("export_qdc", self.act_export_qdc)
+        reg.add_menu("refi_export", self.export_menu)
+        reg.fill(self.export_menu, ["export_qdpx", "export_qdc"])
 
     def _update(self) -> None:
         is_open = self.window.session.is_open

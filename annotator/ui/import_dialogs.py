@@ -273,7 +273,6 @@ class ImportUI(QObject):
             act.setToolTip(tip)
             act.setStatusTip(tip)
             act.triggered.connect(lambda _c=False, e=codec: self.import_dialog(e))
-            self.encoding_menu.addAction(act)
             self.encoding_actions[codec] = act
         self.act_properties = QAction(self.tr("P&roperties…"), w)
         self.act_properties.setObjectName("documentPropertiesAction")
@@ -284,7 +283,7 @@ class ImportUI(QObject):
         self.act_properties.setStatusTip(tip)
         self.act_properties.triggered.connect(lambda _c=False: self.show_properties())
         w.addAction(self.act_properties)
-        self._place_in_menus()
+        self._register()
         # drops on the document list
         self.drop_filter = _DropFilter(self)
         w.documents.setAcceptDrops(True)
@@ -295,21 +294,13 @@ class ImportUI(QObject):
         w.documents.currentItemChanged.connect(lambda *_a: self._update())
         self._update()
 
-    def _place_in_menus(self) -> None:
-        w = self.window
-        file_menu: QMenu | None = getattr(w, "file_menu", None)
-        if file_menu is not None:
-            actions = file_menu.actions()
-            after = actions.index(w.act_import) + 1 if w.act_import in actions else len(actions)
-            before = actions[after] if after < len(actions) else None
-            if before is None:
-                file_menu.addMenu(self.encoding_menu)
-            else:
-                file_menu.insertMenu(before, self.encoding_menu)
-        doc_menu: QMenu | None = getattr(w, "document_menu", None)
-        if doc_menu is not None:
-            doc_menu.addSeparator()
-            doc_menu.addAction(self.act_properties)
+    def _register(self) -> None:
+        reg = self.window.registry
+        reg.add_menu("import_encoding", self.encoding_menu)
+        for codec, act in self.encoding_actions.items():
+            reg.add(f"import_{codec}", act)
+        reg.fill(self.encoding_menu, [f"import_{codec}" for codec in self.encoding_actions])
+        reg.add("properties", self.act_properties)
 
     def _update(self) -> None:
         is_open = self.window.session.is_open

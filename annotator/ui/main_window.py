@@ -49,10 +49,12 @@ from annotator.ui import (
     window_actions,
     window_state,
 )
+from annotator.ui.actions import Registry
 from annotator.ui.codebook_view import CodebookTree
 from annotator.ui.document_view import DocumentView
 from annotator.ui.exchange_menu import install_exchange
 from annotator.ui.help_menu import install_help, show_about
+from annotator.ui.i18n import tidy_toolbars
 from annotator.ui.import_dialogs import install_import
 from annotator.ui.operations import codebook as codebook_ops
 from annotator.ui.overview import OverviewPanel
@@ -84,14 +86,17 @@ class MainWindow(QMainWindow):
         self._pending_place: tuple[int, int | None] | None = None
         self.setWindowTitle("Annotator")
         self._build_widgets()
+        self.registry = Registry()
         window_actions.build_actions(self)
-        window_actions.build_menus(self)
+        window_actions.register_actions(self)
         self._connect()
         install_help(self)
         install_settings(self)
         install_import(self)
         install_exchange(self)
         install_workshop(self)
+        window_actions.build_menus(self)  # every part has registered its actions
+        tidy_toolbars(self)
         window_state.restore_window(self)
         self._project_changed()
 
@@ -259,7 +264,7 @@ class MainWindow(QMainWindow):
             self.segments.show_code(None)
             self.codings_here.show_spans([])
             self.overview.refresh()
-        window_actions.update_actions(self)
+        self.registry.update()
         project_lifecycle.fill_empty_recent(self)
 
     def _changed(self, ch: Changes) -> None:

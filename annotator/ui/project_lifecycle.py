@@ -22,7 +22,7 @@ from annotator.ui.i18n import current_language
 from annotator.ui.welcome import demo_location
 
 if TYPE_CHECKING:
-    from annotator.ui.main_window import MainWindow
+    from annotator.ui.context import Window
 
 # The strings keep the translation context they had as ``self.tr`` in ``MainWindow``.
 translate = QCoreApplication.translate
@@ -35,7 +35,7 @@ def demo_path() -> Path:
     return demo_location()
 
 
-def open_project(window: MainWindow, project: Project, document: str | None = None) -> None:
+def open_project(window: Window, project: Project, document: str | None = None) -> None:
     """Show an open project (the caller opened it); the window now owns it."""
     window_state.save_project_state(window)
     window.session.open(project)
@@ -43,7 +43,7 @@ def open_project(window: MainWindow, project: Project, document: str | None = No
     window_state.restore_project_state(window, document)
 
 
-def open_path(window: MainWindow, path: Path | str) -> bool:
+def open_path(window: Window, path: Path | str) -> bool:
     """Open a project file and show it; an error is shown, not raised."""
     try:
         project = Project.open(path)
@@ -55,7 +55,7 @@ def open_path(window: MainWindow, path: Path | str) -> bool:
     return True
 
 
-def open_project_dialog(window: MainWindow) -> None:
+def open_project_dialog(window: Window) -> None:
     """Ask for a project file and open it."""
     path = window.prompts.open_file(
         translate("MainWindow", "Open project"), start_folder(window),
@@ -64,7 +64,7 @@ def open_project_dialog(window: MainWindow) -> None:
         window.open_path(path)
 
 
-def new_project_dialog(window: MainWindow) -> None:
+def new_project_dialog(window: Window) -> None:
     """Ask for a codebook template and a file name, create the project, show it."""
     names = template_names()
     labels = []
@@ -99,7 +99,7 @@ def new_project_dialog(window: MainWindow) -> None:
     window.say(translate("MainWindow", "Created {0} with the {1} codebook").format(path, template))
 
 
-def open_demo(window: MainWindow) -> None:
+def open_demo(window: Window) -> None:
     """Open the demo project, creating it on first use."""
     path = demo_path()
     if not path.exists():
@@ -112,13 +112,13 @@ def open_demo(window: MainWindow) -> None:
     window.open_path(path)
 
 
-def close_project(window: MainWindow) -> None:
+def close_project(window: Window) -> None:
     """Close the project, remembering where the user was."""
     window_state.save_project_state(window)
     window.session.close()
 
 
-def save_copy(window: MainWindow) -> None:
+def save_copy(window: Window) -> None:
     """Ask where, then save a consistent copy of the open project."""
     p = window.session.project
     if p is None:
@@ -133,7 +133,7 @@ def save_copy(window: MainWindow) -> None:
             window.say(translate("MainWindow", "Saved a copy as {0}").format(path))
 
 
-def start_folder(window: MainWindow) -> str:
+def start_folder(window: Window) -> str:
     """Where file dialogs start: beside the last project, else home."""
     recent = window.recent_projects()
     return str(Path(recent[0]).parent) if recent else str(Path.home())
@@ -141,7 +141,7 @@ def start_folder(window: MainWindow) -> str:
 # -- recent projects -----------------------------------------------------------------
 
 
-def recent_projects(window: MainWindow) -> list[str]:
+def recent_projects(window: Window) -> list[str]:
     """The projects opened last, newest first (as stored in QSettings)."""
     value = window.settings.value("recentProjects", [])
     if isinstance(value, str):
@@ -149,7 +149,7 @@ def recent_projects(window: MainWindow) -> list[str]:
     return [str(v) for v in (value or [])]
 
 
-def remember_recent(window: MainWindow, path: Path) -> None:
+def remember_recent(window: Window, path: Path) -> None:
     """Put a project first in the recent list (not in a throw-away window)."""
     if not window.persist:
         return
@@ -159,7 +159,7 @@ def remember_recent(window: MainWindow, path: Path) -> None:
     window.settings.setValue("lastProject", path_s)
 
 
-def fill_recent_menu(window: MainWindow) -> None:
+def fill_recent_menu(window: Window) -> None:
     """Fill File > Open recent just before it shows, so it is never stale."""
     window.recent_menu.clear()
     recent = [p for p in window.recent_projects() if Path(p).exists()]
@@ -174,7 +174,7 @@ def fill_recent_menu(window: MainWindow) -> None:
 # -- where the user was --------------------------------------------------------------
 
 
-def fill_empty_recent(window: MainWindow) -> None:
+def fill_empty_recent(window: Window) -> None:
     """List the recent projects on the welcome page."""
     box = window.empty.recent_box
     while box.count():

@@ -11,25 +11,25 @@ from annotator.ui import coding_actions
 from annotator.ui.operations import coding as coding_ops
 
 if TYPE_CHECKING:
-    from annotator.ui.main_window import MainWindow
+    from annotator.ui.context import Window
 
 # The strings keep the translation context they had as ``self.tr`` in ``MainWindow``.
 translate = QCoreApplication.translate
 
 
-def open_find(window: MainWindow) -> None:
+def open_find(window: Window) -> None:
     """Show the find bar, filled with the selected words."""
     window.find_bar.open_bar(window.view.selected_text()[:100])
 
 
-def open_search_all(window: MainWindow) -> None:
+def open_search_all(window: Window) -> None:
     """Show the find bar and list the hits in every document."""
     window.find_bar.open_bar(window.view.selected_text()[:100])
     if window.find_bar.text():
         window.search_all(window.find_bar.text())
 
 
-def hits_here(window: MainWindow, text: str) -> list[Hit]:
+def hits_here(window: Window, text: str) -> list[Hit]:
     """The hits in the current document, cached per (document, text)."""
     doc = window.view.doc_id
     if doc is None or not text or window.session.project is None:
@@ -42,7 +42,7 @@ def hits_here(window: MainWindow, text: str) -> list[Hit]:
     return hits
 
 
-def find(window: MainWindow, text: str, backwards: bool = False) -> None:
+def find(window: Window, text: str, backwards: bool = False) -> None:
     """Select the next (or previous) hit in the current document."""
     if not text:
         window.open_find()
@@ -66,7 +66,7 @@ def find(window: MainWindow, text: str, backwards: bool = False) -> None:
     window.find_bar.count.setText(translate("MainWindow", "{0} of {1}").format(i + 1, len(hits)))
 
 
-def search_all(window: MainWindow, text: str) -> None:
+def search_all(window: Window, text: str) -> None:
     """List the hits in every document in the search results dock."""
     if not text or window.session.project is None:
         return
@@ -80,7 +80,7 @@ def search_all(window: MainWindow, text: str) -> None:
         len(hits), text, docs))
 
 
-def code_all_hits(window: MainWindow, text: str, all_documents: bool = False) -> None:
+def code_all_hits(window: Window, text: str, all_documents: bool = False) -> None:
     """Auto-code: code every hit (here or everywhere) with a code."""
     if not text or window.session.project is None:
         window.say(translate("MainWindow", "Type the words to find first"))

@@ -222,19 +222,12 @@ class WorkshopUI(QObject):
                     "(Ctrl+Shift+D)"), self.show_disagreements, "Ctrl+Shift+D")
         self.menu = QMenu(self.tr("&Workshop"), w)
         self.menu.setObjectName("workshopMenu")
-        self.menu.setToolTipsVisible(True)
-        for a in (self.act_copies, self.act_merge, None, self.act_agreement,
-                  self.act_disagreements):
-            if a is None:
-                self.menu.addSeparator()
-            else:
-                self.menu.addAction(a)
-        bar = w.menuBar()
-        help_menu: QMenu | None = getattr(w, "help_menu", None)
-        if help_menu is not None and help_menu.menuAction() in bar.actions():
-            bar.insertMenu(help_menu.menuAction(), self.menu)
-        else:
-            bar.addMenu(self.menu)
+        reg = w.registry
+        reg.add_menu("workshop", self.menu)  # filled from the window's menu layout
+        reg.add("copies", self.act_copies)
+        reg.add("merge_projects", self.act_merge)
+        reg.add("agreement", self.act_agreement)
+        reg.add("disagreements", self.act_disagreements)
 
         s.projectChanged.connect(self._project_changed)
         s.changed.connect(lambda _c: self._dirty())

@@ -174,7 +174,7 @@
         <translation>已删除文档 {0} 及其 {1} 处编码</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/exchange_menu.py" line="+52"/>
+        <location filename="../../annotator/ui/exchange_menu.py" line="+33"/>
         <source>{0} documents, {1} codes, {2} coders, {3} codings</source>
         <translation>{0} 个文档，{1} 个代码，{2} 名编码员，{3} 处编码</translation>
     </message>
@@ -270,7 +270,7 @@
         <translation>不支持此格式：{0}</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window_actions.py" line="+56"/>
+        <location filename="../../annotator/ui/window_actions.py" line="+57"/>
         <source>&amp;New project…</source>
         <translation>新建项目(&amp;N)…</translation>
     </message>
@@ -820,24 +820,10 @@
         <translation>关于 Annotator</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+88"/>
         <source>Open &amp;recent</source>
+        <extracomment>the toolbar, left to right</extracomment>
         <translation>最近的项目(&amp;R)</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>&amp;File</source>
-        <translation>文件(&amp;F)</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>&amp;Edit</source>
-        <translation>编辑(&amp;E)</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>&amp;Document</source>
-        <translation>文档(&amp;D)</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -845,37 +831,12 @@
         <translation>快速编码(&amp;Q)</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>&amp;Code</source>
-        <translation>编码(&amp;C)</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Code&amp;book</source>
-        <translation>编码本(&amp;B)</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Co&amp;ders</source>
-        <translation>编码员(&amp;D)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;View</source>
-        <translation>视图(&amp;V)</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>&amp;Help</source>
-        <translation>帮助(&amp;H)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+12"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/settings_dialog.py" line="+108"/>
+        <location filename="../../annotator/ui/settings_dialog.py" line="+107"/>
         <source>You are now coding as {0}</source>
         <translation>您现在以 {0} 的身份编码</translation>
     </message>
@@ -1510,7 +1471,7 @@
         <translation>导出到 REFI-QDA(&amp;D)</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+33"/>
         <location line="+10"/>
         <source>Import codebook</source>
         <translation>导入编码本</translation>
@@ -1772,7 +1733,7 @@
         <translation>按 {0} 读取并导入文本文件（当自动检测有误时）</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>P&amp;roperties…</source>
         <translation>属性(&amp;R)…</translation>
     </message>
@@ -1782,7 +1743,7 @@
         <translation>文档的来源：文件、大小、格式、文本编码、导入时间、SHA-256（Alt+Enter）</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+36"/>
         <source>Documents ({0});;All files (*)</source>
         <translation>文档 ({0});;所有文件 (*)</translation>
     </message>
@@ -1820,7 +1781,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="+139"/>
+        <location filename="../../annotator/ui/main_window.py" line="+144"/>
         <source>Documents</source>
         <translation>文档</translation>
     </message>
@@ -1840,7 +1801,7 @@
         <translation>搜索结果</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window_actions.py" line="-61"/>
+        <location filename="../../annotator/ui/window_actions.py" line="-97"/>
         <source>Nothing to undo</source>
         <translation>没有可撤销的操作</translation>
     </message>
@@ -1858,6 +1819,47 @@
         <location line="+1"/>
         <source>Redo: {0} (Ctrl+Shift+Z)</source>
         <translation>重做：{0}（Ctrl+Shift+Z）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;File</source>
+        <extracomment>the menu bar: (menu id, translation context, title, entries); see ``actions.Registry``</extracomment>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Document</source>
+        <translation>文档(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Code</source>
+        <translation>编码(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Code&amp;book</source>
+        <translation>编码本(&amp;B)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Co&amp;ders</source>
+        <translation>编码员(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/main_window.py" line="+64"/>
@@ -1917,7 +1919,7 @@
         <translation>（暂无）</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="+31"/>
+        <location filename="../../annotator/ui/document_list.py" line="+30"/>
         <source>{0} characters</source>
         <translation>{0} 个字符</translation>
     </message>
@@ -1994,7 +1996,7 @@
         <translation>删除文档“{0}”及其 {1} 处编码？此操作可以撤销。</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/coding_actions.py" line="+33"/>
+        <location filename="../../annotator/ui/coding_actions.py" line="+32"/>
         <source>{0} characters selected</source>
         <translation>已选择 {0} 个字符</translation>
     </message>
@@ -2644,12 +2646,13 @@ in the copy: {1}</source>
         <translation>编码员的分歧之处：逐一跳转并确定共识（Ctrl+Shift+D）</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../../annotator/ui/window_actions.py" line="-2"/>
+        <location filename="../../annotator/ui/workshop_menu.py" line="+2"/>
         <source>&amp;Workshop</source>
         <translation>工作坊(&amp;W)</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location filename="../../annotator/ui/workshop_menu.py" line="+50"/>
         <source>Intercoder agreement of {0}</source>
         <translation>{0} 的编码员间一致性</translation>
     </message>
