@@ -61,7 +61,6 @@ def document_selected(window: Window, item: QListWidgetItem | None, _prev=None) 
     doc_id = None if item is None else item.data(DOC_ID)
     if doc_id != window.view.doc_id:
         window.view.load(doc_id)
-        window._search_cache = None
     show_title(window)
     window.codings_here.show_spans([])
     window.registry.update()

@@ -18,7 +18,6 @@ close, recent projects), ``window_state`` (layout and place remembered between r
 ``excel_export``.
 """
 
-import threading
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer
@@ -37,21 +36,20 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.services.changes import Changes
-from annotator.services.window_ops import Hit
 from annotator.store.project import Project
 from annotator.ui import (
     codebook_editing,
     coding_actions,
     document_list,
-    excel_export,
     project_lifecycle,
-    text_search,
     window_actions,
     window_state,
 )
 from annotator.ui.actions import Registry
 from annotator.ui.codebook_view import CodebookTree
+from annotator.ui.context import AppContext
 from annotator.ui.document_view import DocumentView
+from annotator.ui.excel_export import ExportController
 from annotator.ui.exchange_menu import install_exchange
 from annotator.ui.help_menu import install_help, show_about
 from annotator.ui.i18n import tidy_toolbars
@@ -65,6 +63,7 @@ from annotator.ui.segments_view import SegmentsPanel
 from annotator.ui.session import Session
 from annotator.ui.settings_dialog import install_settings
 from annotator.ui.spans import Span
+from annotator.ui.text_search import SearchController
 from annotator.ui.welcome import WelcomePage
 from annotator.ui.workshop_menu import install_workshop
 
@@ -81,12 +80,16 @@ class MainWindow(QMainWindow):
         self.persist = persist
         self.prompts = prompts if prompts is not None else Prompts(self)
         self.session = Session(self)
-        self._search_cache: tuple[int, str, list[Hit]] | None = None
-        self._export_thread: threading.Thread | None = None
         self._pending_place: tuple[int, int | None] | None = None
         self.setWindowTitle("Annotator")
         self._build_widgets()
         self.registry = Registry()
+        self.ctx = AppContext(self.session, self.settings, persist, self.prompts,
+                              self.registry, self.say, self.show_error)
+        self.search = SearchController(
+            self.ctx, self.view, self.find_bar, self.results, self.results_dock,
+            self.codebook, lambda title, label: coding_actions.choose_code(self, title, label))
+        self.export = ExportController(self.ctx, self)
         window_actions.build_actions(self)
         window_actions.register_actions(self)
         self._connect()
@@ -219,9 +222,6 @@ class MainWindow(QMainWindow):
             lambda pos: codebook_editing.codebook_menu(self, pos))
         self.segments.segmentActivated.connect(
             lambda seg: self.show_span(seg.document_id, seg.start, seg.end))
-        self.find_bar.findRequested.connect(self.find)
-        self.find_bar.searchAllRequested.connect(self.search_all)
-        self.find_bar.codeAllRequested.connect(self.code_all_hits)
         self.results.hitActivated.connect(
             lambda h: self.show_span(h.document_id, h.start, h.end))
         self.empty.demo_button.clicked.connect(self.open_demo)
@@ -252,7 +252,6 @@ class MainWindow(QMainWindow):
 
     def _project_changed(self) -> None:
         s = self.session
-        self._search_cache = None
         self.stack.setCurrentIndex(1 if s.is_open else 0)
         self.setWindowTitle(f"{s.project.name} — Annotator" if s.is_open else "Annotator")
         self.codebook.rebuild()
@@ -463,29 +462,28 @@ class MainWindow(QMainWindow):
     # --- search (text_search), export (excel_export), about -------------------------
 
     def open_find(self) -> None:
-        text_search.open_find(self)
+        self.search.open_find()
 
     def open_search_all(self) -> None:
-        text_search.open_search_all(self)
+        self.search.open_search_all()
 
     def find(self, text: str, backwards: bool = False) -> None:
-        text_search.find(self, text, backwards)
+        self.search.find(text, backwards)
 
     def search_all(self, text: str) -> None:
-        text_search.search_all(self, text)
+        self.search.search_all(text)
 
     def code_all_hits(self, text: str, all_documents: bool = False) -> None:
-        text_search.code_all_hits(self, text, all_documents)
+        self.search.code_all_hits(text, all_documents)
 
     def export_dialog(self) -> None:
-        excel_export.export_dialog(self)
+        self.export.export_dialog()
 
     def about(self) -> None:
         show_about(self)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self._export_thread is not None:
-            self._export_thread.join()
+        self.export.wait()
         window_state.save_project_state(self)
         window_state.save_window_state(self)
         self.session.close()

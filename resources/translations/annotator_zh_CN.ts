@@ -1781,7 +1781,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="+144"/>
+        <location filename="../../annotator/ui/main_window.py" line="+147"/>
         <source>Documents</source>
         <translation>文档</translation>
     </message>
@@ -1862,7 +1862,7 @@
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="+64"/>
+        <location filename="../../annotator/ui/main_window.py" line="+61"/>
         <source>Annotator</source>
         <translation>Annotator</translation>
     </message>
@@ -1934,7 +1934,7 @@
         <translation>备忘录：{0}</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="+59"/>
+        <location filename="../../annotator/ui/main_window.py" line="+58"/>
         <location line="+1"/>
         <source>Coder: {0}</source>
         <translation>编码员：{0}</translation>
@@ -1960,7 +1960,7 @@
         <translation>最近的项目：</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="+49"/>
+        <location filename="../../annotator/ui/document_list.py" line="+48"/>
         <source>{0} characters, {1} codings</source>
         <translation>{0} 个字符，{1} 处编码</translation>
     </message>
@@ -2158,7 +2158,7 @@
         <translation>删除代码</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/text_search.py" line="+52"/>
+        <location filename="../../annotator/ui/text_search.py" line="+73"/>
         <source>no hits</source>
         <translation>无匹配项</translation>
     </message>
@@ -2168,7 +2168,7 @@
         <translation>本文档中没有“{0}”</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>{0} of {1}</source>
         <translation>第 {0} 个，共 {1} 个</translation>
     </message>
@@ -2183,7 +2183,7 @@
         <translation>请先输入要查找的词语</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>“{0}” is not there: nothing to code</source>
         <translation>没有找到“{0}”：无可编码的内容</translation>
     </message>
@@ -2213,18 +2213,18 @@
         <translation>您现在以 {0} 的身份编码</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/excel_export.py" line="+33"/>
-        <location line="+8"/>
+        <location filename="../../annotator/ui/excel_export.py" line="+43"/>
+        <location line="+9"/>
         <source>Export to Excel</source>
         <translation>导出到 Excel</translation>
     </message>
     <message>
-        <location line="-7"/>
+        <location line="-8"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Exporting to {0}…</source>
         <translation>正在导出到 {0}…</translation>
     </message>
