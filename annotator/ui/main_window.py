@@ -5,17 +5,20 @@ bar above and "codings here" below; the codebook tree above the coded segments o
 selected code. The overview (code frequencies, code × document matrix) and the search
 results are docks at the bottom.
 
-Every change is an undoable command run by the ``Session`` (``ui/session.py``); views
-refresh from the session's signals. Every action has a menu entry, a tooltip and a
-shortcut or a keyboard path; the status bar says what happened.
+Every change is an operation (``ui/operations``) run by the ``Session``
+(``ui/session.py``): it returns one ``Changes`` record, the session applies it and emits
+``changed`` once, and ``_changed`` below hands it to each panel, which updates only what
+it shows. Every action is registered in the ``Registry`` (``ui/actions.py``) with its
+tip, keys and enablement; the menu bar and the toolbar are built from the layout in
+``window_actions``. Questions to the user go through ``self.prompts`` (``ui/prompts.py``).
 
-``MainWindow`` is the composition root: it owns the widgets and the session, wires their
-signals, and keeps the public methods the menus, the other windows' helpers and the
-tests call. The work behind those methods lives in small modules, each taking the
-window: ``window_actions`` (actions, menus, toolbar), ``project_lifecycle`` (open, new,
-close, recent projects), ``window_state`` (layout and place remembered between runs),
-``document_list``, ``coding_actions``, ``codebook_editing``, ``text_search`` and
-``excel_export``.
+``MainWindow`` is the composition root: it builds the panels, the session, one
+``AppContext`` (``ui/context.py``), the controllers (``SearchController``,
+``ExportController``, and the import, REFI-QDA, workshop, help and settings parts) and
+the menus, and keeps the public methods the menus and the tests call. The older parts
+are function modules taking the window as a ``Window`` protocol (``project_lifecycle``,
+``window_state``, ``document_list``, ``coding_actions``, ``codebook_editing``). Nothing
+under ``ui/`` imports this module but the entry point (``tests/ui/test_structure.py``).
 """
 
 from pathlib import Path
