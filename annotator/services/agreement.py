@@ -49,6 +49,7 @@ from annotator.domain.agreement import (
     segment_agreement,
     set_alpha,
 )
+from annotator.domain.codetree import Tree
 from annotator.domain.errors import InvalidInput, NotFound
 from annotator.services.codebook import code_paths, find_code
 from annotator.services.coders import find_coder, get_or_create_coder
@@ -133,16 +134,7 @@ def _dedupe(items: Sequence[str]) -> list[str]:
 
 def _tree_order(s: Session) -> list[int]:
     rows = s.execute(select(Code.id, Code.parent_id).order_by(Code.position, Code.id)).all()
-    children: dict[int | None, list[int]] = defaultdict(list)
-    for cid, parent in rows:
-        children[parent].append(cid)
-    out: list[int] = []
-    stack = list(reversed(children[None]))
-    while stack:
-        cid = stack.pop()
-        out.append(cid)
-        stack.extend(reversed(children[cid]))
-    return out
+    return Tree(rows).preorder()
 
 
 def _select(
@@ -216,16 +208,7 @@ def _load_codings(s: Session, sel: Selection) -> list[tuple[int, int, int, int, 
 
 def _rollup(s: Session, members: Sequence[int]) -> dict[int, int]:
     """Each code → its nearest ancestor-or-self among ``members`` (codes under none: absent)."""
-    parent = dict(s.execute(select(Code.id, Code.parent_id)).all())
-    wanted = set(members)
-    out: dict[int, int] = {}
-    for cid in parent:
-        node: int | None = cid
-        while node is not None and node not in wanted:
-            node = parent.get(node)
-        if node is not None:
-            out[cid] = node
-    return out
+    return Tree(s.execute(select(Code.id, Code.parent_id)).all()).rollup(members)
 
 
 # ------------------------------------------------------------------ agreement

@@ -15,6 +15,7 @@ from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from annotator.domain.codepath import check_name, join_path, split_path
+from annotator.domain.codetree import Tree
 from annotator.domain.errors import Conflict, InvalidInput, NotFound
 from annotator.store.guards import insert_unless_taken
 from annotator.store.models import Code, Coding
@@ -59,20 +60,7 @@ def check_color(color: str) -> str:
 def code_paths(session: Session) -> dict[int, str]:
     """Every code's path, built from one query (the codebook is small)."""
     rows = session.execute(select(Code.id, Code.parent_id, Code.name)).all()
-    parent = {r.id: r.parent_id for r in rows}
-    name = {r.id: r.name for r in rows}
-    paths: dict[int, str] = {}
-
-    def path_of(cid: int) -> list[str]:
-        names = []
-        while cid is not None:
-            names.append(name[cid])
-            cid = parent[cid]
-        return names[::-1]
-
-    for cid in parent:
-        paths[cid] = join_path(path_of(cid))
-    return paths
+    return Tree((r.id, r.parent_id) for r in rows).paths({r.id: r.name for r in rows})
 
 
 def child_named(session: Session, parent_id: int | None, name: str) -> Code | None:
@@ -218,15 +206,7 @@ def set_code_memo(project: Project, code_id: int, memo: str) -> str:
 def subtree_ids(session: Session, code_id: int) -> list[int]:
     """The code and all its descendants, parents before children."""
     rows = session.execute(select(Code.id, Code.parent_id).order_by(Code.position)).all()
-    children: dict[int | None, list[int]] = {}
-    for r in rows:
-        children.setdefault(r.parent_id, []).append(r.id)
-    out, stack = [], [code_id]
-    while stack:
-        cid = stack.pop(0)
-        out.append(cid)
-        stack.extend(children.get(cid, []))
-    return out
+    return Tree((r.id, r.parent_id) for r in rows).subtree(code_id)
 
 
 def _rows(session: Session, model: type, where) -> list[dict]:
@@ -370,20 +350,9 @@ def code_tree(project: Project) -> list[CodeInfo]:
         )
         paths = code_paths(s)
         codes = s.scalars(select(Code).order_by(Code.position, Code.id)).all()
-        children: dict[int | None, list[Code]] = {}
-        for c in codes:
-            children.setdefault(c.parent_id, []).append(c)
-        out: list[CodeInfo] = []
-
-        def walk(parent: int | None) -> None:
-            for c in children.get(parent, []):
-                out.append(
-                    CodeInfo(
-                        c.id, c.guid, c.parent_id, c.name, paths[c.id], c.color,
-                        c.description, c.memo, c.position, counts.get(c.id, 0), c.is_codable,
-                    )
-                )
-                walk(c.id)
-
-        walk(None)
-        return out
+        by_id = {c.id: c for c in codes}
+        return [
+            CodeInfo(c.id, c.guid, c.parent_id, c.name, paths[c.id], c.color, c.description,
+                     c.memo, c.position, counts.get(c.id, 0), c.is_codable)
+            for c in map(by_id.get, Tree((c.id, c.parent_id) for c in codes).preorder())
+        ]

@@ -71,7 +71,8 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from annotator.domain.codepath import SEPARATOR, escape_name, join_path
+from annotator.domain.codepath import SEPARATOR, escape_name
+from annotator.domain.codetree import tree_of
 from annotator.domain.errors import AnnotatorError, Conflict, InvalidInput, ProjectFileError
 from annotator.domain.text import normalise_text, text_sha256
 from annotator.services.agreement import CONSENSUS_CODER
@@ -275,16 +276,8 @@ def _read_copy(copy: Project, path: Path) -> _Copy:
 
 def _tree_order(codes: list[Mapping]) -> list[Mapping]:
     """Parents before children, siblings by position (the order codes must be created)."""
-    children: dict[int | None, list[Mapping]] = {}
-    for c in codes:
-        children.setdefault(c["parent_id"], []).append(c)
-    out: list[Mapping] = []
-    stack = list(reversed(children.get(None, [])))
-    while stack:
-        code = stack.pop()
-        out.append(code)
-        stack.extend(reversed(children.get(code["id"], [])))
-    return out
+    by_id = {c["id"]: c for c in codes}
+    return [by_id[i] for i in tree_of(codes).preorder()]
 
 
 # ------------------------------------------------------------------ the merge report
@@ -771,16 +764,7 @@ def _chunks(items: Sequence, size: int = _CHUNK) -> Iterable[Sequence]:
 
 def _paths(codes: list[Mapping]) -> dict[int, str]:
     """The copy's code paths (as the copy names them), for the report."""
-    by_id = {c["id"]: c for c in codes}
-    out: dict[int, str] = {}
-    for c in codes:
-        names = []
-        node: Mapping | None = c
-        while node is not None:
-            names.append(node["name"])
-            node = by_id.get(node["parent_id"]) if node["parent_id"] is not None else None
-        out[c["id"]] = join_path(names[::-1])
-    return out
+    return tree_of(codes).paths({c["id"]: c["name"] for c in codes})
 
 
 MERGE_CACHE_KIB = 64 * 1024

@@ -48,12 +48,26 @@ class IntegerBool(TypeDecorator[bool]):
 _AUTOINC = {"sqlite_autoincrement": True}
 
 
+class IntegerBool(TypeDecorator):
+    """A bool stored as INTEGER 0/1, the type the migrations declare (SQLAlchemy's
+    ``Boolean`` would declare BOOLEAN, another type than the files have)."""
+
+    impl = Integer
+    cache_ok = True
+
+    def process_bind_param(self, value: bool | None, _dialect) -> int | None:
+        return None if value is None else int(bool(value))
+
+    def process_result_value(self, value: int | None, _dialect) -> bool | None:
+        return None if value is None else bool(value)
+
+
 class Meta(Base):
     """Key/value facts about the project file: schema version, name, creation time."""
 
     __tablename__ = "meta"
     key: Mapped[str] = mapped_column(String(64), primary_key=True)
-    value: Mapped[str] = mapped_column(Text)
+    value: Mapped[str] = mapped_column(Text, nullable=True)  # as format 1 made it
 
 
 class Coder(Base):
@@ -123,4 +137,5 @@ class Coding(Base):
     end: Mapped[int] = mapped_column(Integer)
     memo: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(DateTime)
-    guid: Mapped[str] = mapped_column(String(36))
+    # added by format 2 (ALTER TABLE ADD COLUMN cannot add NOT NULL); always filled in
+    guid: Mapped[str] = mapped_column(String(36), nullable=True)

@@ -8,32 +8,31 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QInputDialog, QMenu
+from PySide6.QtWidgets import QMenu
 
 from annotator.services.window_ops import codings_by_ids
 from annotator.settings import save_setting
-from annotator.ui import commands as cmd
-from annotator.ui import window_actions
 from annotator.ui.codebook_view import swatch
+from annotator.ui.operations import coding as coding_ops
 from annotator.ui.spans import Span
 
 if TYPE_CHECKING:
-    from annotator.ui.main_window import MainWindow
+    from annotator.ui.context import Window
 
 # The strings keep the translation context they had as ``self.tr`` in ``MainWindow``.
 translate = QCoreApplication.translate
 
 
-def selection_changed(window: MainWindow) -> None:
+def selection_changed(window: Window) -> None:
     """Enable the coding actions and say how much is selected."""
-    window_actions.update_actions(window)
+    window.registry.update()
     span = window.view.selection_span()
     if span is not None:
         window.statusBar().showMessage(
             translate("MainWindow", "{0} characters selected").format(span[1] - span[0]), 4000)
 
 
-def need_selection(window: MainWindow) -> tuple[int, int, int] | None:
+def need_selection(window: Window) -> tuple[int, int, int] | None:
     """The selected span as (document, start, end), or None with a hint."""
     span = window.view.selection_span()
     if span is None or window.view.doc_id is None:
@@ -42,16 +41,16 @@ def need_selection(window: MainWindow) -> tuple[int, int, int] | None:
     return window.view.doc_id, span[0], span[1]
 
 
-def code_selection(window: MainWindow, code_id: int) -> bool:
+def code_selection(window: Window, code_id: int) -> bool:
     """Code the selected text with a code (double-click, Enter, number key, menu)."""
     target = need_selection(window)
     if target is None or code_id not in window.session.codes:
         return False
     doc_id, start, end = target
-    return window.session.execute(cmd.CodeSpan(window.session, doc_id, start, end, code_id))
+    return window.session.execute(coding_ops.CodeSpan(window.session, doc_id, start, end, code_id))
 
 
-def code_with_current(window: MainWindow) -> None:
+def code_with_current(window: Window) -> None:
     """Code the selection with the code chosen in the codebook."""
     code = window.codebook.current_code()
     if code is None:
@@ -60,7 +59,7 @@ def code_with_current(window: MainWindow) -> None:
     window.code_selection(code)
 
 
-def choose_code(window: MainWindow, title: str, label: str,
+def choose_code(window: Window, title: str, label: str,
                 code_ids: list[int] | None = None, current: int | None = None) -> int | None:
     """Ask for a code by its path; None when the user cancels."""
     ids = code_ids if code_ids is not None else list(window.session.code_order)
@@ -69,13 +68,13 @@ def choose_code(window: MainWindow, title: str, label: str,
         return None
     paths = [window.session.code_path(c) for c in ids]
     index = ids.index(current) if current in ids else 0
-    path, ok = QInputDialog.getItem(window, title, label, paths, index, False)
-    if not ok or path not in paths:
+    path = window.prompts.choice(title, label, paths, index)
+    if path not in paths:
         return None
     return ids[paths.index(path)]
 
 
-def code_with_dialog(window: MainWindow) -> None:
+def code_with_dialog(window: Window) -> None:
     """Ask for a code (recent ones first) and code the selection with it."""
     if need_selection(window) is None:
         return
@@ -87,26 +86,26 @@ def code_with_dialog(window: MainWindow) -> None:
         window.code_selection(code)
 
 
-def quick_code(window: MainWindow, n: int) -> None:
+def quick_code(window: Window, n: int) -> None:
     """Code the selection with quick code number n (keys 1–9)."""
     codes = window.session.quick_codes(quick_mode(window))
     if n - 1 < len(codes):
         window.code_selection(codes[n - 1])
 
 
-def quick_mode(window: MainWindow) -> str:
+def quick_mode(window: Window) -> str:
     """Which codes the number keys mean: the tree's first nine or the recent ones."""
     return "recent" if window.act_keys_recent.isChecked() else "tree"
 
 
-def quick_mode_changed(window: MainWindow, _checked: bool = False) -> None:
+def quick_mode_changed(window: Window, _checked: bool = False) -> None:
     """Remember the quick-key mode and relabel the quick codes."""
     if window.persist:
         window.settings.setValue("view/quickKeys", quick_mode(window))
     update_quick_codes(window)
 
 
-def update_quick_codes(window: MainWindow) -> None:
+def update_quick_codes(window: Window) -> None:
     """Label the quick-code actions and the tree's numbers with the current codes."""
     codes = window.session.quick_codes(quick_mode(window))
     window.codebook.set_quick_codes(codes)
@@ -120,14 +119,14 @@ def update_quick_codes(window: MainWindow) -> None:
             act.setVisible(False)
 
 
-def in_vivo(window: MainWindow) -> None:
+def in_vivo(window: Window) -> None:
     """Make a code named from the selected words and code them with it."""
     target = need_selection(window)
     if target is not None:
-        window.session.execute(cmd.InVivo(window.session, *target))
+        window.session.execute(coding_ops.InVivo(window.session, *target))
 
 
-def my_codes_in_selection(window: MainWindow) -> list[int]:
+def my_codes_in_selection(window: Window) -> list[int]:
     """The codes of the current coder that touch the selection, in tree order."""
     span = window.view.selection_span()
     if span is None or window.session.coder is None:
@@ -138,7 +137,7 @@ def my_codes_in_selection(window: MainWindow) -> list[int]:
     return [c for c in window.session.code_order if c in mine]
 
 
-def uncode_selection(window: MainWindow, code_id: int | None = None) -> None:
+def uncode_selection(window: Window, code_id: int | None = None) -> None:
     """Remove one of the coder's codes from the selected characters."""
     target = need_selection(window)
     if target is None:
@@ -158,38 +157,38 @@ def uncode_selection(window: MainWindow, code_id: int | None = None) -> None:
                                   translate("MainWindow", "Remove which code?"), codes)
             if code_id is None:
                 return
-    window.session.execute(cmd.UncodeSpan(window.session, *target, code_id))
+    window.session.execute(coding_ops.UncodeSpan(window.session, *target, code_id))
 
 
-def span_dropped(window: MainWindow, code_id: int, doc_id: int, start: int, end: int) -> None:
+def span_dropped(window: Window, code_id: int, doc_id: int, start: int, end: int) -> None:
     """Code a span dragged from the text onto a code."""
     if doc_id == window.view.doc_id:
-        window.session.execute(cmd.CodeSpan(window.session, doc_id, start, end, code_id))
+        window.session.execute(coding_ops.CodeSpan(window.session, doc_id, start, end, code_id))
 
 
-def remove_codings(window: MainWindow, coding_ids: list[int]) -> None:
+def remove_codings(window: Window, coding_ids: list[int]) -> None:
     """Remove codings by id (undoable)."""
     infos = window.session.call(codings_by_ids, window.session.project, coding_ids)
     if infos:
-        window.session.execute(cmd.RemoveCodings(window.session, infos))
+        window.session.execute(coding_ops.RemoveCodings(window.session, infos))
 
 
-def coding_memo(window: MainWindow, coding_id: int) -> None:
+def coding_memo(window: Window, coding_id: int) -> None:
     """Edit the memo of one coding."""
     found = window.session.call(codings_by_ids, window.session.project, [coding_id])
     if not found:
         return
     info = found[0]
-    text, ok = QInputDialog.getMultiLineText(
-        window, translate("MainWindow", "Coding memo"),
+    text = window.prompts.multiline(
+        translate("MainWindow", "Coding memo"),
         translate("MainWindow", "Memo on this coding with {0}:").format(
             window.session.code_path(info.code_id)),
         info.memo)
-    if ok and text != info.memo:
-        window.session.execute(cmd.CodingMemo(window.session, info, text))
+    if text is not None and text != info.memo:
+        window.session.execute(coding_ops.CodingMemo(window.session, info, text))
 
 
-def remove_coding_at_cursor(window: MainWindow) -> None:
+def remove_coding_at_cursor(window: Window) -> None:
     """Remove the coding chosen under “Codings here” (or the only one there)."""
     span = window.codings_here.current_span()
     if span is None:
@@ -202,7 +201,7 @@ def remove_coding_at_cursor(window: MainWindow) -> None:
     window.remove_codings([span.coding_id])
 
 
-def coding_memo_at_cursor(window: MainWindow) -> None:
+def coding_memo_at_cursor(window: Window) -> None:
     """Edit the memo of the coding where the caret is."""
     span = window.codings_here.current_span()
     if span is None:
@@ -214,7 +213,7 @@ def coding_memo_at_cursor(window: MainWindow) -> None:
     window.coding_memo(span.coding_id)
 
 
-def fill_document_menu(window: MainWindow, menu: QMenu, spans: list[Span]) -> None:
+def fill_document_menu(window: Window, menu: QMenu, spans: list[Span]) -> None:
     """Add the coding commands to the text's context menu."""
     menu.setToolTipsVisible(True)
     menu.addSeparator()
@@ -260,18 +259,18 @@ def fill_document_menu(window: MainWindow, menu: QMenu, spans: list[Span]) -> No
     menu.addAction(window.act_doc_memo)
 
 
-def switch_coder(window: MainWindow) -> None:
+def switch_coder(window: Window) -> None:
     """Code under another (or a new) coder name, remembered for next time."""
     if window.session.project is None:
         return
     names = sorted(window.session.coders.values())
     current = window.session.coder.name if window.session.coder else ""
-    name, ok = QInputDialog.getItem(
-        window, translate("MainWindow", "Switch coder"),
+    name = window.prompts.choice(
+        translate("MainWindow", "Switch coder"),
         translate("MainWindow", "Code as (pick a name or type a new one):"),
-        names, names.index(current) if current in names else 0, True)
-    name = name.strip()
-    if ok and name and name != current and window.session.set_coder(name):
+        names, names.index(current) if current in names else 0, editable=True)
+    name = (name or "").strip()
+    if name and name != current and window.session.set_coder(name):
         if window.persist:
             save_setting("coder", name)
         window.say(translate("MainWindow", "You are now coding as {0}").format(name))

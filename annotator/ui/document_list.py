@@ -5,13 +5,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QInputDialog, QListWidgetItem, QMenu, QMessageBox
+from PySide6.QtWidgets import QListWidgetItem, QMenu
 
-from annotator.ui import commands as cmd
-from annotator.ui import window_actions
+from annotator.ui.operations import documents as document_ops
 
 if TYPE_CHECKING:
-    from annotator.ui.main_window import MainWindow
+    from annotator.ui.context import Window
 
 # The strings keep the translation context they had as ``self.tr`` in ``MainWindow``.
 translate = QCoreApplication.translate
@@ -19,7 +18,7 @@ translate = QCoreApplication.translate
 DOC_ID = Qt.ItemDataRole.UserRole
 
 
-def documents_changed(window: MainWindow) -> None:
+def documents_changed(window: Window) -> None:
     """Rebuild the document list, keeping the current document if it is still there."""
     current = window.current_document()
     window.documents.blockSignals(True)
@@ -51,31 +50,30 @@ def documents_changed(window: MainWindow) -> None:
     window._overview_dirty()
 
 
-def current_document(window: MainWindow) -> int | None:
+def current_document(window: Window) -> int | None:
     """The id of the document chosen in the list, if any."""
     item = window.documents.currentItem()
     return None if item is None else item.data(DOC_ID)
 
 
-def document_selected(window: MainWindow, item: QListWidgetItem | None, _prev=None) -> None:
+def document_selected(window: Window, item: QListWidgetItem | None, _prev=None) -> None:
     """Load the document chosen in the list."""
     doc_id = None if item is None else item.data(DOC_ID)
     if doc_id != window.view.doc_id:
         window.view.load(doc_id)
-        window._search_cache = None
     show_title(window)
     window.codings_here.show_spans([])
-    window_actions.update_actions(window)
+    window.registry.update()
 
 
-def show_title(window: MainWindow) -> None:
+def show_title(window: Window) -> None:
     """The document's name above the text."""
     info = window.session.document(window.view.doc_id) if window.view.doc_id else None
     window.doc_title.setText(info.name if info else "")
     show_doc_info(window)
 
 
-def show_doc_info(window: MainWindow) -> None:
+def show_doc_info(window: Window) -> None:
     """Its size and number of codings in the status bar."""
     info = window.session.document(window.view.doc_id) if window.view.doc_id else None
     if info is None:
@@ -85,7 +83,7 @@ def show_doc_info(window: MainWindow) -> None:
         info.length, len(window.view.index)))
 
 
-def select_document(window: MainWindow, doc_id: int) -> None:
+def select_document(window: Window, doc_id: int) -> None:
     """Choose a document in the list (which loads it)."""
     for i in range(window.documents.count()):
         if window.documents.item(i).data(DOC_ID) == doc_id:
@@ -93,7 +91,7 @@ def select_document(window: MainWindow, doc_id: int) -> None:
             return
 
 
-def show_span(window: MainWindow, doc_id: int, start: int, end: int) -> None:
+def show_span(window: Window, doc_id: int, start: int, end: int) -> None:
     """Open a document at a place with the span selected (code-and-retrieve)."""
     if window.view.doc_id != doc_id:
         window.select_document(doc_id)
@@ -102,14 +100,14 @@ def show_span(window: MainWindow, doc_id: int, start: int, end: int) -> None:
         window.view.setFocus()
 
 
-def step_document(window: MainWindow, step: int) -> None:
+def step_document(window: Window, step: int) -> None:
     """Go to the next or previous document, wrapping around."""
     n = window.documents.count()
     if n:
         window.documents.setCurrentRow((window.documents.currentRow() + step) % n)
 
 
-def documents_menu(window: MainWindow, pos) -> None:
+def documents_menu(window: Window, pos) -> None:
     """The document list's context menu."""
     item = window.documents.itemAt(pos)
     if item is not None:
@@ -125,40 +123,40 @@ def documents_menu(window: MainWindow, pos) -> None:
     menu.exec(window.documents.viewport().mapToGlobal(pos))
 
 
-def document_memo(window: MainWindow) -> None:
+def document_memo(window: Window) -> None:
     """Edit the memo of the current document."""
     doc_id = window.current_document()
     info = window.session.document(doc_id) if doc_id is not None else None
     if info is None:
         return
-    text, ok = QInputDialog.getMultiLineText(
-        window, translate("MainWindow", "Document memo"),
+    text = window.prompts.multiline(
+        translate("MainWindow", "Document memo"),
         translate("MainWindow", "Memo on {0}:").format(info.name), info.memo)
-    if ok and text != info.memo:
-        window.session.execute(cmd.DocumentValue(window.session, info.id, "memo", text))
+    if text is not None and text != info.memo:
+        window.session.execute(document_ops.DocumentValue(window.session, info.id, "memo", text))
 
 
-def rename_document(window: MainWindow) -> None:
+def rename_document(window: Window) -> None:
     """Rename the current document."""
     doc_id = window.current_document()
     info = window.session.document(doc_id) if doc_id is not None else None
     if info is None:
         return
-    name, ok = QInputDialog.getText(window, translate("MainWindow", "Rename document"),
-                                    translate("MainWindow", "New name:"), text=info.name)
-    if ok and name.strip() and name.strip() != info.name:
-        window.session.execute(cmd.DocumentValue(window.session, info.id, "name", name))
+    name = window.prompts.text(translate("MainWindow", "Rename document"),
+                               translate("MainWindow", "New name:"), info.name)
+    if name and name.strip() and name.strip() != info.name:
+        window.session.execute(document_ops.DocumentValue(window.session, info.id, "name", name))
 
 
-def delete_document(window: MainWindow) -> None:
+def delete_document(window: Window) -> None:
     """Delete the current document after asking (undoable)."""
     doc_id = window.current_document()
     info = window.session.document(doc_id) if doc_id is not None else None
     if info is None:
         return
-    answer = QMessageBox.question(
-        window, translate("MainWindow", "Delete document"),
-        translate("MainWindow", "Delete the document “{0}” and its {1} codings? You can undo this.")
-        .format(info.name, len(window.view.index)))
-    if answer == QMessageBox.StandardButton.Yes:
-        window.session.execute(cmd.DeleteDocument(window.session, info.id))
+    if window.prompts.confirm(
+            translate("MainWindow", "Delete document"),
+            translate("MainWindow",
+                      "Delete the document “{0}” and its {1} codings? You can undo this.")
+            .format(info.name, len(window.view.index))):
+        window.session.execute(document_ops.DeleteDocument(window.session, info.id))

@@ -41,8 +41,9 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QMenu, QPlainTextEdit, QToolTip, QWidget
 
 from annotator.domain.offsets import Utf16Map
+from annotator.services.changes import Changes
 from annotator.services.coding import document_spans
-from annotator.ui.session import CodingChange, Session
+from annotator.ui.session import Session
 from annotator.ui.spans import Span, SpanIndex
 
 SPAN_MIME = "application/x-annotator-span"
@@ -352,7 +353,7 @@ class DocumentView(QPlainTextEdit):
 
     # -- changes -------------------------------------------------------------------------
 
-    def apply_change(self, change: CodingChange) -> None:
+    def apply_change(self, change: Changes) -> None:
         """Update the index and re-highlight only the blocks the changed codings cover."""
         if self.doc_id is None:
             return
@@ -360,12 +361,12 @@ class DocumentView(QPlainTextEdit):
             self.reload_codings()
             return
         touched: list[tuple[int, int]] = []
-        for c in change.removed:
+        for c in change.codings_removed:
             if c.document_id == self.doc_id:
                 span = self.index.remove(c.id, self.map.to_utf16(c.start))
                 if span is not None:
                     touched.append((span.start, span.end))
-        for c in change.added:
+        for c in change.codings_added:
             if c.document_id == self.doc_id:
                 span = Span(self.map.to_utf16(c.start), self.map.to_utf16(c.end),
                             c.code_id, c.coder_id, c.id)

@@ -1,73 +1,87 @@
-"""Exporting the project to an Excel workbook without freezing the window.
+"""The export controller: the project to an Excel workbook without freezing the window.
 
 The export runs in a thread; a timer polls it so the result is reported on the GUI
-thread, and ``closeEvent`` waits for it (``window._export_thread``).
+thread, and ``wait()`` (called when the window closes) lets it finish. The controller
+keeps that thread as its own state.
 """
-
-from __future__ import annotations
 
 import threading
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
-from PySide6.QtWidgets import QFileDialog, QProgressDialog
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
+from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from annotator.domain.errors import AnnotatorError
 from annotator.services.export import export_workbook
+from annotator.ui.context import AppContext
 from annotator.ui.i18n import current_language
-
-if TYPE_CHECKING:
-    from annotator.ui.main_window import MainWindow
 
 # The strings keep the translation context they had as ``self.tr`` in ``MainWindow``.
 translate = QCoreApplication.translate
 
 
-def export_dialog(window: MainWindow) -> None:
-    """Ask where, then export to Excel in a thread while a progress dialog shows."""
-    p = window.session.project
-    if p is None or window._export_thread is not None:
-        return
-    path, _ = QFileDialog.getSaveFileName(
-        window, translate("MainWindow", "Export to Excel"), str(p.path.with_suffix(".xlsx")),
-        translate("MainWindow", "Excel workbooks (*.xlsx)"))
-    if not path:
-        return
-    out = Path(path) if path.lower().endswith(".xlsx") else Path(path + ".xlsx")
-    progress = QProgressDialog(translate("MainWindow", "Exporting to {0}…").format(out.name),
-                               "", 0, 0, window)
-    progress.setObjectName("exportProgress")
-    progress.setWindowTitle(translate("MainWindow", "Export to Excel"))
-    progress.setCancelButton(None)
-    progress.setWindowModality(Qt.WindowModality.WindowModal)
-    progress.setMinimumDuration(300)
-    result: dict[str, object] = {}
+class ExportController(QObject):
+    def __init__(self, ctx: AppContext, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.ctx, self.parent_widget = ctx, parent
+        self.thread: threading.Thread | None = None
 
-    def work() -> None:
-        try:
-            export_workbook(p, out, lang=current_language())
-        except AnnotatorError as exc:
-            result["error"] = str(exc)
-        except Exception as exc:
-            result["error"] = f"{type(exc).__name__}: {exc}"
+    @property
+    def busy(self) -> bool:
+        return self.thread is not None
 
-    window._export_thread = threading.Thread(target=work, name="export", daemon=True)
-    window._export_thread.start()
-    timer = QTimer(window, interval=50)
+    def wait(self) -> None:
+        if self.thread is not None:
+            self.thread.join()
 
-    def poll() -> None:
-        if window._export_thread is not None and window._export_thread.is_alive():
+    def export_dialog(self) -> None:
+        """Ask where, then export to Excel in a thread while a progress dialog shows."""
+        p = self.ctx.session.project
+        if p is None or self.thread is not None:
             return
-        timer.stop()
-        timer.deleteLater()
-        progress.close()
-        progress.deleteLater()
-        window._export_thread = None
-        if "error" in result:
-            window.show_error(str(result["error"]))
-        else:
-            window.say(translate("MainWindow", "Exported {0}").format(out))
+        path = self.ctx.prompts.save_file(
+            translate("MainWindow", "Export to Excel"), str(p.path.with_suffix(".xlsx")),
+            translate("MainWindow", "Excel workbooks (*.xlsx)"))
+        if not path:
+            return
+        out = Path(path) if path.lower().endswith(".xlsx") else Path(path + ".xlsx")
+        progress = QProgressDialog(
+            translate("MainWindow", "Exporting to {0}…").format(out.name), "", 0, 0,
+            self.parent_widget)
+        progress.setObjectName("exportProgress")
+        progress.setWindowTitle(translate("MainWindow", "Export to Excel"))
+        progress.setCancelButton(None)
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(300)
+        result: dict[str, object] = {}
 
-    timer.timeout.connect(poll)
-    timer.start()
+        def work() -> None:
+            try:
+                export_workbook(p, out, lang=current_language())
+            except AnnotatorError as exc:
+                result["error"] = str(exc)
+            except Exception as exc:
+                result["error"] = f"{type(exc).__name__}: {exc}"
+
+        self.thread = threading.Thread(target=work, name="export", daemon=True)
+        self.thread.start()
+        timer = QTimer(self, interval=50)
+
+        def poll() -> None:
+            if self.thread is not None and self.thread.is_alive():
+                return
+            timer.stop()
+            timer.deleteLater()
+            progress.close()
+            progress.deleteLater()
+            self.thread = None
+            if "error" in result:
+                self.ctx.show_error(str(result["error"]))
+            else:
+                self.ctx.say(translate("MainWindow", "Exported {0}").format(out))
+
+        timer.timeout.connect(poll)
+        timer.start()
+
+
+__all__ = ["ExportController"]

@@ -12,12 +12,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QMenu
 
 from annotator.domain.errors import AnnotatorError
+from annotator.services.changes import RESET
 from annotator.services.exchange import export_refi, import_codebook, new_project_from_qdpx
 from annotator.store.project import PROJECT_SUFFIX
-from annotator.ui.session import CodingChange
 
 
 def _t(text: str) -> str:
@@ -27,25 +27,6 @@ def _t(text: str) -> str:
 def _with_suffix(path: str, suffix: str) -> Path:
     p = Path(path)
     return p if p.suffix.lower() == suffix else p.with_name(p.name + suffix)
-
-
-def insert_after(menu: QMenu, anchor: QAction | None, item: QAction | QMenu,
-                 skip_submenus: bool = False) -> None:
-    """Put ``item`` right after ``anchor`` in ``menu`` (at the end when it is not there)."""
-    actions = menu.actions()
-    i = actions.index(anchor) + 1 if anchor in actions else len(actions)
-    while skip_submenus and i < len(actions) and actions[i].menu() is not None:
-        i += 1
-    before = actions[i] if i < len(actions) else None
-    if isinstance(item, QMenu):
-        if before is None:
-            menu.addMenu(item)
-        else:
-            menu.insertMenu(before, item)
-    elif before is None:
-        menu.addAction(item)
-    else:
-        menu.insertAction(before, item)
 
 
 def report_text(report, intro: str) -> str:
@@ -101,23 +82,18 @@ class ExchangeUI(QObject):
         self.export_menu = QMenu(self.tr("Export to REFI-Q&DA"), w)
         self.export_menu.setObjectName("refiExportMenu")
         self.export_menu.setToolTipsVisible(True)
-        self.export_menu.addAction(self.act_export_qdpx)
-        self.export_menu.addAction(self.act_export_qdc)
-        self._place_in_menus()
+        self._register()
         w.session.projectChanged.connect(self._update)
         self._update()
 
-    def _place_in_menus(self) -> None:
-        w = self.window
-        m: QMenu | None = getattr(w, "file_menu", None)
-        if m is None:
-            return
-        # after "Open demo project": the ways to start a project
-        insert_after(m, getattr(w, "act_demo", None), self.act_new_from_qdpx)
-        # after Import documents (and its encoding submenu)
-        insert_after(m, getattr(w, "act_import", None), self.act_import_qdc,
-                     skip_submenus=True)
-        insert_after(m, getattr(w, "act_export", None), self.export_menu)
+    def _register(self) -> None:
+        reg = self.window.registry
+        reg.add("new_from_qdpx", self.act_new_from_qdpx)
+        reg.add("import_qdc", self.act_import_qdc)
+        reg.add("export_qdpx", self.act_export_qdpx)
+        reg.add("export_qdc", self.act_export_qdc)
+        reg.add_menu("refi_export", self.export_menu)
+        reg.fill(self.export_menu, ["export_qdpx", "export_qdc"])
 
     def _update(self) -> None:
         is_open = self.window.session.is_open
@@ -127,7 +103,7 @@ class ExchangeUI(QObject):
 
     def _info(self, title: str, text: str) -> None:
         self.last_report = text
-        QMessageBox.information(self.window, title, text)
+        self.window.prompts.inform(title, text)
 
     # -- actions -------------------------------------------------------------------------
 
@@ -135,8 +111,8 @@ class ExchangeUI(QObject):
         w, s = self.window, self.window.session
         if s.project is None:
             return
-        path, _ = QFileDialog.getOpenFileName(
-            w, self.tr("Import codebook"), w._start_folder(),
+        path = w.prompts.open_file(
+            self.tr("Import codebook"), w._start_folder(),
             self.tr("REFI-QDA codebooks (*.qdc);;All files (*)"))
         if not path:
             return
@@ -144,7 +120,7 @@ class ExchangeUI(QObject):
         if report is None:
             return
         s.undo_stack.clear()  # the codebook changed outside the undo history
-        s.notify_codings(CodingChange(reset=True))
+        s.apply(RESET)
         w.say(self.tr("Imported {0} codes from {1}").format(report.codes, Path(path).name))
         self._info(self.tr("Import codebook"), report_text(
             report, self.tr("Imported the codebook {0}.").format(Path(path).name)
@@ -152,14 +128,14 @@ class ExchangeUI(QObject):
 
     def new_from_qdpx(self) -> None:
         w = self.window
-        qdpx, _ = QFileDialog.getOpenFileName(
-            w, self.tr("New project from REFI-QDA"), w._start_folder(),
+        qdpx = w.prompts.open_file(
+            self.tr("New project from REFI-QDA"), w._start_folder(),
             self.tr("REFI-QDA projects (*.qdpx);;All files (*)"))
         if not qdpx:
             return
         suggestion = str(Path(qdpx).with_suffix(PROJECT_SUFFIX))
-        dest, _ = QFileDialog.getSaveFileName(
-            w, self.tr("Save the new project as"), suggestion,
+        dest = w.prompts.save_file(
+            self.tr("Save the new project as"), suggestion,
             self.tr("Annotator projects (*{0})").format(PROJECT_SUFFIX))
         if not dest:
             return
@@ -182,8 +158,7 @@ class ExchangeUI(QObject):
         w, s = self.window, self.window.session
         if s.project is None:
             return
-        path, _ = QFileDialog.getSaveFileName(
-            w, title, str(s.project.path.with_suffix(suffix)), filter_)
+        path = w.prompts.save_file(title, str(s.project.path.with_suffix(suffix)), filter_)
         if not path:
             return
         out = _with_suffix(path, suffix)

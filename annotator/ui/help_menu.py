@@ -224,7 +224,7 @@ def show_shortcuts(window: QWidget) -> QDialog:
 
 def show_about(window: QWidget) -> None:
     dialog = AboutDialog(window)
-    dialog.exec()
+    window.prompts.dialog(dialog)
     dialog.deleteLater()
 
 
@@ -242,11 +242,8 @@ def install_help(window) -> None:
     keys.triggered.connect(lambda _c=False: show_shortcuts(window))
     for act in (guide, keys):
         window.addAction(act)
-    menu: QMenu = window.help_menu
-    before = window.act_about if window.act_about in menu.actions() else None
-    menu.insertAction(before, guide)
-    menu.insertAction(before, keys)
-    menu.insertSeparator(before)
+    window.registry.add("guide", guide)
+    window.registry.add("shortcuts", keys)
     window.act_about.setMenuRole(QAction.MenuRole.AboutRole)
     window.act_guide, window.act_shortcuts = guide, keys
     icon = resource_path("icons", ICON)

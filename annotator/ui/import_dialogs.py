@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -38,7 +37,8 @@ from annotator.domain.errors import AnnotatorError
 from annotator.io.readers import SUPPORTED_SUFFIXES
 from annotator.services import documents
 from annotator.services.documents import DocumentInfo, ImportSummary
-from annotator.ui.session import Operation, Session
+from annotator.ui.operations.documents import ImportDocuments
+from annotator.ui.session import Session
 
 #: (label, Python codec name); None = detect
 ENCODINGS: tuple[tuple[str, str | None], ...] = (
@@ -64,42 +64,12 @@ def human_size(size: int | None) -> str:
     return _t("{0:.1f} MB ({1} bytes)").format(size / 1024 / 1024, size)
 
 
-class ImportDocuments(Operation):
-    """The documents an import brought in, as one undo step.
-
-    The import itself already ran (file by file, with progress) before the command is
-    pushed; ``execute`` only reports it. Undo deletes those documents; redo restores the
-    same rows (same ids).
-    """
-
-    def __init__(self, session: Session, summary: ImportSummary) -> None:
-        super().__init__(session, _t("Import {0} documents").format(len(summary.imported)))
-        self.summary = summary
-        self.deleted: list[documents.DeletedDocument] = []
-
-    def execute(self) -> None:
-        self.message = _t("Imported {0} documents, refused {1}").format(
-            len(self.summary.imported), len(self.summary.refused))
-        self.session.notify_documents()
-
-    def revert(self) -> None:
-        self.deleted = documents.delete_documents(
-            self.project, [d.id for d in self.summary.imported])
-        self.session.notify_documents()
-
-    def again(self) -> None:
-        documents.restore_documents(self.project, self.deleted)
-        self.session.notify_documents()
-
-
 def run_import(parent: QWidget, session: Session, paths: Sequence[Path],
-               encoding: str | None = None) -> ImportSummary | None:
-    """Import ``paths`` one by one with a progress dialog; returns what happened (None if
-    no project is open). A file that fails is in ``refused``; Cancel stops before the
-    next file."""
+               encoding: str | None = None) -> ImportSummary:
+    """Import ``paths`` one by one with a progress dialog; returns what happened. A file
+    that fails is in ``refused``; Cancel stops before the next file."""
     project = session.project
-    if project is None or not paths:
-        return None
+    assert project is not None
     paths = list(paths)
     progress = QProgressDialog(_t("Importing…"), _t("Cancel"), 0, len(paths), parent)
     progress.setObjectName("importProgress")
@@ -303,7 +273,6 @@ class ImportUI(QObject):
             act.setToolTip(tip)
             act.setStatusTip(tip)
             act.triggered.connect(lambda _c=False, e=codec: self.import_dialog(e))
-            self.encoding_menu.addAction(act)
             self.encoding_actions[codec] = act
         self.act_properties = QAction(self.tr("P&roperties…"), w)
         self.act_properties.setObjectName("documentPropertiesAction")
@@ -314,32 +283,24 @@ class ImportUI(QObject):
         self.act_properties.setStatusTip(tip)
         self.act_properties.triggered.connect(lambda _c=False: self.show_properties())
         w.addAction(self.act_properties)
-        self._place_in_menus()
+        self._register()
         # drops on the document list
         self.drop_filter = _DropFilter(self)
         w.documents.setAcceptDrops(True)
         w.documents.viewport().setAcceptDrops(True)
         w.documents.viewport().installEventFilter(self.drop_filter)
         w.session.projectChanged.connect(self._update)
-        w.session.documentsChanged.connect(self._update)
+        w.session.changed.connect(lambda _c: self._update())
         w.documents.currentItemChanged.connect(lambda *_a: self._update())
         self._update()
 
-    def _place_in_menus(self) -> None:
-        w = self.window
-        file_menu: QMenu | None = getattr(w, "file_menu", None)
-        if file_menu is not None:
-            actions = file_menu.actions()
-            after = actions.index(w.act_import) + 1 if w.act_import in actions else len(actions)
-            before = actions[after] if after < len(actions) else None
-            if before is None:
-                file_menu.addMenu(self.encoding_menu)
-            else:
-                file_menu.insertMenu(before, self.encoding_menu)
-        doc_menu: QMenu | None = getattr(w, "document_menu", None)
-        if doc_menu is not None:
-            doc_menu.addSeparator()
-            doc_menu.addAction(self.act_properties)
+    def _register(self) -> None:
+        reg = self.window.registry
+        reg.add_menu("import_encoding", self.encoding_menu)
+        for codec, act in self.encoding_actions.items():
+            reg.add(f"import_{codec}", act)
+        reg.fill(self.encoding_menu, [f"import_{codec}" for codec in self.encoding_actions])
+        reg.add("properties", self.act_properties)
 
     def _update(self) -> None:
         is_open = self.window.session.is_open
@@ -361,7 +322,7 @@ class ImportUI(QObject):
         title = self.tr("Import documents")
         if encoding:
             title = self.tr("Import documents read as {0}").format(encoding.upper())
-        paths, _ = QFileDialog.getOpenFileNames(w, title, w._start_folder(), self.file_filter())
+        paths = w.prompts.open_files(title, w._start_folder(), self.file_filter())
         if not paths:
             return None
         return self.import_paths([Path(p) for p in paths], encoding)
@@ -373,11 +334,10 @@ class ImportUI(QObject):
         if not s.is_open:
             return None
         w.say(self.tr("Importing {0} files…").format(len(paths)))
-        summary = run_import(w, s, paths, encoding)
-        if summary is None:
-            return None
+        step = ImportDocuments(s, lambda: run_import(w, s, paths, encoding))
+        s.execute(step)
+        summary = step.summary
         if summary.imported:
-            s.execute(ImportDocuments(s, summary))
             w.select_document(summary.imported[0].id)
         else:
             w.say(self.tr("Nothing was imported"))
@@ -418,5 +378,5 @@ def install_import(window) -> ImportUI:
     return window.import_ui
 
 
-__all__ = ["ENCODINGS", "DocumentProperties", "ImportDocuments", "ImportSummaryDialog",
+__all__ = ["ENCODINGS", "DocumentProperties", "ImportSummaryDialog",
            "ImportUI", "install_import", "run_import"]

@@ -5,20 +5,22 @@ bar above and "codings here" below; the codebook tree above the coded segments o
 selected code. The overview (code frequencies, code × document matrix) and the search
 results are docks at the bottom.
 
-Every change is an undoable command run by the ``Session`` (``ui/session.py``); views
-refresh from the session's signals. Every action has a menu entry, a tooltip and a
-shortcut or a keyboard path; the status bar says what happened.
+Every change is an operation (``ui/operations``) run by the ``Session``
+(``ui/session.py``): it returns one ``Changes`` record, the session applies it and emits
+``changed`` once, and ``_changed`` below hands it to each panel, which updates only what
+it shows. Every action is registered in the ``Registry`` (``ui/actions.py``) with its
+tip, keys and enablement; the menu bar and the toolbar are built from the layout in
+``window_actions``. Questions to the user go through ``self.prompts`` (``ui/prompts.py``).
 
-``MainWindow`` is the composition root: it owns the widgets and the session, wires their
-signals, and keeps the public methods the menus, the other windows' helpers and the
-tests call. The work behind those methods lives in small modules, each taking the
-window: ``window_actions`` (actions, menus, toolbar), ``project_lifecycle`` (open, new,
-close, recent projects), ``window_state`` (layout and place remembered between runs),
-``document_list``, ``coding_actions``, ``codebook_editing``, ``text_search`` and
-``excel_export``.
+``MainWindow`` is the composition root: it builds the panels, the session, one
+``AppContext`` (``ui/context.py``), the controllers (``SearchController``,
+``ExportController``, and the import, REFI-QDA, workshop, help and settings parts) and
+the menus, and keeps the public methods the menus and the tests call. The older parts
+are function modules taking the window as a ``Window`` protocol (``project_lifecycle``,
+``window_state``, ``document_list``, ``coding_actions``, ``codebook_editing``). Nothing
+under ``ui/`` imports this module but the entry point (``tests/ui/test_structure.py``).
 """
 
-import threading
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer
@@ -29,7 +31,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QMainWindow,
     QMenu,
-    QMessageBox,
     QSplitter,
     QStackedWidget,
     QToolButton,
@@ -37,31 +38,35 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.services.window_ops import Hit
+from annotator.services.changes import Changes
 from annotator.store.project import Project
 from annotator.ui import (
     codebook_editing,
     coding_actions,
     document_list,
-    excel_export,
     project_lifecycle,
-    text_search,
     window_actions,
     window_state,
 )
-from annotator.ui import commands as cmd
+from annotator.ui.actions import Registry
 from annotator.ui.codebook_view import CodebookTree
+from annotator.ui.context import AppContext
 from annotator.ui.document_view import DocumentView
+from annotator.ui.excel_export import ExportController
 from annotator.ui.exchange_menu import install_exchange
 from annotator.ui.help_menu import install_help, show_about
+from annotator.ui.i18n import tidy_toolbars
 from annotator.ui.import_dialogs import install_import
+from annotator.ui.operations import codebook as codebook_ops
 from annotator.ui.overview import OverviewPanel
 from annotator.ui.panels import CodingsHere, FindBar, SearchResults
 from annotator.ui.project_lifecycle import demo_path
+from annotator.ui.prompts import Prompts
 from annotator.ui.segments_view import SegmentsPanel
-from annotator.ui.session import CodingChange, Session
+from annotator.ui.session import Session
 from annotator.ui.settings_dialog import install_settings
 from annotator.ui.spans import Span
+from annotator.ui.text_search import SearchController
 from annotator.ui.welcome import WelcomePage
 from annotator.ui.workshop_menu import install_workshop
 
@@ -71,24 +76,33 @@ class MainWindow(QMainWindow):
 
     font_size: float
 
-    def __init__(self, settings: QSettings | None = None, *, persist: bool = True) -> None:
+    def __init__(self, settings: QSettings | None = None, *, persist: bool = True,
+                 prompts: Prompts | None = None) -> None:
         super().__init__()
         self.settings = settings if settings is not None else QSettings()
         self.persist = persist
+        self.prompts = prompts if prompts is not None else Prompts(self)
         self.session = Session(self)
-        self._search_cache: tuple[int, str, list[Hit]] | None = None
-        self._export_thread: threading.Thread | None = None
         self._pending_place: tuple[int, int | None] | None = None
         self.setWindowTitle("Annotator")
         self._build_widgets()
+        self.registry = Registry()
+        self.ctx = AppContext(self.session, self.settings, persist, self.prompts,
+                              self.registry, self.say, self.show_error)
+        self.search = SearchController(
+            self.ctx, self.view, self.find_bar, self.results, self.results_dock,
+            self.codebook, lambda title, label: coding_actions.choose_code(self, title, label))
+        self.export = ExportController(self.ctx, self)
         window_actions.build_actions(self)
-        window_actions.build_menus(self)
+        window_actions.register_actions(self)
         self._connect()
         install_help(self)
         install_settings(self)
         install_import(self)
         install_exchange(self)
         install_workshop(self)
+        window_actions.build_menus(self)  # every part has registered its actions
+        tidy_toolbars(self)
         window_state.restore_window(self)
         self._project_changed()
 
@@ -185,13 +199,7 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         s = self.session
         s.projectChanged.connect(self._project_changed)
-        s.documentsChanged.connect(lambda: document_list.documents_changed(self))
-        # retrieved segments carry their document's name: a rename must show there too
-        s.documentsChanged.connect(self.segments.reload)
-        s.codebookChanged.connect(self._codebook_changed)
-        s.codingsChanged.connect(self._codings_changed)
-        s.coderChanged.connect(self._coder_changed)
-        s.visibilityChanged.connect(self._visibility_changed)
+        s.changed.connect(self._changed)
         s.message.connect(self.say)
         s.error.connect(self.show_error)
         self.documents.currentItemChanged.connect(
@@ -209,17 +217,14 @@ class MainWindow(QMainWindow):
             lambda *args: codebook_editing.code_selected(self, *args))
         self.codebook.codeActivated.connect(self.code_selection)
         self.codebook.renameRequested.connect(
-            lambda cid, name: s.execute(cmd.SetCodeValue(s, cid, "name", name)))
+            lambda cid, name: s.execute(codebook_ops.SetCodeValue(s, cid, "name", name)))
         self.codebook.moveRequested.connect(
-            lambda cid, parent, pos: s.execute(cmd.move_code(s, cid, parent, pos)))
+            lambda cid, parent, pos: s.execute(codebook_ops.move_code(s, cid, parent, pos)))
         self.codebook.spanDropped.connect(lambda *drop: coding_actions.span_dropped(self, *drop))
         self.codebook.customContextMenuRequested.connect(
             lambda pos: codebook_editing.codebook_menu(self, pos))
         self.segments.segmentActivated.connect(
             lambda seg: self.show_span(seg.document_id, seg.start, seg.end))
-        self.find_bar.findRequested.connect(self.find)
-        self.find_bar.searchAllRequested.connect(self.search_all)
-        self.find_bar.codeAllRequested.connect(self.code_all_hits)
         self.results.hitActivated.connect(
             lambda h: self.show_span(h.document_id, h.start, h.end))
         self.empty.demo_button.clicked.connect(self.open_demo)
@@ -237,7 +242,7 @@ class MainWindow(QMainWindow):
 
     def show_error(self, message: str) -> None:
         self.statusBar().showMessage(message, 10_000)
-        QMessageBox.warning(self, self.tr("Annotator"), message)
+        self.prompts.warn(self.tr("Annotator"), message)
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
@@ -250,7 +255,6 @@ class MainWindow(QMainWindow):
 
     def _project_changed(self) -> None:
         s = self.session
-        self._search_cache = None
         self.stack.setCurrentIndex(1 if s.is_open else 0)
         self.setWindowTitle(f"{s.project.name} — Annotator" if s.is_open else "Annotator")
         self.codebook.rebuild()
@@ -262,30 +266,35 @@ class MainWindow(QMainWindow):
             self.segments.show_code(None)
             self.codings_here.show_spans([])
             self.overview.refresh()
-        window_actions.update_actions(self)
+        self.registry.update()
         project_lifecycle.fill_empty_recent(self)
 
-    def _codebook_changed(self) -> None:
-        self.codebook.rebuild()
-        self.view.restyle()
-        coding_actions.update_quick_codes(self)
-        if self.segments.code_id not in self.session.codes:
+    def _changed(self, ch: Changes) -> None:
+        """Each panel updates what it shows of one operation's ``Changes``."""
+        if ch.reset or ch.documents:
+            document_list.documents_changed(self)
+        if ch.codebook:
+            self.codebook.rebuild()
+            self.view.restyle()
+        elif ch.counts:
+            self.codebook.update_counts(ch.coding_codes())
+        if ch.shown:
+            self.view.restyle()
+        self.view.apply_change(ch)
+        if ch.codebook and self.segments.code_id not in self.session.codes:
             self.segments.show_code(self.codebook.current_code())
         else:
-            self.segments.reload()
-        self.codings_here.show_spans(self.view.spans_at_cursor())
-        self._overview_dirty()
-
-    def _codings_changed(self, change: CodingChange) -> None:
-        self.view.apply_change(change)
-        if change.reset:
-            self.codebook.rebuild()
-        else:
-            self.codebook.update_counts({c.code_id for c in (*change.added, *change.removed)})
-        self.segments.apply_change(change)
-        coding_actions.update_quick_codes(self)
-        if change.reset or change.added or change.removed:  # a memo changes no count
+            self.segments.apply_change(ch)
+        if ch.codebook or ch.counts:
+            coding_actions.update_quick_codes(self)
+        if ch.codebook or ch.shown:
+            self.codings_here.show_spans(self.view.spans_at_cursor())
+        if ch.counts or ch.codebook or ch.documents or ch.shown:
             self._overview_dirty()
+        if ch.reset or ch.coders:
+            self._coder_changed()
+        if ch.shown:
+            self._visibility_changed()
         document_list.show_doc_info(self)
 
     def _coder_changed(self) -> None:
@@ -299,10 +308,6 @@ class MainWindow(QMainWindow):
         self.act_others.blockSignals(True)
         self.act_others.setChecked(self.session.show_other_coders)
         self.act_others.blockSignals(False)
-        self.view.restyle()
-        self.segments.reload()
-        self.codings_here.show_spans(self.view.spans_at_cursor())
-        self._overview_dirty()
         self.say(self.tr("Showing everyone's codings") if self.session.show_other_coders
                  else self.tr("Showing only your codings"))
 
@@ -460,29 +465,28 @@ class MainWindow(QMainWindow):
     # --- search (text_search), export (excel_export), about -------------------------
 
     def open_find(self) -> None:
-        text_search.open_find(self)
+        self.search.open_find()
 
     def open_search_all(self) -> None:
-        text_search.open_search_all(self)
+        self.search.open_search_all()
 
     def find(self, text: str, backwards: bool = False) -> None:
-        text_search.find(self, text, backwards)
+        self.search.find(text, backwards)
 
     def search_all(self, text: str) -> None:
-        text_search.search_all(self, text)
+        self.search.search_all(text)
 
     def code_all_hits(self, text: str, all_documents: bool = False) -> None:
-        text_search.code_all_hits(self, text, all_documents)
+        self.search.code_all_hits(text, all_documents)
 
     def export_dialog(self) -> None:
-        excel_export.export_dialog(self)
+        self.export.export_dialog()
 
     def about(self) -> None:
         show_about(self)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self._export_thread is not None:
-            self._export_thread.join()
+        self.export.wait()
         window_state.save_project_state(self)
         window_state.save_window_state(self)
         self.session.close()

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QLabel, QToolButton
+from PySide6.QtWidgets import QLabel, QToolButton
 
 from annotator.domain.errors import AnnotatorError
 from annotator.services.projects import create_demo_project, new_project
@@ -22,7 +22,7 @@ from annotator.ui.i18n import current_language
 from annotator.ui.welcome import demo_location
 
 if TYPE_CHECKING:
-    from annotator.ui.main_window import MainWindow
+    from annotator.ui.context import Window
 
 # The strings keep the translation context they had as ``self.tr`` in ``MainWindow``.
 translate = QCoreApplication.translate
@@ -35,7 +35,7 @@ def demo_path() -> Path:
     return demo_location()
 
 
-def open_project(window: MainWindow, project: Project, document: str | None = None) -> None:
+def open_project(window: Window, project: Project, document: str | None = None) -> None:
     """Show an open project (the caller opened it); the window now owns it."""
     window_state.save_project_state(window)
     window.session.open(project)
@@ -43,7 +43,7 @@ def open_project(window: MainWindow, project: Project, document: str | None = No
     window_state.restore_project_state(window, document)
 
 
-def open_path(window: MainWindow, path: Path | str) -> bool:
+def open_path(window: Window, path: Path | str) -> bool:
     """Open a project file and show it; an error is shown, not raised."""
     try:
         project = Project.open(path)
@@ -55,16 +55,16 @@ def open_path(window: MainWindow, path: Path | str) -> bool:
     return True
 
 
-def open_project_dialog(window: MainWindow) -> None:
+def open_project_dialog(window: Window) -> None:
     """Ask for a project file and open it."""
-    path, _ = QFileDialog.getOpenFileName(
-        window, translate("MainWindow", "Open project"), start_folder(window),
+    path = window.prompts.open_file(
+        translate("MainWindow", "Open project"), start_folder(window),
         translate("MainWindow", "Annotator projects (*{0});;All files (*)").format(PROJECT_SUFFIX))
     if path:
         window.open_path(path)
 
 
-def new_project_dialog(window: MainWindow) -> None:
+def new_project_dialog(window: Window) -> None:
     """Ask for a codebook template and a file name, create the project, show it."""
     names = template_names()
     labels = []
@@ -76,14 +76,14 @@ def new_project_dialog(window: MainWindow) -> None:
         lang = current_language()
         labels.append(f"{name}: {title.get(lang) or title.get('en') or name}")
     default = names.index("governance") if "governance" in names else 0
-    label, ok = QInputDialog.getItem(
-        window, translate("MainWindow", "New project"),
-        translate("MainWindow", "Codebook to start with:"), labels, default, False)
-    if not ok:
+    label = window.prompts.choice(
+        translate("MainWindow", "New project"),
+        translate("MainWindow", "Codebook to start with:"), labels, default)
+    if label is None:
         return
     template = names[labels.index(label)] if label in labels else names[default]
-    path, _ = QFileDialog.getSaveFileName(
-        window, translate("MainWindow", "New project"), start_folder(window),
+    path = window.prompts.save_file(
+        translate("MainWindow", "New project"), start_folder(window),
         translate("MainWindow", "Annotator projects (*{0})").format(PROJECT_SUFFIX))
     if not path:
         return
@@ -99,7 +99,7 @@ def new_project_dialog(window: MainWindow) -> None:
     window.say(translate("MainWindow", "Created {0} with the {1} codebook").format(path, template))
 
 
-def open_demo(window: MainWindow) -> None:
+def open_demo(window: Window) -> None:
     """Open the demo project, creating it on first use."""
     path = demo_path()
     if not path.exists():
@@ -112,20 +112,20 @@ def open_demo(window: MainWindow) -> None:
     window.open_path(path)
 
 
-def close_project(window: MainWindow) -> None:
+def close_project(window: Window) -> None:
     """Close the project, remembering where the user was."""
     window_state.save_project_state(window)
     window.session.close()
 
 
-def save_copy(window: MainWindow) -> None:
+def save_copy(window: Window) -> None:
     """Ask where, then save a consistent copy of the open project."""
     p = window.session.project
     if p is None:
         return
-    path, _ = QFileDialog.getSaveFileName(
-        window, translate("MainWindow", "Save a copy"), str(p.path.with_name(p.path.stem + "-copy"
-                                                               + PROJECT_SUFFIX)),
+    path = window.prompts.save_file(
+        translate("MainWindow", "Save a copy"),
+        str(p.path.with_name(p.path.stem + "-copy" + PROJECT_SUFFIX)),
         translate("MainWindow", "Annotator projects (*{0})").format(PROJECT_SUFFIX))
     if path:
         done = window.session.call(p.save_copy, path)
@@ -133,7 +133,7 @@ def save_copy(window: MainWindow) -> None:
             window.say(translate("MainWindow", "Saved a copy as {0}").format(path))
 
 
-def start_folder(window: MainWindow) -> str:
+def start_folder(window: Window) -> str:
     """Where file dialogs start: beside the last project, else home."""
     recent = window.recent_projects()
     return str(Path(recent[0]).parent) if recent else str(Path.home())
@@ -141,7 +141,7 @@ def start_folder(window: MainWindow) -> str:
 # -- recent projects -----------------------------------------------------------------
 
 
-def recent_projects(window: MainWindow) -> list[str]:
+def recent_projects(window: Window) -> list[str]:
     """The projects opened last, newest first (as stored in QSettings)."""
     value = window.settings.value("recentProjects", [])
     if isinstance(value, str):
@@ -149,7 +149,7 @@ def recent_projects(window: MainWindow) -> list[str]:
     return [str(v) for v in (value or [])]
 
 
-def remember_recent(window: MainWindow, path: Path) -> None:
+def remember_recent(window: Window, path: Path) -> None:
     """Put a project first in the recent list (not in a throw-away window)."""
     if not window.persist:
         return
@@ -159,7 +159,7 @@ def remember_recent(window: MainWindow, path: Path) -> None:
     window.settings.setValue("lastProject", path_s)
 
 
-def fill_recent_menu(window: MainWindow) -> None:
+def fill_recent_menu(window: Window) -> None:
     """Fill File > Open recent just before it shows, so it is never stale."""
     window.recent_menu.clear()
     recent = [p for p in window.recent_projects() if Path(p).exists()]
@@ -174,7 +174,7 @@ def fill_recent_menu(window: MainWindow) -> None:
 # -- where the user was --------------------------------------------------------------
 
 
-def fill_empty_recent(window: MainWindow) -> None:
+def fill_empty_recent(window: Window) -> None:
     """List the recent projects on the welcome page."""
     box = window.empty.recent_box
     while box.count():

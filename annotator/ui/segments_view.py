@@ -40,9 +40,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.services.changes import Changes
 from annotator.services.coding import Segment, segments
 from annotator.ui.document_view import blend, reading_font
-from annotator.ui.session import CodingChange, Session
+from annotator.ui.session import Session
 
 CONTEXT = 40
 MAX_SHOWN = 220
@@ -237,7 +238,7 @@ class SegmentsPanel(QWidget):
         self.children_box.setToolTip(self.tr("Also list the segments of the code's children"))
         self.children_box.setChecked(False)
         self.children_box.toggled.connect(self.reload)
-        self._pending: list[CodingChange] = []
+        self._pending: list[Changes] = []
         self._timer = QTimer(self, singleShot=True, interval=0)
         self._timer.timeout.connect(self.flush)
         self.model = SegmentsModel(session, self)
@@ -295,10 +296,15 @@ class SegmentsPanel(QWidget):
         self.title.setText(self.tr("Coded segments of <b>{0}</b>: {1}").format(
             _esc(self.session.code_path(self.code_id)), self.model.rowCount()))
 
-    def apply_change(self, change: CodingChange) -> None:
+    def apply_change(self, change: Changes) -> None:
         """Queue a change: the list follows right after the document has repainted (and
         a burst of changes, such as auto-coding, updates it once)."""
         if self.code_id is None:
+            return
+        if change.reset or change.codes or change.documents or change.shown:
+            # a code renamed or recoloured, a document renamed or gone (segments carry its
+            # name and text), other coders shown or hidden: re-read the list now
+            self.reload()
             return
         self._pending.append(change)
         if not self._timer.isActive():
@@ -311,18 +317,15 @@ class SegmentsPanel(QWidget):
         for change in pending:
             self._apply(change)
 
-    def _apply(self, change: CodingChange) -> None:
+    def _apply(self, change: Changes) -> None:
         if self.code_id is None:
             return
-        if change.reset:
-            self.reload()
-            return
         codes = self._codes()
-        for c in change.removed:
+        for c in change.codings_removed:
             if c.code_id in codes:
                 self.model.remove(c.id)
         now = datetime.now(UTC).replace(tzinfo=None)
-        for c in change.added:
+        for c in change.codings_added:
             if c.code_id in codes and self.session.coder_visible(c.coder_id):
                 doc = self.session.document(c.document_id)
                 self.model.insert(Segment(
@@ -330,7 +333,7 @@ class SegmentsPanel(QWidget):
                     self.session.code_path(c.code_id), self.session.coder_name(c.coder_id),
                     c.start, c.end, self.session.text(c.document_id)[c.start:c.end], c.memo,
                     now))
-        for c in change.memos:
+        for c in change.codings_changed:
             self.model.replace_memo(c.id, c.memo)
         self._set_title()
 

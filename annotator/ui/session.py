@@ -1,11 +1,14 @@
-"""The open project as the window sees it: one object that runs operations and says what
-changed.
+"""The open project as the window sees it: one object that runs operations and applies
+what they changed.
 
-Every change goes through ``Session.execute(command)``: the command calls one service
-(one transaction); if that succeeds it lands on the undo stack, and the session emits a
-signal naming exactly what changed. Views listen and update only that: adding a coding
-emits ``codingsChanged`` with the one new coding, so the document view re-highlights the
-blocks it covers and the codebook bumps one count, nothing is re-read.
+Every change goes through ``Session.execute(operation)`` (the undo commands of
+``ui/operations``): the operation calls one service (one transaction) and returns one
+``Changes`` record (``services/changes.py``); if that succeeds the step lands on the
+undo stack, the session applies the record to its caches (codebook, counts, documents,
+coders) and emits ``changed`` once with it. Panels listen to ``changed`` and update only
+what they show: adding a coding re-highlights the blocks it covers and bumps one count,
+nothing is re-read. Steps that are not undoable (a merge, a REFI-QDA codebook import)
+go through ``Session.apply`` with the record they produce.
 
 The session also keeps the small things every view needs by id: the codebook (codes,
 paths, colours, counts), the documents, the coders, the current coder, and document
@@ -13,47 +16,24 @@ texts (which never change once imported).
 """
 
 from collections import deque
-from collections.abc import Iterable
-from dataclasses import dataclass, field
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
-from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
 
+from annotator.domain.codetree import Tree
 from annotator.domain.errors import AnnotatorError
+from annotator.services.changes import RESET, Changes
 from annotator.services.codebook import CodeInfo, code_tree
 from annotator.services.coders import CoderInfo, ensure_coder, list_coders, resolve_coder_name
-from annotator.services.coding import CodingInfo
 from annotator.services.documents import DocumentInfo, document_text, list_documents
 from annotator.store.project import Project
 
 RECENT_CODES = 9
 
 
-@dataclass
-class CodingChange:
-    """What one operation did to codings. ``reset`` means: re-read (codebook reshaped)."""
-
-    added: list[CodingInfo] = field(default_factory=list)
-    removed: list[CodingInfo] = field(default_factory=list)
-    memos: list[CodingInfo] = field(default_factory=list)
-    reset: bool = False
-
-    def documents(self) -> set[int]:
-        return {c.document_id for c in (*self.added, *self.removed, *self.memos)}
-
-
-def coding_from_row(row: dict) -> CodingInfo:
-    return CodingInfo(row["id"], row["document_id"], row["code_id"], row["coder_id"],
-                      row["start"], row["end"], row.get("memo") or "")
-
-
 class Session(QObject):
-    projectChanged = Signal()
-    documentsChanged = Signal()
-    codebookChanged = Signal()
-    codingsChanged = Signal(object)  # CodingChange
-    coderChanged = Signal()
-    visibilityChanged = Signal()
+    projectChanged = Signal()  # another project (or none) is open: everything is new
+    changed = Signal(object)  # Changes: what one operation changed, already applied
     message = Signal(str)  # what happened, for the status bar
     error = Signal(str)  # a user-caused failure, for a message box
 
@@ -65,6 +45,7 @@ class Session(QObject):
         self.show_other_coders = True
         self.codes: dict[int, CodeInfo] = {}
         self.code_order: list[int] = []
+        self.tree = Tree(())
         self.counts: dict[int, int] = {}
         self.documents: list[DocumentInfo] = []
         self.coders: dict[int, str] = {}
@@ -90,7 +71,7 @@ class Session(QObject):
         self.project.close()
         self.project = None
         self.coder = None
-        self.codes, self.code_order, self.counts = {}, [], {}
+        self.codes, self.code_order, self.counts, self.tree = {}, [], {}, Tree(())
         self.documents, self.coders, self._texts, self._doc_pos = [], {}, {}, {}
         self.recent_codes.clear()
         self.projectChanged.emit()
@@ -101,19 +82,23 @@ class Session(QObject):
 
     # -- running operations --------------------------------------------------------------
 
-    def execute(self, command: "Operation") -> bool:
-        """Run a command's operation; on success it becomes one undo step."""
+    def execute(self, operation) -> bool:
+        """Run an operation (``ui/operations``) the first time; when it changed something
+        it becomes one undo step and its ``Changes`` are applied."""
         if self.project is None:
             return False
         try:
-            command.execute()
+            changes = operation.execute()
         except AnnotatorError as exc:
             self.error.emit(str(exc))
             return False
-        self.undo_stack.push(command)
-        if command.message:
-            self.message.emit(command.message)
-        return True
+        if changes:
+            self.undo_stack.push(operation)
+            self.apply(changes)
+        done = operation.done_message()
+        if done:
+            self.message.emit(done)
+        return bool(changes)
 
     def call(self, fn, *args, **kwargs):
         """A read or a non-undoable call; a user-caused failure is reported, returns None."""
@@ -123,43 +108,42 @@ class Session(QObject):
             self.error.emit(str(exc))
             return None
 
-    # -- notifications (called by commands after each service call) -----------------------
-
-    def notify_codings(self, change: CodingChange) -> None:
-        if change.reset:
-            # codingsChanged(reset) below rebuilds every view; a codebookChanged as well
-            # would rebuild and restyle them all a second time.
-            self._reload_codebook(emit=False)
+    def apply(self, changes: Changes) -> None:
+        """Bring the caches up to date with ``changes``, then tell the panels, once."""
+        if self.project is None or not changes:
+            return
+        if changes.reset:
+            self._reload_codebook()
+            self._reload_documents()
+            self._reload_coders()
         else:
-            for c in change.added:
-                self.counts[c.code_id] = self.counts.get(c.code_id, 0) + 1
-            for c in change.removed:
-                self.counts[c.code_id] = max(0, self.counts.get(c.code_id, 0) - 1)
-        self.codingsChanged.emit(change)
+            if changes.codes:
+                self._reload_codebook()  # re-read counts too: they are right by construction
+            else:
+                for c in changes.codings_added:
+                    self.counts[c.code_id] = self.counts.get(c.code_id, 0) + 1
+                for c in changes.codings_removed:
+                    self.counts[c.code_id] = max(0, self.counts.get(c.code_id, 0) - 1)
+            if changes.documents:
+                self._reload_documents()
+            if changes.coders:
+                self._reload_coders()
+        self.changed.emit(changes)
 
-    def notify_codings_counted(self, change: CodingChange) -> None:
-        """Codings changed, and the counts are already right (the codebook was just
-        re-read after restoring codes together with their codings)."""
-        self.codingsChanged.emit(change)
-
-    def notify_codebook(self) -> None:
-        self._reload_codebook(emit=True)
-
-    def notify_documents(self) -> None:
-        self._reload_documents()
-        self.documentsChanged.emit()
+    def stale(self) -> None:
+        """The project changed under the window (another writer): re-read all of it."""
+        self.apply(RESET)
 
     # -- caches --------------------------------------------------------------------------
 
-    def _reload_codebook(self, emit: bool = False) -> None:
+    def _reload_codebook(self) -> None:
         tree = code_tree(self.project) if self.project else []
         self.codes = {c.id: c for c in tree}
         self.code_order = [c.id for c in tree]
+        self.tree = Tree((c.id, c.parent_id) for c in tree)
         self.counts = {c.id: c.count for c in tree}
         for cid in [c for c in self.recent_codes if c not in self.codes]:
             self.recent_codes.remove(cid)
-        if emit:
-            self.codebookChanged.emit()
 
     def _reload_documents(self) -> None:
         self.documents = list_documents(self.project) if self.project else []
@@ -199,15 +183,10 @@ class Session(QObject):
             return len(self.code_order)
 
     def children(self, parent_id: int | None) -> list[CodeInfo]:
-        return [self.codes[i] for i in self.code_order if self.codes[i].parent_id == parent_id]
+        return [self.codes[i] for i in self.tree.children(parent_id)]
 
     def subtree(self, code_id: int) -> set[int]:
-        out, stack = set(), [code_id]
-        while stack:
-            cid = stack.pop()
-            out.add(cid)
-            stack.extend(c.id for c in self.codes.values() if c.parent_id == cid)
-        return out
+        return set(self.tree.subtree(code_id))
 
     # -- coders --------------------------------------------------------------------------
 
@@ -218,16 +197,13 @@ class Session(QObject):
         if coder is None:
             return False
         self.coder = coder
-        self._reload_coders()
-        self.coderChanged.emit()
-        if not self.show_other_coders:
-            self.visibilityChanged.emit()
+        self.apply(Changes(coders=frozenset({coder.id}), shown=not self.show_other_coders))
         return True
 
     def set_show_other_coders(self, show: bool) -> None:
         if show != self.show_other_coders:
             self.show_other_coders = show
-            self.visibilityChanged.emit()
+            self.apply(Changes(shown=True))
 
     def coder_visible(self, coder_id: int) -> bool:
         return self.show_other_coders or (self.coder is not None and coder_id == self.coder.id)
@@ -252,57 +228,3 @@ class Session(QObject):
         out = [c for c in self.recent_codes if c in self.codes]
         out += [c for c in self.code_order if c not in out]
         return out[:RECENT_CODES]
-
-
-class Operation(QUndoCommand):
-    """One user operation. ``execute`` runs it the first time (may raise a user error and
-    then never reaches the stack); ``again`` redoes it after an undo; ``revert`` undoes it.
-    Each calls one service and then tells the session what changed."""
-
-    def __init__(self, session: Session, text: str) -> None:
-        super().__init__(text)
-        self.session = session
-        self.message = ""
-        self._pending_first_redo = True
-
-    @property
-    def project(self) -> Project:
-        assert self.session.project is not None
-        return self.session.project
-
-    def execute(self) -> None:
-        raise NotImplementedError
-
-    def again(self) -> None:
-        self.execute()
-
-    def revert(self) -> None:
-        raise NotImplementedError
-
-    def redo(self) -> None:
-        if self._pending_first_redo:  # QUndoStack.push calls redo(): already done
-            self._pending_first_redo = False
-            return
-        self._guard(self.again, "Redone")
-
-    def undo(self) -> None:
-        self._guard(self.revert, "Undone")
-
-    def _guard(self, fn, verb: str) -> None:
-        try:
-            fn()
-        except AnnotatorError as exc:
-            # The project changed under this step (another window, a merge): it can no
-            # longer be replayed. Say so, and let the stack drop it.
-            self.setObsolete(True)
-            self.session.error.emit(str(exc))
-            return
-        if verb == "Undone":
-            label = QCoreApplication.translate("Session", "Undone: {0}")
-        else:
-            label = QCoreApplication.translate("Session", "Redone: {0}")
-        self.session.message.emit(label.format(self.text()))
-
-
-def iter_codings(rows: Iterable[dict]) -> list[CodingInfo]:
-    return [coding_from_row(r) for r in rows]

@@ -34,7 +34,6 @@ from annotator.ui.i18n import (
     forced_language,
     language_choices,
     resolve_language,
-    tidy_toolbars,
 )
 
 # windows rebuilt by a language switch: kept alive here (the first one is the caller's)
@@ -121,7 +120,7 @@ def apply_settings(window, language: str | None, coder: str | None):
 
 def open_settings(window):
     dialog = SettingsDialog(window)
-    accepted = dialog.exec() == QDialog.DialogCode.Accepted
+    accepted = window.prompts.dialog(dialog)
     language, coder = dialog.chosen(), dialog.coder_name()
     dialog.deleteLater()
     if not accepted:
@@ -211,12 +210,8 @@ def install_settings(window) -> None:
     act.setStatusTip(act.toolTip())
     act.triggered.connect(lambda _c=False: open_settings(window))
     window.addAction(act)
-    menu = getattr(window, "edit_menu", None)
-    if menu is not None:
-        menu.addSeparator()
-        menu.addAction(act)
+    window.registry.add("settings", act)
     window.act_settings = act
-    tidy_toolbars(window)
 
 
 __all__ = [

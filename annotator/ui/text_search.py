@@ -1,100 +1,126 @@
-"""Finding words: in the document (the find bar), in all documents, and auto-coding the hits."""
+"""The search controller: find words in the document (the find bar), in all documents
+(the search results dock), and auto-code the hits.
 
-from __future__ import annotations
+It keeps its own state (the hits of the current document, cached per document and text)
+and is given what it needs: the application context, the document view, the find bar,
+the results list and its dock, the codebook tree (the current code) and a way to ask for
+a code.
+"""
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtWidgets import QDockWidget
 
 from annotator.services.window_ops import Hit, search_text
-from annotator.ui import coding_actions
-from annotator.ui import commands as cmd
-
-if TYPE_CHECKING:
-    from annotator.ui.main_window import MainWindow
+from annotator.ui.codebook_view import CodebookTree
+from annotator.ui.context import AppContext
+from annotator.ui.document_view import DocumentView
+from annotator.ui.operations import coding as coding_ops
+from annotator.ui.panels import FindBar, SearchResults
 
 # The strings keep the translation context they had as ``self.tr`` in ``MainWindow``.
 translate = QCoreApplication.translate
 
 
-def open_find(window: MainWindow) -> None:
-    """Show the find bar, filled with the selected words."""
-    window.find_bar.open_bar(window.view.selected_text()[:100])
+class SearchController(QObject):
+    def __init__(self, ctx: AppContext, view: DocumentView, find_bar: FindBar,
+                 results: SearchResults, results_dock: QDockWidget, codebook: CodebookTree,
+                 choose_code: Callable[[str, str], int | None]) -> None:
+        super().__init__(view)
+        self.ctx, self.view, self.find_bar = ctx, view, find_bar
+        self.results, self.results_dock, self.codebook = results, results_dock, codebook
+        self.choose_code = choose_code
+        self._cache: tuple[int, str, list[Hit]] | None = None
+        ctx.session.projectChanged.connect(self.forget)
+        find_bar.findRequested.connect(self.find)
+        find_bar.searchAllRequested.connect(self.search_all)
+        find_bar.codeAllRequested.connect(self.code_all_hits)
+
+    def forget(self) -> None:
+        """Another project: the cached hits name documents that are not there."""
+        self._cache = None
+
+    def open_find(self) -> None:
+        """Show the find bar, filled with the selected words."""
+        self.find_bar.open_bar(self.view.selected_text()[:100])
+
+    def open_search_all(self) -> None:
+        """Show the find bar and list the hits in every document."""
+        self.find_bar.open_bar(self.view.selected_text()[:100])
+        if self.find_bar.text():
+            self.search_all(self.find_bar.text())
+
+    def hits_here(self, text: str) -> list[Hit]:
+        """The hits in the current document, cached per (document, text)."""
+        s = self.ctx.session
+        doc = self.view.doc_id
+        if doc is None or not text or s.project is None:
+            return []
+        if self._cache and self._cache[:2] == (doc, text):
+            return self._cache[2]
+        hits = s.call(search_text, s.project, text, document_ids=[doc]) or []
+        self._cache = (doc, text, hits)
+        return hits
+
+    def find(self, text: str, backwards: bool = False) -> None:
+        """Select the next (or previous) hit in the current document."""
+        if not text:
+            self.open_find()
+            return
+        hits = self.hits_here(text)
+        if not hits:
+            self.find_bar.count.setText(translate("MainWindow", "no hits"))
+            self.ctx.say(translate("MainWindow", "“{0}” is not in this document").format(text))
+            return
+        span = self.view.selection_span()
+        caret = self.view.caret_position()
+        if backwards:
+            before = [i for i, h in enumerate(hits) if h.start < (span[0] if span else caret)]
+            i = before[-1] if before else len(hits) - 1
+        else:
+            start = span[0] if span else caret - 1
+            after = [i for i, h in enumerate(hits) if h.start > start]
+            i = after[0] if after else 0
+        h = hits[i]
+        self.view.select_span(h.start, h.end)
+        self.find_bar.count.setText(
+            translate("MainWindow", "{0} of {1}").format(i + 1, len(hits)))
+
+    def search_all(self, text: str) -> None:
+        """List the hits in every document in the search results dock."""
+        s = self.ctx.session
+        if not text or s.project is None:
+            return
+        hits = s.call(search_text, s.project, text)
+        if hits is None:
+            return
+        self.results.show_hits(hits)
+        self.results_dock.show()
+        docs = len({h.document_id for h in hits})
+        self.ctx.say(translate("MainWindow", "{0} hits of “{1}” in {2} documents").format(
+            len(hits), text, docs))
+
+    def code_all_hits(self, text: str, all_documents: bool = False) -> None:
+        """Auto-code: code every hit (here or everywhere) with a code."""
+        s = self.ctx.session
+        if not text or s.project is None:
+            self.ctx.say(translate("MainWindow", "Type the words to find first"))
+            return
+        docs = None if all_documents else ([self.view.doc_id] if self.view.doc_id else [])
+        hits = s.call(search_text, s.project, text, document_ids=docs)
+        if not hits:
+            self.ctx.say(
+                translate("MainWindow", "“{0}” is not there: nothing to code").format(text))
+            return
+        code = self.codebook.current_code()
+        if code is None:
+            code = self.choose_code(
+                translate("MainWindow", "Code all hits"),
+                translate("MainWindow", "Code {0} hits with:").format(len(hits)))
+        if code is not None:
+            spans = [(h.document_id, h.start, h.end) for h in hits]
+            s.execute(coding_ops.CodeSpans(s, spans, code))
 
 
-def open_search_all(window: MainWindow) -> None:
-    """Show the find bar and list the hits in every document."""
-    window.find_bar.open_bar(window.view.selected_text()[:100])
-    if window.find_bar.text():
-        window.search_all(window.find_bar.text())
-
-
-def hits_here(window: MainWindow, text: str) -> list[Hit]:
-    """The hits in the current document, cached per (document, text)."""
-    doc = window.view.doc_id
-    if doc is None or not text or window.session.project is None:
-        return []
-    if window._search_cache and window._search_cache[:2] == (doc, text):
-        return window._search_cache[2]
-    hits = window.session.call(search_text, window.session.project, text,
-                               document_ids=[doc]) or []
-    window._search_cache = (doc, text, hits)
-    return hits
-
-
-def find(window: MainWindow, text: str, backwards: bool = False) -> None:
-    """Select the next (or previous) hit in the current document."""
-    if not text:
-        window.open_find()
-        return
-    hits = hits_here(window, text)
-    if not hits:
-        window.find_bar.count.setText(translate("MainWindow", "no hits"))
-        window.say(translate("MainWindow", "“{0}” is not in this document").format(text))
-        return
-    span = window.view.selection_span()
-    caret = window.view.caret_position()
-    if backwards:
-        before = [i for i, h in enumerate(hits) if h.start < (span[0] if span else caret)]
-        i = before[-1] if before else len(hits) - 1
-    else:
-        start = span[0] if span else caret - 1
-        after = [i for i, h in enumerate(hits) if h.start > start]
-        i = after[0] if after else 0
-    h = hits[i]
-    window.view.select_span(h.start, h.end)
-    window.find_bar.count.setText(translate("MainWindow", "{0} of {1}").format(i + 1, len(hits)))
-
-
-def search_all(window: MainWindow, text: str) -> None:
-    """List the hits in every document in the search results dock."""
-    if not text or window.session.project is None:
-        return
-    hits = window.session.call(search_text, window.session.project, text)
-    if hits is None:
-        return
-    window.results.show_hits(hits)
-    window.results_dock.show()
-    docs = len({h.document_id for h in hits})
-    window.say(translate("MainWindow", "{0} hits of “{1}” in {2} documents").format(
-        len(hits), text, docs))
-
-
-def code_all_hits(window: MainWindow, text: str, all_documents: bool = False) -> None:
-    """Auto-code: code every hit (here or everywhere) with a code."""
-    if not text or window.session.project is None:
-        window.say(translate("MainWindow", "Type the words to find first"))
-        return
-    docs = None if all_documents else ([window.view.doc_id] if window.view.doc_id else [])
-    hits = window.session.call(search_text, window.session.project, text, document_ids=docs)
-    if not hits:
-        window.say(translate("MainWindow", "“{0}” is not there: nothing to code").format(text))
-        return
-    code = window.codebook.current_code()
-    if code is None:
-        code = coding_actions.choose_code(
-            window, translate("MainWindow", "Code all hits"),
-            translate("MainWindow", "Code {0} hits with:").format(len(hits)))
-    if code is not None:
-        spans = [(h.document_id, h.start, h.end) for h in hits]
-        window.session.execute(cmd.CodeSpans(window.session, spans, code))
+__all__ = ["SearchController"]

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.settings import CODER_ENV, load_settings, save_setting, settings_path
+from annotator.ui.prompts import Prompts
 
 DEMO_FILE = "示例项目.annotator"
 
@@ -159,7 +160,8 @@ def needs_coder_name() -> bool:
     return not str(load_settings().get("coder") or "").strip()
 
 
-def ask_coder_once(parent: QWidget | None = None) -> str | None:
+def ask_coder_once(parent: QWidget | None = None, prompts: Prompts | None = None
+                   ) -> str | None:
     """Ask for the coder name if it was never given; save it; return it (else None).
 
     Closing the dialog keeps the name offered (the OS user name), so the question is
@@ -169,7 +171,7 @@ def ask_coder_once(parent: QWidget | None = None) -> str | None:
         return None
     offered = os_user_name()
     dialog = CoderNameDialog(offered, parent)
-    dialog.exec()
+    (prompts or Prompts(parent)).dialog(dialog)
     name = dialog.name() or offered
     dialog.deleteLater()
     if not name:
@@ -180,6 +182,6 @@ def ask_coder_once(parent: QWidget | None = None) -> str | None:
 
 def first_start(window) -> None:
     """After the window is shown: ask for the coder name once, and code under it."""
-    name = ask_coder_once(window)
+    name = ask_coder_once(window, window.prompts)
     if name and window.session.is_open:
         window.session.set_coder(name)

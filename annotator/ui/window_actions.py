@@ -4,7 +4,7 @@ Every command is built here once as a ``QAction`` on the window (``window.act_*`
 the menus, the toolbar, the context menus and the shortcuts list all share it. The
 action texts are written ``tr("…")`` through the window's ``tr`` (lupdate files them
 under the empty context, see ``ui/i18n.py``); the other strings keep the "MainWindow"
-context they had when they were written in ``MainWindow``.
+context they had when they were written in ``Window``.
 """
 
 from __future__ import annotations
@@ -12,19 +12,20 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
 from annotator.ui import coding_actions
+from annotator.ui.actions import Entry
 from annotator.ui.project_lifecycle import fill_recent_menu
 from annotator.ui.window_state import DEFAULT_FONT_SIZE
 
 if TYPE_CHECKING:
-    from annotator.ui.main_window import MainWindow
+    from annotator.ui.context import Window
 
 
-def make_action(window: MainWindow, text: str, slot, shortcut=None, tip: str | None = None,
+def make_action(window: Window, text: str, slot, shortcut=None, tip: str | None = None,
                 checkable: bool = False, widget: QWidget | None = None) -> QAction:
     """An action with its tip in the status bar; ``widget`` limits its keys to that widget."""
     action = QAction(text, window)
@@ -47,7 +48,7 @@ def make_action(window: MainWindow, text: str, slot, shortcut=None, tip: str | N
     return action
 
 
-def build_actions(window: MainWindow) -> None:
+def build_actions(window: Window) -> None:
     """Every command of the window as a QAction (``window.act_*``), with tip and keys."""
     tr = window.tr
     K = QKeySequence.StandardKey
@@ -219,89 +220,94 @@ def undo_tip(action: QAction, text: str, undo: bool) -> None:
     action.setStatusTip(tip)
 
 
-def build_menus(window: MainWindow) -> None:
-    """The menu bar and the toolbar, from the actions ``build_actions`` made."""
+#: the menu bar: (menu id, translation context, title, entries); see ``actions.Registry``
+MENUS: tuple[tuple[str, str, str, tuple[Entry, ...]], ...] = (
+    ("file", "MainWindow", QT_TRANSLATE_NOOP("MainWindow", "&File"), (
+        "new", "open", "menu:recent", "demo", "new_from_qdpx", None,
+        "import", "menu:import_encoding", "import_qdc", "export", "menu:refi_export",
+        "copy_project", None, "close", "quit")),
+    ("edit", "MainWindow", QT_TRANSLATE_NOOP("MainWindow", "&Edit"), (
+        "undo", "redo", None, "find", "find_next", "find_prev", "search_all", "code_hits",
+        None, "settings")),
+    ("document", "MainWindow", QT_TRANSLATE_NOOP("MainWindow", "&Document"), (
+        "doc_memo", "doc_rename", "doc_delete", None, "doc_next", "doc_prev", None,
+        "properties")),
+    ("code", "MainWindow", QT_TRANSLATE_NOOP("MainWindow", "&Code"), (
+        "code", "code_with", "menu:quick", "in_vivo", None, "uncode", "remove_coding",
+        "coding_memo")),
+    ("codebook", "MainWindow", QT_TRANSLATE_NOOP("MainWindow", "Code&book"), (
+        "add_code", "add_child", "rename_code", "color", "definition", "code_memo", None,
+        "move_up", "move_down", "indent", "outdent", "merge", "delete_code", None,
+        "expand", "collapse")),
+    ("coders", "MainWindow", QT_TRANSLATE_NOOP("MainWindow", "Co&ders"), ("coder", "others")),
+    ("view", "MainWindow", QT_TRANSLATE_NOOP("MainWindow", "&View"), (
+        "overview", "results", None, "bigger", "smaller", "font_reset", None,
+        "focus_1", "focus_2", "focus_3", "focus_4")),
+    ("workshop", "WorkshopUI", QT_TRANSLATE_NOOP("WorkshopUI", "&Workshop"), (
+        "copies", "merge_projects", None, "agreement", "disagreements")),
+    ("help", "MainWindow", QT_TRANSLATE_NOOP("MainWindow", "&Help"), (
+        "guide", "shortcuts", None, "about")),
+)
+
+#: the toolbar, left to right
+TOOLBAR: tuple[Entry, ...] = (
+    "open", None, "undo", "redo", None, "code", "in_vivo", "uncode", None, "find",
+    "overview", "export")
+
+
+def register_actions(window: Window) -> None:
+    """Put the actions ``build_actions`` made into the registry, with when each is
+    enabled (an open project, a document, a selection, a chosen code)."""
+    reg = window.registry
+
+    def is_open() -> bool:
+        return window.session.is_open
+
+    def has_doc() -> bool:
+        return is_open() and window.view.doc_id is not None
+
+    def selected() -> bool:
+        return is_open() and window.view.selection_span() is not None
+
+    def has_code() -> bool:
+        return is_open() and window.codebook.current_code() is not None
+
+    enabled = {
+        **dict.fromkeys(("copy_project", "close", "import", "export", "overview", "results",
+                         "find", "search_all", "coder", "others", "add_code", "add_child",
+                         "expand", "collapse"), is_open),
+        **dict.fromkeys(("doc_memo", "doc_rename", "doc_delete", "code_hits", "coding_memo",
+                         "remove_coding", "find_next", "find_prev"), has_doc),
+        **dict.fromkeys(("code_with", "in_vivo", "uncode",
+                         *(f"quick_{n}" for n in range(1, 10))), selected),
+        "code": lambda: selected() and has_code(),
+        **dict.fromkeys(("rename_code", "color", "definition", "code_memo", "merge",
+                         "delete_code", "move_up", "move_down", "indent", "outdent"),
+                        has_code),
+    }
+    named = {name[4:]: act for name, act in vars(window).items()
+             if name.startswith("act_") and isinstance(act, QAction)}
+    named.update({f"quick_{n}": act for n, act in enumerate(window.quick_actions, start=1)})
+    named.update({f"focus_{n}": act for n, act in enumerate(window.act_focus, start=1)})
+    for id_, act in named.items():
+        reg.add(id_, act, enabled.get(id_))
     tr = window.tr
-    bar = window.menuBar()
-
-    def menu(title: str, items) -> QMenu:
-        m = bar.addMenu(title) if isinstance(title, str) else title
-        m.setToolTipsVisible(True)
-        for item in items:
-            if item is None:
-                m.addSeparator()
-            elif isinstance(item, QMenu):
-                m.addMenu(item)
-            else:
-                m.addAction(item)
-        return m
-
-    window.recent_menu = QMenu(tr("Open &recent"), window)
+    window.recent_menu = reg.add_menu("recent", QMenu(tr("Open &recent"), window))
     window.recent_menu.setToolTipsVisible(True)
     window.recent_menu.aboutToShow.connect(lambda: fill_recent_menu(window))
-    window.file_menu = menu(tr("&File"), [
-        window.act_new, window.act_open, window.recent_menu, window.act_demo, None,
-        window.act_import, window.act_export, window.act_copy_project, None, window.act_close,
-        window.act_quit])
-    window.edit_menu = menu(tr("&Edit"), [
-        window.act_undo, window.act_redo, None, window.act_find, window.act_find_next,
-        window.act_find_prev, window.act_search_all, window.act_code_hits])
-    window.document_menu = menu(tr("&Document"), [
-        window.act_doc_memo, window.act_doc_rename, window.act_doc_delete, None,
-        window.act_doc_next, window.act_doc_prev])
-    window.quick_menu = QMenu(tr("&Quick codes"), window)
-    window.quick_menu.setToolTipsVisible(True)
-    for act in window.quick_actions:
-        window.quick_menu.addAction(act)
-    window.quick_menu.addSeparator()
-    window.quick_menu.addAction(window.act_keys_tree)
-    window.quick_menu.addAction(window.act_keys_recent)
-    window.code_menu = menu(tr("&Code"), [
-        window.act_code, window.act_code_with, window.quick_menu, window.act_in_vivo, None,
-        window.act_uncode, window.act_remove_coding, window.act_coding_memo])
-    window.codebook_menu = menu(tr("Code&book"), [
-        window.act_add_code, window.act_add_child, window.act_rename_code, window.act_color,
-        window.act_definition, window.act_code_memo, None, window.act_move_up,
-        window.act_move_down, window.act_indent, window.act_outdent, window.act_merge,
-        window.act_delete_code, None, window.act_expand, window.act_collapse])
-    window.coders_menu = menu(tr("Co&ders"), [window.act_coder, window.act_others])
-    window.view_menu = menu(tr("&View"), [
-        window.act_overview, window.act_results, None, window.act_bigger, window.act_smaller,
-        window.act_font_reset, None, *window.act_focus])
-    window.help_menu = menu(tr("&Help"), [window.act_about])
+    window.quick_menu = reg.add_menu("quick", QMenu(tr("&Quick codes"), window))
+    reg.fill(window.quick_menu, [*(f"quick_{n}" for n in range(1, 10)), None,
+                                 "keys_tree", "keys_recent"])
 
+
+def build_menus(window: Window) -> None:
+    """The menu bar and the toolbar, from ``MENUS`` and ``TOOLBAR``."""
+    reg = window.registry
+    menus = reg.build_menu_bar(window.menuBar(), window, MENUS)
+    for id_, menu in menus.items():
+        setattr(window, f"{id_}_menu", menu)
+    tr = window.tr
     tb = window.addToolBar(tr("Main"))
     tb.setObjectName("mainToolBar")
     tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-    for act in (window.act_open, None, window.act_undo, window.act_redo, None, window.act_code,
-                window.act_in_vivo, window.act_uncode, None, window.act_find, window.act_overview,
-                window.act_export):
-        if act is None:
-            tb.addSeparator()
-        else:
-            tb.addAction(act)
-
-
-def update_actions(window: MainWindow) -> None:
-    """Enable what makes sense now: an open project, a document, a selection, a code."""
-    is_open = window.session.is_open
-    has_doc = window.view.doc_id is not None
-    selected = window.view.selection_span() is not None
-    has_code = window.codebook.current_code() is not None
-    for act in (window.act_copy_project, window.act_close, window.act_import, window.act_export,
-                window.act_overview, window.act_results,
-                window.act_find, window.act_search_all, window.act_coder, window.act_others,
-                window.act_add_code, window.act_add_child, window.act_expand, window.act_collapse):
-        act.setEnabled(is_open)
-    for act in (window.act_doc_memo, window.act_doc_rename, window.act_doc_delete,
-                window.act_code_hits, window.act_coding_memo, window.act_remove_coding,
-                window.act_find_next,
-                window.act_find_prev):
-        act.setEnabled(is_open and has_doc)
-    for act in (window.act_code_with, window.act_in_vivo, window.act_uncode, *window.quick_actions):
-        act.setEnabled(is_open and selected)
-    window.act_code.setEnabled(is_open and selected and has_code)
-    for act in (window.act_rename_code, window.act_color, window.act_definition,
-                window.act_code_memo, window.act_merge, window.act_delete_code, window.act_move_up,
-                window.act_move_down, window.act_indent, window.act_outdent):
-        act.setEnabled(is_open and has_code)
+    reg.build_toolbar(tb, TOOLBAR)

@@ -16,7 +16,7 @@ from PySide6.QtCore import QByteArray, QCoreApplication
 from annotator.ui.document_view import reading_font
 
 if TYPE_CHECKING:
-    from annotator.ui.main_window import MainWindow
+    from annotator.ui.context import Window
 
 # The strings keep the translation context they had as ``self.tr`` in ``MainWindow``.
 translate = QCoreApplication.translate
@@ -24,7 +24,7 @@ translate = QCoreApplication.translate
 DEFAULT_FONT_SIZE = 12.0
 
 
-def state_key(window: MainWindow) -> str | None:
+def state_key(window: Window) -> str | None:
     """The QSettings group of the open project's place (by a hash of its path)."""
     p = window.session.project
     if p is None:
@@ -33,7 +33,7 @@ def state_key(window: MainWindow) -> str | None:
     return f"projects/{digest}"
 
 
-def save_project_state(window: MainWindow) -> None:
+def save_project_state(window: Window) -> None:
     """Remember the document, caret, scroll and code, to come back to them."""
     key = state_key(window)
     if key is None or not window.persist:
@@ -47,7 +47,7 @@ def save_project_state(window: MainWindow) -> None:
     window.settings.setValue(f"{key}/code", code if code is not None else -1)
 
 
-def restore_project_state(window: MainWindow, document: str | None) -> None:
+def restore_project_state(window: Window, document: str | None) -> None:
     """Show the remembered document and code; the first time, a coded passage."""
     key = state_key(window)
     name = document or (window.settings.value(f"{key}/document", "") if key else "")
@@ -80,7 +80,7 @@ def restore_project_state(window: MainWindow, document: str | None) -> None:
         go_to_place(window)
 
 
-def go_to_place(window: MainWindow) -> None:
+def go_to_place(window: Window) -> None:
     """Scroll to where the user was (needs the view's real size, so after show)."""
     place, window._pending_place = window._pending_place, None
     if place is None or window.view.doc_id is None:
@@ -96,7 +96,7 @@ def go_to_place(window: MainWindow) -> None:
         bar.setValue(scroll)
 
 
-def restore_window(window: MainWindow) -> None:
+def restore_window(window: Window) -> None:
     """Geometry, docks, splitters, text size and quick-key mode as last left."""
     st = window.settings
     geometry = st.value("window/geometry")
@@ -118,7 +118,7 @@ def restore_window(window: MainWindow) -> None:
         str(st.value("view/segmentsWithChildren", "false")).lower() == "true")
 
 
-def save_window_state(window: MainWindow) -> None:
+def save_window_state(window: Window) -> None:
     """Store geometry, docks and splitters (not in a throw-away window)."""
     if not window.persist:
         return
@@ -132,7 +132,7 @@ def save_window_state(window: MainWindow) -> None:
     st.sync()
 
 
-def set_font_size(window: MainWindow, size: float) -> None:
+def set_font_size(window: Window, size: float) -> None:
     """Set (and remember) the document text size, within 7–40 pt."""
     size = max(7.0, min(40.0, float(size)))
     if window.persist:

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QTreeWidget,
@@ -36,9 +35,9 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.domain.errors import AnnotatorError
+from annotator.services.changes import RESET
 from annotator.services.workshop import MergeReport, make_participant_copies, merge_copies
 from annotator.store.project import PROJECT_SUFFIX
-from annotator.ui.session import CodingChange
 from annotator.ui.workshop_views import AgreementView, DisagreementsView
 
 
@@ -186,7 +185,7 @@ class WorkshopUI(QObject):
         self.last_copies: list = []
         w, s = window, window.session
 
-        self.agreement = AgreementView(s)
+        self.agreement = AgreementView(s, w.prompts)
         self.agreement_dock = self._dock(self.tr("Intercoder agreement"), "agreementDock",
                                          self.agreement)
         self.disagreements = DisagreementsView(s)
@@ -223,24 +222,15 @@ class WorkshopUI(QObject):
                     "(Ctrl+Shift+D)"), self.show_disagreements, "Ctrl+Shift+D")
         self.menu = QMenu(self.tr("&Workshop"), w)
         self.menu.setObjectName("workshopMenu")
-        self.menu.setToolTipsVisible(True)
-        for a in (self.act_copies, self.act_merge, None, self.act_agreement,
-                  self.act_disagreements):
-            if a is None:
-                self.menu.addSeparator()
-            else:
-                self.menu.addAction(a)
-        bar = w.menuBar()
-        help_menu: QMenu | None = getattr(w, "help_menu", None)
-        if help_menu is not None and help_menu.menuAction() in bar.actions():
-            bar.insertMenu(help_menu.menuAction(), self.menu)
-        else:
-            bar.addMenu(self.menu)
+        reg = w.registry
+        reg.add_menu("workshop", self.menu)  # filled from the window's menu layout
+        reg.add("copies", self.act_copies)
+        reg.add("merge_projects", self.act_merge)
+        reg.add("agreement", self.act_agreement)
+        reg.add("disagreements", self.act_disagreements)
 
         s.projectChanged.connect(self._project_changed)
-        s.codingsChanged.connect(lambda _c: self._dirty())
-        s.codebookChanged.connect(self._dirty)
-        s.documentsChanged.connect(self._dirty)
+        s.changed.connect(lambda _c: self._dirty())
         self.agreement_dock.visibilityChanged.connect(
             lambda v: v and self.agreement.refresh())
         self.disagreements_dock.visibilityChanged.connect(
@@ -320,7 +310,7 @@ class WorkshopUI(QObject):
         lines = [self.tr("{0}: {1} ({2} documents, {3} codes, {4} codings)").format(
             c.participant, c.path, c.documents, c.codes, c.codings) for c in made]
         w.say(self.tr("Wrote {0} participant copies to {1}").format(len(made), folder))
-        QMessageBox.information(w, self.tr("Participant copies"), self.tr(
+        w.prompts.inform(self.tr("Participant copies"), self.tr(
             "Wrote {0} participant copies:").format(len(made)) + "\n\n" + "\n".join(lines))
         return made
 
@@ -330,18 +320,18 @@ class WorkshopUI(QObject):
         w, s = self.window, self.window.session
         if s.project is None:
             return None
-        paths, _ = QFileDialog.getOpenFileNames(
-            w, self.tr("Merge projects"), str(s.project.path.parent),
+        paths = w.prompts.open_files(
+            self.tr("Merge projects"), str(s.project.path.parent),
             self.tr("Participants' copies and REFI-QDA projects (*{0} *.qdpx);;"
                     "All files (*)").format(PROJECT_SUFFIX))
         if not paths:
             return None
         names = "\n".join(f"• {Path(p).name}" for p in paths)
-        answer = QMessageBox.question(w, self.tr("Merge projects"), self.tr(
+        sure = w.prompts.confirm(self.tr("Merge projects"), self.tr(
             "Merge these {0} files into {1}?\n\n{2}\n\nMerging cannot be undone, and the "
             "undo history is cleared. To keep the project as it is now, use "
             "File → Save a copy… first.").format(len(paths), s.project.path.name, names))
-        if answer != QMessageBox.StandardButton.Yes:
+        if not sure:
             return None
         return self.merge(paths)
 
@@ -369,10 +359,7 @@ class WorkshopUI(QObject):
         """The project changed outside the undo history: re-read all of it."""
         s = self.window.session
         s.undo_stack.clear()
-        s.notify_documents()
-        s.notify_codings(CodingChange(reset=True))
-        if s.coder is not None:
-            s.set_coder(s.coder.name)  # re-reads the coders
+        s.apply(RESET)
         self.agreement.fill_coders()
         self._dirty()
 

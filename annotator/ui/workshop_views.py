@@ -15,7 +15,6 @@ there the group settles the consensus: accept one coder's coding for the consens
 coder, or code the disputed span for consensus. Both are undoable commands.
 """
 
-from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -30,7 +29,6 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDoubleSpinBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -45,23 +43,21 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.domain.errors import AnnotatorError
-from annotator.services import coding
 from annotator.services.agreement import (
     CONSENSUS_CODER,
     Disagreement,
     ProjectAgreement,
-    accept_into_consensus,
-    code_consensus,
     disagreements,
     project_agreement,
 )
 from annotator.services.agreement_export import write_agreement_workbook
 from annotator.services.coders import list_coders
-from annotator.services.coding import CodingInfo
 from annotator.services.window_ops import codings_by_ids
 from annotator.ui.codebook_view import swatch
 from annotator.ui.i18n import current_language
-from annotator.ui.session import CodingChange, Operation, Session, iter_codings
+from annotator.ui.operations.consensus import accept_command, consensus_command
+from annotator.ui.prompts import Prompts
+from annotator.ui.session import Session
 
 RAW = Qt.ItemDataRole.UserRole  # the number as the service returned it (None = undefined)
 GREY = QColor("#8a8a8a")
@@ -70,54 +66,6 @@ EXCERPT = 60
 
 def _t(text: str) -> str:
     return QCoreApplication.translate("WorkshopViews", text)
-
-
-# -- consensus commands ------------------------------------------------------------------
-
-
-class ConsensusCoding(Operation):
-    """One coding for the consensus coder (accepted from a coder, or coded directly);
-    undo deletes it, redo puts the same row back."""
-
-    def __init__(self, session: Session, text: str, run: Callable[[], CodingInfo],
-                 done: str) -> None:
-        super().__init__(session, text)
-        self.run, self.done = run, done
-        self.info: CodingInfo | None = None
-        self.rows: list[dict] = []
-
-    def execute(self) -> None:
-        self.info = self.run()
-        self.message = self.done
-        self.session.notify_codings(CodingChange(added=[self.info]))
-
-    def revert(self) -> None:
-        assert self.info is not None
-        self.rows = coding.delete_codings(self.project, [self.info.id])
-        self.session.notify_codings(CodingChange(removed=iter_codings(self.rows)))
-
-    def again(self) -> None:
-        coding.restore_codings(self.project, self.rows)
-        self.session.notify_codings(CodingChange(added=iter_codings(self.rows)))
-
-
-def accept_command(session: Session, coding_id: int, coder: str, code_path: str
-                   ) -> ConsensusCoding:
-    project = session.project
-    return ConsensusCoding(
-        session, _t("Accept {0}'s coding of {1} into consensus").format(coder, code_path),
-        lambda: accept_into_consensus(project, coding_id),
-        _t("Accepted {0}'s coding of {1} into the consensus").format(coder, code_path))
-
-
-def consensus_command(session: Session, d: Disagreement) -> ConsensusCoding:
-    project = session.project
-    return ConsensusCoding(
-        session, _t("Code {0} characters with {1} for consensus").format(
-            d.end - d.start, d.code_path),
-        lambda: code_consensus(project, d.document_id, d.code_id, d.start, d.end),
-        _t("Coded {0} characters with {1} for the consensus").format(
-            d.end - d.start, d.code_path))
 
 
 # -- formatting --------------------------------------------------------------------------
@@ -177,10 +125,12 @@ class AgreementView(QWidget):
         QT_TRANSLATE_NOOP("AgreementView", "Coders missing"),
     )
 
-    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session, prompts: Prompts | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("agreementView")
         self.session = session
+        self.prompts = prompts or Prompts(self)
         self.result: ProjectAgreement | None = None
         self.data: dict | None = None
 
@@ -465,8 +415,8 @@ class AgreementView(QWidget):
         project = self.session.project
         if project is None or self.result is None:
             return None
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export agreement to Excel"),
+        path = self.prompts.save_file(
+            self.tr("Export agreement to Excel"),
             str(project.path.with_name(project.path.stem + "-agreement.xlsx")),
             self.tr("Excel workbooks (*.xlsx)"))
         if not path:
@@ -660,5 +610,4 @@ class DisagreementsView(QWidget):
         return self.session.execute(consensus_command(self.session, d))
 
 
-__all__ = ["AgreementView", "ConsensusCoding", "DisagreementsView", "accept_command",
-           "consensus_command", "set_value"]
+__all__ = ["AgreementView", "DisagreementsView", "set_value"]

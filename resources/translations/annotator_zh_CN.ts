@@ -4,22 +4,22 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../annotator/ui/commands.py" line="+36"/>
+        <location filename="../../annotator/ui/operations/coding.py" line="+48"/>
         <source>Code {0} characters with {1}</source>
         <translation>用 {1} 编码 {0} 个字符</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>Coded {0} characters with {1}</source>
         <translation>已用 {1} 编码 {0} 个字符</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+11"/>
         <source>Code {0} hits with {1}</source>
         <translation>用 {1} 编码 {0} 个匹配项</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+8"/>
         <source>every hit is already coded with {0}</source>
         <translation>每个匹配项都已用 {0} 编码</translation>
     </message>
@@ -29,7 +29,7 @@
         <translation>已用 {1} 编码 {0} 个匹配项（{2} 个此前已编码）</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+11"/>
         <source>Uncode {0} from {1} characters</source>
         <translation>从 {1} 个字符上移除代码 {0}</translation>
     </message>
@@ -39,7 +39,7 @@
         <translation>已从 {1} 个字符上移除代码 {0}</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+14"/>
         <source>Remove coding {0}</source>
         <translation>移除编码：{0}</translation>
     </message>
@@ -64,27 +64,27 @@
         <translation>编辑编码备忘录</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>Saved the coding memo</source>
         <translation>已保存编码备忘录</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>In-vivo code</source>
         <translation>实境编码</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+17"/>
         <source>In-vivo code {0}</source>
         <translation>实境编码 {0}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>Coded {0} characters with the new code {1}</source>
         <translation>已用新代码 {1} 编码 {0} 个字符</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location filename="../../annotator/ui/operations/codebook.py" line="+27"/>
         <source>Add code {0}</source>
         <translation>添加代码 {0}</translation>
     </message>
@@ -94,7 +94,7 @@
         <translation>已添加代码 {0}</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+41"/>
         <source>Renamed {0} to {1}</source>
         <translation>已将 {0} 重命名为 {1}</translation>
     </message>
@@ -114,7 +114,7 @@
         <translation>已保存 {1} 的备忘录</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+52"/>
         <source>Move code {0}</source>
         <translation>移动代码 {0}</translation>
     </message>
@@ -144,7 +144,7 @@
         <translation>已删除代码 {0} 及其 {1} 处编码</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location filename="../../annotator/ui/operations/documents.py" line="+63"/>
         <source>Edit the memo of {0}</source>
         <translation>编辑 {0} 的备忘录</translation>
     </message>
@@ -154,7 +154,7 @@
         <translation>重命名文档 {0}</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>Saved the memo of {0}</source>
         <translation>已保存 {0} 的备忘录</translation>
     </message>
@@ -164,7 +164,7 @@
         <translation>已将文档重命名为 {0}</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Delete document {0}</source>
         <translation>删除文档 {0}</translation>
     </message>
@@ -174,12 +174,7 @@
         <translation>已删除文档 {0} 及其 {1} 处编码</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_dialogs.py" line="+81"/>
-        <source>Imported {0} documents, refused {1}</source>
-        <translation>已导入 {0} 个文档，拒绝 {1} 个</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/exchange_menu.py" line="+52"/>
+        <location filename="../../annotator/ui/exchange_menu.py" line="+33"/>
         <source>{0} documents, {1} codes, {2} coders, {3} codings</source>
         <translation>{0} 个文档，{1} 个代码，{2} 名编码员，{3} 处编码</translation>
     </message>
@@ -224,7 +219,7 @@
         <translation>窗口的全部键盘快捷键（Ctrl+/）</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_dialogs.py" line="-22"/>
+        <location filename="../../annotator/ui/import_dialogs.py" line="+59"/>
         <source>unknown</source>
         <extracomment>(label, Python codec name); None = detect</extracomment>
         <translation>未知</translation>
@@ -245,12 +240,7 @@
         <translation>{0:.1f} MB（{1} 字节）</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <source>Import {0} documents</source>
-        <translation>导入 {0} 个文档</translation>
-    </message>
-    <message>
-        <location line="+29"/>
+        <location line="+10"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
@@ -280,7 +270,7 @@
         <translation>不支持此格式：{0}</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window_actions.py" line="+56"/>
+        <location filename="../../annotator/ui/window_actions.py" line="+57"/>
         <source>&amp;New project…</source>
         <translation>新建项目(&amp;N)…</translation>
     </message>
@@ -830,24 +820,10 @@
         <translation>关于 Annotator</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+88"/>
         <source>Open &amp;recent</source>
+        <extracomment>the toolbar, left to right</extracomment>
         <translation>最近的项目(&amp;R)</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>&amp;File</source>
-        <translation>文件(&amp;F)</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>&amp;Edit</source>
-        <translation>编辑(&amp;E)</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>&amp;Document</source>
-        <translation>文档(&amp;D)</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -855,37 +831,12 @@
         <translation>快速编码(&amp;Q)</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>&amp;Code</source>
-        <translation>编码(&amp;C)</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Code&amp;book</source>
-        <translation>编码本(&amp;B)</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Co&amp;ders</source>
-        <translation>编码员(&amp;D)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;View</source>
-        <translation>视图(&amp;V)</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>&amp;Help</source>
-        <translation>帮助(&amp;H)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+12"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/settings_dialog.py" line="+108"/>
+        <location filename="../../annotator/ui/settings_dialog.py" line="+107"/>
         <source>You are now coding as {0}</source>
         <translation>您现在以 {0} 的身份编码</translation>
     </message>
@@ -905,7 +856,7 @@
         <translation>界面语言和编码员名称</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/workshop_views.py" line="+108"/>
+        <location filename="../../annotator/ui/operations/consensus.py" line="+40"/>
         <source>Accept {0}&apos;s coding of {1} into consensus</source>
         <translation>将 {0} 对 {1} 的编码采纳为共识</translation>
     </message>
@@ -925,7 +876,7 @@
         <translation>已为共识用 {1} 编码 {0} 个字符</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location filename="../../annotator/ui/workshop_views.py" line="+80"/>
         <source>undefined</source>
         <translation>无法计算</translation>
     </message>
@@ -1065,7 +1016,7 @@
         <translation>缺失的编码员</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>The coders to compare (at least two). The consensus coder is left out unless you tick it.</source>
         <translation>要比较的编码员（至少两名）。除非勾选，共识编码员不参与比较。</translation>
     </message>
@@ -1231,7 +1182,7 @@
 <context>
     <name>CoderNameDialog</name>
     <message>
-        <location filename="../../annotator/ui/welcome.py" line="+127"/>
+        <location filename="../../annotator/ui/welcome.py" line="+128"/>
         <source>Your coder name</source>
         <translation>您的编码员名称</translation>
     </message>
@@ -1287,7 +1238,7 @@
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../../annotator/ui/commands.py" line="-142"/>
+        <location filename="../../annotator/ui/operations/codebook.py" line="-92"/>
         <source>Rename code {0}</source>
         <translation>重命名代码 {0}</translation>
     </message>
@@ -1467,7 +1418,7 @@
 <context>
     <name>DocumentView</name>
     <message>
-        <location filename="../../annotator/ui/document_view.py" line="+448"/>
+        <location filename="../../annotator/ui/document_view.py" line="+449"/>
         <source>{0} — {1} ({2} characters)</source>
         <translation>{0} — {1}（{2} 个字符）</translation>
     </message>
@@ -1520,7 +1471,7 @@
         <translation>导出到 REFI-QDA(&amp;D)</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+33"/>
         <location line="+10"/>
         <source>Import codebook</source>
         <translation>导入编码本</translation>
@@ -1587,7 +1538,7 @@
         <translation>已从 {1} 创建 {0}。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>Exported {0}</source>
         <translation>已导出 {0}</translation>
     </message>
@@ -1671,6 +1622,19 @@
         <location filename="../../annotator/ui/help_menu.py" line="-89"/>
         <source>Annotator user guide</source>
         <translation>Annotator 用户指南</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialogs</name>
+    <message>
+        <location filename="../../annotator/ui/operations/documents.py" line="-62"/>
+        <source>Import {0} documents</source>
+        <translation>导入 {0} 个文档</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Imported {0} documents, refused {1}</source>
+        <translation>已导入 {0} 个文档，拒绝 {1} 个</translation>
     </message>
 </context>
 <context>
@@ -1769,7 +1733,7 @@
         <translation>按 {0} 读取并导入文本文件（当自动检测有误时）</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>P&amp;roperties…</source>
         <translation>属性(&amp;R)…</translation>
     </message>
@@ -1779,7 +1743,7 @@
         <translation>文档的来源：文件、大小、格式、文本编码、导入时间、SHA-256（Alt+Enter）</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+36"/>
         <source>Documents ({0});;All files (*)</source>
         <translation>文档 ({0});;所有文件 (*)</translation>
     </message>
@@ -1799,7 +1763,7 @@
         <translation>正在导入 {0} 个文件…</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>Nothing was imported</source>
         <translation>未导入任何内容</translation>
     </message>
@@ -1817,7 +1781,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="+136"/>
+        <location filename="../../annotator/ui/main_window.py" line="+147"/>
         <source>Documents</source>
         <translation>文档</translation>
     </message>
@@ -1837,7 +1801,7 @@
         <translation>搜索结果</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window_actions.py" line="-61"/>
+        <location filename="../../annotator/ui/window_actions.py" line="-97"/>
         <source>Nothing to undo</source>
         <translation>没有可撤销的操作</translation>
     </message>
@@ -1857,7 +1821,48 @@
         <translation>重做：{0}（Ctrl+Shift+Z）</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="+68"/>
+        <location line="+8"/>
+        <source>&amp;File</source>
+        <extracomment>the menu bar: (menu id, translation context, title, entries); see ``actions.Registry``</extracomment>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Document</source>
+        <translation>文档(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Code</source>
+        <translation>编码(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Code&amp;book</source>
+        <translation>编码本(&amp;B)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Co&amp;ders</source>
+        <translation>编码员(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="+61"/>
         <source>Annotator</source>
         <translation>Annotator</translation>
     </message>
@@ -1914,7 +1919,7 @@
         <translation>（暂无）</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="+31"/>
+        <location filename="../../annotator/ui/document_list.py" line="+30"/>
         <source>{0} characters</source>
         <translation>{0} 个字符</translation>
     </message>
@@ -1929,7 +1934,7 @@
         <translation>备忘录：{0}</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="+53"/>
+        <location filename="../../annotator/ui/main_window.py" line="+58"/>
         <location line="+1"/>
         <source>Coder: {0}</source>
         <translation>编码员：{0}</translation>
@@ -1940,7 +1945,7 @@
         <translation>当前编码员；点击切换</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+6"/>
         <source>Showing everyone&apos;s codings</source>
         <translation>显示所有人的编码</translation>
     </message>
@@ -1955,7 +1960,7 @@
         <translation>最近的项目：</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="+49"/>
+        <location filename="../../annotator/ui/document_list.py" line="+48"/>
         <source>{0} characters, {1} codings</source>
         <translation>{0} 个字符，{1} 处编码</translation>
     </message>
@@ -1965,7 +1970,7 @@
         <translation>文档备忘录</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/codebook_editing.py" line="+109"/>
+        <location filename="../../annotator/ui/codebook_editing.py" line="+106"/>
         <location filename="../../annotator/ui/document_list.py" line="+1"/>
         <source>Memo on {0}:</source>
         <translation>{0} 的备忘录：</translation>
@@ -1991,7 +1996,7 @@
         <translation>删除文档“{0}”及其 {1} 处编码？此操作可以撤销。</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/coding_actions.py" line="+33"/>
+        <location filename="../../annotator/ui/coding_actions.py" line="+32"/>
         <source>{0} characters selected</source>
         <translation>已选择 {0} 个字符</translation>
     </message>
@@ -2083,7 +2088,7 @@
         <translation>{0} 的备忘录…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/codebook_editing.py" line="-71"/>
+        <location filename="../../annotator/ui/codebook_editing.py" line="-69"/>
         <source>Add code</source>
         <translation>添加代码</translation>
     </message>
@@ -2103,12 +2108,12 @@
         <translation>{0} 下新代码的名称：</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+28"/>
         <source>Colour of {0}</source>
         <translation>{0} 的颜色</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+13"/>
         <source>Definition</source>
         <translation>定义</translation>
     </message>
@@ -2153,7 +2158,7 @@
         <translation>删除代码</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/text_search.py" line="+52"/>
+        <location filename="../../annotator/ui/text_search.py" line="+73"/>
         <source>no hits</source>
         <translation>无匹配项</translation>
     </message>
@@ -2163,7 +2168,7 @@
         <translation>本文档中没有“{0}”</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>{0} of {1}</source>
         <translation>第 {0} 个，共 {1} 个</translation>
     </message>
@@ -2178,7 +2183,7 @@
         <translation>请先输入要查找的词语</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>“{0}” is not there: nothing to code</source>
         <translation>没有找到“{0}”：无可编码的内容</translation>
     </message>
@@ -2208,18 +2213,18 @@
         <translation>您现在以 {0} 的身份编码</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/excel_export.py" line="+33"/>
-        <location line="+8"/>
+        <location filename="../../annotator/ui/excel_export.py" line="+43"/>
+        <location line="+9"/>
         <source>Export to Excel</source>
         <translation>导出到 Excel</translation>
     </message>
     <message>
-        <location line="-7"/>
+        <location line="-8"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Exporting to {0}…</source>
         <translation>正在导出到 {0}…</translation>
     </message>
@@ -2237,7 +2242,7 @@
 <context>
     <name>MergeReportDialog</name>
     <message>
-        <location filename="../../annotator/ui/workshop_menu.py" line="+109"/>
+        <location filename="../../annotator/ui/workshop_menu.py" line="+108"/>
         <source>Merge report</source>
         <translation>合并报告</translation>
     </message>
@@ -2427,7 +2432,7 @@ in the copy: {1}</source>
 <context>
     <name>SegmentsPanel</name>
     <message>
-        <location filename="../../annotator/ui/segments_view.py" line="+236"/>
+        <location filename="../../annotator/ui/segments_view.py" line="+237"/>
         <source>Include child codes</source>
         <translation>包含子代码</translation>
     </message>
@@ -2450,13 +2455,29 @@ in the copy: {1}</source>
 <context>
     <name>Session</name>
     <message>
-        <location filename="../../annotator/ui/session.py" line="+299"/>
+        <location filename="../../annotator/ui/operations/base.py" line="+61"/>
+        <source>Cannot redo “{0}”: {1}</source>
+        <translation>无法重做“{0}”：{1}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Undone: {0}</source>
         <translation>已撤销：{0}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <source>Cannot undo “{0}”: {1}</source>
+        <translation>无法撤销“{0}”：{1}</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>the project was changed elsewhere (another window or program)</source>
+        <translation>项目已在别处（另一个窗口或程序）被修改</translation>
+    </message>
+    <message>
+        <location line="-26"/>
         <source>Redone: {0}</source>
+        <extracomment>what a step that cannot replay may raise: a user error, or any database error</extracomment>
         <translation>已重做：{0}</translation>
     </message>
 </context>
@@ -2625,12 +2646,13 @@ in the copy: {1}</source>
         <translation>编码员的分歧之处：逐一跳转并确定共识（Ctrl+Shift+D）</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../../annotator/ui/window_actions.py" line="-2"/>
+        <location filename="../../annotator/ui/workshop_menu.py" line="+2"/>
         <source>&amp;Workshop</source>
         <translation>工作坊(&amp;W)</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location filename="../../annotator/ui/workshop_menu.py" line="+50"/>
         <source>Intercoder agreement of {0}</source>
         <translation>{0} 的编码员间一致性</translation>
     </message>

@@ -1,9 +1,9 @@
-"""Window tests: offscreen Qt, settings in tmp folders, dialogs answered by the test.
+"""Window tests: offscreen Qt, settings in tmp folders, questions answered by the test.
 
-Every modal dialog the window opens (QInputDialog, QColorDialog, QFileDialog,
-QMessageBox) is replaced by ``Dialogs``: a test queues the answers it wants, and every
-question asked and warning shown is recorded, so a test never blocks on a dialog and can
-check what the user would have been told.
+The window asks every question through its ``Prompts`` (``annotator/ui/prompts.py``);
+tests give it ``ScriptedPrompts``: a test queues the answers it wants, and every
+question asked and message shown is recorded, so a test never blocks on a dialog and
+can check what the user would have been told. No Qt class is patched.
 """
 
 import os
@@ -15,18 +15,21 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
-from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QColorDialog, QFileDialog, QInputDialog, QMessageBox
 
 from annotator.services.projects import create_demo_project
 from annotator.ui.main_window import MainWindow
 
 
-class Dialogs:
+class ScriptedPrompts:
+    """The window's ``Prompts`` answered from a queue (empty queue: the user cancels,
+    except "are you sure?", which is answered yes)."""
+
     def __init__(self) -> None:
         self.answers: deque = deque()
         self.asked: list[tuple[str, str]] = []  # (kind, text shown)
-        self.warnings: list[str] = []
+        self.warnings: list[str] = []  # every message box shown (warning or information)
+        self.offered: list[list[str]] = []  # the choices of each choice question
+        self.filters: list[str] = []  # the file-type filter of each file question
 
     def answer(self, *values: object) -> None:
         self.answers.extend(values)
@@ -35,55 +38,67 @@ class Dialogs:
         self.asked.append((kind, text))
         return self.answers.popleft() if self.answers else default
 
-    # stand-ins with the signatures the window calls
-    def get_text(self, _parent, _title, label, *_a, **kw):
-        value = self._next("text", label, None)
-        return (value, True) if value is not None else (kw.get("text", ""), False)
+    def text(self, _title: str, label: str, text: str = "") -> str | None:
+        return self._next("text", label, None)
 
-    def get_multiline(self, _parent, _title, label, text="", *_a, **_kw):
-        value = self._next("multiline", label, None)
-        return (value, True) if value is not None else (text, False)
+    def multiline(self, _title: str, label: str, text: str = "") -> str | None:
+        return self._next("multiline", label, None)
 
-    def get_item(self, _parent, _title, label, items, current=0, editable=True,
-                 *_a, **_kw):
+    def choice(self, _title: str, label: str, items: list[str], current: int = 0,
+               editable: bool = False) -> str | None:
+        self.offered.append(list(items))
         value = self._next("item", label, None)
-        if value is None:
-            return "", False
-        assert editable or value in items, f"{value!r} is not offered; choices: {items}"
-        return value, True
+        if callable(value):  # pick from what is offered
+            value = value(items)
+        assert value is None or editable or value in items, (
+            f"{value!r} is not offered; choices: {items}")
+        return value
 
-    def get_color(self, initial, *_a, **_kw):
+    def colour(self, _title: str, initial: str) -> str | None:
         value = self._next("color", "", None)
-        return QColor(value) if value else QColor()
+        return str(value).upper() if value else None
 
-    def question(self, _parent, _title, text, *_a, **_kw):
-        value = self._next("question", text, True)
-        return QMessageBox.StandardButton.Yes if value else QMessageBox.StandardButton.No
+    def confirm(self, _title: str, text: str) -> bool:
+        return bool(self._next("question", text, True))
 
-    def warning(self, _parent, _title, text, *_a, **_kw):
+    def inform(self, _title: str, text: str) -> None:
         self.warnings.append(text)
-        return QMessageBox.StandardButton.Ok
 
-    def save_file(self, *_a, **_kw):
-        return str(self._next("save", "", "")), ""
+    def warn(self, _title: str, text: str) -> None:
+        self.warnings.append(text)
 
-    def open_file(self, *_a, **_kw):
-        return str(self._next("open", "", "")), ""
+    def open_file(self, _title: str, _folder: str, filter_: str) -> str | None:
+        self.filters.append(filter_)
+        return str(self._next("open", "", "")) or None
+
+    def open_files(self, _title: str, _folder: str, filter_: str) -> list[str]:
+        self.filters.append(filter_)
+        return [str(p) for p in self._next("open", "", [])]
+
+    def save_file(self, _title: str, _suggestion: str, filter_: str) -> str | None:
+        self.filters.append(filter_)
+        return str(self._next("save", "", "")) or None
+
+    def folder(self, _title: str, folder: str) -> str | None:
+        value = self._next("folder", "", None)
+        return str(value) if value else None
+
+    def dialog(self, dialog) -> bool:
+        """The answer is a function that fills the dialog in (and returns whether the
+        user pressed OK); none queued: the user closes it."""
+        answer = self._next("dialog", dialog.objectName(), None)
+        return bool(answer(dialog)) if answer is not None else False
+
+
+_current: list[ScriptedPrompts] = []
 
 
 @pytest.fixture(autouse=True)
-def dialogs(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Dialogs:
-    d = Dialogs()
-    monkeypatch.setattr(QInputDialog, "getText", d.get_text)
-    monkeypatch.setattr(QInputDialog, "getMultiLineText", d.get_multiline)
-    monkeypatch.setattr(QInputDialog, "getItem", d.get_item)
-    monkeypatch.setattr(QColorDialog, "getColor", d.get_color)
-    monkeypatch.setattr(QMessageBox, "question", d.question)
-    for name in ("warning", "critical", "information", "about"):
-        monkeypatch.setattr(QMessageBox, name, d.warning)
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", d.save_file)
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", d.open_file)
-    return d
+def dialogs() -> ScriptedPrompts:
+    """The prompts every window made in this test asks (``make_window``)."""
+    prompts = ScriptedPrompts()
+    _current[:] = [prompts]
+    return prompts
 
 
 @pytest.fixture(autouse=True)
@@ -109,7 +124,7 @@ def demo(tmp_path: Path) -> Path:
 
 
 def make_window(qtbot, settings: QSettings) -> MainWindow:
-    window = MainWindow(settings)
+    window = MainWindow(settings, prompts=_current[0])
     qtbot.addWidget(window)
     window.resize(1280, 820)
     window.show()

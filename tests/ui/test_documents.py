@@ -2,8 +2,6 @@
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog
-
 from tests.ui.helpers import press, trigger
 
 
@@ -11,12 +9,11 @@ def _names(window) -> list[str]:
     return [window.documents.item(i).text() for i in range(window.documents.count())]
 
 
-def test_import_a_gbk_text_file_and_undo(qtbot, window, demo: Path, monkeypatch,
+def test_import_a_gbk_text_file_and_undo(qtbot, window, demo: Path, dialogs,
                                          tmp_path: Path) -> None:
     source = tmp_path / "访谈01.txt"
     source.write_bytes("居民说：党组织值得信任。\r\n第二段。".encode("gb18030"))
-    monkeypatch.setattr(QFileDialog, "getOpenFileNames",
-                        lambda *_a, **_k: ([str(source)], ""))
+    dialogs.answer([source])
     window.open_path(demo)
     trigger(window.act_import)
     assert "访谈01" in _names(window)

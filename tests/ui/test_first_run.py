@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QDialog, QLabel
 
 from annotator import __version__
 from annotator.settings import load_settings, save_setting
-from annotator.ui import help_menu, settings_dialog, welcome
+from annotator.ui import help_menu, welcome
 from annotator.ui.main_window import demo_path
 from annotator.ui.welcome import WelcomePage, ask_coder_once, demo_location
 from tests.ui.helpers import trigger
@@ -40,7 +40,7 @@ def test_the_demo_lives_in_the_user_data_folder(monkeypatch) -> None:
     assert demo_location() == folder / "示例项目.annotator"
 
 
-def test_coder_name_is_asked_once_and_saved(monkeypatch, qtbot) -> None:
+def test_coder_name_is_asked_once_and_saved(monkeypatch, qtbot, dialogs) -> None:
     monkeypatch.delenv("ANNOTATOR_CODER")
     asked: list[str] = []
 
@@ -49,23 +49,23 @@ def test_coder_name_is_asked_once_and_saved(monkeypatch, qtbot) -> None:
         dialog.edit.setText("  王五 ")
         return QDialog.DialogCode.Accepted
 
-    monkeypatch.setattr(welcome.CoderNameDialog, "exec", answer)
-    assert ask_coder_once() == "王五"
+    dialogs.answer(answer)
+    assert ask_coder_once(prompts=dialogs) == "王五"
     assert asked == [getpass.getuser()]
     assert load_settings()["coder"] == "王五"
-    assert ask_coder_once() is None  # never twice
+    assert ask_coder_once(prompts=dialogs) is None  # never twice
     assert len(asked) == 1
 
 
-def test_coder_not_asked_when_set(monkeypatch) -> None:
+def test_coder_not_asked_when_set(monkeypatch, dialogs) -> None:
     monkeypatch.delenv("ANNOTATOR_CODER")
     save_setting("coder", "赵六")
-    monkeypatch.setattr(welcome.CoderNameDialog, "exec",
-                        lambda _d: (_ for _ in ()).throw(AssertionError("asked")))
-    assert ask_coder_once() is None
+    assert ask_coder_once(prompts=dialogs) is None
+    assert dialogs.asked == []
 
 
-def test_first_start_codes_under_the_new_name(monkeypatch, window, demo: Path) -> None:
+def test_first_start_codes_under_the_new_name(monkeypatch, window, demo: Path,
+                                              dialogs) -> None:
     monkeypatch.delenv("ANNOTATOR_CODER")
     window.open_path(demo)
 
@@ -73,13 +73,13 @@ def test_first_start_codes_under_the_new_name(monkeypatch, window, demo: Path) -
         dialog.edit.setText("钱七")
         return QDialog.DialogCode.Accepted
 
-    monkeypatch.setattr(welcome.CoderNameDialog, "exec", answer)
+    dialogs.answer(answer)
     welcome.first_start(window)
     assert window.session.coder.name == "钱七"
     assert "钱七" in window.coder_button.text()
 
 
-def test_help_menu_has_guide_shortcuts_and_about(qtbot, window, monkeypatch) -> None:
+def test_help_menu_has_guide_shortcuts_and_about(qtbot, window, dialogs) -> None:
     texts = [a.text() for a in window.help_menu.actions() if not a.isSeparator()]
     assert texts[:2] == ["&User guide", "&Keyboard shortcuts"]
     assert texts[-1] == "&About Annotator"
@@ -110,7 +110,7 @@ def test_help_menu_has_guide_shortcuts_and_about(qtbot, window, monkeypatch) -> 
         shown.append(dialog)
         return 0
 
-    monkeypatch.setattr(help_menu.AboutDialog, "exec", show)
+    dialogs.answer(show)
     trigger(window.act_about)
     about = shown[0]
     assert __version__ in about.findChild(QLabel, "aboutVersion").text()
@@ -126,7 +126,7 @@ def test_guide_speaks_the_interface_language(qtbot, window, monkeypatch) -> None
     assert "编码" in dialog.browser.toPlainText()
 
 
-def test_settings_dialog_changes_the_coder(qtbot, window, demo: Path, monkeypatch) -> None:
+def test_settings_dialog_changes_the_coder(qtbot, window, demo: Path, dialogs) -> None:
     window.open_path(demo)
 
     def answer(dialog) -> int:
@@ -135,7 +135,7 @@ def test_settings_dialog_changes_the_coder(qtbot, window, demo: Path, monkeypatc
         dialog.coder.setText("孙八")
         return QDialog.DialogCode.Accepted
 
-    monkeypatch.setattr(settings_dialog.SettingsDialog, "exec", answer)
+    dialogs.answer(answer)
     trigger(window.act_settings)
     assert window.session.coder.name == "孙八"
     assert load_settings()["coder"] == "孙八"

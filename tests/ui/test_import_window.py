@@ -5,7 +5,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QFileDialog
+from PySide6.QtWidgets import QApplication
 
 from tests.ui.helpers import press, trigger
 
@@ -25,18 +25,11 @@ def _files(tmp_path: Path) -> list[Path]:
 
 
 def test_import_two_good_files_and_one_bad_then_undo(qtbot, window, demo: Path,
-                                                     monkeypatch, tmp_path: Path) -> None:
-    files = _files(tmp_path)
-    asked = {}
-
-    def choose(_parent, _title, _folder, filter_, *_a, **_k):
-        asked["filter"] = filter_
-        return [str(f) for f in files], ""
-
-    monkeypatch.setattr(QFileDialog, "getOpenFileNames", choose)
+                                                     dialogs, tmp_path: Path) -> None:
+    dialogs.answer(_files(tmp_path))
     window.open_path(demo)
     trigger(window.act_import)
-    assert "*.docx" in asked["filter"] and "*.txt" in asked["filter"]
+    assert "*.docx" in dialogs.filters[-1] and "*.txt" in dialogs.filters[-1]
     summary = window.import_ui.summary_dialog
     assert summary is not None and summary.isVisible()
     rows = summary.imported_rows()
@@ -56,12 +49,11 @@ def test_import_two_good_files_and_one_bad_then_undo(qtbot, window, demo: Path,
     assert "访谈A" not in _names(window) and "访谈B" not in _names(window)
 
 
-def test_forced_encoding_and_nothing_imported(window, demo: Path, monkeypatch,
+def test_forced_encoding_and_nothing_imported(window, demo: Path, dialogs,
                                               tmp_path: Path) -> None:
     big5 = tmp_path / "台北.txt"
     big5.write_bytes("社區營造與信任".encode("big5"))
-    monkeypatch.setattr(QFileDialog, "getOpenFileNames",
-                        lambda *_a, **_k: ([str(big5)], ""))
+    dialogs.answer([big5], [big5])  # imported twice
     window.open_path(demo)
     window.import_ui.encoding_actions["big5"].trigger()
     QApplication.processEvents()
@@ -98,13 +90,12 @@ def test_drop_files_on_the_document_list(qtbot, window, demo: Path, tmp_path: Pa
     assert "dropped" not in _names(window)
 
 
-def test_properties_show_the_detected_encoding(window, demo: Path, monkeypatch,
+def test_properties_show_the_detected_encoding(window, demo: Path, dialogs,
                                                tmp_path: Path) -> None:
     source = tmp_path / "访谈GBK.txt"
     data = ("社区书记说：党建引领是基层治理的关键。" * 20).encode("gb18030")
     source.write_bytes(data)
-    monkeypatch.setattr(QFileDialog, "getOpenFileNames",
-                        lambda *_a, **_k: ([str(source)], ""))
+    dialogs.answer([source])
     window.open_path(demo)
     trigger(window.act_import)
     window.import_ui.summary_dialog.close()

@@ -157,7 +157,7 @@ def test_export_from_the_menu(qtbot, window, demo: Path, dialogs, tmp_path: Path
     out = tmp_path / "导出.xlsx"
     dialogs.answer(str(out))
     trigger(window.act_export)
-    qtbot.waitUntil(lambda: window._export_thread is None, timeout=20_000)
+    qtbot.waitUntil(lambda: not window.export.busy, timeout=20_000)
     assert not dialogs.warnings
     assert "Exported" in window.statusBar().currentMessage()
     book = openpyxl.load_workbook(out)

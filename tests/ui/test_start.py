@@ -31,32 +31,25 @@ def test_empty_state_offers_the_three_starts(qtbot, window) -> None:
     assert window.session.project is None
 
 
-def _pick_template(monkeypatch, name: str, offered: list[str]) -> None:
-    from PySide6.QtWidgets import QInputDialog
-
-    def pick(_parent, _title, _label, items, *_a, **_kw):
-        offered.extend(items)
-        return next(i for i in items if i.startswith(name)), True
-
-    monkeypatch.setattr(QInputDialog, "getItem", pick)
+def _pick_template(dialogs, name: str) -> None:
+    dialogs.answer(lambda items: next(i for i in items if i.startswith(name)))
 
 
-def test_new_project_with_an_empty_codebook(qtbot, window, dialogs, monkeypatch,
+def test_new_project_with_an_empty_codebook(qtbot, window, dialogs,
                                             tmp_path: Path) -> None:
-    offered: list[str] = []
-    _pick_template(monkeypatch, "empty", offered)
+    _pick_template(dialogs, "empty")
     dialogs.answer(str(tmp_path / "study"))  # the suffix is added
     qtbot.mouseClick(window.empty.new_button, Qt.MouseButton.LeftButton)
-    assert any(label.startswith("governance") for label in offered)
+    assert any(label.startswith("governance") for label in dialogs.offered[0])
     assert (tmp_path / "study.annotator").exists()
     assert window.session.project is not None
     assert code_tree(window.session.project) == []
     assert window.stack.currentWidget() is window.main_split
 
 
-def test_new_project_with_the_governance_codebook(qtbot, window, dialogs, monkeypatch,
+def test_new_project_with_the_governance_codebook(qtbot, window, dialogs,
                                                   tmp_path: Path) -> None:
-    _pick_template(monkeypatch, "governance", [])
+    _pick_template(dialogs, "governance")
     dialogs.answer(str(tmp_path / "g.annotator"))
     trigger(window.act_new)
     assert "信任/政治信任" in [c.path for c in code_tree(window.session.project)]

@@ -155,7 +155,7 @@ def test_the_glossary_terms() -> None:
 
 def test_main_window_menus_and_dialogs_speak_chinese(qtbot, chinese, settings, demo,
                                                      dialogs, tmp_path) -> None:
-    window = MainWindow(settings)
+    window = MainWindow(settings, prompts=dialogs)
     qtbot.addWidget(window)
     window.resize(1280, 820)
     window.show()

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QPushButton
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QPushButton
 
 from annotator.services.agreement import CONSENSUS_CODER, project_agreement
 from annotator.services.codebook import code_tree
@@ -32,7 +32,7 @@ def _code_in_copy(path: Path, coder: str, spans) -> None:
 
 
 @pytest.fixture
-def merged(window, demo: Path, dialogs, monkeypatch, tmp_path: Path):
+def merged(window, demo: Path, dialogs, tmp_path: Path):
     """Copies made through the dialog, coded by Alice and Bob, merged through the menu."""
     window.open_path(demo)
     ui = window.workshop_ui
@@ -53,9 +53,7 @@ def merged(window, demo: Path, dialogs, monkeypatch, tmp_path: Path):
     for copy in copies:
         _code_in_copy(copy, copy.stem.split("-")[-1], CODINGS[copy.stem.split("-")[-1]])
 
-    monkeypatch.setattr(QFileDialog, "getOpenFileNames",
-                        lambda *_a, **_k: ([str(c) for c in copies], ""))
-    dialogs.answer(True)
+    dialogs.answer(copies, True)
     trigger(ui.act_merge)
     kind, text = dialogs.asked[-1]
     assert kind == "question" and "cannot be undone" in text
@@ -77,13 +75,12 @@ def test_make_copies_merge_and_report(merged) -> None:
     assert "Merged 2 of 2 files" in window.statusBar().currentMessage()
 
 
-def test_merge_errors_are_reported_not_raised(window, demo: Path, dialogs, monkeypatch,
+def test_merge_errors_are_reported_not_raised(window, demo: Path, dialogs,
                                               tmp_path: Path) -> None:
     window.open_path(demo)
     junk = tmp_path / "junk.annotator"
     junk.write_bytes(b"not a project")
-    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *_a, **_k: ([str(junk)], ""))
-    dialogs.answer(True)
+    dialogs.answer([junk], True)
     trigger(window.workshop_ui.act_merge)
     assert "junk.annotator: not merged" in window.workshop_ui.report_dialog.text()
     # copies: an invalid participant list is a message box, not a traceback
