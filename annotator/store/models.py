@@ -31,8 +31,9 @@ class Base(DeclarativeBase):
 class IntegerBool(TypeDecorator[bool]):
     """A yes/no flag kept in an INTEGER column, as the migrations create it.
 
-    SQLite stores booleans as integers anyway; PostgreSQL refuses to put a boolean into an
-    integer column, so the flag is sent as 0/1 and read back as a bool on both.
+    SQLAlchemy's ``Boolean`` would declare BOOLEAN, another type than the files have, and
+    PostgreSQL refuses a boolean in an integer column: the flag is sent as 0/1 and read
+    back as a bool on both.
     """
 
     impl = Integer
@@ -46,20 +47,6 @@ class IntegerBool(TypeDecorator[bool]):
 
 
 _AUTOINC = {"sqlite_autoincrement": True}
-
-
-class IntegerBool(TypeDecorator):
-    """A bool stored as INTEGER 0/1, the type the migrations declare (SQLAlchemy's
-    ``Boolean`` would declare BOOLEAN, another type than the files have)."""
-
-    impl = Integer
-    cache_ok = True
-
-    def process_bind_param(self, value: bool | None, _dialect) -> int | None:
-        return None if value is None else int(bool(value))
-
-    def process_result_value(self, value: int | None, _dialect) -> bool | None:
-        return None if value is None else bool(value)
 
 
 class Meta(Base):
