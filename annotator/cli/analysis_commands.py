@@ -9,7 +9,7 @@ import argparse
 import json
 from pathlib import Path
 
-from annotator.domain.errors import InvalidInput
+from annotator.domain.errors import Conflict, InvalidInput
 from annotator.io import attribute_table
 from annotator.messages import msg
 from annotator.services import attributes, cases
@@ -23,6 +23,7 @@ from annotator.services.queries import (
     run_saved,
     save_as_code,
     save_query,
+    saved_queries,
 )
 from annotator.store.project import Project
 
@@ -124,18 +125,21 @@ def _cmd_query(a: argparse.Namespace) -> int:
     if len(ops) > 1:
         raise InvalidInput("a query combines two codes with one operator")
     with Project.open(a.project) as p:
-        if a.run:
-            result = run_saved(p, a.run)
+        if a.saved:
+            result = run_saved(p, a.saved)
         else:
             if not a.code:
                 raise InvalidInput("a query needs --code (or --run NAME)")
             op, other = (ops[0][0].rstrip("_"), ops[0][1]) if ops else (None, None)
             spec = QuerySpec(a.code, op, other, parse_within(a.within))
             result = run_query(p, spec, _scope(a))
-            if a.save_query:
-                save_query(p, a.save_query, spec, result.scope)
+            if a.save_query and a.save_query.strip() in dict(saved_queries(p)):
+                raise Conflict("there is already a saved query named {name!r}",
+                               name=a.save_query.strip())
         if a.save_as:
             save_as_code(p, result, a.save_as)
+        if a.save_query and not a.saved:
+            save_query(p, a.save_query, result.spec, result.scope)
         if a.xlsx:
             from annotator.io.analysis_workbook import write_query
             write_query(Path(a.xlsx), result)
@@ -206,7 +210,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--within", help="N characters, sentence or paragraph (default 0)")
     p.add_argument("--save-as", metavar="PATH", help="code the results with a new code")
     p.add_argument("--save-query", metavar="NAME", help="keep the query to re-run")
-    p.add_argument("--run", metavar="NAME", help="re-run a saved query")
+    p.add_argument("--run", dest="saved", metavar="NAME", help="re-run a saved query")
     p.add_argument("--xlsx", help="write the results to this workbook")
     _filters(p)
     p.set_defaults(run=_cmd_query)

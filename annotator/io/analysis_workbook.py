@@ -21,7 +21,6 @@ from annotator.io.workbook import (
     save_workbook,
 )
 from annotator.messages import Msg, msg
-from annotator.services.analysis_scope import Scope
 from annotator.services.cooccurrence import Cooccurrence
 from annotator.services.crosstab import NO_VALUE, Crosstab
 from annotator.services.queries import QueryResult, spec_json
@@ -120,6 +119,3 @@ def write_cooccurrence(out: Path, table: Cooccurrence) -> Path:
 def write_crosstab(out: Path, table: Crosstab) -> Path:
     return _write(out, add_crosstab_sheet, table)
 
-
-__all__ = ["Scope", "add_cooccurrence_sheet", "add_crosstab_sheet", "add_query_sheet",
-           "write_cooccurrence", "write_crosstab", "write_query"]
