@@ -183,8 +183,9 @@ def preview(project: Project, path: Path | str, scope: str = "document") -> Prev
             owners = dict(s.execute(select(Document.name, Document.id)).all())
         else:
             owners = dict(s.execute(select(Case.name, Case.id)).all())
-        attrs = {a.name: a for a in s.scalars(select(Attribute)
-                                             .where(Attribute.scope == scope))}
+        attrs = {name: (aid, kind) for aid, name, kind in s.execute(
+            select(Attribute.id, Attribute.name, Attribute.type)
+            .where(Attribute.scope == scope))}
         owner_col = (AttributeValue.document_id if scope == "document"
                      else AttributeValue.case_id)
         current = {(aid, oid): v for aid, oid, v in s.execute(
@@ -220,7 +221,7 @@ def preview(project: Project, path: Path | str, scope: str = "document") -> Prev
     for c, name in columns:
         values = [row[c] if c < len(row) else None for _r, _n, row in matched]
         attr = attrs.get(name)
-        kind = attr.type if attr is not None else _infer(values)
+        kind = attr[1] if attr is not None else _infer(values)
         if attr is None:
             out.new_attributes.append((name, kind))
             numbers = [v for v in values if not _blank(v) and _is_number(v)]
@@ -240,7 +241,7 @@ def preview(project: Project, path: Path | str, scope: str = "document") -> Prev
                                         name=name, reason=exc.message))
                 continue
             oid = owners.get(owner)
-            old = current.get((attr.id, oid)) if attr is not None and oid else None
+            old = current.get((attr[0], oid)) if attr is not None and oid else None
             if old == new:
                 out.unchanged += 1
             elif old is None:
@@ -253,8 +254,9 @@ def preview(project: Project, path: Path | str, scope: str = "document") -> Prev
 def apply(project: Project, plan: Preview) -> None:
     """Write a problem-free preview in one transaction; a table with problems is refused."""
     if not plan.ok:
-        raise ImportRefused("{name}: not imported, the table has {count} problems; nothing "
-                            "was changed", name=plan.path.name, count=len(plan.problems))
+        raise ImportRefused("{name}: not imported, nothing was changed: {count} problems, "
+                            "the first: {first}", name=plan.path.name,
+                            count=len(plan.problems), first=plan.problems[0])
     kinds = dict(plan.new_attributes)
     with project.write() as s:
         for name in plan.new_cases:

@@ -87,8 +87,8 @@ ZH: dict[str, str] = {
         "{name}：不是可读取的 Excel 工作簿（{reason}）。",
     "{name}: not a text table (neither UTF-8 nor GB18030)":
         "{name}：不是文本表格（既不是 UTF-8 也不是 GB18030）。",
-    "{name}: not imported, the table has {count} problems; nothing was changed":
-        "{name}：未导入，表格有 {count} 个问题，未做任何更改。",
+    "{name}: not imported, nothing was changed: {count} problems, the first: {first}":
+        "{name}：未导入，未做任何更改：共 {count} 个问题，第一个是：{first}",
     "{name}: the table has no rows below its header": "{name}：表头下面没有数据行。",
     "{name}: {count} documents": "{name}：{count} 个文档",
     "{rows} codes × {columns} columns": "{rows} 个代码 × {columns} 列",
