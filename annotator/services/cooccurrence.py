@@ -4,11 +4,14 @@ A *passage* carrying A and B is one stretch where a passage of A overlaps one of
 characters of ``A AND B``, counted as stretches). Jaccard is over characters: the
 characters carrying both over those carrying either. One sweep per document over all its
 codes' passages finds every overlapping pair at once, so 300 codes cost no 45,000 pair
-comparisons. Every cell's segments come from ``cell_segments`` (the query ``A AND B``).
+comparisons, and numpy expands the
+pairs. Every cell's segments come from ``cell_segments`` (the query ``A AND B``).
 """
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+
+import numpy as np
 
 from annotator.domain.intervals import Span, union
 from annotator.services.analysis_scope import (
@@ -23,6 +26,9 @@ from annotator.services.analysis_scope import (
 from annotator.services.codebook import code_paths, find_code
 from annotator.services.queries import QueryResult, QuerySpec, run_query
 from annotator.store.project import Project
+
+# Up to this many code pairs (2,000 codes) are counted in flat arrays, beyond it sorted.
+DENSE_CELLS = 4_000_000
 
 
 @dataclass(frozen=True)
@@ -62,21 +68,32 @@ class Cooccurrence:
         }
 
 
-def _sweep(spans: list[tuple[int, int, int]], out: dict, chars_out: dict) -> set:
-    """Overlapping (code, code) pairs among one document's passages ``(start, end, code)``."""
-    spans.sort()
-    active: list[tuple[int, int, int]] = []
-    seen: set[tuple[int, int]] = set()
-    for start, end, code in spans:
-        active = [x for x in active if x[1] > start]
-        for _s, e, other in active:
-            if other != code:
-                key = (code, other) if code < other else (other, code)
-                out[key] = out.get(key, 0) + 1
-                chars_out[key] = chars_out.get(key, 0) + (e if e < end else end) - start
-                seen.add(key)
-        active.append((start, end, code))
-    return seen
+def _pairs(flat: list[tuple[int, int, int]], width: int
+           ) -> tuple[np.ndarray, np.ndarray]:
+    """Overlapping passages of different codes in one document: pair keys and overlaps.
+
+    ``flat`` holds ``(start, end, code)`` of each code's merged passages. Sorted by start,
+    passage ``i`` overlaps exactly the later passages ``j`` with ``start[j] < end[i]``, so
+    the pairs are index ranges, expanded with numpy rather than a Python loop per pair.
+    A key is ``low code × width + high code``.
+    """
+    if not flat:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    arr = np.array(flat, dtype=np.int64)
+    arr = arr[np.lexsort((arr[:, 1], arr[:, 0]))]
+    starts, ends, codes = arr[:, 0], arr[:, 1], arr[:, 2]
+    stop = np.searchsorted(starts, ends, side="left")
+    counts = stop - np.arange(1, len(arr) + 1)
+    counts[counts < 0] = 0
+    first = np.repeat(np.arange(len(arr)), counts)
+    offsets = np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts, counts)
+    second = first + 1 + offsets
+    ca, cb = codes[first], codes[second]
+    keep = ca != cb
+    first, second, ca, cb = first[keep], second[keep], ca[keep], cb[keep]
+    overlap = np.minimum(ends[first], ends[second]) - starts[second]
+    keys = np.minimum(ca, cb) * width + np.maximum(ca, cb)
+    return keys, overlap
 
 
 def cooccurrence(project: Project, code_paths_: Sequence[str] | None = None,
@@ -92,10 +109,11 @@ def cooccurrence(project: Project, code_paths_: Sequence[str] | None = None,
     per_doc: dict[int, dict[int, list[Span]]] = {}
     for _cid, did, code, _coder, start, end in rows:
         per_doc.setdefault(did, {}).setdefault(code, []).append((start, end))
-    passages: dict = {}
-    both: dict = {}
-    docs: dict = {}
-    case_pairs: dict[tuple[int, int], set[int]] = {}
+    index = {code: i for i, code in enumerate(sorted({row[2] for row in rows}))}
+    width = max(len(index), 1)
+    dense = width * width <= DENSE_CELLS
+    all_keys, all_overlaps, doc_keys = [], [], []
+    case_keys: dict[int, list[np.ndarray]] = {}
     chars: dict[int, int] = {}
     for done, (did, by_code) in enumerate(per_doc.items(), start=1):
         check_cancel(cancel)
@@ -103,15 +121,47 @@ def cooccurrence(project: Project, code_paths_: Sequence[str] | None = None,
         for code, spans in by_code.items():
             merged = union(spans)
             chars[code] = chars.get(code, 0) + sum(e - s for s, e in merged)
-            flat.extend((s, e, code) for s, e in merged)
-        for key in _sweep(flat, passages, both):
-            docs[key] = docs.get(key, 0) + 1
-            for case in r.case_of.get(did, ()):
-                case_pairs.setdefault(key, set()).add(case)
+            flat.extend((s, e, index[code]) for s, e in merged)
+        keys, overlap = _pairs(flat, width)
+        all_keys.append(keys)
+        all_overlaps.append(overlap)
+        present = (np.flatnonzero(np.bincount(keys, minlength=width * width)) if dense
+                   else np.unique(keys))
+        doc_keys.append(present)
+        for case in r.case_of.get(did, ()):
+            case_keys.setdefault(case, []).append(present)
         if progress:
             progress(done, len(per_doc))
-    return Cooccurrence(ids, paths, scope, passages, docs,
-                        {k: len(v) for k, v in case_pairs.items()}, both, chars)
+    codes = sorted(index, key=index.get)
+    passages, both = _tally(all_keys, all_overlaps, width, codes)
+    documents, _ = _tally(doc_keys, None, width, codes)
+    cases, _ = _tally([np.unique(np.concatenate(v)) for v in case_keys.values()], None,
+                      width, codes)
+    return Cooccurrence(ids, paths, scope, passages, documents, cases, both, chars)
+
+
+def _tally(keys: list[np.ndarray], weights: list[np.ndarray] | None, width: int,
+           codes: list[int]) -> tuple[dict[tuple[int, int], int], dict[tuple[int, int], int]]:
+    """Counts (and summed weights) per pair key, as ``(low code id, high code id) → n``."""
+    if not keys:
+        return {}, {}
+    flat = np.concatenate(keys)
+    if width * width <= DENSE_CELLS:
+        count = np.bincount(flat, minlength=width * width)
+        found = np.flatnonzero(count)
+        sums = (np.bincount(flat, weights=np.concatenate(weights), minlength=width * width)
+                [found] if weights is not None else None)
+        count = count[found]
+    else:
+        found, inverse, count = np.unique(flat, return_inverse=True, return_counts=True)
+        sums = (np.bincount(inverse, weights=np.concatenate(weights), minlength=len(found))
+                if weights is not None else None)
+    pairs = [(codes[k // width], codes[k % width]) for k in found.tolist()]
+    pairs = [(a, b) if a < b else (b, a) for a, b in pairs]
+    counts = dict(zip(pairs, count.tolist(), strict=True))
+    if sums is None:
+        return counts, {}
+    return counts, dict(zip(pairs, sums.astype(np.int64).tolist(), strict=True))
 
 
 def cell_segments(project: Project, a: str, b: str, scope: Scope = ALL) -> QueryResult:

@@ -98,26 +98,32 @@ def crosstab(project: Project, by: str, code_paths_: Sequence[str] | None = None
                else sorted(paths, key=paths.get))
         r = resolve(s, scope)
         cols = _columns(s, by, r)
-        rows = codings(s, r, ids)
+        rows = codings(s, r, ids if code_paths_ else None)
     per: dict[tuple[int, int], list[Span]] = {}
     for _cid, did, code, _coder, start, end in rows:
         per.setdefault((code, did), []).append((start, end))
-    row_total = {c: 0 for c in ids}
-    for (code, _did), spans in per.items():
-        row_total[code] += len(spans)
+    column_of: dict[int, list[str]] = {}
+    for col, docs in cols.items():
+        for did in docs:
+            column_of.setdefault(did, []).append(col)
+    # One pass over the (code, document) pairs that have codings, not codes × documents.
+    acc: dict[tuple[int, str], list] = {}
+    row_total = dict.fromkeys(ids, 0)
+    check_cancel(cancel)
+    for (code, did), spans in per.items():
+        n = len(spans)
+        chars = spans[0][1] - spans[0][0] if n == 1 else total_length(spans)
+        row_total[code] += n
+        for col in column_of.get(did, ()):
+            cell = acc.setdefault((code, col), [0, 0, 0, set()])
+            cell[0] += n
+            cell[1] += chars
+            cell[2] += 1
+            cell[3].update(r.case_of.get(did, ()))
     cells: dict[tuple[int, str], dict] = {}
     for done, code in enumerate(ids, start=1):
-        check_cancel(cancel)
         for col, docs in cols.items():
-            n = chars = with_code = 0
-            cases: set[int] = set()
-            for did in docs:
-                spans = per.get((code, did))
-                if spans:
-                    n += len(spans)
-                    chars += total_length(spans)
-                    with_code += 1
-                    cases.update(r.case_of.get(did, ()))
+            n, chars, with_code, cases = acc.get((code, col), (0, 0, 0, ()))
             cells[(code, col)] = {
                 "codings": n, "documents": with_code, "cases": len(cases),
                 "characters": chars,
