@@ -140,8 +140,96 @@ def _unique_sibling_names(conn: Connection) -> None:
     ))
 
 
+def _analysis_cases_attributes_queries_sets(conn: Connection) -> None:
+    """Cases, attributes, saved queries and code/document sets.
+
+    ``cases`` group documents (``case_document``); ``attribute`` defines a variable of
+    documents or of cases (text, number, date or category, whose values are a JSON list)
+    and ``attribute_value`` holds one value per document or case as canonical text;
+    ``saved_query`` keeps a coding query's definition (JSON) to re-run; ``code_set`` and
+    ``document_set`` are the named groups REFI-QDA files carry.
+    """
+    md = MetaData()
+    # The tables referred to, as far as foreign keys need them (they exist: not created).
+    for existing in ("document", "code"):
+        Table(existing, md, Column("id", Integer, primary_key=True))
+    Table(
+        "cases", md,
+        Column("id", Integer, primary_key=True),
+        Column("guid", String(36), nullable=False),
+        Column("name", String(500), nullable=False),
+        Column("memo", Text, nullable=False),
+        Column("created_at", DateTime, nullable=False),
+        UniqueConstraint("guid"), UniqueConstraint("name"), **_AUTOINC,
+    )
+    Table(
+        "case_document", md,
+        Column("case_id", Integer, ForeignKey("cases.id", ondelete="CASCADE"),
+               primary_key=True),
+        Column("document_id", Integer, ForeignKey("document.id", ondelete="CASCADE"),
+               primary_key=True),
+        Index("ix_case_document_document", "document_id"),
+    )
+    Table(
+        "attribute", md,
+        Column("id", Integer, primary_key=True),
+        Column("guid", String(36), nullable=False),
+        Column("scope", String(16), nullable=False),
+        Column("name", String(200), nullable=False),
+        Column("type", String(16), nullable=False),
+        Column("categories", Text, nullable=False),
+        Column("position", Integer, nullable=False),
+        UniqueConstraint("guid"), UniqueConstraint("scope", "name"),
+        CheckConstraint("scope IN ('document', 'case')", name="ck_attribute_scope"),
+        CheckConstraint("type IN ('text', 'number', 'date', 'category')",
+                        name="ck_attribute_type"),
+        **_AUTOINC,
+    )
+    Table(
+        "attribute_value", md,
+        Column("id", Integer, primary_key=True),
+        Column("attribute_id", Integer, ForeignKey("attribute.id", ondelete="CASCADE"),
+               nullable=False),
+        Column("document_id", Integer, ForeignKey("document.id", ondelete="CASCADE")),
+        Column("case_id", Integer, ForeignKey("cases.id", ondelete="CASCADE")),
+        Column("value", Text, nullable=False),
+        UniqueConstraint("attribute_id", "document_id"),
+        UniqueConstraint("attribute_id", "case_id"),
+        CheckConstraint("(document_id IS NULL) <> (case_id IS NULL)",
+                        name="ck_attribute_value_owner"),
+        **_AUTOINC,
+    )
+    Table(
+        "saved_query", md,
+        Column("id", Integer, primary_key=True),
+        Column("guid", String(36), nullable=False),
+        Column("name", String(200), nullable=False),
+        Column("definition", Text, nullable=False),
+        Column("created_at", DateTime, nullable=False),
+        UniqueConstraint("guid"), UniqueConstraint("name"), **_AUTOINC,
+    )
+    for kind, target in (("code", "code"), ("document", "document")):
+        Table(
+            f"{kind}_set", md,
+            Column("id", Integer, primary_key=True),
+            Column("guid", String(36), nullable=False),
+            Column("name", String(500), nullable=False),
+            Column("memo", Text, nullable=False),
+            UniqueConstraint("guid"), UniqueConstraint("name"), **_AUTOINC,
+        )
+        Table(
+            f"{kind}_set_member", md,
+            Column("set_id", Integer, ForeignKey(f"{kind}_set.id", ondelete="CASCADE"),
+                   primary_key=True),
+            Column(f"{kind}_id", Integer, ForeignKey(f"{target}.id", ondelete="CASCADE"),
+                   primary_key=True),
+        )
+    md.create_all(conn, checkfirst=True)
+
+
 MIGRATIONS: list[Callable[[Connection], None]] = [
     _v1_initial, _v2_sources_memos_guids, _unique_sibling_names,
+    _analysis_cases_attributes_queries_sets,
 ]
 CURRENT_VERSION = len(MIGRATIONS)
 

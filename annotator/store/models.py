@@ -126,3 +126,111 @@ class Coding(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime)
     # added by format 2 (ALTER TABLE ADD COLUMN cannot add NOT NULL); always filled in
     guid: Mapped[str] = mapped_column(String(36), nullable=True)
+
+
+class Case(Base):
+    """A case groups documents (one participant, several interviews); table ``cases``."""
+
+    __tablename__ = "cases"
+    __table_args__ = (UniqueConstraint("guid"), UniqueConstraint("name"), _AUTOINC)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    guid: Mapped[str] = mapped_column(String(36))
+    name: Mapped[str] = mapped_column(String(500))
+    memo: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class CaseDocument(Base):
+    __tablename__ = "case_document"
+    __table_args__ = (Index("ix_case_document_document", "document_id"),)
+    case_id: Mapped[int] = mapped_column(
+        ForeignKey("cases.id", ondelete="CASCADE"), primary_key=True)
+    document_id: Mapped[int] = mapped_column(
+        ForeignKey("document.id", ondelete="CASCADE"), primary_key=True)
+
+
+class Attribute(Base):
+    """A variable of documents or of cases; ``categories`` is a JSON list of values."""
+
+    __tablename__ = "attribute"
+    __table_args__ = (
+        UniqueConstraint("guid"), UniqueConstraint("scope", "name"),
+        CheckConstraint("scope IN ('document', 'case')", name="ck_attribute_scope"),
+        CheckConstraint("type IN ('text', 'number', 'date', 'category')",
+                        name="ck_attribute_type"),
+        _AUTOINC,
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    guid: Mapped[str] = mapped_column(String(36))
+    scope: Mapped[str] = mapped_column(String(16))
+    name: Mapped[str] = mapped_column(String(200))
+    type: Mapped[str] = mapped_column(String(16))
+    categories: Mapped[str] = mapped_column(Text, default="[]")
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class AttributeValue(Base):
+    """One attribute's value on one document or one case, as canonical text."""
+
+    __tablename__ = "attribute_value"
+    __table_args__ = (
+        UniqueConstraint("attribute_id", "document_id"),
+        UniqueConstraint("attribute_id", "case_id"),
+        CheckConstraint("(document_id IS NULL) <> (case_id IS NULL)",
+                        name="ck_attribute_value_owner"),
+        _AUTOINC,
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    attribute_id: Mapped[int] = mapped_column(ForeignKey("attribute.id", ondelete="CASCADE"))
+    document_id: Mapped[int | None] = mapped_column(
+        ForeignKey("document.id", ondelete="CASCADE"))
+    case_id: Mapped[int | None] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"))
+    value: Mapped[str] = mapped_column(Text)
+
+
+class SavedQuery(Base):
+    __tablename__ = "saved_query"
+    __table_args__ = (UniqueConstraint("guid"), UniqueConstraint("name"), _AUTOINC)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    guid: Mapped[str] = mapped_column(String(36))
+    name: Mapped[str] = mapped_column(String(200))
+    definition: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class CodeSet(Base):
+    """A named group of codes (REFI-QDA ``Sets``)."""
+
+    __tablename__ = "code_set"
+    __table_args__ = (UniqueConstraint("guid"), UniqueConstraint("name"), _AUTOINC)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    guid: Mapped[str] = mapped_column(String(36))
+    name: Mapped[str] = mapped_column(String(500))
+    memo: Mapped[str] = mapped_column(Text, default="")
+
+
+class CodeSetMember(Base):
+    __tablename__ = "code_set_member"
+    set_id: Mapped[int] = mapped_column(
+        ForeignKey("code_set.id", ondelete="CASCADE"), primary_key=True)
+    code_id: Mapped[int] = mapped_column(
+        ForeignKey("code.id", ondelete="CASCADE"), primary_key=True)
+
+
+class DocumentSet(Base):
+    """A named group of documents (REFI-QDA ``Sets``)."""
+
+    __tablename__ = "document_set"
+    __table_args__ = (UniqueConstraint("guid"), UniqueConstraint("name"), _AUTOINC)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    guid: Mapped[str] = mapped_column(String(36))
+    name: Mapped[str] = mapped_column(String(500))
+    memo: Mapped[str] = mapped_column(Text, default="")
+
+
+class DocumentSetMember(Base):
+    __tablename__ = "document_set_member"
+    set_id: Mapped[int] = mapped_column(
+        ForeignKey("document_set.id", ondelete="CASCADE"), primary_key=True)
+    document_id: Mapped[int] = mapped_column(
+        ForeignKey("document.id", ondelete="CASCADE"), primary_key=True)

@@ -1,0 +1,164 @@
+"""What an analysis looks at: documents, cases, attribute values and coders.
+
+Every analysis (queries, co-occurrence, crosstabs) takes one ``Scope`` and asks it for
+the documents and coders it covers and for the codings inside it, read as plain rows in
+one query, so a filter means the same thing everywhere and is written above each sheet.
+Long work reports progress and stops when asked: ``Progress`` is called with
+``(done, total)`` and the ``cancel`` callable is polled once per document.
+"""
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from annotator.domain.errors import AnnotatorError, InvalidInput, NotFound
+from annotator.messages import Msg, msg
+from annotator.store.models import (
+    Attribute,
+    AttributeValue,
+    Case,
+    CaseDocument,
+    Coder,
+    Coding,
+    Document,
+)
+
+Progress = Callable[[int, int], None]
+CancelFlag = Callable[[], bool]
+
+
+class Cancelled(AnnotatorError):
+    """The user stopped a long analysis; nothing was written."""
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Names as the user gives them; empty means "all"."""
+
+    documents: tuple[str, ...] = ()
+    cases: tuple[str, ...] = ()
+    where: tuple[tuple[str, str], ...] = ()       # (attribute name, value), all must hold
+    coders: tuple[str, ...] = ()
+
+    def describe(self) -> list[Msg]:
+        """One line per filter, for the top of a sheet or a report."""
+        lines = []
+        if self.documents:
+            lines.append(msg("Documents: {names}", names=", ".join(self.documents)))
+        if self.cases:
+            lines.append(msg("Cases: {names}", names=", ".join(self.cases)))
+        for name, value in self.where:
+            lines.append(msg("Attribute {name} = {value}", name=name, value=value))
+        if self.coders:
+            lines.append(msg("Coders: {names}", names=", ".join(self.coders)))
+        if not lines:
+            lines.append(msg("All documents, all coders"))
+        return lines
+
+    def to_json(self) -> dict:
+        return {"documents": list(self.documents), "cases": list(self.cases),
+                "where": [list(w) for w in self.where], "coders": list(self.coders)}
+
+    @classmethod
+    def from_json(cls, data: dict) -> "Scope":
+        return cls(tuple(data.get("documents", ())), tuple(data.get("cases", ())),
+                   tuple((str(a), str(v)) for a, v in data.get("where", ())),
+                   tuple(data.get("coders", ())))
+
+
+@dataclass
+class Resolved:
+    """A scope turned into ids: the documents (in project order) and coders it covers."""
+
+    documents: dict[int, str]                  # id → name, project order
+    coder_ids: list[int] | None                # None = every coder
+    case_of: dict[int, list[int]] = field(default_factory=dict)   # document → cases
+    case_names: dict[int, str] = field(default_factory=dict)
+
+
+ALL = Scope()
+
+
+def parse_where(items: Iterable[str]) -> tuple[tuple[str, str], ...]:
+    """``ATTR=VALUE`` strings → pairs; anything else is refused."""
+    pairs = []
+    for item in items:
+        name, sep, value = item.partition("=")
+        if not sep or not name.strip():
+            raise InvalidInput("--where takes ATTRIBUTE=VALUE, not {item!r}", item=item)
+        pairs.append((name.strip(), value.strip()))
+    return tuple(pairs)
+
+
+def _attribute(s: Session, name: str) -> Attribute:
+    rows = s.scalars(select(Attribute).where(Attribute.name == name)
+                     .order_by(Attribute.scope.desc())).all()
+    if not rows:
+        raise NotFound("no attribute named {name!r} in this project", name=name)
+    return rows[0]          # a document attribute wins over a case attribute of that name
+
+
+def resolve(s: Session, scope: Scope) -> Resolved:
+    docs = dict(s.execute(select(Document.id, Document.name)
+                          .order_by(Document.position, Document.id)).all())
+    memberships = s.execute(select(CaseDocument.document_id, CaseDocument.case_id)).all()
+    case_of: dict[int, list[int]] = {}
+    for did, cid in memberships:
+        case_of.setdefault(did, []).append(cid)
+    case_names = dict(s.execute(select(Case.id, Case.name)).all())
+    keep = set(docs)
+    if scope.documents:
+        by_name = {name: did for did, name in docs.items()}
+        for name in scope.documents:
+            if name not in by_name:
+                raise NotFound("no document named {name!r} in this project", name=name)
+        keep &= {by_name[n] for n in scope.documents}
+    if scope.cases:
+        by_name = {name: cid for cid, name in case_names.items()}
+        for name in scope.cases:
+            if name not in by_name:
+                raise NotFound("no case named {name!r} in this project", name=name)
+        wanted = {by_name[n] for n in scope.cases}
+        keep &= {d for d, cs in case_of.items() if wanted & set(cs)}
+    for name, value in scope.where:
+        attr = _attribute(s, name)
+        owners = set(s.scalars(
+            select(AttributeValue.document_id if attr.scope == "document"
+                   else AttributeValue.case_id)
+            .where(AttributeValue.attribute_id == attr.id, AttributeValue.value == value)
+        ))
+        if attr.scope == "document":
+            keep &= owners
+        else:
+            keep &= {d for d, cs in case_of.items() if owners & set(cs)}
+    coder_ids = None
+    if scope.coders:
+        found = dict(s.execute(select(Coder.name, Coder.id)
+                               .where(Coder.name.in_(scope.coders))).all())
+        for name in scope.coders:
+            if name not in found:
+                raise NotFound("no coder named {name!r} in this project", name=name)
+        coder_ids = sorted(found.values())
+    return Resolved({d: n for d, n in docs.items() if d in keep}, coder_ids, case_of,
+                    case_names)
+
+
+def codings(s: Session, r: Resolved, code_ids: Iterable[int] | None = None
+            ) -> list[tuple[int, int, int, int, int, int]]:
+    """``(coding id, document, code, coder, start, end)`` inside the scope, one query."""
+    q = select(Coding.id, Coding.document_id, Coding.code_id, Coding.coder_id, Coding.start,
+               Coding.end)
+    if code_ids is not None:
+        q = q.where(Coding.code_id.in_(list(code_ids)))
+    if r.coder_ids is not None:
+        q = q.where(Coding.coder_id.in_(r.coder_ids))
+    rows = s.connection().execute(q).all()
+    docs = r.documents
+    return [row for row in rows if row[1] in docs]
+
+
+def check_cancel(cancel: CancelFlag | None) -> None:
+    if cancel is not None and cancel():
+        raise Cancelled("the analysis was cancelled; nothing was changed")

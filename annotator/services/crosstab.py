@@ -1,0 +1,146 @@
+"""Crosstabs: codes × the values of an attribute, or codes × cases.
+
+Each cell counts codings, documents, cases and coded characters (overlaps counted once)
+of one code in one column's documents, with percentages: of the code's codings in the
+scope (row) and of the column's documents that carry the code. A document in two cases
+counts in both columns, as it does in NVivo's framework matrices. ``cell_segments``
+gives the coded segments behind a cell.
+"""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from annotator.domain.errors import InvalidInput, NotFound
+from annotator.domain.intervals import Span, total_length
+from annotator.services.analysis_scope import (
+    ALL,
+    CancelFlag,
+    Progress,
+    Scope,
+    check_cancel,
+    codings,
+    resolve,
+)
+from annotator.services.codebook import code_paths, find_code
+from annotator.services.coding import Segment, segments
+from annotator.store.models import Attribute, AttributeValue
+from annotator.store.project import Project
+
+NO_VALUE = ""
+
+
+@dataclass(frozen=True)
+class Crosstab:
+    by: str                                    # attribute name, or "case"
+    scope: Scope
+    codes: list[str]
+    code_ids: list[int]
+    columns: list[str]                         # values (NO_VALUE = not set) or case names
+    column_documents: dict[str, list[int]]
+    cells: dict[tuple[int, str], dict]         # (code id, column) → measures
+
+    def to_json(self) -> dict:
+        return {
+            "by": self.by, "filters": self.scope.to_json(), "columns": self.columns,
+            "rows": [{"code": path, "cells": {col: self.cells[(cid, col)]
+                                               for col in self.columns}}
+                     for path, cid in zip(self.codes, self.code_ids, strict=True)],
+        }
+
+
+def _columns(s, by: str, r) -> dict[str, list[int]]:
+    """Column → documents of the scope in it."""
+    cols: dict[str, list[int]] = {}
+    if by == "case":
+        for did in r.documents:
+            for case in r.case_of.get(did, ()):
+                cols.setdefault(r.case_names[case], []).append(did)
+        return dict(sorted(cols.items()))
+    attrs = s.scalars(select(Attribute).where(Attribute.name == by)
+                      .order_by(Attribute.scope.desc())).all()
+    if not attrs:
+        raise NotFound("no attribute named {name!r} in this project", name=by)
+    attr = attrs[0]
+    owner = AttributeValue.document_id if attr.scope == "document" else AttributeValue.case_id
+    values = dict(s.execute(select(owner, AttributeValue.value)
+                            .where(AttributeValue.attribute_id == attr.id)).all())
+    for did in r.documents:
+        if attr.scope == "document":
+            keys = [values.get(did, NO_VALUE)]
+        else:
+            keys = sorted({values.get(c, NO_VALUE) for c in r.case_of.get(did, ())}) or [NO_VALUE]
+        for key in keys:
+            cols.setdefault(key, []).append(did)
+    order = _value_order(attr.type, cols)
+    return {k: cols[k] for k in order}
+
+
+def _value_order(kind: str, cols: dict) -> list[str]:
+    def key(v: str):
+        if v == NO_VALUE:
+            return (1, 0, "")
+        if kind == "number":
+            return (0, float(v), "")
+        return (0, 0, v)
+    return sorted(cols, key=key)
+
+
+def crosstab(project: Project, by: str, code_paths_: Sequence[str] | None = None,
+             scope: Scope = ALL, progress: Progress | None = None,
+             cancel: CancelFlag | None = None) -> Crosstab:
+    if not by.strip():
+        raise InvalidInput("--by takes an attribute name or 'case'")
+    with project.read() as s:
+        paths = code_paths(s)
+        ids = ([find_code(s, p).id for p in code_paths_] if code_paths_
+               else sorted(paths, key=paths.get))
+        r = resolve(s, scope)
+        cols = _columns(s, by, r)
+        rows = codings(s, r, ids if code_paths_ else None)
+    per: dict[tuple[int, int], list[Span]] = {}
+    for _cid, did, code, _coder, start, end in rows:
+        per.setdefault((code, did), []).append((start, end))
+    column_of: dict[int, list[str]] = {}
+    for col, docs in cols.items():
+        for did in docs:
+            column_of.setdefault(did, []).append(col)
+    # One pass over the (code, document) pairs that have codings, not codes × documents.
+    acc: dict[tuple[int, str], list] = {}
+    row_total = dict.fromkeys(ids, 0)
+    check_cancel(cancel)
+    for (code, did), spans in per.items():
+        n = len(spans)
+        chars = spans[0][1] - spans[0][0] if n == 1 else total_length(spans)
+        row_total[code] += n
+        for col in column_of.get(did, ()):
+            cell = acc.setdefault((code, col), [0, 0, 0, set()])
+            cell[0] += n
+            cell[1] += chars
+            cell[2] += 1
+            cell[3].update(r.case_of.get(did, ()))
+    cells: dict[tuple[int, str], dict] = {}
+    for done, code in enumerate(ids, start=1):
+        for col, docs in cols.items():
+            n, chars, with_code, cases = acc.get((code, col), (0, 0, 0, ()))
+            cells[(code, col)] = {
+                "codings": n, "documents": with_code, "cases": len(cases),
+                "characters": chars,
+                "codings_percent": n / row_total[code] * 100 if row_total[code] else None,
+                "documents_percent": with_code / len(docs) * 100 if docs else None,
+            }
+        if progress:
+            progress(done, len(ids))
+    return Crosstab(by, scope, [paths[c] for c in ids], ids, list(cols), cols, cells)
+
+
+def cell_segments(project: Project, table: Crosstab, code_id: int, column: str
+                  ) -> list[Segment]:
+    """The coded segments behind one cell, in document order."""
+    wanted = set(table.column_documents[column])
+    coders = None
+    if table.scope.coders:
+        coders = set(table.scope.coders)
+    return [g for g in segments(project, code_id=code_id)
+            if g.document_id in wanted and (coders is None or g.coder in coders)]
