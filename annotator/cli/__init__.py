@@ -16,11 +16,11 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from annotator import __version__
-from annotator.cli import project_commands, workshop_commands
+from annotator.cli import project_commands, words_commands, workshop_commands
 from annotator.domain.errors import AnnotatorError
 from annotator.messages import LANG_ENV, LANGUAGES, msg, set_language
 
-COMMAND_MODULES = (project_commands, workshop_commands)
+COMMAND_MODULES = (project_commands, workshop_commands, words_commands)
 
 
 def _build_parser() -> tuple[argparse.ArgumentParser, list[str]]:
