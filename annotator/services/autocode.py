@@ -95,7 +95,7 @@ def code_hits(project: Project, hits: Iterable[HitSpan], code_id: int, coder_id:
                 spans = [widen(text, cuts, a, b) for a, b in spans]
             existing = set(s.execute(select(Coding.start, Coding.end).where(
                 Coding.document_id == doc_id, Coding.code_id == code_id,
-                Coding.coder_id == coder_id)).tuples())
+                Coding.coder_id == coder_id)))
             for start, end in dict.fromkeys(spans):
                 if (start, end) in existing:
                     result.already += 1

@@ -146,7 +146,7 @@ def iter_hits(
     pattern = compile_query(query)
     with project.read() as s:
         docs = list(whole_documents(s, document_ids))
-        names = dict(s.execute(select(Document.id, Document.name)).tuples().all())
+        names = dict(s.execute(select(Document.id, Document.name)).all())
     return _batches(project, query, pattern, docs, names, context, batch, limit, progress,
                     cancel)
 

@@ -238,7 +238,7 @@ def edit_stopwords(project: Project, language: str, *, add: Iterable[str] = (),
 
 
 def synonyms(s: Session) -> dict[str, str]:
-    return dict(s.execute(select(Synonym.word, Synonym.head)).tuples().all())
+    return dict(s.execute(select(Synonym.word, Synonym.head)).all())
 
 
 def merge_synonyms(project: Project, head: str, words: Iterable[str]) -> list[str]:
