@@ -9,8 +9,8 @@ import pytest
 
 from annotator.services import words
 from annotator.services.codebook import add_code, find_code
-from annotator.services.coding import code_span
 from annotator.services.coders import ensure_coder
+from annotator.services.coding import code_span
 from annotator.services.documents import add_document
 from annotator.services.progress import Cancelled
 from annotator.store.project import Project
@@ -105,7 +105,7 @@ def test_stop_word_file_in_gbk_is_read_and_a_binary_one_refused(tmp_path: Path,
     proj = new_project_with(capsys, tmp_path, SEED_PAPER)
     gbk = tmp_path / "停用词.txt"
     gbk.write_bytes("治理\n# 注释\n基层\n".encode("gbk"))
-    code, out, err = run(capsys, "stopwords", proj, "--list", "zh", "--import", gbk)
+    code, _out, err = run(capsys, "stopwords", proj, "--list", "zh", "--import", gbk)
     assert code == 0, err
     top = [r["word"] for r in run_json(capsys, "words", proj, "--top", "5")["words"]]
     assert "治理" not in top and "基层" not in top
@@ -129,7 +129,7 @@ def test_progress_and_cancel(project: Project) -> None:
 
 def test_empty_project_and_empty_selection_say_so(tmp_path: Path, capsys) -> None:
     proj = new_project_with(capsys, tmp_path)
-    code, out, err = run(capsys, "words", proj)
+    code, _out, err = run(capsys, "words", proj)
     assert code == 1 and "no text to count" in err
     code, _, err = run(capsys, "words", proj, "--code", "信任")
     assert code == 1 and "no text to count" in err
