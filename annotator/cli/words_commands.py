@@ -5,7 +5,7 @@ import argparse
 import json
 from pathlib import Path
 
-from annotator.domain.errors import NotFound
+from annotator.domain.errors import InvalidInput, NotFound
 from annotator.i18n import LANGUAGES, default_language
 from annotator.io.word_sheet import write_word_workbook
 from annotator.messages import msg
@@ -16,6 +16,7 @@ from annotator.services.coders import find_coder, get_or_create_coder, resolve_c
 from annotator.services.documents import find_document
 from annotator.services.kwic import MAX_CONTEXT, Query, concordance
 from annotator.store.project import Project
+from annotator.text.cloud import cloud_svg
 from annotator.text.stopwords import STOP_LANGUAGES, read_word_file
 
 PATH_HELP = "code path from the root, names joined by '/', e.g. 信任/政治信任"
@@ -51,6 +52,8 @@ def _cmd_words(a: argparse.Namespace) -> int:
         table = words.word_frequencies(p, selection, options)
     if a.xlsx:
         write_word_workbook(table, a.xlsx, a.lang)
+    if a.cloud:
+        _write_cloud(Path(a.cloud), [(r.word, r.count) for r in table.rows])
     if a.json:
         _print_json({"documents": table.documents, "total": table.total,
                      "distinct": table.distinct,
@@ -64,6 +67,16 @@ def _cmd_words(a: argparse.Namespace) -> int:
     if a.xlsx:
         print(msg("saved {path}", path=str(a.xlsx)))
     return 0
+
+
+def _write_cloud(out: Path, counts: list[tuple[str, int]]) -> None:
+    if out.suffix.lower() != ".svg":
+        raise InvalidInput("{name}: the word cloud is saved as .svg", name=out.name)
+    try:
+        out.write_text(cloud_svg(counts), encoding="utf-8")
+    except OSError as exc:
+        raise InvalidInput("{path}: cannot be written ({reason})", path=str(out),
+                           reason=exc.strerror or str(exc)) from exc
 
 
 def _query(a: argparse.Namespace) -> Query:
@@ -193,6 +206,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--no-stopwords", action="store_true", help="count stop words too")
     p.add_argument("--json", action="store_true")
     p.add_argument("--xlsx", help="also save the table as an Excel workbook")
+    p.add_argument("--cloud", metavar="OUT.svg", help="also save a word cloud of the top words")
     p.add_argument("--lang", choices=LANGUAGES, default=default_language(),
                    help="language of the workbook's labels")
     p.set_defaults(run=_cmd_words)

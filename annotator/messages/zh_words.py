@@ -5,6 +5,8 @@ ZH: dict[str, str] = {
     "{total} words ({distinct} different) in {documents} documents":
         "{documents} 个文档中共 {total} 个词（{distinct} 个不同的词）",
     "saved {path}": "已保存 {path}",
+    "{name}: the word cloud is saved as .svg": "{name}：词云保存为 .svg 文件",
+    "{path}: cannot be written ({reason})": "{path}：无法写入（{reason}）",
     "{count} hits": "共 {count} 处命中",
     "only the first {count} hits are shown": "只显示前 {count} 处命中",
     "{hits} hits: {added} codings added with {code}, {already} already coded":
