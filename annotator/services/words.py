@@ -317,8 +317,11 @@ def word_frequencies(
             if options.pos is None:
                 raw.update(seg.words(text, start=start, end=end))
             else:
-                raw.update(t.word for t in seg.tokens(text, pos=True, start=start, end=end)
-                           if _pos_ok(t.pos, options.pos))
+                pairs = Counter((t.word, t.pos) for t in
+                                seg.tokens(text, pos=True, start=start, end=end))
+                for (word, tag), n in pairs.items():
+                    if _pos_ok(tag, options.pos):
+                        raw[word] += n
         here: Counter[str] = Counter()
         for word, n in raw.items():
             key = word if _HAN.search(word) else word.lower()
