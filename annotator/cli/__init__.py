@@ -16,11 +16,19 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from annotator import __version__
-from annotator.cli import analysis_commands, project_commands, team_commands, workshop_commands
+from annotator.cli import (
+    analysis_commands,
+    project_commands,
+    team_commands,
+    words_commands,
+    workshop_commands,
+)
 from annotator.domain.errors import AnnotatorError
 from annotator.messages import LANG_ENV, LANGUAGES, msg, set_language
 
-COMMAND_MODULES = (project_commands, workshop_commands, team_commands, analysis_commands)
+COMMAND_MODULES = (
+    project_commands, workshop_commands, team_commands, analysis_commands, words_commands,
+)
 
 
 def _build_parser() -> tuple[argparse.ArgumentParser, list[str]]:

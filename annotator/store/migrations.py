@@ -227,9 +227,45 @@ def _analysis_cases_attributes_queries_sets(conn: Connection) -> None:
     md.create_all(conn, checkfirst=True)
 
 
+def _words_dictionary_stopwords_synonyms(conn: Connection) -> None:
+    """Text analysis: the project dictionary, changes to the stop-word lists, synonyms.
+
+    ``dictionary_word`` holds the researcher's own words (``excluded`` takes a code name
+    back out); ``stop_word`` only the project's changes to the shipped lists (``removed``
+    marks a default the project does not want); ``synonym`` maps a word to the head word
+    it is counted as.
+    """
+    md = MetaData()
+    Table(
+        "dictionary_word", md,
+        Column("id", Integer, primary_key=True),
+        Column("word", String(200), nullable=False),
+        Column("pos", String(8)),
+        Column("excluded", Integer, nullable=False),
+        Column("added_at", DateTime, nullable=False),
+        UniqueConstraint("word"), **_AUTOINC,
+    )
+    Table(
+        "stop_word", md,
+        Column("id", Integer, primary_key=True),
+        Column("language", String(8), nullable=False),
+        Column("word", String(200), nullable=False),
+        Column("removed", Integer, nullable=False),
+        UniqueConstraint("language", "word"), **_AUTOINC,
+    )
+    Table(
+        "synonym", md,
+        Column("id", Integer, primary_key=True),
+        Column("word", String(200), nullable=False),
+        Column("head", String(200), nullable=False),
+        UniqueConstraint("word"), **_AUTOINC,
+    )
+    md.create_all(conn)
+
+
 MIGRATIONS: list[Callable[[Connection], None]] = [
     _v1_initial, _v2_sources_memos_guids, _unique_sibling_names,
-    _analysis_cases_attributes_queries_sets,
+    _analysis_cases_attributes_queries_sets, _words_dictionary_stopwords_synonyms,
 ]
 CURRENT_VERSION = len(MIGRATIONS)
 

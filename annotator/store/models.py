@@ -234,3 +234,40 @@ class DocumentSetMember(Base):
         ForeignKey("document_set.id", ondelete="CASCADE"), primary_key=True)
     document_id: Mapped[int] = mapped_column(
         ForeignKey("document.id", ondelete="CASCADE"), primary_key=True)
+
+
+class DictionaryWord(Base):
+    """A word of the project dictionary: segmented as one word (红色物业, 一核多元).
+
+    Code names are in the dictionary without a row; a row with ``excluded`` set takes a
+    code name (or any word) out again.
+    """
+
+    __tablename__ = "dictionary_word"
+    __table_args__ = (UniqueConstraint("word"), _AUTOINC)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    word: Mapped[str] = mapped_column(String(200))
+    pos: Mapped[str | None] = mapped_column(String(8))
+    excluded: Mapped[bool] = mapped_column(IntegerBool, default=False)
+    added_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class StopWord(Base):
+    """A project's change to a shipped stop-word list: a word added, or a default removed."""
+
+    __tablename__ = "stop_word"
+    __table_args__ = (UniqueConstraint("language", "word"), _AUTOINC)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    language: Mapped[str] = mapped_column(String(8))
+    word: Mapped[str] = mapped_column(String(200))
+    removed: Mapped[bool] = mapped_column(IntegerBool, default=False)
+
+
+class Synonym(Base):
+    """``word`` is counted as ``head`` in word frequencies (the user's merging)."""
+
+    __tablename__ = "synonym"
+    __table_args__ = (UniqueConstraint("word"), _AUTOINC)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    word: Mapped[str] = mapped_column(String(200))
+    head: Mapped[str] = mapped_column(String(200))

@@ -1,0 +1,206 @@
+"""Keyword in context (concordance): every hit of a word, phrase or regular expression.
+
+A term matches wherever its characters occur (for Chinese that is every occurrence:
+信任 is found inside 不信任 too); ``whole_words`` keeps only hits that begin and end at
+word boundaries of the project's segmentation. Hits come in batches from a generator, so
+the window can show the first ones at once, keep its event loop turning between batches
+and stop (``cancel``) whenever the user asks; every regular-expression search step is
+bounded by a time limit (the ``regex`` module's ``timeout``), so a pattern that would
+backtrack for hours stops with a message instead. Offsets are code points.
+"""
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Literal
+
+import regex
+from sqlalchemy import select
+
+from annotator.domain.errors import InvalidInput
+from annotator.services.progress import CancelFn, ProgressFn, step
+from annotator.services.words import project_segmenter, whole_documents
+from annotator.store.models import Document
+from annotator.store.project import Project
+
+SEARCH_TIMEOUT = 2.0  # seconds for one search step (finding the next hit)
+MAX_HITS = 200_000
+MAX_TERM = 1_000
+MAX_CONTEXT = 500
+BATCH = 2_000
+# Line breaks and tabs in the context are shown, so the columns stay aligned.
+_SHOWN = str.maketrans({"\n": "⏎", "\t": " ", "\r": "⏎"})
+
+SortKey = Literal["position", "left", "right", "hit"]
+
+
+@dataclass(frozen=True)
+class Query:
+    term: str
+    regex: bool = False
+    whole_words: bool = False
+    ignore_case: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One hit: ``text[start:end] == match``; left/right are the context (line breaks ⏎)."""
+
+    document_id: int
+    document: str
+    start: int
+    end: int
+    left: str
+    match: str
+    right: str
+
+
+def compile_query(query: Query) -> regex.Pattern:
+    """The pattern for a query, or ``InvalidInput`` saying what is wrong with it."""
+    term = query.term
+    if not term or not term.strip():
+        raise InvalidInput("the search term is empty")
+    if len(term) > MAX_TERM:
+        raise InvalidInput("the search term has {n} characters; at most {max}",
+                           n=len(term), max=MAX_TERM)
+    flags = regex.V1 | (regex.IGNORECASE if query.ignore_case else 0)
+    try:
+        pattern = regex.compile(term if query.regex else regex.escape(term), flags)
+    except regex.error as exc:
+        raise InvalidInput("the regular expression {term!r} does not compile: {reason}",
+                           term=term, reason=str(exc)) from exc
+    if pattern.search("", timeout=SEARCH_TIMEOUT) is not None and query.regex:
+        raise InvalidInput("the regular expression {term!r} matches empty text; "
+                           "it must match at least one character", term=term)
+    return pattern
+
+
+def find_spans(pattern: regex.Pattern, text: str, *, term: str = "",
+               timeout: float = SEARCH_TIMEOUT) -> Iterator[tuple[int, int]]:
+    """``(start, end)`` of each non-empty match, one time-limited search step at a time."""
+    pos, n = 0, len(text)
+    while pos <= n:
+        try:
+            m = pattern.search(text, pos, timeout=timeout, concurrent=True)
+        except TimeoutError as exc:
+            raise InvalidInput(
+                "the regular expression {term!r} took more than {seconds} s to find the next "
+                "hit (it backtracks too much on this text); simplify it",
+                term=term, seconds=timeout) from exc
+        if m is None:
+            return
+        start, end = m.span()
+        if end > start:
+            yield start, end
+            pos = end
+        else:
+            pos = end + 1
+
+
+class _WholeWords:
+    """Word boundaries of one document, for "whole words only".
+
+    A document up to ``WHOLE_DOCUMENT`` characters is segmented once; in a longer one
+    (a 50 MB single line) each hit is checked against the segmentation of the stretch
+    around it, so the time stays proportional to the hits.
+    """
+
+    WHOLE_DOCUMENT = 5_000_000
+    AROUND = 64
+
+    def __init__(self, project: Project, text: str) -> None:
+        self.seg = project_segmenter(project)
+        self.text = text
+        self.bounds = self.seg.boundaries(text) if len(text) <= self.WHOLE_DOCUMENT else None
+
+    def fits(self, start: int, end: int) -> bool:
+        bounds = self.bounds
+        if bounds is None:
+            a, b = max(0, start - self.AROUND), min(len(self.text), end + self.AROUND)
+            bounds = self.seg.boundaries(self.text, a, b)
+        return start in bounds and end in bounds
+
+
+def _hits_in(pattern: regex.Pattern, query: Query, project: Project, doc_id: int, name: str,
+             text: str, context: int) -> Iterator[Hit]:
+    whole = _WholeWords(project, text) if query.whole_words else None
+    for start, end in find_spans(pattern, text, term=query.term):
+        if whole is not None and not whole.fits(start, end):
+            continue
+        yield Hit(doc_id, name, start, end,
+                  text[max(0, start - context):start].translate(_SHOWN),
+                  text[start:end], text[end:end + context].translate(_SHOWN))
+
+
+def iter_hits(
+    project: Project, query: Query, document_ids: Iterable[int] | None = None, *,
+    context: int = 20, batch: int = BATCH, limit: int = MAX_HITS,
+    progress: ProgressFn | None = None, cancel: CancelFn | None = None,
+) -> Iterator[list[Hit]]:
+    """Hits in batches of at most ``batch``, in document order, stopping after ``limit``.
+
+    The query is checked before the first batch (a bad pattern fails at once).
+    """
+    if not 0 <= context <= MAX_CONTEXT:
+        raise InvalidInput("context is 0 to {max} characters (got {n})", max=MAX_CONTEXT,
+                           n=context)
+    pattern = compile_query(query)
+    with project.read() as s:
+        docs = list(whole_documents(s, document_ids))
+        names = dict(s.execute(select(Document.id, Document.name)).all())
+    return _batches(project, query, pattern, docs, names, context, batch, limit, progress,
+                    cancel)
+
+
+def _batches(project: Project, query: Query, pattern: regex.Pattern, docs: list[int],
+             names: dict[int, str], context: int, batch: int, limit: int,
+             progress: ProgressFn | None, cancel: CancelFn | None) -> Iterator[list[Hit]]:
+    out: list[Hit] = []
+    found = 0
+    for done, doc_id in enumerate(docs):
+        step(done, len(docs), progress, cancel)
+        with project.read() as s:
+            text = s.scalar(select(Document.text).where(Document.id == doc_id)) or ""
+        for hit in _hits_in(pattern, query, project, doc_id, names[doc_id], text, context):
+            out.append(hit)
+            found += 1
+            if len(out) >= batch or found >= limit:
+                yield out
+                out = []
+                step(done, len(docs), None, cancel)
+            if found >= limit:
+                return
+    if out:
+        yield out
+    step(len(docs), len(docs), progress, None)
+
+
+@dataclass
+class Concordance:
+    hits: list[Hit]
+    truncated: bool  # more hits than ``limit`` exist
+
+
+def concordance(project: Project, query: Query, document_ids: Iterable[int] | None = None,
+                *, context: int = 20, limit: int = MAX_HITS, sort: SortKey = "position",
+                cancel: CancelFn | None = None) -> Concordance:
+    """Every hit at once (the command line; the window uses ``iter_hits``)."""
+    hits: list[Hit] = []
+    for chunk in iter_hits(project, query, document_ids, context=context, limit=limit + 1,
+                           cancel=cancel):
+        hits.extend(chunk)
+    truncated = len(hits) > limit
+    return Concordance(sort_hits(hits[:limit], sort), truncated)
+
+
+def sort_hits(hits: list[Hit], key: SortKey) -> list[Hit]:
+    """Sorted as concordances are: by the left context read backwards from the hit (the
+    nearest word first), by the right context, by the hit, or by place."""
+    if key == "position":
+        return hits
+    if key == "left":
+        return sorted(hits, key=lambda h: (h.left[::-1], h.match))
+    if key == "right":
+        return sorted(hits, key=lambda h: (h.right, h.match))
+    if key == "hit":
+        return sorted(hits, key=lambda h: (h.match, h.right))
+    raise InvalidInput("sort by position, left, right or hit (not {key!r})", key=key)

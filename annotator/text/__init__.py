@@ -1,0 +1,1 @@
+"""Text analysis: word segmentation, stop words, concordance matching, word counts."""

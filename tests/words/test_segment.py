@@ -1,0 +1,39 @@
+"""Segmentation: exact code-point offsets, mixed scripts, the project's own words."""
+
+from annotator.text.segment import Segmenter
+
+MIXED = "他对𠮷野家😀不信任，红色物业和一核多元。Hello world's naïve CO2 3.14 e-mail"
+
+
+def test_offsets_are_code_points_and_cover_each_word() -> None:
+    seg = Segmenter()
+    tokens = list(seg.tokens(MIXED, pos=True))
+    for t in tokens:
+        assert MIXED[t.start:t.end] == t.word
+    by_word = {t.word: t for t in tokens}
+    # 𠮷 (outside the BMP) and the emoji count once: 不 is the 7th code point
+    assert by_word["不"].start == 6
+    assert by_word["𠮷"].end - by_word["𠮷"].start == 1
+    assert by_word["world's"].pos == "eng" and by_word["3.14"].pos == "m"
+    assert "naïve" in by_word and "CO2" in by_word
+    assert [t.word for t in tokens] == list(seg.words(MIXED))
+
+
+def test_added_words_take_effect_at_once_and_stay_in_their_segmenter() -> None:
+    seg, other = Segmenter(), Segmenter()
+    assert "红色物业" not in list(seg.words(MIXED))
+    seg.add_word("红色物业")
+    seg.add_word("一核多元", "n")
+    words = list(seg.words(MIXED))
+    assert "红色物业" in words and "一核多元" in words
+    assert "红色物业" not in list(other.words(MIXED))
+    tags = {t.word: t.pos for t in seg.tokens(MIXED, pos=True)}
+    assert tags["红色物业"] == "nz" and tags["一核多元"] == "n"
+
+
+def test_a_stretch_of_the_text_keeps_offsets_of_the_whole() -> None:
+    seg = Segmenter()
+    tokens = list(seg.tokens(MIXED, start=10, end=20))
+    assert tokens and tokens[0].start >= 10 and tokens[-1].end <= 20
+    assert all(MIXED[t.start:t.end] == t.word for t in tokens)
+    assert seg.boundaries(MIXED) >= {6, 7, 9}
