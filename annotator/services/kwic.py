@@ -26,7 +26,7 @@ SEARCH_TIMEOUT = 2.0  # seconds for one search step (finding the next hit)
 MAX_HITS = 200_000
 MAX_TERM = 1_000
 MAX_CONTEXT = 500
-BATCH = 2_000
+BATCH = 1_000
 # Line breaks and tabs in the context are shown, so the columns stay aligned.
 _SHOWN = str.maketrans({"\n": "⏎", "\t": " ", "\r": "⏎"})
 

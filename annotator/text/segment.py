@@ -113,9 +113,21 @@ class Segmenter:
         return out
 
 
+_SINGLE_IS_HAN: dict[str, bool] = {}
+
+
 def _is_han(piece: str) -> bool:
-    """Whether a piece holds a Han character; the common block is decided without a regex."""
-    return "\u4e00" <= piece[0] <= "\u9fff" or _HAN.search(piece) is not None
+    """Whether a piece holds a Han character. The common block is decided by comparison and
+    single characters (punctuation mostly) are remembered: this runs once per piece."""
+    first = piece[0]
+    if "\u4e00" <= first <= "\u9fff":
+        return True
+    if len(piece) == 1:
+        known = _SINGLE_IS_HAN.get(first)
+        if known is None:
+            known = _SINGLE_IS_HAN[first] = _HAN.match(first) is not None
+        return known
+    return _HAN.search(piece) is not None
 
 
 def _other_script(text: str, start: int, end: int, pos: bool) -> Iterator[Token]:
