@@ -112,7 +112,8 @@ class Coding(Base):
         UniqueConstraint("document_id", "code_id", "coder_id", "start", "end"),
         Index("ux_coding_guid", "guid", unique=True),
         CheckConstraint("start >= 0 AND start < \"end\"", name="ck_coding_span"),
-        Index("ix_coding_document_start", "document_id", "start"),
+        Index("ix_coding_document_cover", "document_id", "start", "end", "code_id",
+              "coder_id"),
         Index("ix_coding_code", "code_id"),
         _AUTOINC,
     )
