@@ -8,7 +8,6 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMenu
 
 from annotator.services.codebook import count_codings
-from annotator.ui import coding_actions
 from annotator.ui.operations import codebook as codebook_ops
 
 if TYPE_CHECKING:
@@ -115,8 +114,8 @@ def merge_code(window: Window) -> None:
         return
     inside = window.session.subtree(code)
     targets = [c for c in window.session.code_order if c not in inside]
-    target = coding_actions.choose_code(
-        window, translate("MainWindow", "Merge code"),
+    target = window.coding.choose_code(
+        translate("MainWindow", "Merge code"),
         translate("MainWindow", "Merge {0} into:").format(window.session.code_path(code)),
         targets)
     if target is not None:

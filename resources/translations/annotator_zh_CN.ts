@@ -270,7 +270,7 @@
         <translation>不支持此格式：{0}</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window_actions.py" line="+57"/>
+        <location filename="../../annotator/ui/window_actions.py" line="+56"/>
         <source>&amp;New project…</source>
         <translation>新建项目(&amp;N)…</translation>
     </message>
@@ -1781,7 +1781,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="+147"/>
+        <location filename="../../annotator/ui/main_window.py" line="+153"/>
         <source>Documents</source>
         <translation>文档</translation>
     </message>
@@ -1862,7 +1862,7 @@
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="+61"/>
+        <location filename="../../annotator/ui/main_window.py" line="+57"/>
         <source>Annotator</source>
         <translation>Annotator</translation>
     </message>
@@ -1970,7 +1970,7 @@
         <translation>文档备忘录</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/codebook_editing.py" line="+106"/>
+        <location filename="../../annotator/ui/codebook_editing.py" line="+105"/>
         <location filename="../../annotator/ui/document_list.py" line="+1"/>
         <source>Memo on {0}:</source>
         <translation>{0} 的备忘录：</translation>
@@ -1996,7 +1996,7 @@
         <translation>删除文档“{0}”及其 {1} 处编码？此操作可以撤销。</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/coding_actions.py" line="+32"/>
+        <location filename="../../annotator/ui/coding_actions.py" line="+48"/>
         <source>{0} characters selected</source>
         <translation>已选择 {0} 个字符</translation>
     </message>
@@ -2006,7 +2006,7 @@
         <translation>请先在文档中选择文本</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Choose a code in the codebook first</source>
         <translation>请先在编码本中选择一个代码</translation>
     </message>
@@ -2017,12 +2017,12 @@
     </message>
     <message>
         <location line="+16"/>
-        <location line="+144"/>
+        <location line="+145"/>
         <source>Code with</source>
         <translation>编码为</translation>
     </message>
     <message>
-        <location line="-143"/>
+        <location line="-144"/>
         <source>Code:</source>
         <translation>代码：</translation>
     </message>
@@ -2043,17 +2043,17 @@
     </message>
     <message>
         <location line="+8"/>
-        <location line="+86"/>
+        <location line="+87"/>
         <source>Uncode</source>
         <translation>取消编码</translation>
     </message>
     <message>
-        <location line="-85"/>
+        <location line="-86"/>
         <source>Remove which code?</source>
         <translation>移除哪个代码？</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>Coding memo</source>
         <translation>编码备忘录</translation>
     </message>
