@@ -8,9 +8,10 @@ main window builds one and hands it to the controllers (``CodingController``,
 ``SearchController``, ``ExportController`` …) together with the panels each needs.
 
 ``Window`` is the window as the older function modules (``codebook_editing``,
-``document_list``, ``project_lifecycle``, ``window_actions``, ``window_state``) see it: they take it as their first argument. It is a protocol so that
-they depend on what they use, not on ``main_window``: nothing under ``ui/`` imports the
-main window but the entry point (``tests/ui/test_structure.py``).
+``document_list``, ``project_lifecycle``, ``window_actions``, ``window_state``) see it:
+they take it as their first argument. It is a protocol so that they depend on what they
+use, not on ``main_window``: nothing under ``ui/`` imports the main window but the entry
+point (``tests/ui/test_structure.py``).
 """
 
 from collections.abc import Callable
