@@ -5,10 +5,10 @@ parts see it.
 project, its caches, the undo stack), the settings, the questions to the user
 (``Prompts``), the action registry, and the two ways to tell the user something. The
 main window builds one and hands it to the controllers (``CodingController``,
-``SearchController``, ``ExportController`` …) together with the panels each needs.
+``CodebookController``, ``SearchController``, ``ExportController`` …) together with the panels each needs.
 
-``Window`` is the window as the older function modules (``codebook_editing``,
-``document_list``, ``project_lifecycle``, ``window_actions``, ``window_state``) see it:
+``Window`` is the window as the older function modules (``document_list``,
+``project_lifecycle``, ``window_actions``, ``window_state``) see it:
 they take it as their first argument. It is a protocol so that they depend on what they
 use, not on ``main_window``: nothing under ``ui/`` imports the main window but the entry
 point (``tests/ui/test_structure.py``).

@@ -14,10 +14,10 @@ tip, keys and enablement; the menu bar and the toolbar are built from the layout
 
 ``MainWindow`` is the composition root: it builds the panels, the session, one
 ``AppContext`` (``ui/context.py``), the controllers (``CodingController``,
-``SearchController``, ``ExportController``, and the import, REFI-QDA, workshop, help and
-settings parts) and the menus, and keeps the public methods the menus and the tests call.
-The older parts are function modules taking the window as a ``Window`` protocol
-(``project_lifecycle``, ``window_state``, ``document_list``, ``codebook_editing``). Nothing
+``CodebookController``, ``SearchController``, ``ExportController``, and the import,
+REFI-QDA, workshop, help and settings parts) and the menus, and keeps the public methods
+the menus and the tests call. The older parts are function modules taking the window as
+a ``Window`` protocol (``project_lifecycle``, ``window_state``, ``document_list``). Nothing
 under ``ui/`` imports this module but the entry point (``tests/ui/test_structure.py``).
 """
 
@@ -41,13 +41,13 @@ from PySide6.QtWidgets import (
 from annotator.services.changes import Changes
 from annotator.store.project import Project
 from annotator.ui import (
-    codebook_editing,
     document_list,
     project_lifecycle,
     window_actions,
     window_state,
 )
 from annotator.ui.actions import Registry
+from annotator.ui.codebook_editing import CodebookController
 from annotator.ui.codebook_view import CodebookTree
 from annotator.ui.coding_actions import CodingController
 from annotator.ui.context import AppContext
@@ -57,7 +57,6 @@ from annotator.ui.exchange_menu import install_exchange
 from annotator.ui.help_menu import install_help, show_about
 from annotator.ui.i18n import tidy_toolbars
 from annotator.ui.import_dialogs import install_import
-from annotator.ui.operations import codebook as codebook_ops
 from annotator.ui.overview import OverviewPanel
 from annotator.ui.panels import CodingsHere, FindBar, SearchResults
 from annotator.ui.project_lifecycle import demo_path
@@ -92,6 +91,8 @@ class MainWindow(QMainWindow):
         self.coding = CodingController(
             self.ctx, self.view, self.codebook, self.codings_here,
             lambda text, ms: self.statusBar().showMessage(text, ms))
+        self.codebook_edit = CodebookController(
+            self.ctx, self.codebook, self.segments, self.view, self.coding.choose_code)
         self.search = SearchController(
             self.ctx, self.view, self.find_bar, self.results, self.results_dock,
             self.codebook, self.coding.choose_code)
@@ -213,15 +214,7 @@ class MainWindow(QMainWindow):
         self.view.codingActivated.connect(self.codings_here.select_coding)
         self.codings_here.selectRequested.connect(
             lambda span: self.view.activate_span(span))
-        self.codebook.currentItemChanged.connect(
-            lambda *args: codebook_editing.code_selected(self, *args))
         self.codebook.codeActivated.connect(self.code_selection)
-        self.codebook.renameRequested.connect(
-            lambda cid, name: s.execute(codebook_ops.SetCodeValue(s, cid, "name", name)))
-        self.codebook.moveRequested.connect(
-            lambda cid, parent, pos: s.execute(codebook_ops.move_code(s, cid, parent, pos)))
-        self.codebook.customContextMenuRequested.connect(
-            lambda pos: codebook_editing.codebook_menu(self, pos))
         self.segments.segmentActivated.connect(
             lambda seg: self.show_span(seg.document_id, seg.start, seg.end))
         self.results.hitActivated.connect(
@@ -429,37 +422,37 @@ class MainWindow(QMainWindow):
     # --- the codebook (codebook_editing) --------------------------------------------
 
     def add_sibling_code(self) -> None:
-        codebook_editing.add_sibling_code(self)
+        self.codebook_edit.add_sibling_code()
 
     def add_child_code(self) -> None:
-        codebook_editing.add_child_code(self)
+        self.codebook_edit.add_child_code()
 
     def rename_code(self) -> None:
-        codebook_editing.rename_code(self)
+        self.codebook_edit.rename_code()
 
     def code_color(self) -> None:
-        codebook_editing.code_color(self)
+        self.codebook_edit.code_color()
 
     def code_definition(self) -> None:
-        codebook_editing.code_definition(self)
+        self.codebook_edit.code_definition()
 
     def code_memo(self) -> None:
-        codebook_editing.code_memo(self)
+        self.codebook_edit.code_memo()
 
     def merge_code(self) -> None:
-        codebook_editing.merge_code(self)
+        self.codebook_edit.merge_code()
 
     def delete_code(self) -> None:
-        codebook_editing.delete_code(self)
+        self.codebook_edit.delete_code()
 
     def move_step(self, step: int) -> None:
-        codebook_editing.move_step(self, step)
+        self.codebook_edit.move_step(step)
 
     def indent_code(self) -> None:
-        codebook_editing.indent_code(self)
+        self.codebook_edit.indent_code()
 
     def outdent_code(self) -> None:
-        codebook_editing.outdent_code(self)
+        self.codebook_edit.outdent_code()
 
     # --- search (text_search), export (excel_export), about -------------------------
 

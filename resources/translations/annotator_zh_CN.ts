@@ -1781,7 +1781,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="+153"/>
+        <location filename="../../annotator/ui/main_window.py" line="+154"/>
         <source>Documents</source>
         <translation>文档</translation>
     </message>
@@ -1862,7 +1862,7 @@
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="+57"/>
+        <location filename="../../annotator/ui/main_window.py" line="+49"/>
         <source>Annotator</source>
         <translation>Annotator</translation>
     </message>
@@ -1970,7 +1970,7 @@
         <translation>文档备忘录</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/codebook_editing.py" line="+105"/>
+        <location filename="../../annotator/ui/codebook_editing.py" line="+130"/>
         <location filename="../../annotator/ui/document_list.py" line="+1"/>
         <source>Memo on {0}:</source>
         <translation>{0} 的备忘录：</translation>
@@ -2143,12 +2143,12 @@
         <translation>删除代码“{0}”？</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Its {0} child codes go with it.</source>
         <translation>其 {0} 个子代码将一并删除。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>{0} codings will be removed. You can undo this (Ctrl+Z).</source>
         <translation>将移除 {0} 处编码。此操作可以撤销（Ctrl+Z）。</translation>
     </message>
