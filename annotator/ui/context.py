@@ -5,7 +5,8 @@ parts see it.
 project, its caches, the undo stack), the settings, the questions to the user
 (``Prompts``), the action registry, and the two ways to tell the user something. The
 main window builds one and hands it to the controllers (``CodingController``,
-``CodebookController``, ``SearchController``, ``ExportController`` …) together with the panels each needs.
+``CodebookController``, ``SearchController``, ``ExportController`` …) together with
+the panels each needs.
 
 ``Window`` is the window as the older function modules (``document_list``,
 ``project_lifecycle``, ``window_actions``, ``window_state``) see it:
