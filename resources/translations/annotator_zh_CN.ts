@@ -2242,7 +2242,7 @@
 <context>
     <name>MergeReportDialog</name>
     <message>
-        <location filename="../../annotator/ui/workshop_menu.py" line="+108"/>
+        <location filename="../../annotator/ui/workshop_menu.py" line="+109"/>
         <source>Merge report</source>
         <translation>合并报告</translation>
     </message>
@@ -2367,7 +2367,7 @@ in the copy: {1}</source>
 <context>
     <name>ParticipantCopiesDialog</name>
     <message>
-        <location filename="../../annotator/ui/workshop_menu.py" line="-105"/>
+        <location filename="../../annotator/ui/workshop_menu.py" line="-104"/>
         <source>Make participant copies</source>
         <translation>生成参与者副本</translation>
     </message>
@@ -2596,7 +2596,7 @@ in the copy: {1}</source>
 <context>
     <name>WorkshopUI</name>
     <message>
-        <location filename="../../annotator/ui/workshop_menu.py" line="+96"/>
+        <location filename="../../annotator/ui/workshop_menu.py" line="+95"/>
         <source>Intercoder agreement</source>
         <translation>编码员间一致性</translation>
     </message>
@@ -2662,7 +2662,7 @@ in the copy: {1}</source>
         <translation>{0} 处分歧</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>{0}: {1} ({2} documents, {3} codes, {4} codings)</source>
         <translation>{0}：{1}（{2} 个文档，{3} 个代码，{4} 处编码）</translation>
     </message>
