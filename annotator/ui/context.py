@@ -4,14 +4,15 @@ parts see it.
 ``AppContext`` is what every controller needs whatever it does: the session (the open
 project, its caches, the undo stack), the settings, the questions to the user
 (``Prompts``), the action registry, and the two ways to tell the user something. The
-main window builds one and hands it to the controllers (``SearchController``,
-``ExportController`` …) together with the panels each needs.
+main window builds one and hands it to the controllers (``CodingController``,
+``CodebookController``, ``SearchController``, ``ExportController`` …) together with
+the panels each needs.
 
-``Window`` is the window as the older function modules (``coding_actions``,
-``codebook_editing``, ``document_list``, ``project_lifecycle``, ``window_actions``,
-``window_state``) see it: they take it as their first argument. It is a protocol so that
-they depend on what they use, not on ``main_window``: nothing under ``ui/`` imports the
-main window but the entry point (``tests/ui/test_structure.py``).
+``Window`` is the window as the older function modules (``document_list``,
+``project_lifecycle``, ``window_actions``, ``window_state``) see it:
+they take it as their first argument. It is a protocol so that they depend on what they
+use, not on ``main_window``: nothing under ``ui/`` imports the main window but the entry
+point (``tests/ui/test_structure.py``).
 """
 
 from collections.abc import Callable

@@ -13,11 +13,11 @@ tip, keys and enablement; the menu bar and the toolbar are built from the layout
 ``window_actions``. Questions to the user go through ``self.prompts`` (``ui/prompts.py``).
 
 ``MainWindow`` is the composition root: it builds the panels, the session, one
-``AppContext`` (``ui/context.py``), the controllers (``SearchController``,
-``ExportController``, and the import, REFI-QDA, workshop, help and settings parts) and
-the menus, and keeps the public methods the menus and the tests call. The older parts
-are function modules taking the window as a ``Window`` protocol (``project_lifecycle``,
-``window_state``, ``document_list``, ``coding_actions``, ``codebook_editing``). Nothing
+``AppContext`` (``ui/context.py``), the controllers (``CodingController``,
+``CodebookController``, ``SearchController``, ``ExportController``, and the import,
+REFI-QDA, workshop, help and settings parts) and the menus, and keeps the public methods
+the menus and the tests call. The older parts are function modules taking the window as
+a ``Window`` protocol (``project_lifecycle``, ``window_state``, ``document_list``). Nothing
 under ``ui/`` imports this module but the entry point (``tests/ui/test_structure.py``).
 """
 
@@ -41,15 +41,15 @@ from PySide6.QtWidgets import (
 from annotator.services.changes import Changes
 from annotator.store.project import Project
 from annotator.ui import (
-    codebook_editing,
-    coding_actions,
     document_list,
     project_lifecycle,
     window_actions,
     window_state,
 )
 from annotator.ui.actions import Registry
+from annotator.ui.codebook_editing import CodebookController
 from annotator.ui.codebook_view import CodebookTree
+from annotator.ui.coding_actions import CodingController
 from annotator.ui.context import AppContext
 from annotator.ui.document_view import DocumentView
 from annotator.ui.excel_export import ExportController
@@ -57,7 +57,6 @@ from annotator.ui.exchange_menu import install_exchange
 from annotator.ui.help_menu import install_help, show_about
 from annotator.ui.i18n import tidy_toolbars
 from annotator.ui.import_dialogs import install_import
-from annotator.ui.operations import codebook as codebook_ops
 from annotator.ui.overview import OverviewPanel
 from annotator.ui.panels import CodingsHere, FindBar, SearchResults
 from annotator.ui.project_lifecycle import demo_path
@@ -89,9 +88,14 @@ class MainWindow(QMainWindow):
         self.registry = Registry()
         self.ctx = AppContext(self.session, self.settings, persist, self.prompts,
                               self.registry, self.say, self.show_error)
+        self.coding = CodingController(
+            self.ctx, self.view, self.codebook, self.codings_here,
+            lambda text, ms: self.statusBar().showMessage(text, ms))
+        self.codebook_edit = CodebookController(
+            self.ctx, self.codebook, self.segments, self.view, self.coding.choose_code)
         self.search = SearchController(
             self.ctx, self.view, self.find_bar, self.results, self.results_dock,
-            self.codebook, lambda title, label: coding_actions.choose_code(self, title, label))
+            self.codebook, self.coding.choose_code)
         self.export = ExportController(self.ctx, self)
         window_actions.build_actions(self)
         window_actions.register_actions(self)
@@ -206,23 +210,11 @@ class MainWindow(QMainWindow):
             lambda item, prev: document_list.document_selected(self, item, prev))
         self.documents.customContextMenuRequested.connect(
             lambda pos: document_list.documents_menu(self, pos))
-        self.view.selectionSpanChanged.connect(lambda: coding_actions.selection_changed(self))
         self.view.cursorCodings.connect(self.codings_here.show_spans)
         self.view.codingActivated.connect(self.codings_here.select_coding)
-        self.codings_here.removeRequested.connect(self.remove_codings)
-        self.codings_here.memoRequested.connect(self.coding_memo)
         self.codings_here.selectRequested.connect(
             lambda span: self.view.activate_span(span))
-        self.codebook.currentItemChanged.connect(
-            lambda *args: codebook_editing.code_selected(self, *args))
         self.codebook.codeActivated.connect(self.code_selection)
-        self.codebook.renameRequested.connect(
-            lambda cid, name: s.execute(codebook_ops.SetCodeValue(s, cid, "name", name)))
-        self.codebook.moveRequested.connect(
-            lambda cid, parent, pos: s.execute(codebook_ops.move_code(s, cid, parent, pos)))
-        self.codebook.spanDropped.connect(lambda *drop: coding_actions.span_dropped(self, *drop))
-        self.codebook.customContextMenuRequested.connect(
-            lambda pos: codebook_editing.codebook_menu(self, pos))
         self.segments.segmentActivated.connect(
             lambda seg: self.show_span(seg.document_id, seg.start, seg.end))
         self.results.hitActivated.connect(
@@ -260,7 +252,7 @@ class MainWindow(QMainWindow):
         self.codebook.rebuild()
         document_list.documents_changed(self)
         self._coder_changed()
-        coding_actions.update_quick_codes(self)
+        self.coding.update_quick_codes()
         if not s.is_open:
             self.view.load(None)
             self.segments.show_code(None)
@@ -286,7 +278,7 @@ class MainWindow(QMainWindow):
         else:
             self.segments.apply_change(ch)
         if ch.codebook or ch.counts:
-            coding_actions.update_quick_codes(self)
+            self.coding.update_quick_codes()
         if ch.codebook or ch.shown:
             self.codings_here.show_spans(self.view.spans_at_cursor())
         if ch.counts or ch.codebook or ch.documents or ch.shown:
@@ -392,75 +384,75 @@ class MainWindow(QMainWindow):
     # --- coding (coding_actions) ----------------------------------------------------
 
     def code_selection(self, code_id: int) -> bool:
-        return coding_actions.code_selection(self, code_id)
+        return self.coding.code_selection(code_id)
 
     def code_with_current(self) -> None:
-        coding_actions.code_with_current(self)
+        self.coding.code_with_current()
 
     def code_with_dialog(self) -> None:
-        coding_actions.code_with_dialog(self)
+        self.coding.code_with_dialog()
 
     def quick_code(self, n: int) -> None:
-        coding_actions.quick_code(self, n)
+        self.coding.quick_code(n)
 
     def in_vivo(self) -> None:
-        coding_actions.in_vivo(self)
+        self.coding.in_vivo()
 
     def uncode_selection(self, code_id: int | None = None) -> None:
-        coding_actions.uncode_selection(self, code_id)
+        self.coding.uncode_selection(code_id)
 
     def remove_codings(self, coding_ids: list[int]) -> None:
-        coding_actions.remove_codings(self, coding_ids)
+        self.coding.remove_codings(coding_ids)
 
     def coding_memo(self, coding_id: int) -> None:
-        coding_actions.coding_memo(self, coding_id)
+        self.coding.coding_memo(coding_id)
 
     def remove_coding_at_cursor(self) -> None:
-        coding_actions.remove_coding_at_cursor(self)
+        self.coding.remove_coding_at_cursor()
 
     def coding_memo_at_cursor(self) -> None:
-        coding_actions.coding_memo_at_cursor(self)
+        self.coding.coding_memo_at_cursor()
 
     def switch_coder(self) -> None:
-        coding_actions.switch_coder(self)
+        self.coding.switch_coder()
 
     def _fill_document_menu(self, menu: QMenu, spans: list[Span]) -> None:
-        coding_actions.fill_document_menu(self, menu, spans)
+        self.coding.fill_document_menu(menu, spans)
 
     # --- the codebook (codebook_editing) --------------------------------------------
 
     def add_sibling_code(self) -> None:
-        codebook_editing.add_sibling_code(self)
+        self.codebook_edit.add_sibling_code()
 
     def add_child_code(self) -> None:
-        codebook_editing.add_child_code(self)
+        self.codebook_edit.add_child_code()
 
     def rename_code(self) -> None:
-        codebook_editing.rename_code(self)
+        self.codebook_edit.rename_code()
 
     def code_color(self) -> None:
-        codebook_editing.code_color(self)
+        self.codebook_edit.code_color()
 
     def code_definition(self) -> None:
-        codebook_editing.code_definition(self)
+        self.codebook_edit.code_definition()
 
     def code_memo(self) -> None:
-        codebook_editing.code_memo(self)
+        self.codebook_edit.code_memo()
 
     def merge_code(self) -> None:
-        codebook_editing.merge_code(self)
+        self.codebook_edit.merge_code()
 
     def delete_code(self) -> None:
-        codebook_editing.delete_code(self)
+        self.codebook_edit.delete_code()
 
     def move_step(self, step: int) -> None:
-        codebook_editing.move_step(self, step)
+        self.codebook_edit.move_step(step)
 
     def indent_code(self) -> None:
-        codebook_editing.indent_code(self)
+        self.codebook_edit.indent_code()
 
     def outdent_code(self) -> None:
-        codebook_editing.outdent_code(self)
+        self.codebook_edit.outdent_code()
 
     # --- search (text_search), export (excel_export), about -------------------------
 

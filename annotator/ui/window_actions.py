@@ -16,7 +16,6 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
-from annotator.ui import coding_actions
 from annotator.ui.actions import Entry
 from annotator.ui.project_lifecycle import fill_recent_menu
 from annotator.ui.window_state import DEFAULT_FONT_SIZE
@@ -136,7 +135,7 @@ def build_actions(window: Window) -> None:
     for act in (window.act_keys_tree, window.act_keys_recent):
         group.addAction(act)
         act.toggled.connect(
-            lambda checked: coding_actions.quick_mode_changed(window, checked))
+            lambda checked: window.coding.quick_mode_changed(checked))
     # codebook
     tree = window.codebook
     window.act_add_code = a(tr("&Add code…"), window.add_sibling_code, "Ins",

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QDockWidget,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -38,6 +37,7 @@ from annotator.domain.errors import AnnotatorError
 from annotator.services.changes import RESET
 from annotator.services.workshop import MergeReport, make_participant_copies, merge_copies
 from annotator.store.project import PROJECT_SUFFIX
+from annotator.ui.prompts import Prompts
 from annotator.ui.workshop_views import AgreementView, DisagreementsView
 
 
@@ -48,8 +48,10 @@ def _t(text: str) -> str:
 class ParticipantCopiesDialog(QDialog):
     """Folder, participant names (one per line), and whether codings go along."""
 
-    def __init__(self, folder: Path, parent: QWidget | None = None) -> None:
+    def __init__(self, folder: Path, parent: QWidget | None = None,
+                 prompts: Prompts | None = None) -> None:
         super().__init__(parent)
+        self.prompts = prompts or Prompts(self)
         self.setObjectName("participantCopiesDialog")
         self.setWindowTitle(self.tr("Make participant copies"))
         self.folder = QLineEdit(str(folder))
@@ -90,8 +92,7 @@ class ParticipantCopiesDialog(QDialog):
         self.resize(560, 360)
 
     def _browse(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Folder for the copies"),
-                                                  self.folder.text())
+        folder = self.prompts.folder(self.tr("Folder for the copies"), self.folder.text())
         if folder:
             self.folder.setText(folder)
 
@@ -289,7 +290,8 @@ class WorkshopUI(QObject):
             return None
         if self.copies_dialog is not None:
             self.copies_dialog.deleteLater()
-        dialog = ParticipantCopiesDialog(p.path.parent / f"{p.path.stem}-copies", self.window)
+        dialog = ParticipantCopiesDialog(p.path.parent / f"{p.path.stem}-copies", self.window,
+                                         self.window.prompts)
         dialog.accepted.connect(lambda: self.make_copies(
             Path(dialog.folder.text()), dialog.participants(), dialog.without.isChecked()))
         self.copies_dialog = dialog

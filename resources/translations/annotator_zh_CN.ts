@@ -270,7 +270,7 @@
         <translation>不支持此格式：{0}</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window_actions.py" line="+57"/>
+        <location filename="../../annotator/ui/window_actions.py" line="+56"/>
         <source>&amp;New project…</source>
         <translation>新建项目(&amp;N)…</translation>
     </message>
@@ -1781,7 +1781,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="+147"/>
+        <location filename="../../annotator/ui/main_window.py" line="+154"/>
         <source>Documents</source>
         <translation>文档</translation>
     </message>
@@ -1862,7 +1862,7 @@
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="+61"/>
+        <location filename="../../annotator/ui/main_window.py" line="+49"/>
         <source>Annotator</source>
         <translation>Annotator</translation>
     </message>
@@ -1970,7 +1970,7 @@
         <translation>文档备忘录</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/codebook_editing.py" line="+106"/>
+        <location filename="../../annotator/ui/codebook_editing.py" line="+130"/>
         <location filename="../../annotator/ui/document_list.py" line="+1"/>
         <source>Memo on {0}:</source>
         <translation>{0} 的备忘录：</translation>
@@ -1996,7 +1996,7 @@
         <translation>删除文档“{0}”及其 {1} 处编码？此操作可以撤销。</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/coding_actions.py" line="+32"/>
+        <location filename="../../annotator/ui/coding_actions.py" line="+48"/>
         <source>{0} characters selected</source>
         <translation>已选择 {0} 个字符</translation>
     </message>
@@ -2006,7 +2006,7 @@
         <translation>请先在文档中选择文本</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Choose a code in the codebook first</source>
         <translation>请先在编码本中选择一个代码</translation>
     </message>
@@ -2017,12 +2017,12 @@
     </message>
     <message>
         <location line="+16"/>
-        <location line="+144"/>
+        <location line="+145"/>
         <source>Code with</source>
         <translation>编码为</translation>
     </message>
     <message>
-        <location line="-143"/>
+        <location line="-144"/>
         <source>Code:</source>
         <translation>代码：</translation>
     </message>
@@ -2043,17 +2043,17 @@
     </message>
     <message>
         <location line="+8"/>
-        <location line="+86"/>
+        <location line="+87"/>
         <source>Uncode</source>
         <translation>取消编码</translation>
     </message>
     <message>
-        <location line="-85"/>
+        <location line="-86"/>
         <source>Remove which code?</source>
         <translation>移除哪个代码？</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>Coding memo</source>
         <translation>编码备忘录</translation>
     </message>
@@ -2143,12 +2143,12 @@
         <translation>删除代码“{0}”？</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Its {0} child codes go with it.</source>
         <translation>其 {0} 个子代码将一并删除。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>{0} codings will be removed. You can undo this (Ctrl+Z).</source>
         <translation>将移除 {0} 处编码。此操作可以撤销（Ctrl+Z）。</translation>
     </message>
@@ -2242,7 +2242,7 @@
 <context>
     <name>MergeReportDialog</name>
     <message>
-        <location filename="../../annotator/ui/workshop_menu.py" line="+108"/>
+        <location filename="../../annotator/ui/workshop_menu.py" line="+109"/>
         <source>Merge report</source>
         <translation>合并报告</translation>
     </message>
@@ -2367,7 +2367,7 @@ in the copy: {1}</source>
 <context>
     <name>ParticipantCopiesDialog</name>
     <message>
-        <location filename="../../annotator/ui/workshop_menu.py" line="-105"/>
+        <location filename="../../annotator/ui/workshop_menu.py" line="-104"/>
         <source>Make participant copies</source>
         <translation>生成参与者副本</translation>
     </message>
@@ -2596,7 +2596,7 @@ in the copy: {1}</source>
 <context>
     <name>WorkshopUI</name>
     <message>
-        <location filename="../../annotator/ui/workshop_menu.py" line="+96"/>
+        <location filename="../../annotator/ui/workshop_menu.py" line="+95"/>
         <source>Intercoder agreement</source>
         <translation>编码员间一致性</translation>
     </message>
@@ -2662,7 +2662,7 @@ in the copy: {1}</source>
         <translation>{0} 处分歧</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>{0}: {1} ({2} documents, {3} codes, {4} codings)</source>
         <translation>{0}：{1}（{2} 个文档，{3} 个代码，{4} 处编码）</translation>
     </message>
