@@ -5,16 +5,16 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from sqlalchemy import inspect, text
+from sqlalchemy import create_engine, inspect, text
 
 from annotator.domain.errors import ProjectFileError
 from annotator.services.codebook import code_tree
 from annotator.services.coding import segments
 from annotator.services.documents import list_documents
 from annotator.services.projects import new_project
-from annotator.store.migrations import CURRENT_VERSION
+from annotator.store.migrations import CURRENT_VERSION, MIGRATIONS
 from annotator.store.models import Base
-from annotator.store.project import Project
+from annotator.store.project import APPLICATION_ID, Project
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
@@ -162,14 +162,21 @@ def test_save_copy_is_a_consistent_project(project: Project, tmp_path: Path) -> 
         project.save_copy(project.path)
 
 
-def test_an_upgrade_keeps_same_named_siblings_apart(project: Project) -> None:
+def test_an_upgrade_keeps_same_named_siblings_apart(tmp_path: Path) -> None:
     """Before format 3 only the services kept sibling names unique; the index needs it."""
-    path = project.path
-    with project.write() as s:
-        s.execute(text("DROP INDEX ux_code_sibling_name"))
-        s.execute(text("UPDATE code SET name = '协调' WHERE name = '整合'"))
-        s.execute(text("UPDATE meta SET value = '2' WHERE key = 'schema_version'"))
-    project.close()
+    path = tmp_path / "format2.annotator"
+    engine = create_engine(f"sqlite+pysqlite:///{path}")
+    with engine.begin() as conn:
+        conn.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
+        for step in MIGRATIONS[:2]:
+            step(conn)
+        conn.execute(text("INSERT INTO meta (key, value) VALUES ('schema_version', '2')"))
+        for n, name in enumerate(("协调", "协调", "信任")):
+            conn.execute(text(
+                "INSERT INTO code (guid, parent_id, name, description, color, position, "
+                "is_codable, memo) VALUES (:g, NULL, :n, '', '#123456', :p, 1, '')"),
+                {"g": f"guid-{n}", "n": name, "p": n})
+    engine.dispose()
     with Project.open(path) as p, p.read() as s:
         top = s.execute(text("SELECT name FROM code WHERE parent_id IS NULL ORDER BY id"))
         assert top.scalars().all() == ["协调", "协调 (2)", "信任"]
