@@ -10,7 +10,7 @@ import json
 from pathlib import Path
 
 from annotator.domain.errors import Conflict, InvalidInput
-from annotator.io import attribute_table
+from annotator.io import attribute_table, charts_svg
 from annotator.messages import msg
 from annotator.services import attributes, cases
 from annotator.services.analysis_scope import Scope, parse_where
@@ -157,6 +157,12 @@ def _cmd_cooccurrence(a: argparse.Namespace) -> int:
     if a.xlsx:
         from annotator.io.analysis_workbook import write_cooccurrence
         write_cooccurrence(Path(a.xlsx), table)
+    if a.svg:
+        names = [table.paths[c] for c in table.code_ids]
+        cells = [[table.cell(x, y)["passages"] if x != y else 0 for y in table.code_ids]
+                 for x in table.code_ids]
+        charts_svg.save_svg(a.svg, charts_svg.heatmap(msg("Passages carrying both codes"),
+                                                      names, cells))
     if a.json:
         _print_json(table.to_json())
     else:
@@ -171,6 +177,11 @@ def _cmd_crosstab(a: argparse.Namespace) -> int:
     if a.xlsx:
         from annotator.io.analysis_workbook import write_crosstab
         write_crosstab(Path(a.xlsx), table)
+    if a.svg:
+        totals = [sum(table.cells[(c, col)]["codings"] for col in table.columns)
+                  for c in table.code_ids]
+        charts_svg.save_svg(a.svg, charts_svg.bars(msg("Code frequencies (codings)"),
+                                                   table.codes, totals))
     if a.json:
         _print_json(table.to_json())
     else:
@@ -219,6 +230,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("project", type=Path)
     p.add_argument("--codes", action="append", help="only these codes (paths, commas)")
     p.add_argument("--xlsx", help="write the matrix to this workbook")
+    p.add_argument("--svg", help="draw the matrix as a heatmap (.svg)")
     _filters(p)
     p.set_defaults(run=_cmd_cooccurrence)
 
@@ -227,5 +239,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--codes", action="append", help="codes (paths, commas); default all")
     p.add_argument("--by", required=True, help="attribute name, or 'case'")
     p.add_argument("--xlsx", help="write the crosstab to this workbook")
+    p.add_argument("--svg", help="draw the code frequencies as bars (.svg)")
     _filters(p)
     p.set_defaults(run=_cmd_crosstab)
