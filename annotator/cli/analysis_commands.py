@@ -163,6 +163,13 @@ def _cmd_cooccurrence(a: argparse.Namespace) -> int:
                  for x in table.code_ids]
         charts_svg.save_svg(a.svg, charts_svg.heatmap(msg("Passages carrying both codes"),
                                                       names, cells))
+    if a.network_svg:
+        index = {c: i for i, c in enumerate(table.code_ids)}
+        edges = [(index[x], index[y], n) for (x, y), n in table.passages.items()
+                 if x in index and y in index]
+        charts_svg.save_svg(a.network_svg, charts_svg.network(
+            msg("Passages carrying both codes"), [table.paths[c] for c in table.code_ids],
+            edges))
     if a.json:
         _print_json(table.to_json())
     else:
@@ -231,6 +238,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--codes", action="append", help="only these codes (paths, commas)")
     p.add_argument("--xlsx", help="write the matrix to this workbook")
     p.add_argument("--svg", help="draw the matrix as a heatmap (.svg)")
+    p.add_argument("--network-svg", help="draw the codes as a network (.svg)")
     _filters(p)
     p.set_defaults(run=_cmd_cooccurrence)
 

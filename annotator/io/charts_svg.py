@@ -1,10 +1,11 @@
-"""Charts as SVG written directly: code frequency bars, a co-occurrence heatmap, a codeline.
+"""Charts as SVG written directly: frequency bars, co-occurrence heatmap and network, codeline.
 
 SVG needs no drawing library and stays text: Chinese labels are real text (the viewer's
 CJK font draws them), every label is XML-escaped, and the picture scales without loss.
 Titles and labels arrive already in the user's language (``Msg`` values rendered here).
 """
 
+import math
 from collections.abc import Sequence
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -99,6 +100,31 @@ def codeline(title: Msg | str, length: int, rows: Sequence[Lane]) -> str:
                         f'width="{max((end - start) * scale, 1):.2f}" height="{ROW - 6}" '
                         f'fill="{color}"><title>{start}–{end}</title></rect>')
     return _svg(left + span_width + 20, 40 + len(rows) * ROW + 20, body)
+
+
+def network(title: Msg | str, labels: Sequence[str],
+            edges: Sequence[tuple[int, int, float]]) -> str:
+    """Codes on a circle, an edge per co-occurring pair, its width the co-occurrences."""
+    n = max(len(labels), 1)
+    radius = 60 + 14 * n
+    margin = _label_width(labels) + 10
+    cx = cy = radius + margin
+    points = [(cx + radius * math.cos(2 * math.pi * i / n - math.pi / 2),
+               cy + 40 + radius * math.sin(2 * math.pi * i / n - math.pi / 2))
+              for i in range(len(labels))]
+    peak = max((w for _a, _b, w in edges), default=0) or 1
+    body = [_text(10, 24, title, 15, extra=' font-weight="bold"')]
+    for a, b, w in edges:
+        (x1, y1), (x2, y2) = points[a], points[b]
+        body.append(f'<line x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}" '
+                    f'stroke="#4363D8" stroke-opacity="0.6" stroke-width="'
+                    f'{0.5 + 7.5 * w / peak:.2f}"><title>{escape(labels[a])} – '
+                    f'{escape(labels[b])}: {w}</title></line>')
+    for (x, y), label in zip(points, labels, strict=True):
+        body.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="5" fill="#333"/>')
+        anchor = "start" if x >= cx else "end"
+        body.append(_text(x + (8 if x >= cx else -8), y + 4, label, 11, anchor))
+    return _svg(2 * cx, 2 * cy + 60, body)
 
 
 def save_svg(out: Path | str, svg: str) -> Path:

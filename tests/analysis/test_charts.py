@@ -46,3 +46,12 @@ def test_codeline_escapes_labels_and_scales_spans(tmp_path) -> None:
     assert [t.text for t in root.iter(f"{NS}text")] == ["访谈 <甲> & 乙", "A&B"]
     lanes = [r for r in root.iter(f"{NS}rect") if r.get("fill") == "#E6194B"]
     assert [float(r.get("width")) for r in lanes] == [300.0, 60.0]
+
+
+def test_network_has_one_edge_per_co_occurring_pair(proj, tmp_path) -> None:
+    out = tmp_path / "网络.svg"
+    assert main(["cooccurrence", str(proj), "--network-svg", str(out)]) == 0
+    root = ET.parse(out).getroot()
+    edges = [e.find(f"{NS}title").text for e in root.iter(f"{NS}line")]
+    assert edges == ["信任 – 不满: 1"] or edges == ["不满 – 信任: 1"]
+    assert {"信任", "不满", "透明"} <= {t.text for t in root.iter(f"{NS}text")}
