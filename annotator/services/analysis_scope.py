@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from annotator.domain.errors import AnnotatorError, InvalidInput, NotFound
 from annotator.messages import Msg, msg
+from annotator.services.attributes import canonical
 from annotator.store.models import (
     Attribute,
     AttributeValue,
@@ -124,6 +125,7 @@ def resolve(s: Session, scope: Scope) -> Resolved:
         keep &= {d for d, cs in case_of.items() if wanted & set(cs)}
     for name, value in scope.where:
         attr = _attribute(s, name)
+        value = canonical(attr.type, value)         # "34.0" finds the stored "34"
         owners = set(s.scalars(
             select(AttributeValue.document_id if attr.scope == "document"
                    else AttributeValue.case_id)
