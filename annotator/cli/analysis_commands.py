@@ -79,7 +79,10 @@ def _cmd_attributes(a: argparse.Namespace) -> int:
                 _print_json({"attribute": name, "owner": owner, "value": value})
             return 0
         if len(a.args) != 1:
-            raise InvalidInput("attributes import takes one FILE (.xlsx or .csv)")
+            raise InvalidInput("attributes import and export take one FILE (.xlsx or .csv)")
+        if a.action == "export":
+            attribute_table.export(p, Path(a.args[0]), scope)
+            return 0
         plan = attribute_table.preview(p, Path(a.args[0]), scope)
         if a.json:
             _print_json({**plan.to_json(), "applied": plan.ok and not a.dry_run})
@@ -200,8 +203,8 @@ def _cmd_crosstab(a: argparse.Namespace) -> int:
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("attributes", help="attributes of documents and cases")
     p.add_argument("project", type=Path)
-    p.add_argument("action", choices=["list", "set", "import"])
-    p.add_argument("args", nargs="*", help="set: ATTRIBUTE NAME VALUE; import: FILE")
+    p.add_argument("action", choices=["list", "set", "import", "export"])
+    p.add_argument("args", nargs="*", help="set: ATTRIBUTE NAME VALUE; import/export: FILE")
     p.add_argument("--case", action="store_true", help="attributes of cases, not documents")
     p.add_argument("--type", choices=attributes.TYPES, help="type of a new attribute")
     p.add_argument("--dry-run", action="store_true", help="import: only show the preview")

@@ -45,8 +45,10 @@ ZH: dict[str, str] = {
     "attribute type {kind!r} is not one of text, number, date, category":
         "属性类型 {kind!r} 不是 text、number、date、category 之一。",
     "attribute {name!r} is a header of two columns": "属性 {name!r} 是两列的表头。",
-    "attributes import takes one FILE (.xlsx or .csv)":
-        "attributes import 需要一个文件（.xlsx 或 .csv）。",
+    "attributes import and export take one FILE (.xlsx or .csv)":
+        "attributes import 和 export 需要一个文件（.xlsx 或 .csv）。",
+    "Case": "案例",
+    "Attributes": "属性",
     "attributes set takes ATTRIBUTE NAME VALUE": "attributes set 需要 属性 名称 值。",
     "by case": "按案例",
     "by {name}": "按 {name}",
