@@ -10,7 +10,7 @@ import json
 from pathlib import Path
 
 from annotator.domain.errors import Conflict, InvalidInput
-from annotator.io import attribute_table
+from annotator.io import attribute_table, charts_svg
 from annotator.messages import msg
 from annotator.services import attributes, cases
 from annotator.services.analysis_scope import Scope, parse_where
@@ -79,7 +79,10 @@ def _cmd_attributes(a: argparse.Namespace) -> int:
                 _print_json({"attribute": name, "owner": owner, "value": value})
             return 0
         if len(a.args) != 1:
-            raise InvalidInput("attributes import takes one FILE (.xlsx or .csv)")
+            raise InvalidInput("attributes import and export take one FILE (.xlsx or .csv)")
+        if a.action == "export":
+            attribute_table.export(p, Path(a.args[0]), scope)
+            return 0
         plan = attribute_table.preview(p, Path(a.args[0]), scope)
         if a.json:
             _print_json({**plan.to_json(), "applied": plan.ok and not a.dry_run})
@@ -157,6 +160,19 @@ def _cmd_cooccurrence(a: argparse.Namespace) -> int:
     if a.xlsx:
         from annotator.io.analysis_workbook import write_cooccurrence
         write_cooccurrence(Path(a.xlsx), table)
+    if a.svg:
+        names = [table.paths[c] for c in table.code_ids]
+        cells = [[table.cell(x, y)["passages"] if x != y else 0 for y in table.code_ids]
+                 for x in table.code_ids]
+        charts_svg.save_svg(a.svg, charts_svg.heatmap(msg("Passages carrying both codes"),
+                                                      names, cells))
+    if a.network_svg:
+        index = {c: i for i, c in enumerate(table.code_ids)}
+        edges = [(index[x], index[y], n) for (x, y), n in table.passages.items()
+                 if x in index and y in index]
+        charts_svg.save_svg(a.network_svg, charts_svg.network(
+            msg("Passages carrying both codes"), [table.paths[c] for c in table.code_ids],
+            edges))
     if a.json:
         _print_json(table.to_json())
     else:
@@ -171,6 +187,11 @@ def _cmd_crosstab(a: argparse.Namespace) -> int:
     if a.xlsx:
         from annotator.io.analysis_workbook import write_crosstab
         write_crosstab(Path(a.xlsx), table)
+    if a.svg:
+        totals = [sum(table.cells[(c, col)]["codings"] for col in table.columns)
+                  for c in table.code_ids]
+        charts_svg.save_svg(a.svg, charts_svg.bars(msg("Code frequencies (codings)"),
+                                                   table.codes, totals))
     if a.json:
         _print_json(table.to_json())
     else:
@@ -182,8 +203,8 @@ def _cmd_crosstab(a: argparse.Namespace) -> int:
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("attributes", help="attributes of documents and cases")
     p.add_argument("project", type=Path)
-    p.add_argument("action", choices=["list", "set", "import"])
-    p.add_argument("args", nargs="*", help="set: ATTRIBUTE NAME VALUE; import: FILE")
+    p.add_argument("action", choices=["list", "set", "import", "export"])
+    p.add_argument("args", nargs="*", help="set: ATTRIBUTE NAME VALUE; import/export: FILE")
     p.add_argument("--case", action="store_true", help="attributes of cases, not documents")
     p.add_argument("--type", choices=attributes.TYPES, help="type of a new attribute")
     p.add_argument("--dry-run", action="store_true", help="import: only show the preview")
@@ -219,6 +240,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("project", type=Path)
     p.add_argument("--codes", action="append", help="only these codes (paths, commas)")
     p.add_argument("--xlsx", help="write the matrix to this workbook")
+    p.add_argument("--svg", help="draw the matrix as a heatmap (.svg)")
+    p.add_argument("--network-svg", help="draw the codes as a network (.svg)")
     _filters(p)
     p.set_defaults(run=_cmd_cooccurrence)
 
@@ -227,5 +250,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--codes", action="append", help="codes (paths, commas); default all")
     p.add_argument("--by", required=True, help="attribute name, or 'case'")
     p.add_argument("--xlsx", help="write the crosstab to this workbook")
+    p.add_argument("--svg", help="draw the code frequencies as bars (.svg)")
     _filters(p)
     p.set_defaults(run=_cmd_crosstab)

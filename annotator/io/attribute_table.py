@@ -4,8 +4,9 @@ The first column holds the document's or case's name whatever its header says; e
 other column is an attribute named by its header. ``preview`` reads the whole table and
 says what would be created, changed and left unmatched, and every problem it finds;
 ``apply`` writes a preview whose table had no problem, in one transaction, so a table
-with any problem changes nothing. A new attribute's type is read from its column: all
-numbers → number, all dates → date, otherwise text.
+with any problem changes nothing; ``export`` writes the table ``preview`` reads back.
+A new attribute's type is read from its column: all numbers → number, all dates → date,
+otherwise text.
 """
 
 import csv
@@ -17,9 +18,16 @@ from pathlib import Path
 from sqlalchemy import select
 
 from annotator.domain.errors import ImportRefused, InvalidInput
+from annotator.io.workbook import Column, SheetWriter, check_target, new_workbook, save_workbook
 from annotator.messages import Msg, msg
-from annotator.services.attributes import canonical, define_row, set_row_value
-from annotator.services.cases import create_case_row
+from annotator.services.attributes import (
+    canonical,
+    define_row,
+    list_attributes,
+    set_row_value,
+)
+from annotator.services.cases import create_case_row, list_cases
+from annotator.services.documents import list_documents
 from annotator.store.models import Attribute, AttributeValue, Case, Document
 from annotator.store.project import Project
 
@@ -249,6 +257,45 @@ def preview(project: Project, path: Path | str, scope: str = "document") -> Prev
             else:
                 out.changed.append(Change(owner, name, old, new))
     return out
+
+
+def export(project: Project, path: Path | str, scope: str = "document") -> Path:
+    """The attribute table of documents or cases, in the shape ``preview`` reads back.
+
+    One row per document (project order) or case (by name); numbers are written as
+    numbers, everything else as text, and an .xlsx keeps formula-like text as text.
+    """
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in (".csv", ".xlsx"):
+        raise ImportRefused("{name}: an attribute table must be .xlsx or .csv", name=path.name)
+    listing = [a for a in list_attributes(project) if a.scope == scope]
+    if scope == "document":
+        owners = [d.name for d in list_documents(project)]
+    else:
+        owners = [c.name for c in list_cases(project)]
+    header = [str(msg("Document") if scope == "document" else msg("Case")),
+              *[a.name for a in listing]]
+
+    def cell(attr, owner: str) -> object:
+        value = attr.values.get(owner)
+        if value is not None and attr.type == "number":
+            number = float(value)
+            return int(number) if number.is_integer() else number
+        return value
+
+    rows = [[owner, *[cell(a, owner) for a in listing]] for owner in owners]
+    if suffix == ".csv":
+        with path.open("w", encoding="utf-8-sig", newline="") as fh:
+            csv.writer(fh).writerows([header, *rows])
+        return path
+    wb = new_workbook()
+    writer = SheetWriter(wb, str(msg("Attributes")), [Column(h, 16) for h in header])
+    for row in rows:
+        writer.append(row)
+    writer.finish()
+    save_workbook(wb, check_target(path))
+    return path
 
 
 def apply(project: Project, plan: Preview) -> None:

@@ -16,6 +16,9 @@ ZH: dict[str, str] = {
     "Code A": "代码 A",
     "Code B": "代码 B",
     "Code": "代码",
+    "Code frequencies (codings)": "代码频次（编码数）",
+    "{name}: the picture must be an .svg file": "{name}：图片必须是 .svg 文件。",
+    "{path}: no such folder": "{path}：没有这个文件夹。",
     "Coders: {names}": "编码员：{names}",
     "Crosstab": "交叉表",
     "Document": "文档",
@@ -42,8 +45,10 @@ ZH: dict[str, str] = {
     "attribute type {kind!r} is not one of text, number, date, category":
         "属性类型 {kind!r} 不是 text、number、date、category 之一。",
     "attribute {name!r} is a header of two columns": "属性 {name!r} 是两列的表头。",
-    "attributes import takes one FILE (.xlsx or .csv)":
-        "attributes import 需要一个文件（.xlsx 或 .csv）。",
+    "attributes import and export take one FILE (.xlsx or .csv)":
+        "attributes import 和 export 需要一个文件（.xlsx 或 .csv）。",
+    "Case": "案例",
+    "Attributes": "属性",
     "attributes set takes ATTRIBUTE NAME VALUE": "attributes set 需要 属性 名称 值。",
     "by case": "按案例",
     "by {name}": "按 {name}",

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from annotator.domain.intervals import Span, union
 from annotator.services.analysis_scope import (
     ALL,
     CancelFlag,
@@ -24,6 +23,7 @@ from annotator.services.analysis_scope import (
     resolve,
 )
 from annotator.services.codebook import code_paths, find_code
+from annotator.services.passages import distinct, merge
 from annotator.services.queries import QueryResult, QuerySpec, run_query
 from annotator.store.project import Project
 
@@ -68,100 +68,105 @@ class Cooccurrence:
         }
 
 
-def _pairs(flat: list[tuple[int, int, int]], width: int
+def _pairs(start: np.ndarray, end: np.ndarray, codes: np.ndarray
            ) -> tuple[np.ndarray, np.ndarray]:
-    """Overlapping passages of different codes in one document: pair keys and overlaps.
+    """Index pairs ``(i, j)``, ``i < j``, of overlapping passages of different codes.
 
-    ``flat`` holds ``(start, end, code)`` of each code's merged passages. Sorted by start,
-    passage ``i`` overlaps exactly the later passages ``j`` with ``start[j] < end[i]``, so
-    the pairs are index ranges, expanded with numpy rather than a Python loop per pair.
-    A key is ``low code × width + high code``.
+    The passages are sorted by start. Passage ``i`` overlaps exactly the later passages
+    ``j`` with ``start[j] < end[i]``, so the pairs are index ranges, expanded with numpy
+    rather than a Python loop per pair.
     """
-    if not flat:
-        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
-    arr = np.array(flat, dtype=np.int64)
-    arr = arr[np.lexsort((arr[:, 1], arr[:, 0]))]
-    starts, ends, codes = arr[:, 0], arr[:, 1], arr[:, 2]
-    stop = np.searchsorted(starts, ends, side="left")
-    counts = stop - np.arange(1, len(arr) + 1)
-    counts[counts < 0] = 0
-    first = np.repeat(np.arange(len(arr)), counts)
+    stop = np.searchsorted(start, end, side="left")
+    counts = np.maximum(stop - np.arange(1, len(start) + 1), 0)
+    first = np.repeat(np.arange(len(start)), counts)
     offsets = np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts, counts)
     second = first + 1 + offsets
-    ca, cb = codes[first], codes[second]
-    keep = ca != cb
-    first, second, ca, cb = first[keep], second[keep], ca[keep], cb[keep]
-    overlap = np.minimum(ends[first], ends[second]) - starts[second]
-    keys = np.minimum(ca, cb) * width + np.maximum(ca, cb)
-    return keys, overlap
+    keep = codes[first] != codes[second]
+    return first[keep], second[keep]
+
+
+def _count(keys: np.ndarray, cells: int, weights: np.ndarray | None = None
+           ) -> tuple[np.ndarray, np.ndarray, np.ndarray | None]:
+    """Distinct keys, how often each occurs and (optionally) their summed weights."""
+    if cells <= DENSE_CELLS:
+        count = np.bincount(keys, minlength=cells)
+        found = np.flatnonzero(count)
+        sums = (np.bincount(keys, weights=weights, minlength=cells)[found]
+                if weights is not None else None)
+        return found, count[found], sums
+    found, inverse, count = np.unique(keys, return_inverse=True, return_counts=True)
+    sums = (np.bincount(inverse, weights=weights, minlength=len(found))
+            if weights is not None else None)
+    return found, count, sums
 
 
 def cooccurrence(project: Project, code_paths_: Sequence[str] | None = None,
                  scope: Scope = ALL, progress: Progress | None = None,
                  cancel: CancelFlag | None = None) -> Cooccurrence:
-    """The co-occurrence of the given codes (default: every code) inside ``scope``."""
+    """The co-occurrence of the given codes (default: every code) inside ``scope``.
+
+    The work is a few whole-array steps, not a loop per document, so ``progress`` is
+    called after each step and ``cancel`` polled between them.
+    """
     with project.read() as s:
         paths = code_paths(s)
         ids = ([find_code(s, p).id for p in code_paths_] if code_paths_
                else sorted(paths, key=paths.get))
         r = resolve(s, scope)
         rows = codings(s, r, ids if code_paths_ else None)
-    per_doc: dict[int, dict[int, list[Span]]] = {}
-    for _cid, did, code, _coder, start, end in rows:
-        per_doc.setdefault(did, {}).setdefault(code, []).append((start, end))
-    index = {code: i for i, code in enumerate(sorted({row[2] for row in rows}))}
-    width = max(len(index), 1)
-    dense = width * width <= DENSE_CELLS
-    all_keys, all_overlaps, doc_keys = [], [], []
-    case_keys: dict[int, list[np.ndarray]] = {}
-    chars: dict[int, int] = {}
-    for done, (did, by_code) in enumerate(per_doc.items(), start=1):
+    steps = 4
+
+    def step(done: int) -> None:
         check_cancel(cancel)
-        flat = []
-        for code, spans in by_code.items():
-            merged = union(spans)
-            chars[code] = chars.get(code, 0) + sum(e - s for s, e in merged)
-            flat.extend((s, e, index[code]) for s, e in merged)
-        keys, overlap = _pairs(flat, width)
-        all_keys.append(keys)
-        all_overlaps.append(overlap)
-        present = (np.flatnonzero(np.bincount(keys, minlength=width * width)) if dense
-                   else np.unique(keys))
-        doc_keys.append(present)
-        for case in r.case_of.get(did, ()):
-            case_keys.setdefault(case, []).append(present)
         if progress:
-            progress(done, len(per_doc))
-    codes = sorted(index, key=index.get)
-    passages, both = _tally(all_keys, all_overlaps, width, codes)
-    documents, _ = _tally(doc_keys, None, width, codes)
-    cases, _ = _tally([np.unique(np.concatenate(v)) for v in case_keys.values()], None,
-                      width, codes)
-    return Cooccurrence(ids, paths, scope, passages, documents, cases, both, chars)
+            progress(done, steps)
 
+    step(0)
+    p = merge(rows)
+    step(1)
+    codes, docs = distinct(p.code), distinct(p.doc)
+    code_idx, doc_idx = np.searchsorted(codes, p.code), np.searchsorted(docs, p.doc)
+    width = max(len(codes), 1)
+    cells = width * width
+    code_list = codes.tolist()
+    chars = dict(zip(code_list, np.bincount(code_idx, weights=p.length,
+                                            minlength=len(codes)).astype(np.int64).tolist(),
+                     strict=True))
+    # All documents on one number line, each in its own stretch: one sweep for all.
+    shift = doc_idx * (int(p.end.max(initial=0)) + 1)
+    start, end = p.start + shift, p.end + shift
+    order = np.lexsort((end, start))
+    start, end, code_idx, doc_idx = start[order], end[order], code_idx[order], doc_idx[order]
+    i, j = _pairs(start, end, code_idx)
+    low, high = np.minimum(code_idx[i], code_idx[j]), np.maximum(code_idx[i], code_idx[j])
+    keys = low * width + high
+    overlap = np.minimum(end[i], end[j]) - start[j]
+    step(2)
+    found, count, sums = _count(keys, cells, overlap)
+    present = distinct(doc_idx[i] * cells + keys)
+    present_doc, present_key = present // cells, present % cells
+    doc_found, doc_count, _ = _count(present_key, cells)
+    step(3)
+    case_keys = []
+    doc_ids = docs.tolist()
+    for case in sorted({c for d in doc_ids for c in r.case_of.get(d, ())}):
+        members = [k for k, d in enumerate(doc_ids) if case in r.case_of.get(d, ())]
+        case_keys.append(distinct(present_key[np.isin(present_doc, members)]))
+    case_found, case_count, _ = _count(
+        np.concatenate(case_keys) if case_keys else np.zeros(0, dtype=np.int64), cells)
+    step(4)
 
-def _tally(keys: list[np.ndarray], weights: list[np.ndarray] | None, width: int,
-           codes: list[int]) -> tuple[dict[tuple[int, int], int], dict[tuple[int, int], int]]:
-    """Counts (and summed weights) per pair key, as ``(low code id, high code id) → n``."""
-    if not keys:
-        return {}, {}
-    flat = np.concatenate(keys)
-    if width * width <= DENSE_CELLS:
-        count = np.bincount(flat, minlength=width * width)
-        found = np.flatnonzero(count)
-        sums = (np.bincount(flat, weights=np.concatenate(weights), minlength=width * width)
-                [found] if weights is not None else None)
-        count = count[found]
-    else:
-        found, inverse, count = np.unique(flat, return_inverse=True, return_counts=True)
-        sums = (np.bincount(inverse, weights=np.concatenate(weights), minlength=len(found))
-                if weights is not None else None)
-    pairs = [(codes[k // width], codes[k % width]) for k in found.tolist()]
-    pairs = [(a, b) if a < b else (b, a) for a, b in pairs]
-    counts = dict(zip(pairs, count.tolist(), strict=True))
-    if sums is None:
-        return counts, {}
-    return counts, dict(zip(pairs, sums.astype(np.int64).tolist(), strict=True))
+    def table(keys_: np.ndarray, values: np.ndarray) -> dict[tuple[int, int], int]:
+        return {(code_list[k // width], code_list[k % width]): v
+                for k, v in zip(keys_.tolist(), values.tolist(), strict=True)}
+
+    def ordered(t: dict[tuple[int, int], int]) -> dict[tuple[int, int], int]:
+        return {(a, b) if a < b else (b, a): v for (a, b), v in t.items()}
+
+    return Cooccurrence(
+        ids, paths, scope, ordered(table(found, count)), ordered(table(doc_found, doc_count)),
+        ordered(table(case_found, case_count)),
+        ordered(table(found, sums.astype(np.int64))), chars)
 
 
 def cell_segments(project: Project, a: str, b: str, scope: Scope = ALL) -> QueryResult:

@@ -10,10 +10,10 @@ gives the coded segments behind a cell.
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import numpy as np
 from sqlalchemy import select
 
 from annotator.domain.errors import InvalidInput, NotFound
-from annotator.domain.intervals import Span, total_length
 from annotator.services.analysis_scope import (
     ALL,
     CancelFlag,
@@ -25,6 +25,7 @@ from annotator.services.analysis_scope import (
 )
 from annotator.services.codebook import code_paths, find_code
 from annotator.services.coding import Segment, segments
+from annotator.services.passages import merge
 from annotator.store.models import Attribute, AttributeValue
 from annotator.store.project import Project
 
@@ -99,20 +100,22 @@ def crosstab(project: Project, by: str, code_paths_: Sequence[str] | None = None
         r = resolve(s, scope)
         cols = _columns(s, by, r)
         rows = codings(s, r, ids if code_paths_ else None)
-    per: dict[tuple[int, int], list[Span]] = {}
-    for _cid, did, code, _coder, start, end in rows:
-        per.setdefault((code, did), []).append((start, end))
+    check_cancel(cancel)
+    merged = merge(rows)
+    # Passages are sorted by (document, code): each (code, document) pair is one run.
+    new_pair = np.ones(len(merged.doc), dtype=bool)
+    new_pair[1:] = (merged.doc[1:] != merged.doc[:-1]) | (merged.code[1:] != merged.code[:-1])
+    first = np.flatnonzero(new_pair)
+    pair_codings = np.add.reduceat(merged.codings, first) if len(first) else first
+    pair_chars = np.add.reduceat(merged.length, first) if len(first) else first
     column_of: dict[int, list[str]] = {}
     for col, docs in cols.items():
         for did in docs:
             column_of.setdefault(did, []).append(col)
-    # One pass over the (code, document) pairs that have codings, not codes × documents.
     acc: dict[tuple[int, str], list] = {}
     row_total = dict.fromkeys(ids, 0)
-    check_cancel(cancel)
-    for (code, did), spans in per.items():
-        n = len(spans)
-        chars = spans[0][1] - spans[0][0] if n == 1 else total_length(spans)
+    for did, code, n, chars in zip(merged.doc[first].tolist(), merged.code[first].tolist(),
+                                   pair_codings.tolist(), pair_chars.tolist(), strict=True):
         row_total[code] += n
         for col in column_of.get(did, ()):
             cell = acc.setdefault((code, col), [0, 0, 0, set()])

@@ -46,7 +46,7 @@ def test_or_not_near_and_filters(proj, capsys) -> None:
     _, data, _ = run(capsys, "query", proj, "--code", "透明", "--near", "信任", "--within",
                      "paragraph", "--json")
     assert [s["text"] for s in data["segments"]] == ["政府很透明", "我不太信任镇上"]
-    _, data, _ = run(capsys, "query", proj, "--code", "不满", "--where", "年龄=34",
+    _, data, _ = run(capsys, "query", proj, "--code", "不满", "--where", "年龄=34.0",
                      "--coders", "乙员", "--json")
     assert [s["text"] for s in data["segments"]] == ["希望改进"]
     _, data, _ = run(capsys, "query", proj, "--code", "不满", "--where", "性别=女", "--json")
@@ -87,6 +87,7 @@ def test_a_saved_query_over_a_deleted_code_says_so(proj, capsys) -> None:
     (["--code", "信任", "--near", "不满", "--within", "句子"], "--within"),
     (["--code", "信任", "--where", "年龄"], "ATTRIBUTE=VALUE"),
     (["--code", "信任", "--where", "身高=3"], "no attribute"),
+    (["--code", "信任", "--where", "年龄=三十"], "not a number"),
     (["--code", "信任", "--docs", "访谈丁"], "no document"),
     (["--code", "信任", "--coders", "无名"], "no coder"),
 ])

@@ -129,3 +129,17 @@ def test_dry_run_prints_the_preview_and_writes_nothing(proj, tmp_path, capsys) -
     assert report["changed"] == [{"owner": "访谈甲", "attribute": "年龄", "old": "34",
                                   "new": "50"}]
     assert values(proj)[("document", "年龄")]["访谈甲"] == "34"
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
+def test_an_exported_table_reads_back_unchanged(proj, tmp_path, suffix) -> None:
+    from annotator.services.attributes import define_attribute, set_value
+    define_attribute(proj, "备注", "document", "text")
+    set_value(proj, "备注", "访谈甲", "=SUM(A1)")
+    for scope in ("document", "case"):
+        out = tmp_path / f"{scope}{suffix}"
+        assert main(["attributes", str(proj.path), "export", str(out)]
+                    + (["--case"] if scope == "case" else [])) == 0
+        plan = preview(proj, out, scope)
+        assert plan.ok and plan.created == [] and plan.changed == []
+        assert plan.new_attributes == [] and plan.unchanged == (4 if scope == "document" else 2)
