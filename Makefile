@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
 
-.PHONY: setup run test lint bench translations
+.PHONY: setup run test lint bench translations lock
 
 # The interface translation: the .ts is kept in git, the .qm is compiled from it.
 TS := annotator/data/translations/annotator_zh_CN.ts
@@ -68,6 +68,12 @@ $(BUNDLE_STAMP): $(BUNDLE_INPUTS) | $(VENV)/.pyinstaller
 smoke:
 	@test -d dist/annotator || { echo "no bundle: run 'make bundle' first"; exit 1; }
 	$(PY) packaging/smoke_test.py
+
+# The locked dependency set of the release workflow, from a venv with every extra.
+lock: $(VENV)/.pyinstaller
+	{ sed -n '1,3p' packaging/constraints.txt; \
+	  $(PY) -m pip freeze --exclude-editable | grep -v '^annotator'; } > packaging/constraints.new
+	mv packaging/constraints.new packaging/constraints.txt
 
 deb: bundle
 	packaging/linux/build_deb.sh
