@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
 
-.PHONY: setup run test lint bench translations lock
+.PHONY: setup dev run test lint bench translations lock
 
 # The interface translation: the .ts is kept in git, the .qm is compiled from it.
 TS := annotator/data/translations/annotator_zh_CN.ts
@@ -18,6 +18,9 @@ $(VENV)/.installed: pyproject.toml
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e .
 	touch $@
+
+# The venv for running tests by hand (pytest, ruff): `make dev`.
+dev: setup $(VENV)/.tested
 
 $(VENV)/.tested: $(VENV)/.installed
 	$(PY) -m pip install --quiet -e '.[test]'
