@@ -44,7 +44,7 @@ test: setup $(VENV)/.tested
 	$(VENV)/bin/ruff check annotator tests bench
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
 
-bench: setup
+bench: setup $(VENV)/.tested
 	for b in bench/bench_*.py; do QT_QPA_PLATFORM=offscreen $(PY) $$b || exit 1; done
 
 # Installers and bundle (build.spec, packaging/): the one-folder bundle in dist/annotator/
