@@ -33,7 +33,7 @@ from annotator.services.projects import new_project
 
 ROOT = Path(__file__).resolve().parents[1]
 NOVEL = ROOT.parent / "shared" / "corpus" / "hongloumeng-gbk.txt"
-SEED = ROOT / "resources" / "samples" / "seed-paper-zh.txt"
+SEED = ROOT / "annotator" / "data" / "samples" / "seed-paper-zh.txt"
 SEED_PDF = ROOT / "tests" / "io" / "fixtures" / "seed-paper-zh.pdf"
 HANT = ROOT / "tests" / "io" / "fixtures" / "seed-paper-zh-hant.txt"
 SMALL_DOCUMENTS = 1_000

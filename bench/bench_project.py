@@ -27,7 +27,7 @@ from annotator.services.projects import new_project
 from annotator.store.models import Coding
 from annotator.store.project import now
 
-SEED = (Path(__file__).resolve().parents[1] / "resources/samples/seed-paper-zh.txt").read_text(
+SEED = (Path(__file__).resolve().parents[1] / "annotator/data/samples/seed-paper-zh.txt").read_text(
     encoding="utf-8"
 )
 DOCS, CODINGS = 100, 100_000

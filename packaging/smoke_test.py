@@ -6,7 +6,7 @@ Runs the bundle the way a researcher's laptop would -- no Python, no source tree
 paths -- headless (QT_QPA_PLATFORM=offscreen) and in a scratch folder:
 
 1. ``--version`` says the version in pyproject.toml;
-2. ``new`` a project, ``import`` the seed paper (resources/samples/seed-paper-zh.txt) and an
+2. ``new`` a project, ``import`` the seed paper (annotator/data/samples/seed-paper-zh.txt) and an
    .html, .docx, .odt, .pdf (and .rtf when striprtf is installed) written here, ``code`` a
    span and read it back with ``segments`` (the exact Chinese text, code-point offsets);
 3. ``export`` to .xlsx (opened here with openpyxl: sheets, the coded text) and to .qdpx
@@ -112,7 +112,7 @@ class Smoke:
 
     def project_workflow(self) -> None:
         proj = self.work / "冒烟测试.annotator"  # a CJK file name on purpose
-        seed = ROOT / "resources" / "samples" / "seed-paper-zh.txt"
+        seed = ROOT / "annotator" / "data" / "samples" / "seed-paper-zh.txt"
         if not self.cli_step("new", "new", proj, "--template", "governance"):
             return
         if not self.cli_step("import (seed paper, .txt)", "import", proj, seed):
@@ -284,6 +284,25 @@ class Smoke:
                    f"{delay:g} s later by --screenshot; process done after "
                    f"{', '.join(f'{t:.2f}' for t in ended)} s)")
 
+    def window_languages(self) -> None:
+        """The zh window must not be the English one: a bundle without its .qm (or one
+        whose translation is not found) draws the same English window in both."""
+        proj = getattr(self, "project", None)
+        shots = {}
+        for lang in ("zh", "en"):
+            png = self.work / f"window-{lang}.png"
+            env = {**self.env, "ANNOTATOR_LANG": lang}
+            r = subprocess.run([str(self.gui), *([str(proj)] if proj else []),
+                                "--screenshot", str(png)], cwd=self.work, env=env,
+                               capture_output=True, timeout=60)
+            if r.returncode != 0 or not png.exists():
+                self.check(f"window in {lang}", False, f"exit {r.returncode}")
+                return
+            shots[lang] = png.read_bytes()
+            shutil.copyfile(png, ROOT / "dist" / f"smoke-window-{lang}.png")
+        self.check("the zh window is not the English one (translations found)",
+                   shots["zh"] != shots["en"])
+
     def window_xvfb(self, runs: int = 3) -> None:
         """Time to a mapped window on a real X server (xcb), watched with ``xev`` on the
         root window: one listening client, no polling that would slow the start down."""
@@ -371,19 +390,21 @@ class Smoke:
     def bundle_contents(self) -> None:
         internal = _internal_dir(self.bundle)
         must = [
-            "resources/templates/governance.json",
-            "resources/samples/seed-paper-zh.txt",
-            "resources/icons/annotator.png",
+            "annotator/data/templates/governance.json",
+            "annotator/data/samples/seed-paper-zh.txt",
+            "annotator/data/icons/annotator.png",
+            "annotator/data/translations/annotator_zh_CN.qm",
+            "annotator/data/licenses/pyside6-shiboken6-qt-LGPL-3.0.txt",
+            "annotator/data/licenses/pyside6-shiboken6-qt-GPL-3.0.txt",
             "annotator/io/refi/schemas/Project.xsd",
             "annotator/io/refi/schemas/Codebook.xsd",
-            "xmlschema/schemas",
             "docx/templates",
         ]
         qt = "PySide6" if IS_WIN else "PySide6/Qt"
         must += [f"{qt}/translations/qtbase_zh_CN.qm", f"{qt}/plugins/platforms"]
         missing = [m for m in must if not (internal / m).exists()]
-        if not list(internal.glob("annotator-*.dist-info")):
-            missing.append("annotator-*.dist-info")
+        if not list(internal.glob("annotator_qda-*.dist-info")):
+            missing.append("annotator_qda-*.dist-info")
         self.check("the bundle carries resources, schemas, Qt zh_CN translations",
                    not missing, ", ".join(missing))
         plugins = sorted(p.name for p in (internal / qt / "plugins" / "platforms").glob("*"))
@@ -393,10 +414,25 @@ class Smoke:
         self.check("platform plugins", want <= have, ", ".join(plugins))
         translations = sorted(p.name for p in (internal / qt / "translations").glob("*.qm"))
         self.report["qt_translations"] = translations
-        app_qm = sorted(p.name for p in (internal / "resources" / "translations").glob("*.qm"))
+        app_qm = sorted(p.name for p in
+                        (internal / "annotator" / "data" / "translations").glob("*.qm"))
         self.report["app_translations"] = app_qm
         print(f"      Qt translations: {', '.join(translations)}; "
-              f"app translations: {', '.join(app_qm) or 'none yet'}")
+              f"app translations: {', '.join(app_qm) or 'none'}")
+        self.check("the Chinese interface is bundled", "annotator_zh_CN.qm" in app_qm)
+        build_paths = sorted(str(p.relative_to(internal)) for p in internal.rglob("direct_url.json"))
+        self.check("no build paths in the bundle (direct_url.json)", not build_paths,
+                   ", ".join(build_paths))
+        # PySide6/shiboken6 (LGPL) and odfpy ship no licence file: annotator/data/licenses
+        # carries theirs, named after them.
+        texts = " ".join(p.name.lower() for p in
+                         (internal / "annotator" / "data" / "licenses").glob("*.txt"))
+        no_licence = sorted(p.name for p in internal.glob("*.dist-info")
+                            if not any(f.name.upper().startswith(("LICEN", "COPYING"))
+                                       for f in p.rglob("*"))
+                            and p.name.split("-")[0].lower().split("_")[0] not in texts)
+        self.check("every bundled library carries its licence", not no_licence,
+                   ", ".join(no_licence))
         size = _size_mb(self.bundle)
         self.report["bundle_mb"] = size
         budget = not IS_WIN and not IS_MAC
@@ -547,6 +583,7 @@ def main(argv: list[str] | None = None) -> int:
         smoke.version()
         smoke.project_workflow()
         smoke.window_offscreen(a.runs)
+        smoke.window_languages()
         smoke.window_xvfb(min(a.runs, 3))
         smoke.bundle_contents()
     finally:

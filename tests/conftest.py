@@ -9,7 +9,7 @@ from annotator.store.project import Project
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 ROOT = Path(__file__).resolve().parents[1]
-SEED_PAPER = ROOT / "resources" / "samples" / "seed-paper-zh.txt"
+SEED_PAPER = ROOT / "annotator" / "data" / "samples" / "seed-paper-zh.txt"
 
 
 @pytest.fixture(autouse=True)

@@ -12,17 +12,17 @@ costs little more than the rows themselves. Every cell that is text stays text:
   the cell and a note in the row.
 """
 
+from __future__ import annotations
+
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+if TYPE_CHECKING:  # openpyxl is imported when a workbook is written, not at start-up
+    from openpyxl import Workbook
+    from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from annotator.domain.errors import AnnotatorError
 
@@ -75,6 +75,11 @@ class SheetWriter:
     """One write-only sheet: header row frozen, autofilter, widths, safe cells."""
 
     def __init__(self, wb: Workbook, title: str, columns: list[Column]) -> None:
+        from openpyxl.cell import WriteOnlyCell
+        from openpyxl.styles import Alignment, Font
+        from openpyxl.utils import get_column_letter
+
+        self._cell = WriteOnlyCell
         self.ws: WriteOnlyWorksheet = wb.create_sheet(title[:31])
         self.columns = columns
         self.rows = 0
@@ -86,14 +91,14 @@ class SheetWriter:
         bold = Font(bold=True)
         header = []
         for col in columns:
-            cell = WriteOnlyCell(self.ws, col.header)
+            cell = self._cell(self.ws, col.header)
             cell.font = bold
             header.append(cell)
         self.ws.append(header)
 
     def styled(self, value: Any, *, wrap: bool = False, fmt: str | None = None,
                fill: str | None = None) -> Any:
-        cell = WriteOnlyCell(self.ws, value)
+        cell = self._cell(self.ws, value)
         if isinstance(value, str) and value.startswith(_FORMULA_START):
             cell.data_type = "s"
             cell.quotePrefix = True
@@ -102,6 +107,8 @@ class SheetWriter:
         if fmt:
             cell.number_format = fmt
         if fill:
+            from openpyxl.styles import PatternFill
+
             rgb = fill.lstrip("#")
             cell.fill = PatternFill("solid", start_color=rgb, end_color=rgb)
         return cell
@@ -114,13 +121,15 @@ class SheetWriter:
                 if value[0] in _FORMULA_START:
                     out[i] = self.styled(value, wrap=self.columns[i].wrap and len(value) > 60)
                 elif self.columns[i].wrap and len(value) > 60:
-                    cell = WriteOnlyCell(self.ws, value)
+                    cell = self._cell(self.ws, value)
                     cell.alignment = self._wrap
                     out[i] = cell
         self.ws.append(out)
         self.rows += 1
 
     def finish(self) -> None:
+        from openpyxl.utils import get_column_letter
+
         last = get_column_letter(len(self.columns))
         self.ws.auto_filter.ref = f"A1:{last}{self.rows + 1}"
 
@@ -136,6 +145,8 @@ def check_target(out: Path | str) -> Path:
 
 
 def new_workbook() -> Workbook:
+    from openpyxl import Workbook
+
     return Workbook(write_only=True)
 
 

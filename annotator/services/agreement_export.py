@@ -18,11 +18,14 @@ does not apply (a coder missing in the document) is an empty cell and the note n
 missing coder.
 """
 
+from __future__ import annotations
+
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from openpyxl import Workbook
+if TYPE_CHECKING:  # openpyxl is imported when a workbook is written, not at start-up
+    from openpyxl import Workbook
 
 from annotator.domain.agreement import AlphaResult, Table2x2
 from annotator.i18n import default_language

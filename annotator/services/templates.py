@@ -1,4 +1,4 @@
-"""Codebook templates: JSON files in ``resources/templates``, not code.
+"""Codebook templates: JSON files in ``annotator/data/templates``, not code.
 
 A template's definitions are bilingual; both languages go into the code's definition
 (Chinese first) so that a project reads the same whichever interface language is used.

@@ -1,13 +1,13 @@
 """The Help menu: the user guide, the keyboard shortcuts, About.
 
-* The user guide is the bundled HTML (``resources/guide/guide_zh.html`` or
+* The user guide is the bundled HTML (``annotator/data/guide/guide_zh.html`` or
   ``guide_en.html``, in the interface language) in a window of its own that can stay
   open beside the document.
 * The keyboard shortcuts are read from the window's actions when the table opens, so the
   table is never out of date: every menu entry with a key, in menu order, then any
   other action of the window that has one.
 * About: the version, the licence, the versions of Python and Qt, and the licences of
-  the bundled libraries (``resources/LICENSES.md``).
+  the bundled libraries (``annotator/data/LICENSES.md``).
 """
 
 import platform

@@ -10,7 +10,7 @@ Which language, first match wins:
 
 For Chinese two translators are installed: Qt's own (``qtbase_zh_CN.qm`` from
 ``QLibraryInfo``'s translations folder: the buttons of QMessageBox, QFileDialog, the
-context menus of text fields …) and ours (``resources/translations/annotator_zh_CN.qm``,
+context menus of text fields …) and ours (``annotator/data/translations/annotator_zh_CN.qm``,
 compiled from the ``.ts`` by ``make translations``). English needs none: it is the
 source language.
 

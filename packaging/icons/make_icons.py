@@ -1,6 +1,6 @@
 """Draw the Annotator icon with QPainter and write every format the installers need.
 
-    .venv/bin/python packaging/icons/make_icons.py            # writes resources/icons/
+    .venv/bin/python packaging/icons/make_icons.py            # writes annotator/data/icons/
     .venv/bin/python packaging/icons/make_icons.py --iconset build/annotator.iconset
 
 The picture: a page of text on a blue tile, two spans of it highlighted in code colours,
@@ -43,7 +43,7 @@ from PySide6.QtGui import (
 )
 
 ROOT = Path(__file__).resolve().parents[2]
-OUT = ROOT / "resources" / "icons"
+OUT = ROOT / "annotator" / "data" / "icons"
 
 PNG_SIZES = (16, 24, 32, 48, 64, 128, 256, 512, 1024)
 ICO_SIZES = (16, 24, 32, 48, 64, 128, 256)

@@ -22,7 +22,11 @@ Upstream-Name: Annotator
 License: MIT
 Comment: /opt/annotator bundles CPython (PSF License), Qt 6 and PySide6 (LGPLv3), and
  the Python libraries listed with their licences in /opt/annotator/_internal/*.dist-info.
+ The full texts: /usr/share/doc/annotator/*.txt (Qt/PySide6 LGPL-3.0 and GPL-3.0, odfpy, Annotator).
 COPYRIGHT
+for text in "$ROOT"/annotator/data/licenses/*.txt; do
+  install -Dm644 "$text" "$PKG/usr/share/doc/annotator/$(basename "$text")"
+done
 
 # The system libraries the bundle does not carry (PyInstaller leaves out libc, OpenGL/EGL,
 # the X11/Wayland client libraries): what a Debian/Ubuntu desktop has, spelled out so a

@@ -4,7 +4,7 @@ ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 BUNDLE="${BUNDLE:-$ROOT/dist/annotator}"
 OUT="${OUT:-$ROOT/dist}"
 HERE="$ROOT/packaging/linux"
-ICONS="$ROOT/resources/icons"
+ICONS="$ROOT/annotator/data/icons"
 
 [ -x "$BUNDLE/annotator" ] || { echo "no bundle at $BUNDLE: run 'make bundle' first" >&2; exit 1; }
 # The version the frozen program itself reports (it is the one build.spec embedded).

@@ -10,7 +10,7 @@ from annotator.io.readers import read_document
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-SEED = ROOT / "resources" / "samples" / "seed-paper-zh.txt"
+SEED = ROOT / "annotator" / "data" / "samples" / "seed-paper-zh.txt"
 SEED_TEXT = normalise_text(SEED.read_text(encoding="utf-8"))
 
 

@@ -29,6 +29,7 @@ Guarantees, whatever the file:
 
 from __future__ import annotations
 
+import importlib
 import stat
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -39,10 +40,6 @@ from annotator.domain.text import normalise_text
 
 from . import rtf
 from .common import MAX_FILE_BYTES, Extracted, plural, refusal, repair_surrogates
-from .docx import read_docx
-from .html import read_html
-from .odt import read_odt
-from .pdf import read_pdf
 from .plain import read_plain
 
 __all__ = ["MAX_FILE_BYTES", "SUPPORTED_SUFFIXES", "ReadDocument", "read_document"]
@@ -61,6 +58,23 @@ class ReadDocument:
 
 
 _Reader = Callable[[bytes, str, "str | None"], Extracted]
+
+
+def _on_first_use(module: str, function: str) -> _Reader:
+    """The reader ``function`` of ``.module``, imported when a file of its kind is read:
+    python-docx, pypdf, odfpy and lxml.html would otherwise slow every start-up."""
+
+    def read(data: bytes, name: str, encoding: str | None = None) -> Extracted:
+        reader = getattr(importlib.import_module(f"{__name__}.{module}"), function)
+        return reader(data, name, encoding)
+
+    return read
+
+
+read_docx = _on_first_use("docx", "read_docx")
+read_html = _on_first_use("html", "read_html")
+read_odt = _on_first_use("odt", "read_odt")
+read_pdf = _on_first_use("pdf", "read_pdf")
 
 #: suffix → (format, reader, what the file should be, for messages)
 _FORMATS: dict[str, tuple[str, _Reader, str]] = {

@@ -10,14 +10,16 @@ from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-import xmlschema
 from lxml import etree
 
 from annotator.domain.errors import ImportRefused
 from annotator.io.refi.archive import SafeArchive
 from annotator.io.refi.safexml import parse_xml
+
+if TYPE_CHECKING:  # xmlschema is a test dependency: only the tests validate documents
+    import xmlschema
 
 SCHEMA_DIR = Path(__file__).resolve().parent / "schemas"
 SCHEMA_FILES = {"project": "Project.xsd", "codebook": "Codebook.xsd"}
@@ -28,6 +30,8 @@ Schema = Literal["project", "codebook"]
 @cache
 def load_schema(schema: Schema) -> xmlschema.XMLSchema:
     """The compiled schema (compiled once per process: it takes a moment)."""
+    import xmlschema
+
     return xmlschema.XMLSchema(str(SCHEMA_DIR / SCHEMA_FILES[schema]))
 
 

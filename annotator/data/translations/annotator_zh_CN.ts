@@ -1189,7 +1189,7 @@
     <message>
         <location line="+2"/>
         <source>Every coding records who made it, so that the codings of several coders can be compared and merged. Under which name do you code?</source>
-        <translation>每处编码都会记录编码者，以便比较与合并多名编码员的编码。您以什么名称编码？</translation>
+        <translation>每处编码都会记录编码员，以便比较与合并多名编码员的编码。您以什么名称编码？</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -1273,12 +1273,12 @@
     <message>
         <location line="+1"/>
         <source>Coded by</source>
-        <translation>编码者</translation>
+        <translation>编码员</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Not coded by</source>
-        <translation>未编码者</translation>
+        <translation>未编码的编码员</translation>
     </message>
     <message>
         <location line="+1"/>
