@@ -282,7 +282,7 @@ def _pos_ok(tag: str, wanted: frozenset[str]) -> bool:
 def word_frequencies(
     project: Project,
     selection: Selection | None = None,
-    options: WordOptions = WordOptions(),
+    options: WordOptions | None = None,
     *,
     progress: ProgressFn | None = None,
     cancel: CancelFn | None = None,
@@ -293,6 +293,7 @@ def word_frequencies(
     synonyms are merged before stop words and the minimum length are applied, so a merged
     word counts under its head. ``progress``/``cancel`` are checked once per document.
     """
+    options = options or WordOptions()
     if options.min_length < 1:
         raise InvalidInput("the minimum length is at least 1 (got {n})", n=options.min_length)
     with project.read() as s:
