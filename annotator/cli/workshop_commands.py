@@ -36,7 +36,8 @@ def _names(value: str) -> list[str]:
 def _cmd_copies(a: argparse.Namespace) -> int:
     with Project.open(a.project) as p:
         made = make_participant_copies(
-            p, a.outdir, _names(a.participants), without_codings=a.without_codings
+            p, a.outdir, [*(a.participant or ()), *_names(a.participants or "")],
+            without_codings=not a.with_codings
         )
     if a.json:
         _print_json([
@@ -144,9 +145,15 @@ def _print_agreement(r: ProjectAgreement) -> None:
                  if st.result.overlap_units else ""))
 
 
+def _coder_names(a: argparse.Namespace) -> list[str] | None:
+    """Names from repeatable ``--coder NAME`` (any name, commas too) and ``--coders A,B``."""
+    names = [*(a.coder or ()), *(_names(a.coders) if a.coders else ())]
+    return names or None
+
+
 def _selection(a: argparse.Namespace) -> dict:
     return {
-        "coders": _names(a.coders) if a.coders else None,
+        "coders": _coder_names(a),
         "codes": a.codes or None,
         "documents": a.docs or None,
     }
@@ -207,6 +214,9 @@ def _cmd_consensus(a: argparse.Namespace) -> int:
 def _add_selection(p: argparse.ArgumentParser) -> None:
     p.add_argument("--coders", help="coder names, comma-separated (default: all who coded, "
                    f"except {CONSENSUS_CODER})")
+    p.add_argument("--coder", action="append", metavar="NAME",
+                   help="one coder, repeatable; the name is taken whole, so it may hold a "
+                   "comma (\"Li, Wei\")")
     p.add_argument("--codes", nargs="+", metavar="PATH",
                    help="codes to compare (default: all used); " + PATH_HELP)
     p.add_argument("--docs", nargs="+", metavar="NAME", help="documents (default: all)")
@@ -217,9 +227,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("copies", help="write one participant copy per participant")
     p.add_argument("project")
     p.add_argument("outdir")
-    p.add_argument("--participants", required=True, help="names, comma-separated: A,B,C")
+    p.add_argument("--participants", help="names, comma-separated: A,B,C")
+    p.add_argument("--participant", action="append", metavar="NAME",
+                   help="one participant, repeatable; the name is taken whole (commas too)")
+    p.add_argument("--with-codings", action="store_true",
+                   help="copies also carry the project's codings (default: documents and "
+                   "codebook only, for independent coding)")
     p.add_argument("--without-codings", action="store_true",
-                   help="copies hold documents and codebook only")
+                   help="documents and codebook only (the default; kept for scripts)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(run=_cmd_copies)
 

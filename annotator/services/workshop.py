@@ -142,9 +142,14 @@ def make_participant_copies(
     outdir: Path | str,
     participants: Sequence[str],
     *,
-    without_codings: bool = False,
+    without_codings: bool = True,
 ) -> list[ParticipantCopy]:
-    """One project file per participant: documents, codebook and (optionally) codings.
+    """One project file per participant: documents and codebook, codings only on request.
+
+    Independent coding is the default: a copy made after a merge would otherwise hand
+    every participant everyone's codings (and the consensus coder's), and agreement
+    between people who saw each other's work measures nothing. ``without_codings=False``
+    carries the project's codings, for a second round that builds on the first.
 
     Each copy is made with SQLite's backup API, so GUIDs of documents, codes, coders and
     codings are the facilitator's — which is what lets the merge recognise them. The

@@ -40,8 +40,8 @@ def workshop(tmp_path: Path, capsys) -> dict:
     doc.write_text(TEXT, encoding="utf-8")
     ok(capsys, "new", f)
     ok(capsys, "import", f, doc, "--coder", "主持人")
-    out = ok(capsys, "copies", f, tmp_path / "out", "--participants", "甲，乙", "--without-codings")
-    assert "2 participant copies" in out
+    out = ok(capsys, "copies", f, tmp_path / "out", "--participants", "甲，乙")
+    assert "2 participant copies" in out and "0 codings" in out
     a, b = tmp_path / "out" / "工作坊-甲.annotator", tmp_path / "out" / "工作坊-乙.annotator"
     for path, coder, start, end in ((a, "甲", 0, 14), (b, "乙", 2, 14)):
         ok(capsys, "code", path, "--doc", "访谈", "--start", start, "--end", end,
@@ -56,6 +56,15 @@ def test_copies(workshop: dict, capsys) -> None:
              "丙", "--json")
     data = json.loads(out)
     assert data[0]["participant"] == "丙" and data[0]["documents"] == 1
+    ok(capsys, "merge", workshop["f"], workshop["a"], workshop["b"])
+    # After a merge the project holds 甲's and 乙's codings; a new round starts clean ...
+    fresh = json.loads(ok(capsys, "copies", workshop["f"], workshop["tmp"] / "fresh",
+                          "--participants", "丁", "--json"))
+    assert fresh[0]["codings"] == 0
+    # ... unless the facilitator asks to carry them.
+    carried = json.loads(ok(capsys, "copies", workshop["f"], workshop["tmp"] / "carried",
+                            "--participant", "丁", "--with-codings", "--json"))
+    assert carried[0]["codings"] == 3
     assert Path(data[0]["path"]).exists()
     err = fails(capsys, "copies", workshop["f"], workshop["tmp"] / "out",
                 "--participants", "甲")
@@ -123,6 +132,30 @@ def test_agreement_xlsx(workshop: dict, capsys) -> None:
         ("整合/协商对话机制", 14, 30, "乙", "甲"),
         ("信任/政治信任", 0, 2, "甲", "乙"),
     ]
+
+
+def test_coder_names_with_commas(tmp_path: Path, capsys) -> None:
+    f = tmp_path / "w.annotator"
+    doc = tmp_path / "访谈.txt"
+    doc.write_text(TEXT, encoding="utf-8")
+    ok(capsys, "new", f)
+    ok(capsys, "import", f, doc)
+    ok(capsys, "copies", f, tmp_path / "out", "--participant", "Li, Wei", "--participant", "A")
+    copies = sorted((tmp_path / "out").iterdir())
+    assert [c.name for c in copies] == ["w-A.annotator", "w-Li, Wei.annotator"]
+    for path, coder, end in ((copies[0], "A", 14), (copies[1], "Li, Wei", 12)):
+        ok(capsys, "code", path, "--doc", "访谈", "--start", 0, "--end", end,
+           "--code", "信任", "--coder", coder)
+    ok(capsys, "merge", f, *copies)
+    data = json.loads(ok(capsys, "agreement", f, "--coder", "Li, Wei", "--coder", "A",
+                         "--json"))
+    assert data["coders"] == ["Li, Wei", "A"]
+    assert data["codes"][0]["pooled_table"] == {
+        "both": 12, "only_a": 0, "only_b": 2, "neither": len(TEXT) - 14,
+        "characters": len(TEXT),
+    }
+    # The comma-separated form splits the name, and says there is no such coder.
+    assert "no coder" in fails(capsys, "agreement", f, "--coders", "Li, Wei,A")
 
 
 def test_agreement_errors(workshop: dict, capsys) -> None:

@@ -56,7 +56,8 @@ def workshop(project: Project, tmp_path: Path) -> dict:
     add_doc(f, "访谈 01", INTERVIEW)
     code(f, "主持人", "种子论文", "信任", 0, 30)
     copies = {m.participant: m.path
-              for m in make_participant_copies(f, tmp_path / "copies", ["甲", "乙", "丙"])}
+              for m in make_participant_copies(f, tmp_path / "copies", ["甲", "乙", "丙"],
+                                                 without_codings=False)}
 
     with Project.open(copies["甲"]) as a:
         code(a, "甲", "种子论文", "信任/政治信任", 10, 40)
