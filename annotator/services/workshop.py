@@ -390,6 +390,8 @@ class _Merger:
         self.doc_length: dict[int, int] = {}
         self.not_codable: set[int] = set()
         self.new_coders: set[int] = set()  # target ids of coders this merge added
+        # source ids of coders matched to the project's only by name (another GUID)
+        self.matched_by_name: dict[int, str] = {}
         self._paths: dict[int, str] | None = None
 
     def path(self, code_id: int) -> str:
@@ -432,6 +434,8 @@ class _Merger:
                     )
             else:
                 target = by_name.get(name)
+                if target is not None and target.guid not in src_guids:
+                    self.matched_by_name[row["id"]] = name
                 if target is not None and target.guid in src_guids:
                     # that coder is in the copy under another name: this is someone else
                     taken, name, n = name, f"{name} ({self.src.label})", 2
@@ -659,6 +663,7 @@ class _Merger:
                              row.guid or str(uuid.uuid4())))
             existing[key] = (0, row.guid, row.memo or "")
             by_guid[row.guid] = (0, *key, row.memo or "")
+        self._refuse_borrowed_coder(new_rows)
         _insert_codings(s, new_rows)
         for cid, memo in memo_updates.items():
             s.execute(update(Coding).where(Coding.id == cid).values(memo=memo))
@@ -673,6 +678,38 @@ class _Merger:
 
     _COLUMNS = (Coding.id, Coding.guid, Coding.document_id, Coding.code_id, Coding.coder_id,
                 Coding.start, Coding.end, Coding.memo)
+
+    def _refuse_borrowed_coder(self, new_rows: list[tuple]) -> None:
+        """Refuse a participant copy whose new codings sit under another coder of one name.
+
+        Coding in a copy under the machine's name (a lab login, a shared laptop) gives
+        two participants' codings one coder name with two GUIDs; matching them by name
+        would silently make two people one coder and their disagreements vanish.
+        """
+        participant = self.src.participant_guid
+        if participant is None or not self.matched_by_name:
+            return
+        borrowed = {self.coder_map[i]: name for i, name in self.matched_by_name.items()
+                    if self._src_guid(i) != participant}
+        counts: dict[int, int] = {}
+        for row in new_rows:
+            if row[2] in borrowed:
+                counts[row[2]] = counts.get(row[2], 0) + 1
+        if not counts:
+            return
+        coder, count = next(iter(counts.items()))
+        owner = next((row["name"] for row in self.src.coders if row["guid"] == participant),
+                     "?")
+        raise Conflict(
+            "{source}: {count} new codings of this copy for {participant!r} are by coder "
+            "{coder!r}, another person than the project's {coder!r} of the same name; "
+            "nothing merged. A copy codes as its participant: in the copy, rename that "
+            "coder (to {participant!r} if the codings are theirs) and merge again",
+            source=self.src.label, count=count, participant=owner, coder=borrowed[coder],
+        )
+
+    def _src_guid(self, source_coder_id: int) -> str:
+        return next(row["guid"] for row in self.src.coders if row["id"] == source_coder_id)
 
     def _target_codings_by_guid(self) -> dict[str, tuple]:
         """The target's codings that have a GUID of the copy's: unique-index lookups."""
