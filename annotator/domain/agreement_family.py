@@ -159,3 +159,44 @@ def multi_coder_family(
         _corrected(p_o, _ac1_chance(shares, q)),
         _corrected(p_o, Fraction(1, q) if q else None),
     )
+
+
+def coincidence_family(
+    documents: Iterable[tuple[int, Mapping[tuple[Value, Value], int | float | Fraction]]],
+    categories: Sequence[Value] | None = None,
+) -> ChanceCorrected:
+    """Fleiss' κ, AC1 and Brennan–Prediger from per-document coincidence matrices.
+
+    Each document is ``(m, o)``: the number of coders present in it (every unit of the
+    document is rated by all m) and its coincidences ``o[(c, k)]`` (Krippendorff 2011).
+    A unit's term Σ_k r_k (r_k − 1) / (r (r − 1)) sums over a document to Σ_k o_kk / m,
+    its share r_k / r to n_k / m, and each unit carries m pairable values, so the
+    coincidences the α computation already holds give the same numbers as
+    ``multi_coder_family`` on the units, without visiting them again.
+    """
+    pairable = Fraction(0)
+    agree = Fraction(0)
+    share_sums: dict[Value, Fraction] = defaultdict(Fraction)
+    for m, cells in documents:
+        if m < 2:
+            continue
+        for (c, k), count in cells.items():
+            count = Fraction(count)
+            pairable += count / m
+            share_sums[c] += count / m
+            if c == k:
+                agree += count / m
+    q = _category_count(categories, {v for v, s in share_sums.items() if s})
+    if pairable == 0:
+        return ChanceCorrected(0.0, q, None, None, None, None, None)
+    p_o = agree / pairable
+    shares = [s / pairable for s in share_sums.values()]
+    return ChanceCorrected(
+        float(pairable),
+        q,
+        float(p_o),
+        None,
+        _corrected(p_o, sum((p * p for p in shares), Fraction(0))),
+        _corrected(p_o, _ac1_chance(shares, q)),
+        _corrected(p_o, Fraction(1, q) if q else None),
+    )

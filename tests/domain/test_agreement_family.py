@@ -7,7 +7,12 @@ import numpy as np
 import pytest
 from statsmodels.stats.inter_rater import aggregate_raters, cohens_kappa, fleiss_kappa
 
-from annotator.domain.agreement_family import multi_coder_family, two_coder_family
+from annotator.domain.agreement import code_coincidences
+from annotator.domain.agreement_family import (
+    coincidence_family,
+    multi_coder_family,
+    two_coder_family,
+)
 from annotator.domain.errors import InvalidInput
 
 # Fleiss (1971), Table 1: 30 patients, 6 psychiatrists, 5 diagnoses; κ = .430 in the paper.
@@ -107,3 +112,26 @@ def test_bad_input_is_refused_with_a_message():
         two_coder_family({(0, 2): 1}, categories=[0, 1])
     with pytest.raises(InvalidInput, match="negative"):
         two_coder_family({(0, 0): -1})
+
+
+def test_coincidence_family_equals_the_unit_by_unit_family_of_a_coded_document():
+    rng = random.Random(71)
+    for _trial in range(30):
+        coders, length = rng.randint(2, 6), rng.randint(5, 300)
+        spans = []
+        for _ in range(coders):
+            start = rng.randrange(length)
+            spans.append([(start, min(length, start + rng.randint(1, 60)))])
+        matrix = code_coincidences(length, spans)
+        units = [
+            (1, Counter(int(any(s <= i < e for s, e in c)) for c in spans))
+            for i in range(length)
+        ]
+        ours = coincidence_family([(coders, matrix.cells)], categories=[0, 1])
+        expected = multi_coder_family(units, categories=[0, 1])
+        assert ours.units == pytest.approx(expected.units)
+        for name in ("percent_agreement", "scott_pi", "gwet_ac1", "brennan_prediger"):
+            mine, theirs = getattr(ours, name), getattr(expected, name)
+            assert (mine is None) == (theirs is None)
+            if mine is not None:
+                assert mine == pytest.approx(theirs, abs=1e-12)
