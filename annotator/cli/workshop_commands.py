@@ -18,6 +18,11 @@ from annotator.services.agreement import (
     project_agreement,
 )
 from annotator.services.agreement_export import write_agreement_workbook
+from annotator.services.agreement_measures import (
+    code_measures,
+    measures_json,
+    methods_paragraph,
+)
 from annotator.services.workshop import make_participant_copies, merge_copies
 from annotator.store.project import Project
 
@@ -170,13 +175,41 @@ def _cmd_agreement(a: argparse.Namespace) -> int:
         items = disagreements(p, **_selection(a)) if a.xlsx else []
     if a.xlsx:
         write_agreement_workbook(result, items, a.xlsx, lang=a.lang)
+    options = {"resamples": a.bootstrap, "level": a.level, "alpha_min": a.alpha_min}
+    measures = code_measures(result, **options)
+    sentences = methods_paragraph(result, measures, **options)
+    methods = ("" if a.lang == "zh" else " ").join(m.render(a.lang) for m in sentences)
     if a.json:
-        _print_json(result.to_json())
+        data = result.to_json()
+        data["measures"] = measures_json(measures)
+        data["methods"] = methods
+        # Compact: pretty-printing a 20-coder report took three times the computation.
+        print(json.dumps(data, ensure_ascii=False, separators=(",", ":"), default=str))
     else:
         _print_agreement(result)
+        _print_measures(measures)
+        if a.methods:
+            print(f"\n{methods}")
         if a.xlsx:
             print(f"\nwrote {a.xlsx}")
     return 0
+
+
+def _print_measures(measures: tuple) -> None:
+    print("\nchance-corrected family (units: characters; values coded / not coded):")
+    for m in measures:
+        f = m.family
+        line = (f"  {m.code.path}: AC1 {_fmt(f.gwet_ac1)}, Brennan–Prediger "
+                f"{_fmt(f.brennan_prediger)}, "
+                + (f"Scott's π {_fmt(f.scott_pi)}" if f.cohen_kappa is not None
+                   else f"Fleiss' κ {_fmt(f.scott_pi)}"))
+        for label, interval in (("κ", m.kappa_interval), ("α", m.alpha_interval)):
+            if interval is not None and interval.low is not None:
+                line += (f"; {label} {round(interval.level * 100)} % CI "
+                         f"[{interval.low:.3f}, {interval.high:.3f}]")
+                if interval.below_minimum is not None:
+                    line += f", q(α < {interval.minimum:g}) = {interval.below_minimum:.3f}"
+        print(line)
 
 
 def _cmd_disagreements(a: argparse.Namespace) -> int:
@@ -255,6 +288,15 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--threshold", type=float, default=DEFAULT_THRESHOLD,
                    help="segments match when overlap/union ≥ this (default 0.9)")
     p.add_argument("--xlsx", metavar="OUT", help="also write an agreement workbook")
+    p.add_argument("--bootstrap", type=int, default=0, metavar="N",
+                   help="confidence intervals from N bootstrap resamples of documents "
+                   "(e.g. 1000; default: none)")
+    p.add_argument("--level", type=float, default=0.95, help="interval level (default 0.95)")
+    p.add_argument("--alpha-min", type=float, metavar="A",
+                   help="with --bootstrap: the probability q that α falls below A "
+                   "(e.g. 0.667 or 0.8)")
+    p.add_argument("--methods", action="store_true",
+                   help="also print a methods paragraph (in --lang's language)")
     p.add_argument("--lang", choices=LANGUAGES, default=default_language())
     p.set_defaults(run=_cmd_agreement)
 

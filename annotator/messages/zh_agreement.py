@@ -6,4 +6,32 @@ ZH: dict[str, str] = {
     "the number of resamples must be at least 1, not {n}": "重抽样次数至少为 1，而不是 {n}",
     "the confidence level must lie between 0 and 1, not {level}":
         "置信水平必须在 0 与 1 之间，而不是 {level}",
+    "Intercoder agreement was assessed for {count} coders ({coders}) on {documents} "
+    "documents ({characters} characters) and {codes} codes.":
+        "编码员间一致性由 {count} 位编码员（{coders}）在 {documents} 份文档（共 {characters} "
+        "个字符）上就 {codes} 个代码进行评估。",
+    "The unit of analysis was the character: for each code, a character was coded "
+    "or not coded by each coder; a coder who coded nothing in a document was "
+    "treated as missing in that document.":
+        "分析单位为字符：对每个代码，每位编码员对每个字符的判断为“已编码”或“未编码”；"
+        "在某份文档中未做任何编码的编码员，在该文档中视为缺失。",
+    "Per code we report Cohen's κ of the table pooled over documents, "
+    "Krippendorff's α (nominal), Gwet's AC1 and Brennan–Prediger's κ (PABAK).":
+        "对每个代码，我们报告跨文档合并列联表的 Cohen κ、Krippendorff α（名义尺度）、"
+        "Gwet AC1 以及 Brennan–Prediger κ（PABAK）。",
+    "Per code we report Krippendorff's α (nominal), Fleiss' κ, Gwet's AC1 and "
+    "Brennan–Prediger's κ.":
+        "对每个代码，我们报告 Krippendorff α（名义尺度）、Fleiss κ、Gwet AC1 以及 "
+        "Brennan–Prediger κ。",
+    "Intervals are {level} % percentile intervals from {resamples} bootstrap "
+    "resamples of documents.":
+        "区间为以文档为单位进行 {resamples} 次自助法（bootstrap）重抽样得到的 {level}% "
+        "百分位区间。",
+    "{code}: κ = {kappa}, α = {alpha}, AC1 = {ac1}, Brennan–Prediger = {bp}.":
+        "{code}：κ = {kappa}，α = {alpha}，AC1 = {ac1}，Brennan–Prediger = {bp}。",
+    "{code}: α = {alpha}, Fleiss' κ = {fleiss}, AC1 = {ac1}, "
+    "Brennan–Prediger = {bp}.":
+        "{code}：α = {alpha}，Fleiss κ = {fleiss}，AC1 = {ac1}，Brennan–Prediger = {bp}。",
+    "The probability that α of {code} falls below {minimum} is q = {q}.":
+        "{code} 的 α 低于 {minimum} 的概率为 q = {q}。",
 }

@@ -92,7 +92,8 @@ def test_agreement(workshop: dict, capsys) -> None:
     text = ok(capsys, "agreement", workshop["f"])
     assert "Agreement of 甲, 乙" in text and "pooled κ" in text
     data = json.loads(ok(capsys, "agreement", workshop["f"], "--json"))
-    assert set(data) == {"threshold", "coders", "documents", "codes", "sets"}
+    assert set(data) == {"threshold", "coders", "documents", "codes", "sets", "measures",
+                         "methods"}
     assert data["coders"] == ["甲", "乙"]
     trust = next(c for c in data["codes"] if c["code"] == "信任/政治信任")
     for key in ("pooled_kappa", "weighted_kappa", "krippendorff_alpha", "percent_agreement",
@@ -208,3 +209,27 @@ def test_seed_paper_round_trip(tmp_path: Path, capsys) -> None:
     cell = data["codes"][0]["documents"][0]
     assert cell["table"]["both"] == 380 and cell["table"]["only_a"] == 20
     assert cell["segments"]["matched"] == 1  # 380/400 = 0.95
+
+
+def test_agreement_family_intervals_and_methods_paragraph(workshop: dict, capsys) -> None:
+    ok(capsys, "merge", workshop["f"], workshop["a"], workshop["b"])
+    data = json.loads(ok(capsys, "agreement", workshop["f"], "--json", "--bootstrap", "200",
+                         "--alpha-min", "0.667"))
+    by_code = {m["code"]: m for m in data["measures"]}
+    trust = by_code["信任/政治信任"]
+    # 甲 coded [0, 14), 乙 [2, 14) of one document: the pooled table is 12 / 2 / 0 / rest.
+    n = len(TEXT)
+    p_o = (12 + n - 14) / n
+    assert trust["percent_agreement"] == pytest.approx(p_o)
+    assert trust["brennan_prediger"] == pytest.approx(2 * p_o - 1)
+    code_entry = next(c for c in data["codes"] if c["code"] == "信任/政治信任")
+    assert trust["cohen_kappa"] == pytest.approx(code_entry["pooled_kappa"])
+    # One document: the bootstrap has one part, so the interval is that document's value.
+    assert trust["alpha_interval"]["parts"] == 1
+    assert trust["alpha_interval"]["low"] == pytest.approx(code_entry["krippendorff_alpha"])
+    assert trust["alpha_interval"]["minimum"] == 0.667
+    assert "bootstrap" in data["methods"] and "AC1" in data["methods"]
+    zh = ok(capsys, "agreement", workshop["f"], "--methods", "--lang", "zh", "--bootstrap", "50")
+    assert "分析单位为字符" in zh and "自助法" in zh and "信任/政治信任：κ = " in zh
+    en = ok(capsys, "agreement", workshop["f"], "--methods", "--lang", "en")
+    assert "The unit of analysis was the character" in en and "Brennan–Prediger" in en
