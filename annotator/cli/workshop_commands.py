@@ -173,12 +173,13 @@ def _cmd_agreement(a: argparse.Namespace) -> int:
             include_children=not a.set_own_codings,
         )
         items = disagreements(p, **_selection(a)) if a.xlsx else []
-    if a.xlsx:
-        write_agreement_workbook(result, items, a.xlsx, lang=a.lang)
     options = {"resamples": a.bootstrap, "level": a.level, "alpha_min": a.alpha_min}
     measures = code_measures(result, **options)
     sentences = methods_paragraph(result, measures, **options)
     methods = ("" if a.lang == "zh" else " ").join(m.render(a.lang) for m in sentences)
+    if a.xlsx:
+        write_agreement_workbook(result, items, a.xlsx, lang=a.lang, measures=measures,
+                                 methods=methods)
     if a.json:
         data = result.to_json()
         data["measures"] = measures_json(measures)

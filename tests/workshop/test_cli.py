@@ -125,9 +125,17 @@ def test_agreement_xlsx(workshop: dict, capsys) -> None:
     assert "wrote" in text
     wb = load_workbook(out)
     L = LABELS["zh"]
-    assert wb.sheetnames == [L["agreement"], L["disagreements"]]
+    assert wb.sheetnames == [L["agreement"], L["measures"], L["disagreements"]]
     header = [c.value for c in wb[L["agreement"]][1]]
     assert L["kappa"] in header and L["pooled"] in header
+    family = list(wb[L["measures"]].iter_rows(values_only=True))
+    rows = {r[0]: dict(zip(family[0], r, strict=True)) for r in family[1:-1]}
+    assert set(rows) == {"信任/政治信任", "整合/协商对话机制"}
+    columns = rows["信任/政治信任"]
+    n = len(TEXT)
+    assert columns[L["bp"]] == pytest.approx(2 * (12 + n - 14) / n - 1)
+    assert columns[L["units"]] == n
+    assert family[-1][0] == L["methods"] and "分析单位为字符" in family[-1][1]
     dis = list(wb[L["disagreements"]].iter_rows(min_row=2, values_only=True))
     assert [(r[1], r[2], r[3], r[6], r[7]) for r in dis] == [
         ("整合/协商对话机制", 14, 30, "乙", "甲"),
