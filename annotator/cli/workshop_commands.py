@@ -23,6 +23,7 @@ from annotator.services.agreement_measures import (
     measures_json,
     methods_paragraph,
 )
+from annotator.services.reviewed import list_reviewed, mark_reviewed, unmark_reviewed
 from annotator.services.workshop import make_participant_copies, merge_copies
 from annotator.store.project import Project
 
@@ -245,6 +246,27 @@ def _cmd_consensus(a: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_reviewed(a: argparse.Namespace) -> int:
+    with Project.open(a.project) as p:
+        if a.doc and a.coder:
+            change = unmark_reviewed if a.unmark else mark_reviewed
+            changed = change(p, a.doc, a.coder)
+            if not a.json:
+                state = "not reviewed" if a.unmark else "reviewed"
+                print(f"{a.doc}: {state} by {a.coder}" + ("" if changed else " (unchanged)"))
+                return 0
+        elif a.unmark or (a.doc and not a.list and not a.coder):
+            raise InvalidInput("give --doc and --coder to mark or unmark, or --list")
+        marks = list_reviewed(p, a.coder, a.doc)
+    if a.json:
+        _print_json([{"document": m.document, "coder": m.coder} for m in marks])
+        return 0
+    for m in marks:
+        print(f"{m.document}\t{m.coder}")
+    print(f"{len(marks)} reviewed marks")
+    return 0
+
+
 def _add_selection(p: argparse.ArgumentParser) -> None:
     p.add_argument("--coders", help="coder names, comma-separated (default: all who coded, "
                    f"except {CONSENSUS_CODER})")
@@ -300,6 +322,16 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="also print a methods paragraph (in --lang's language)")
     p.add_argument("--lang", choices=LANGUAGES, default=default_language())
     p.set_defaults(run=_cmd_agreement)
+
+    p = sub.add_parser("reviewed", help="mark a document reviewed by a coder (finished "
+                       "reading: no codings there then mean 'nothing to code', not missing)")
+    p.add_argument("project")
+    p.add_argument("--doc", help="document name")
+    p.add_argument("--coder", help="coder name (taken whole: commas too)")
+    p.add_argument("--unmark", action="store_true", help="take the mark away")
+    p.add_argument("--list", action="store_true", help="list the marks (of --coder / --doc)")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(run=_cmd_reviewed)
 
     p = sub.add_parser("disagreements", help="where coders differ, span by span")
     p.add_argument("project")

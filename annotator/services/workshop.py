@@ -79,6 +79,7 @@ from annotator.services.codebook import code_paths, create_code
 from annotator.services.coders import get_or_create_coder
 from annotator.services.documents import insert_document
 from annotator.services.exchange import new_project_from_qdpx
+from annotator.services.reviewed import REVIEWED, copy_marks
 from annotator.store.models import Code, Coder, Coding, Document, Meta
 from annotator.store.project import PROJECT_SUFFIX, Project, now
 
@@ -220,6 +221,7 @@ class _Copy:
     codes: list[Mapping]  # parents before children
     documents: list[Mapping]
     codings: list[_SourceCoding]
+    reviewed: list[tuple[int, int]] = field(default_factory=list)  # (document, coder) ids
 
 
 def _snapshot_source(path: Path) -> _Copy:
@@ -275,7 +277,9 @@ def _read_copy(copy: Project, path: Path) -> _Copy:
             "created_at FROM coding ORDER BY id"
         ).fetchall()))
         participant = s.scalar(select(Meta.value).where(Meta.key == PARTICIPANT_META))
-    return _Copy(path.stem, participant, coders, codes, documents, codings)
+        reviewed = [(d, c) for d, c in s.execute(
+            select(REVIEWED.c.document_id, REVIEWED.c.coder_id))]
+    return _Copy(path.stem, participant, coders, codes, documents, codings, reviewed)
 
 
 def _tree_order(codes: list[Mapping]) -> list[Mapping]:
@@ -416,6 +420,12 @@ class _Merger:
         self.merge_documents()
         self.merge_codes()
         self.merge_codings()
+        self.merge_reviewed()
+
+    def merge_reviewed(self) -> None:
+        """A participant's reviewed marks come back with their codings."""
+        copy_marks(self.s, ((self.doc_map[d], self.coder_map[c]) for d, c in self.src.reviewed
+                            if d in self.doc_map and c in self.coder_map))
 
     # -- coders
     def merge_coders(self) -> None:
