@@ -167,7 +167,7 @@ def _selection(a: argparse.Namespace) -> dict:
 
 def _cmd_agreement(a: argparse.Namespace) -> int:
     if not 0 < a.threshold <= 1:
-        raise InvalidInput(f"--threshold must be in (0, 1], not {a.threshold}")
+        raise InvalidInput("--threshold must be in (0, 1], not {value}", value=a.threshold)
     with Project.open(a.project) as p:
         result = project_agreement(
             p, **_selection(a), sets=a.set or (), threshold=a.threshold,
@@ -186,7 +186,8 @@ def _cmd_agreement(a: argparse.Namespace) -> int:
         data["measures"] = measures_json(measures)
         data["methods"] = methods
         # Compact: pretty-printing a 20-coder report took three times the computation.
-        print(json.dumps(data, ensure_ascii=False, separators=(",", ":"), default=str))
+        print(json.dumps(data, ensure_ascii=False, separators=(",", ":"), check_circular=False,
+                         default=str))
     else:
         _print_agreement(result)
         _print_measures(measures)

@@ -117,7 +117,8 @@ def _table_from_unions(a: Sequence[Span], b: Sequence[Span], length: int) -> Tab
 def _checked_union(spans: Iterable[Span], length: int) -> list[Span]:
     merged = union(spans)
     if merged and (merged[0][0] < 0 or merged[-1][1] > length):
-        raise InvalidInput(f"a coding reaches outside the document of {length} characters")
+        raise InvalidInput("a coding reaches outside the document of {length} characters",
+                           length=length)
     return merged
 
 
@@ -136,7 +137,7 @@ def pair_table(
     document* (coded nothing there), and then there is no table: ``None``.
     """
     if length < 0:
-        raise InvalidInput(f"a document length cannot be negative ({length})")
+        raise InvalidInput("a document length cannot be negative ({length})", length=length)
     if a_spans is None or b_spans is None:
         return None
     return _table_from_unions(
@@ -202,7 +203,8 @@ class SegmentAgreement:
 
 def _check_threshold(threshold: float) -> None:
     if not 0 < threshold <= 1:
-        raise InvalidInput(f"the segment threshold must be in (0, 1], not {threshold}")
+        raise InvalidInput("the segment threshold must be in (0, 1], not {threshold}",
+                           threshold=threshold)
 
 
 def segment_agreement(
@@ -437,7 +439,8 @@ def coincidences(
         present += 1
         for start, end, value in runs:
             if not 0 <= start <= end <= length:
-                raise InvalidInput(f"a run [{start}, {end}) lies outside 0..{length}")
+                raise InvalidInput("a run [{start}, {end}) lies outside 0..{length}",
+                                   start=start, end=end, length=length)
             if end == start or value == background:
                 continue
             deltas[start] += ((background, -1), (value, 1))
@@ -564,7 +567,8 @@ def set_coincidences(
             all_runs.append(None)
             continue
         if none_value in by_code:
-            raise InvalidInput(f"the 'none' value {none_value!r} is also a code of the set")
+            raise InvalidInput("the 'none' value {value!r} is also a code of the set",
+                               value=none_value)
         runs, overlap = set_value_runs(by_code)
         all_runs.append(runs)
         ambiguous += overlap
@@ -744,18 +748,19 @@ class _Index:
     ) -> None:
         for doc, length in doc_lengths.items():
             if length < 0:
-                raise InvalidInput(f"document {doc!r} has a negative length {length}")
+                raise InvalidInput("document {doc!r} has a negative length {length}",
+                                   doc=doc, length=length)
         wanted_coders = set(coders)
         wanted_codes = set(codes)
         spans: dict[tuple[DocId, CodeId, CoderId], list[Span]] = defaultdict(list)
         seen: set[tuple[DocId, CoderId]] = set()
         for doc, code, coder, start, end in codings:
             if doc not in doc_lengths:
-                raise InvalidInput(f"a coding refers to an unknown document {doc!r}")
+                raise InvalidInput("a coding refers to an unknown document {doc!r}", doc=doc)
             if not 0 <= start <= end <= doc_lengths[doc]:
                 raise InvalidInput(
-                    f"coding [{start}, {end}) lies outside document {doc!r} "
-                    f"of {doc_lengths[doc]} characters"
+                    "coding [{start}, {end}) lies outside document {doc!r} of {length} "
+                    "characters", start=start, end=end, doc=doc, length=doc_lengths[doc],
                 )
             if end > start:  # an empty coding marks nothing: it does not make a coder present
                 seen.add((doc, coder))
@@ -921,7 +926,8 @@ def set_alpha(
     coders = _unique(coders)
     codes = _unique(codes)
     if none_value in codes:
-        raise InvalidInput(f"the 'none' value {none_value!r} is also a code of the set")
+        raise InvalidInput("the 'none' value {value!r} is also a code of the set",
+                               value=none_value)
     index = _Index(doc_lengths, codings, coders, codes, present)
     total = Coincidences()
     per_document: list[tuple[DocId, AlphaResult]] = []

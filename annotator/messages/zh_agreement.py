@@ -34,4 +34,32 @@ ZH: dict[str, str] = {
         "{code}：α = {alpha}，Fleiss κ = {fleiss}，AC1 = {ac1}，Brennan–Prediger = {bp}。",
     "The probability that α of {code} falls below {minimum} is q = {q}.":
         "{code} 的 α 低于 {minimum} 的概率为 q = {q}。",
+    'a coding reaches outside the document of {length} characters':
+        '有一条编码超出了共 {length} 个字符的文档范围',
+    'a document length cannot be negative ({length})':
+        '文档长度不能为负数（{length}）',
+    'the segment threshold must be in (0, 1], not {threshold}':
+        '片段阈值必须在 (0, 1] 之内，而不是 {threshold}',
+    'a run [{start}, {end}) lies outside 0..{length}':
+        '区段 [{start}, {end}) 超出了 0..{length}',
+    "the 'none' value {value!r} is also a code of the set":
+        '表示“无”的取值 {value!r} 同时也是集合中的一个代码',
+    'document {doc!r} has a negative length {length}':
+        '文档 {doc!r} 的长度为负数 {length}',
+    'a coding refers to an unknown document {doc!r}':
+        '有一条编码指向未知的文档 {doc!r}',
+    'coding [{start}, {end}) lies outside document {doc!r} of {length} characters':
+        '编码 [{start}, {end}) 超出了共 {length} 个字符的文档 {doc!r}',
+    'agreement needs at least two coders with codings; found {count} ({found})':
+        '计算一致性至少需要两位有编码的编码员；只找到 {count} 位（{found}）',
+    'coding #{id} no longer exists':
+        '编码 #{id} 已不存在',
+    'a code set needs at least one code':
+        '代码集合至少需要一个代码',
+    '--threshold must be in (0, 1], not {value}':
+        '--threshold 必须在 (0, 1] 之内，而不是 {value}',
+    'give --doc, --code, --start and --end (or --coding ID)':
+        '请给出 --doc、--code、--start 和 --end（或 --coding ID）',
+    'give --doc and --coder to mark or unmark, or --list':
+        '标记或取消标记请给出 --doc 和 --coder，或使用 --list',
 }

@@ -180,8 +180,8 @@ def _select(
     if len(coder_refs) < 2:
         found = ", ".join(c.name for c in coder_refs) or "none"
         raise InvalidInput(
-            f"agreement needs at least two coders with codings; found {len(coder_refs)} "
-            f"({found})"
+            "agreement needs at least two coders with codings; found {count} ({found})",
+            count=len(coder_refs), found=found,
         )
     paths = code_paths(s)
     if codes:
@@ -604,7 +604,7 @@ def accept_into_consensus(
     with project.write() as s:
         source = s.get(Coding, coding_id)
         if source is None:
-            raise NotFound(f"coding #{coding_id} no longer exists")
+            raise NotFound("coding #{id} no longer exists", id=coding_id)
         coder = get_or_create_coder(s, CONSENSUS_CODER)
         return insert_coding(
             s, doc_row(s, source.document_id), code_row(s, source.code_id), coder.id,

@@ -74,6 +74,7 @@ from sqlalchemy.orm import Session
 from annotator.domain.codepath import SEPARATOR, escape_name, join_path
 from annotator.domain.errors import AnnotatorError, Conflict, InvalidInput, ProjectFileError
 from annotator.domain.text import normalise_text, text_sha256
+from annotator.messages import Msg
 from annotator.services.agreement import CONSENSUS_CODER
 from annotator.services.codebook import code_paths, create_code
 from annotator.services.coders import get_or_create_coder
@@ -131,9 +132,10 @@ def _check_participants(participants: Iterable[str]) -> list[str]:
     seen: set[str] = set()
     for name in names:
         if name.casefold() in seen:
-            raise InvalidInput(f"participant {name!r} is named twice")
+            raise InvalidInput("participant {name!r} is named twice", name=name)
         if name == CONSENSUS_CODER:
-            raise InvalidInput(f"{CONSENSUS_CODER!r} is the consensus coder, not a participant")
+            raise InvalidInput("{name!r} is the consensus coder, not a participant",
+                               name=CONSENSUS_CODER)
         seen.add(name.casefold())
     return names
 
@@ -161,14 +163,14 @@ def make_participant_copies(
     names = _check_participants(participants)
     outdir = Path(outdir)
     if outdir.exists() and not outdir.is_dir():
-        raise InvalidInput(f"{outdir}: is a file, not a folder")
+        raise InvalidInput("{path}: is a file, not a folder", path=outdir)
     stem = project.path.stem
     dests = [outdir / copy_file_name(stem, n) for n in names]
     if len({d.name.casefold() for d in dests}) != len(dests):
         raise InvalidInput("two participants' names give the same file name; rename one")
     for dest in dests:
         if dest.exists():
-            raise Conflict(f"{dest}: already exists; choose another folder")
+            raise Conflict("{path}: already exists; choose another folder", path=dest)
     outdir.mkdir(parents=True, exist_ok=True)
     title = project.name
     made: list[ParticipantCopy] = []
@@ -227,14 +229,16 @@ class _Copy:
 def _snapshot_source(path: Path) -> _Copy:
     """Read a source through a temporary backup copy: the source file is never written."""
     if not path.is_file():
-        raise ProjectFileError(f"{path}: no such project file")
+        raise ProjectFileError("{path}: no such project file", path=path)
     try:
         with path.open("rb") as fh:
             head = fh.read(16)
     except OSError as exc:
-        raise ProjectFileError(f"{path}: cannot be read ({exc.strerror})") from exc
+        raise ProjectFileError("{path}: cannot be read ({reason})", path=path,
+                               reason=exc.strerror) from exc
     if head != b"SQLite format 3\x00":
-        raise ProjectFileError(f"{path}: not an Annotator project (not a database file)")
+        raise ProjectFileError("{path}: not an Annotator project (not a database file)",
+                               path=path)
     with tempfile.TemporaryDirectory(prefix="annotator-merge-") as tmpdir:
         tmp = Path(tmpdir) / f"source{PROJECT_SUFFIX}"
         try:
@@ -249,15 +253,22 @@ def _snapshot_source(path: Path) -> _Copy:
             finally:
                 src.close()
         except sqlite3.Error as exc:
-            raise ProjectFileError(f"{path}: the project file is damaged ({exc})") from exc
+            raise ProjectFileError("{path}: the project file is damaged ({reason})", path=path,
+                                   reason=exc) from exc
         try:
             with Project.open(tmp) as copy:
                 return _read_copy(copy, path)
         except ProjectFileError as exc:
-            raise ProjectFileError(str(exc).replace(str(tmp), str(path))) from exc
+            inner = exc.message  # the temporary copy's path in it becomes the source's
+            renamed = Msg(inner.template, {
+                k: str(v).replace(str(tmp), str(path)) if isinstance(v, str | Path) else v
+                for k, v in inner.args.items()
+            })
+            raise ProjectFileError(renamed) from exc
         except (SQLAlchemyError, sqlite3.Error) as exc:
             reason = str(getattr(exc, "orig", exc))
-            raise ProjectFileError(f"{path}: the project file is damaged ({reason})") from exc
+            raise ProjectFileError("{path}: the project file is damaged ({reason})", path=path,
+                                   reason=reason) from exc
 
 
 def _rows(s: Session, table, *order) -> list:
@@ -860,7 +871,7 @@ def merge_copy(target: Project, source: Path | str) -> MergeReport:
     if source.suffix.lower() == ".qdpx":
         return _merge_qdpx(target, source)
     if source.exists() and source.resolve() == target.path.resolve():
-        raise InvalidInput(f"{source}: a project cannot be merged into itself")
+        raise InvalidInput("{path}: a project cannot be merged into itself", path=source)
     snapshot = _snapshot_source(source)
     report = MergeReport(source)
     try:
@@ -869,7 +880,8 @@ def merge_copy(target: Project, source: Path | str) -> MergeReport:
             _Merger(s, snapshot, report).run()
     except SQLAlchemyError as exc:
         reason = str(getattr(exc, "orig", exc))
-        raise AnnotatorError(f"{source}: merge failed, nothing merged ({reason})") from exc
+        raise AnnotatorError("{path}: merge failed, nothing merged ({reason})", path=source,
+                             reason=reason) from exc
     return report
 
 
