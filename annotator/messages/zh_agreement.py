@@ -12,9 +12,9 @@ ZH: dict[str, str] = {
         "个字符）上就 {codes} 个代码进行评估。",
     "The unit of analysis was the character: for each code, a character was coded "
     "or not coded by each coder; a coder who coded nothing in a document was "
-    "treated as missing in that document.":
+    "treated as missing there unless they had marked it as reviewed.":
         "分析单位为字符：对每个代码，每位编码员对每个字符的判断为“已编码”或“未编码”；"
-        "在某份文档中未做任何编码的编码员，在该文档中视为缺失。",
+        "在某份文档中未做任何编码的编码员，除非已将该文档标记为“已审阅”，否则在该文档中视为缺失。",
     "Per code we report Cohen's κ of the table pooled over documents, "
     "Krippendorff's α (nominal), Gwet's AC1 and Brennan–Prediger's κ (PABAK).":
         "对每个代码，我们报告跨文档合并列联表的 Cohen κ、Krippendorff α（名义尺度）、"

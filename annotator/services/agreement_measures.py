@@ -127,7 +127,7 @@ def methods_paragraph(
             characters=characters, codes=len(result.codes)),
         msg("The unit of analysis was the character: for each code, a character was coded "
             "or not coded by each coder; a coder who coded nothing in a document was "
-            "treated as missing in that document."),
+            "treated as missing there unless they had marked it as reviewed."),
         msg("Per code we report Cohen's κ of the table pooled over documents, "
             "Krippendorff's α (nominal), Gwet's AC1 and Brennan–Prediger's κ (PABAK).")
         if two else
