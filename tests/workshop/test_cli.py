@@ -32,14 +32,19 @@ def fails(capsys, *args: object) -> str:
     return err
 
 
+def new_project(capsys, path: Path, text: str, *import_options: str) -> Path:
+    """A new project at ``path`` holding ``text`` as the document 访谈, through the CLI."""
+    doc = path.parent / "访谈.txt"
+    doc.write_text(text, encoding="utf-8")
+    ok(capsys, "new", path)
+    ok(capsys, "import", path, doc, *import_options)
+    return path
+
+
 @pytest.fixture
 def workshop(tmp_path: Path, capsys) -> dict:
     """Facilitator project with one document, copies for 甲 and 乙 coded, merged."""
-    f = tmp_path / "工作坊.annotator"
-    doc = tmp_path / "访谈.txt"
-    doc.write_text(TEXT, encoding="utf-8")
-    ok(capsys, "new", f)
-    ok(capsys, "import", f, doc, "--coder", "主持人")
+    f = new_project(capsys, tmp_path / "工作坊.annotator", TEXT, "--coder", "主持人")
     out = ok(capsys, "copies", f, tmp_path / "out", "--participants", "甲，乙")
     assert "2 participant copies" in out and "0 codings" in out
     a, b = tmp_path / "out" / "工作坊-甲.annotator", tmp_path / "out" / "工作坊-乙.annotator"
@@ -144,11 +149,7 @@ def test_agreement_xlsx(workshop: dict, capsys) -> None:
 
 
 def test_coder_names_with_commas(tmp_path: Path, capsys) -> None:
-    f = tmp_path / "w.annotator"
-    doc = tmp_path / "访谈.txt"
-    doc.write_text(TEXT, encoding="utf-8")
-    ok(capsys, "new", f)
-    ok(capsys, "import", f, doc)
+    f = new_project(capsys, tmp_path / "w.annotator", TEXT)
     ok(capsys, "copies", f, tmp_path / "out", "--participant", "Li, Wei", "--participant", "A")
     copies = sorted((tmp_path / "out").iterdir())
     assert [c.name for c in copies] == ["w-A.annotator", "w-Li, Wei.annotator"]

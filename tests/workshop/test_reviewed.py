@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.workshop.test_cli import fails, ok
+from tests.workshop.test_cli import fails, new_project, ok
 
 TEXT = "居民对党组织的信任逐步提高。" * 5 + "社区协商议事会每月召开一次，居民代表参与讨论。"
 
@@ -13,11 +13,7 @@ TEXT = "居民对党组织的信任逐步提高。" * 5 + "社区协商议事会
 @pytest.fixture
 def project(tmp_path: Path, capsys) -> Path:
     """A codes the first 60 characters with 信任; B has read the document, coded nothing."""
-    f = tmp_path / "p.annotator"
-    doc = tmp_path / "访谈.txt"
-    doc.write_text(TEXT, encoding="utf-8")
-    ok(capsys, "new", f)
-    ok(capsys, "import", f, doc)
+    f = new_project(capsys, tmp_path / "p.annotator", TEXT)
     ok(capsys, "code", f, "--doc", "访谈", "--start", 0, "--end", 60, "--code", "信任",
        "--coder", "A")
     return f
