@@ -23,7 +23,6 @@ MESSAGE_HELPERS = {"msg": 0, "refusal": 1}
 
 # Files whose messages are still built in code; remove a file once it is converted.
 NOT_YET_CONVERTED = {
-    "domain/agreement.py",
     "io/readers/__init__.py",
     "io/readers/charsets.py",
     "io/readers/docx.py",
@@ -34,11 +33,8 @@ NOT_YET_CONVERTED = {
     "io/refi/safexml.py",
     "io/refi/validate.py",
     "io/workbook.py",
-    "services/agreement.py",
     "services/exchange.py",
-    "services/workshop.py",
     "store/project.py",
-    "cli/workshop_commands.py",
 }
 
 

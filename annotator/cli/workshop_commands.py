@@ -18,6 +18,12 @@ from annotator.services.agreement import (
     project_agreement,
 )
 from annotator.services.agreement_export import write_agreement_workbook
+from annotator.services.agreement_measures import (
+    code_measures,
+    measures_json,
+    methods_paragraph,
+)
+from annotator.services.reviewed import list_reviewed, mark_reviewed, unmark_reviewed
 from annotator.services.workshop import make_participant_copies, merge_copies
 from annotator.store.project import Project
 
@@ -36,7 +42,8 @@ def _names(value: str) -> list[str]:
 def _cmd_copies(a: argparse.Namespace) -> int:
     with Project.open(a.project) as p:
         made = make_participant_copies(
-            p, a.outdir, _names(a.participants), without_codings=a.without_codings
+            p, a.outdir, [*(a.participant or ()), *_names(a.participants or "")],
+            without_codings=not a.with_codings
         )
     if a.json:
         _print_json([
@@ -144,9 +151,15 @@ def _print_agreement(r: ProjectAgreement) -> None:
                  if st.result.overlap_units else ""))
 
 
+def _coder_names(a: argparse.Namespace) -> list[str] | None:
+    """Names from repeatable ``--coder NAME`` (any name, commas too) and ``--coders A,B``."""
+    names = [*(a.coder or ()), *(_names(a.coders) if a.coders else ())]
+    return names or None
+
+
 def _selection(a: argparse.Namespace) -> dict:
     return {
-        "coders": _names(a.coders) if a.coders else None,
+        "coders": _coder_names(a),
         "codes": a.codes or None,
         "documents": a.docs or None,
     }
@@ -154,22 +167,52 @@ def _selection(a: argparse.Namespace) -> dict:
 
 def _cmd_agreement(a: argparse.Namespace) -> int:
     if not 0 < a.threshold <= 1:
-        raise InvalidInput(f"--threshold must be in (0, 1], not {a.threshold}")
+        raise InvalidInput("--threshold must be in (0, 1], not {value}", value=a.threshold)
     with Project.open(a.project) as p:
         result = project_agreement(
             p, **_selection(a), sets=a.set or (), threshold=a.threshold,
             include_children=not a.set_own_codings,
         )
         items = disagreements(p, **_selection(a)) if a.xlsx else []
+    options = {"resamples": a.bootstrap, "level": a.level, "alpha_min": a.alpha_min}
+    measures = code_measures(result, **options)
+    sentences = methods_paragraph(result, measures, **options)
+    methods = ("" if a.lang == "zh" else " ").join(m.render(a.lang) for m in sentences)
     if a.xlsx:
-        write_agreement_workbook(result, items, a.xlsx, lang=a.lang)
+        write_agreement_workbook(result, items, a.xlsx, lang=a.lang, measures=measures,
+                                 methods=methods)
     if a.json:
-        _print_json(result.to_json())
+        data = result.to_json()
+        data["measures"] = measures_json(measures)
+        data["methods"] = methods
+        # Compact: pretty-printing a 20-coder report took three times the computation.
+        print(json.dumps(data, ensure_ascii=False, separators=(",", ":"), check_circular=False,
+                         default=str))
     else:
         _print_agreement(result)
+        _print_measures(measures)
+        if a.methods:
+            print(f"\n{methods}")
         if a.xlsx:
             print(f"\nwrote {a.xlsx}")
     return 0
+
+
+def _print_measures(measures: tuple) -> None:
+    print("\nchance-corrected family (units: characters; values coded / not coded):")
+    for m in measures:
+        f = m.family
+        line = (f"  {m.code.path}: AC1 {_fmt(f.gwet_ac1)}, Brennan–Prediger "
+                f"{_fmt(f.brennan_prediger)}, "
+                + (f"Scott's π {_fmt(f.scott_pi)}" if f.cohen_kappa is not None
+                   else f"Fleiss' κ {_fmt(f.scott_pi)}"))
+        for label, interval in (("κ", m.kappa_interval), ("α", m.alpha_interval)):
+            if interval is not None and interval.low is not None:
+                line += (f"; {label} {round(interval.level * 100)} % CI "
+                         f"[{interval.low:.3f}, {interval.high:.3f}]")
+                if interval.below_minimum is not None:
+                    line += f", q(α < {interval.minimum:g}) = {interval.below_minimum:.3f}"
+        print(line)
 
 
 def _cmd_disagreements(a: argparse.Namespace) -> int:
@@ -204,9 +247,33 @@ def _cmd_consensus(a: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_reviewed(a: argparse.Namespace) -> int:
+    with Project.open(a.project) as p:
+        if a.doc and a.coder:
+            change = unmark_reviewed if a.unmark else mark_reviewed
+            changed = change(p, a.doc, a.coder)
+            if not a.json:
+                state = "not reviewed" if a.unmark else "reviewed"
+                print(f"{a.doc}: {state} by {a.coder}" + ("" if changed else " (unchanged)"))
+                return 0
+        elif a.unmark or (a.doc and not a.list and not a.coder):
+            raise InvalidInput("give --doc and --coder to mark or unmark, or --list")
+        marks = list_reviewed(p, a.coder, a.doc)
+    if a.json:
+        _print_json([{"document": m.document, "coder": m.coder} for m in marks])
+        return 0
+    for m in marks:
+        print(f"{m.document}\t{m.coder}")
+    print(f"{len(marks)} reviewed marks")
+    return 0
+
+
 def _add_selection(p: argparse.ArgumentParser) -> None:
     p.add_argument("--coders", help="coder names, comma-separated (default: all who coded, "
                    f"except {CONSENSUS_CODER})")
+    p.add_argument("--coder", action="append", metavar="NAME",
+                   help="one coder, repeatable; the name is taken whole, so it may hold a "
+                   "comma (\"Li, Wei\")")
     p.add_argument("--codes", nargs="+", metavar="PATH",
                    help="codes to compare (default: all used); " + PATH_HELP)
     p.add_argument("--docs", nargs="+", metavar="NAME", help="documents (default: all)")
@@ -217,9 +284,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("copies", help="write one participant copy per participant")
     p.add_argument("project")
     p.add_argument("outdir")
-    p.add_argument("--participants", required=True, help="names, comma-separated: A,B,C")
+    p.add_argument("--participants", help="names, comma-separated: A,B,C")
+    p.add_argument("--participant", action="append", metavar="NAME",
+                   help="one participant, repeatable; the name is taken whole (commas too)")
+    p.add_argument("--with-codings", action="store_true",
+                   help="copies also carry the project's codings (default: documents and "
+                   "codebook only, for independent coding)")
     p.add_argument("--without-codings", action="store_true",
-                   help="copies hold documents and codebook only")
+                   help="documents and codebook only (the default; kept for scripts)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(run=_cmd_copies)
 
@@ -240,8 +312,27 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--threshold", type=float, default=DEFAULT_THRESHOLD,
                    help="segments match when overlap/union ≥ this (default 0.9)")
     p.add_argument("--xlsx", metavar="OUT", help="also write an agreement workbook")
+    p.add_argument("--bootstrap", type=int, default=0, metavar="N",
+                   help="confidence intervals from N bootstrap resamples of documents "
+                   "(e.g. 1000; default: none)")
+    p.add_argument("--level", type=float, default=0.95, help="interval level (default 0.95)")
+    p.add_argument("--alpha-min", type=float, metavar="A",
+                   help="with --bootstrap: the probability q that α falls below A "
+                   "(e.g. 0.667 or 0.8)")
+    p.add_argument("--methods", action="store_true",
+                   help="also print a methods paragraph (in --lang's language)")
     p.add_argument("--lang", choices=LANGUAGES, default=default_language())
     p.set_defaults(run=_cmd_agreement)
+
+    p = sub.add_parser("reviewed", help="mark a document reviewed by a coder (finished "
+                       "reading: no codings there then mean 'nothing to code', not missing)")
+    p.add_argument("project")
+    p.add_argument("--doc", help="document name")
+    p.add_argument("--coder", help="coder name (taken whole: commas too)")
+    p.add_argument("--unmark", action="store_true", help="take the mark away")
+    p.add_argument("--list", action="store_true", help="list the marks (of --coder / --doc)")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(run=_cmd_reviewed)
 
     p = sub.add_parser("disagreements", help="where coders differ, span by span")
     p.add_argument("project")

@@ -117,7 +117,8 @@ def _table_from_unions(a: Sequence[Span], b: Sequence[Span], length: int) -> Tab
 def _checked_union(spans: Iterable[Span], length: int) -> list[Span]:
     merged = union(spans)
     if merged and (merged[0][0] < 0 or merged[-1][1] > length):
-        raise InvalidInput(f"a coding reaches outside the document of {length} characters")
+        raise InvalidInput("a coding reaches outside the document of {length} characters",
+                           length=length)
     return merged
 
 
@@ -136,7 +137,7 @@ def pair_table(
     document* (coded nothing there), and then there is no table: ``None``.
     """
     if length < 0:
-        raise InvalidInput(f"a document length cannot be negative ({length})")
+        raise InvalidInput("a document length cannot be negative ({length})", length=length)
     if a_spans is None or b_spans is None:
         return None
     return _table_from_unions(
@@ -202,7 +203,8 @@ class SegmentAgreement:
 
 def _check_threshold(threshold: float) -> None:
     if not 0 < threshold <= 1:
-        raise InvalidInput(f"the segment threshold must be in (0, 1], not {threshold}")
+        raise InvalidInput("the segment threshold must be in (0, 1], not {threshold}",
+                           threshold=threshold)
 
 
 def segment_agreement(
@@ -216,12 +218,13 @@ def segment_agreement(
     overlapping or touching codings of one code are merged first (as MAXQDA merges
     overlapping codings of one code), so the result depends only on what was marked.
 
-    Matching is greedy: among all pairs reaching the threshold, the pair with the highest
-    ratio is matched first (ties: leftmost A segment, then leftmost B segment), then the
-    next best pair whose segments are both still free, and so on. For thresholds above
-    0.5 — the default 0.9 included — a segment can reach the threshold with at most one
-    segment of the other coder (more than half of it would have to lie in each of two
-    disjoint segments), so there greedy is the only possible one-to-one matching.
+    The matching has as many pairs as any one-to-one matching can have (a maximum
+    matching): pairs are first taken greedily, best ratio first (ties: leftmost A
+    segment, then leftmost B segment), and the greedy matching is then grown along
+    augmenting paths, so a pair given up there is one that blocked two others. For
+    thresholds above 0.5 — the default 0.9 included — a segment can reach the threshold
+    with at most one segment of the other coder (more than half of it would have to lie
+    in each of two disjoint segments), so there the matching is unique.
 
     The ratio is compared as a correctly rounded float ``overlap / union >= threshold``,
     so 9 of 10 characters matches at 0.9 exactly as a user expects.
@@ -238,16 +241,24 @@ def _match_segments(a: Sequence[Span], b: Sequence[Span], threshold: float) -> S
         if ratio >= threshold:
             candidates.append((-ratio, i, j, overlap, joint))
     candidates.sort()
-    used_a: set[int] = set()
-    used_b: set[int] = set()
-    matched: list[SegmentMatch] = []
+    edges: dict[int, list[int]] = defaultdict(list)
+    details: dict[tuple[int, int], tuple[int, int, float]] = {}
+    partner_of_a: dict[int, int] = {}
+    partner_of_b: dict[int, int] = {}
     for neg_ratio, i, j, overlap, joint in candidates:
-        if i in used_a or j in used_b:
-            continue
-        used_a.add(i)
-        used_b.add(j)
-        matched.append(SegmentMatch(a[i], b[j], overlap, joint, -neg_ratio))
-    matched.sort(key=lambda m: (m.a, m.b))
+        edges[i].append(j)
+        details[(i, j)] = (overlap, joint, -neg_ratio)
+        if i not in partner_of_a and j not in partner_of_b:
+            partner_of_a[i] = j
+            partner_of_b[j] = i
+    for i in sorted(edges):
+        if i not in partner_of_a:
+            _augment(i, edges, partner_of_a, partner_of_b)
+    used_a = set(partner_of_a)
+    used_b = set(partner_of_b)
+    matched = [
+        SegmentMatch(a[i], b[j], *details[(i, j)]) for i, j in sorted(partner_of_a.items())
+    ]
     unmatched_a = tuple(s for i, s in enumerate(a) if i not in used_a)
     unmatched_b = tuple(s for j, s in enumerate(b) if j not in used_b)
     total = len(matched) + len(unmatched_a) + len(unmatched_b)
@@ -256,12 +267,50 @@ def _match_segments(a: Sequence[Span], b: Sequence[Span], threshold: float) -> S
     )
 
 
+def _augment(
+    start: int,
+    edges: Mapping[int, Sequence[int]],
+    partner_of_a: dict[int, int],
+    partner_of_b: dict[int, int],
+) -> None:
+    """Grow the matching by one pair along an augmenting path from free A segment ``start``.
+
+    Iterative depth-first search (Kuhn's algorithm): a chain of overlapping segments
+    can be as long as a document, deeper than Python's recursion allows. A free A
+    segment that finds no path now finds none later either, so one try each suffices.
+    """
+    came_from: dict[int, int] = {}  # B segment -> the A segment that reached it
+    seen_b: set[int] = set()
+    stack = [(start, iter(edges[start]))]
+    while stack:
+        i, neighbours = stack[-1]
+        for j in neighbours:
+            if j in seen_b:
+                continue
+            seen_b.add(j)
+            came_from[j] = i
+            if j not in partner_of_b:
+                while True:  # flip the path back to start
+                    i = came_from[j]
+                    previous = partner_of_a.get(i)
+                    partner_of_a[i] = j
+                    partner_of_b[j] = i
+                    if i == start:
+                        return
+                    j = previous  # type: ignore[assignment]
+            owner = partner_of_b[j]
+            stack.append((owner, iter(edges.get(owner, ()))))
+            break
+        else:
+            stack.pop()
+
+
 def _overlap_and_matches(a: Sequence[Span], b: Sequence[Span], threshold: float) -> tuple[int, int]:
     """Characters in both unions, and how many segments ``segment_agreement`` matches.
 
     One merge serves both numbers. Above a threshold of 0.5 the segments reaching it
     already form a one-to-one matching (see ``segment_agreement``), so they are counted
-    without sorting; lower thresholds take the greedy path.
+    without sorting; lower thresholds with competing pairs take the matching path.
     """
     both = 0
     reaching = 0
@@ -390,7 +439,8 @@ def coincidences(
         present += 1
         for start, end, value in runs:
             if not 0 <= start <= end <= length:
-                raise InvalidInput(f"a run [{start}, {end}) lies outside 0..{length}")
+                raise InvalidInput("a run [{start}, {end}) lies outside 0..{length}",
+                                   start=start, end=end, length=length)
             if end == start or value == background:
                 continue
             deltas[start] += ((background, -1), (value, 1))
@@ -517,7 +567,8 @@ def set_coincidences(
             all_runs.append(None)
             continue
         if none_value in by_code:
-            raise InvalidInput(f"the 'none' value {none_value!r} is also a code of the set")
+            raise InvalidInput("the 'none' value {value!r} is also a code of the set",
+                               value=none_value)
         runs, overlap = set_value_runs(by_code)
         all_runs.append(runs)
         ambiguous += overlap
@@ -697,18 +748,19 @@ class _Index:
     ) -> None:
         for doc, length in doc_lengths.items():
             if length < 0:
-                raise InvalidInput(f"document {doc!r} has a negative length {length}")
+                raise InvalidInput("document {doc!r} has a negative length {length}",
+                                   doc=doc, length=length)
         wanted_coders = set(coders)
         wanted_codes = set(codes)
         spans: dict[tuple[DocId, CodeId, CoderId], list[Span]] = defaultdict(list)
         seen: set[tuple[DocId, CoderId]] = set()
         for doc, code, coder, start, end in codings:
             if doc not in doc_lengths:
-                raise InvalidInput(f"a coding refers to an unknown document {doc!r}")
+                raise InvalidInput("a coding refers to an unknown document {doc!r}", doc=doc)
             if not 0 <= start <= end <= doc_lengths[doc]:
                 raise InvalidInput(
-                    f"coding [{start}, {end}) lies outside document {doc!r} "
-                    f"of {doc_lengths[doc]} characters"
+                    "coding [{start}, {end}) lies outside document {doc!r} of {length} "
+                    "characters", start=start, end=end, doc=doc, length=doc_lengths[doc],
                 )
             if end > start:  # an empty coding marks nothing: it does not make a coder present
                 seen.add((doc, coder))
@@ -874,7 +926,8 @@ def set_alpha(
     coders = _unique(coders)
     codes = _unique(codes)
     if none_value in codes:
-        raise InvalidInput(f"the 'none' value {none_value!r} is also a code of the set")
+        raise InvalidInput("the 'none' value {value!r} is also a code of the set",
+                               value=none_value)
     index = _Index(doc_lengths, codings, coders, codes, present)
     total = Coincidences()
     per_document: list[tuple[DocId, AlphaResult]] = []

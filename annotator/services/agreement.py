@@ -10,7 +10,9 @@ means); this module picks what to compare from the project and names the results
   NVivo's coding comparison), so a parent and a child can be compared side by side.
 * **documents**: by default all of them.
 * **presence**: a coder who coded nothing in a document — with *any* code, not only the
-  chosen ones — is missing there: no table, no α values, no disagreement.
+  chosen ones — is missing there: no table, no α values, no disagreement; unless they
+  marked the document *reviewed* (``services.reviewed``): then their empty document is
+  a "no" on every character, and counts.
 * **sets** of codes (``--set``) are treated as mutually exclusive values of one variable
   and get Krippendorff's α (nominal). By default a code in a set **stands for its
   subtree**: a coding of ``信任/政治信任`` counts as ``信任`` in the set {协调, 整合,
@@ -55,6 +57,7 @@ from annotator.services.codebook import code_paths, find_code
 from annotator.services.coders import find_coder, get_or_create_coder
 from annotator.services.coding import CodingInfo, code_row, doc_row, insert_coding
 from annotator.services.documents import find_document
+from annotator.services.reviewed import REVIEWED, reviewed_pairs
 from annotator.store.models import Code, Coder, Coding, Document
 from annotator.store.project import Project
 
@@ -160,6 +163,8 @@ def _select(
     else:
         used = set(s.scalars(
             select(Coding.coder_id).where(Coding.document_id.in_(doc_ids)).distinct()))
+        used |= set(s.scalars(select(REVIEWED.c.coder_id).where(
+            REVIEWED.c.document_id.in_(doc_ids)).distinct()))
         rows = s.execute(select(Coder.id, Coder.name).order_by(Coder.id)).all()
         coder_refs = tuple(
             CoderRef(i, n) for i, n in rows if i in used and n != CONSENSUS_CODER
@@ -167,8 +172,8 @@ def _select(
     if len(coder_refs) < 2:
         found = ", ".join(c.name for c in coder_refs) or "none"
         raise InvalidInput(
-            f"agreement needs at least two coders with codings; found {len(coder_refs)} "
-            f"({found})"
+            "agreement needs at least two coders with codings; found {count} ({found})",
+            count=len(coder_refs), found=found,
         )
     paths = code_paths(s)
     if codes:
@@ -234,6 +239,7 @@ def project_agreement(
     with project.read() as s:
         sel = _select(s, coders, codes, documents)
         codings = _load_codings(s, sel)
+        reviewed = reviewed_pairs(s, [d.id for d in sel.documents], [c.id for c in sel.coders])
         set_specs: list[tuple[tuple[CodeRef, ...], dict[int, int]]] = []
         paths = code_paths(s)
         for members in sets:
@@ -247,6 +253,7 @@ def project_agreement(
     lengths = {d.id: d.length for d in sel.documents}
     coder_ids = [c.id for c in sel.coders]
     present = {(doc, coder) for doc, _code, coder, start, end in codings if end > start}
+    present |= reviewed
     report = compute_agreement(
         lengths, codings, coder_ids, [c.id for c in sel.codes], threshold, present=present
     )
@@ -526,6 +533,7 @@ def disagreements(
         rows = s.connection().execute(q).all()  # Core rows: no ORM loading per row
         present: set[tuple[int, int]] = {(r.document_id, r.coder_id) for r in rows
                                          if r.end > r.start}
+        present |= reviewed_pairs(s, [d.id for d in sel.documents], [c.id for c in sel.coders])
         wanted = {c.id for c in sel.codes}
         grouped: dict[tuple[int, int], list] = defaultdict(list)
         for r in rows:
@@ -579,7 +587,7 @@ def accept_into_consensus(
     with project.write() as s:
         source = s.get(Coding, coding_id)
         if source is None:
-            raise NotFound(f"coding #{coding_id} no longer exists")
+            raise NotFound("coding #{id} no longer exists", id=coding_id)
         coder = get_or_create_coder(s, CONSENSUS_CODER)
         return insert_coding(
             s, doc_row(s, source.document_id), code_row(s, source.code_id), coder.id,

@@ -10,6 +10,9 @@ Sheets:
   pooled κ, length-weighted κ and the pooled α, so every number can be re-computed by
   hand from the row it stands in.
 * **Code sets α** — when sets were asked for: α per document and pooled.
+* **Agreement family** — when given: per code over all documents, percent agreement,
+  Cohen's κ (two coders), Scott's π (two) or Fleiss' κ (more), Gwet's AC1,
+  Brennan–Prediger's κ, bootstrap intervals and q for α_min; the methods paragraph last.
 * **Disagreements** — document, code, start, end, text, who coded it, who did not.
 
 An undefined value (0/0) is an empty, grey cell and the row's note says "undefined
@@ -38,6 +41,7 @@ from annotator.io.workbook import (
     save_workbook,
 )
 from annotator.services.agreement import NONE_VALUE, Disagreement, ProjectAgreement
+from annotator.services.agreement_measures import CodeMeasures
 
 UNDEFINED_FILL = "#E7E6E6"
 RATIO = "0.000"
@@ -65,6 +69,10 @@ LABELS = {
         "coded_by": "已编码的编码员", "not_coded_by": "未编码的编码员",
         "control": "{n} 个 Excel 不接受的控制字符以 ␀ 类符号显示",
         "truncated": "文本超过 Excel 单元格上限，只显示前 {n} 个字符（共 {total} 个）",
+        "measures": "一致性系数族", "units": "可配对单元（字符）", "scott": "Scott's π",
+        "fleiss": "Fleiss' κ", "ac1": "Gwet's AC1", "bp": "Brennan–Prediger κ（PABAK）",
+        "low": "{what} 下限", "high": "{what} 上限", "alpha_min": "α_min",
+        "q": "q（α < α_min 的概率）", "methods": "方法说明",
     },
     "en": {
         "agreement": "Agreement", "sets": "Code sets alpha", "disagreements": "Disagreements",
@@ -87,6 +95,10 @@ LABELS = {
         "coded_by": "Coded by", "not_coded_by": "Not coded by",
         "control": "{n} control characters Excel refuses are shown as ␀-style symbols",
         "truncated": "text over Excel's cell limit: first {n} of {total} characters shown",
+        "measures": "Agreement family", "units": "Pairable units (characters)",
+        "scott": "Scott's π", "fleiss": "Fleiss' κ", "ac1": "Gwet's AC1",
+        "bp": "Brennan–Prediger κ (PABAK)", "low": "{what} lower", "high": "{what} upper",
+        "alpha_min": "α_min", "q": "q (probability α < α_min)", "methods": "Methods",
     },
 }
 
@@ -224,6 +236,39 @@ def _sets_sheet(wb, result: ProjectAgreement, L: dict[str, str]) -> None:
     sheet.finish()
 
 
+def _measures_sheet(wb, result: ProjectAgreement, measures: Sequence[CodeMeasures],
+                    methods: str | None, L: dict[str, str]) -> None:
+    """Per code the chance-corrected family and its intervals; the methods paragraph last."""
+    two = len(result.coders) == 2
+    chance = L["scott"] if two else L["fleiss"]
+    kappa, alpha = L["kappa"], L["alpha"]
+    sheet = SheetWriter(wb, L["measures"], [
+        Column(L["code"], 28), Column(L["units"], 12), Column(L["percent"], 12),
+        Column(kappa, 12), Column(chance, 12), Column(L["ac1"], 12), Column(L["bp"], 14),
+        Column(L["low"].format(what=kappa), 12), Column(L["high"].format(what=kappa), 12),
+        Column(alpha, 12), Column(L["low"].format(what=alpha), 12),
+        Column(L["high"].format(what=alpha), 12), Column(L["alpha_min"], 9),
+        Column(L["q"], 12), Column(L["note"], 30, wrap=True),
+    ])
+    row = _Rows(sheet, L)
+    for m, summary in zip(measures, result.report.summaries, strict=True):
+        f, ki, ai = m.family, m.kappa_interval, m.alpha_interval
+        values = (
+            row.text(m.code.path), f.units, row.number(f.percent_agreement, PERCENT, L["percent"]),
+            row.number(f.cohen_kappa, RATIO, kappa, two),
+            row.number(f.scott_pi, RATIO, chance), row.number(f.gwet_ac1, RATIO, L["ac1"]),
+            row.number(f.brennan_prediger, RATIO, L["bp"]),
+            None if ki is None else ki.low, None if ki is None else ki.high,
+            row.number(summary.krippendorff_alpha, RATIO, alpha),
+            None if ai is None else ai.low, None if ai is None else ai.high,
+            None if ai is None else ai.minimum, None if ai is None else ai.below_minimum,
+        )
+        sheet.append((*values, row.note()))
+    if methods:
+        sheet.append((L["methods"], row.text(methods)))
+    sheet.finish()
+
+
 def _disagreement_sheet(wb, items: Sequence[Disagreement], L: dict[str, str]) -> None:
     sheet = SheetWriter(wb, L["disagreements"], [
         Column(L["document"], 24), Column(L["code"], 28), Column(L["start"], 9),
@@ -247,11 +292,13 @@ def write_agreement_workbook(
     disagreements: Sequence[Disagreement],
     out: Path | str,
     lang: str | None = None,
+    measures: Sequence[CodeMeasures] = (),
+    methods: str | None = None,
 ) -> Path:
     """Write the agreement workbook to ``out`` (an .xlsx path; replaced atomically)."""
     out = check_target(out)
     wb = new_workbook()
-    add_agreement_sheets(wb, result, disagreements, lang)
+    add_agreement_sheets(wb, result, disagreements, lang, measures, methods)
     save_workbook(wb, out)
     return out
 
@@ -261,10 +308,14 @@ def add_agreement_sheets(
     result: ProjectAgreement,
     disagreements: Sequence[Disagreement],
     lang: str | None = None,
+    measures: Sequence[CodeMeasures] = (),
+    methods: str | None = None,
 ) -> None:
-    """The agreement (and code-set) sheets and the disagreement sheet, added to ``wb``."""
+    """The agreement (code-set, family) sheets and the disagreement sheet, added to ``wb``."""
     L = LABELS[lang or default_language()]
     _agreement_sheet(wb, result, L)
     if result.sets:
         _sets_sheet(wb, result, L)
+    if measures:
+        _measures_sheet(wb, result, measures, methods, L)
     _disagreement_sheet(wb, disagreements, L)

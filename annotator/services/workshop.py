@@ -75,11 +75,13 @@ from annotator.domain.codepath import SEPARATOR, escape_name
 from annotator.domain.codetree import tree_of
 from annotator.domain.errors import AnnotatorError, Conflict, InvalidInput, ProjectFileError
 from annotator.domain.text import normalise_text, text_sha256
+from annotator.messages import Msg
 from annotator.services.agreement import CONSENSUS_CODER
 from annotator.services.codebook import code_paths, create_code
 from annotator.services.coders import get_or_create_coder
 from annotator.services.documents import insert_document
 from annotator.services.exchange import new_project_from_qdpx
+from annotator.services.reviewed import REVIEWED, copy_marks
 from annotator.store.models import Code, Coder, Coding, Document, Meta
 from annotator.store.project import PROJECT_SUFFIX, Project, now
 
@@ -131,9 +133,10 @@ def _check_participants(participants: Iterable[str]) -> list[str]:
     seen: set[str] = set()
     for name in names:
         if name.casefold() in seen:
-            raise InvalidInput(f"participant {name!r} is named twice")
+            raise InvalidInput("participant {name!r} is named twice", name=name)
         if name == CONSENSUS_CODER:
-            raise InvalidInput(f"{CONSENSUS_CODER!r} is the consensus coder, not a participant")
+            raise InvalidInput("{name!r} is the consensus coder, not a participant",
+                               name=CONSENSUS_CODER)
         seen.add(name.casefold())
     return names
 
@@ -143,9 +146,14 @@ def make_participant_copies(
     outdir: Path | str,
     participants: Sequence[str],
     *,
-    without_codings: bool = False,
+    without_codings: bool = True,
 ) -> list[ParticipantCopy]:
-    """One project file per participant: documents, codebook and (optionally) codings.
+    """One project file per participant: documents and codebook, codings only on request.
+
+    Independent coding is the default: a copy made after a merge would otherwise hand
+    every participant everyone's codings (and the consensus coder's), and agreement
+    between people who saw each other's work measures nothing. ``without_codings=False``
+    carries the project's codings, for a second round that builds on the first.
 
     Each copy is made with SQLite's backup API, so GUIDs of documents, codes, coders and
     codings are the facilitator's — which is what lets the merge recognise them. The
@@ -156,14 +164,14 @@ def make_participant_copies(
     names = _check_participants(participants)
     outdir = Path(outdir)
     if outdir.exists() and not outdir.is_dir():
-        raise InvalidInput(f"{outdir}: is a file, not a folder")
+        raise InvalidInput("{path}: is a file, not a folder", path=outdir)
     stem = project.path.stem
     dests = [outdir / copy_file_name(stem, n) for n in names]
     if len({d.name.casefold() for d in dests}) != len(dests):
         raise InvalidInput("two participants' names give the same file name; rename one")
     for dest in dests:
         if dest.exists():
-            raise Conflict(f"{dest}: already exists; choose another folder")
+            raise Conflict("{path}: already exists; choose another folder", path=dest)
     outdir.mkdir(parents=True, exist_ok=True)
     title = project.name
     made: list[ParticipantCopy] = []
@@ -216,19 +224,22 @@ class _Copy:
     codes: list[Mapping]  # parents before children
     documents: list[Mapping]
     codings: list[_SourceCoding]
+    reviewed: list[tuple[int, int]] = field(default_factory=list)  # (document, coder) ids
 
 
 def _snapshot_source(path: Path) -> _Copy:
     """Read a source through a temporary backup copy: the source file is never written."""
     if not path.is_file():
-        raise ProjectFileError(f"{path}: no such project file")
+        raise ProjectFileError("{path}: no such project file", path=path)
     try:
         with path.open("rb") as fh:
             head = fh.read(16)
     except OSError as exc:
-        raise ProjectFileError(f"{path}: cannot be read ({exc.strerror})") from exc
+        raise ProjectFileError("{path}: cannot be read ({reason})", path=path,
+                               reason=exc.strerror) from exc
     if head != b"SQLite format 3\x00":
-        raise ProjectFileError(f"{path}: not an Annotator project (not a database file)")
+        raise ProjectFileError("{path}: not an Annotator project (not a database file)",
+                               path=path)
     with tempfile.TemporaryDirectory(prefix="annotator-merge-") as tmpdir:
         tmp = Path(tmpdir) / f"source{PROJECT_SUFFIX}"
         try:
@@ -243,15 +254,22 @@ def _snapshot_source(path: Path) -> _Copy:
             finally:
                 src.close()
         except sqlite3.Error as exc:
-            raise ProjectFileError(f"{path}: the project file is damaged ({exc})") from exc
+            raise ProjectFileError("{path}: the project file is damaged ({reason})", path=path,
+                                   reason=exc) from exc
         try:
             with Project.open(tmp) as copy:
                 return _read_copy(copy, path)
         except ProjectFileError as exc:
-            raise ProjectFileError(str(exc).replace(str(tmp), str(path))) from exc
+            inner = exc.message  # the temporary copy's path in it becomes the source's
+            renamed = Msg(inner.template, {
+                k: str(v).replace(str(tmp), str(path)) if isinstance(v, str | Path) else v
+                for k, v in inner.args.items()
+            })
+            raise ProjectFileError(renamed) from exc
         except (SQLAlchemyError, sqlite3.Error) as exc:
             reason = str(getattr(exc, "orig", exc))
-            raise ProjectFileError(f"{path}: the project file is damaged ({reason})") from exc
+            raise ProjectFileError("{path}: the project file is damaged ({reason})", path=path,
+                                   reason=reason) from exc
 
 
 def _rows(s: Session, table, *order) -> list:
@@ -271,7 +289,9 @@ def _read_copy(copy: Project, path: Path) -> _Copy:
             "created_at FROM coding ORDER BY id"
         ).fetchall()))
         participant = s.scalar(select(Meta.value).where(Meta.key == PARTICIPANT_META))
-    return _Copy(path.stem, participant, coders, codes, documents, codings)
+        reviewed = [(d, c) for d, c in s.execute(
+            select(REVIEWED.c.document_id, REVIEWED.c.coder_id))]
+    return _Copy(path.stem, participant, coders, codes, documents, codings, reviewed)
 
 
 def _tree_order(codes: list[Mapping]) -> list[Mapping]:
@@ -378,6 +398,8 @@ class _Merger:
         self.doc_length: dict[int, int] = {}
         self.not_codable: set[int] = set()
         self.new_coders: set[int] = set()  # target ids of coders this merge added
+        # source ids of coders matched to the project's only by name (another GUID)
+        self.matched_by_name: dict[int, str] = {}
         self._paths: dict[int, str] | None = None
 
     def path(self, code_id: int) -> str:
@@ -402,6 +424,12 @@ class _Merger:
         self.merge_documents()
         self.merge_codes()
         self.merge_codings()
+        self.merge_reviewed()
+
+    def merge_reviewed(self) -> None:
+        """A participant's reviewed marks come back with their codings."""
+        copy_marks(self.s, ((self.doc_map[d], self.coder_map[c]) for d, c in self.src.reviewed
+                            if d in self.doc_map and c in self.coder_map))
 
     # -- coders
     def merge_coders(self) -> None:
@@ -420,6 +448,8 @@ class _Merger:
                     )
             else:
                 target = by_name.get(name)
+                if target is not None and target.guid not in src_guids:
+                    self.matched_by_name[row["id"]] = name
                 if target is not None and target.guid in src_guids:
                     # that coder is in the copy under another name: this is someone else
                     taken, name, n = name, f"{name} ({self.src.label})", 2
@@ -647,6 +677,7 @@ class _Merger:
                              row.guid or str(uuid.uuid4())))
             existing[key] = (0, row.guid, row.memo or "")
             by_guid[row.guid] = (0, *key, row.memo or "")
+        self._refuse_borrowed_coder(new_rows)
         _insert_codings(s, new_rows)
         for cid, memo in memo_updates.items():
             s.execute(update(Coding).where(Coding.id == cid).values(memo=memo))
@@ -661,6 +692,38 @@ class _Merger:
 
     _COLUMNS = (Coding.id, Coding.guid, Coding.document_id, Coding.code_id, Coding.coder_id,
                 Coding.start, Coding.end, Coding.memo)
+
+    def _refuse_borrowed_coder(self, new_rows: list[tuple]) -> None:
+        """Refuse a participant copy whose new codings sit under another coder of one name.
+
+        Coding in a copy under the machine's name (a lab login, a shared laptop) gives
+        two participants' codings one coder name with two GUIDs; matching them by name
+        would silently make two people one coder and their disagreements vanish.
+        """
+        participant = self.src.participant_guid
+        if participant is None or not self.matched_by_name:
+            return
+        borrowed = {self.coder_map[i]: name for i, name in self.matched_by_name.items()
+                    if self._src_guid(i) != participant}
+        counts: dict[int, int] = {}
+        for row in new_rows:
+            if row[2] in borrowed:
+                counts[row[2]] = counts.get(row[2], 0) + 1
+        if not counts:
+            return
+        coder, count = next(iter(counts.items()))
+        owner = next((row["name"] for row in self.src.coders if row["guid"] == participant),
+                     "?")
+        raise Conflict(
+            "{source}: {count} new codings of this copy for {participant!r} are by coder "
+            "{coder!r}, another person than the project's {coder!r} of the same name; "
+            "nothing merged. A copy codes as its participant: in the copy, rename that "
+            "coder (to {participant!r} if the codings are theirs) and merge again",
+            source=self.src.label, count=count, participant=owner, coder=borrowed[coder],
+        )
+
+    def _src_guid(self, source_coder_id: int) -> str:
+        return next(row["guid"] for row in self.src.coders if row["id"] == source_coder_id)
 
     def _target_codings_by_guid(self) -> dict[str, tuple]:
         """The target's codings that have a GUID of the copy's: unique-index lookups."""
@@ -792,7 +855,7 @@ def merge_copy(target: Project, source: Path | str) -> MergeReport:
     if source.suffix.lower() == ".qdpx":
         return _merge_qdpx(target, source)
     if source.exists() and source.resolve() == target.path.resolve():
-        raise InvalidInput(f"{source}: a project cannot be merged into itself")
+        raise InvalidInput("{path}: a project cannot be merged into itself", path=source)
     snapshot = _snapshot_source(source)
     report = MergeReport(source)
     try:
@@ -801,7 +864,8 @@ def merge_copy(target: Project, source: Path | str) -> MergeReport:
             _Merger(s, snapshot, report).run()
     except SQLAlchemyError as exc:
         reason = str(getattr(exc, "orig", exc))
-        raise AnnotatorError(f"{source}: merge failed, nothing merged ({reason})") from exc
+        raise AnnotatorError("{path}: merge failed, nothing merged ({reason})", path=source,
+                             reason=reason) from exc
     return report
 
 

@@ -278,10 +278,30 @@ def _coding_covering_index(conn: Connection) -> None:
     ))
 
 
+def _reviewed_marks(conn: Connection) -> None:
+    """Adds ``reviewed``: a coder finished reading a document (with or without coding it).
+
+    Agreement needs it to tell "read it and found nothing to code" (a "no" everywhere)
+    from "never looked at it" (missing). One row per (document, coder); gone with either.
+    """
+    md = MetaData()
+    Table("document", md, Column("id", Integer, primary_key=True))
+    Table("coder", md, Column("id", Integer, primary_key=True))
+    Table(
+        "reviewed", md,
+        Column("document_id", Integer, ForeignKey("document.id", ondelete="CASCADE"),
+               primary_key=True),
+        Column("coder_id", Integer, ForeignKey("coder.id", ondelete="CASCADE"),
+               primary_key=True),
+        Column("reviewed_at", DateTime, nullable=False),
+    )
+    md.tables["reviewed"].create(conn)
+
+
 MIGRATIONS: list[Callable[[Connection], None]] = [
     _v1_initial, _v2_sources_memos_guids, _unique_sibling_names,
     _analysis_cases_attributes_queries_sets, _words_dictionary_stopwords_synonyms,
-    _coding_covering_index,
+    _coding_covering_index, _reviewed_marks,
 ]
 CURRENT_VERSION = len(MIGRATIONS)
 

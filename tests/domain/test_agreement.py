@@ -655,3 +655,58 @@ def _assert_pairs_brute_force(cell, matrix: np.ndarray, coders: list[str], prese
         )
         assert pair.table == expected
         assert pair.cohen_kappa == expected.cohen_kappa
+
+
+def test_low_thresholds_find_the_largest_one_to_one_matching():
+    # Greedy best-ratio-first takes A[1]–B[0] (0.3125) and leaves one pair; two exist.
+    a = [(12, 15), (16, 27)]
+    b = [(11, 21), (23, 29)]
+    result = segment_agreement(a, b, threshold=0.3)
+    assert [(m.a, m.b) for m in result.matched] == [((12, 15), (11, 21)), ((16, 27), (23, 29))]
+    assert result.agreement == 1.0
+    assert not result.unmatched_a and not result.unmatched_b
+
+
+def test_maximum_matching_on_long_chains_and_random_cases_is_as_large_as_brute_force():
+    import itertools
+    import random
+
+    rng = random.Random(5)
+    for _trial in range(300):
+        def segments():
+            spans, pos = [], 0
+            for _ in range(rng.randint(0, 5)):
+                pos += rng.randint(1, 4)
+                end = pos + rng.randint(1, 8)
+                spans.append((pos, end))
+                pos = end
+            return spans
+
+        a, b = segments(), segments()
+        threshold = rng.choice([0.1, 0.2, 0.3, 0.5])
+        result = segment_agreement(a, b, threshold)
+        ok = [
+            (i, j)
+            for i, x in enumerate(a)
+            for j, y in enumerate(b)
+            if max(0, min(x[1], y[1]) - max(x[0], y[0]))
+            / (max(x[1], y[1]) - min(x[0], y[0])) >= threshold
+        ]
+        best = 0
+        for size in range(len(ok), 0, -1):
+            if any(
+                len({i for i, _ in c}) == size == len({j for _, j in c})
+                for c in itertools.combinations(ok, size)
+            ):
+                best = size
+                break
+        assert len(result.matched) == best
+        assert len(result.matched) + len(result.unmatched_a) == len(a)
+    # Greedy pairs every B with the next A (ratio 0.41) and leaves A[0] and the last B
+    # free; the one augmenting path runs through the whole chain, deeper than Python's
+    # recursion limit.
+    chain_a = [(20 * k, 20 * k + 12) for k in range(5000)]
+    chain_b = [(20 * k + 10, 20 * k + 29) for k in range(5000)]
+    chained = segment_agreement(chain_a, chain_b, 0.05)
+    assert len(chained.matched) == 5000
+    assert all(m.a[0] + 10 == m.b[0] for m in chained.matched)

@@ -32,16 +32,21 @@ def fails(capsys, *args: object) -> str:
     return err
 
 
+def new_project(capsys, path: Path, text: str, *import_options: str) -> Path:
+    """A new project at ``path`` holding ``text`` as the document 访谈, through the CLI."""
+    doc = path.parent / "访谈.txt"
+    doc.write_text(text, encoding="utf-8")
+    ok(capsys, "new", path)
+    ok(capsys, "import", path, doc, *import_options)
+    return path
+
+
 @pytest.fixture
 def workshop(tmp_path: Path, capsys) -> dict:
     """Facilitator project with one document, copies for 甲 and 乙 coded, merged."""
-    f = tmp_path / "工作坊.annotator"
-    doc = tmp_path / "访谈.txt"
-    doc.write_text(TEXT, encoding="utf-8")
-    ok(capsys, "new", f)
-    ok(capsys, "import", f, doc, "--coder", "主持人")
-    out = ok(capsys, "copies", f, tmp_path / "out", "--participants", "甲，乙", "--without-codings")
-    assert "2 participant copies" in out
+    f = new_project(capsys, tmp_path / "工作坊.annotator", TEXT, "--coder", "主持人")
+    out = ok(capsys, "copies", f, tmp_path / "out", "--participants", "甲，乙")
+    assert "2 participant copies" in out and "0 codings" in out
     a, b = tmp_path / "out" / "工作坊-甲.annotator", tmp_path / "out" / "工作坊-乙.annotator"
     for path, coder, start, end in ((a, "甲", 0, 14), (b, "乙", 2, 14)):
         ok(capsys, "code", path, "--doc", "访谈", "--start", start, "--end", end,
@@ -56,6 +61,15 @@ def test_copies(workshop: dict, capsys) -> None:
              "丙", "--json")
     data = json.loads(out)
     assert data[0]["participant"] == "丙" and data[0]["documents"] == 1
+    ok(capsys, "merge", workshop["f"], workshop["a"], workshop["b"])
+    # After a merge the project holds 甲's and 乙's codings; a new round starts clean ...
+    fresh = json.loads(ok(capsys, "copies", workshop["f"], workshop["tmp"] / "fresh",
+                          "--participants", "丁", "--json"))
+    assert fresh[0]["codings"] == 0
+    # ... unless the facilitator asks to carry them.
+    carried = json.loads(ok(capsys, "copies", workshop["f"], workshop["tmp"] / "carried",
+                            "--participant", "丁", "--with-codings", "--json"))
+    assert carried[0]["codings"] == 3
     assert Path(data[0]["path"]).exists()
     err = fails(capsys, "copies", workshop["f"], workshop["tmp"] / "out",
                 "--participants", "甲")
@@ -83,7 +97,8 @@ def test_agreement(workshop: dict, capsys) -> None:
     text = ok(capsys, "agreement", workshop["f"])
     assert "Agreement of 甲, 乙" in text and "pooled κ" in text
     data = json.loads(ok(capsys, "agreement", workshop["f"], "--json"))
-    assert set(data) == {"threshold", "coders", "documents", "codes", "sets"}
+    assert set(data) == {"threshold", "coders", "documents", "codes", "sets", "measures",
+                         "methods"}
     assert data["coders"] == ["甲", "乙"]
     trust = next(c for c in data["codes"] if c["code"] == "信任/政治信任")
     for key in ("pooled_kappa", "weighted_kappa", "krippendorff_alpha", "percent_agreement",
@@ -115,14 +130,42 @@ def test_agreement_xlsx(workshop: dict, capsys) -> None:
     assert "wrote" in text
     wb = load_workbook(out)
     L = LABELS["zh"]
-    assert wb.sheetnames == [L["agreement"], L["disagreements"]]
+    assert wb.sheetnames == [L["agreement"], L["measures"], L["disagreements"]]
     header = [c.value for c in wb[L["agreement"]][1]]
     assert L["kappa"] in header and L["pooled"] in header
+    family = list(wb[L["measures"]].iter_rows(values_only=True))
+    rows = {r[0]: dict(zip(family[0], r, strict=True)) for r in family[1:-1]}
+    assert set(rows) == {"信任/政治信任", "整合/协商对话机制"}
+    columns = rows["信任/政治信任"]
+    n = len(TEXT)
+    assert columns[L["bp"]] == pytest.approx(2 * (12 + n - 14) / n - 1)
+    assert columns[L["units"]] == n
+    assert family[-1][0] == L["methods"] and "分析单位为字符" in family[-1][1]
     dis = list(wb[L["disagreements"]].iter_rows(min_row=2, values_only=True))
     assert [(r[1], r[2], r[3], r[6], r[7]) for r in dis] == [
         ("整合/协商对话机制", 14, 30, "乙", "甲"),
         ("信任/政治信任", 0, 2, "甲", "乙"),
     ]
+
+
+def test_coder_names_with_commas(tmp_path: Path, capsys) -> None:
+    f = new_project(capsys, tmp_path / "w.annotator", TEXT)
+    ok(capsys, "copies", f, tmp_path / "out", "--participant", "Li, Wei", "--participant", "A")
+    copies = sorted((tmp_path / "out").iterdir())
+    assert [c.name for c in copies] == ["w-A.annotator", "w-Li, Wei.annotator"]
+    for path, coder, end in ((copies[0], "A", 14), (copies[1], "Li, Wei", 12)):
+        ok(capsys, "code", path, "--doc", "访谈", "--start", 0, "--end", end,
+           "--code", "信任", "--coder", coder)
+    ok(capsys, "merge", f, *copies)
+    data = json.loads(ok(capsys, "agreement", f, "--coder", "Li, Wei", "--coder", "A",
+                         "--json"))
+    assert data["coders"] == ["Li, Wei", "A"]
+    assert data["codes"][0]["pooled_table"] == {
+        "both": 12, "only_a": 0, "only_b": 2, "neither": len(TEXT) - 14,
+        "characters": len(TEXT),
+    }
+    # The comma-separated form splits the name, and says there is no such coder.
+    assert "no coder" in fails(capsys, "agreement", f, "--coders", "Li, Wei,A")
 
 
 def test_agreement_errors(workshop: dict, capsys) -> None:
@@ -175,3 +218,27 @@ def test_seed_paper_round_trip(tmp_path: Path, capsys) -> None:
     cell = data["codes"][0]["documents"][0]
     assert cell["table"]["both"] == 380 and cell["table"]["only_a"] == 20
     assert cell["segments"]["matched"] == 1  # 380/400 = 0.95
+
+
+def test_agreement_family_intervals_and_methods_paragraph(workshop: dict, capsys) -> None:
+    ok(capsys, "merge", workshop["f"], workshop["a"], workshop["b"])
+    data = json.loads(ok(capsys, "agreement", workshop["f"], "--json", "--bootstrap", "200",
+                         "--alpha-min", "0.667"))
+    by_code = {m["code"]: m for m in data["measures"]}
+    trust = by_code["信任/政治信任"]
+    # 甲 coded [0, 14), 乙 [2, 14) of one document: the pooled table is 12 / 2 / 0 / rest.
+    n = len(TEXT)
+    p_o = (12 + n - 14) / n
+    assert trust["percent_agreement"] == pytest.approx(p_o)
+    assert trust["brennan_prediger"] == pytest.approx(2 * p_o - 1)
+    code_entry = next(c for c in data["codes"] if c["code"] == "信任/政治信任")
+    assert trust["cohen_kappa"] == pytest.approx(code_entry["pooled_kappa"])
+    # One document: the bootstrap has one part, so the interval is that document's value.
+    assert trust["alpha_interval"]["parts"] == 1
+    assert trust["alpha_interval"]["low"] == pytest.approx(code_entry["krippendorff_alpha"])
+    assert trust["alpha_interval"]["minimum"] == 0.667
+    assert "bootstrap" in data["methods"] and "AC1" in data["methods"]
+    zh = ok(capsys, "agreement", workshop["f"], "--methods", "--lang", "zh", "--bootstrap", "50")
+    assert "分析单位为字符" in zh and "自助法" in zh and "信任/政治信任：κ = " in zh
+    en = ok(capsys, "agreement", workshop["f"], "--methods", "--lang", "en")
+    assert "The unit of analysis was the character" in en and "Brennan–Prediger" in en

@@ -35,7 +35,8 @@ def _coding_guids(p: Project) -> set[str]:
 def test_copies_keep_documents_codebook_codings_and_guids(prepared: Project,
                                                           tmp_path: Path) -> None:
     before = file_digest(prepared.path)
-    made = make_participant_copies(prepared, tmp_path / "out", ["甲", "乙"])
+    made = make_participant_copies(prepared, tmp_path / "out", ["甲", "乙"],
+                                   without_codings=False)
     assert [m.participant for m in made] == ["甲", "乙"]
     assert [m.path.name for m in made] == ["p-甲.annotator", "p-乙.annotator"]
     assert file_digest(prepared.path) == before  # the facilitator's file is not touched
@@ -58,8 +59,8 @@ def test_copies_keep_documents_codebook_codings_and_guids(prepared: Project,
     assert made[0].coder_guid != made[1].coder_guid
 
 
-def test_copies_without_codings(prepared: Project, tmp_path: Path) -> None:
-    made = make_participant_copies(prepared, tmp_path, ["甲"], without_codings=True)
+def test_copies_default_to_independent_coding(prepared: Project, tmp_path: Path) -> None:
+    made = make_participant_copies(prepared, tmp_path, ["甲"])
     assert made[0].codings == 0
     with Project.open(made[0].path) as copy:
         assert count(copy, Coding) == 0

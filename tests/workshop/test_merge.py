@@ -6,7 +6,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 
 from annotator.domain.errors import ProjectFileError
 from annotator.services import codebook
@@ -56,7 +56,8 @@ def workshop(project: Project, tmp_path: Path) -> dict:
     add_doc(f, "访谈 01", INTERVIEW)
     code(f, "主持人", "种子论文", "信任", 0, 30)
     copies = {m.participant: m.path
-              for m in make_participant_copies(f, tmp_path / "copies", ["甲", "乙", "丙"])}
+              for m in make_participant_copies(f, tmp_path / "copies", ["甲", "乙", "丙"],
+                                                 without_codings=False)}
 
     with Project.open(copies["甲"]) as a:
         code(a, "甲", "种子论文", "信任/政治信任", 10, 40)
@@ -382,3 +383,27 @@ def test_merged_codings_keep_their_time_and_memo(workshop: dict) -> None:
             for s in segments(f) if s.coder == "甲"}
     assert ours == theirs and len(ours) == 3
     assert all(isinstance(t, datetime) for t, _memo in ours.values())
+
+
+def test_two_participants_coding_under_one_machine_name_are_not_made_one_coder(
+    project: Project, tmp_path: Path
+) -> None:
+    """甲 and 乙 both coded as "lab" (the shared laptop's login): the second is refused."""
+    add_doc(project, "种子论文", SEED)
+    copies = {m.participant: m.path
+              for m in make_participant_copies(project, tmp_path / "copies", ["甲", "乙"])}
+    for who, end in (("甲", 40), ("乙", 20)):
+        with Project.open(copies[who]) as c:
+            code(c, "lab", "种子论文", "信任", 0, end)
+    first, second = merge_copies(project, [copies["甲"], copies["乙"]])
+    assert first.ok and first.codings_added == 1
+    before = file_digest(project.path)
+    assert not second.ok
+    assert "乙" in second.error and "'lab'" in second.error and "nothing merged" in second.error
+    assert file_digest(project.path) == before
+    with project.read() as s:
+        assert s.scalar(select(func.count()).select_from(Coder).where(Coder.name == "lab")) == 1
+    # Renamed in the copy to its participant, the codings merge as 乙's.
+    with Project.open(copies["乙"]) as c, c.write() as s:
+        s.execute(update(Coder).where(Coder.name == "lab").values(name="乙 (lab)"))
+    assert merge_copy(project, copies["乙"]).codings_added == 1
