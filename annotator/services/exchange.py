@@ -181,9 +181,8 @@ def _add_coding(
         return
     guid = coding.guid if coding.guid and coding.guid not in used_guids else str(uuid.uuid4())
     used_guids.add(guid)
-    memo = "\n".join(m for m in (coding.memo, sel.memo) if m)
     code = s.get(Code, code_id)
-    insert_coding(s, doc, code, coder_id, sel.start, sel.end, memo, guid=guid,
+    insert_coding(s, doc, code, coder_id, sel.start, sel.end, coding.memo or "", guid=guid,
                   created_at=_naive(coding.created or sel.created))
     report.codings += 1
 
@@ -262,28 +261,27 @@ def _refi_codes(s: Session) -> list[RefiCode]:
 
 
 def project_to_refi(project: Project) -> RefiProject:
-    """The project as an exchange model: one selection per coded range, all its codings."""
+    """The project as an exchange model: one selection per coding, as NVivo and QualCoder
+    write them, so that readers that give a selection's codings to its ``creatingUser`` (and
+    its ``Description`` to all of them) keep every coder's coding and memo apart."""
     with project.read() as s:
         coders = {c.id: c for c in s.scalars(select(Coder))}
         code_guid = dict(s.execute(select(Code.id, Code.guid)).all())
         sources = []
         for doc in s.scalars(select(Document).order_by(Document.position, Document.id)):
-            by_range: dict[tuple[int, int], list[Coding]] = {}
             rows = s.scalars(select(Coding).where(Coding.document_id == doc.id)
                              .order_by(Coding.start, Coding.end, Coding.id))
-            for c in rows:
-                by_range.setdefault((c.start, c.end), []).append(c)
             selections = [
                 RefiSelection(
-                    guid=str(uuid.uuid5(uuid.NAMESPACE_URL, f"{doc.guid}/{start}/{end}")),
-                    start=start, end=end,
-                    creator_guid=coders[group[0].coder_id].guid,
-                    created=min(c.created_at for c in group),
+                    guid=str(uuid.uuid5(uuid.NAMESPACE_URL, f"{doc.guid}/{c.guid}")),
+                    start=c.start, end=c.end,
+                    creator_guid=coders[c.coder_id].guid,
+                    created=c.created_at,
                     codings=[RefiCoding(code_guid=code_guid[c.code_id],
                                         coder_guid=coders[c.coder_id].guid, created=c.created_at,
-                                        memo=c.memo or None, guid=c.guid) for c in group],
+                                        memo=c.memo or None, guid=c.guid)],
                 )
-                for (start, end), group in by_range.items()
+                for c in rows
             ]
             sources.append(RefiSource(guid=doc.guid, name=doc.name, text=doc.text,
                                       selections=selections, memo=doc.memo or None))
@@ -297,14 +295,17 @@ def project_to_refi(project: Project) -> RefiProject:
         )
 
 
-def export_refi(project: Project, out: Path | str) -> Path:
-    """Write ``OUT.qdpx`` (the whole project) or ``OUT.qdc`` (the codebook)."""
+def export_refi(project: Project, out: Path | str, *, utf16: bool = False) -> Path:
+    """Write ``OUT.qdpx`` (the whole project) or ``OUT.qdc`` (the codebook).
+
+    ``utf16`` ("for NVivo") counts offsets in UTF-16 code units instead of code points.
+    """
     out = Path(out)
     if not out.parent.is_dir():
         raise AnnotatorError(f"{out.parent}: no such folder")
     suffix = out.suffix.lower()
     if suffix == ".qdpx":
-        write_qdpx(project_to_refi(project), out)
+        write_qdpx(project_to_refi(project), out, utf16=utf16)
     elif suffix == ".qdc":
         with project.read() as s:
             write_qdc(_refi_codes(s), out)

@@ -291,7 +291,9 @@ def test_notes_become_memos_and_free_notes(tmp_path: Path) -> None:
         "<PlainTextContent>自由</PlainTextContent></Note></Notes>"
     )
     p = read_qdpx(make_project(tmp_path, "hello world", sel, notes=notes))
-    assert p.sources[0].selections[0].memo == "备忘 memo"
+    # A coded selection's memo belongs to its codings.
+    only = p.sources[0].selections[0]
+    assert (only.memo, [c.memo for c in only.codings]) == (None, ["备忘 memo"])
     assert [(n.guid, n.name, n.text, n.creator_guid) for n in p.notes] == [
         (free, "free", "自由", USER)
     ]

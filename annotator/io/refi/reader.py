@@ -111,6 +111,14 @@ def parse_datetime(value: str | None) -> datetime | None:
         return None
 
 
+def _joined(memo: str | None, more: str | None) -> str | None:
+    """``memo`` with ``more`` appended, once (a memo written both as a note and as a
+    description is one memo)."""
+    if not more or more == memo:
+        return memo
+    return f"{memo}\n\n{more}" if memo else more
+
+
 def _bool(value: str | None, default: bool = True) -> bool:
     if value is None:
         return default
@@ -538,8 +546,14 @@ class _ProjectReader:
                     dangling += 1
                     continue
                 self.ensure_user(coding.coder_guid, users, user_guids)
+                # A selection's memo is its own codings' memo (one element per coding is how
+                # NVivo and QualCoder write it); merging same-range selections must not hand
+                # one coder's memo to another.
+                coding.memo = _joined(coding.memo, sel.memo)
                 codings.append(coding)
             self.ensure_user(sel.creator, users, user_guids)
+            # Only a selection without codings keeps its memo: a comment on uncoded text.
+            comment = None if sel.codings else sel.memo
             target = merged.get((start, end))
             if target is None:
                 merged[(start, end)] = RefiSelection(
@@ -549,13 +563,12 @@ class _ProjectReader:
                     codings=[],
                     creator_guid=sel.creator,
                     created=sel.created,
-                    memo=sel.memo,
+                    memo=comment,
                 )
                 target = merged[(start, end)]
             else:
                 target.merged_from.append(sel.guid)
-                if sel.memo and sel.memo != target.memo:
-                    target.memo = f"{target.memo}\n\n{sel.memo}" if target.memo else sel.memo
+                target.memo = _joined(target.memo, comment)
             have = {(c.code_guid, c.coder_guid) for c in target.codings}
             for coding in codings:
                 key = (coding.code_guid, coding.coder_guid)
