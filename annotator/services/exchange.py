@@ -138,9 +138,17 @@ def _add_sources(
         doc = _document_for(s, source, report)
         if doc is None:
             continue
+        comments = []
         for sel in source.selections:
             for coding in sel.codings:
                 _add_coding(s, doc, sel, coding, codes, coders, used_guids, report)
+            if sel.memo and not sel.codings:
+                excerpt = " ".join(source.text[sel.start:sel.end].split())[:60]
+                comments.append(f"[{sel.start}–{sel.end}] “{excerpt}”\n{sel.memo}")
+        if comments:
+            doc.memo = "\n\n".join([doc.memo, *comments] if doc.memo else comments)
+            report.notes.append(f"{len(comments)} comment(s) on uncoded text in "
+                                f"{source.name!r} were added to the document's memo")
 
 
 def _document_for(s: Session, source: RefiSource, report: ExchangeReport) -> Document | None:

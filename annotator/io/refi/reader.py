@@ -78,6 +78,23 @@ def canonical_guid(value: str | None) -> str | None:
     return match.group(1).lower() if match else None
 
 
+_FOREIGN_ID = uuid.UUID("0d6c8a4e-5f0b-4b8e-9d0c-6a7e2f1b3c55")
+_TOKEN = re.compile(r"^[^\s]{1,200}$")
+
+
+def reference_guid(value: str | None) -> str | None:
+    """The GUID an element is known by inside Annotator.
+
+    A real GUID in canonical form; any other identifier a producer uses (openQDA writes
+    ``guid="c001"``) is mapped to a GUID derived from it, so that references to it still
+    meet. ``None`` when there is no usable identifier.
+    """
+    guid = canonical_guid(value)
+    if guid is not None or value is None or not _TOKEN.match(value.strip()):
+        return guid
+    return str(uuid.uuid5(_FOREIGN_ID, value.strip()))
+
+
 def canonical_color(value: str | None) -> str | None:
     """``#RGB`` / ``#rrggbb`` as ``#RRGGBB``; ``None`` for a missing or malformed colour."""
     if not value:
@@ -129,10 +146,14 @@ def decode_text(data: bytes, what: str) -> str:
     """A source text file's content: UTF-8 (BOM optional) or UTF-16 with a BOM."""
     try:
         if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-            return data.decode("utf-16")
-        return data.decode("utf-8")
+            text = data.decode("utf-16")
+        else:
+            text = data.decode("utf-8")
     except UnicodeDecodeError:
         raise ImportRefused(f"{what} is not UTF-8 text, so its codings cannot be placed.") from None
+    if "\x00" in text:
+        raise ImportRefused(f"{what} contains NUL bytes — probably not a text file.")
+    return text
 
 
 # -- XML access in whatever namespace the file uses -------------------------------------------
@@ -144,6 +165,8 @@ class _Doc:
     def __init__(self, ns: str, label: str) -> None:
         self.q = f"{{{ns}}}" if ns else ""
         self.label = label
+        self.foreign_ids = 0
+        """How many identifiers were not GUIDs and were mapped to derived ones."""
 
     def child(self, el: etree._Element, name: str) -> etree._Element | None:
         return el.find(self.q + name)
@@ -163,7 +186,9 @@ class _Doc:
 
     def guid(self, el: etree._Element, attr: str = "guid") -> str:
         value = el.get(attr)
-        guid = canonical_guid(value)
+        guid = reference_guid(value)
+        if guid is not None and canonical_guid(value) is None:
+            self.foreign_ids += 1
         if guid is None:
             what = etree.QName(el).localname
             if value is None:
@@ -172,7 +197,7 @@ class _Doc:
         return guid
 
     def optional_guid(self, el: etree._Element, attr: str) -> str | None:
-        return canonical_guid(el.get(attr))
+        return reference_guid(el.get(attr))
 
 
 def _namespace(root: etree._Element) -> str:
@@ -247,7 +272,7 @@ class _Memos:
         """The memo of an element: the texts of the notes it refers to, or ``None``."""
         texts = []
         for ref in self.doc.children(el, "NoteRef"):
-            guid = canonical_guid(ref.get("targetGUID"))
+            guid = reference_guid(ref.get("targetGUID"))
             note = self.notes.get(guid) if guid else None
             if note is not None:
                 self.used.add(note.guid)
@@ -258,7 +283,9 @@ class _Memos:
         return None
 
     def of_or_description(self, el: etree._Element) -> str | None:
-        return self.of(el) or self.doc.text_of(el, "Description")
+        """The notes an element refers to and its ``<Description>``: both, once each (a
+        producer may write one memo in both forms, or two different texts)."""
+        return _joined(self.of(el), self.doc.text_of(el, "Description"))
 
 
 # -- projects ---------------------------------------------------------------------------------
@@ -348,9 +375,8 @@ class _ProjectReader:
 
         users = self.read_users(doc, root)
         memos = self.read_notes(doc, root, base_dir)
-        codebook = doc.child(root, "CodeBook")
-        codes_el = doc.child(codebook, "Codes") if codebook is not None else None
-        codes = _read_codes(doc, codes_el, memos)
+        codebook_doc, codes_el = self.codebook_of(doc, root)
+        codes = _read_codes(codebook_doc, codes_el, memos)
         code_guids = {code.guid for root_code in codes for code in root_code.walk()}
 
         raw_sources = self.read_sources(doc, root, base_dir, memos)
@@ -362,6 +388,13 @@ class _ProjectReader:
         sources = [self.finish_source(s, rule, code_guids, users, user_guids) for s in raw_sources]
 
         project_memo = memos.of_or_description(root)
+        self.note_what_is_not_read(doc, root)
+        mapped = doc.foreign_ids + (codebook_doc.foreign_ids if codebook_doc is not doc else 0)
+        if mapped:
+            self.warnings.append(
+                f"{mapped} identifier(s) in the file are not GUIDs (such as “c001”); they were "
+                "given GUIDs derived from them."
+            )
         free_notes = [n for g, n in memos.notes.items() if g not in memos.used]
         return RefiProject(
             name=root.get("name") or self.archive.path.stem,
@@ -374,6 +407,45 @@ class _ProjectReader:
             offset_rule=rule.label,
             warnings=self.warnings,
         )
+
+    def note_what_is_not_read(self, doc: _Doc, root: etree._Element) -> None:
+        """Name, with counts, the parts of the project Annotator cannot hold yet."""
+        for container, item, what in (
+            ("Variables", "Variable", "variable(s)"),
+            ("Cases", "Case", "case(s)"),
+            ("Sets", "Set", "set(s) (code or document groups)"),
+            ("Links", "Link", "link(s)"),
+            ("Graphs", "Graph", "graph(s)"),
+        ):
+            el = doc.child(root, container)
+            n = len(doc.children(el, item)) if el is not None else 0
+            if n:
+                self.warnings.append(
+                    f"{n} {what} in the file were not imported: Annotator cannot hold them yet."
+                )
+
+    def codebook_of(
+        self, doc: _Doc, root: etree._Element
+    ) -> tuple[_Doc, etree._Element | None]:
+        """The project's ``<Codes>``, and the namespace to read them in.
+
+        Some producers (MAXQDA 24, scripts that paste a ``.qdc`` in) put the codebook in a
+        codebook namespace, such as ``urn:QDA-XML:codebook:0:4``, inside the project.
+        """
+        codebook = doc.child(root, "CodeBook")
+        if codebook is not None:
+            return doc, doc.child(codebook, "Codes")
+        for el in root:
+            if not isinstance(el.tag, str) or etree.QName(el).localname != "CodeBook":
+                continue
+            ns = _namespace(el)
+            if ns.startswith(CODEBOOK_NS_PREFIX):
+                inner = _Doc(ns, doc.label)
+                self.warnings.append(
+                    f"The codebook is written in the namespace {ns}; it was read as such."
+                )
+                return inner, inner.child(el, "Codes")
+        return doc, None
 
     def read_users(self, doc: _Doc, root: etree._Element) -> list[RefiUser]:
         users_el = doc.child(root, "Users")
