@@ -1,6 +1,7 @@
 """How importing a large REFI-QDA codebook scales: ``new --from`` and ``merge``.
 
-Run: ``.venv/bin/python bench/bench_refi_codes.py [N ...]`` (default 1000 4000 50000).
+Run: ``.venv/bin/python bench/bench_refi_codes.py [--no-merge] [N ...]`` (default 1000 4000
+50000).
 Each codebook has 50 root codes, each with a flat list of children (the shape of a
 MAXQDA or ATLAS.ti codebook grown over years), one coded selection per 100 codes. Prints
 the time per size and the time per code as a ratio to the smallest size measured in the
@@ -51,7 +52,7 @@ def codebook_project(n: int) -> RefiProject:
     return RefiProject("codes", users=[user], codes=roots, sources=[source])
 
 
-def main(sizes: list[int]) -> None:
+def main(sizes: list[int], merge: bool) -> None:
     base: float | None = None
     with tempfile.TemporaryDirectory() as tmp:
         for n in sizes:
@@ -61,16 +62,20 @@ def main(sizes: list[int]) -> None:
             project, report = new_project_from_qdpx(Path(tmp) / f"new-{n}.annotator", qdpx)
             project.close()
             new_s = time.perf_counter() - start
-            target = new_project(Path(tmp) / f"target-{n}.annotator", "governance")
-            start = time.perf_counter()
-            merge_copy(target, qdpx)
-            merge_s = time.perf_counter() - start
-            target.close()
-            per_code = (new_s + merge_s) / n
+            merged = ""
+            if merge:
+                target = new_project(Path(tmp) / f"target-{n}.annotator", "governance")
+                start = time.perf_counter()
+                merge_copy(target, qdpx)
+                merged = f", merge {time.perf_counter() - start:7.2f} s"
+                target.close()
+            per_code = new_s / n
             base = base or per_code
-            print(f"{n:>7} codes: new --from {new_s:7.2f} s, merge {merge_s:7.2f} s, "
-                  f"{report.codes} codes added; per code ×{per_code / base:.2f} of the first")
+            print(f"{n:>7} codes: new --from {new_s:7.2f} s{merged}, {report.codes} codes "
+                  f"added; new --from per code ×{per_code / base:.2f} of the first")
 
 
 if __name__ == "__main__":
-    main([int(a) for a in sys.argv[1:]] or [1000, 4000, 50000])
+    args = sys.argv[1:]
+    main([int(a) for a in args if a != "--no-merge"] or [1000, 4000, 50000],
+         merge="--no-merge" not in args)
