@@ -37,6 +37,7 @@ from annotator.io.refi import (
     write_qdc,
     write_qdpx,
 )
+from annotator.messages import Msg, msg
 from annotator.services.codebook import PALETTE, check_color
 from annotator.services.coders import get_or_create_coder
 from annotator.services.coding import insert_coding
@@ -57,11 +58,12 @@ class ExchangeReport:
     coders: int = 0
     codings: int = 0
     skipped_codes: int = 0
-    notes: list[str] = field(default_factory=list)
+    notes: list[Msg] = field(default_factory=list)
 
-    def summary(self) -> str:
-        return (f"{self.documents} documents, {self.codes} codes, {self.coders} coders, "
-                f"{self.codings} codings")
+    def summary(self) -> Msg:
+        return msg("{documents} documents, {codes} codes, {coders} coders, {codings} codings",
+                   documents=self.documents, codes=self.codes, coders=self.coders,
+                   codings=self.codings)
 
 
 def _free(taken: Container[str], name: str) -> str:
@@ -115,8 +117,9 @@ def _add_codes(
             else:
                 name = _free(siblings.keys(), code.name)
                 if name != wanted:
-                    report.notes.append(f"code {code.name!r} was renamed {name!r} (the name "
-                                        "was already used beside it)")
+                    report.notes.append(msg(
+                        "code {old!r} was renamed {new!r} (the name was already used beside "
+                        "it)", old=code.name, new=name))
                 last[parent_id] = position = last.get(parent_id, 0) + 1
                 new_rows.append({
                     "id": next_id, "guid": code.guid, "parent_id": parent_id,
@@ -177,19 +180,22 @@ def _add_sources(
                 comments.append(f"[{sel.start}–{sel.end}] “{excerpt}”\n{sel.memo}")
         if comments:
             doc.memo = "\n\n".join([doc.memo, *comments] if doc.memo else comments)
-            report.notes.append(f"{len(comments)} comment(s) on uncoded text in "
-                                f"{source.name!r} were added to the document's memo")
+            report.notes.append(msg(
+                "{count} comment(s) on uncoded text in {name!r} were added to the document's "
+                "memo", count=len(comments), name=source.name))
 
 
 def _document_for(s: Session, source: RefiSource, report: ExchangeReport) -> Document | None:
     if not source.text.strip():
-        report.notes.append(f"source {source.name!r} has no text and was skipped")
+        report.notes.append(msg("source {name!r} has no text and was skipped",
+                                name=source.name))
         return None
     twin = s.scalar(select(Document).where(Document.sha256 == text_sha256(source.text)))
     if twin is not None:
-        report.notes.append(
-            f"source {source.name!r} has the same text as {twin.name!r}; its codings go there"
-        )
+        report.notes.append(msg(
+            "source {name!r} has the same text as {twin!r}; its codings go there",
+            name=source.name, twin=twin.name,
+        ))
         return twin
     guid_taken = s.scalar(select(Document.id).where(Document.guid == source.guid))
     doc = insert_document(
@@ -206,7 +212,8 @@ def _add_coding(
 ) -> None:
     code_id = codes.get(coding.code_guid)
     if code_id is None:
-        report.notes.append(f"a coding refers to an unknown code {coding.code_guid}; skipped")
+        report.notes.append(msg("a coding refers to an unknown code {guid}; skipped",
+                                guid=coding.code_guid))
         return
     coder_guid = coding.coder_guid or sel.creator_guid
     coder_id = coders.get(coder_guid) if coder_guid else None
@@ -244,7 +251,8 @@ def _project_memo(s: Session, refi: RefiProject, report: ExchangeReport) -> None
     else:
         row.value = text
     if refi.notes:
-        report.notes.append(f"{len(refi.notes)} free-standing notes were added to the project memo")
+        report.notes.append(msg("{count} free-standing notes were added to the project memo",
+                                count=len(refi.notes)))
 
 
 def import_refi_project(
@@ -344,7 +352,7 @@ def export_refi(project: Project, out: Path | str, *, utf16: bool = False) -> Pa
     """
     out = Path(out)
     if not out.parent.is_dir():
-        raise AnnotatorError(f"{out.parent}: no such folder")
+        raise AnnotatorError("{folder}: no such folder", folder=str(out.parent))
     suffix = out.suffix.lower()
     if suffix == ".qdpx":
         write_qdpx(project_to_refi(project), out, utf16=utf16)
@@ -352,5 +360,5 @@ def export_refi(project: Project, out: Path | str, *, utf16: bool = False) -> Pa
         with project.read() as s:
             write_qdc(_refi_codes(s), out)
     else:
-        raise InvalidInput(f"{out.name}: REFI-QDA files end in .qdpx or .qdc")
+        raise InvalidInput("{name}: REFI-QDA files end in .qdpx or .qdc", name=out.name)
     return out

@@ -57,6 +57,7 @@ from annotator.io.refi.model import (
 )
 from annotator.io.refi.positions import CANDIDATES, OffsetRule, SourcePositions, detect_rule
 from annotator.io.refi.safexml import parse_xml
+from annotator.messages import Msg, msg
 
 PROJECT_NS_PREFIX = "urn:QDA-XML:project:"
 CODEBOOK_NS_PREFIX = "urn:QDA-XML:codebook:"
@@ -142,7 +143,7 @@ def _bool(value: str | None, default: bool = True) -> bool:
     return value.strip().lower() in ("true", "1")
 
 
-def decode_text(data: bytes, what: str) -> str:
+def decode_text(data: bytes, what: Msg | str) -> str:
     """A source text file's content: UTF-8 (BOM optional) or UTF-16 with a BOM."""
     try:
         if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -150,9 +151,10 @@ def decode_text(data: bytes, what: str) -> str:
         else:
             text = data.decode("utf-8")
     except UnicodeDecodeError:
-        raise ImportRefused(f"{what} is not UTF-8 text, so its codings cannot be placed.") from None
+        raise ImportRefused("{what} is not UTF-8 text, so its codings cannot be placed.",
+                            what=what) from None
     if "\x00" in text:
-        raise ImportRefused(f"{what} contains NUL bytes — probably not a text file.")
+        raise ImportRefused("{what} contains NUL bytes — probably not a text file.", what=what)
     return text
 
 
@@ -181,8 +183,9 @@ class _Doc:
         text = normalise_text(found.text)
         return text if text.strip() else None
 
-    def refuse(self, el: etree._Element, problem: str) -> ImportRefused:
-        return ImportRefused(f"{self.label} is damaged: {problem} (line {el.sourceline}).")
+    def refuse(self, el: etree._Element, problem: Msg) -> ImportRefused:
+        return ImportRefused("{file} is damaged: {problem} (line {line}).",
+                             file=self.label, problem=problem, line=el.sourceline)
 
     def guid(self, el: etree._Element, attr: str = "guid") -> str:
         value = el.get(attr)
@@ -192,8 +195,10 @@ class _Doc:
         if guid is None:
             what = etree.QName(el).localname
             if value is None:
-                raise self.refuse(el, f"a {what} has no {attr}")
-            raise self.refuse(el, f"a {what} has an invalid {attr} “{value}”")
+                raise self.refuse(el, msg("a {element} has no {attribute}", element=what,
+                                             attribute=attr))
+            raise self.refuse(el, msg("a {element} has an invalid {attribute} “{value}”",
+                                         element=what, attribute=attr, value=value))
         return guid
 
     def optional_guid(self, el: etree._Element, attr: str) -> str | None:
@@ -217,11 +222,11 @@ def _read_codes(
     def one(el: etree._Element) -> RefiCode:
         guid = doc.guid(el)
         if guid in seen:
-            raise doc.refuse(el, f"the code GUID {guid} is used twice")
+            raise doc.refuse(el, msg("the code GUID {guid} is used twice", guid=guid))
         seen.add(guid)
         name = el.get("name")
         if name is None:
-            raise doc.refuse(el, "a code has no name")
+            raise doc.refuse(el, msg("a code has no name"))
         return RefiCode(
             guid=guid,
             name=name,
@@ -243,16 +248,18 @@ def read_qdc(path: str | Path, *, limits: Limits | None = None) -> list[RefiCode
     try:
         size = path.stat().st_size
         if size > limits.max_member_bytes:
-            raise ImportRefused(f"{label} is too large to be a codebook ({size} bytes).")
+            raise ImportRefused("{file} is too large to be a codebook ({size} bytes).",
+                                file=label, size=size)
         data = path.read_bytes()
     except OSError:
-        raise ImportRefused(f"{label} cannot be opened: no such file.") from None
+        raise ImportRefused("{file} cannot be opened: no such file.", file=label) from None
     root = parse_xml(data, label)
     ns = _namespace(root)
     if etree.QName(root).localname != "CodeBook" or not (
         ns == "" or ns.startswith(CODEBOOK_NS_PREFIX)
     ):
-        raise ImportRefused(f"{label} is not a REFI-QDA codebook (its root is not CodeBook).")
+        raise ImportRefused("{file} is not a REFI-QDA codebook (its root is not CodeBook).",
+                            file=label)
     doc = _Doc(ns, label)
     return _read_codes(doc, doc.child(root, "Codes"))
 
@@ -321,7 +328,7 @@ class _ProjectReader:
     def __init__(self, archive: SafeArchive, label: str) -> None:
         self.archive = archive
         self.label = label
-        self.warnings: list[str] = []
+        self.warnings: list[Msg] = []
 
     # sources' and notes' text files ------------------------------------------------------
 
@@ -342,20 +349,22 @@ class _ProjectReader:
                 return found
         return None
 
-    def text_of(self, doc: _Doc, el: etree._Element, base_dir: str, what: str) -> str:
+    def text_of(self, doc: _Doc, el: etree._Element, base_dir: str, what: Msg) -> str:
         inline = doc.child(el, "PlainTextContent")
         path = el.get("plainTextPath")
         if path:
             member = self.resolve(base_dir, path)
             if member is None:
                 raise ImportRefused(
-                    f"{self.label} is incomplete: the text of {what} (“{path}”) is missing "
-                    "from the archive."
+                    "{file} is incomplete: the text of {what} (“{path}”) is missing from the "
+                    "archive.", file=self.label, what=what, path=path,
                 )
-            return decode_text(self.archive.read(member), f"The text of {what} in {self.label}")
+            return decode_text(self.archive.read(member),
+                               msg("The text of {what} in {file}", what=what, file=self.label))
         if inline is not None:
             return inline.text or ""
-        raise ImportRefused(f"{self.label} is incomplete: {what} has no text.")
+        raise ImportRefused("{file} is incomplete: {what} has no text.", file=self.label,
+                            what=what)
 
     # the project ------------------------------------------------------------------------
 
@@ -368,7 +377,8 @@ class _ProjectReader:
             ns == "" or ns.startswith(PROJECT_NS_PREFIX)
         ):
             raise ImportRefused(
-                f"{self.label} is not a REFI-QDA project (its {qde} is not a Project)."
+                "{file} is not a REFI-QDA project (its {member} is not a Project).",
+                file=self.label, member=qde,
             )
         doc = _Doc(ns, self.label)
         origin = root.get("origin")
@@ -391,10 +401,10 @@ class _ProjectReader:
         self.note_what_is_not_read(doc, root)
         mapped = doc.foreign_ids + (codebook_doc.foreign_ids if codebook_doc is not doc else 0)
         if mapped:
-            self.warnings.append(
-                f"{mapped} identifier(s) in the file are not GUIDs (such as “c001”); they were "
-                "given GUIDs derived from them."
-            )
+            self.warnings.append(msg(
+                "{count} identifier(s) in the file are not GUIDs (such as “c001”); they were "
+                "given GUIDs derived from them.", count=mapped,
+            ))
         free_notes = [n for g, n in memos.notes.items() if g not in memos.used]
         return RefiProject(
             name=root.get("name") or self.archive.path.stem,
@@ -411,18 +421,19 @@ class _ProjectReader:
     def note_what_is_not_read(self, doc: _Doc, root: etree._Element) -> None:
         """Name, with counts, the parts of the project Annotator cannot hold yet."""
         for container, item, what in (
-            ("Variables", "Variable", "variable(s)"),
-            ("Cases", "Case", "case(s)"),
-            ("Sets", "Set", "set(s) (code or document groups)"),
-            ("Links", "Link", "link(s)"),
-            ("Graphs", "Graph", "graph(s)"),
+            ("Variables", "Variable", msg("variable(s)")),
+            ("Cases", "Case", msg("case(s)")),
+            ("Sets", "Set", msg("set(s) (code or document groups)")),
+            ("Links", "Link", msg("link(s)")),
+            ("Graphs", "Graph", msg("graph(s)")),
         ):
             el = doc.child(root, container)
             n = len(doc.children(el, item)) if el is not None else 0
             if n:
-                self.warnings.append(
-                    f"{n} {what} in the file were not imported: Annotator cannot hold them yet."
-                )
+                self.warnings.append(msg(
+                    "{count} {what} in the file were not imported: Annotator cannot hold them "
+                    "yet.", count=n, what=what,
+                ))
 
     def codebook_of(
         self, doc: _Doc, root: etree._Element
@@ -441,9 +452,10 @@ class _ProjectReader:
             ns = _namespace(el)
             if ns.startswith(CODEBOOK_NS_PREFIX):
                 inner = _Doc(ns, doc.label)
-                self.warnings.append(
-                    f"The codebook is written in the namespace {ns}; it was read as such."
-                )
+                self.warnings.append(msg(
+                    "The codebook is written in the namespace {namespace}; it was read as such.",
+                    namespace=ns,
+                ))
                 return inner, inner.child(el, "Codes")
         return doc, None
 
@@ -465,7 +477,7 @@ class _ProjectReader:
         for el in doc.children(notes_el, "Note") if notes_el is not None else []:
             guid = doc.guid(el)
             name = el.get("name") or ""
-            text = self.text_of(doc, el, base_dir, f"the note “{name or guid}”")
+            text = self.text_of(doc, el, base_dir, msg("the note “{name}”", name=name or guid))
             memos.notes[guid] = RefiNote(
                 guid=guid,
                 name=name,
@@ -493,12 +505,12 @@ class _ProjectReader:
                 continue
             guid = doc.guid(el)
             if guid in seen:
-                raise doc.refuse(el, f"the source GUID {guid} is used twice")
+                raise doc.refuse(el, msg("the source GUID {guid} is used twice", guid=guid))
             seen.add(guid)
             path = el.get("plainTextPath") or ""
             name = el.get("name") or (PurePosixPath(path.split("://")[-1]).stem if path else "")
             name = name or f"Source {len(out) + 1}"
-            raw = self.text_of(doc, el, base_dir, f"the source “{name}”")
+            raw = self.text_of(doc, el, base_dir, msg("the source “{name}”", name=name))
             out.append(
                 _RawSource(
                     guid=guid,
@@ -509,10 +521,10 @@ class _ProjectReader:
                 )
             )
         for kind, n in skipped.items():
-            self.warnings.append(
-                f"{n} {kind.removesuffix('Source').lower()} source(s) were skipped: "
-                "only text sources can be imported."
-            )
+            self.warnings.append(msg(
+                "{count} {kind} source(s) were skipped: only text sources can be imported.",
+                count=n, kind=kind.removesuffix("Source").lower(),
+            ))
         return out
 
     def read_codings(self, doc: _Doc, el: etree._Element, memos: _Memos) -> list[RefiCoding]:
@@ -520,7 +532,7 @@ class _ProjectReader:
         for c in doc.children(el, "Coding"):
             ref = doc.child(c, "CodeRef")
             if ref is None:
-                raise doc.refuse(c, "a coding has no CodeRef")
+                raise doc.refuse(c, msg("a coding has no CodeRef"))
             codings.append(
                 RefiCoding(
                     code_guid=doc.guid(ref, "targetGUID"),
@@ -542,12 +554,14 @@ class _ProjectReader:
                 end = int(el.get("endPosition", ""))
             except ValueError:
                 raise doc.refuse(
-                    el, f"a selection in the source “{name}” has no valid start or end"
+                    el, msg("a selection in the source “{name}” has no valid start or end",
+                            name=name)
                 ) from None
             if start < 0 or end < start:
                 raise ImportRefused(
-                    f"{self.label} is damaged: a selection in the source “{name}” runs from "
-                    f"{start} to {end} (line {el.sourceline})."
+                    "{file} is damaged: a selection in the source “{name}” runs from {start} to "
+                    "{end} (line {line}).", file=self.label, name=name, start=start, end=end,
+                    line=el.sourceline,
                 )
             out.append(
                 _RawSelection(
@@ -586,11 +600,12 @@ class _ProjectReader:
             for sel in s.selections:
                 if sel.end > limit:
                     raise ImportRefused(
-                        f"{self.label} is damaged: a selection in the source “{s.name}” ends at "
-                        f"{sel.end}, beyond the end of its text ({limit}) "
-                        f"(line {sel.el.sourceline})."
+                        "{file} is damaged: a selection in the source “{name}” ends at {end}, "
+                        "beyond the end of its text ({limit}) (line {line}).", file=self.label,
+                        name=s.name, end=sel.end, limit=limit, line=sel.el.sourceline,
                     )
-        raise ImportRefused(f"{self.label} is damaged: its selections do not fit their texts.")
+        raise ImportRefused("{file} is damaged: its selections do not fit their texts.",
+                            file=self.label)
 
     def finish_source(
         self,
@@ -649,19 +664,21 @@ class _ProjectReader:
                     continue
                 have.add(key)
                 target.codings.append(coding)
-        where = f"in the source “{raw.name}”"
         if dangling:
-            self.warnings.append(
-                f"{dangling} coding(s) {where} refer to codes missing from the codebook and "
-                "were skipped."
-            )
+            self.warnings.append(msg(
+                "{count} coding(s) in the source “{name}” refer to codes missing from the "
+                "codebook and were skipped.", count=dangling, name=raw.name,
+            ))
         if duplicates:
-            self.warnings.append(
-                f"{duplicates} repeated coding(s) {where} (same code, coder and range) were "
-                "kept once."
-            )
+            self.warnings.append(msg(
+                "{count} repeated coding(s) in the source “{name}” (same code, coder and "
+                "range) were kept once.", count=duplicates, name=raw.name,
+            ))
         if empty:
-            self.warnings.append(f"{empty} empty selection(s) {where} were skipped.")
+            self.warnings.append(msg(
+                "{count} empty selection(s) in the source “{name}” were skipped.",
+                count=empty, name=raw.name,
+            ))
         return RefiSource(
             guid=raw.guid,
             name=raw.name,
@@ -675,10 +692,10 @@ class _ProjectReader:
             return
         known.add(guid)
         users.append(RefiUser(guid=guid, name=f"Unknown user {guid[:8]}"))
-        self.warnings.append(
-            f"User {guid} is not listed in the project; they were added as “Unknown user "
-            f"{guid[:8]}”."
-        )
+        self.warnings.append(msg(
+            "User {guid} is not listed in the project; they were added as “Unknown user "
+            "{short}”.", guid=guid, short=guid[:8],
+        ))
 
 
 def read_qdpx(path: str | Path, *, limits: Limits | None = None) -> RefiProject:
