@@ -14,6 +14,10 @@ ZH: dict[str, str] = {
     "a coding refers to an unknown code {guid}; skipped": "一处编码引用了未知代码 {guid}，已跳过",
     "{count} free-standing notes were added to the project memo":
         "{count} 条独立笔记已加入项目备忘录",
+    "{name}: a REFI-QDA codebook, not a project; create the project, then add the codes "
+    "with 'annotator import PROJECT {path}'":
+        "{name}：这是 REFI-QDA 代码本，不是项目；请先新建项目，"
+        "再用“annotator import PROJECT {path}”加入代码",
     "{folder}: no such folder": "{folder}：文件夹不存在",
     "{name}: REFI-QDA files end in .qdpx or .qd"
     "c": "{name}：REFI-QDA 文件的扩展名应为 .qdpx 或 .qdc",

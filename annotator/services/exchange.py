@@ -272,6 +272,11 @@ def new_project_from_qdpx(
     project_path: Path | str, qdpx: Path | str, progress: Progress | None = None
 ) -> tuple[Project, ExchangeReport]:
     """A new project holding what the .qdpx holds; no file is left behind if it fails."""
+    if Path(qdpx).suffix.lower() == ".qdc":
+        raise InvalidInput(
+            "{name}: a REFI-QDA codebook, not a project; create the project, then add the "
+            "codes with 'annotator import PROJECT {path}'", name=Path(qdpx).name, path=str(qdpx),
+        )
     refi = read_qdpx(Path(qdpx))
     project = Project.create(project_path, name=refi.name or Path(qdpx).stem)
     try:

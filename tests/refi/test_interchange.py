@@ -217,3 +217,12 @@ def test_a_source_name_over_50_kb_is_imported_twice(tmp_path: Path) -> None:
     with project:
         add_document(project, name, "another text")
         assert sorted(d.name for d in list_documents(project)) == [name, f"{name} (2)"]
+
+
+def test_new_from_a_codebook_points_to_import(tmp_path: Path, capsys) -> None:
+    qdc = tmp_path / "codes.qdc"
+    qdc.write_text("<CodeBook/>", encoding="utf-8")
+    assert main(["new", str(tmp_path / "p.annotator"), "--from", str(qdc)]) != 0
+    err = capsys.readouterr().err
+    assert "annotator import PROJECT" in err and "zip" not in err
+    assert not (tmp_path / "p.annotator").exists()
