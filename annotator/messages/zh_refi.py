@@ -18,6 +18,12 @@ ZH: dict[str, str] = {
     "with 'annotator import PROJECT {path}'":
         "{name}：这是 REFI-QDA 代码本，不是项目；请先新建项目，"
         "再用“annotator import PROJECT {path}”加入代码",
+    "The file's offsets were read as {rule} (producer: {origin}).":
+        "文件中的位置按{rule}读取（生成程序：{origin}）。",
+    "code points, line ends as in the file": "码位、换行按文件原样计数",
+    "UTF-16 code units, line ends as in the file": "UTF-16 码元、换行按文件原样计数",
+    "code points, each line end counted once": "码位、每个换行计为一个位置",
+    "UTF-16 code units, each line end counted once": "UTF-16 码元、每个换行计为一个位置",
     "{folder}: no such folder": "{folder}：文件夹不存在",
     "{name}: REFI-QDA files end in .qdpx or .qd"
     "c": "{name}：REFI-QDA 文件的扩展名应为 .qdpx 或 .qdc",

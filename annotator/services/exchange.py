@@ -37,6 +37,7 @@ from annotator.io.refi import (
     write_qdc,
     write_qdpx,
 )
+from annotator.io.refi.positions import CODEPOINTS, CODEPOINTS_LF, UTF16, UTF16_LF
 from annotator.messages import Msg, msg
 from annotator.services.codebook import PALETTE, check_color
 from annotator.services.coders import get_or_create_coder
@@ -255,11 +256,25 @@ def _project_memo(s: Session, refi: RefiProject, report: ExchangeReport) -> None
                                 count=len(refi.notes)))
 
 
+# How the reader placed the file's offsets, said in the report so that a user who sees
+# shifted codings knows which reading was taken.
+_RULES = {
+    CODEPOINTS.label: msg("code points, line ends as in the file"),
+    UTF16.label: msg("UTF-16 code units, line ends as in the file"),
+    CODEPOINTS_LF.label: msg("code points, each line end counted once"),
+    UTF16_LF.label: msg("UTF-16 code units, each line end counted once"),
+}
+
+
 def import_refi_project(
     project: Project, refi: RefiProject, progress: Progress | None = None
 ) -> ExchangeReport:
     """Add a whole exchange project (codebook, users, sources, codings) in one transaction."""
     report = ExchangeReport(notes=list(refi.warnings))
+    rule = _RULES.get(refi.offset_rule or "")
+    if rule is not None and any(src.selections for src in refi.sources):
+        report.notes.append(msg("The file's offsets were read as {rule} (producer: {origin}).",
+                                rule=rule, origin=refi.origin or "?"))
     with project.write() as s:
         coders = _add_coders(s, refi.users, report)
         codes = _add_codes(s, refi.codes, report, progress)
