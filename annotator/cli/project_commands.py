@@ -158,7 +158,7 @@ def _cmd_export(a: argparse.Namespace) -> int:
         if suffix == ".xlsx":
             export_workbook(p, out, lang=a.lang, agreement=not a.no_agreement)
         else:
-            exchange.export_refi(p, out)
+            exchange.export_refi(p, out, utf16=a.for_nvivo)
     print(f"exported {out}")
     return 0
 
@@ -235,6 +235,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--lang", choices=LANGUAGES, default=default_language())
     p.add_argument("--no-agreement", action="store_true",
                    help="leave out the agreement and disagreement sheets")
+    p.add_argument("--for-nvivo", action="store_true",
+                   help=".qdpx offsets in UTF-16 units, as NVivo counts them (default: code "
+                        "points, as the standard says); they differ only after emoji and "
+                        "other characters beyond the BMP")
     p.set_defaults(run=_cmd_export)
 
     p = sub.add_parser("demo", help="create (if needed) and open the demo project")

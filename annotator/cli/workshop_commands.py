@@ -75,6 +75,8 @@ def _cmd_merge(a: argparse.Namespace) -> int:
                 print(f"  added coder {name}")
             for c in r.conflicts:
                 print(f"  conflict {c.describe()}")
+            for note in r.notes:
+                print(f"  note: {note}")
     failed = [r for r in reports if not r.ok]
     for r in failed:
         reason = r.error if str(r.source) in (r.error or "") else f"{r.source}: {r.error}"

@@ -79,10 +79,12 @@ NAME_ATTEMPTS = 20
 
 def _free_name(session: Session, name: str) -> str:
     """``name``, or ``name (2)``, ``name (3)``... if a document already has it."""
-    pattern = name.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    taken = set(session.scalars(
-        select(Document.name).where(Document.name.like(f"{pattern}%", escape="\\"))
-    ))
+    taken = set(
+        # A prefix compare, not LIKE: names may hold % or _ and be longer than SQLite's
+        # pattern limit (50,000 bytes).
+        session.scalars(select(Document.name).where(
+            func.substr(Document.name, 1, len(name)) == name))
+    )
     if name not in taken:
         return name
     n = 2

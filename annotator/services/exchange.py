@@ -14,14 +14,15 @@ A whole import is one transaction: a file that fails half-way leaves nothing beh
 """
 
 import uuid
-from collections.abc import Iterable
+from collections.abc import Callable, Container, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
+from annotator.domain.codepath import check_name
 from annotator.domain.errors import AnnotatorError, InvalidInput
 from annotator.domain.text import text_sha256
 from annotator.io.refi import (
@@ -36,7 +37,9 @@ from annotator.io.refi import (
     write_qdc,
     write_qdpx,
 )
-from annotator.services.codebook import child_named, create_code
+from annotator.io.refi.positions import CODEPOINTS, CODEPOINTS_LF, UTF16, UTF16_LF
+from annotator.messages import Msg, msg
+from annotator.services.codebook import PALETTE, check_color
 from annotator.services.coders import get_or_create_coder
 from annotator.services.coding import insert_coding
 from annotator.services.documents import insert_document
@@ -44,6 +47,9 @@ from annotator.store.models import Code, Coder, Coding, Document, Meta
 from annotator.store.project import Project
 
 UNKNOWN_CODER = "(unknown coder)"
+
+Progress = Callable[[int, int], None]
+"""Called with (codes done, codes in the file) while a codebook is imported."""
 
 
 @dataclass
@@ -53,14 +59,15 @@ class ExchangeReport:
     coders: int = 0
     codings: int = 0
     skipped_codes: int = 0
-    notes: list[str] = field(default_factory=list)
+    notes: list[Msg] = field(default_factory=list)
 
-    def summary(self) -> str:
-        return (f"{self.documents} documents, {self.codes} codes, {self.coders} coders, "
-                f"{self.codings} codings")
+    def summary(self) -> Msg:
+        return msg("{documents} documents, {codes} codes, {coders} coders, {codings} codings",
+                   documents=self.documents, codes=self.codes, coders=self.coders,
+                   codings=self.codings)
 
 
-def _free(taken: set[str], name: str) -> str:
+def _free(taken: Container[str], name: str) -> str:
     name = name.strip() or "(unnamed)"
     candidate, n = name, 2
     while candidate in taken:
@@ -68,49 +75,76 @@ def _free(taken: set[str], name: str) -> str:
     return candidate
 
 
-def _add_codes(s: Session, roots: Iterable[RefiCode], report: ExchangeReport) -> dict[str, int]:
+def _add_codes(
+    s: Session, roots: Iterable[RefiCode], report: ExchangeReport,
+    progress: Progress | None = None,
+) -> dict[str, int]:
     """Create the codebook tree; returns code GUID → code id (existing ones included).
 
     A code the project already had (same GUID, or same name in the same place) is kept
     as it is and takes the file's codings. Two siblings of the same name within the file
     stay two codes: the second is renamed, since merging them would merge their codings.
+
+    The existing codebook is read once and the new codes are inserted in one statement with
+    ids chosen here, so the time grows with the number of codes, not with its square
+    (50,000 codes in a few seconds).
     """
     ids: dict[str, int] = {}
-    known = {g: i for g, i in s.execute(select(Code.guid, Code.id))}
+    rows = s.execute(select(Code.id, Code.guid, Code.parent_id, Code.name, Code.position)).all()
+    known = {r.guid: r.id for r in rows}
+    names: dict[int | None, dict[str, int]] = {}  # parent → name → id
+    last: dict[int | None, int] = {}  # parent → highest position
+    for r in rows:
+        names.setdefault(r.parent_id, {})[r.name] = r.id
+        last[r.parent_id] = max(last.get(r.parent_id, 0), r.position)
+    next_id = (s.scalar(select(func.max(Code.id))) or 0) + 1
+    colours = len(rows)
     created_here: set[int] = set()
+    new_rows: list[dict] = []
+    total = sum(1 for root in roots for _ in root.walk())
 
     def add(code: RefiCode, parent_id: int | None) -> None:
+        nonlocal next_id, colours
         if code.guid in known:
             ids[code.guid] = known[code.guid]
             report.skipped_codes += 1
-            for child in code.children:
-                add(child, known[code.guid])
-            return
-        wanted = code.name.strip()
-        existing = child_named(s, parent_id, wanted) if wanted else None
-        if existing is not None and existing.id not in created_here:
-            ids[code.guid] = existing.id
-            report.skipped_codes += 1
         else:
-            cond = Code.parent_id.is_(None) if parent_id is None else Code.parent_id == parent_id
-            taken = set(s.scalars(select(Code.name).where(cond)))
-            name = _free(taken, code.name)
-            if name != wanted:
-                report.notes.append(f"code {code.name!r} was renamed {name!r} (the name was "
-                                    "already used beside it)")
-            created = create_code(
-                s, parent_id, name, color=code.color, description=code.description or "",
-                guid=code.guid, is_codable=code.is_codable,
-            )
-            created.memo = code.memo or ""
-            created_here.add(created.id)
-            ids[code.guid] = created.id
-            report.codes += 1
+            wanted = code.name.strip()
+            siblings = names.setdefault(parent_id, {})
+            existing = siblings.get(wanted) if wanted else None
+            if existing is not None and existing not in created_here:
+                ids[code.guid] = existing
+                report.skipped_codes += 1
+            else:
+                name = _free(siblings.keys(), code.name)
+                if name != wanted:
+                    report.notes.append(msg(
+                        "code {old!r} was renamed {new!r} (the name was already used beside "
+                        "it)", old=code.name, new=name))
+                last[parent_id] = position = last.get(parent_id, 0) + 1
+                new_rows.append({
+                    "id": next_id, "guid": code.guid, "parent_id": parent_id,
+                    "name": check_name(name), "description": code.description or "",
+                    "memo": code.memo or "", "position": position,
+                    "color": check_color(code.color) if code.color
+                    else PALETTE[colours % len(PALETTE)],
+                    "is_codable": code.is_codable, "created_by": None,
+                })
+                siblings[name] = ids[code.guid] = known[code.guid] = next_id
+                created_here.add(next_id)
+                next_id += 1
+                colours += 1
+                report.codes += 1
+        done = len(ids)
+        if progress is not None and (done % 1000 == 0 or done == total):
+            progress(done, total)
         for child in code.children:
             add(child, ids[code.guid])
 
     for root in roots:
         add(root, None)
+    for chunk in range(0, len(new_rows), 5000):
+        s.execute(insert(Code), new_rows[chunk:chunk + 5000])
     return ids
 
 
@@ -138,20 +172,31 @@ def _add_sources(
         doc = _document_for(s, source, report)
         if doc is None:
             continue
+        comments = []
         for sel in source.selections:
             for coding in sel.codings:
                 _add_coding(s, doc, sel, coding, codes, coders, used_guids, report)
+            if sel.memo and not sel.codings:
+                excerpt = " ".join(source.text[sel.start:sel.end].split())[:60]
+                comments.append(f"[{sel.start}–{sel.end}] “{excerpt}”\n{sel.memo}")
+        if comments:
+            doc.memo = "\n\n".join([doc.memo, *comments] if doc.memo else comments)
+            report.notes.append(msg(
+                "{count} comment(s) on uncoded text in {name!r} were added to the document's "
+                "memo", count=len(comments), name=source.name))
 
 
 def _document_for(s: Session, source: RefiSource, report: ExchangeReport) -> Document | None:
     if not source.text.strip():
-        report.notes.append(f"source {source.name!r} has no text and was skipped")
+        report.notes.append(msg("source {name!r} has no text and was skipped",
+                                name=source.name))
         return None
     twin = s.scalar(select(Document).where(Document.sha256 == text_sha256(source.text)))
     if twin is not None:
-        report.notes.append(
-            f"source {source.name!r} has the same text as {twin.name!r}; its codings go there"
-        )
+        report.notes.append(msg(
+            "source {name!r} has the same text as {twin!r}; its codings go there",
+            name=source.name, twin=twin.name,
+        ))
         return twin
     guid_taken = s.scalar(select(Document.id).where(Document.guid == source.guid))
     doc = insert_document(
@@ -168,7 +213,8 @@ def _add_coding(
 ) -> None:
     code_id = codes.get(coding.code_guid)
     if code_id is None:
-        report.notes.append(f"a coding refers to an unknown code {coding.code_guid}; skipped")
+        report.notes.append(msg("a coding refers to an unknown code {guid}; skipped",
+                                guid=coding.code_guid))
         return
     coder_guid = coding.coder_guid or sel.creator_guid
     coder_id = coders.get(coder_guid) if coder_guid else None
@@ -181,9 +227,8 @@ def _add_coding(
         return
     guid = coding.guid if coding.guid and coding.guid not in used_guids else str(uuid.uuid4())
     used_guids.add(guid)
-    memo = "\n".join(m for m in (coding.memo, sel.memo) if m)
     code = s.get(Code, code_id)
-    insert_coding(s, doc, code, coder_id, sel.start, sel.end, memo, guid=guid,
+    insert_coding(s, doc, code, coder_id, sel.start, sel.end, coding.memo or "", guid=guid,
                   created_at=_naive(coding.created or sel.created))
     report.codings += 1
 
@@ -207,28 +252,50 @@ def _project_memo(s: Session, refi: RefiProject, report: ExchangeReport) -> None
     else:
         row.value = text
     if refi.notes:
-        report.notes.append(f"{len(refi.notes)} free-standing notes were added to the project memo")
+        report.notes.append(msg("{count} free-standing notes were added to the project memo",
+                                count=len(refi.notes)))
 
 
-def import_refi_project(project: Project, refi: RefiProject) -> ExchangeReport:
+# How the reader placed the file's offsets, said in the report so that a user who sees
+# shifted codings knows which reading was taken.
+_RULES = {
+    CODEPOINTS.label: msg("code points, line ends as in the file"),
+    UTF16.label: msg("UTF-16 code units, line ends as in the file"),
+    CODEPOINTS_LF.label: msg("code points, each line end counted once"),
+    UTF16_LF.label: msg("UTF-16 code units, each line end counted once"),
+}
+
+
+def import_refi_project(
+    project: Project, refi: RefiProject, progress: Progress | None = None
+) -> ExchangeReport:
     """Add a whole exchange project (codebook, users, sources, codings) in one transaction."""
     report = ExchangeReport(notes=list(refi.warnings))
+    rule = _RULES.get(refi.offset_rule or "")
+    if rule is not None and any(src.selections for src in refi.sources):
+        report.notes.append(msg("The file's offsets were read as {rule} (producer: {origin}).",
+                                rule=rule, origin=refi.origin or "?"))
     with project.write() as s:
         coders = _add_coders(s, refi.users, report)
-        codes = _add_codes(s, refi.codes, report)
+        codes = _add_codes(s, refi.codes, report, progress)
         _add_sources(s, refi, codes, coders, report)
         _project_memo(s, refi, report)
     return report
 
 
 def new_project_from_qdpx(
-    project_path: Path | str, qdpx: Path | str
+    project_path: Path | str, qdpx: Path | str, progress: Progress | None = None
 ) -> tuple[Project, ExchangeReport]:
     """A new project holding what the .qdpx holds; no file is left behind if it fails."""
+    if Path(qdpx).suffix.lower() == ".qdc":
+        raise InvalidInput(
+            "{name}: a REFI-QDA codebook, not a project; create the project, then add the "
+            "codes with 'annotator import PROJECT {path}'", name=Path(qdpx).name, path=str(qdpx),
+        )
     refi = read_qdpx(Path(qdpx))
     project = Project.create(project_path, name=refi.name or Path(qdpx).stem)
     try:
-        report = import_refi_project(project, refi)
+        report = import_refi_project(project, refi, progress)
     except Exception:
         project.close()
         Path(project_path).unlink(missing_ok=True)
@@ -236,12 +303,14 @@ def new_project_from_qdpx(
     return project, report
 
 
-def import_codebook(project: Project, qdc: Path | str) -> ExchangeReport:
+def import_codebook(
+    project: Project, qdc: Path | str, progress: Progress | None = None
+) -> ExchangeReport:
     """Codes from a .qdc; codes already present (same GUID, or same path) are kept as they are."""
     roots = read_qdc(Path(qdc))
     report = ExchangeReport()
     with project.write() as s:
-        _add_codes(s, roots, report)
+        _add_codes(s, roots, report, progress)
     return report
 
 
@@ -262,28 +331,27 @@ def _refi_codes(s: Session) -> list[RefiCode]:
 
 
 def project_to_refi(project: Project) -> RefiProject:
-    """The project as an exchange model: one selection per coded range, all its codings."""
+    """The project as an exchange model: one selection per coding, as NVivo and QualCoder
+    write them, so that readers that give a selection's codings to its ``creatingUser`` (and
+    its ``Description`` to all of them) keep every coder's coding and memo apart."""
     with project.read() as s:
         coders = {c.id: c for c in s.scalars(select(Coder))}
         code_guid = dict(s.execute(select(Code.id, Code.guid)).all())
         sources = []
         for doc in s.scalars(select(Document).order_by(Document.position, Document.id)):
-            by_range: dict[tuple[int, int], list[Coding]] = {}
             rows = s.scalars(select(Coding).where(Coding.document_id == doc.id)
                              .order_by(Coding.start, Coding.end, Coding.id))
-            for c in rows:
-                by_range.setdefault((c.start, c.end), []).append(c)
             selections = [
                 RefiSelection(
-                    guid=str(uuid.uuid5(uuid.NAMESPACE_URL, f"{doc.guid}/{start}/{end}")),
-                    start=start, end=end,
-                    creator_guid=coders[group[0].coder_id].guid,
-                    created=min(c.created_at for c in group),
+                    guid=str(uuid.uuid5(uuid.NAMESPACE_URL, f"{doc.guid}/{c.guid}")),
+                    start=c.start, end=c.end,
+                    creator_guid=coders[c.coder_id].guid,
+                    created=c.created_at,
                     codings=[RefiCoding(code_guid=code_guid[c.code_id],
                                         coder_guid=coders[c.coder_id].guid, created=c.created_at,
-                                        memo=c.memo or None, guid=c.guid) for c in group],
+                                        memo=c.memo or None, guid=c.guid)],
                 )
-                for (start, end), group in by_range.items()
+                for c in rows
             ]
             sources.append(RefiSource(guid=doc.guid, name=doc.name, text=doc.text,
                                       selections=selections, memo=doc.memo or None))
@@ -297,17 +365,20 @@ def project_to_refi(project: Project) -> RefiProject:
         )
 
 
-def export_refi(project: Project, out: Path | str) -> Path:
-    """Write ``OUT.qdpx`` (the whole project) or ``OUT.qdc`` (the codebook)."""
+def export_refi(project: Project, out: Path | str, *, utf16: bool = False) -> Path:
+    """Write ``OUT.qdpx`` (the whole project) or ``OUT.qdc`` (the codebook).
+
+    ``utf16`` ("for NVivo") counts offsets in UTF-16 code units instead of code points.
+    """
     out = Path(out)
     if not out.parent.is_dir():
-        raise AnnotatorError(f"{out.parent}: no such folder")
+        raise AnnotatorError("{folder}: no such folder", folder=str(out.parent))
     suffix = out.suffix.lower()
     if suffix == ".qdpx":
-        write_qdpx(project_to_refi(project), out)
+        write_qdpx(project_to_refi(project), out, utf16=utf16)
     elif suffix == ".qdc":
         with project.read() as s:
             write_qdc(_refi_codes(s), out)
     else:
-        raise InvalidInput(f"{out.name}: REFI-QDA files end in .qdpx or .qdc")
+        raise InvalidInput("{name}: REFI-QDA files end in .qdpx or .qdc", name=out.name)
     return out

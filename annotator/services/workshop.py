@@ -338,6 +338,8 @@ class MergeReport:
     added_documents: list[str] = field(default_factory=list)
     added_coders: list[str] = field(default_factory=list)
     conflicts: list[MergeConflict] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    """What a REFI-QDA file held that was adapted or not brought in (its import report)."""
 
     @property
     def ok(self) -> bool:
@@ -540,6 +542,7 @@ class _Merger:
         by_place = {(c.parent_id, c.name): c for c in codes}
         src_paths = _paths(self.src.codes)
         src_guids = {row["guid"] for row in self.src.codes}
+        unknown: list[str] = []  # paths of codes added without a creator
         for row in self.src.codes:
             parent = None if row["parent_id"] is None else self.code_map[row["parent_id"]]
             target = by_guid.get(row["guid"])
@@ -571,11 +574,7 @@ class _Merger:
                 creator_name = None if creator is None else s.get(Coder, creator).name
                 r.added_codes.append((path, creator_name))
                 if creator is None:
-                    self.conflict(
-                        CREATOR_UNKNOWN, path, "", src_paths[row["id"]],
-                        "the copy does not say who added this code (no creator, no "
-                        "participant, several coders); it was added without a creator",
-                    )
+                    unknown.append(path)
             else:
                 r.codes_matched += 1
                 if matched_by == "path":
@@ -584,6 +583,15 @@ class _Merger:
             self.code_map[row["id"]] = target.id
             if not target.is_codable:
                 self.not_codable.add(target.id)
+        if unknown:
+            # Said once for the copy: a REFI file without creators would repeat it per code.
+            self.conflict(
+                CREATOR_UNKNOWN,
+                ", ".join(unknown[:5]) + (f" … ({len(unknown)} codes)" if len(unknown) > 5 else ""),
+                "", ", ".join(unknown),
+                "the copy does not say who added these codes (no creator, no participant, "
+                "several coders); they were added without a creator",
+            )
 
     def _compare_code(self, target: Code, row: Mapping, parent: int | None, label: str,
                       src_path: str) -> None:
@@ -874,9 +882,11 @@ def _merge_qdpx(target: Project, qdpx: Path) -> MergeReport:
     it is read into a temporary project first, so the same matching rules apply."""
     with tempfile.TemporaryDirectory(prefix="annotator-qdpx-") as tmp:
         converted = Path(tmp) / f"{qdpx.stem}{PROJECT_SUFFIX}"
-        new_project_from_qdpx(converted, qdpx)[0].close()
+        project, imported = new_project_from_qdpx(converted, qdpx)
+        project.close()
         report = merge_copy(target, converted)
     report.source = qdpx
+    report.notes = [str(note) for note in imported.notes]
     return report
 
 

@@ -8,10 +8,8 @@ from pathlib import Path
 
 import pytest
 
-# The real exports live in the shared folder beside the checkout (not shipped with the app).
-REFI_DIR = Path(
-    os.environ.get("ANNOTATOR_REFI_DIR", Path(__file__).resolve().parents[3] / "shared" / "refi")
-)
+# The real exports other tools wrote live beside these tests (not shipped with the app).
+REFI_DIR = Path(os.environ.get("ANNOTATOR_REFI_DIR", Path(__file__).resolve().parent / "files"))
 SCHEMA_DIR = Path(__file__).resolve().parents[2] / "annotator" / "io" / "refi" / "schemas"
 
 PROJECT_NS = "urn:QDA-XML:project:1.0"

@@ -230,8 +230,8 @@ def test_source_text_not_utf8(tmp_path: Path) -> None:
     assert "not UTF-8" in refused(path)
 
 
-def test_invalid_guid(tmp_path: Path) -> None:
-    sel = selection_xml(SEL, 0, 2).replace(f'guid="{SEL}"', 'guid="not-a-guid"')
+def test_an_identifier_that_is_no_token_is_refused(tmp_path: Path) -> None:
+    sel = selection_xml(SEL, 0, 2).replace(f'guid="{SEL}"', 'guid="not a guid"')
     assert "invalid guid" in refused(make_project(tmp_path, "hello", sel))
 
 

@@ -153,6 +153,14 @@ def test_project_round_trip(tmp_path: Path) -> None:
     assert raw_text == TEXT.encode("utf-8")  # UTF-8, no BOM, LF
 
     back = read_qdpx(out)
+    # The memo of a coded selection comes back on each of its codings, after their own.
+    moved = original.sources[0].selections[0]
+    assert [c.memo for c in back.sources[0].selections[0].codings] == [
+        "安的备注\n\n选段备忘 with 𠮷", "选段备忘 with 𠮷", "选段备忘 with 𠮷"
+    ]
+    for coding, again in zip(moved.codings, back.sources[0].selections[0].codings, strict=True):
+        coding.memo = again.memo
+    moved.memo = None
     assert back == original
     assert back.offset_rule == CODEPOINTS.label
     assert back.warnings == []
@@ -182,8 +190,9 @@ def test_writing_twice_gives_the_same_document(tmp_path: Path) -> None:
         for coding in sel.codings:
             coding.guid = None  # minted, deterministically
     a, b = tmp_path / "a.qdpx", tmp_path / "b.qdpx"
-    write_qdpx(project, a)
-    write_qdpx(project, b)
+    when = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
+    write_qdpx(project, a, written=when)
+    write_qdpx(project, b, written=when)
     with zipfile.ZipFile(a) as za, zipfile.ZipFile(b) as zb:
         assert za.read("project.qde") == zb.read("project.qde")
     assert validate(a) == []

@@ -67,14 +67,15 @@ class SafeArchive:
         try:
             size = self.path.stat().st_size
         except OSError:
-            raise ImportRefused(f"{self._label} cannot be opened: no such file.") from None
+            raise ImportRefused("{file} cannot be opened: no such file.",
+                                file=self._label) from None
         if size == 0:
-            raise ImportRefused(f"{self._label} is empty.")
+            raise ImportRefused("{file} is empty.", file=self._label)
         try:
             self._zip = zipfile.ZipFile(self.path)
         except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError):
             raise ImportRefused(
-                f"{self._label} is not a REFI-QDA project: it is not a zip archive."
+                "{file} is not a REFI-QDA project: it is not a zip archive.", file=self._label
             ) from None
         try:
             self._infos = self._check_directory()
@@ -105,27 +106,30 @@ class SafeArchive:
         infos = self._zip.infolist()
         if len(infos) > lim.max_members:
             raise ImportRefused(
-                f"{self._label} holds {len(infos)} files, more than the {lim.max_members} "
-                "an import accepts."
+                "{file} holds {count} files, more than the {limit} an import accepts.",
+                file=self._label, count=len(infos), limit=lim.max_members,
             )
         total = 0
         for info in infos:
             if _unsafe(info.filename):
                 raise ImportRefused(
-                    f"{self._label} contains an unsafe path “{info.filename}” and was refused."
+                    "{file} contains an unsafe path “{member}” and was refused.",
+                    file=self._label, member=info.filename,
                 )
             total += info.file_size
             if info.file_size >= lim.ratio_floor_bytes and info.file_size > lim.max_ratio * max(
                 info.compress_size, 1
             ):
                 raise ImportRefused(
-                    f"{self._label} looks like a zip bomb: “{info.filename}” would inflate "
-                    f"{info.file_size // max(info.compress_size, 1)} times; it was refused."
+                    "{file} looks like a zip bomb: “{member}” would inflate {ratio} times; it "
+                    "was refused.", file=self._label, member=info.filename,
+                    ratio=info.file_size // max(info.compress_size, 1),
                 )
         if total > lim.max_archive_bytes:
             raise ImportRefused(
-                f"{self._label} would unpack to {total // MiB} MiB, more than the "
-                f"{lim.max_archive_bytes // MiB} MiB an import accepts."
+                "{file} would unpack to {size} MiB, more than the {limit} MiB an import "
+                "accepts.", file=self._label, size=total // MiB,
+                limit=lim.max_archive_bytes // MiB,
             )
         return [info for info in infos if not info.is_dir()]
 
@@ -162,11 +166,11 @@ class SafeArchive:
                 return group[0]
             if len(group) > 1:
                 raise ImportRefused(
-                    f"{self._label} contains several project documents (.qde) and none is "
-                    "named project.qde."
+                    "{file} contains several project documents (.qde) and none is named "
+                    "project.qde.", file=self._label,
                 )
         raise ImportRefused(
-            f"{self._label} is not a REFI-QDA project: it has no project.qde inside."
+            "{file} is not a REFI-QDA project: it has no project.qde inside.", file=self._label
         )
 
     # -- reading --------------------------------------------------------------------------
@@ -176,12 +180,13 @@ class SafeArchive:
         info = self._by_name[name]
         lim = self.limits
         if info.flag_bits & 0x1:
-            raise ImportRefused(f"{self._label} is password-protected (“{name}”).")
+            raise ImportRefused("{file} is password-protected (“{member}”).", file=self._label,
+                                member=name)
         budget = min(lim.max_member_bytes, lim.max_read_bytes - self._read_total)
         if info.file_size > budget:
             raise ImportRefused(
-                f"{self._label} is too large to import: “{name}” would unpack to "
-                f"{info.file_size // MiB} MiB."
+                "{file} is too large to import: “{member}” would unpack to {size} MiB.",
+                file=self._label, member=name, size=info.file_size // MiB,
             )
         chunks: list[bytes] = []
         got = 0
@@ -194,16 +199,17 @@ class SafeArchive:
                     got += len(chunk)
                     if got > budget:
                         raise ImportRefused(
-                            f"{self._label} is too large to import: “{name}” inflates beyond "
-                            "its declared size."
+                            "{file} is too large to import: “{member}” inflates beyond its "
+                            "declared size.", file=self._label, member=name,
                         )
                     chunks.append(chunk)
         except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as exc:
-            raise ImportRefused(f"{self._label} is damaged: “{name}” cannot be read.") from exc
+            raise ImportRefused("{file} is damaged: “{member}” cannot be read.",
+                                file=self._label, member=name) from exc
         except (NotImplementedError, RuntimeError):
             raise ImportRefused(
-                f"{self._label} uses a compression or encryption this program cannot read "
-                f"(“{name}”)."
+                "{file} uses a compression or encryption this program cannot read (“{member}”).",
+                file=self._label, member=name,
             ) from None
         self._read_total += got
         return b"".join(chunks)

@@ -26,6 +26,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from annotator.messages import Msg
+
 
 @dataclass
 class RefiUser:
@@ -129,7 +131,7 @@ class RefiProject:
     notes: list[RefiNote] = field(default_factory=list)
     origin: str | None = field(default=None, compare=False)
     offset_rule: str | None = field(default=None, compare=False)
-    warnings: list[str] = field(default_factory=list, compare=False)
+    warnings: list[Msg] = field(default_factory=list, compare=False)
 
     def all_codes(self) -> Iterator[RefiCode]:
         """Every code of the codebook, depth first."""

@@ -57,6 +57,7 @@ from annotator.io.refi.model import (
 )
 from annotator.io.refi.positions import CANDIDATES, OffsetRule, SourcePositions, detect_rule
 from annotator.io.refi.safexml import parse_xml
+from annotator.messages import Msg, msg
 
 PROJECT_NS_PREFIX = "urn:QDA-XML:project:"
 CODEBOOK_NS_PREFIX = "urn:QDA-XML:codebook:"
@@ -76,6 +77,23 @@ def canonical_guid(value: str | None) -> str | None:
         return None
     match = _GUID.match(value.strip())
     return match.group(1).lower() if match else None
+
+
+_FOREIGN_ID = uuid.UUID("0d6c8a4e-5f0b-4b8e-9d0c-6a7e2f1b3c55")
+_TOKEN = re.compile(r"^[^\s]{1,200}$")
+
+
+def reference_guid(value: str | None) -> str | None:
+    """The GUID an element is known by inside Annotator.
+
+    A real GUID in canonical form; any other identifier a producer uses (openQDA writes
+    ``guid="c001"``) is mapped to a GUID derived from it, so that references to it still
+    meet. ``None`` when there is no usable identifier.
+    """
+    guid = canonical_guid(value)
+    if guid is not None or value is None or not _TOKEN.match(value.strip()):
+        return guid
+    return str(uuid.uuid5(_FOREIGN_ID, value.strip()))
 
 
 def canonical_color(value: str | None) -> str | None:
@@ -111,20 +129,33 @@ def parse_datetime(value: str | None) -> datetime | None:
         return None
 
 
+def _joined(memo: str | None, more: str | None) -> str | None:
+    """``memo`` with ``more`` appended, once (a memo written both as a note and as a
+    description is one memo)."""
+    if not more or more == memo:
+        return memo
+    return f"{memo}\n\n{more}" if memo else more
+
+
 def _bool(value: str | None, default: bool = True) -> bool:
     if value is None:
         return default
     return value.strip().lower() in ("true", "1")
 
 
-def decode_text(data: bytes, what: str) -> str:
+def decode_text(data: bytes, what: Msg | str) -> str:
     """A source text file's content: UTF-8 (BOM optional) or UTF-16 with a BOM."""
     try:
         if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-            return data.decode("utf-16")
-        return data.decode("utf-8")
+            text = data.decode("utf-16")
+        else:
+            text = data.decode("utf-8")
     except UnicodeDecodeError:
-        raise ImportRefused(f"{what} is not UTF-8 text, so its codings cannot be placed.") from None
+        raise ImportRefused("{what} is not UTF-8 text, so its codings cannot be placed.",
+                            what=what) from None
+    if "\x00" in text:
+        raise ImportRefused("{what} contains NUL bytes — probably not a text file.", what=what)
+    return text
 
 
 # -- XML access in whatever namespace the file uses -------------------------------------------
@@ -136,6 +167,8 @@ class _Doc:
     def __init__(self, ns: str, label: str) -> None:
         self.q = f"{{{ns}}}" if ns else ""
         self.label = label
+        self.foreign_ids = 0
+        """How many identifiers were not GUIDs and were mapped to derived ones."""
 
     def child(self, el: etree._Element, name: str) -> etree._Element | None:
         return el.find(self.q + name)
@@ -150,21 +183,26 @@ class _Doc:
         text = normalise_text(found.text)
         return text if text.strip() else None
 
-    def refuse(self, el: etree._Element, problem: str) -> ImportRefused:
-        return ImportRefused(f"{self.label} is damaged: {problem} (line {el.sourceline}).")
+    def refuse(self, el: etree._Element, problem: Msg) -> ImportRefused:
+        return ImportRefused("{file} is damaged: {problem} (line {line}).",
+                             file=self.label, problem=problem, line=el.sourceline)
 
     def guid(self, el: etree._Element, attr: str = "guid") -> str:
         value = el.get(attr)
-        guid = canonical_guid(value)
+        guid = reference_guid(value)
+        if guid is not None and canonical_guid(value) is None:
+            self.foreign_ids += 1
         if guid is None:
             what = etree.QName(el).localname
             if value is None:
-                raise self.refuse(el, f"a {what} has no {attr}")
-            raise self.refuse(el, f"a {what} has an invalid {attr} “{value}”")
+                raise self.refuse(el, msg("a {element} has no {attribute}", element=what,
+                                             attribute=attr))
+            raise self.refuse(el, msg("a {element} has an invalid {attribute} “{value}”",
+                                         element=what, attribute=attr, value=value))
         return guid
 
     def optional_guid(self, el: etree._Element, attr: str) -> str | None:
-        return canonical_guid(el.get(attr))
+        return reference_guid(el.get(attr))
 
 
 def _namespace(root: etree._Element) -> str:
@@ -184,11 +222,11 @@ def _read_codes(
     def one(el: etree._Element) -> RefiCode:
         guid = doc.guid(el)
         if guid in seen:
-            raise doc.refuse(el, f"the code GUID {guid} is used twice")
+            raise doc.refuse(el, msg("the code GUID {guid} is used twice", guid=guid))
         seen.add(guid)
         name = el.get("name")
         if name is None:
-            raise doc.refuse(el, "a code has no name")
+            raise doc.refuse(el, msg("a code has no name"))
         return RefiCode(
             guid=guid,
             name=name,
@@ -210,16 +248,18 @@ def read_qdc(path: str | Path, *, limits: Limits | None = None) -> list[RefiCode
     try:
         size = path.stat().st_size
         if size > limits.max_member_bytes:
-            raise ImportRefused(f"{label} is too large to be a codebook ({size} bytes).")
+            raise ImportRefused("{file} is too large to be a codebook ({size} bytes).",
+                                file=label, size=size)
         data = path.read_bytes()
     except OSError:
-        raise ImportRefused(f"{label} cannot be opened: no such file.") from None
+        raise ImportRefused("{file} cannot be opened: no such file.", file=label) from None
     root = parse_xml(data, label)
     ns = _namespace(root)
     if etree.QName(root).localname != "CodeBook" or not (
         ns == "" or ns.startswith(CODEBOOK_NS_PREFIX)
     ):
-        raise ImportRefused(f"{label} is not a REFI-QDA codebook (its root is not CodeBook).")
+        raise ImportRefused("{file} is not a REFI-QDA codebook (its root is not CodeBook).",
+                            file=label)
     doc = _Doc(ns, label)
     return _read_codes(doc, doc.child(root, "Codes"))
 
@@ -239,7 +279,7 @@ class _Memos:
         """The memo of an element: the texts of the notes it refers to, or ``None``."""
         texts = []
         for ref in self.doc.children(el, "NoteRef"):
-            guid = canonical_guid(ref.get("targetGUID"))
+            guid = reference_guid(ref.get("targetGUID"))
             note = self.notes.get(guid) if guid else None
             if note is not None:
                 self.used.add(note.guid)
@@ -250,7 +290,9 @@ class _Memos:
         return None
 
     def of_or_description(self, el: etree._Element) -> str | None:
-        return self.of(el) or self.doc.text_of(el, "Description")
+        """The notes an element refers to and its ``<Description>``: both, once each (a
+        producer may write one memo in both forms, or two different texts)."""
+        return _joined(self.of(el), self.doc.text_of(el, "Description"))
 
 
 # -- projects ---------------------------------------------------------------------------------
@@ -286,7 +328,7 @@ class _ProjectReader:
     def __init__(self, archive: SafeArchive, label: str) -> None:
         self.archive = archive
         self.label = label
-        self.warnings: list[str] = []
+        self.warnings: list[Msg] = []
 
     # sources' and notes' text files ------------------------------------------------------
 
@@ -307,20 +349,22 @@ class _ProjectReader:
                 return found
         return None
 
-    def text_of(self, doc: _Doc, el: etree._Element, base_dir: str, what: str) -> str:
+    def text_of(self, doc: _Doc, el: etree._Element, base_dir: str, what: Msg) -> str:
         inline = doc.child(el, "PlainTextContent")
         path = el.get("plainTextPath")
         if path:
             member = self.resolve(base_dir, path)
             if member is None:
                 raise ImportRefused(
-                    f"{self.label} is incomplete: the text of {what} (“{path}”) is missing "
-                    "from the archive."
+                    "{file} is incomplete: the text of {what} (“{path}”) is missing from the "
+                    "archive.", file=self.label, what=what, path=path,
                 )
-            return decode_text(self.archive.read(member), f"The text of {what} in {self.label}")
+            return decode_text(self.archive.read(member),
+                               msg("The text of {what} in {file}", what=what, file=self.label))
         if inline is not None:
             return inline.text or ""
-        raise ImportRefused(f"{self.label} is incomplete: {what} has no text.")
+        raise ImportRefused("{file} is incomplete: {what} has no text.", file=self.label,
+                            what=what)
 
     # the project ------------------------------------------------------------------------
 
@@ -333,16 +377,16 @@ class _ProjectReader:
             ns == "" or ns.startswith(PROJECT_NS_PREFIX)
         ):
             raise ImportRefused(
-                f"{self.label} is not a REFI-QDA project (its {qde} is not a Project)."
+                "{file} is not a REFI-QDA project (its {member} is not a Project).",
+                file=self.label, member=qde,
             )
         doc = _Doc(ns, self.label)
         origin = root.get("origin")
 
         users = self.read_users(doc, root)
         memos = self.read_notes(doc, root, base_dir)
-        codebook = doc.child(root, "CodeBook")
-        codes_el = doc.child(codebook, "Codes") if codebook is not None else None
-        codes = _read_codes(doc, codes_el, memos)
+        codebook_doc, codes_el = self.codebook_of(doc, root)
+        codes = _read_codes(codebook_doc, codes_el, memos)
         code_guids = {code.guid for root_code in codes for code in root_code.walk()}
 
         raw_sources = self.read_sources(doc, root, base_dir, memos)
@@ -354,6 +398,13 @@ class _ProjectReader:
         sources = [self.finish_source(s, rule, code_guids, users, user_guids) for s in raw_sources]
 
         project_memo = memos.of_or_description(root)
+        self.note_what_is_not_read(doc, root)
+        mapped = doc.foreign_ids + (codebook_doc.foreign_ids if codebook_doc is not doc else 0)
+        if mapped:
+            self.warnings.append(msg(
+                "{count} identifier(s) in the file are not GUIDs (such as “c001”); they were "
+                "given GUIDs derived from them.", count=mapped,
+            ))
         free_notes = [n for g, n in memos.notes.items() if g not in memos.used]
         return RefiProject(
             name=root.get("name") or self.archive.path.stem,
@@ -366,6 +417,47 @@ class _ProjectReader:
             offset_rule=rule.label,
             warnings=self.warnings,
         )
+
+    def note_what_is_not_read(self, doc: _Doc, root: etree._Element) -> None:
+        """Name, with counts, the parts of the project Annotator cannot hold yet."""
+        for container, item, what in (
+            ("Variables", "Variable", msg("variable(s)")),
+            ("Cases", "Case", msg("case(s)")),
+            ("Sets", "Set", msg("set(s) (code or document groups)")),
+            ("Links", "Link", msg("link(s)")),
+            ("Graphs", "Graph", msg("graph(s)")),
+        ):
+            el = doc.child(root, container)
+            n = len(doc.children(el, item)) if el is not None else 0
+            if n:
+                self.warnings.append(msg(
+                    "{count} {what} in the file were not imported: Annotator cannot hold them "
+                    "yet.", count=n, what=what,
+                ))
+
+    def codebook_of(
+        self, doc: _Doc, root: etree._Element
+    ) -> tuple[_Doc, etree._Element | None]:
+        """The project's ``<Codes>``, and the namespace to read them in.
+
+        Some producers (MAXQDA 24, scripts that paste a ``.qdc`` in) put the codebook in a
+        codebook namespace, such as ``urn:QDA-XML:codebook:0:4``, inside the project.
+        """
+        codebook = doc.child(root, "CodeBook")
+        if codebook is not None:
+            return doc, doc.child(codebook, "Codes")
+        for el in root:
+            if not isinstance(el.tag, str) or etree.QName(el).localname != "CodeBook":
+                continue
+            ns = _namespace(el)
+            if ns.startswith(CODEBOOK_NS_PREFIX):
+                inner = _Doc(ns, doc.label)
+                self.warnings.append(msg(
+                    "The codebook is written in the namespace {namespace}; it was read as such.",
+                    namespace=ns,
+                ))
+                return inner, inner.child(el, "Codes")
+        return doc, None
 
     def read_users(self, doc: _Doc, root: etree._Element) -> list[RefiUser]:
         users_el = doc.child(root, "Users")
@@ -385,7 +477,7 @@ class _ProjectReader:
         for el in doc.children(notes_el, "Note") if notes_el is not None else []:
             guid = doc.guid(el)
             name = el.get("name") or ""
-            text = self.text_of(doc, el, base_dir, f"the note “{name or guid}”")
+            text = self.text_of(doc, el, base_dir, msg("the note “{name}”", name=name or guid))
             memos.notes[guid] = RefiNote(
                 guid=guid,
                 name=name,
@@ -413,12 +505,12 @@ class _ProjectReader:
                 continue
             guid = doc.guid(el)
             if guid in seen:
-                raise doc.refuse(el, f"the source GUID {guid} is used twice")
+                raise doc.refuse(el, msg("the source GUID {guid} is used twice", guid=guid))
             seen.add(guid)
             path = el.get("plainTextPath") or ""
             name = el.get("name") or (PurePosixPath(path.split("://")[-1]).stem if path else "")
             name = name or f"Source {len(out) + 1}"
-            raw = self.text_of(doc, el, base_dir, f"the source “{name}”")
+            raw = self.text_of(doc, el, base_dir, msg("the source “{name}”", name=name))
             out.append(
                 _RawSource(
                     guid=guid,
@@ -429,10 +521,10 @@ class _ProjectReader:
                 )
             )
         for kind, n in skipped.items():
-            self.warnings.append(
-                f"{n} {kind.removesuffix('Source').lower()} source(s) were skipped: "
-                "only text sources can be imported."
-            )
+            self.warnings.append(msg(
+                "{count} {kind} source(s) were skipped: only text sources can be imported.",
+                count=n, kind=kind.removesuffix("Source").lower(),
+            ))
         return out
 
     def read_codings(self, doc: _Doc, el: etree._Element, memos: _Memos) -> list[RefiCoding]:
@@ -440,7 +532,7 @@ class _ProjectReader:
         for c in doc.children(el, "Coding"):
             ref = doc.child(c, "CodeRef")
             if ref is None:
-                raise doc.refuse(c, "a coding has no CodeRef")
+                raise doc.refuse(c, msg("a coding has no CodeRef"))
             codings.append(
                 RefiCoding(
                     code_guid=doc.guid(ref, "targetGUID"),
@@ -462,12 +554,14 @@ class _ProjectReader:
                 end = int(el.get("endPosition", ""))
             except ValueError:
                 raise doc.refuse(
-                    el, f"a selection in the source “{name}” has no valid start or end"
+                    el, msg("a selection in the source “{name}” has no valid start or end",
+                            name=name)
                 ) from None
             if start < 0 or end < start:
                 raise ImportRefused(
-                    f"{self.label} is damaged: a selection in the source “{name}” runs from "
-                    f"{start} to {end} (line {el.sourceline})."
+                    "{file} is damaged: a selection in the source “{name}” runs from {start} to "
+                    "{end} (line {line}).", file=self.label, name=name, start=start, end=end,
+                    line=el.sourceline,
                 )
             out.append(
                 _RawSelection(
@@ -506,11 +600,12 @@ class _ProjectReader:
             for sel in s.selections:
                 if sel.end > limit:
                     raise ImportRefused(
-                        f"{self.label} is damaged: a selection in the source “{s.name}” ends at "
-                        f"{sel.end}, beyond the end of its text ({limit}) "
-                        f"(line {sel.el.sourceline})."
+                        "{file} is damaged: a selection in the source “{name}” ends at {end}, "
+                        "beyond the end of its text ({limit}) (line {line}).", file=self.label,
+                        name=s.name, end=sel.end, limit=limit, line=sel.el.sourceline,
                     )
-        raise ImportRefused(f"{self.label} is damaged: its selections do not fit their texts.")
+        raise ImportRefused("{file} is damaged: its selections do not fit their texts.",
+                            file=self.label)
 
     def finish_source(
         self,
@@ -538,8 +633,14 @@ class _ProjectReader:
                     dangling += 1
                     continue
                 self.ensure_user(coding.coder_guid, users, user_guids)
+                # A selection's memo is its own codings' memo (one element per coding is how
+                # NVivo and QualCoder write it); merging same-range selections must not hand
+                # one coder's memo to another.
+                coding.memo = _joined(coding.memo, sel.memo)
                 codings.append(coding)
             self.ensure_user(sel.creator, users, user_guids)
+            # Only a selection without codings keeps its memo: a comment on uncoded text.
+            comment = None if sel.codings else sel.memo
             target = merged.get((start, end))
             if target is None:
                 merged[(start, end)] = RefiSelection(
@@ -549,13 +650,12 @@ class _ProjectReader:
                     codings=[],
                     creator_guid=sel.creator,
                     created=sel.created,
-                    memo=sel.memo,
+                    memo=comment,
                 )
                 target = merged[(start, end)]
             else:
                 target.merged_from.append(sel.guid)
-                if sel.memo and sel.memo != target.memo:
-                    target.memo = f"{target.memo}\n\n{sel.memo}" if target.memo else sel.memo
+                target.memo = _joined(target.memo, comment)
             have = {(c.code_guid, c.coder_guid) for c in target.codings}
             for coding in codings:
                 key = (coding.code_guid, coding.coder_guid)
@@ -564,19 +664,21 @@ class _ProjectReader:
                     continue
                 have.add(key)
                 target.codings.append(coding)
-        where = f"in the source “{raw.name}”"
         if dangling:
-            self.warnings.append(
-                f"{dangling} coding(s) {where} refer to codes missing from the codebook and "
-                "were skipped."
-            )
+            self.warnings.append(msg(
+                "{count} coding(s) in the source “{name}” refer to codes missing from the "
+                "codebook and were skipped.", count=dangling, name=raw.name,
+            ))
         if duplicates:
-            self.warnings.append(
-                f"{duplicates} repeated coding(s) {where} (same code, coder and range) were "
-                "kept once."
-            )
+            self.warnings.append(msg(
+                "{count} repeated coding(s) in the source “{name}” (same code, coder and "
+                "range) were kept once.", count=duplicates, name=raw.name,
+            ))
         if empty:
-            self.warnings.append(f"{empty} empty selection(s) {where} were skipped.")
+            self.warnings.append(msg(
+                "{count} empty selection(s) in the source “{name}” were skipped.",
+                count=empty, name=raw.name,
+            ))
         return RefiSource(
             guid=raw.guid,
             name=raw.name,
@@ -590,10 +692,10 @@ class _ProjectReader:
             return
         known.add(guid)
         users.append(RefiUser(guid=guid, name=f"Unknown user {guid[:8]}"))
-        self.warnings.append(
-            f"User {guid} is not listed in the project; they were added as “Unknown user "
-            f"{guid[:8]}”."
-        )
+        self.warnings.append(msg(
+            "User {guid} is not listed in the project; they were added as “Unknown user "
+            "{short}”.", guid=guid, short=guid[:8],
+        ))
 
 
 def read_qdpx(path: str | Path, *, limits: Limits | None = None) -> RefiProject:

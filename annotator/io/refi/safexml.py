@@ -54,40 +54,42 @@ def _prolog(data: bytes) -> str:
         pos += 1
 
 
-def parse_xml(data: bytes, what: str) -> etree._Element:
+def parse_xml(data: bytes, what: object) -> etree._Element:
     """Parse ``data`` (the contents of ``what``, a name for messages) and return the root.
 
     Raises :class:`ImportRefused` for an empty document, malformed XML or any DTD.
     """
     if not data.strip():
-        raise ImportRefused(f"{what} is empty.")
+        raise ImportRefused("{what} is empty.", what=what)
     if "<!DOCTYPE" in _prolog(data):
         raise ImportRefused(
-            f"{what} declares a DTD or XML entities, which REFI-QDA files never use; "
-            "it was refused as unsafe."
+            "{what} declares a DTD or XML entities, which REFI-QDA files never use; "
+            "it was refused as unsafe.", what=what,
         )
     try:
         root = etree.fromstring(data, _parser())
     except etree.XMLSyntaxError as exc:
         if "entit" in str(exc).lower():
             raise ImportRefused(
-                f"{what} uses XML entities, which REFI-QDA files never use; "
-                "it was refused as unsafe."
+                "{what} uses XML entities, which REFI-QDA files never use; it was refused as "
+                "unsafe.", what=what,
             ) from None
         if "huge" in str(exc).lower():
             raise ImportRefused(
-                f"{what} holds a text of more than 10 MB inside its XML, more than an import reads."
+                "{what} holds a text of more than 10 MB inside its XML, more than an import "
+                "reads.", what=what,
             ) from None
         detail = re.sub(r",? line \d+, column \d+$", "", exc.msg or "").strip() or "error"
         raise ImportRefused(
-            f"{what} is not well-formed XML (line {exc.lineno}: {detail})."
+            "{what} is not well-formed XML (line {line}: {detail}).",
+            what=what, line=exc.lineno, detail=detail,
         ) from None
     if root is None:
-        raise ImportRefused(f"{what} holds no XML element.")
+        raise ImportRefused("{what} holds no XML element.", what=what)
     info = root.getroottree().docinfo
     if info.internalDTD is not None or info.doctype:
         raise ImportRefused(
-            f"{what} declares a DTD or XML entities, which REFI-QDA files never use; "
-            "it was refused as unsafe."
+            "{what} declares a DTD or XML entities, which REFI-QDA files never use; "
+            "it was refused as unsafe.", what=what,
         )
     return root

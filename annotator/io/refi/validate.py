@@ -46,7 +46,7 @@ def _document(source: str | Path | bytes) -> tuple[bytes, str]:
     try:
         return path.read_bytes(), label
     except OSError:
-        raise ImportRefused(f"{label} cannot be opened: no such file.") from None
+        raise ImportRefused("{file} cannot be opened: no such file.", file=label) from None
 
 
 def validate(source: str | Path | bytes, schema: Schema | None = None) -> list[str]:

@@ -31,6 +31,7 @@ from typing import IO
 from lxml import etree
 
 from annotator import __version__ as _version
+from annotator.domain.offsets import Utf16Map
 from annotator.domain.text import normalise_text
 from annotator.io.refi.model import (
     RefiCode,
@@ -64,11 +65,11 @@ def _derived_guid(*parts: str) -> str:
 
 
 def _xsd_datetime(value: datetime) -> str:
+    """An ``xsd:dateTime`` in UTC with ``Z``: stored times are naive UTC, and a time without a
+    zone is taken as local time by readers."""
     if value.tzinfo is not None:
-        value = value.astimezone(UTC)
-        text = value.replace(tzinfo=None).isoformat()
-        return text + "Z"
-    return value.isoformat()
+        value = value.astimezone(UTC).replace(tzinfo=None)
+    return value.replace(microsecond=0).isoformat() + "Z"
 
 
 # -- checks -----------------------------------------------------------------------------------
@@ -136,10 +137,12 @@ def _check_project(project: RefiProject) -> None:
 class _Builder:
     """Builds the project document; collects memos into notes as it goes."""
 
-    def __init__(self, project: RefiProject) -> None:
+    def __init__(self, project: RefiProject, written: datetime, utf16: bool) -> None:
         self.project = project
+        self.utf16 = utf16
         self.q = f"{{{PROJECT_NS}}}"
-        self.notes: list[tuple[str, str, str]] = []  # (guid, name, text)
+        self.written = written
+        self.notes: list[tuple[str, str, str, datetime]] = []  # (guid, name, text, created)
 
     def el(self, parent: etree._Element, tag: str, /, **attrs: str | None) -> etree._Element:
         sub = etree.SubElement(parent, self.q + tag)
@@ -148,12 +151,21 @@ class _Builder:
                 sub.set(key, xml_safe(value))
         return sub
 
-    def memo(self, parent: etree._Element, owner: str, name: str, text: str | None) -> None:
+    def memo(
+        self, parent: etree._Element, owner: str, name: str, text: str | None,
+        created: datetime | None = None,
+    ) -> None:
         if not text:
             return
         guid = _derived_guid("memo", owner)
-        self.notes.append((guid, name, text))
+        self.notes.append((guid, name, text, created or self.written))
         self.el(parent, "NoteRef", targetGUID=guid)
+
+    def description(self, parent: etree._Element, text: str | None) -> None:
+        """The memo again as ``<Description>``: QualCoder, NVivo and ATLAS.ti read a
+        selection's, a source's and the project's memo there, not from a ``<Note>``."""
+        if text:
+            self.el(parent, "Description").text = xml_safe(text)
 
     def code(self, parent: etree._Element, code: RefiCode) -> None:
         el = self.el(
@@ -180,7 +192,7 @@ class _Builder:
             creationDateTime=_xsd_datetime(c.created) if c.created else None,
         )
         self.el(el, "CodeRef", targetGUID=c.code_guid)
-        self.memo(el, guid, "Memo: coding", c.memo)
+        self.memo(el, guid, "Memo: coding", c.memo, c.created)
 
     def build(self, origin: str) -> etree._Element:
         p = self.project
@@ -208,51 +220,81 @@ class _Builder:
                     guid=source.guid,
                     name=source.name,
                     plainTextPath=f"internal://{source.guid}.txt",
+                    creationDateTime=_xsd_datetime(self.written),
                 )
+                self.description(src, source.memo)
+                units = Utf16Map.of(source.text) if self.utf16 else None
                 for sel in source.selections:
+                    start, end = sel.start, sel.end
+                    if units is not None:
+                        start, end = units.to_utf16(start), units.to_utf16(end)
                     s = self.el(
                         src,
                         "PlainTextSelection",
                         guid=sel.guid,
-                        startPosition=str(sel.start),
-                        endPosition=str(sel.end),
+                        startPosition=str(start),
+                        endPosition=str(end),
                         creatingUser=sel.creator_guid,
                         creationDateTime=_xsd_datetime(sel.created) if sel.created else None,
                     )
+                    self.description(s, _selection_description(sel))
                     for i, coding in enumerate(sel.codings):
                         self.coding(s, sel, i, coding)
-                    self.memo(s, sel.guid, f"Memo: {source.name} [{sel.start}-{sel.end}]", sel.memo)
+                    self.memo(s, sel.guid, f"Memo: {source.name} [{sel.start}-{sel.end}]",
+                              sel.memo, sel.created)
                 self.memo(src, source.guid, f"Memo: {source.name}", source.memo)
         # The project's own memo is referenced last in the sequence, but its note must be
         # collected before <Notes> is written.
         project_note = _derived_guid("memo", "project", p.name) if p.memo else None
         if project_note and p.memo:
-            self.notes.append((project_note, f"Memo: {p.name}", p.memo))
-        free = [(n.guid, n.name, n.text, n.creator_guid, n.created) for n in p.notes]
-        if self.notes or free:
+            self.notes.append((project_note, f"Memo: {p.name}", p.memo, self.written))
+        # Every note carries its dates: QualCoder's importer stops on a note without one.
+        free = [(n.guid, n.name, n.text, n.creator_guid, n.created or self.written)
+                for n in p.notes]
+        owned = [(guid, name, text, None, created) for guid, name, text, created in self.notes]
+        if owned or free:
             notes = self.el(root, "Notes")
-            for guid, name, text in self.notes:
-                note = self.el(notes, "Note", guid=guid, name=name)
-                self.el(note, "PlainTextContent").text = xml_safe(text)
-            for guid, name, text, creator, created in free:
+            for guid, name, text, creator, created in owned + free:
+                stamp = _xsd_datetime(created)
                 note = self.el(
                     notes,
                     "Note",
                     guid=guid,
                     name=name,
                     creatingUser=creator,
-                    creationDateTime=_xsd_datetime(created) if created else None,
+                    creationDateTime=stamp,
+                    modifiedDateTime=stamp,
                 )
                 self.el(note, "PlainTextContent").text = xml_safe(text)
+        self.description(root, p.memo)
         if project_note:
             self.el(root, "NoteRef", targetGUID=project_note)
         return root
 
 
-def project_xml(project: RefiProject, *, origin: str = ORIGIN) -> bytes:
-    """The ``project.qde`` document for ``project`` (checked, schema-valid)."""
+def _selection_description(sel: RefiSelection) -> str | None:
+    """What a reader that takes ``PlainTextSelection/Description`` as the memo of every coding
+    in it should see: the selection's memo, or its single coding's."""
+    if sel.memo:
+        return sel.memo
+    if len(sel.codings) == 1:
+        return sel.codings[0].memo
+    return None
+
+
+def project_xml(
+    project: RefiProject, *, origin: str = ORIGIN, written: datetime | None = None,
+    utf16: bool = False,
+) -> bytes:
+    """The ``project.qde`` document for ``project`` (checked, schema-valid).
+
+    ``written`` dates what has no date of its own (a document's or the project's memo).
+    ``utf16`` writes offsets in UTF-16 code units, as NVivo counts them, instead of the
+    standard's code points; the two differ only after a character beyond the BMP (emoji,
+    rare CJK ideographs).
+    """
     _check_project(project)
-    root = _Builder(project).build(origin)
+    root = _Builder(project, written or datetime.now(UTC), utf16).build(origin)
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
 
@@ -291,12 +333,23 @@ def codebook_xml(codes: list[RefiCode], *, origin: str = ORIGIN) -> bytes:
 # -- files ------------------------------------------------------------------------------------
 
 
+def _umask() -> int:
+    current = os.umask(0o022)
+    os.umask(current)
+    return current
+
+
 @contextmanager
 def _atomic(path: Path) -> Iterator[IO[bytes]]:
-    """A temporary file beside ``path`` that replaces it only if the block succeeds."""
+    """A temporary file beside ``path`` that replaces it only if the block succeeds.
+
+    ``mkstemp`` creates the file with mode 0600; it is given the mode a plainly created file
+    would have (0666 less the umask), so colleagues on a shared folder can open the export.
+    """
     path = Path(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        os.chmod(tmp, 0o666 & ~_umask())
         with os.fdopen(fd, "wb") as fh:
             yield fh
             fh.flush()
@@ -307,9 +360,12 @@ def _atomic(path: Path) -> Iterator[IO[bytes]]:
         raise
 
 
-def write_qdpx(project: RefiProject, path: str | Path, *, origin: str = ORIGIN) -> None:
-    """Write ``project`` as a REFI-QDA 1.0 project archive at ``path``."""
-    qde = project_xml(project, origin=origin)
+def write_qdpx(
+    project: RefiProject, path: str | Path, *, origin: str = ORIGIN,
+    written: datetime | None = None, utf16: bool = False,
+) -> None:
+    """Write ``project`` as a REFI-QDA 1.0 project archive at ``path`` (see :func:`project_xml`)."""
+    qde = project_xml(project, origin=origin, written=written, utf16=utf16)
     stamp = datetime.now().timetuple()[:6]
     with _atomic(Path(path)) as fh, zipfile.ZipFile(fh, "w", zipfile.ZIP_DEFLATED) as zf:
         info = zipfile.ZipInfo("project.qde", date_time=stamp)
