@@ -37,7 +37,6 @@ NOT_YET_CONVERTED = {
     "services/agreement.py",
     "services/exchange.py",
     "services/workshop.py",
-    "store/project.py",
     "cli/workshop_commands.py",
 }
 

@@ -226,13 +226,10 @@ def new_project_from_qdpx(
 ) -> tuple[Project, ExchangeReport]:
     """A new project holding what the .qdpx holds; no file is left behind if it fails."""
     refi = read_qdpx(Path(qdpx))
-    project = Project.create(project_path, name=refi.name or Path(qdpx).stem)
-    try:
-        report = import_refi_project(project, refi)
-    except Exception:
-        project.close()
-        Path(project_path).unlink(missing_ok=True)
-        raise
+    project, report = Project.create_filled(
+        project_path, refi.name or Path(qdpx).stem, lambda p: import_refi_project(p, refi)
+    )
+    assert report is not None
     return project, report
 
 

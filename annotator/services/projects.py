@@ -26,16 +26,14 @@ DEMO_CODINGS = (
 
 
 def new_project(path: Path | str, template: str = "governance", name: str | None = None) -> Project:
+    """A project holding the template's codebook; the file appears only once it is complete."""
     tpl = load_template(template)
-    project = Project.create(path, name)
-    try:
+
+    def fill(project: Project) -> None:
         with project.write() as s:
             apply_template(s, tpl)
-    except Exception:
-        project.close()
-        Path(path).unlink(missing_ok=True)
-        raise
-    return project
+
+    return Project.create(path, name, fill)
 
 
 def _span(text: str, first: str, last: str) -> tuple[int, int]:
