@@ -33,7 +33,6 @@ NOT_YET_CONVERTED = {
     "io/refi/reader.py",
     "io/refi/safexml.py",
     "io/refi/validate.py",
-    "io/workbook.py",
     "services/agreement.py",
     "services/exchange.py",
     "services/workshop.py",
