@@ -38,7 +38,7 @@ from annotator.domain.errors import ImportRefused
 from annotator.domain.text import normalise_text
 
 from . import rtf
-from .common import MAX_FILE_BYTES, Extracted, plural, refusal, repair_surrogates
+from .common import MAX_FILE_BYTES, Extracted, check_text_length, plural, refusal, repair_surrogates
 from .docx import read_docx
 from .html import read_html
 from .odt import read_odt
@@ -116,6 +116,7 @@ def read_document(path: Path, encoding: str | None = None) -> ReadDocument:
         raise refusal(
             name, f"is not {what} that can be read (the file is damaged or not what its name says)"
         ) from exc
+    check_text_length(len(extracted.text), name)
     text, replaced = repair_surrogates(extracted.text)
     warnings = extracted.warnings
     if replaced:
