@@ -8,4 +8,7 @@ ZH: dict[str, str] = {
         "{name}：这是完整的 REFI-QDA 项目；用“annotator merge 项目 {path}”把它并入，"
         "或用“annotator new 新项目.annotator --from {path}”从它新建项目",
     "annotator: error: {message}": "annotator：错误：{message}",
+    "annotator: error: an argument holds bytes that are not UTF-8 text — "
+    "retype it (nothing was changed)":
+        "annotator：错误：某个参数含有不是 UTF-8 文字的字节——请重新输入（未做任何更改）",
 }

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from annotator.cli import main
+from annotator.services.codebook import code_tree
 from annotator.services.documents import list_documents
 from annotator.services.projects import new_project
 from annotator.store.project import Project
@@ -36,3 +37,19 @@ def test_a_gbk_name_and_an_escape_name_import_with_the_other_files(
     with Project.open(project) as p:
         names = sorted(d.name for d in list_documents(p))
     assert names == sorted(["访谈一", "x\x1b[2Jclear", "正常"])
+
+
+def test_an_argument_that_is_not_utf8_is_refused_in_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = tmp_path / "p.annotator"
+    new_project(project, "governance").close()
+    with Project.open(project) as p:
+        before = [c.path for c in code_tree(p)]
+    bad = os.fsdecode(b"\xb7\xc3")
+    code = main(["add-code", str(project), bad])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert err.count("\n") == 1 and "not UTF-8" in err and "nothing was changed" in err
+    with Project.open(project) as p:
+        assert [c.path for c in code_tree(p)] == before
