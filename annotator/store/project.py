@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from sqlalchemy import Engine, create_engine, event, select
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from annotator.domain.errors import ProjectFileError
@@ -43,6 +44,7 @@ _SQLITE_BUSY = 5
 _SQLITE_LOCKED = 6
 _SQLITE_FULL = 13
 _SQLITE_READONLY = 8
+_NOT_DAMAGE = (_SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_FULL, _SQLITE_READONLY)
 RECOVERY_SUFFIX = ".before-recovery"
 
 T = TypeVar("T")
@@ -388,9 +390,20 @@ class Project:
 
     @contextmanager
     def write(self) -> Iterator[Session]:
-        """One user operation: committed when the block ends, rolled back on error."""
-        with Session(self._writer, expire_on_commit=False) as session, session.begin():
-            yield session
+        """One user operation: committed when the block ends, rolled back on error.
+
+        A lock held too long, a full disk or a read-only file is one sentence that says
+        nothing was changed (the transaction was rolled back), never a traceback.
+        """
+        try:
+            with Session(self._writer, expire_on_commit=False) as session, session.begin():
+                yield session
+        except OperationalError as exc:
+            orig = exc.orig
+            code = getattr(orig, "sqlite_errorcode", 0) & 0xFF
+            if isinstance(orig, sqlite3.Error) and code in _NOT_DAMAGE:
+                raise database_refusal(self.path, orig) from exc
+            raise
 
     @contextmanager
     def read(self) -> Iterator[Session]:

@@ -171,3 +171,26 @@ def test_a_hot_journal_is_rolled_back_on_the_next_open(project: Project, tmp_pat
         names = [r[0] for r in s.connection().exec_driver_sql("SELECT name FROM code")]
     assert names and not any(n.endswith("-half-written") for n in names)
     assert sorted(x.name for x in tmp_path.iterdir()) == ["p.annotator"]
+
+
+def test_a_write_while_another_program_holds_the_lock_is_one_sentence(
+    project: Project, monkeypatch
+) -> None:
+    from annotator.services.coders import ensure_coder
+
+    monkeypatch.setattr("annotator.store.project.BUSY_TIMEOUT_MS", 200)
+    project.close()
+    p = Project.open(project.path)
+    holder = sqlite3.connect(project.path, isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        with pytest.raises(ProjectFileError, match="busy") as info:
+            ensure_coder(p, "新编码员")
+        assert "nothing was changed" in str(info.value)
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    with p.read() as s:
+        names = [r[0] for r in s.connection().exec_driver_sql("SELECT name FROM coder")]
+    assert "新编码员" not in names
+    p.close()
