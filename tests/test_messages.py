@@ -28,9 +28,6 @@ NOT_YET_CONVERTED = {
     "io/readers/docx.py",
     "io/readers/odt.py",
     "io/readers/zipguard.py",
-    "io/workbook.py",
-    "services/exchange.py",
-    "store/project.py",
 }
 
 

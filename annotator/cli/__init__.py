@@ -90,6 +90,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         message = " ".join(str(exc).split())
         print(msg("annotator: error: {message}", message=message), file=sys.stderr)
         return 1
+    except UnicodeEncodeError:
+        # Bytes that are not UTF-8 in a name, memo or code reached text that is stored or
+        # matched; file paths themselves are accepted as they are.
+        print(msg("annotator: error: an argument holds bytes that are not UTF-8 text — "
+                  "retype it (nothing was changed)"), file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:  # output piped into `head` and the like

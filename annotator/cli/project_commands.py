@@ -5,6 +5,7 @@ import json
 import sys
 from pathlib import Path
 
+from annotator.cli.terminal import shown
 from annotator.domain.errors import InvalidInput
 from annotator.i18n import LANGUAGES, default_language
 from annotator.services import codebook, coding, documents, exchange
@@ -76,11 +77,13 @@ def _cmd_import(a: argparse.Namespace) -> int:
         return 0
     for d in summary.imported:
         enc = f", {d.encoding}" if d.encoding else ""
-        print(f"imported {d.source_name} as {d.name!r}: {d.length} characters{enc}")
+        print(f"imported {shown(d.source_name)} as {shown(repr(d.name))}: "
+              f"{d.length} characters{enc}")
     for f, w in summary.warnings:
-        print(f"warning: {f}: {w}", file=sys.stderr)
+        print(f"warning: {shown(f)}: {shown(w)}", file=sys.stderr)
     for f, reason in summary.refused:
-        print(f"refused: {reason}" if f in reason else f"refused: {f}: {reason}", file=sys.stderr)
+        line = f"refused: {reason}" if f in reason else f"refused: {f}: {reason}"
+        print(shown(line), file=sys.stderr)
     print(f"{len(summary.imported)} imported, {len(summary.refused)} refused")
     return 1 if summary.refused else 0
 

@@ -7,9 +7,8 @@ import argparse
 
 from annotator.domain.errors import InvalidInput
 from annotator.messages import msg
-from annotator.store.project import Project
+from annotator.store.project import Project, copy_into
 from annotator.store.server import display_url, is_server_url
-from annotator.store.transfer import copy_contents
 
 
 def _cmd_push(a: argparse.Namespace) -> int:
@@ -18,7 +17,7 @@ def _cmd_push(a: argparse.Namespace) -> int:
                            url=a.url)
     with Project.open(a.project) as source:
         name = source.name
-        Project.create(a.url, name, setup=lambda s: copy_contents(source.engine, s)).close()
+        Project.create(a.url, name, lambda p: copy_into(source.engine, p)).close()
     print(msg("uploaded {name} to {url}", name=name, url=display_url(a.url)))
     return 0
 

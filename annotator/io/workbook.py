@@ -14,6 +14,7 @@ costs little more than the rows themselves. Every cell that is text stays text:
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -91,13 +92,15 @@ class SheetWriter:
         bold = Font(bold=True)
         header = []
         for col in columns:
-            cell = self._cell(self.ws, col.header)
+            cell = self.styled(col.header)  # headers are data too (document names)
             cell.font = bold
             header.append(cell)
         self.ws.append(header)
 
     def styled(self, value: Any, *, wrap: bool = False, fmt: str | None = None,
                fill: str | None = None) -> Any:
+        if isinstance(value, str):
+            value = excel_safe(value)[0]
         cell = self._cell(self.ws, value)
         if isinstance(value, str) and value.startswith(_FORMULA_START):
             cell.data_type = "s"
@@ -114,10 +117,12 @@ class SheetWriter:
         return cell
 
     def append(self, row: Sequence[Any]) -> None:
-        """Plain values go through as they are (the fast path); risky strings get a cell."""
+        """Every string passes the one guard (``excel_safe``: control characters, length;
+        then the formula prefix); plain values go through as they are (the fast path)."""
         out = list(row)
         for i, value in enumerate(out):
             if isinstance(value, str) and value:
+                value = out[i] = excel_safe(value)[0]
                 if value[0] in _FORMULA_START:
                     out[i] = self.styled(value, wrap=self.columns[i].wrap and len(value) > 60)
                 elif self.columns[i].wrap and len(value) > 60:
@@ -138,9 +143,14 @@ def check_target(out: Path | str) -> Path:
     """Refuse a target that cannot become a workbook before any work is done."""
     out = Path(out)
     if out.suffix.lower() != ".xlsx":
-        raise AnnotatorError(f"{out.name}: the workbook must be an .xlsx file")
+        raise AnnotatorError("{name}: the workbook must be an .xlsx file", name=out.name)
     if not out.parent.is_dir():
-        raise AnnotatorError(f"{out.parent}: no such folder")
+        raise AnnotatorError("{path}: no such folder", path=out.parent)
+    if out.is_dir():
+        raise AnnotatorError(
+            "{path}: is a folder; choose a file name for the workbook (nothing was written)",
+            path=out,
+        )
     return out
 
 
@@ -151,10 +161,19 @@ def new_workbook() -> Workbook:
 
 
 def save_workbook(wb: Workbook, out: Path) -> None:
-    """Write next to the target and move into place: a failed export never leaves half a file."""
-    tmp = out.with_name(f".{out.name}.part")
+    """Write next to the target and move into place: a failed export never leaves half a file.
+
+    The temporary name is short (any legal target name leaves room for it) and is removed
+    on every path; a full or read-only disk is one sentence, not a traceback.
+    """
+    tmp = out.with_name(f".xlsx-{os.getpid()}-{os.urandom(3).hex()}.part")
     try:
         wb.save(tmp)
         tmp.replace(out)
+    except OSError as exc:
+        raise AnnotatorError(
+            "{path}: the workbook cannot be written ({reason}); nothing was written",
+            path=out, reason=exc.strerror or str(exc),
+        ) from exc
     finally:
         tmp.unlink(missing_ok=True)

@@ -12,4 +12,7 @@ ZH: dict[str, str] = {
         "{url}：不是服务器地址（postgresql://用户@主机/数据库）",
     "uploaded {name} to {url}": "已将“{name}”上传到 {url}",
     "saved a copy as {path}": "已另存副本为 {path}",
+    "annotator: error: an argument holds bytes that are not UTF-8 text — "
+    "retype it (nothing was changed)":
+        "annotator：错误：某个参数含有不是 UTF-8 文字的字节——请重新输入（未做任何更改）",
 }

@@ -24,4 +24,8 @@ ZH: dict[str, str] = {
     "and save it as .docx":
         "本程序无法读取 RTF 文件——请用 Word、WPS 或 LibreOffice 打开并另存为 .docx",
     "is not an RTF file": "不是 RTF 文件",
+    "its text would be longer than 50 million characters — too long to import as one "
+    "document (it may be a crafted file); nothing was imported":
+        "其文字将超过 5000 万个字符——太长，无法作为一个文档导入（可能是特意构造的文件）；"
+        "未导入任何内容",
 }

@@ -5,6 +5,7 @@ every coding's offsets stay valid. Its SHA-256 identifies it across copies of a 
 the same text imported twice is refused with the name it already has.
 """
 
+import os
 import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -143,6 +144,25 @@ def add_document(project: Project, name: str, text: str, **source: object) -> Do
         return _info(insert_document(s, name, text, **source))  # type: ignore[arg-type]
 
 
+def readable_name(name: str) -> str:
+    """A file name as text that can be stored, from whatever bytes the file system holds.
+
+    Unzipping a Chinese Windows zip on Linux leaves GBK bytes in names, which Python keeps
+    as lone surrogates that no database accepts: such a name is read as GBK when it is
+    valid GBK, else with U+FFFD for the undecodable bytes. The file itself is still opened
+    by its real path.
+    """
+    try:
+        name.encode("utf-8")
+        return name
+    except UnicodeEncodeError:
+        raw = os.fsencode(name)
+    try:
+        return raw.decode("gbk")
+    except UnicodeDecodeError:
+        return raw.decode("utf-8", "replace")
+
+
 def import_files(
     project: Project,
     paths: Iterable[Path],
@@ -164,8 +184,9 @@ def import_files(
             for path, read in pending:
                 try:
                     doc = insert_document(
-                        s, path.stem, read.text,
-                        source_name=read.source_name, source_size=read.source_size,
+                        s, readable_name(path.stem), read.text,
+                        source_name=readable_name(read.source_name),
+                        source_size=read.source_size,
                         source_format=read.source_format, encoding=read.encoding,
                     )
                 except AnnotatorError as exc:  # raised before anything is added

@@ -293,13 +293,10 @@ def new_project_from_qdpx(
             "codes with 'annotator import PROJECT {path}'", name=Path(qdpx).name, path=str(qdpx),
         )
     refi = read_qdpx(Path(qdpx))
-    project = Project.create(project_path, name=refi.name or Path(qdpx).stem)
-    try:
-        report = import_refi_project(project, refi, progress)
-    except Exception:
-        project.close()
-        Path(project_path).unlink(missing_ok=True)
-        raise
+    project, report = Project.create_filled(
+        project_path, refi.name or Path(qdpx).stem, lambda p: import_refi_project(p, refi, progress)
+    )
+    assert report is not None
     return project, report
 
 

@@ -26,8 +26,14 @@ DEMO_CODINGS = (
 
 
 def new_project(path: Path | str, template: str = "governance", name: str | None = None) -> Project:
+    """A project holding the template's codebook; the file appears only once it is complete."""
     tpl = load_template(template)
-    return Project.create(path, name, setup=lambda s: apply_template(s, tpl))
+
+    def fill(project: Project) -> None:
+        with project.write() as s:
+            apply_template(s, tpl)
+
+    return Project.create(path, name, fill)
 
 
 def _span(text: str, first: str, last: str) -> tuple[int, int]:

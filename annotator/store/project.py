@@ -7,27 +7,38 @@ drives. A file is checked read-only before it is opened for writing, so a file t
 not a project, is damaged, or is from a newer version is refused without a byte of it
 changing. Two openers (two windows, two processes) are safe: every write is one
 ``BEGIN IMMEDIATE`` transaction and waits for the other's lock instead of failing.
+
+A process killed inside a write leaves a *hot journal* beside the file: the pages as they
+were before the transaction. SQLite puts them back on the first open that may write,
+which a read-only check cannot do; so such a file is recovered first (file and journal
+are copied aside, SQLite rolls back, the file is checked) and refused only if it is
+damaged after that. New projects and pre-upgrade backups are built under a temporary
+name beside their target and renamed when complete, so a kill never leaves half of one.
 """
 
+import os
 import sqlite3
+import stat
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TypeVar
 
 from sqlalchemy import Engine, create_engine, event, select, text
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session
 
 from annotator.domain.errors import ProjectFileError
 from annotator.store import change_feed
 from annotator.store.migrations import CURRENT_VERSION, migrate
-from annotator.store.models import Meta
+from annotator.store.models import Base, Meta
 from annotator.store.server import (
     APPLICATION,
     APPLICATION_KEY,
     check_server,
     display_url,
+    empty_database,
     is_server_url,
     make_server_engine,
     require_empty,
@@ -40,6 +51,16 @@ SQLITE_MAGIC = b"SQLite format 3\x00"
 APPLICATION_ID = 0x414E4E4F
 PROJECT_SUFFIX = ".annotator"
 BUSY_TIMEOUT_MS = 10_000
+# sqlite3's extended code for "a hot journal needs rolling back, but the file is read-only".
+_SQLITE_READONLY_ROLLBACK = 776
+_SQLITE_BUSY = 5
+_SQLITE_LOCKED = 6
+_SQLITE_FULL = 13
+_SQLITE_READONLY = 8
+_NOT_DAMAGE = (_SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_FULL, _SQLITE_READONLY)
+RECOVERY_SUFFIX = ".before-recovery"
+
+T = TypeVar("T")
 
 
 def now() -> datetime:
@@ -47,38 +68,200 @@ def now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
+def _journal(path: Path) -> Path:
+    return path.with_name(path.name + "-journal")
+
+
+def _ro_connect(path: Path) -> sqlite3.Connection:
+    return sqlite3.connect(
+        f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000
+    )
+
+
+def database_refusal(path: Path, exc: sqlite3.Error) -> ProjectFileError:
+    """The one-line refusal for an SQLite error met while reading or writing a project.
+
+    A lock held by another program, a full disk and a read-only file are not damage, and
+    are not reported as such.
+    """
+    code = getattr(exc, "sqlite_errorcode", 0) & 0xFF
+    if code in (_SQLITE_BUSY, _SQLITE_LOCKED):
+        return ProjectFileError(
+            "{path}: the project is busy — another window or program is writing to it; "
+            "try again when it has finished (nothing was changed)", path=path,
+        )
+    if code == _SQLITE_FULL:
+        return ProjectFileError(
+            "{path}: the disk is full — free some space and try again (nothing was changed)",
+            path=path,
+        )
+    if code == _SQLITE_READONLY:
+        return ProjectFileError(
+            "{path}: the project file or its folder cannot be written (read-only) — "
+            "nothing was changed", path=path,
+        )
+    return ProjectFileError(
+        "{path}: the project file is damaged ({reason}); nothing was changed",
+        path=path, reason=str(exc),
+    )
+
+
+def _check_regular_file(path: Path) -> None:
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        raise ProjectFileError("{path}: no such project file", path=path) from None
+    except OSError as exc:
+        raise ProjectFileError(
+            "{path}: cannot be read ({reason})", path=path, reason=exc.strerror or str(exc)
+        ) from exc
+    if stat.S_ISDIR(mode):
+        raise ProjectFileError("{path}: is a folder, not a project file", path=path)
+    if not stat.S_ISREG(mode):
+        raise ProjectFileError(
+            "{path}: is not a regular file (a pipe, device or socket), not a project file",
+            path=path,
+        )
+
+
+def _schema_problem(conn: sqlite3.Connection, version: int) -> str | None:
+    """What is missing from a current-version file's tables, or a parent cycle (else None).
+
+    A dropped table or column, or a code that is its own ancestor (which would make every
+    walk up the code tree endless), is damage ``quick_check`` does not see.
+    """
+    if version == CURRENT_VERSION:
+        for table in Base.metadata.sorted_tables:
+            have = {row[1] for row in conn.execute(f'PRAGMA table_info("{table.name}")')}
+            if not have:
+                return f"table {table.name} is missing"
+            missing = sorted(c.name for c in table.columns if c.name not in have)
+            if missing:
+                return f"column {table.name}.{missing[0]} is missing"
+    parents = dict(conn.execute("SELECT id, parent_id FROM code"))
+    done: set[int] = set()
+    for start in parents:
+        seen: set[int] = set()
+        node: int | None = start
+        while node is not None and node not in done:
+            if node in seen:
+                return f"code {node} is its own ancestor"
+            seen.add(node)
+            node = parents.get(node)
+        done |= seen
+    return None
+
+
+def _read_check(path: Path) -> int:
+    """The read-only check: raises ``sqlite3.Error`` as SQLite reports it."""
+    conn = _ro_connect(path)
+    try:
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        if app_id != APPLICATION_ID:
+            raise ProjectFileError(
+                "{path}: not an Annotator project (another program's database)", path=path
+            )
+        check = conn.execute("PRAGMA quick_check").fetchall()
+        if check != [("ok",)]:
+            raise ProjectFileError(
+                "{path}: the project file is damaged ({reason}); nothing was changed",
+                path=path, reason=check[0][0],
+            )
+        row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        raw = None if row is None else row[0]
+        try:
+            version = int(str(raw).strip()) if raw is not None else 0
+        except ValueError:
+            version = 0
+        if version < 1 or str(raw).strip() != str(version):
+            raise ProjectFileError(
+                "{path}: the project file is damaged (its format number {value!r} is not "
+                "valid); nothing was changed", path=path, value=raw,
+            )
+        if version <= CURRENT_VERSION:
+            problem = _schema_problem(conn, version)
+            if problem:
+                raise ProjectFileError(
+                    "{path}: the project file is damaged ({reason}); nothing was changed",
+                    path=path, reason=problem,
+                )
+        return version
+    finally:
+        conn.close()
+
+
+def _recover(path: Path) -> None:
+    """Roll back a hot journal left by a killed writer, keeping a copy until it worked.
+
+    The copy (file and journal under ``.before-recovery`` names) is what a user or support
+    can go back to if the rollback itself fails; once the file checks out it is removed.
+    """
+    journal = _journal(path)
+    keep = path.with_name(path.name + RECOVERY_SUFFIX)
+    keep_journal = _journal(keep)
+    try:
+        _copy_durably(path, keep)
+        _copy_durably(journal, keep_journal)
+    except OSError as exc:
+        with suppress(OSError):
+            keep.unlink(missing_ok=True)
+        with suppress(OSError):
+            keep_journal.unlink(missing_ok=True)
+        raise ProjectFileError(
+            "{path}: the project was left unfinished by a crash and must be recovered, but "
+            "its folder cannot be written ({reason}); nothing was changed",
+            path=path, reason=exc.strerror or str(exc),
+        ) from exc
+    conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)
+    try:
+        conn.execute("PRAGMA quick_check").fetchall()  # the first read rolls the journal back
+    except sqlite3.Error as exc:
+        raise database_refusal(path, exc) from exc
+    finally:
+        conn.close()
+    try:
+        _read_check(path)
+    except (sqlite3.Error, ProjectFileError):
+        return  # keep the copy: the caller reports the damage
+    keep.unlink(missing_ok=True)
+    keep_journal.unlink(missing_ok=True)
+
+
+def _copy_durably(src: Path, dest: Path) -> None:
+    with src.open("rb") as fin, dest.open("wb") as fout:
+        while chunk := fin.read(1 << 20):
+            fout.write(chunk)
+        fout.flush()
+        os.fsync(fout.fileno())
+
+
 def _check_file(path: Path) -> int:
     """The schema version of an existing project file, or ``ProjectFileError``."""
-    if not path.exists():
-        raise ProjectFileError(f"{path}: no such project file")
-    if path.is_dir():
-        raise ProjectFileError(f"{path}: is a folder, not a project file")
+    _check_regular_file(path)
     try:
         with path.open("rb") as fh:
             head = fh.read(len(SQLITE_MAGIC))
     except OSError as exc:
-        raise ProjectFileError(f"{path}: cannot be read ({exc.strerror})") from exc
+        raise ProjectFileError(
+            "{path}: cannot be read ({reason})", path=path, reason=exc.strerror or str(exc)
+        ) from exc
     if head != SQLITE_MAGIC:
-        raise ProjectFileError(f"{path}: not an Annotator project (not a database file)")
+        raise ProjectFileError(
+            "{path}: not an Annotator project (not a database file)", path=path
+        )
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        return _read_check(path)
     except sqlite3.Error as exc:
-        raise ProjectFileError(f"{path}: cannot be opened ({exc})") from exc
+        hot = getattr(exc, "sqlite_errorcode", 0) == _SQLITE_READONLY_ROLLBACK or (
+            "readonly" in str(exc) and _journal(path).exists()
+        )
+        if not hot:
+            raise database_refusal(path, exc) from exc
+    _recover(path)
     try:
-        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-        if app_id != APPLICATION_ID:
-            raise ProjectFileError(f"{path}: not an Annotator project (another program's database)")
-        check = conn.execute("PRAGMA quick_check").fetchall()
-        if check != [("ok",)]:
-            raise ProjectFileError(f"{path}: the project file is damaged ({check[0][0]})")
-        row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-        if row is None:
-            raise ProjectFileError(f"{path}: the project file is damaged (no schema version)")
-        return int(row[0])
-    except sqlite3.DatabaseError as exc:
-        raise ProjectFileError(f"{path}: the project file is damaged ({exc})") from exc
-    finally:
-        conn.close()
+        return _read_check(path)
+    except sqlite3.Error as exc:
+        raise database_refusal(path, exc) from exc
 
 
 def _make_engine(path: Path) -> Engine:
@@ -105,6 +288,17 @@ def _make_engine(path: Path) -> Engine:
     return engine
 
 
+def _temporary_beside(path: Path, tag: str) -> Path:
+    """A hidden name in the target's folder, short enough for any legal target name."""
+    return path.with_name(f".{tag}-{os.getpid()}-{os.urandom(3).hex()}.tmp")
+
+
+def _remove_with_journal(path: Path) -> None:
+    for p in (path, _journal(path)):
+        with suppress(OSError):
+            p.unlink(missing_ok=True)
+
+
 class Project:
     """An open project: a file, or a team project on a server (``store/server.py``).
 
@@ -124,33 +318,35 @@ class Project:
         return display_url(self.url) if self.url else str(self.path)
 
     @classmethod
-    def create(cls, path: Path | str, name: str | None = None,
-               setup: Callable[[Session], None] | None = None) -> "Project":
-        """A new project; ``setup`` fills it (a codebook template) before anyone sees it.
+    def create(
+        cls, path: Path | str, name: str | None = None,
+        fill: "Callable[[Project], T] | None" = None,
+    ) -> "Project":
+        """A new project; ``fill`` adds its first content before the file gets its name.
 
-        On a server, building the tables and ``setup`` are one transaction, so a failed
-        ``new`` leaves the database as empty as it was.
+        The file is built under a temporary name beside the target and renamed only when
+        complete, so a kill or an error half-way leaves no project that blocks a rerun.
         """
-        if is_server_url(path):
-            return cls._create_on_server(str(path), name, setup)
-        project = cls._create_file(Path(path), name)
-        if setup is not None:
-            try:
-                with project.write() as s:
-                    setup(s)
-            except BaseException:
-                project.close()
-                project.path.unlink(missing_ok=True)
-                raise
+        project, _ = cls.create_filled(path, name, fill)
         return project
 
     @classmethod
-    def _create_file(cls, path: Path, name: str | None) -> "Project":
+    def create_filled(
+        cls, path: Path | str, name: str | None, fill: "Callable[[Project], T] | None"
+    ) -> "tuple[Project, T | None]":
+        """``create``, also returning what ``fill`` returned (an import report)."""
+        if is_server_url(path):
+            return cls._create_on_server(str(path), name, fill)
+        path = Path(path)
         if path.exists():
-            raise ProjectFileError(f"{path}: already exists; choose another file name")
+            raise ProjectFileError(
+                "{path}: already exists; choose another file name", path=path
+            )
         if not path.parent.is_dir():
-            raise ProjectFileError(f"{path.parent}: no such folder")
-        engine = _make_engine(path)
+            raise ProjectFileError("{path}: no such folder", path=path.parent)
+        tmp = _temporary_beside(path, "new")
+        engine = _make_engine(tmp)
+        result: T | None = None
         try:
             with engine.begin() as conn:
                 conn.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
@@ -163,11 +359,26 @@ class Project:
                         {"key": "created_at", "value": now().isoformat()},
                     ],
                 )
-        except Exception:
+            if fill is not None:
+                result = fill(cls(tmp, engine))
             engine.dispose()
-            path.unlink(missing_ok=True)
-            raise
-        return cls(path, engine)
+            _fsync(tmp)
+            if path.exists():
+                raise ProjectFileError(
+                    "{path}: already exists; choose another file name", path=path
+                )
+            os.replace(tmp, path)
+        except sqlite3.Error as exc:
+            raise database_refusal(path, exc) from exc
+        except OSError as exc:
+            raise ProjectFileError(
+                "{path}: the project cannot be created ({reason}); nothing was changed",
+                path=path, reason=exc.strerror or str(exc),
+            ) from exc
+        finally:
+            engine.dispose()
+            _remove_with_journal(tmp)
+        return cls(path, _make_engine(path)), result
 
     @classmethod
     def open(cls, path: Path | str) -> "Project":
@@ -177,32 +388,42 @@ class Project:
         version = _check_file(path)
         if version > CURRENT_VERSION:
             raise ProjectFileError(
-                f"{path}: written by a newer version of Annotator (project format "
-                f"{version}; this version reads up to {CURRENT_VERSION}). Please update."
+                "{path}: written by a newer version of Annotator (project format "
+                "{version}; this version reads up to {current}). Please update.",
+                path=path, version=version, current=CURRENT_VERSION,
             )
         if version < CURRENT_VERSION:
             _backup_before_migration(path, version)
         engine = _make_engine(path)
         if version < CURRENT_VERSION:
-            with (
-                engine.connect().execution_options(sqlite_begin="IMMEDIATE") as conn,
-                conn.begin(),
-            ):
-                migrate(conn, version)
-                conn.execute(
-                    Meta.__table__.update()
-                    .where(Meta.key == "schema_version")
-                    .values(value=str(CURRENT_VERSION))
-                )
+            try:
+                with (
+                    engine.connect().execution_options(sqlite_begin="IMMEDIATE") as conn,
+                    conn.begin(),
+                ):
+                    migrate(conn, version)
+                    conn.execute(
+                        Meta.__table__.update()
+                        .where(Meta.key == "schema_version")
+                        .values(value=str(CURRENT_VERSION))
+                    )
+            except Exception as exc:
+                engine.dispose()
+                orig = getattr(exc, "orig", exc)
+                if isinstance(orig, sqlite3.Error):
+                    raise database_refusal(path, orig) from exc
+                raise
         return cls(path, engine)
 
     @classmethod
-    def _create_on_server(cls, url: str, name: str | None,
-                          setup: Callable[[Session], None] | None) -> "Project":
+    def _create_on_server(
+        cls, url: str, name: str | None, fill: "Callable[[Project], T] | None"
+    ) -> "tuple[Project, T | None]":
+        """The tables in one transaction, then ``fill``; a failure leaves the database empty."""
         engine = make_server_engine(url)
         try:
             require_empty(engine, url)
-            with engine.connect() as conn, conn.begin():
+            with engine.begin() as conn:
                 migrate(conn, 0)
                 change_feed.install(conn)
                 conn.execute(Meta.__table__.insert(), [
@@ -212,15 +433,17 @@ class Project:
                      "value": name or conn.scalar(text("SELECT current_database()"))},
                     {"key": "created_at", "value": now().isoformat()},
                 ])
-                if setup is not None:
-                    # joins the creating transaction: its commit leaves that one open
-                    with Session(bind=conn) as s:
-                        setup(s)
-                        s.commit()
         except BaseException:
             engine.dispose()
             raise
-        return cls(None, engine, url)
+        project = cls(None, engine, url)
+        try:
+            result = fill(project) if fill is not None else None
+        except BaseException:
+            empty_database(engine)
+            engine.dispose()
+            raise
+        return project, result
 
     @classmethod
     def _open_on_server(cls, url: str) -> "Project":
@@ -246,12 +469,23 @@ class Project:
 
     @contextmanager
     def write(self) -> Iterator[Session]:
-        """One user operation: committed when the block ends, rolled back on error."""
-        with self._server_errors(), Session(self._writer, expire_on_commit=False) as session, \
-                session.begin():
-            if self.url is not None:
-                change_feed.mark_origin(session.connection(), self.origin)
-            yield session
+        """One user operation: committed when the block ends, rolled back on error.
+
+        A lock held too long, a full disk or a read-only file is one sentence that says
+        nothing was changed (the transaction was rolled back), never a traceback.
+        """
+        try:
+            with self._server_errors(), \
+                    Session(self._writer, expire_on_commit=False) as session, session.begin():
+                if self.url is not None:
+                    change_feed.mark_origin(session.connection(), self.origin)
+                yield session
+        except OperationalError as exc:
+            orig = exc.orig
+            code = getattr(orig, "sqlite_errorcode", 0) & 0xFF
+            if isinstance(orig, sqlite3.Error) and code in _NOT_DAMAGE:
+                raise database_refusal(self.path, orig) from exc
+            raise
 
     @contextmanager
     def read(self) -> Iterator[Session]:
@@ -272,6 +506,7 @@ class Project:
                 raise
             raise mapped from exc
 
+
     @property
     def name(self) -> str:
         with self.read() as s:
@@ -281,22 +516,28 @@ class Project:
     def save_copy(self, dest: Path | str) -> Path:
         """A consistent copy through SQLite's backup API (never a file copy of a live file).
 
+        Written beside the destination under a temporary name and renamed when complete.
         A team project is copied row for row into a new file (``store/transfer.py``).
         """
         dest = Path(dest)
         if self.url is not None:
-            Project.create(dest, self.name,
-                           setup=lambda s: copy_contents(self.engine, s)).close()
+            Project.create(dest, self.name, lambda p: copy_into(self.engine, p)).close()
             return dest
         if dest.resolve() == self.path.resolve():
             raise ProjectFileError("a copy cannot overwrite the project itself")
-        src = sqlite3.connect(self.path)
-        dst = sqlite3.connect(dest)
+        tmp = _temporary_beside(dest, "copy")
         try:
-            src.backup(dst)
+            _backup_to(self.path, tmp)
+            os.replace(tmp, dest)
+        except sqlite3.Error as exc:
+            raise database_refusal(dest, exc) from exc
+        except OSError as exc:
+            raise ProjectFileError(
+                "{path}: the copy cannot be written ({reason}); nothing was changed",
+                path=dest, reason=exc.strerror or str(exc),
+            ) from exc
         finally:
-            dst.close()
-            src.close()
+            _remove_with_journal(tmp)
         return dest
 
     def close(self) -> None:
@@ -309,15 +550,63 @@ class Project:
         self.close()
 
 
-def _backup_before_migration(path: Path, version: int) -> None:
-    """Keep the old file next to the new one: an upgrade must never cost a user their data."""
-    backup = path.with_name(f"{path.name}.format{version}.bak")
-    if backup.exists():
-        return
-    src = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-    dst = sqlite3.connect(backup)
+def copy_into(source: Engine, project: Project) -> None:
+    """Every row of the project behind ``source`` into the new, empty ``project``."""
+    with project.write() as s:
+        copy_contents(source, s)
+
+
+def _fsync(path: Path) -> None:
+    with path.open("rb+") as fh:
+        os.fsync(fh.fileno())
+
+
+def _backup_to(src_path: Path, dest: Path) -> None:
+    """A copy by SQLite's backup API, on disk (fsync) when this returns."""
+    src = _ro_connect(src_path)
+    dst = sqlite3.connect(dest)
     try:
         src.backup(dst)
     finally:
         dst.close()
         src.close()
+    _fsync(dest)
+
+
+def _backup_is_good(backup: Path, version: int) -> bool:
+    """A backup counts only if it opens, checks out and holds the version it is named for."""
+    try:
+        _check_regular_file(backup)
+        return _read_check(backup) == version
+    except (sqlite3.Error, ProjectFileError, OSError):
+        return False
+
+
+def _backup_before_migration(path: Path, version: int) -> None:
+    """Keep the old file next to the new one: an upgrade must never cost a user their data.
+
+    The backup is written under a temporary name, made durable, verified and only then
+    renamed; an existing ``.bak`` is used only once it has been verified the same way.
+    """
+    backup = path.with_name(f"{path.name}.format{version}.bak")
+    if backup.exists() and _backup_is_good(backup, version):
+        return
+    tmp = _temporary_beside(backup, "bak")
+    try:
+        _backup_to(path, tmp)
+        if not _backup_is_good(tmp, version):
+            raise ProjectFileError(
+                "{path}: the copy made before the upgrade could not be verified, so the "
+                "project was not upgraded; nothing was changed", path=path,
+            )
+        os.replace(tmp, backup)
+    except sqlite3.Error as exc:
+        raise database_refusal(path, exc) from exc
+    except OSError as exc:
+        raise ProjectFileError(
+            "{path}: the copy made before the upgrade cannot be written ({reason}), so the "
+            "project was not upgraded; nothing was changed",
+            path=path, reason=exc.strerror or str(exc),
+        ) from exc
+    finally:
+        _remove_with_journal(tmp)

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit, urlunsplit
 
-from sqlalchemy import Engine, create_engine, inspect, select
+from sqlalchemy import Engine, MetaData, create_engine, inspect, select
 from sqlalchemy.exc import DBAPIError, OperationalError, SQLAlchemyError
 
 from annotator.domain.errors import Conflict, InvalidInput, ProjectFileError
@@ -134,3 +134,12 @@ def server_error(exc: DBAPIError, url: str) -> Exception:
             "the change clashes with one just made by someone else; this step was not saved",
         )
     return exc
+
+
+def empty_database(engine: Engine) -> None:
+    """Take a half-made team project out again (a ``new`` or ``push`` that failed)."""
+    with engine.begin() as conn:
+        tables = MetaData()
+        tables.reflect(bind=conn)
+        tables.drop_all(bind=conn)
+        conn.exec_driver_sql("DROP FUNCTION IF EXISTS annotator_notify() CASCADE")

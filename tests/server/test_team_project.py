@@ -91,12 +91,14 @@ def test_bad_locations_end_in_one_line(postgres_server, capsys):
 
 
 def test_a_new_project_that_fails_half_way_leaves_the_database_empty(location, capsys):
-    def half_way(session):
-        create_code(session, None, "协调")
-        create_code(session, None, "协调")  # a second code of that name: the template breaks
+    def half_way(project):
+        with project.write() as session:
+            create_code(session, None, "协调")
+        with project.write() as session:
+            create_code(session, None, "协调")  # a second code of that name: the fill breaks
 
     with pytest.raises(Conflict):
-        Project.create(location, setup=half_way)
+        Project.create(location, fill=half_way)
     assert _run(capsys, "new", location)[0] == 0
     code, out, _ = _run(capsys, "info", location)
     assert code == 0 and out.count("协调") == 4

@@ -39,7 +39,14 @@ from annotator.domain.errors import ImportRefused
 from annotator.domain.text import normalise_text
 
 from . import rtf
-from .common import MAX_FILE_BYTES, Extracted, plural, refusal, repair_surrogates
+from .common import (
+    MAX_FILE_BYTES,
+    Extracted,
+    check_text_length,
+    plural,
+    refusal,
+    repair_surrogates,
+)
 from .plain import read_plain
 
 __all__ = ["MAX_FILE_BYTES", "SUPPORTED_SUFFIXES", "ReadDocument", "read_document"]
@@ -130,6 +137,7 @@ def read_document(path: Path, encoding: str | None = None) -> ReadDocument:
         raise refusal(
             name, f"is not {what} that can be read (the file is damaged or not what its name says)"
         ) from exc
+    check_text_length(len(extracted.text), name)
     text, replaced = repair_surrogates(extracted.text)
     warnings = extracted.warnings
     if replaced:

@@ -18,6 +18,20 @@ from annotator.messages import Msg
 #: 200 MiB holds any interview transcript or report with room to spare (the whole of
 #: 红楼梦 is 1.7 MB in GBK), yet keeps decoding plus parsing within a laptop's memory.
 MAX_FILE_BYTES = 200 * 1024 * 1024
+#: Largest extracted text, in characters: some fifty times 红楼梦. A small crafted file
+#: (repeated table rows and columns in an .odt) can expand into billions; every reader's
+#: result is held to this, and the .odt reader counts while it expands.
+MAX_TEXT_CHARS = 50_000_000
+
+
+def check_text_length(length: int, name: str) -> None:
+    """Refuse text beyond ``MAX_TEXT_CHARS``, saying so (nothing is imported)."""
+    if length > MAX_TEXT_CHARS:
+        raise refusal(
+            name,
+            "its text would be longer than 50 million characters — too long to import as one "
+            "document (it may be a crafted file); nothing was imported",
+        )
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,15 @@ from odf.element import Node
 from odf.namespaces import DRAWNS, OFFICENS, TABLENS, TEXTNS
 from odf.opendocument import load
 
-from .common import ENDNOTES_MARKER, FOOTNOTES_MARKER, Extracted, refusal, require_text, roman
+from .common import (
+    ENDNOTES_MARKER,
+    FOOTNOTES_MARKER,
+    Extracted,
+    check_text_length,
+    refusal,
+    require_text,
+    roman,
+)
 from .zipguard import ODT, open_checked, package_kind, read_small, wrong_kind
 
 _WHITESPACE = re.compile(r"[ \t\r\n]+")
@@ -81,7 +89,7 @@ def read_odt(data: bytes, name: str, encoding: str | None = None) -> Extracted:
     body = getattr(document, "text", None)
     if body is None:
         raise refusal(name, "is not an OpenDocument text (.odt)")
-    walker = _Walker()
+    walker = _Walker(name)
     lines = walker.blocks(body)
     lines.extend(walker.note_lines())
     text = "\n".join(lines)
@@ -130,6 +138,8 @@ class _Line:
 
 @dataclass
 class _Walker:
+    name: str
+    produced: int = 0  # characters so far, held to MAX_TEXT_CHARS while repeats expand
     notes: dict[str, list[tuple[str, Node]]] = field(
         default_factory=lambda: {"footnote": [], "endnote": []}
     )
@@ -154,7 +164,13 @@ class _Walker:
         line = _Line()
         boxes: list[str] = []
         self._inline(p, line, boxes)
-        return [line.text(), *boxes]
+        text = line.text()
+        self._spend(len(text) + 1)
+        return [text, *boxes]
+
+    def _spend(self, chars: int) -> None:
+        self.produced += chars
+        check_text_length(self.produced, self.name)
 
     def table(self, table: Node) -> list[str]:
         lines: list[str] = []
@@ -164,8 +180,12 @@ class _Walker:
                 if cell.qname not in ((TABLENS, "table-cell"), (TABLENS, "covered-table-cell")):
                     continue
                 text = self._cell(cell) if cell.qname[1] == "table-cell" else ""
-                cells.extend([text] * _repeat(cell, "number-columns-repeated"))
-            lines.extend(["\t".join(cells)] * _repeat(row, "number-rows-repeated"))
+                columns = _repeat(cell, "number-columns-repeated")
+                self._spend((len(text) + 1) * (columns - 1))  # the first was counted inside
+                cells.extend([text] * columns)
+            rows = _repeat(row, "number-rows-repeated")
+            self._spend((sum(len(c) + 1 for c in cells) + 1) * (rows - 1))
+            lines.extend(["\t".join(cells)] * rows)
         return lines
 
     def drawing(self, shape: Node) -> list[str]:
