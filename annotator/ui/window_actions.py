@@ -57,9 +57,9 @@ def build_actions(window: Window) -> None:
                        tr("Create a project file with a codebook template"))
     window.act_open = a(tr("&Open project…"), window.open_project_dialog, K.Open,
                         tr("Open a project file"))
-    window.act_demo = a(tr("Open &demo project"), window.open_demo, None,
+    window.act_demo = a(tr("Open de&mo project"), window.open_demo, None,
                         tr("Open the demo project: a paper coded with the governance codebook"))
-    window.act_copy_project = a(tr("Save a &copy…"), window.save_copy, "Ctrl+Shift+S",
+    window.act_copy_project = a(tr("&Save a copy…"), window.save_copy, "Ctrl+Shift+S",
                                 tr("Save a consistent copy of the project file"))
     window.act_close = a(tr("&Close project"), window.close_project, K.Close,
                          tr("Close the project"))
@@ -161,11 +161,11 @@ def build_actions(window: Window) -> None:
                              tr("Move the chosen code down among its siblings"), widget=tree)
     window.act_indent = a(tr("Make &child of the code above"), window.indent_code, "Alt+Right",
                           tr("Move the chosen code under its previous sibling"), widget=tree)
-    window.act_outdent = a(tr("Move &out of its parent"), window.outdent_code, "Alt+Left",
+    window.act_outdent = a(tr("Move ou&t of its parent"), window.outdent_code, "Alt+Left",
                            tr("Move the chosen code up one level"), widget=tree)
     window.act_expand = a(tr("E&xpand all"), window.codebook.expandAll, None,
                           tr("Show every code"))
-    window.act_collapse = a(tr("Co&llapse all"), window.codebook.collapseAll, None,
+    window.act_collapse = a(tr("Colla&pse all"), window.codebook.collapseAll, None,
                             tr("Show only the top-level codes"))
     # coders
     window.act_coder = a(tr("&Switch coder…"), window.switch_coder, "Ctrl+Shift+K",
@@ -238,7 +238,7 @@ MENUS: tuple[tuple[str, str, str, tuple[Entry, ...]], ...] = (
         "add_code", "add_child", "rename_code", "color", "definition", "code_memo", None,
         "move_up", "move_down", "indent", "outdent", "merge", "delete_code", None,
         "expand", "collapse")),
-    ("coders", "MainWindow", QT_TRANSLATE_NOOP("MainWindow", "Co&ders"), ("coder", "others")),
+    ("coders", "MainWindow", QT_TRANSLATE_NOOP("MainWindow", "C&oders"), ("coder", "others")),
     ("view", "MainWindow", QT_TRANSLATE_NOOP("MainWindow", "&View"), (
         "overview", "results", None, "bigger", "smaller", "font_reset", None,
         "focus_1", "focus_2", "focus_3", "focus_4")),

@@ -290,19 +290,19 @@
         <translation>打开项目文件</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Open &amp;demo project</source>
-        <translation>打开示例项目(&amp;D)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Open the demo project: a paper coded with the governance codebook</source>
         <translation>打开示例项目：一篇用治理编码本编码的论文</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Save a &amp;copy…</source>
-        <translation>另存副本(&amp;C)…</translation>
+        <location line="-1"/>
+        <source>Open de&amp;mo project</source>
+        <translation>打开示例项目(&amp;M)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Save a copy…</source>
+        <translation>另存副本(&amp;S)…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -671,11 +671,16 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Move &amp;out of its parent</source>
-        <translation>移出父代码(&amp;O)</translation>
+        <source>Move ou&amp;t of its parent</source>
+        <translation>移出父代码(&amp;T)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
+        <source>Colla&amp;pse all</source>
+        <translation>全部折叠(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="-3"/>
         <source>Move the chosen code up one level</source>
         <translation>将选中的代码上移一级</translation>
     </message>
@@ -690,12 +695,7 @@
         <translation>显示所有代码</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Co&amp;llapse all</source>
-        <translation>全部折叠(&amp;L)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Show only the top-level codes</source>
         <translation>只显示顶层代码</translation>
     </message>
@@ -841,14 +841,14 @@
         <translation>您现在以 {0} 的身份编码</translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+91"/>
         <source>Settings saved</source>
         <translation>设置已保存</translation>
     </message>
     <message>
         <location line="+7"/>
-        <source>&amp;Settings…</source>
-        <translation>设置(&amp;S)…</translation>
+        <source>Se&amp;ttings…</source>
+        <translation>设置(&amp;T)…</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1437,8 +1437,8 @@
     </message>
     <message>
         <location line="+4"/>
-        <source>New project from REFI-&amp;QDA (.qdpx)…</source>
-        <translation>从 REFI-QDA 新建项目（.qdpx）(&amp;Q)…</translation>
+        <source>New project from RE&amp;FI-QDA (.qdpx)…</source>
+        <translation>从 REFI-QDA 新建项目（.qdpx）(&amp;F)…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1734,8 +1734,8 @@
     </message>
     <message>
         <location line="+6"/>
-        <source>P&amp;roperties…</source>
-        <translation>属性(&amp;R)…</translation>
+        <source>Pr&amp;operties…</source>
+        <translation>属性(&amp;O)…</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1848,8 +1848,8 @@
     </message>
     <message>
         <location line="+4"/>
-        <source>Co&amp;ders</source>
-        <translation>编码员(&amp;D)</translation>
+        <source>C&amp;oders</source>
+        <translation>编码员(&amp;O)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2484,7 +2484,7 @@ in the copy: {1}</source>
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../annotator/ui/i18n.py" line="+155"/>
+        <location filename="../../annotator/ui/i18n.py" line="+157"/>
         <source>System language ({0})</source>
         <translation>跟随系统（{0}）</translation>
     </message>
@@ -2492,7 +2492,7 @@ in the copy: {1}</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../annotator/ui/settings_dialog.py" line="-155"/>
+        <location filename="../../annotator/ui/settings_dialog.py" line="-157"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
