@@ -12,14 +12,15 @@ from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
+from annotator.services.project_coder import copy_participant, has_coded
 from annotator.services.window_ops import codings_by_ids
-from annotator.settings import save_setting
 from annotator.ui.codebook_view import CodebookTree, swatch
 from annotator.ui.context import AppContext
 from annotator.ui.document_view import DocumentView
 from annotator.ui.operations import coding as coding_ops
 from annotator.ui.panels import CodingsHere
 from annotator.ui.spans import Span
+from annotator.ui.window_state import remember_coder
 
 # The strings keep the translation context they had as ``self.tr`` in ``MainWindow``.
 translate = QCoreApplication.translate
@@ -31,6 +32,8 @@ class CodingController(QObject):
         super().__init__(view)
         self.ctx, self.view, self.codebook, self.codings_here = ctx, view, codebook, codings_here
         self.status = status
+        self._confirmed: set[int] = set()  # coders the user agreed to code as, here
+        ctx.session.projectChanged.connect(self._confirmed.clear)
         view.selectionSpanChanged.connect(self.selection_changed)
         codebook.spanDropped.connect(self.span_dropped)
         codings_here.removeRequested.connect(self.remove_codings)
@@ -64,7 +67,29 @@ class CodingController(QObject):
             return False
         doc_id, start, end = target
         s = self.ctx.session
-        return s.execute(coding_ops.CodeSpan(s, doc_id, start, end, code_id))
+        return self.coder_ready() and s.execute(
+            coding_ops.CodeSpan(s, doc_id, start, end, code_id))
+
+    def coder_ready(self) -> bool:
+        """Before the first coding of a coder who has not coded in this project yet (and
+        is not the participant a workshop copy was made for), ask once whether to code
+        under that name (a workshop's figures depend on it); "No" lets the user pick
+        another name. False: code nothing."""
+        s = self.ctx.session
+        if s.project is None or s.coder is None:
+            return False
+        if (s.coder.id in self._confirmed or s.call(has_coded, s.project, s.coder.id)
+                or s.call(copy_participant, s.project) == s.coder.name):
+            self._confirmed.add(s.coder.id)
+            return True
+        name = s.coder.name
+        if self.ctx.prompts.confirm(
+                translate("MainWindow", "Code as {0}?").format(name),
+                translate("MainWindow", "{0} has not coded in this project yet. Code as "
+                                        "{0}?\n\nNo: choose another coder name.").format(name)):
+            self._confirmed.add(s.coder.id)
+            return True
+        return self.switch_coder()
 
 
     def code_with_current(self) -> None:
@@ -139,7 +164,7 @@ class CodingController(QObject):
     def in_vivo(self) -> None:
         """Make a code named from the selected words and code them with it."""
         target = self.need_selection()
-        if target is not None:
+        if target is not None and self.coder_ready():
             self.ctx.session.execute(coding_ops.InVivo(self.ctx.session, *target))
 
 
@@ -179,7 +204,7 @@ class CodingController(QObject):
 
     def span_dropped(self, code_id: int, doc_id: int, start: int, end: int) -> None:
         """Code a span dragged from the text onto a code."""
-        if doc_id == self.view.doc_id:
+        if doc_id == self.view.doc_id and self.coder_ready():
             s = self.ctx.session
             s.execute(coding_ops.CodeSpan(s, doc_id, start, end, code_id))
 
@@ -277,10 +302,11 @@ class CodingController(QObject):
         menu.addAction(self.ctx.registry["doc_memo"])
 
 
-    def switch_coder(self) -> None:
-        """Code under another (or a new) coder name, remembered for next time."""
+    def switch_coder(self) -> bool:
+        """Code under another (or a new) coder name, remembered for this project (only:
+        the other projects and the command line keep theirs). True when switched."""
         if self.ctx.session.project is None:
-            return
+            return False
         names = sorted(self.ctx.session.coders.values())
         current = self.ctx.session.coder.name if self.ctx.session.coder else ""
         name = self.ctx.prompts.choice(
@@ -288,10 +314,13 @@ class CodingController(QObject):
             translate("MainWindow", "Code as (pick a name or type a new one):"),
             names, names.index(current) if current in names else 0, editable=True)
         name = (name or "").strip()
-        if name and name != current and self.ctx.session.set_coder(name):
-            if self.ctx.persist:
-                save_setting("coder", name)
-            self.ctx.say(translate("MainWindow", "You are now coding as {0}").format(name))
+        if not name or name == current or not self.ctx.session.set_coder(name):
+            return False
+        self._confirmed.add(self.ctx.session.coder.id)
+        if self.ctx.persist:
+            remember_coder(self.ctx.settings, self.ctx.session.project.path, name)
+        self.ctx.say(translate("MainWindow", "You are now coding as {0}").format(name))
+        return True
 
 
 __all__ = ["CodingController"]

@@ -95,7 +95,7 @@ class MainWindow(QMainWindow):
             self.ctx, self.codebook, self.segments, self.view, self.coding.choose_code)
         self.search = SearchController(
             self.ctx, self.view, self.find_bar, self.results, self.results_dock,
-            self.codebook, self.coding.choose_code)
+            self.codebook, self.coding.choose_code, self.coding.coder_ready)
         self.export = ExportController(self.ctx, self)
         window_actions.build_actions(self)
         window_actions.register_actions(self)
