@@ -1867,7 +1867,7 @@
         <translation>Annotator</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_lifecycle.py" line="+54"/>
+        <location filename="../../annotator/ui/project_lifecycle.py" line="+70"/>
         <source>Opened {0}</source>
         <translation>已打开 {0}</translation>
     </message>
@@ -1996,7 +1996,7 @@
         <translation>删除文档“{0}”及其 {1} 处编码？此操作可以撤销。</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/coding_actions.py" line="+48"/>
+        <location filename="../../annotator/ui/coding_actions.py" line="+51"/>
         <source>{0} characters selected</source>
         <translation>已选择 {0} 个字符</translation>
     </message>
@@ -2006,7 +2006,21 @@
         <translation>请先在文档中选择文本</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+29"/>
+        <source>Code as {0}?</source>
+        <translation>以 {0} 的身份编码？</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0} has not coded in this project yet. Code as {0}?
+
+No: choose another coder name.</source>
+        <translation>{0} 尚未在本项目中编码。以 {0} 的身份编码吗？
+
+选“否”可另选编码员名称。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Choose a code in the codebook first</source>
         <translation>请先在编码本中选择一个代码</translation>
     </message>
@@ -2158,7 +2172,7 @@
         <translation>删除代码</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/text_search.py" line="+73"/>
+        <location filename="../../annotator/ui/text_search.py" line="+74"/>
         <source>no hits</source>
         <translation>无匹配项</translation>
     </message>
@@ -2198,7 +2212,7 @@
         <translation>用以下代码编码 {0} 个匹配项：</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/coding_actions.py" line="+14"/>
+        <location filename="../../annotator/ui/coding_actions.py" line="+15"/>
         <source>Switch coder</source>
         <translation>切换编码员</translation>
     </message>
@@ -2208,7 +2222,7 @@
         <translation>以此身份编码（选择一个名称或输入新名称）：</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>You are now coding as {0}</source>
         <translation>您现在以 {0} 的身份编码</translation>
     </message>
@@ -2234,7 +2248,7 @@
         <translation>已导出 {0}</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window_state.py" line="+143"/>
+        <location filename="../../annotator/ui/window_state.py" line="+158"/>
         <source>Text size {0} pt</source>
         <translation>文字大小 {0} 磅</translation>
     </message>
@@ -2242,17 +2256,17 @@
 <context>
     <name>MergeReportDialog</name>
     <message>
-        <location filename="../../annotator/ui/workshop_menu.py" line="+109"/>
+        <location filename="../../annotator/ui/workshop_menu.py" line="+119"/>
         <source>Merge report</source>
         <translation>合并报告</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Merged {0} of {1} files.</source>
-        <translation>已合并 {1} 个文件中的 {0} 个。</translation>
+        <location line="-14"/>
+        <source>Merged {0} of {1} files: codings {2} added, {3} skipped.</source>
+        <translation>已合并 {1} 个文件中的 {0} 个：编码 {2} 处新增，{3} 处跳过。</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+34"/>
         <source>Coders added: {0}</source>
         <translation>新增编码员：{0}</translation>
     </message>
@@ -2289,14 +2303,29 @@ in the copy: {1}</source>
         <translation>下一步：工作坊 → 编码员间一致性… 和 分歧…</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>{0}: not merged: {1}</source>
         <translation>{0}：未合并：{1}</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>{0}: codings {1} added, {2} already present, {3} skipped; {4} conflicts</source>
+        <translation>{0}：编码 {1} 处新增、{2} 处已存在、{3} 处跳过；{4} 处冲突</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Documents: {0} matched, {1} added</source>
+        <translation>文档：{0} 个匹配，{1} 个新增</translation>
+    </message>
+    <message>
         <location line="+2"/>
-        <source>{0}: documents {1} matched, {2} added; codes {3} matched, {4} added; coders {5} matched, {6} added; codings {7} added, {8} already present; {9} conflicts</source>
-        <translation>{0}：文档 {1} 个匹配、{2} 个新增；代码 {3} 个匹配、{4} 个新增；编码员 {5} 名匹配、{6} 名新增；编码 {7} 处新增、{8} 处已存在；{9} 处冲突</translation>
+        <source>Codes: {0} matched, {1} added</source>
+        <translation>代码：{0} 个匹配，{1} 个新增</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Coders: {0} matched, {1} added</source>
+        <translation>编码员：{0} 名匹配，{1} 名新增</translation>
     </message>
 </context>
 <context>
@@ -2367,7 +2396,7 @@ in the copy: {1}</source>
 <context>
     <name>ParticipantCopiesDialog</name>
     <message>
-        <location filename="../../annotator/ui/workshop_menu.py" line="-104"/>
+        <location filename="../../annotator/ui/workshop_menu.py" line="-127"/>
         <source>Make participant copies</source>
         <translation>生成参与者副本</translation>
     </message>
@@ -2596,7 +2625,7 @@ in the copy: {1}</source>
 <context>
     <name>WorkshopUI</name>
     <message>
-        <location filename="../../annotator/ui/workshop_menu.py" line="+95"/>
+        <location filename="../../annotator/ui/workshop_menu.py" line="+114"/>
         <source>Intercoder agreement</source>
         <translation>编码员间一致性</translation>
     </message>
@@ -2709,11 +2738,6 @@ Merging cannot be undone, and the undo history is cleared. To keep the project a
         <location line="+9"/>
         <source>Merging {0} files…</source>
         <translation>正在合并 {0} 个文件…</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Merged {0} of {1} files</source>
-        <translation>已合并 {1} 个文件中的 {0} 个</translation>
     </message>
 </context>
 </TS>
