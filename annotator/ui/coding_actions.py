@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QMenu
 
 from annotator.services.project_coder import copy_participant, has_coded
 from annotator.services.window_ops import codings_by_ids
+from annotator.ui.code_chooser import CodeChooser
 from annotator.ui.codebook_view import CodebookTree, swatch
 from annotator.ui.context import AppContext
 from annotator.ui.document_view import DocumentView
@@ -117,15 +118,24 @@ class CodingController(QObject):
 
 
     def code_with_dialog(self) -> None:
-        """Ask for a code (recent ones first) and code the selection with it."""
+        """Ask for a code (recent ones first), found by typing, and code the selection."""
         if self.need_selection() is None:
             return
-        recent = [c for c in self.ctx.session.recent_codes if c in self.ctx.session.codes]
-        ids = recent + [c for c in self.ctx.session.code_order if c not in recent]
-        code = self.choose_code(translate("MainWindow", "Code with"),
-                           translate("MainWindow", "Code:"), ids, self.codebook.current_code())
-        if code is not None:
-            self.code_selection(code)
+        s = self.ctx.session
+        if not s.code_order:
+            self.ctx.say(translate("MainWindow", "The codebook is empty: add a code first"))
+            return
+        recent = [c for c in s.recent_codes if c in s.codes]
+        ids = recent + [c for c in s.code_order if c not in recent]
+        current = self.codebook.current_code()
+        chooser = CodeChooser(translate("MainWindow", "Code with"),
+                              translate("MainWindow", "Code:"), [s.code_path(c) for c in ids],
+                              ids.index(current) if current in ids else 0, self.view.window())
+        try:
+            if self.ctx.prompts.dialog(chooser) and chooser.chosen() is not None:
+                self.code_selection(ids[chooser.list.currentRow()])
+        finally:
+            chooser.deleteLater()
 
 
     def quick_code(self, n: int) -> None:

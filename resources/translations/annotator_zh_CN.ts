@@ -1150,6 +1150,19 @@
     </message>
 </context>
 <context>
+    <name>CodeChooser</name>
+    <message>
+        <location filename="../../annotator/ui/code_chooser.py" line="+41"/>
+        <source>Type part of a code&apos;s name…</source>
+        <translation>输入代码名称的一部分…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>No code contains these words</source>
+        <translation>没有包含这些字词的代码</translation>
+    </message>
+</context>
+<context>
     <name>CodebookTree</name>
     <message>
         <location filename="../../annotator/ui/codebook_view.py" line="+41"/>
@@ -1996,7 +2009,7 @@
         <translation>删除文档“{0}”及其 {1} 处编码？此操作可以撤销。</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/coding_actions.py" line="+51"/>
+        <location filename="../../annotator/ui/coding_actions.py" line="+52"/>
         <source>{0} characters selected</source>
         <translation>已选择 {0} 个字符</translation>
     </message>
@@ -2026,22 +2039,23 @@ No: choose another coder name.</source>
     </message>
     <message>
         <location line="+10"/>
+        <location line="+16"/>
         <source>The codebook is empty: add a code first</source>
         <translation>编码本为空：请先添加代码</translation>
     </message>
     <message>
-        <location line="+16"/>
-        <location line="+145"/>
+        <location line="+5"/>
+        <location line="+149"/>
         <source>Code with</source>
         <translation>编码为</translation>
     </message>
     <message>
-        <location line="-144"/>
+        <location line="-148"/>
         <source>Code:</source>
         <translation>代码：</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+35"/>
         <source>{0}  {1}</source>
         <translation>{0}  {1}</translation>
     </message>
