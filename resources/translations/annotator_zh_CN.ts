@@ -1171,23 +1171,33 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Codings</source>
         <translation>编码数</translation>
     </message>
     <message>
-        <location line="-10"/>
-        <location line="+11"/>
+        <location line="-11"/>
+        <location line="+13"/>
         <source>Key</source>
         <translation>按键</translation>
     </message>
     <message>
-        <location line="-10"/>
-        <source>Codings of this code (own)</source>
-        <translation>此代码本身的编码数（不含子代码）</translation>
+        <location line="-11"/>
+        <source>Codings of this code; for a parent, its own and (in brackets) with its subcodes</source>
+        <translation>此代码的编码数；父代码显示自身的编码数，括号内为连同子代码的编码数</translation>
+    </message>
+    <message>
+        <location line="+86"/>
+        <source>{0} ({1})</source>
+        <translation>{0}（{1}）</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>{0} codings of its own, {1} with its subcodes</source>
+        <translation>自身 {0} 处编码，连同子代码共 {1} 处</translation>
+    </message>
+    <message>
+        <location line="-86"/>
         <source>Number key that assigns this code</source>
         <translation>分配此代码的数字键</translation>
     </message>

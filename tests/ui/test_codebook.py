@@ -6,7 +6,8 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QLineEdit
 
 from annotator.services.codebook import code_tree
-from tests.ui.helpers import code_id, press, stored, trigger
+from annotator.ui.codebook_view import COL_COUNT
+from tests.ui.helpers import code_id, double_click_code, press, select_with_keys, stored, trigger
 
 
 def _paths(window) -> list[str]:
@@ -173,3 +174,28 @@ def test_delete_asks_with_the_number_of_codings(qtbot, window, demo: Path,
     assert "信任/政治信任" in _paths(window)
     assert len(window.view.index) == 7
     assert window.codebook.items[code_id(window, "信任/政治信任")].text(1) == "1"
+
+
+def test_parent_codes_show_their_own_and_their_subtree_counts(qtbot, window, demo) -> None:
+    window.open_path(demo)
+
+    def shown(path: str) -> str:
+        return window.codebook.items[code_id(window, path)].text(COL_COUNT)
+
+    def counted(path: str) -> tuple[int, int]:
+        rows = [r[0] for r in stored(window)]
+        return rows.count(path), sum(1 for p in rows if p == path or p.startswith(path + "/"))
+
+    own, total = counted("信任")
+    assert total > own  # the demo codes 信任's subcodes too
+    assert shown("信任") == f"{own} ({total})"
+    assert shown("信任/社会信任") == str(counted("信任/社会信任")[0])  # a leaf: one number
+    # coding a subcode raises the parent's total, not its own count
+    text = window.session.text(window.view.doc_id)
+    start = text.index("整体性治理理论")
+    select_with_keys(qtbot, window, start, start + 3)
+    double_click_code(qtbot, window, code_id(window, "信任/社会信任"))
+    assert counted("信任") == (own, total + 1)
+    assert shown("信任") == f"{own} ({total + 1})"
+    window.session.undo_stack.undo()
+    assert shown("信任") == f"{own} ({total})"

@@ -46,7 +46,7 @@ def test_the_demo_opens_with_its_codings_shown(window, demo: Path) -> None:
     assert window.session.coder.name == ME
     # the codebook shows colours and counts; the first code with codings is chosen
     trust = window.codebook.items[code_id(window, "信任")]
-    assert trust.text(1) == "1"
+    assert trust.text(1) == "1 (3)"  # its own, and with its subcodes
     assert window.segments.model.rowCount() >= 1
 
 
