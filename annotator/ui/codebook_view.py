@@ -36,7 +36,7 @@ class CodebookTree(QTreeWidget):
         self.setObjectName("codebookTree")
         self.session = session
         self.items: dict[int, QTreeWidgetItem] = {}
-        self._quick: list[int] = []
+        self._quick: list[int | None] = []
         self.setColumnCount(3)
         self.setHeaderLabels([self.tr("Code"), self.tr("Codings"), self.tr("Key")])
         self.headerItem().setToolTip(COL_COUNT, self.tr(
@@ -143,11 +143,11 @@ class CodebookTree(QTreeWidget):
                 if item is not None:
                     self._fill_count(item, cid)
 
-    def set_quick_codes(self, code_ids: list[int]) -> None:
+    def set_quick_codes(self, code_ids: list[int | None]) -> None:
         if list(code_ids) != self._quick:
             self._set_keys(list(code_ids))
 
-    def _set_keys(self, code_ids: list[int]) -> None:
+    def _set_keys(self, code_ids: list[int | None]) -> None:
         self._quick = code_ids
         keys = {cid: str(n) for n, cid in enumerate(code_ids, start=1)}
         with QSignalBlocker(self):

@@ -21,7 +21,7 @@ from annotator.ui.document_view import DocumentView
 from annotator.ui.operations import coding as coding_ops
 from annotator.ui.panels import CodingsHere
 from annotator.ui.spans import Span
-from annotator.ui.window_state import remember_coder
+from annotator.ui.window_state import project_group, remember_coder
 
 # The strings keep the translation context they had as ``self.tr`` in ``MainWindow``.
 translate = QCoreApplication.translate
@@ -34,6 +34,9 @@ class CodingController(QObject):
         self.ctx, self.view, self.codebook, self.codings_here = ctx, view, codebook, codings_here
         self.status = status
         self._confirmed: set[int] = set()  # coders the user agreed to code as, here
+        self._keys: list[int | None] = []  # the code of number keys 1–9 (see number_keys)
+        self._keys_of: object = None  # the project they belong to
+        self._known: set[int] = set()  # codes already considered for a key
         ctx.session.projectChanged.connect(self._confirmed.clear)
         view.selectionSpanChanged.connect(self.selection_changed)
         codebook.spanDropped.connect(self.span_dropped)
@@ -140,15 +143,15 @@ class CodingController(QObject):
 
     def quick_code(self, n: int) -> None:
         """Code the selection with quick code number n (keys 1–9)."""
-        codes = self.ctx.session.quick_codes(self.quick_mode())
-        if n - 1 < len(codes):
+        codes = self.quick_codes()
+        if n - 1 < len(codes) and codes[n - 1] is not None:
             self.code_selection(codes[n - 1])
-
+        else:
+            self.ctx.say(translate("MainWindow", "No code has the key {0}").format(n))
 
     def quick_mode(self) -> str:
-        """Which codes the number keys mean: the tree's first nine or the recent ones."""
+        """Which codes the number keys mean: their own (stable) codes or the recent ones."""
         return "recent" if self.ctx.registry["keys_recent"].isChecked() else "tree"
-
 
     def quick_mode_changed(self, _checked: bool = False) -> None:
         """Remember the quick-key mode and relabel the quick codes."""
@@ -156,13 +159,50 @@ class CodingController(QObject):
             self.ctx.settings.setValue("view/quickKeys", self.quick_mode())
         self.update_quick_codes()
 
+    def quick_codes(self) -> list[int | None]:
+        """The code of each number key, 1 to 9 (None: a free key)."""
+        if self.quick_mode() == "recent":
+            return list(self.ctx.session.quick_codes("recent"))
+        return self.number_keys()
+
+    def number_keys(self) -> list[int | None]:
+        """Keys 1–9 keep their codes (a user's muscle memory): on the first opening of a
+        project they are the first nine codes; a new code takes a free key (one never
+        given, or whose code was deleted), nothing shifts; kept per project."""
+        s = self.ctx.session
+        if s.project is None:
+            return []
+        if self._keys_of is not s.project:
+            self._keys_of, self._known = s.project, set(s.codes)
+            self._keys = self._saved_keys() or list(s.code_order[:9])
+            self._keys += [None] * (9 - len(self._keys))
+        before = list(self._keys)
+        for cid in s.code_order:
+            if cid in self._known:
+                continue
+            self._known.add(cid)
+            free = next((n for n, k in enumerate(self._keys) if k not in s.codes), None)
+            if free is not None:
+                self._keys[free] = cid
+        if self._keys != before and self.ctx.persist:
+            self.ctx.settings.setValue(self._keys_setting(),
+                                       ",".join("" if k is None else str(k) for k in self._keys))
+        return [k if k in s.codes else None for k in self._keys]
+
+    def _keys_setting(self) -> str:
+        return f"{project_group(self.ctx.session.project.path)}/numberKeys"
+
+    def _saved_keys(self) -> list[int | None]:
+        value = str(self.ctx.settings.value(self._keys_setting(), "") or "")
+        keys = [int(k) if k.isdigit() else None for k in value.split(",")] if value else []
+        return keys[:9]
 
     def update_quick_codes(self) -> None:
         """Label the quick-code actions and the tree's numbers with the current codes."""
-        codes = self.ctx.session.quick_codes(self.quick_mode())
+        codes = self.quick_codes()
         self.codebook.set_quick_codes(codes)
         for n, act in enumerate(self.quick_actions(), start=1):
-            if n - 1 < len(codes):
+            if n - 1 < len(codes) and codes[n - 1] is not None:
                 path = self.ctx.session.code_path(codes[n - 1])
                 act.setText(translate("MainWindow", "{0}  {1}").format(n, path))
                 act.setVisible(True)

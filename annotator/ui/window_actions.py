@@ -127,8 +127,9 @@ def build_actions(window: Window) -> None:
         act = a(tr("Quick code {0}").format(n), lambda n=n: window.quick_code(n), str(n),
                 tr("Code the selection with code number {0} of the quick list").format(n))
         window.quick_actions.append(act)
-    window.act_keys_tree = QAction(tr("Number keys: first nine codes"), window, checkable=True)
-    window.act_keys_tree.setToolTip(tr("Keys 1–9 code with the first nine codes of the tree"))
+    window.act_keys_tree = QAction(tr("Number keys: fixed codes"), window, checkable=True)
+    window.act_keys_tree.setToolTip(tr("Keys 1–9 keep their codes when codes are added or "
+                                       "deleted (at first: the first nine of the tree)"))
     window.act_keys_recent = QAction(tr("Number keys: recent codes"), window, checkable=True)
     window.act_keys_recent.setToolTip(tr("Keys 1–9 code with the codes used most recently"))
     group = QActionGroup(window)

@@ -540,17 +540,7 @@
         <translation>用快速列表中的第 {0} 个代码编码所选文本</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Number keys: first nine codes</source>
-        <translation>数字键：前九个代码</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Keys 1–9 code with the first nine codes of the tree</source>
-        <translation>数字键 1–9 用代码树中的前九个代码编码</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>Number keys: recent codes</source>
         <translation>数字键：最近使用的代码</translation>
     </message>
@@ -685,7 +675,17 @@
         <translation>将选中的代码上移一级</translation>
     </message>
     <message>
+        <location line="-36"/>
+        <source>Number keys: fixed codes</source>
+        <translation>数字键：固定代码</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>Keys 1–9 keep their codes when codes are added or deleted (at first: the first nine of the tree)</source>
+        <translation>添加或删除代码时，数字键 1–9 保持各自的代码（最初为代码树中的前九个代码）</translation>
+    </message>
+    <message>
+        <location line="+36"/>
         <source>E&amp;xpand all</source>
         <translation>全部展开(&amp;X)</translation>
     </message>
@@ -1177,17 +1177,18 @@
     </message>
     <message>
         <location line="-11"/>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Key</source>
         <translation>按键</translation>
     </message>
     <message>
-        <location line="-11"/>
+        <location line="-12"/>
         <source>Codings of this code; for a parent, its own and (in brackets) with its subcodes</source>
         <translation>此代码的编码数；父代码显示自身的编码数，括号内为连同子代码的编码数</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+11"/>
+        <location line="+76"/>
         <source>{0} ({1})</source>
         <translation>{0}（{1}）</translation>
     </message>
@@ -1197,7 +1198,7 @@
         <translation>自身 {0} 处编码，连同子代码共 {1} 处</translation>
     </message>
     <message>
-        <location line="-86"/>
+        <location line="-87"/>
         <source>Number key that assigns this code</source>
         <translation>分配此代码的数字键</translation>
     </message>
@@ -2019,7 +2020,7 @@
         <translation>删除文档“{0}”及其 {1} 处编码？此操作可以撤销。</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/coding_actions.py" line="+52"/>
+        <location filename="../../annotator/ui/coding_actions.py" line="+55"/>
         <source>{0} characters selected</source>
         <translation>已选择 {0} 个字符</translation>
     </message>
@@ -2055,17 +2056,22 @@ No: choose another coder name.</source>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+149"/>
+        <location line="+186"/>
         <source>Code with</source>
         <translation>编码为</translation>
     </message>
     <message>
-        <location line="-148"/>
+        <location line="-185"/>
         <source>Code:</source>
         <translation>代码：</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+15"/>
+        <source>No code has the key {0}</source>
+        <translation>没有代码对应数字键 {0}</translation>
+    </message>
+    <message>
+        <location line="+57"/>
         <source>{0}  {1}</source>
         <translation>{0}  {1}</translation>
     </message>
