@@ -184,10 +184,40 @@ class CodingController(QObject):
             free = next((n for n, k in enumerate(self._keys) if k not in s.codes), None)
             if free is not None:
                 self._keys[free] = cid
-        if self._keys != before and self.ctx.persist:
+        if self._keys != before:
+            self._save_keys()
+        return [k if k in s.codes else None for k in self._keys]
+
+    def assign_key(self) -> None:
+        """Give the chosen code a number key of the user's choice (the code that had
+        that key loses it); the keys then mean these fixed codes."""
+        code = self.codebook.current_code()
+        if code is None or self.ctx.session.project is None:
+            return
+        keys = self.number_keys()
+        labels = [translate("MainWindow", "{0}  {1}").format(
+            n, self.ctx.session.code_path(k) if k is not None else "—")
+            for n, k in enumerate(keys, start=1)]
+        current = keys.index(code) if code in keys else 0
+        label = self.ctx.prompts.choice(
+            translate("MainWindow", "Number key"),
+            translate("MainWindow", "Key for {0}:").format(self.ctx.session.code_path(code)),
+            labels, current)
+        if label not in labels:
+            return
+        n = labels.index(label)
+        self._keys = [None if k == code else k for k in self._keys]
+        self._keys[n] = code
+        self._save_keys()
+        self.ctx.registry["keys_tree"].setChecked(True)
+        self.update_quick_codes()
+        self.ctx.say(translate("MainWindow", "Key {0} codes with {1}").format(
+            n + 1, self.ctx.session.code_path(code)))
+
+    def _save_keys(self) -> None:
+        if self.ctx.persist:
             self.ctx.settings.setValue(self._keys_setting(),
                                        ",".join("" if k is None else str(k) for k in self._keys))
-        return [k if k in s.codes else None for k in self._keys]
 
     def _keys_setting(self) -> str:
         return f"{project_group(self.ctx.session.project.path)}/numberKeys"

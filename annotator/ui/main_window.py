@@ -416,6 +416,9 @@ class MainWindow(QMainWindow):
     def switch_coder(self) -> None:
         self.coding.switch_coder()
 
+    def assign_key(self) -> None:
+        self.coding.assign_key()
+
     def _fill_document_menu(self, menu: QMenu, spans: list[Span]) -> None:
         self.coding.fill_document_menu(menu, spans)
 

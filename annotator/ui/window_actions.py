@@ -151,6 +151,8 @@ def build_actions(window: Window) -> None:
                               tr("Edit the definition of the chosen code"))
     window.act_code_memo = a(tr("Code m&emo…"), window.code_memo, "Ctrl+Alt+M",
                              tr("Write a memo on the chosen code"))
+    window.act_assign_key = a(tr("Number &key…"), window.assign_key, None,
+                              tr("Choose the number key (1–9) that codes with the chosen code"))
     window.act_merge = a(tr("&Merge into…"), window.merge_code, None,
                          tr("Merge the chosen code into another: its codings follow"))
     window.act_delete_code = a(tr("De&lete code…"), window.delete_code, "Del",
@@ -237,6 +239,7 @@ MENUS: tuple[tuple[str, str, str, tuple[Entry, ...]], ...] = (
         "coding_memo")),
     ("codebook", "MainWindow", QT_TRANSLATE_NOOP("MainWindow", "Code&book"), (
         "add_code", "add_child", "rename_code", "color", "definition", "code_memo", None,
+        "assign_key", None,
         "move_up", "move_down", "indent", "outdent", "merge", "delete_code", None,
         "expand", "collapse")),
     ("coders", "MainWindow", QT_TRANSLATE_NOOP("MainWindow", "C&oders"), ("coder", "others")),
@@ -281,7 +284,7 @@ def register_actions(window: Window) -> None:
         **dict.fromkeys(("code_with", "in_vivo", "uncode",
                          *(f"quick_{n}" for n in range(1, 10))), selected),
         "code": lambda: selected() and has_code(),
-        **dict.fromkeys(("rename_code", "color", "definition", "code_memo", "merge",
+        **dict.fromkeys(("rename_code", "color", "definition", "code_memo", "merge", "assign_key",
                          "delete_code", "move_up", "move_down", "indent", "outdent"),
                         has_code),
     }

@@ -611,6 +611,16 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Number &amp;key…</source>
+        <translation>数字键(&amp;K)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose the number key (1–9) that codes with the chosen code</source>
+        <translation>为所选代码指定编码用的数字键（1–9）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Merge into…</source>
         <translation>合并到(&amp;M)…</translation>
     </message>
@@ -675,7 +685,7 @@
         <translation>将选中的代码上移一级</translation>
     </message>
     <message>
-        <location line="-36"/>
+        <location line="-38"/>
         <source>Number keys: fixed codes</source>
         <translation>数字键：固定代码</translation>
     </message>
@@ -685,7 +695,7 @@
         <translation>添加或删除代码时，数字键 1–9 保持各自的代码（最初为代码树中的前九个代码）</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+38"/>
         <source>E&amp;xpand all</source>
         <translation>全部展开(&amp;X)</translation>
     </message>
@@ -820,7 +830,7 @@
         <translation>关于 Annotator</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+89"/>
         <source>Open &amp;recent</source>
         <extracomment>the toolbar, left to right</extracomment>
         <translation>最近的项目(&amp;R)</translation>
@@ -1825,7 +1835,7 @@
         <translation>搜索结果</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window_actions.py" line="-97"/>
+        <location filename="../../annotator/ui/window_actions.py" line="-98"/>
         <source>Nothing to undo</source>
         <translation>没有可撤销的操作</translation>
     </message>
@@ -1871,7 +1881,7 @@
         <translation>编码本(&amp;B)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>C&amp;oders</source>
         <translation>编码员(&amp;O)</translation>
     </message>
@@ -2056,12 +2066,12 @@ No: choose another coder name.</source>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+186"/>
+        <location line="+216"/>
         <source>Code with</source>
         <translation>编码为</translation>
     </message>
     <message>
-        <location line="-185"/>
+        <location line="-215"/>
         <source>Code:</source>
         <translation>代码：</translation>
     </message>
@@ -2071,12 +2081,28 @@ No: choose another coder name.</source>
         <translation>没有代码对应数字键 {0}</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+48"/>
+        <location line="+39"/>
         <source>{0}  {1}</source>
         <translation>{0}  {1}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-34"/>
+        <source>Number key</source>
+        <translation>数字键</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Key for {0}:</source>
+        <translation>{0} 的数字键：</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Key {0} codes with {1}</source>
+        <translation>数字键 {0} 现在用 {1} 编码</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>Quick code {0}</source>
         <translation>快速编码 {0}</translation>
     </message>
@@ -2491,8 +2517,9 @@ in the copy: {1}</source>
 <context>
     <name>SegmentsPanel</name>
     <message>
-        <location filename="../../annotator/ui/segments_view.py" line="+237"/>
+        <location filename="../../annotator/ui/segments_view.py" line="+254"/>
         <source>Include child codes</source>
+        <extracomment>the greys of a row&apos;s header line and of the words around the coded ones: dark enough to read on the base colour and on the selection tint</extracomment>
         <translation>包含子代码</translation>
     </message>
     <message>

@@ -303,3 +303,18 @@ def test_number_keys_stay_with_their_codes_as_codes_come_and_go(qtbot, window, s
     again.open_path(demo)
     assert keys(again) == remembered
     again.close()
+
+
+def test_the_user_gives_a_code_its_number_key(qtbot, window, demo: Path, dialogs) -> None:
+    text = _open(window, demo)
+    trust = code_id(window, "信任/社会信任")
+    third = window.session.code_order[2]
+    window.codebook.select_code(trust)
+    dialogs.answer(lambda items: items[2])  # key 3, from the list of keys and their codes
+    trigger(window.act_assign_key)
+    assert window.codebook.items[trust].text(2) == "3"
+    assert window.codebook.items[third].text(2) == ""  # the code that had 3 lost it
+    start = text.index(PHRASE)
+    select_with_keys(qtbot, window, start, start + 3)
+    press(qtbot, window.view, "3")
+    assert mine(window, code_id=trust)[-1][2:4] == (start, start + 3)
