@@ -2198,17 +2198,17 @@ No: choose another coder name.</source>
         <translation>代码备忘录</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+22"/>
         <source>Merge code</source>
         <translation>合并代码</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Merge {0} into:</source>
-        <translation>将 {0} 合并到：</translation>
+        <source>Merge {0} into (its {1} codings move there):</source>
+        <translation>将 {0} 合并到（其 {1} 处编码将移至该代码）：</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>Delete the code “{0}”?</source>
         <translation>删除代码“{0}”？</translation>
     </message>
@@ -2223,7 +2223,7 @@ No: choose another coder name.</source>
         <translation>将移除 {0} 处编码。此操作可以撤销（Ctrl+Z）。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+7"/>
         <source>Delete code</source>
         <translation>删除代码</translation>
     </message>

@@ -143,6 +143,9 @@ def test_merge_into_another_code(qtbot, window, demo: Path, dialogs) -> None:
     window.codebook.select_code(social)
     dialogs.answer("信任/政治信任")
     trigger(window.act_merge)
+    kind, label = dialogs.asked[-1]
+    assert kind == "item" and "1 codings move" in label
+    assert window.codebook.current_code() == political  # the target, not the first code
     assert "信任/社会信任" not in _paths(window)
     assert len(stored(window, code_id=political)) == 2
     assert window.codebook.items[political].text(1) == "2"
@@ -151,6 +154,22 @@ def test_merge_into_another_code(qtbot, window, demo: Path, dialogs) -> None:
     assert len(stored(window, code_id=political)) == 1
     assert len(stored(window, code_id=social)) == 1
     assert len(window.view.index) == 7
+
+
+def test_merge_starts_at_the_parent_and_delete_keeps_the_place(qtbot, window, demo: Path,
+                                                                 dialogs) -> None:
+    _open(window, demo)
+    social = code_id(window, "信任/社会信任")
+    window.codebook.select_code(social)
+    dialogs.answer(None)  # looks at the choice, cancels
+    trigger(window.act_merge)
+    assert "信任/社会信任" in _paths(window)
+    assert dialogs.offered[-1][dialogs.preselected[-1]] == "信任"  # starts at its parent
+    window.codebook.select_code(social)
+    window.codebook.setFocus()
+    dialogs.answer(True)
+    press(qtbot, window.codebook, "Del")
+    assert window.codebook.current_code() == code_id(window, "信任")  # its parent
 
 
 def test_delete_asks_with_the_number_of_codings(qtbot, window, demo: Path,
@@ -167,6 +186,7 @@ def test_delete_asks_with_the_number_of_codings(qtbot, window, demo: Path,
     assert "信任" in _paths(window)
     dialogs.answer(True)
     press(qtbot, window.codebook, "Del")
+    assert window.codebook.current_code() == code_id(window, "整合")  # its neighbour
     assert not [p for p in _paths(window) if p.startswith("信任")]
     assert len(window.view.index) == 4
     assert "Deleted the code 信任 and 3 codings" in window.statusBar().currentMessage()
