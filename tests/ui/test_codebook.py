@@ -5,7 +5,7 @@ from pathlib import Path
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QLineEdit
 
-from annotator.services.codebook import code_tree
+from annotator.services.codebook import PALETTE, code_tree, colour_distance
 from annotator.ui.codebook_view import COL_COUNT
 from tests.ui.helpers import code_id, double_click_code, press, select_with_keys, stored, trigger
 
@@ -219,3 +219,19 @@ def test_parent_codes_show_their_own_and_their_subtree_counts(qtbot, window, dem
     assert shown("信任") == f"{own} ({total + 1})"
     window.session.undo_stack.undo()
     assert shown("信任") == f"{own} ({total})"
+
+
+def test_a_new_code_gets_a_colour_unlike_those_in_use(qtbot, window, demo: Path) -> None:
+    _open(window, demo)
+    text = window.session.text(window.view.doc_id)
+    start = text.index("整体性治理理论")
+    select_with_keys(qtbot, window, start, start + 5)
+    before = {c.id: c.color.upper() for c in window.session.codes.values()}
+    press(qtbot, window.view, "Ctrl+I")  # an in-vivo code
+    new = next(c for c in window.session.codes.values() if c.id not in before)
+    nearest = min(colour_distance(new.color, c) for c in before.values())
+    # as far from every colour in use as any colour of the palette can be
+    best = max(min(colour_distance(p, c) for c in before.values()) for p in PALETTE)
+    assert nearest == best
+    trust = next(c.color for c in window.session.codes.values() if c.path == "信任")
+    assert colour_distance(new.color, trust) > 150
