@@ -92,8 +92,21 @@ def _next_position(session: Session, parent_id: int | None) -> int:
     return (session.scalar(select(func.max(Code.position)).where(cond)) or 0) + 1
 
 
+def colour_distance(a: str, b: str) -> float:
+    """How different two ``#RRGGBB`` colours look ("redmean": RGB weighted for the eye)."""
+    (r1, g1, b1), (r2, g2, b2) = [[int(c[i:i + 2], 16) for i in (1, 3, 5)] for c in (a, b)]
+    mean = (r1 + r2) / 2
+    return ((2 + mean / 256) * (r1 - r2) ** 2 + 4 * (g1 - g2) ** 2
+            + (2 + (255 - mean) / 256) * (b1 - b2) ** 2) ** 0.5
+
+
 def _default_color(session: Session) -> str:
-    return PALETTE[(session.scalar(select(func.count(Code.id))) or 0) % len(PALETTE)]
+    """The palette colour that stands out most from the colours in use (a new code must
+    not look like an existing one: the codebook and the margin tell codes by colour)."""
+    used = [c.upper() for c in session.scalars(select(Code.color)) if c and _COLOR.match(c)]
+    if not used:
+        return PALETTE[0]
+    return max(PALETTE, key=lambda p: min(colour_distance(p, u) for u in used))
 
 
 def create_code(

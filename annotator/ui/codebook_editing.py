@@ -133,22 +133,32 @@ class CodebookController(QObject):
 
 
     def merge_code(self) -> None:
-        """Merge the chosen code into another one outside its subtree."""
+        """Merge the chosen code into another one outside its subtree, saying how many
+        codings move; the choice starts at its parent (else a sibling), never at an
+        unrelated first code; afterwards the target is the chosen code."""
         code = self.codebook.current_code()
-        if code is None:
+        if code is None or self.session.project is None:
+            return
+        n = self.session.call(count_codings, self.session.project, code)
+        if n is None:
             return
         inside = self.session.subtree(code)
         targets = [c for c in self.session.code_order if c not in inside]
+        info = self.session.codes[code]
+        near = [info.parent_id] if info.parent_id is not None else []
+        near += [c.id for c in self.session.children(info.parent_id) if c.id != code]
         target = self.choose_code(
             translate("MainWindow", "Merge code"),
-            translate("MainWindow", "Merge {0} into:").format(self.session.code_path(code)),
-            targets)
-        if target is not None:
-            self.session.execute(codebook_ops.merge_code(self.session, code, target))
-
+            translate("MainWindow", "Merge {0} into (its {1} codings move there):").format(
+                self.session.code_path(code), n),
+            targets, next((c for c in near if c in targets), None))
+        if target is not None and self.session.execute(
+                codebook_ops.merge_code(self.session, code, target)):
+            self.codebook.select_code(target)
 
     def delete_code(self) -> None:
-        """Delete the chosen code, its children and codings after asking (undoable)."""
+        """Delete the chosen code, its children and codings after asking (undoable);
+        afterwards its parent, else a neighbour, is the chosen code."""
         code = self.codebook.current_code()
         if code is None or self.session.project is None:
             return
@@ -163,8 +173,14 @@ class CodebookController(QObject):
                 "MainWindow", "Its {0} child codes go with it.").format(children)
         text += " " + translate(
             "MainWindow", "{0} codings will be removed. You can undo this (Ctrl+Z).").format(n)
-        if self.ctx.prompts.confirm(translate("MainWindow", "Delete code"), text):
-            self.session.execute(codebook_ops.delete_code(self.session, code))
+        parent = self.session.codes[code].parent_id
+        siblings = [c.id for c in self.session.children(parent)]
+        i = siblings.index(code)
+        neighbours = siblings[i + 1:i + 2] + siblings[max(0, i - 1):i]
+        after = parent if parent is not None else next(iter(neighbours), None)
+        if self.ctx.prompts.confirm(translate("MainWindow", "Delete code"), text) and \
+                self.session.execute(codebook_ops.delete_code(self.session, code)):
+            self.codebook.select_code(after)
 
 
     def move_step(self, step: int) -> None:

@@ -36,10 +36,11 @@ class CodebookTree(QTreeWidget):
         self.setObjectName("codebookTree")
         self.session = session
         self.items: dict[int, QTreeWidgetItem] = {}
-        self._quick: list[int] = []
+        self._quick: list[int | None] = []
         self.setColumnCount(3)
         self.setHeaderLabels([self.tr("Code"), self.tr("Codings"), self.tr("Key")])
-        self.headerItem().setToolTip(COL_COUNT, self.tr("Codings of this code (own)"))
+        self.headerItem().setToolTip(COL_COUNT, self.tr(
+            "Codings of this code; for a parent, its own and (in brackets) with its subcodes"))
         self.headerItem().setToolTip(COL_KEY, self.tr("Number key that assigns this code"))
         header = self.header()
         header.setStretchLastSection(False)
@@ -48,7 +49,9 @@ class CodebookTree(QTreeWidget):
         header.setSectionResizeMode(COL_COUNT, QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(COL_KEY, QHeaderView.ResizeMode.Fixed)
         metrics = self.fontMetrics()
-        header.resizeSection(COL_COUNT, metrics.horizontalAdvance(self.tr("Codings")) + 18)
+        header.resizeSection(COL_COUNT, max(metrics.horizontalAdvance(self.tr("Codings")),
+                                            metrics.horizontalAdvance(
+                                                self.tr("{0} ({1})").format(9999, 99999))) + 18)
         header.resizeSection(COL_KEY, metrics.horizontalAdvance(self.tr("Key")) + 16)
         self.setExpandsOnDoubleClick(False)
         self.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed)
@@ -107,7 +110,7 @@ class CodebookTree(QTreeWidget):
         code = self.session.codes[cid]
         item.setText(COL_NAME, code.name)
         item.setIcon(COL_NAME, swatch(code.color))
-        item.setText(COL_COUNT, str(self.session.counts.get(cid, 0)))
+        self._fill_count(item, cid)
         tip = [f"<b>{_esc(code.path)}</b>"]
         if code.description:
             tip.append(_esc(code.description).replace("\n", "<br>"))
@@ -115,19 +118,36 @@ class CodebookTree(QTreeWidget):
             tip.append(f"<i>{_esc(self.tr('Memo'))}:</i> {_esc(code.memo)}")
         item.setToolTip(COL_NAME, "<br>".join(tip))
 
-    def update_counts(self, code_ids) -> None:
-        with QSignalBlocker(self):
-            for cid in code_ids:
-                item = self.items.get(cid)
-                text = str(self.session.counts.get(cid, 0))
-                if item is not None and item.text(COL_COUNT) != text:
-                    item.setText(COL_COUNT, text)
+    def _fill_count(self, item: QTreeWidgetItem, cid: int) -> None:
+        """A leaf shows its codings; a parent its own and, in brackets, its subtree's
+        (own + every subcode's), as NVivo and MAXQDA aggregate them."""
+        counts = self.session.counts
+        own = counts.get(cid, 0)
+        if not self.session.tree.children(cid):
+            text, tip = str(own), ""
+        else:
+            total = sum(counts.get(c, 0) for c in self.session.tree.subtree(cid))
+            text = self.tr("{0} ({1})").format(own, total)
+            tip = self.tr("{0} codings of its own, {1} with its subcodes").format(own, total)
+        if item.text(COL_COUNT) != text:
+            item.setText(COL_COUNT, text)
+            item.setToolTip(COL_COUNT, tip)
 
-    def set_quick_codes(self, code_ids: list[int]) -> None:
+    def update_counts(self, code_ids) -> None:
+        """The counts of these codes and of their parents (whose totals include them)."""
+        tree = self.session.tree
+        touched = {a for cid in code_ids if cid in tree for a in (cid, *tree.ancestors(cid))}
+        with QSignalBlocker(self):
+            for cid in touched:
+                item = self.items.get(cid)
+                if item is not None:
+                    self._fill_count(item, cid)
+
+    def set_quick_codes(self, code_ids: list[int | None]) -> None:
         if list(code_ids) != self._quick:
             self._set_keys(list(code_ids))
 
-    def _set_keys(self, code_ids: list[int]) -> None:
+    def _set_keys(self, code_ids: list[int | None]) -> None:
         self._quick = code_ids
         keys = {cid: str(n) for n, cid in enumerate(code_ids, start=1)}
         with QSignalBlocker(self):

@@ -12,14 +12,16 @@ from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
+from annotator.services.project_coder import copy_participant, has_coded
 from annotator.services.window_ops import codings_by_ids
-from annotator.settings import save_setting
+from annotator.ui.code_chooser import CodeChooser
 from annotator.ui.codebook_view import CodebookTree, swatch
 from annotator.ui.context import AppContext
 from annotator.ui.document_view import DocumentView
 from annotator.ui.operations import coding as coding_ops
 from annotator.ui.panels import CodingsHere
 from annotator.ui.spans import Span
+from annotator.ui.window_state import project_group, remember_coder
 
 # The strings keep the translation context they had as ``self.tr`` in ``MainWindow``.
 translate = QCoreApplication.translate
@@ -31,6 +33,11 @@ class CodingController(QObject):
         super().__init__(view)
         self.ctx, self.view, self.codebook, self.codings_here = ctx, view, codebook, codings_here
         self.status = status
+        self._confirmed: set[int] = set()  # coders the user agreed to code as, here
+        self._keys: list[int | None] = []  # the code of number keys 1–9 (see number_keys)
+        self._keys_of: object = None  # the project they belong to
+        self._known: set[int] = set()  # codes already considered for a key
+        ctx.session.projectChanged.connect(self._confirmed.clear)
         view.selectionSpanChanged.connect(self.selection_changed)
         codebook.spanDropped.connect(self.span_dropped)
         codings_here.removeRequested.connect(self.remove_codings)
@@ -64,7 +71,29 @@ class CodingController(QObject):
             return False
         doc_id, start, end = target
         s = self.ctx.session
-        return s.execute(coding_ops.CodeSpan(s, doc_id, start, end, code_id))
+        return self.coder_ready() and s.execute(
+            coding_ops.CodeSpan(s, doc_id, start, end, code_id))
+
+    def coder_ready(self) -> bool:
+        """Before the first coding of a coder who has not coded in this project yet (and
+        is not the participant a workshop copy was made for), ask once whether to code
+        under that name (a workshop's figures depend on it); "No" lets the user pick
+        another name. False: code nothing."""
+        s = self.ctx.session
+        if s.project is None or s.coder is None:
+            return False
+        if (s.coder.id in self._confirmed or s.call(has_coded, s.project, s.coder.id)
+                or s.call(copy_participant, s.project) == s.coder.name):
+            self._confirmed.add(s.coder.id)
+            return True
+        name = s.coder.name
+        if self.ctx.prompts.confirm(
+                translate("MainWindow", "Code as {0}?").format(name),
+                translate("MainWindow", "{0} has not coded in this project yet. Code as "
+                                        "{0}?\n\nNo: choose another coder name.").format(name)):
+            self._confirmed.add(s.coder.id)
+            return True
+        return self.switch_coder()
 
 
     def code_with_current(self) -> None:
@@ -92,28 +121,37 @@ class CodingController(QObject):
 
 
     def code_with_dialog(self) -> None:
-        """Ask for a code (recent ones first) and code the selection with it."""
+        """Ask for a code (recent ones first), found by typing, and code the selection."""
         if self.need_selection() is None:
             return
-        recent = [c for c in self.ctx.session.recent_codes if c in self.ctx.session.codes]
-        ids = recent + [c for c in self.ctx.session.code_order if c not in recent]
-        code = self.choose_code(translate("MainWindow", "Code with"),
-                           translate("MainWindow", "Code:"), ids, self.codebook.current_code())
-        if code is not None:
-            self.code_selection(code)
+        s = self.ctx.session
+        if not s.code_order:
+            self.ctx.say(translate("MainWindow", "The codebook is empty: add a code first"))
+            return
+        recent = [c for c in s.recent_codes if c in s.codes]
+        ids = recent + [c for c in s.code_order if c not in recent]
+        current = self.codebook.current_code()
+        chooser = CodeChooser(translate("MainWindow", "Code with"),
+                              translate("MainWindow", "Code:"), [s.code_path(c) for c in ids],
+                              ids.index(current) if current in ids else 0, self.view.window())
+        try:
+            if self.ctx.prompts.dialog(chooser) and chooser.chosen() is not None:
+                self.code_selection(ids[chooser.list.currentRow()])
+        finally:
+            chooser.deleteLater()
 
 
     def quick_code(self, n: int) -> None:
         """Code the selection with quick code number n (keys 1–9)."""
-        codes = self.ctx.session.quick_codes(self.quick_mode())
-        if n - 1 < len(codes):
+        codes = self.quick_codes()
+        if n - 1 < len(codes) and codes[n - 1] is not None:
             self.code_selection(codes[n - 1])
-
+        else:
+            self.ctx.say(translate("MainWindow", "No code has the key {0}").format(n))
 
     def quick_mode(self) -> str:
-        """Which codes the number keys mean: the tree's first nine or the recent ones."""
+        """Which codes the number keys mean: their own (stable) codes or the recent ones."""
         return "recent" if self.ctx.registry["keys_recent"].isChecked() else "tree"
-
 
     def quick_mode_changed(self, _checked: bool = False) -> None:
         """Remember the quick-key mode and relabel the quick codes."""
@@ -121,13 +159,80 @@ class CodingController(QObject):
             self.ctx.settings.setValue("view/quickKeys", self.quick_mode())
         self.update_quick_codes()
 
+    def quick_codes(self) -> list[int | None]:
+        """The code of each number key, 1 to 9 (None: a free key)."""
+        if self.quick_mode() == "recent":
+            return list(self.ctx.session.quick_codes("recent"))
+        return self.number_keys()
+
+    def number_keys(self) -> list[int | None]:
+        """Keys 1–9 keep their codes (a user's muscle memory): on the first opening of a
+        project they are the first nine codes; a new code takes a free key (one never
+        given, or whose code was deleted), nothing shifts; kept per project."""
+        s = self.ctx.session
+        if s.project is None:
+            return []
+        if self._keys_of is not s.project:
+            self._keys_of, self._known = s.project, set(s.codes)
+            self._keys = self._saved_keys() or list(s.code_order[:9])
+            self._keys += [None] * (9 - len(self._keys))
+        before = list(self._keys)
+        for cid in s.code_order:
+            if cid in self._known:
+                continue
+            self._known.add(cid)
+            free = next((n for n, k in enumerate(self._keys) if k not in s.codes), None)
+            if free is not None:
+                self._keys[free] = cid
+        if self._keys != before:
+            self._save_keys()
+        return [k if k in s.codes else None for k in self._keys]
+
+    def assign_key(self) -> None:
+        """Give the chosen code a number key of the user's choice (the code that had
+        that key loses it); the keys then mean these fixed codes."""
+        code = self.codebook.current_code()
+        if code is None or self.ctx.session.project is None:
+            return
+        keys = self.number_keys()
+        labels = [translate("MainWindow", "{0}  {1}").format(
+            n, self.ctx.session.code_path(k) if k is not None else "—")
+            for n, k in enumerate(keys, start=1)]
+        current = keys.index(code) if code in keys else 0
+        label = self.ctx.prompts.choice(
+            translate("MainWindow", "Number key"),
+            translate("MainWindow", "Key for {0}:").format(self.ctx.session.code_path(code)),
+            labels, current)
+        if label not in labels:
+            return
+        n = labels.index(label)
+        self._keys = [None if k == code else k for k in self._keys]
+        self._keys[n] = code
+        self._save_keys()
+        self.ctx.registry["keys_tree"].setChecked(True)
+        self.update_quick_codes()
+        self.ctx.say(translate("MainWindow", "Key {0} codes with {1}").format(
+            n + 1, self.ctx.session.code_path(code)))
+
+    def _save_keys(self) -> None:
+        if self.ctx.persist:
+            self.ctx.settings.setValue(self._keys_setting(),
+                                       ",".join("" if k is None else str(k) for k in self._keys))
+
+    def _keys_setting(self) -> str:
+        return f"{project_group(self.ctx.session.project.path)}/numberKeys"
+
+    def _saved_keys(self) -> list[int | None]:
+        value = str(self.ctx.settings.value(self._keys_setting(), "") or "")
+        keys = [int(k) if k.isdigit() else None for k in value.split(",")] if value else []
+        return keys[:9]
 
     def update_quick_codes(self) -> None:
         """Label the quick-code actions and the tree's numbers with the current codes."""
-        codes = self.ctx.session.quick_codes(self.quick_mode())
+        codes = self.quick_codes()
         self.codebook.set_quick_codes(codes)
         for n, act in enumerate(self.quick_actions(), start=1):
-            if n - 1 < len(codes):
+            if n - 1 < len(codes) and codes[n - 1] is not None:
                 path = self.ctx.session.code_path(codes[n - 1])
                 act.setText(translate("MainWindow", "{0}  {1}").format(n, path))
                 act.setVisible(True)
@@ -139,7 +244,7 @@ class CodingController(QObject):
     def in_vivo(self) -> None:
         """Make a code named from the selected words and code them with it."""
         target = self.need_selection()
-        if target is not None:
+        if target is not None and self.coder_ready():
             self.ctx.session.execute(coding_ops.InVivo(self.ctx.session, *target))
 
 
@@ -179,7 +284,7 @@ class CodingController(QObject):
 
     def span_dropped(self, code_id: int, doc_id: int, start: int, end: int) -> None:
         """Code a span dragged from the text onto a code."""
-        if doc_id == self.view.doc_id:
+        if doc_id == self.view.doc_id and self.coder_ready():
             s = self.ctx.session
             s.execute(coding_ops.CodeSpan(s, doc_id, start, end, code_id))
 
@@ -277,10 +382,11 @@ class CodingController(QObject):
         menu.addAction(self.ctx.registry["doc_memo"])
 
 
-    def switch_coder(self) -> None:
-        """Code under another (or a new) coder name, remembered for next time."""
+    def switch_coder(self) -> bool:
+        """Code under another (or a new) coder name, remembered for this project (only:
+        the other projects and the command line keep theirs). True when switched."""
         if self.ctx.session.project is None:
-            return
+            return False
         names = sorted(self.ctx.session.coders.values())
         current = self.ctx.session.coder.name if self.ctx.session.coder else ""
         name = self.ctx.prompts.choice(
@@ -288,10 +394,13 @@ class CodingController(QObject):
             translate("MainWindow", "Code as (pick a name or type a new one):"),
             names, names.index(current) if current in names else 0, editable=True)
         name = (name or "").strip()
-        if name and name != current and self.ctx.session.set_coder(name):
-            if self.ctx.persist:
-                save_setting("coder", name)
-            self.ctx.say(translate("MainWindow", "You are now coding as {0}").format(name))
+        if not name or name == current or not self.ctx.session.set_coder(name):
+            return False
+        self._confirmed.add(self.ctx.session.coder.id)
+        if self.ctx.persist:
+            remember_coder(self.ctx.settings, self.ctx.session.project.path, name)
+        self.ctx.say(translate("MainWindow", "You are now coding as {0}").format(name))
+        return True
 
 
 __all__ = ["CodingController"]

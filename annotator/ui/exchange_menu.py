@@ -66,7 +66,7 @@ class ExchangeUI(QObject):
                     "MAXQDA…) to this project's codebook"),
             self.import_codebook, "importCodebookAction")
         self.act_new_from_qdpx = act(
-            self.tr("New project from REFI-&QDA (.qdpx)…"),
+            self.tr("New project from RE&FI-QDA (.qdpx)…"),
             self.tr("Create a project from a REFI-QDA project exported by NVivo, "
                     "ATLAS.ti, MAXQDA or QualCoder"),
             self.new_from_qdpx, "newFromQdpxAction")

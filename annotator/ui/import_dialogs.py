@@ -274,7 +274,7 @@ class ImportUI(QObject):
             act.setStatusTip(tip)
             act.triggered.connect(lambda _c=False, e=codec: self.import_dialog(e))
             self.encoding_actions[codec] = act
-        self.act_properties = QAction(self.tr("P&roperties…"), w)
+        self.act_properties = QAction(self.tr("Pr&operties…"), w)
         self.act_properties.setObjectName("documentPropertiesAction")
         self.act_properties.setShortcut(QKeySequence("Alt+Return"))
         tip = self.tr("Where the document came from: file, size, format, text encoding, "

@@ -95,7 +95,7 @@ class MainWindow(QMainWindow):
             self.ctx, self.codebook, self.segments, self.view, self.coding.choose_code)
         self.search = SearchController(
             self.ctx, self.view, self.find_bar, self.results, self.results_dock,
-            self.codebook, self.coding.choose_code)
+            self.codebook, self.coding.choose_code, self.coding.coder_ready)
         self.export = ExportController(self.ctx, self)
         window_actions.build_actions(self)
         window_actions.register_actions(self)
@@ -415,6 +415,9 @@ class MainWindow(QMainWindow):
 
     def switch_coder(self) -> None:
         self.coding.switch_coder()
+
+    def assign_key(self) -> None:
+        self.coding.assign_key()
 
     def _fill_document_menu(self, menu: QMenu, spans: list[Span]) -> None:
         self.coding.fill_document_menu(menu, spans)

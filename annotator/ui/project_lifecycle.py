@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel, QToolButton
 
 from annotator.domain.errors import AnnotatorError
+from annotator.services.project_coder import copy_participant
 from annotator.services.projects import create_demo_project, new_project
 from annotator.services.templates import load_template, template_names
 from annotator.store.project import PROJECT_SUFFIX, Project
@@ -35,10 +36,25 @@ def demo_path() -> Path:
     return demo_location()
 
 
+def project_coder(window: Window, project: Project) -> str | None:
+    """Who codes in ``project``: the coder last used in it on this machine, else the
+    participant a workshop copy was made for, else None (the usual coder name,
+    ``services.coders.resolve_coder_name``)."""
+    remembered = window_state.remembered_coder(window.settings, project.path)
+    if remembered:
+        return remembered
+    try:
+        return copy_participant(project)
+    except AnnotatorError:
+        return None
+
+
 def open_project(window: Window, project: Project, document: str | None = None) -> None:
     """Show an open project (the caller opened it); the window now owns it."""
     window_state.save_project_state(window)
-    window.session.open(project)
+    window.session.open(project, project_coder(window, project))
+    if window.persist and window.session.coder is not None:
+        window_state.remember_coder(window.settings, project.path, window.session.coder.name)
     remember_recent(window, project.path)
     window_state.restore_project_state(window, document)
 

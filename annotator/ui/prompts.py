@@ -11,13 +11,25 @@ Every method returns the answer, or None (False, an empty list) when the user ca
 
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
+    QApplication,
     QColorDialog,
     QDialog,
     QFileDialog,
+    QGridLayout,
     QInputDialog,
+    QLabel,
     QMessageBox,
+    QSizePolicy,
+    QSpacerItem,
     QWidget,
 )
+
+
+def title_width(widget: QWidget, title: str) -> int:
+    """The width a window needs to show ``title`` whole in its title bar, with the
+    application's name a window manager appends and the title bar's buttons."""
+    app = QApplication.applicationDisplayName() or "Annotator"
+    return widget.fontMetrics().horizontalAdvance(f"{title} — {app}") + 160
 
 
 class Prompts:
@@ -26,33 +38,76 @@ class Prompts:
     def __init__(self, parent: QWidget | None = None) -> None:
         self.parent = parent
 
+    def input_dialog(self, title: str, label: str) -> QInputDialog:
+        """A question box wide enough for its whole title (window managers cut a title
+        to the box's width, and add the application's name)."""
+        dialog = QInputDialog(self.parent)
+        dialog.setWindowTitle(title)
+        dialog.setLabelText(label)
+        # the box's layout sizes it to its contents: widen the label it lays out
+        label_widget = dialog.findChild(QLabel)
+        if label_widget is not None:
+            label_widget.setMinimumWidth(title_width(dialog, title))
+        return dialog
+
     def text(self, title: str, label: str, text: str = "") -> str | None:
-        value, ok = QInputDialog.getText(self.parent, title, label, text=text)
-        return value if ok else None
+        dialog = self.input_dialog(title, label)
+        dialog.setTextValue(text)
+        return dialog.textValue() if self._run(dialog) else None
 
     def multiline(self, title: str, label: str, text: str = "") -> str | None:
-        value, ok = QInputDialog.getMultiLineText(self.parent, title, label, text)
-        return value if ok else None
+        dialog = self.input_dialog(title, label)
+        dialog.setOption(QInputDialog.InputDialogOption.UsePlainTextEditForTextInput)
+        dialog.setTextValue(text)
+        return dialog.textValue() if self._run(dialog) else None
 
     def choice(self, title: str, label: str, items: list[str], current: int = 0,
                editable: bool = False) -> str | None:
-        value, ok = QInputDialog.getItem(self.parent, title, label, items, current, editable)
-        return value if ok else None
+        dialog = self.input_dialog(title, label)
+        dialog.setComboBoxItems(items)
+        dialog.setComboBoxEditable(editable)
+        if 0 <= current < len(items):
+            dialog.setTextValue(items[current])
+        return dialog.textValue() if self._run(dialog) else None
+
+    @staticmethod
+    def _run(dialog: QDialog) -> bool:
+        try:
+            return dialog.exec() == QDialog.DialogCode.Accepted
+        finally:
+            dialog.deleteLater()
 
     def colour(self, title: str, initial: str) -> str | None:
         """A colour as ``#RRGGBB`` (upper case)."""
         color = QColorDialog.getColor(QColor(initial), self.parent, title)
         return color.name().upper() if color.isValid() else None
 
+    def message_box(self, icon: QMessageBox.Icon, title: str, text: str,
+                    buttons: QMessageBox.StandardButton) -> QMessageBox:
+        """A message box wide enough for its whole title (see ``input_dialog``)."""
+        box = QMessageBox(icon, title, text, buttons, self.parent)
+        grid = box.layout()
+        if isinstance(grid, QGridLayout):  # a message box sizes itself: widen its grid
+            grid.addItem(QSpacerItem(title_width(box, title), 0, QSizePolicy.Policy.Minimum,
+                                     QSizePolicy.Policy.Minimum),
+                         grid.rowCount(), 0, 1, grid.columnCount())
+        return box
+
     def confirm(self, title: str, text: str) -> bool:
-        answer = QMessageBox.question(self.parent, title, text)
-        return answer == QMessageBox.StandardButton.Yes
+        yes, no = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No
+        box = self.message_box(QMessageBox.Icon.Question, title, text, yes | no)
+        try:
+            return box.exec() == yes
+        finally:
+            box.deleteLater()
 
     def inform(self, title: str, text: str) -> None:
-        QMessageBox.information(self.parent, title, text)
+        self._run(self.message_box(QMessageBox.Icon.Information, title, text,
+                                   QMessageBox.StandardButton.Ok))
 
     def warn(self, title: str, text: str) -> None:
-        QMessageBox.warning(self.parent, title, text)
+        self._run(self.message_box(QMessageBox.Icon.Warning, title, text,
+                                   QMessageBox.StandardButton.Ok))
 
     def open_file(self, title: str, folder: str, filter_: str) -> str | None:
         path, _ = QFileDialog.getOpenFileName(self.parent, title, folder, filter_)

@@ -135,13 +135,27 @@ class SegmentsModel(QStandardItemModel):
         tint = blend([color], 0.35).name()
         memo = " ✎" if s.memo else ""
         return (
-            f'<div style="color:#555; font-size:small">'
+            f'<div style="color:{HEADER_GREY}; font-size:small">'
             f'<span style="color:{color}">■</span> <b>{_esc(s.document)}</b>'
             f' · {_esc(s.code_path)} · {_esc(s.coder)}{memo}</div>'
-            f'<div><span style="color:#888">{_esc(before)}</span>'
+            f'<div><span style="color:{CONTEXT_GREY}">{_esc(before)}</span>'
             f'<span style="background:{tint}">{_esc(coded)}</span>'
-            f'<span style="color:#888">{_esc(after)}</span></div>'
+            f'<span style="color:{CONTEXT_GREY}">{_esc(after)}</span></div>'
         )
+
+
+#: the greys of a row's header line and of the words around the coded ones: dark enough
+#: to read on the base colour and on the selection tint
+HEADER_GREY, CONTEXT_GREY = "#4d4d4d", "#666666"
+
+
+def selection_tint(palette: QPalette) -> QColor:
+    """The selected row's background: the highlight colour, lightly over the base (a
+    full highlight puts grey text on blue, which cannot be read)."""
+    base, high = palette.color(QPalette.ColorRole.Base), palette.color(
+        QPalette.ColorRole.Highlight)
+    return QColor(*(round(b + (h - b) * 0.18) for b, h in zip(
+        base.getRgb()[:3], high.getRgb()[:3], strict=True)))
 
 
 def _whole_lines(doc: QTextDocument, height: int) -> int:
@@ -192,9 +206,15 @@ class SegmentDelegate(QStyledItemDelegate):
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         opt.text = ""
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        opt.state &= ~QStyle.StateFlag.State_Selected
         style = opt.widget.style() if opt.widget else None
         if style is not None:
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        if selected:  # a light tint and a bar: the greys and colours stay readable
+            painter.fillRect(opt.rect, selection_tint(opt.palette))
+            painter.fillRect(QRect(opt.rect.left(), opt.rect.top(), 3, opt.rect.height()),
+                             opt.palette.color(QPalette.ColorRole.Highlight))
         doc = self._document(seg, opt.rect.width() - 4, opt.font)
         height = opt.rect.height() - 1
         painter.save()
@@ -203,9 +223,6 @@ class SegmentDelegate(QStyledItemDelegate):
         painter.setClipRect(clip)
         ctx = QAbstractTextDocumentLayout.PaintContext()
         ctx.clip = clip
-        if opt.state & QStyle.StateFlag.State_Selected:
-            ctx.palette.setColor(QPalette.ColorRole.Text,
-                                 opt.palette.color(QPalette.ColorRole.HighlightedText))
         doc.documentLayout().draw(painter, ctx)
         painter.restore()
         painter.setPen(QColor(0, 0, 0, 30))

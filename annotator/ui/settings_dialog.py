@@ -202,7 +202,7 @@ def switch_language(window, lang: str):
 def install_settings(window) -> None:
     """Settings… at the end of the Edit menu (Preferences on macOS), Ctrl+,; tool
     buttons without the bracketed mnemonics of Chinese menu texts."""
-    act = QAction(_t("&Settings…"), window)
+    act = QAction(_t("Se&ttings…"), window)
     act.setObjectName("settingsAction")
     act.setShortcut(QKeySequence("Ctrl+,"))
     act.setMenuRole(QAction.MenuRole.PreferencesRole)

@@ -26,11 +26,12 @@ translate = QCoreApplication.translate
 class SearchController(QObject):
     def __init__(self, ctx: AppContext, view: DocumentView, find_bar: FindBar,
                  results: SearchResults, results_dock: QDockWidget, codebook: CodebookTree,
-                 choose_code: Callable[[str, str], int | None]) -> None:
+                 choose_code: Callable[[str, str], int | None],
+                 coder_ready: Callable[[], bool]) -> None:
         super().__init__(view)
         self.ctx, self.view, self.find_bar = ctx, view, find_bar
         self.results, self.results_dock, self.codebook = results, results_dock, codebook
-        self.choose_code = choose_code
+        self.choose_code, self.coder_ready = choose_code, coder_ready
         self._cache: tuple[int, str, list[Hit]] | None = None
         ctx.session.projectChanged.connect(self.forget)
         find_bar.findRequested.connect(self.find)
@@ -118,7 +119,7 @@ class SearchController(QObject):
             code = self.choose_code(
                 translate("MainWindow", "Code all hits"),
                 translate("MainWindow", "Code {0} hits with:").format(len(hits)))
-        if code is not None:
+        if code is not None and self.coder_ready():
             spans = [(h.document_id, h.start, h.end) for h in hits]
             s.execute(coding_ops.CodeSpans(s, spans, code))
 

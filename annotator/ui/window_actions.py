@@ -57,9 +57,9 @@ def build_actions(window: Window) -> None:
                        tr("Create a project file with a codebook template"))
     window.act_open = a(tr("&Open project…"), window.open_project_dialog, K.Open,
                         tr("Open a project file"))
-    window.act_demo = a(tr("Open &demo project"), window.open_demo, None,
+    window.act_demo = a(tr("Open de&mo project"), window.open_demo, None,
                         tr("Open the demo project: a paper coded with the governance codebook"))
-    window.act_copy_project = a(tr("Save a &copy…"), window.save_copy, "Ctrl+Shift+S",
+    window.act_copy_project = a(tr("&Save a copy…"), window.save_copy, "Ctrl+Shift+S",
                                 tr("Save a consistent copy of the project file"))
     window.act_close = a(tr("&Close project"), window.close_project, K.Close,
                          tr("Close the project"))
@@ -127,8 +127,9 @@ def build_actions(window: Window) -> None:
         act = a(tr("Quick code {0}").format(n), lambda n=n: window.quick_code(n), str(n),
                 tr("Code the selection with code number {0} of the quick list").format(n))
         window.quick_actions.append(act)
-    window.act_keys_tree = QAction(tr("Number keys: first nine codes"), window, checkable=True)
-    window.act_keys_tree.setToolTip(tr("Keys 1–9 code with the first nine codes of the tree"))
+    window.act_keys_tree = QAction(tr("Number keys: fixed codes"), window, checkable=True)
+    window.act_keys_tree.setToolTip(tr("Keys 1–9 keep their codes when codes are added or "
+                                       "deleted (at first: the first nine of the tree)"))
     window.act_keys_recent = QAction(tr("Number keys: recent codes"), window, checkable=True)
     window.act_keys_recent.setToolTip(tr("Keys 1–9 code with the codes used most recently"))
     group = QActionGroup(window)
@@ -150,6 +151,8 @@ def build_actions(window: Window) -> None:
                               tr("Edit the definition of the chosen code"))
     window.act_code_memo = a(tr("Code m&emo…"), window.code_memo, "Ctrl+Alt+M",
                              tr("Write a memo on the chosen code"))
+    window.act_assign_key = a(tr("Number &key…"), window.assign_key, None,
+                              tr("Choose the number key (1–9) that codes with the chosen code"))
     window.act_merge = a(tr("&Merge into…"), window.merge_code, None,
                          tr("Merge the chosen code into another: its codings follow"))
     window.act_delete_code = a(tr("De&lete code…"), window.delete_code, "Del",
@@ -161,11 +164,11 @@ def build_actions(window: Window) -> None:
                              tr("Move the chosen code down among its siblings"), widget=tree)
     window.act_indent = a(tr("Make &child of the code above"), window.indent_code, "Alt+Right",
                           tr("Move the chosen code under its previous sibling"), widget=tree)
-    window.act_outdent = a(tr("Move &out of its parent"), window.outdent_code, "Alt+Left",
+    window.act_outdent = a(tr("Move ou&t of its parent"), window.outdent_code, "Alt+Left",
                            tr("Move the chosen code up one level"), widget=tree)
     window.act_expand = a(tr("E&xpand all"), window.codebook.expandAll, None,
                           tr("Show every code"))
-    window.act_collapse = a(tr("Co&llapse all"), window.codebook.collapseAll, None,
+    window.act_collapse = a(tr("Colla&pse all"), window.codebook.collapseAll, None,
                             tr("Show only the top-level codes"))
     # coders
     window.act_coder = a(tr("&Switch coder…"), window.switch_coder, "Ctrl+Shift+K",
@@ -236,9 +239,10 @@ MENUS: tuple[tuple[str, str, str, tuple[Entry, ...]], ...] = (
         "coding_memo")),
     ("codebook", "MainWindow", QT_TRANSLATE_NOOP("MainWindow", "Code&book"), (
         "add_code", "add_child", "rename_code", "color", "definition", "code_memo", None,
+        "assign_key", None,
         "move_up", "move_down", "indent", "outdent", "merge", "delete_code", None,
         "expand", "collapse")),
-    ("coders", "MainWindow", QT_TRANSLATE_NOOP("MainWindow", "Co&ders"), ("coder", "others")),
+    ("coders", "MainWindow", QT_TRANSLATE_NOOP("MainWindow", "C&oders"), ("coder", "others")),
     ("view", "MainWindow", QT_TRANSLATE_NOOP("MainWindow", "&View"), (
         "overview", "results", None, "bigger", "smaller", "font_reset", None,
         "focus_1", "focus_2", "focus_3", "focus_4")),
@@ -280,7 +284,7 @@ def register_actions(window: Window) -> None:
         **dict.fromkeys(("code_with", "in_vivo", "uncode",
                          *(f"quick_{n}" for n in range(1, 10))), selected),
         "code": lambda: selected() and has_code(),
-        **dict.fromkeys(("rename_code", "color", "definition", "code_memo", "merge",
+        **dict.fromkeys(("rename_code", "color", "definition", "code_memo", "merge", "assign_key",
                          "delete_code", "move_up", "move_down", "indent", "outdent"),
                         has_code),
     }

@@ -1,8 +1,8 @@
 """What the window remembers between runs: its layout, and where the user was.
 
-Geometry, docks, splitters and view settings are global; the document, caret, scroll
-and code are kept per project (under a hash of its path) so reopening a project comes
-back to the same place.
+Geometry, docks, splitters and view settings are global; the document, caret, scroll,
+code and coder are kept per project (under a hash of its path) so reopening a project
+comes back to the same place, coded under the same name.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import hashlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QCoreApplication
+from PySide6.QtCore import QByteArray, QCoreApplication, QSettings
 
 from annotator.ui.document_view import reading_font
 
@@ -24,13 +24,28 @@ translate = QCoreApplication.translate
 DEFAULT_FONT_SIZE = 12.0
 
 
-def state_key(window: Window) -> str | None:
-    """The QSettings group of the open project's place (by a hash of its path)."""
-    p = window.session.project
-    if p is None:
-        return None
-    digest = hashlib.sha1(str(Path(p.path).resolve()).encode()).hexdigest()[:16]
+def project_group(path: Path | str) -> str:
+    """The QSettings group of a project file (by a hash of its path)."""
+    digest = hashlib.sha1(str(Path(path).resolve()).encode()).hexdigest()[:16]
     return f"projects/{digest}"
+
+
+def state_key(window: Window) -> str | None:
+    """The QSettings group of the open project's place."""
+    p = window.session.project
+    return None if p is None else project_group(p.path)
+
+
+def remembered_coder(settings: QSettings, path: Path | str) -> str | None:
+    """The coder last used in the project at ``path`` on this machine, if any."""
+    name = str(settings.value(f"{project_group(path)}/coder", "") or "").strip()
+    return name or None
+
+
+def remember_coder(settings: QSettings, path: Path | str, name: str) -> None:
+    """Remember the coder of the project at ``path`` (not for other projects, nor for
+    the command line: a participant's name must not follow the facilitator)."""
+    settings.setValue(f"{project_group(path)}/coder", name)
 
 
 def save_project_state(window: Window) -> None:

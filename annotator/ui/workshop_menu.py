@@ -100,15 +100,25 @@ class ParticipantCopiesDialog(QDialog):
         return [n.strip() for n in self.names.toPlainText().splitlines() if n.strip()]
 
 
+def headline(reports: list[MergeReport]) -> str:
+    """The whole merge in a sentence, for the report and the status bar."""
+    return QCoreApplication.translate(
+        "MergeReportDialog", "Merged {0} of {1} files: codings {2} added, {3} skipped.").format(
+        sum(1 for r in reports if r.ok), len(reports), sum(r.codings_added for r in reports),
+        sum(r.codings_skipped for r in reports))
+
+
 class MergeReportDialog(QDialog):
-    """Per source: the summary line, added codes and coders, every conflict."""
+    """Per source: what matters first (codings added, skipped, conflicts) on a line short
+    enough to read whole, then documents, codes and coders matched and added, and every
+    conflict."""
 
     def __init__(self, reports: list[MergeReport], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("mergeReport")
         self.setWindowTitle(self.tr("Merge report"))
-        merged = sum(1 for r in reports if r.ok)
-        self.headline = QLabel(self.tr("Merged {0} of {1} files.").format(merged, len(reports)))
+        self.headline = QLabel(headline(reports))
+        self.headline.setWordWrap(True)
         self.tree = QTreeWidget()
         self.tree.setObjectName("mergeReportTree")
         self.tree.setHeaderHidden(True)
@@ -122,6 +132,9 @@ class MergeReportDialog(QDialog):
             if not r.ok:
                 top.setForeground(0, Qt.GlobalColor.darkRed)
             self.tree.addTopLevelItem(top)
+            if r.ok:
+                for line in self.detail_lines(r):
+                    QTreeWidgetItem(top, [line])
             if r.added_coders:
                 QTreeWidgetItem(top, [self.tr("Coders added: {0}").format(
                     ", ".join(r.added_coders))])
@@ -154,15 +167,21 @@ class MergeReportDialog(QDialog):
         self.resize(760, 440)
 
     def summary_line(self, r: MergeReport) -> str:
+        """The codings first, as the command line counts them."""
         if r.error:
             return self.tr("{0}: not merged: {1}").format(r.source.name, r.error)
-        return self.tr(
-            "{0}: documents {1} matched, {2} added; codes {3} matched, {4} added; "
-            "coders {5} matched, {6} added; codings {7} added, {8} already present; "
-            "{9} conflicts").format(
-            r.source.name, r.documents_matched, r.documents_added, r.codes_matched,
-            r.codes_added, r.coders_matched, r.coders_added, r.codings_added,
-            r.codings_present, len(r.conflicts))
+        return self.tr("{0}: codings {1} added, {2} already present, {3} skipped; "
+                       "{4} conflicts").format(r.source.name, r.codings_added,
+                                               r.codings_present, r.codings_skipped,
+                                               len(r.conflicts))
+
+    def detail_lines(self, r: MergeReport) -> list[str]:
+        return [
+            self.tr("Documents: {0} matched, {1} added").format(
+                r.documents_matched, r.documents_added),
+            self.tr("Codes: {0} matched, {1} added").format(r.codes_matched, r.codes_added),
+            self.tr("Coders: {0} matched, {1} added").format(r.coders_matched, r.coders_added),
+        ]
 
     def text(self) -> str:
         out = []
@@ -349,8 +368,7 @@ class WorkshopUI(QObject):
         finally:
             QGuiApplication.restoreOverrideCursor()
         self.refresh_everything()
-        merged = sum(1 for r in reports if r.ok)
-        w.say(self.tr("Merged {0} of {1} files").format(merged, len(reports)))
+        w.say(headline(reports))
         if self.report_dialog is not None:
             self.report_dialog.deleteLater()
         self.report_dialog = MergeReportDialog(reports, w)

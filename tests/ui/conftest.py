@@ -29,6 +29,7 @@ class ScriptedPrompts:
         self.asked: list[tuple[str, str]] = []  # (kind, text shown)
         self.warnings: list[str] = []  # every message box shown (warning or information)
         self.offered: list[list[str]] = []  # the choices of each choice question
+        self.preselected: list[int] = []  # the choice each one starts at
         self.filters: list[str] = []  # the file-type filter of each file question
 
     def answer(self, *values: object) -> None:
@@ -47,6 +48,7 @@ class ScriptedPrompts:
     def choice(self, _title: str, label: str, items: list[str], current: int = 0,
                editable: bool = False) -> str | None:
         self.offered.append(list(items))
+        self.preselected.append(current)
         value = self._next("item", label, None)
         if callable(value):  # pick from what is offered
             value = value(items)

@@ -61,3 +61,15 @@ def trigger(action) -> None:
     assert action.isEnabled(), f"{action.text()} is disabled"
     action.trigger()
     QApplication.processEvents()
+
+
+def type_text(widget, text: str) -> None:
+    """Type ``text`` as an input method delivers it (Chinese comes this way, committed
+    word by word; QtTest's keyClicks only knows ASCII)."""
+    from PySide6.QtGui import QInputMethodEvent
+
+    widget.setFocus()
+    event = QInputMethodEvent()
+    event.setCommitString(text)
+    QApplication.sendEvent(widget, event)
+    QApplication.processEvents()

@@ -5,8 +5,9 @@ from pathlib import Path
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QLineEdit
 
-from annotator.services.codebook import code_tree
-from tests.ui.helpers import code_id, press, stored, trigger
+from annotator.services.codebook import PALETTE, code_tree, colour_distance
+from annotator.ui.codebook_view import COL_COUNT
+from tests.ui.helpers import code_id, double_click_code, press, select_with_keys, stored, trigger
 
 
 def _paths(window) -> list[str]:
@@ -142,6 +143,9 @@ def test_merge_into_another_code(qtbot, window, demo: Path, dialogs) -> None:
     window.codebook.select_code(social)
     dialogs.answer("信任/政治信任")
     trigger(window.act_merge)
+    kind, label = dialogs.asked[-1]
+    assert kind == "item" and "1 codings move" in label
+    assert window.codebook.current_code() == political  # the target, not the first code
     assert "信任/社会信任" not in _paths(window)
     assert len(stored(window, code_id=political)) == 2
     assert window.codebook.items[political].text(1) == "2"
@@ -150,6 +154,22 @@ def test_merge_into_another_code(qtbot, window, demo: Path, dialogs) -> None:
     assert len(stored(window, code_id=political)) == 1
     assert len(stored(window, code_id=social)) == 1
     assert len(window.view.index) == 7
+
+
+def test_merge_starts_at_the_parent_and_delete_keeps_the_place(qtbot, window, demo: Path,
+                                                                 dialogs) -> None:
+    _open(window, demo)
+    social = code_id(window, "信任/社会信任")
+    window.codebook.select_code(social)
+    dialogs.answer(None)  # looks at the choice, cancels
+    trigger(window.act_merge)
+    assert "信任/社会信任" in _paths(window)
+    assert dialogs.offered[-1][dialogs.preselected[-1]] == "信任"  # starts at its parent
+    window.codebook.select_code(social)
+    window.codebook.setFocus()
+    dialogs.answer(True)
+    press(qtbot, window.codebook, "Del")
+    assert window.codebook.current_code() == code_id(window, "信任")  # its parent
 
 
 def test_delete_asks_with_the_number_of_codings(qtbot, window, demo: Path,
@@ -166,6 +186,7 @@ def test_delete_asks_with_the_number_of_codings(qtbot, window, demo: Path,
     assert "信任" in _paths(window)
     dialogs.answer(True)
     press(qtbot, window.codebook, "Del")
+    assert window.codebook.current_code() == code_id(window, "整合")  # its neighbour
     assert not [p for p in _paths(window) if p.startswith("信任")]
     assert len(window.view.index) == 4
     assert "Deleted the code 信任 and 3 codings" in window.statusBar().currentMessage()
@@ -173,3 +194,44 @@ def test_delete_asks_with_the_number_of_codings(qtbot, window, demo: Path,
     assert "信任/政治信任" in _paths(window)
     assert len(window.view.index) == 7
     assert window.codebook.items[code_id(window, "信任/政治信任")].text(1) == "1"
+
+
+def test_parent_codes_show_their_own_and_their_subtree_counts(qtbot, window, demo) -> None:
+    window.open_path(demo)
+
+    def shown(path: str) -> str:
+        return window.codebook.items[code_id(window, path)].text(COL_COUNT)
+
+    def counted(path: str) -> tuple[int, int]:
+        rows = [r[0] for r in stored(window)]
+        return rows.count(path), sum(1 for p in rows if p == path or p.startswith(path + "/"))
+
+    own, total = counted("信任")
+    assert total > own  # the demo codes 信任's subcodes too
+    assert shown("信任") == f"{own} ({total})"
+    assert shown("信任/社会信任") == str(counted("信任/社会信任")[0])  # a leaf: one number
+    # coding a subcode raises the parent's total, not its own count
+    text = window.session.text(window.view.doc_id)
+    start = text.index("整体性治理理论")
+    select_with_keys(qtbot, window, start, start + 3)
+    double_click_code(qtbot, window, code_id(window, "信任/社会信任"))
+    assert counted("信任") == (own, total + 1)
+    assert shown("信任") == f"{own} ({total + 1})"
+    window.session.undo_stack.undo()
+    assert shown("信任") == f"{own} ({total})"
+
+
+def test_a_new_code_gets_a_colour_unlike_those_in_use(qtbot, window, demo: Path) -> None:
+    _open(window, demo)
+    text = window.session.text(window.view.doc_id)
+    start = text.index("整体性治理理论")
+    select_with_keys(qtbot, window, start, start + 5)
+    before = {c.id: c.color.upper() for c in window.session.codes.values()}
+    press(qtbot, window.view, "Ctrl+I")  # an in-vivo code
+    new = next(c for c in window.session.codes.values() if c.id not in before)
+    nearest = min(colour_distance(new.color, c) for c in before.values())
+    # as far from every colour in use as any colour of the palette can be
+    best = max(min(colour_distance(p, c) for c in before.values()) for p in PALETTE)
+    assert nearest == best
+    trust = next(c.color for c in window.session.codes.values() if c.path == "信任")
+    assert colour_distance(new.color, trust) > 150

@@ -46,7 +46,7 @@ def test_the_demo_opens_with_its_codings_shown(window, demo: Path) -> None:
     assert window.session.coder.name == ME
     # the codebook shows colours and counts; the first code with codings is chosen
     trust = window.codebook.items[code_id(window, "信任")]
-    assert trust.text(1) == "1"
+    assert trust.text(1) == "1 (3)"  # its own, and with its subcodes
     assert window.segments.model.rowCount() >= 1
 
 
@@ -93,7 +93,7 @@ def test_code_by_double_click_then_undo_redo_and_reopen(qtbot, window, demo: Pat
     again.close()
 
 
-def test_number_keys_code_with_the_first_nine_codes(qtbot, window, demo: Path) -> None:
+def test_number_keys_code_with_the_first_nine_codes_at_first(qtbot, window, demo: Path) -> None:
     text = _open(window, demo)
     start = text.index(PHRASE)
     select_with_keys(qtbot, window, start, start + 3)
@@ -257,3 +257,64 @@ def test_context_menu_offers_the_codes(qtbot, window, demo: Path) -> None:
     social = next(a for a in sub.actions() if a.text() == "信任/社会信任")
     social.trigger()
     assert mine(window, code_id=code_id(window, "信任/社会信任"))[0][2:4] == (start, start + 2)
+
+
+def test_number_keys_stay_with_their_codes_as_codes_come_and_go(qtbot, window, settings,
+                                                                demo: Path, dialogs) -> None:
+    text = _open(window, demo)
+    tree = window.codebook
+
+    def keys(w=window) -> dict[str, str]:
+        return {w.session.code_path(c): it.text(2) for c, it in w.codebook.items.items()
+                if it.text(2)}
+
+    before = keys()
+    assert sorted(before.values()) == [str(n) for n in range(1, 10)]
+    first, second = window.session.code_order[:2]
+    # a new code beside the first one: nothing shifts, the new code has no key
+    tree.select_code(first)
+    tree.setFocus()
+    dialogs.answer("新代码")
+    press(qtbot, tree, "Ins")
+    assert "新代码" in {c.name for c in window.session.codes.values()}
+    assert keys() == before
+    # deleting the code on key 2 frees key 2 and moves no other key
+    second_path = window.session.code_path(second)
+    tree.select_code(second)
+    tree.setFocus()
+    press(qtbot, tree, "Del")
+    assert second not in window.session.codes
+    assert keys() == {p: k for p, k in before.items() if p != second_path}
+    start = text.index(PHRASE)
+    select_with_keys(qtbot, window, start, start + 3)
+    coded = stored(window)
+    press(qtbot, window.view, "2")
+    assert stored(window) == coded  # a free key codes nothing
+    # the next new code takes the free key
+    tree.select_code(first)
+    tree.setFocus()
+    dialogs.answer("又一个代码")
+    press(qtbot, tree, "Ins")
+    assert keys()["又一个代码"] == "2"
+    remembered = keys()
+    # and the project keeps them, in a new window too
+    window.close()
+    again = make_window(qtbot, settings)
+    again.open_path(demo)
+    assert keys(again) == remembered
+    again.close()
+
+
+def test_the_user_gives_a_code_its_number_key(qtbot, window, demo: Path, dialogs) -> None:
+    text = _open(window, demo)
+    trust = code_id(window, "信任/社会信任")
+    third = window.session.code_order[2]
+    window.codebook.select_code(trust)
+    dialogs.answer(lambda items: items[2])  # key 3, from the list of keys and their codes
+    trigger(window.act_assign_key)
+    assert window.codebook.items[trust].text(2) == "3"
+    assert window.codebook.items[third].text(2) == ""  # the code that had 3 lost it
+    start = text.index(PHRASE)
+    select_with_keys(qtbot, window, start, start + 3)
+    press(qtbot, window.view, "3")
+    assert mine(window, code_id=trust)[-1][2:4] == (start, start + 3)

@@ -174,13 +174,15 @@ def test_main_window_menus_and_dialogs_speak_chinese(qtbot, chinese, settings, d
         SettingsDialog(window), AboutDialog(window), ShortcutsDialog(window),
         GuideDialog(window), CoderNameDialog("张三", window), WelcomePage(),
     ]
+    from annotator.ui.code_chooser import CodeChooser
     from annotator.ui.import_dialogs import DocumentProperties
     from annotator.ui.workshop_menu import ParticipantCopiesDialog
     from annotator.ui.workshop_views import AgreementView, DisagreementsView
 
     opened += [DocumentProperties(window.session.documents[0], window),
                ParticipantCopiesDialog(tmp_path, window),
-               AgreementView(window.session), DisagreementsView(window.session)]
+               AgreementView(window.session), DisagreementsView(window.session),
+               CodeChooser("编码", "代码：", ["信任"], 0, window)]
     for dialog in opened:
         qtbot.addWidget(dialog)
         found += strings_of(dialog)

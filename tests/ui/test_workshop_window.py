@@ -1,10 +1,12 @@
 """The Workshop menu driven as a facilitator: copies, merge, agreement, disagreements,
 consensus (undoable)."""
 
+import sqlite3
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QPushButton
 
 from annotator.services.agreement import CONSENSUS_CODER, project_agreement
@@ -12,6 +14,7 @@ from annotator.services.codebook import code_tree
 from annotator.services.coders import ensure_coder
 from annotator.services.coding import code_span
 from annotator.services.documents import list_documents
+from annotator.services.workshop import make_participant_copies
 from annotator.store.project import Project
 from annotator.ui.workshop_views import AgreementView
 from tests.ui.helpers import stored, trigger
@@ -65,7 +68,8 @@ def test_make_copies_merge_and_report(merged) -> None:
     report = window.workshop_ui.report_dialog
     assert report.isVisible()
     text = report.text()
-    assert "demo-Alice.annotator: documents 1 matched" in text
+    assert "demo-Alice.annotator: codings 2 added, 0 already present, 0 skipped" in text
+    assert "Documents: 1 matched, 0 added" in text
     assert "demo-Bob.annotator" in text
     assert "Coders added: Alice" in text and "Coders added: Bob" in text
     assert {"Alice", "Bob"} <= set(window.session.coders.values())
@@ -73,6 +77,33 @@ def test_make_copies_merge_and_report(merged) -> None:
     assert len(window.view.index) == 7 + 4  # the document view re-read its codings
     assert window.session.undo_stack.count() == 0
     assert "Merged 2 of 2 files" in window.statusBar().currentMessage()
+
+
+def test_the_merge_report_shows_added_and_skipped_whole(qtbot, window, demo: Path,
+                                                        dialogs, tmp_path: Path) -> None:
+    """The counts the command line prints, on lines the dialog shows whole."""
+    window.open_path(demo)
+    made = make_participant_copies(window.session.project, tmp_path, ["张三"],
+                                   without_codings=True)
+    copy = Path(made[0].path)
+    _code_in_copy(copy, "张三", CODINGS["Alice"])
+    with sqlite3.connect(copy) as db:  # a coding past its document's end: skipped
+        db.execute("UPDATE coding SET \"end\" = 10000000 WHERE start = 100")
+    dialogs.answer([copy], True)
+    trigger(window.workshop_ui.act_merge)
+    dialog = window.workshop_ui.report_dialog
+    qtbot.waitExposed(dialog)
+    text = dialog.text()
+    assert f"{copy.name}: codings 1 added, 0 already present, 1 skipped" in text
+    assert "Merged 1 of 1 files: codings 1 added, 1 skipped." in (
+        dialog.headline.text(), window.statusBar().currentMessage())
+    assert window.statusBar().currentMessage() == dialog.headline.text()
+    tree = dialog.tree
+    top = tree.topLevelItem(0)
+    for item in [top, *(top.child(i) for i in range(top.childCount()))]:
+        rect = tree.visualItemRect(item)
+        width = QFontMetrics(item.font(0)).horizontalAdvance(item.text(0))
+        assert rect.left() + width <= tree.viewport().width(), item.text(0)
 
 
 def test_merge_errors_are_reported_not_raised(window, demo: Path, dialogs,

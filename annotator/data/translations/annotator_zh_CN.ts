@@ -290,19 +290,19 @@
         <translation>打开项目文件</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Open &amp;demo project</source>
-        <translation>打开示例项目(&amp;D)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Open the demo project: a paper coded with the governance codebook</source>
         <translation>打开示例项目：一篇用治理编码本编码的论文</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Save a &amp;copy…</source>
-        <translation>另存副本(&amp;C)…</translation>
+        <location line="-1"/>
+        <source>Open de&amp;mo project</source>
+        <translation>打开示例项目(&amp;M)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Save a copy…</source>
+        <translation>另存副本(&amp;S)…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -540,17 +540,7 @@
         <translation>用快速列表中的第 {0} 个代码编码所选文本</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Number keys: first nine codes</source>
-        <translation>数字键：前九个代码</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Keys 1–9 code with the first nine codes of the tree</source>
-        <translation>数字键 1–9 用代码树中的前九个代码编码</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>Number keys: recent codes</source>
         <translation>数字键：最近使用的代码</translation>
     </message>
@@ -621,6 +611,16 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Number &amp;key…</source>
+        <translation>数字键(&amp;K)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose the number key (1–9) that codes with the chosen code</source>
+        <translation>为所选代码指定编码用的数字键（1–9）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Merge into…</source>
         <translation>合并到(&amp;M)…</translation>
     </message>
@@ -671,16 +671,31 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Move &amp;out of its parent</source>
-        <translation>移出父代码(&amp;O)</translation>
+        <source>Move ou&amp;t of its parent</source>
+        <translation>移出父代码(&amp;T)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
+        <source>Colla&amp;pse all</source>
+        <translation>全部折叠(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="-3"/>
         <source>Move the chosen code up one level</source>
         <translation>将选中的代码上移一级</translation>
     </message>
     <message>
+        <location line="-38"/>
+        <source>Number keys: fixed codes</source>
+        <translation>数字键：固定代码</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>Keys 1–9 keep their codes when codes are added or deleted (at first: the first nine of the tree)</source>
+        <translation>添加或删除代码时，数字键 1–9 保持各自的代码（最初为代码树中的前九个代码）</translation>
+    </message>
+    <message>
+        <location line="+38"/>
         <source>E&amp;xpand all</source>
         <translation>全部展开(&amp;X)</translation>
     </message>
@@ -690,12 +705,7 @@
         <translation>显示所有代码</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Co&amp;llapse all</source>
-        <translation>全部折叠(&amp;L)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Show only the top-level codes</source>
         <translation>只显示顶层代码</translation>
     </message>
@@ -820,7 +830,7 @@
         <translation>关于 Annotator</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+89"/>
         <source>Open &amp;recent</source>
         <extracomment>the toolbar, left to right</extracomment>
         <translation>最近的项目(&amp;R)</translation>
@@ -841,14 +851,14 @@
         <translation>您现在以 {0} 的身份编码</translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+91"/>
         <source>Settings saved</source>
         <translation>设置已保存</translation>
     </message>
     <message>
         <location line="+7"/>
-        <source>&amp;Settings…</source>
-        <translation>设置(&amp;S)…</translation>
+        <source>Se&amp;ttings…</source>
+        <translation>设置(&amp;T)…</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1150,6 +1160,19 @@
     </message>
 </context>
 <context>
+    <name>CodeChooser</name>
+    <message>
+        <location filename="../../annotator/ui/code_chooser.py" line="+41"/>
+        <source>Type part of a code&apos;s name…</source>
+        <translation>输入代码名称的一部分…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>No code contains these words</source>
+        <translation>没有包含这些字词的代码</translation>
+    </message>
+</context>
+<context>
     <name>CodebookTree</name>
     <message>
         <location filename="../../annotator/ui/codebook_view.py" line="+41"/>
@@ -1158,23 +1181,34 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Codings</source>
         <translation>编码数</translation>
     </message>
     <message>
-        <location line="-10"/>
-        <location line="+11"/>
+        <location line="-11"/>
+        <location line="+14"/>
         <source>Key</source>
         <translation>按键</translation>
     </message>
     <message>
-        <location line="-10"/>
-        <source>Codings of this code (own)</source>
-        <translation>此代码本身的编码数（不含子代码）</translation>
+        <location line="-12"/>
+        <source>Codings of this code; for a parent, its own and (in brackets) with its subcodes</source>
+        <translation>此代码的编码数；父代码显示自身的编码数，括号内为连同子代码的编码数</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+76"/>
+        <source>{0} ({1})</source>
+        <translation>{0}（{1}）</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>{0} codings of its own, {1} with its subcodes</source>
+        <translation>自身 {0} 处编码，连同子代码共 {1} 处</translation>
+    </message>
+    <message>
+        <location line="-87"/>
         <source>Number key that assigns this code</source>
         <translation>分配此代码的数字键</translation>
     </message>
@@ -1437,8 +1471,8 @@
     </message>
     <message>
         <location line="+4"/>
-        <source>New project from REFI-&amp;QDA (.qdpx)…</source>
-        <translation>从 REFI-QDA 新建项目（.qdpx）(&amp;Q)…</translation>
+        <source>New project from RE&amp;FI-QDA (.qdpx)…</source>
+        <translation>从 REFI-QDA 新建项目（.qdpx）(&amp;F)…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1734,8 +1768,8 @@
     </message>
     <message>
         <location line="+6"/>
-        <source>P&amp;roperties…</source>
-        <translation>属性(&amp;R)…</translation>
+        <source>Pr&amp;operties…</source>
+        <translation>属性(&amp;O)…</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1801,7 +1835,7 @@
         <translation>搜索结果</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window_actions.py" line="-97"/>
+        <location filename="../../annotator/ui/window_actions.py" line="-98"/>
         <source>Nothing to undo</source>
         <translation>没有可撤销的操作</translation>
     </message>
@@ -1847,9 +1881,9 @@
         <translation>编码本(&amp;B)</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Co&amp;ders</source>
-        <translation>编码员(&amp;D)</translation>
+        <location line="+5"/>
+        <source>C&amp;oders</source>
+        <translation>编码员(&amp;O)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1867,7 +1901,7 @@
         <translation>Annotator</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_lifecycle.py" line="+54"/>
+        <location filename="../../annotator/ui/project_lifecycle.py" line="+70"/>
         <source>Opened {0}</source>
         <translation>已打开 {0}</translation>
     </message>
@@ -1996,7 +2030,7 @@
         <translation>删除文档“{0}”及其 {1} 处编码？此操作可以撤销。</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/coding_actions.py" line="+48"/>
+        <location filename="../../annotator/ui/coding_actions.py" line="+55"/>
         <source>{0} characters selected</source>
         <translation>已选择 {0} 个字符</translation>
     </message>
@@ -2006,33 +2040,69 @@
         <translation>请先在文档中选择文本</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+29"/>
+        <source>Code as {0}?</source>
+        <translation>以 {0} 的身份编码？</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0} has not coded in this project yet. Code as {0}?
+
+No: choose another coder name.</source>
+        <translation>{0} 尚未在本项目中编码。以 {0} 的身份编码吗？
+
+选“否”可另选编码员名称。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Choose a code in the codebook first</source>
         <translation>请先在编码本中选择一个代码</translation>
     </message>
     <message>
         <location line="+10"/>
+        <location line="+16"/>
         <source>The codebook is empty: add a code first</source>
         <translation>编码本为空：请先添加代码</translation>
     </message>
     <message>
-        <location line="+16"/>
-        <location line="+145"/>
+        <location line="+5"/>
+        <location line="+216"/>
         <source>Code with</source>
         <translation>编码为</translation>
     </message>
     <message>
-        <location line="-144"/>
+        <location line="-215"/>
         <source>Code:</source>
         <translation>代码：</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+15"/>
+        <source>No code has the key {0}</source>
+        <translation>没有代码对应数字键 {0}</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <location line="+39"/>
         <source>{0}  {1}</source>
         <translation>{0}  {1}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-34"/>
+        <source>Number key</source>
+        <translation>数字键</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Key for {0}:</source>
+        <translation>{0} 的数字键：</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Key {0} codes with {1}</source>
+        <translation>数字键 {0} 现在用 {1} 编码</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>Quick code {0}</source>
         <translation>快速编码 {0}</translation>
     </message>
@@ -2128,17 +2198,17 @@
         <translation>代码备忘录</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+22"/>
         <source>Merge code</source>
         <translation>合并代码</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Merge {0} into:</source>
-        <translation>将 {0} 合并到：</translation>
+        <source>Merge {0} into (its {1} codings move there):</source>
+        <translation>将 {0} 合并到（其 {1} 处编码将移至该代码）：</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>Delete the code “{0}”?</source>
         <translation>删除代码“{0}”？</translation>
     </message>
@@ -2153,12 +2223,12 @@
         <translation>将移除 {0} 处编码。此操作可以撤销（Ctrl+Z）。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+7"/>
         <source>Delete code</source>
         <translation>删除代码</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/text_search.py" line="+73"/>
+        <location filename="../../annotator/ui/text_search.py" line="+74"/>
         <source>no hits</source>
         <translation>无匹配项</translation>
     </message>
@@ -2198,7 +2268,7 @@
         <translation>用以下代码编码 {0} 个匹配项：</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/coding_actions.py" line="+14"/>
+        <location filename="../../annotator/ui/coding_actions.py" line="+15"/>
         <source>Switch coder</source>
         <translation>切换编码员</translation>
     </message>
@@ -2208,7 +2278,7 @@
         <translation>以此身份编码（选择一个名称或输入新名称）：</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>You are now coding as {0}</source>
         <translation>您现在以 {0} 的身份编码</translation>
     </message>
@@ -2234,7 +2304,7 @@
         <translation>已导出 {0}</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window_state.py" line="+143"/>
+        <location filename="../../annotator/ui/window_state.py" line="+158"/>
         <source>Text size {0} pt</source>
         <translation>文字大小 {0} 磅</translation>
     </message>
@@ -2242,17 +2312,17 @@
 <context>
     <name>MergeReportDialog</name>
     <message>
-        <location filename="../../annotator/ui/workshop_menu.py" line="+109"/>
+        <location filename="../../annotator/ui/workshop_menu.py" line="+119"/>
         <source>Merge report</source>
         <translation>合并报告</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Merged {0} of {1} files.</source>
-        <translation>已合并 {1} 个文件中的 {0} 个。</translation>
+        <location line="-14"/>
+        <source>Merged {0} of {1} files: codings {2} added, {3} skipped.</source>
+        <translation>已合并 {1} 个文件中的 {0} 个：编码 {2} 处新增，{3} 处跳过。</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+34"/>
         <source>Coders added: {0}</source>
         <translation>新增编码员：{0}</translation>
     </message>
@@ -2289,14 +2359,29 @@ in the copy: {1}</source>
         <translation>下一步：工作坊 → 编码员间一致性… 和 分歧…</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>{0}: not merged: {1}</source>
         <translation>{0}：未合并：{1}</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>{0}: codings {1} added, {2} already present, {3} skipped; {4} conflicts</source>
+        <translation>{0}：编码 {1} 处新增、{2} 处已存在、{3} 处跳过；{4} 处冲突</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Documents: {0} matched, {1} added</source>
+        <translation>文档：{0} 个匹配，{1} 个新增</translation>
+    </message>
+    <message>
         <location line="+2"/>
-        <source>{0}: documents {1} matched, {2} added; codes {3} matched, {4} added; coders {5} matched, {6} added; codings {7} added, {8} already present; {9} conflicts</source>
-        <translation>{0}：文档 {1} 个匹配、{2} 个新增；代码 {3} 个匹配、{4} 个新增；编码员 {5} 名匹配、{6} 名新增；编码 {7} 处新增、{8} 处已存在；{9} 处冲突</translation>
+        <source>Codes: {0} matched, {1} added</source>
+        <translation>代码：{0} 个匹配，{1} 个新增</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Coders: {0} matched, {1} added</source>
+        <translation>编码员：{0} 名匹配，{1} 名新增</translation>
     </message>
 </context>
 <context>
@@ -2367,7 +2452,7 @@ in the copy: {1}</source>
 <context>
     <name>ParticipantCopiesDialog</name>
     <message>
-        <location filename="../../annotator/ui/workshop_menu.py" line="-104"/>
+        <location filename="../../annotator/ui/workshop_menu.py" line="-127"/>
         <source>Make participant copies</source>
         <translation>生成参与者副本</translation>
     </message>
@@ -2432,8 +2517,9 @@ in the copy: {1}</source>
 <context>
     <name>SegmentsPanel</name>
     <message>
-        <location filename="../../annotator/ui/segments_view.py" line="+237"/>
+        <location filename="../../annotator/ui/segments_view.py" line="+254"/>
         <source>Include child codes</source>
+        <extracomment>the greys of a row&apos;s header line and of the words around the coded ones: dark enough to read on the base colour and on the selection tint</extracomment>
         <translation>包含子代码</translation>
     </message>
     <message>
@@ -2484,7 +2570,7 @@ in the copy: {1}</source>
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../annotator/ui/i18n.py" line="+155"/>
+        <location filename="../../annotator/ui/i18n.py" line="+157"/>
         <source>System language ({0})</source>
         <translation>跟随系统（{0}）</translation>
     </message>
@@ -2492,7 +2578,7 @@ in the copy: {1}</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../annotator/ui/settings_dialog.py" line="-155"/>
+        <location filename="../../annotator/ui/settings_dialog.py" line="-157"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -2596,7 +2682,7 @@ in the copy: {1}</source>
 <context>
     <name>WorkshopUI</name>
     <message>
-        <location filename="../../annotator/ui/workshop_menu.py" line="+95"/>
+        <location filename="../../annotator/ui/workshop_menu.py" line="+114"/>
         <source>Intercoder agreement</source>
         <translation>编码员间一致性</translation>
     </message>
@@ -2709,11 +2795,6 @@ Merging cannot be undone, and the undo history is cleared. To keep the project a
         <location line="+9"/>
         <source>Merging {0} files…</source>
         <translation>正在合并 {0} 个文件…</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Merged {0} of {1} files</source>
-        <translation>已合并 {1} 个文件中的 {0} 个</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,32 @@
+"""Which coder a project is coded under: the participant a copy was made for, and
+whether a coder has coded in a project yet.
+
+A participant copy (``workshop.make_participant_copies``) records the GUID of its
+participant's coder; the window opens such a copy as that participant, so a
+participant's codings are never made under the machine's usual coder name.
+"""
+
+from sqlalchemy import exists, select
+
+from annotator.services.workshop import PARTICIPANT_META
+from annotator.store.models import Coder, Coding, Meta
+from annotator.store.project import Project
+
+
+def copy_participant(project: Project) -> str | None:
+    """The name of the participant a copy was made for; None for any other project
+    (or when the recorded coder is no longer in it)."""
+    with project.read() as s:
+        guid = s.scalar(select(Meta.value).where(Meta.key == PARTICIPANT_META))
+        if not guid:
+            return None
+        return s.scalar(select(Coder.name).where(Coder.guid == guid))
+
+
+def has_coded(project: Project, coder_id: int) -> bool:
+    """True when the coder has at least one coding in the project."""
+    with project.read() as s:
+        return bool(s.scalar(select(exists().where(Coding.coder_id == coder_id))))
+
+
+__all__ = ["copy_participant", "has_coded"]
