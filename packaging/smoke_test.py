@@ -23,7 +23,7 @@ paths -- headless (QT_QPA_PLATFORM=offscreen) and in a scratch folder:
    finds the libraries it links to.
 
 Prints one line per check and the figures, writes them to ``dist/smoke-report.json`` and
-exits 1 when a check fails. Budgets (Linux): bundle < 180 MB, window < 3 s.
+exits 1 when a check fails. Budgets (Linux): bundle < 220 MB, window < 3 s.
 """
 
 from __future__ import annotations
@@ -48,7 +48,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 IS_WIN = sys.platform.startswith("win")
 IS_MAC = sys.platform == "darwin"
-SIZE_BUDGET_MB = 180
+# 220 since team projects (psycopg with its libpq), Chinese word segmentation (rjieba) and
+# numpy for co-occurrence came in: about 45 MB between them.
+SIZE_BUDGET_MB = 220
 WINDOW_BUDGET_S = 3.0
 SPAN = (0, 40)  # the span the test codes in the seed paper
 CODE = "信任/政治信任"
