@@ -107,29 +107,24 @@ class CodebookController(QObject):
 
     def code_definition(self) -> None:
         """Edit the definition of the chosen code."""
-        code = self.codebook.current_code()
-        if code is None:
-            return
-        old = self.session.codes[code].description
-        text = self.ctx.prompts.multiline(
-            translate("MainWindow", "Definition"),
-            translate("MainWindow", "Definition of {0} (what belongs here, what does not):").format(
-                self.session.code_path(code)), old)
-        if text is not None and text != old:
-            self.session.execute(codebook_ops.SetCodeValue(self.session, code, "description", text))
-
+        self._edit_code_text("description", translate("MainWindow", "Definition"),
+                             translate("MainWindow",
+                                       "Definition of {0} (what belongs here, what does not):"))
 
     def code_memo(self) -> None:
         """Edit the memo of the chosen code."""
+        self._edit_code_text("memo", translate("MainWindow", "Code memo"),
+                             translate("MainWindow", "Memo on {0}:"))
+
+    def _edit_code_text(self, field: str, title: str, label: str) -> None:
+        """A code's definition and memo are edited alike: one text, one undoable step."""
         code = self.codebook.current_code()
         if code is None:
             return
-        old = self.session.codes[code].memo
-        text = self.ctx.prompts.multiline(
-            translate("MainWindow", "Code memo"),
-            translate("MainWindow", "Memo on {0}:").format(self.session.code_path(code)), old)
+        old = getattr(self.session.codes[code], field)
+        text = self.ctx.prompts.multiline(title, label.format(self.session.code_path(code)), old)
         if text is not None and text != old:
-            self.session.execute(codebook_ops.SetCodeValue(self.session, code, "memo", text))
+            self.session.execute(codebook_ops.SetCodeValue(self.session, code, field, text))
 
 
     def merge_code(self) -> None:
