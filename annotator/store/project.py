@@ -299,6 +299,23 @@ def _remove_with_journal(path: Path) -> None:
             p.unlink(missing_ok=True)
 
 
+@contextmanager
+def _writing_beside(tmp: Path, path: Path, failure: str) -> Iterator[None]:
+    """A file built under ``tmp`` for ``path``: errors become one sentence, ``tmp`` goes.
+
+    ``failure`` is the sentence for an OS error (a full disk, a read-only folder), with
+    ``{path}`` and ``{reason}``; SQLite's errors are told by ``database_refusal``.
+    """
+    try:
+        yield
+    except sqlite3.Error as exc:
+        raise database_refusal(path, exc) from exc
+    except OSError as exc:
+        raise ProjectFileError(failure, path=path, reason=exc.strerror or str(exc)) from exc
+    finally:
+        _remove_with_journal(tmp)
+
+
 class Project:
     """An open project: a file, or a team project on a server (``store/server.py``).
 
@@ -347,37 +364,32 @@ class Project:
         tmp = _temporary_beside(path, "new")
         engine = _make_engine(tmp)
         result: T | None = None
-        try:
-            with engine.begin() as conn:
-                conn.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
-                migrate(conn, 0)
-                conn.execute(
-                    Meta.__table__.insert(),
-                    [
-                        {"key": "schema_version", "value": str(CURRENT_VERSION)},
-                        {"key": "name", "value": name or path.stem},
-                        {"key": "created_at", "value": now().isoformat()},
-                    ],
-                )
-            if fill is not None:
-                result = fill(cls(tmp, engine))
-            engine.dispose()
-            _fsync(tmp)
-            if path.exists():
-                raise ProjectFileError(
-                    "{path}: already exists; choose another file name", path=path
-                )
-            os.replace(tmp, path)
-        except sqlite3.Error as exc:
-            raise database_refusal(path, exc) from exc
-        except OSError as exc:
-            raise ProjectFileError(
-                "{path}: the project cannot be created ({reason}); nothing was changed",
-                path=path, reason=exc.strerror or str(exc),
-            ) from exc
-        finally:
-            engine.dispose()
-            _remove_with_journal(tmp)
+        with _writing_beside(
+            tmp, path, "{path}: the project cannot be created ({reason}); nothing was changed"
+        ):
+            try:
+                with engine.begin() as conn:
+                    conn.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
+                    migrate(conn, 0)
+                    conn.execute(
+                        Meta.__table__.insert(),
+                        [
+                            {"key": "schema_version", "value": str(CURRENT_VERSION)},
+                            {"key": "name", "value": name or path.stem},
+                            {"key": "created_at", "value": now().isoformat()},
+                        ],
+                    )
+                if fill is not None:
+                    result = fill(cls(tmp, engine))
+                engine.dispose()
+                _fsync(tmp)
+                if path.exists():
+                    raise ProjectFileError(
+                        "{path}: already exists; choose another file name", path=path
+                    )
+                os.replace(tmp, path)
+            finally:
+                engine.dispose()
         return cls(path, _make_engine(path)), result
 
     @classmethod
@@ -526,18 +538,11 @@ class Project:
         if dest.resolve() == self.path.resolve():
             raise ProjectFileError("a copy cannot overwrite the project itself")
         tmp = _temporary_beside(dest, "copy")
-        try:
+        with _writing_beside(
+            tmp, dest, "{path}: the copy cannot be written ({reason}); nothing was changed"
+        ):
             _backup_to(self.path, tmp)
             os.replace(tmp, dest)
-        except sqlite3.Error as exc:
-            raise database_refusal(dest, exc) from exc
-        except OSError as exc:
-            raise ProjectFileError(
-                "{path}: the copy cannot be written ({reason}); nothing was changed",
-                path=dest, reason=exc.strerror or str(exc),
-            ) from exc
-        finally:
-            _remove_with_journal(tmp)
         return dest
 
     def close(self) -> None:
@@ -592,7 +597,10 @@ def _backup_before_migration(path: Path, version: int) -> None:
     if backup.exists() and _backup_is_good(backup, version):
         return
     tmp = _temporary_beside(backup, "bak")
-    try:
+    with _writing_beside(
+        tmp, path, "{path}: the copy made before the upgrade cannot be written ({reason}), so "
+        "the project was not upgraded; nothing was changed",
+    ):
         _backup_to(path, tmp)
         if not _backup_is_good(tmp, version):
             raise ProjectFileError(
@@ -600,13 +608,3 @@ def _backup_before_migration(path: Path, version: int) -> None:
                 "project was not upgraded; nothing was changed", path=path,
             )
         os.replace(tmp, backup)
-    except sqlite3.Error as exc:
-        raise database_refusal(path, exc) from exc
-    except OSError as exc:
-        raise ProjectFileError(
-            "{path}: the copy made before the upgrade cannot be written ({reason}), so the "
-            "project was not upgraded; nothing was changed",
-            path=path, reason=exc.strerror or str(exc),
-        ) from exc
-    finally:
-        _remove_with_journal(tmp)
