@@ -17,9 +17,11 @@ import regex
 from sqlalchemy import insert, select
 
 from annotator.domain.errors import InvalidInput
+from annotator.services.changes import Changes, added
 from annotator.services.coding import check_span, code_row, doc_row
 from annotator.services.kwic import MAX_HITS, Query, iter_hits
 from annotator.services.progress import CancelFn
+from annotator.services.rows import CodingRow
 from annotator.store.models import Coding, Document
 from annotator.store.project import Project, now
 
@@ -41,13 +43,17 @@ class HitSpan:
 
 @dataclass
 class AutocodeResult:
-    added: list[dict] = field(default_factory=list)  # rows as inserted, ids included
+    added: list[CodingRow] = field(default_factory=list)  # rows as inserted, ids included
     already: int = 0  # spans that were coded so already
     hits: int = 0
 
     @property
     def ids(self) -> list[int]:
-        return [row["id"] for row in self.added]
+        return [row.id for row in self.added]
+
+    @property
+    def changes(self) -> Changes:
+        return added(self.added)
 
 
 def _cuts(text: str, extent: Extent) -> list[int]:
@@ -106,9 +112,8 @@ def code_hits(project: Project, hits: Iterable[HitSpan], code_id: int, coder_id:
         if rows:
             ids = s.execute(insert(Coding.__table__).returning(
                 Coding.__table__.c.id, sort_by_parameter_order=True), rows).scalars().all()
-            for row, new_id in zip(rows, ids, strict=True):
-                row["id"] = new_id
-        result.added = rows
+            result.added = [CodingRow.of({**row, "id": new_id})
+                            for row, new_id in zip(rows, ids, strict=True)]
     return result
 
 

@@ -18,7 +18,7 @@ send the same record for another user's change.
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from annotator.services.coding import CodingInfo
+from annotator.services.rows import CodingInfo, CodingRow
 
 
 @dataclass(frozen=True)
@@ -76,26 +76,20 @@ class Changes:
         return {c.code_id for c in (*self.codings_added, *self.codings_removed)}
 
 
-def coding_from_row(row: dict) -> CodingInfo:
-    """A coding row as the services return it for undo (``delete_codings``) → ``CodingInfo``."""
-    return CodingInfo(row["id"], row["document_id"], row["code_id"], row["coder_id"],
-                      row["start"], row["end"], row.get("memo") or "")
-
-
-def added(rows: Iterable[CodingInfo | dict]) -> Changes:
+def added(rows: Iterable[CodingInfo | CodingRow]) -> Changes:
     """Codings that came (back) in."""
     return Changes(codings_added=_infos(rows))
 
 
-def removed(rows: Iterable[CodingInfo | dict]) -> Changes:
+def removed(rows: Iterable[CodingInfo | CodingRow]) -> Changes:
     """Codings that went."""
     return Changes(codings_removed=_infos(rows))
 
 
-def _infos(rows: Iterable[CodingInfo | dict]) -> tuple[CodingInfo, ...]:
-    return tuple(r if isinstance(r, CodingInfo) else coding_from_row(r) for r in rows)
+def _infos(rows: Iterable[CodingInfo | CodingRow]) -> tuple[CodingInfo, ...]:
+    return tuple(r.info if isinstance(r, CodingRow) else r for r in rows)
 
 
 RESET = Changes(reset=True)
 
-__all__ = ["RESET", "Changes", "added", "coding_from_row", "removed"]
+__all__ = ["RESET", "Changes", "added", "removed"]

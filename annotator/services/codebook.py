@@ -2,14 +2,15 @@
 
 Sibling names are unique (a path names exactly one code). Operations that remove or
 reshape codes (delete, merge, move) return a ``CodebookSnapshot`` of every row they
-touch; ``restore_snapshot`` puts those rows back with their old ids, which is how the
-window undoes them.
+touch (typed rows, ``services/rows.py``); ``restore_snapshot`` puts those rows back with
+their old ids, which is how the window undoes them. The snapshot also says what the
+operation changed (``changes``).
 """
 
 import re
 import uuid
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
 from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
@@ -17,6 +18,8 @@ from sqlalchemy.orm import Session
 from annotator.domain.codepath import check_name, join_path, split_path
 from annotator.domain.codetree import Tree
 from annotator.domain.errors import Conflict, InvalidInput, NotFound
+from annotator.services.changes import RESET, Changes, added, removed
+from annotator.services.rows import CodeRow, CodingRow
 from annotator.store.guards import insert_unless_taken
 from annotator.store.models import Code, Coding
 from annotator.store.project import Project
@@ -45,10 +48,35 @@ class CodeInfo:
 
 @dataclass(frozen=True)
 class CodebookSnapshot:
-    """Rows as they were before an operation: enough to put everything back."""
+    """Rows as they were before an operation: enough to put everything back.
 
-    codes: list[dict] = field(default_factory=list)
-    codings: list[dict] = field(default_factory=list)
+    ``exact`` says the operation removed exactly ``codings`` (a delete); a merge moves
+    and folds codings in ways only a re-read shows, a move changes no coding.
+    """
+
+    codes: tuple[CodeRow, ...] = ()
+    codings: tuple[CodingRow, ...] = ()
+    exact: bool = False
+
+    @property
+    def code_ids(self) -> frozenset[int]:
+        return frozenset(c.id for c in self.codes)
+
+    @property
+    def changes(self) -> Changes:
+        """What the operation that took this snapshot changed."""
+        return self._changes(removed)
+
+    @property
+    def restored(self) -> Changes:
+        """What putting the snapshot back changes (``restore_snapshot``)."""
+        return self._changes(added)
+
+    def _changes(self, codings: Callable[[tuple[CodingRow, ...]], Changes]) -> Changes:
+        codes = Changes(codes=self.code_ids)
+        if not self.codings:
+            return codes
+        return codings(self.codings) | codes if self.exact else RESET
 
 
 def check_color(color: str) -> str:
@@ -222,18 +250,17 @@ def subtree_ids(session: Session, code_id: int) -> list[int]:
     return Tree((r.id, r.parent_id) for r in rows).subtree(code_id)
 
 
-def _rows(session: Session, model: type, where) -> list[dict]:
-    table = model.__table__
-    return [dict(r._mapping) for r in session.execute(select(table).where(where))]
+def _code_rows(session: Session, where) -> tuple[CodeRow, ...]:
+    rows = session.execute(select(Code.__table__).where(where))
+    return tuple(CodeRow.of(r._mapping) for r in rows)
 
 
-def snapshot(session: Session, code_ids: Iterable[int]) -> CodebookSnapshot:
+def snapshot(session: Session, code_ids: Iterable[int], exact: bool = False) -> CodebookSnapshot:
     ids = list(code_ids)
-    codes = {r["id"]: r for r in _rows(session, Code, Code.id.in_(ids))}
-    return CodebookSnapshot(
-        codes=[codes[i] for i in ids if i in codes],
-        codings=_rows(session, Coding, Coding.code_id.in_(ids)),
-    )
+    codes = {r.id: r for r in _code_rows(session, Code.id.in_(ids))}
+    codings = tuple(CodingRow.of(r._mapping) for r in session.execute(
+        select(Coding.__table__).where(Coding.code_id.in_(ids))))
+    return CodebookSnapshot(tuple(codes[i] for i in ids if i in codes), codings, exact)
 
 
 def _siblings_snapshot(session: Session, parent_id: int | None) -> list[int]:
@@ -257,7 +284,7 @@ def move_code(
             raise Conflict("a code named {name!r} already exists there", name=code.name)
         touched = {code_id, *_siblings_snapshot(s, code.parent_id)}
         touched |= set(_siblings_snapshot(s, new_parent_id))
-        before = CodebookSnapshot(codes=_rows(s, Code, Code.id.in_(touched)))
+        before = CodebookSnapshot(codes=_code_rows(s, Code.id.in_(touched)))
         cond = (
             Code.parent_id.is_(None) if new_parent_id is None
             else Code.parent_id == new_parent_id
@@ -279,7 +306,7 @@ def delete_code(project: Project, code_id: int) -> CodebookSnapshot:
     with project.write() as s:
         get_code(s, code_id)
         ids = subtree_ids(s, code_id)
-        before = snapshot(s, ids)
+        before = snapshot(s, ids, exact=True)
         s.execute(delete(Code).where(Code.id == code_id))
         return before
 
@@ -339,20 +366,22 @@ def merge_code(project: Project, source_id: int, target_id: int) -> CodebookSnap
         return before
 
 
-def restore_snapshot(project: Project, before: CodebookSnapshot) -> None:
-    """Put codes and their codings back exactly as ``before`` holds them (undo)."""
+def restore_snapshot(project: Project, before: CodebookSnapshot) -> Changes:
+    """Put codes and their codings back exactly as ``before`` holds them (undo); returns
+    what that changed."""
     with project.write() as s:
-        code_ids = [c["id"] for c in before.codes]
+        code_ids = [c.id for c in before.codes]
         if before.codings:
             s.execute(delete(Coding).where(Coding.code_id.in_(code_ids)))
         present = set(s.scalars(select(Code.id).where(Code.id.in_(code_ids))))
         for row in before.codes:  # parents come before children
-            if row["id"] in present:
-                s.execute(update(Code).where(Code.id == row["id"]).values(**row))
+            if row.id in present:
+                s.execute(update(Code).where(Code.id == row.id).values(**row.values()))
             else:
-                s.execute(insert(Code).values(**row))
+                s.execute(insert(Code).values(**row.values()))
         if before.codings:
-            s.execute(insert(Coding), before.codings)
+            s.execute(insert(Coding), [r.values() for r in before.codings])
+    return before.restored
 
 
 def code_tree(project: Project) -> list[CodeInfo]:

@@ -3,11 +3,13 @@
 Offsets are code points of the stored text, half-open ``[start, end)``. Uncoding works
 the way NVivo's "Uncode" does: the characters in the range stop being coded with that
 code by that coder, so a coding that reaches past the range is trimmed (or split in two)
-rather than removed whole. Each operation returns what it removed and created, so the
-window can undo and redo it exactly (rows come back with their old ids).
+rather than removed whole. Each operation returns what it removed and created as typed
+rows (``services/rows.py``) and what it changed as a ``Changes`` record, so the window can
+undo and redo it exactly (rows come back with their old ids) and update only what changed.
 """
 
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
@@ -16,30 +18,39 @@ from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
 from annotator.domain.errors import Conflict, InvalidInput, NotFound
+from annotator.services.changes import Changes, added, removed
 from annotator.services.codebook import code_paths, subtree_ids
+from annotator.services.rows import CodingInfo, CodingRow
 from annotator.store.models import Code, Coder, Coding, Document
 from annotator.store.project import Project, now
 
 
 @dataclass(frozen=True)
-class CodingInfo:
-    id: int
-    document_id: int
-    code_id: int
-    coder_id: int
-    start: int
-    end: int
-    memo: str
-
-
-@dataclass(frozen=True)
 class UncodeResult:
-    removed: list[dict]
-    created: list[int]
+    """The codings an uncode removed (whole rows, for undo) and the trimmed parts it made."""
+
+    removed: tuple[CodingRow, ...]
+    created: tuple[CodingInfo, ...]
 
     @property
     def characters(self) -> int:
-        return sum(r["end"] - r["start"] for r in self.removed)
+        """How many characters the removed codings covered."""
+        return sum(r.end - r.start for r in self.removed)
+
+    @property
+    def changes(self) -> Changes:
+        return added(self.created) | removed(self.removed)
+
+
+@dataclass(frozen=True)
+class RemovedCodings:
+    """Codings a delete removed, as whole rows (``restore_codings`` puts them back)."""
+
+    rows: tuple[CodingRow, ...]
+
+    @property
+    def changes(self) -> Changes:
+        return removed(self.rows)
 
 
 @dataclass(frozen=True)
@@ -150,43 +161,51 @@ def uncode_span(
                 "nothing in [{start}, {end}) of {name!r} is coded with {code!r} by this coder",
                 start=start, end=end, name=doc.name, code=code.name,
             )
-        removed = [_row(c) for c in hits]
+        gone = tuple(_row(c) for c in hits)
         keep = [(c.start, start, c) for c in hits if c.start < start]
         keep += [(end, c.end, c) for c in hits if c.end > end]
         for c in hits:
             s.delete(c)
         s.flush()
-        created: list[int] = []
+        created: list[CodingInfo] = []
         for a, b, old in keep:
             exists = s.scalar(select(Coding.id).where(
                 Coding.document_id == document_id, Coding.code_id == code_id,
                 Coding.coder_id == coder_id, Coding.start == a, Coding.end == b,
             ))
             if exists is None:
-                created.append(insert_coding(s, doc, code, coder_id, a, b, old.memo).id)
-        return UncodeResult(removed, created)
+                created.append(insert_coding(s, doc, code, coder_id, a, b, old.memo))
+        return UncodeResult(gone, tuple(created))
 
 
-def _row(c: Coding) -> dict:
-    return {col.name: getattr(c, col.key) for col in Coding.__table__.columns}
+def _row(c: Coding) -> CodingRow:
+    return CodingRow.of({col.name: getattr(c, col.key) for col in Coding.__table__.columns})
 
 
-def delete_codings(project: Project, ids: list[int]) -> list[dict]:
+def coding_rows(s: Session, where) -> tuple[CodingRow, ...]:
+    """Whole coding rows (every column), for an undo that must put them back exactly."""
+    return tuple(CodingRow.of(r._mapping) for r in s.execute(select(Coding.__table__).where(where)))
+
+
+def delete_codings(project: Project, ids: Sequence[int]) -> RemovedCodings:
     """Remove codings by id (a click on a coded passage, or undoing a coding)."""
+    ids = list(ids)
     with project.write() as s:
-        rows = [dict(r._mapping) for r in s.execute(
-            select(Coding.__table__).where(Coding.id.in_(ids)))]
+        rows = coding_rows(s, Coding.id.in_(ids))
         s.execute(delete(Coding).where(Coding.id.in_(ids)))
-        return rows
+        return RemovedCodings(rows)
 
 
-def restore_codings(project: Project, rows: list[dict], drop_ids: list[int] = ()) -> None:
-    """Undo of an uncode: drop what it created, put back what it removed."""
+def restore_codings(project: Project, rows: Sequence[CodingRow],
+                    drop: Sequence[CodingInfo] = ()) -> Changes:
+    """Undo of a delete or an uncode: drop what it created (``drop``), put back the rows
+    it removed, with their ids. Returns what changed."""
     with project.write() as s:
-        if drop_ids:
-            s.execute(delete(Coding).where(Coding.id.in_(list(drop_ids))))
+        if drop:
+            s.execute(delete(Coding).where(Coding.id.in_([c.id for c in drop])))
         if rows:
-            s.execute(insert(Coding), rows)
+            s.execute(insert(Coding), [r.values() for r in rows])
+    return added(rows) | removed(drop)
 
 
 def set_coding_memo(project: Project, coding_id: int, memo: str) -> str:

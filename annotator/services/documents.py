@@ -18,6 +18,9 @@ from sqlalchemy.orm import Session
 from annotator.domain.errors import AnnotatorError, Conflict, InvalidInput, NotFound
 from annotator.domain.text import normalise_text, text_sha256
 from annotator.io.readers import ReadDocument, read_document
+from annotator.services.changes import Changes, added, removed
+from annotator.services.coding import coding_rows
+from annotator.services.rows import CodingRow, DocumentRow
 from annotator.store.guards import insert_unless_taken
 from annotator.store.models import Coding, Document
 from annotator.store.project import Project, now
@@ -49,8 +52,18 @@ class ImportSummary:
 
 @dataclass(frozen=True)
 class DeletedDocument:
-    document: dict
-    codings: list[dict]
+    """A deleted document and its codings, as whole rows (``restore_documents``)."""
+
+    document: DocumentRow
+    codings: tuple[CodingRow, ...]
+
+    @property
+    def changes(self) -> Changes:
+        return Changes(documents=frozenset({self.document.id})) | removed(self.codings)
+
+    @property
+    def restored(self) -> Changes:
+        return Changes(documents=frozenset({self.document.id})) | added(self.codings)
 
 
 def _info(d: Document) -> DocumentInfo:
@@ -258,25 +271,28 @@ def delete_documents(project: Project, document_ids: list[int]) -> list[DeletedD
         for document_id in document_ids:
             get_document(s, document_id)
             row = s.execute(select(Document.__table__).where(Document.id == document_id)).one()
-            codings = [dict(r._mapping) for r in s.execute(
-                select(Coding.__table__).where(Coding.document_id == document_id))]
-            deleted.append(DeletedDocument(dict(row._mapping), codings))
+            deleted.append(DeletedDocument(DocumentRow.of(row._mapping),
+                                           coding_rows(s, Coding.document_id == document_id)))
         s.execute(delete(Document).where(Document.id.in_(document_ids)))
         return deleted
 
 
-def restore_documents(project: Project, deleted: list[DeletedDocument]) -> None:
+def restore_documents(project: Project, deleted: list[DeletedDocument]) -> Changes:
     """Undo of ``delete_documents``: the same rows, with their ids, in one transaction."""
     with project.write() as s:
         for d in deleted:
-            s.execute(insert(Document).values(**d.document))
+            s.execute(insert(Document).values(**d.document.values()))
             if d.codings:
-                s.execute(insert(Coding), d.codings)
+                s.execute(insert(Coding), [r.values() for r in d.codings])
+    out = Changes()
+    for d in deleted:
+        out |= d.restored
+    return out
 
 
 def delete_document(project: Project, document_id: int) -> DeletedDocument:
     return delete_documents(project, [document_id])[0]
 
 
-def restore_document(project: Project, deleted: DeletedDocument) -> None:
-    restore_documents(project, [deleted])
+def restore_document(project: Project, deleted: DeletedDocument) -> Changes:
+    return restore_documents(project, [deleted])

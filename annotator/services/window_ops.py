@@ -6,8 +6,8 @@ and the command line could call it as well. Offsets are code points, half-open.
 - ``code_spans``: code many spans with one code at once ("code all hits", auto-coding),
   one transaction and so one undo step; spans already coded that way are skipped.
 - ``code_in_vivo``: a new code named from the selected words, and the coding, together.
-- ``codings_by_ids``: the rows an operation created (``uncode_span`` returns only ids),
-  so a view can show them without re-reading a whole document's codings.
+- ``codings_by_ids``: codings the window knows by id (a row of "codings here", a
+  disagreement's codings), so it can act on them without re-reading a whole document.
 - ``search_text``: find a string or pattern in one or all documents, with context.
 """
 

@@ -15,6 +15,7 @@ from annotator.services.coding import (
     uncode_span,
 )
 from annotator.services.documents import add_document
+from annotator.services.rows import CodingInfo
 from annotator.store.project import Project
 
 TEXT = "𠮷野家😀：居民说“党组织🙂值得信任”。第二句。"
@@ -72,7 +73,11 @@ def test_uncode_trims_and_splits_like_nvivo(setup) -> None:
     r = uncode_span(p, doc.id, 5, 8, code, me)
     assert [(s.start, s.end, s.memo) for s in segments(p)] == [(0, 5, "m"), (8, 20, "m")]
     assert r.characters == 20 and len(r.created) == 2
-    restore_codings(p, r.removed, r.created)  # undo
+    assert [(c.start, c.end) for c in r.changes.codings_added] == [(0, 5), (8, 20)]
+    assert [(c.start, c.end) for c in r.changes.codings_removed] == [(0, 20)]
+    undone = restore_codings(p, r.removed, r.created)  # undo
+    assert undone.codings_added == r.changes.codings_removed
+    assert undone.codings_removed == r.changes.codings_added
     assert [(s.start, s.end) for s in segments(p)] == [(0, 20)]
     uncode_span(p, doc.id, 0, 20, code, me)
     assert segments(p) == []
@@ -93,8 +98,9 @@ def test_delete_and_restore_keep_ids_and_memos(setup) -> None:
     p, doc, code, me = setup
     c = code_span(p, doc.id, 1, 4, code, me)
     assert set_coding_memo(p, c.id, "新") == ""
-    rows = delete_codings(p, [c.id])
+    gone = delete_codings(p, [c.id])
+    assert gone.changes.codings_removed == (CodingInfo(c.id, doc.id, code, me, 1, 4, "新"),)
     assert segments(p) == []
-    restore_codings(p, rows)
+    assert restore_codings(p, gone.rows).codings_added == gone.changes.codings_removed
     [seg] = segments(p)
     assert (seg.coding_id, seg.memo) == (c.id, "新")

@@ -4,6 +4,7 @@ with the same types and nullability, in a new project and in one upgraded from f
 come back in a different shape depending on how the file was made.)"""
 
 import shutil
+from dataclasses import fields
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ from sqlalchemy import inspect
 from sqlalchemy.dialects import sqlite
 
 from annotator.services.projects import new_project
+from annotator.services.rows import CodeRow, CodingRow, DocumentRow
 from annotator.store.models import Base
 from annotator.store.project import Project
 
@@ -69,3 +71,16 @@ def test_is_codable_comes_back_as_a_bool(tmp_path: Path) -> None:
         assert {type(c.is_codable) for c in code_tree(p)} == {bool}
     finally:
         p.close()
+
+
+@pytest.mark.parametrize("row", [CodingRow, CodeRow, DocumentRow])
+def test_undo_rows_hold_every_column_of_their_table(tmp_path: Path, row: type) -> None:
+    """An undo puts back a whole row (``services/rows.py``): a column the migrations add
+    and the row class lacks would be lost on every undo of a delete."""
+    table = {CodingRow: "coding", CodeRow: "code", DocumentRow: "document"}[row]
+    project = new_project(tmp_path / "p.annotator", "governance")
+    try:
+        columns = {c["name"] for c in inspect(project.engine).get_columns(table)}
+    finally:
+        project.close()
+    assert {f.name for f in fields(row)} == columns

@@ -41,13 +41,13 @@ def test_extents(project: Project, extent: str, expected: list[str]) -> None:
     assert result.hits == 3 and len(result.added) == len(expected)
     assert _texts(project) == expected
     for row in result.added:
-        assert TEXT[row["start"]:row["end"]] in expected
+        assert TEXT[row.start:row.end] in expected
 
 
 def test_one_step_to_undo_and_redo(project: Project) -> None:
     doc, code, coder = _setup(project)
     result = code_hits(project, [HitSpan(doc, 4, 6), HitSpan(doc, 15, 17)], code, coder)
-    assert [(r["start"], r["end"]) for r in result.added] == [(4, 6), (15, 17)]
+    assert [(r.start, r.end) for r in result.added] == [(4, 6), (15, 17)]
     delete_codings(project, result.ids)  # the window's undo
     assert _texts(project) == []
     restore_codings(project, result.added)  # redo: the same rows, the same ids

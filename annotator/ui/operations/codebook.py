@@ -7,7 +7,7 @@ from typing import ClassVar
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from annotator.services import codebook
-from annotator.services.changes import RESET, Changes, added, removed
+from annotator.services.changes import Changes
 from annotator.services.codebook import CodebookSnapshot
 from annotator.ui.operations.base import Operation
 from annotator.ui.session import Session
@@ -38,12 +38,11 @@ class AddCode(Operation):
     def revert(self) -> Changes:
         assert self.code_id is not None
         self.snapshot = codebook.delete_code(self.project, self.code_id)
-        return removed(self.snapshot.codings) | _codes(self.code_id)
+        return self.snapshot.changes
 
     def again(self) -> Changes:
-        assert self.snapshot is not None and self.code_id is not None
-        codebook.restore_snapshot(self.project, self.snapshot)
-        return added(self.snapshot.codings) | _codes(self.code_id)
+        assert self.snapshot is not None
+        return codebook.restore_snapshot(self.project, self.snapshot)
 
 
 class SetCodeValue(Operation):
@@ -90,37 +89,25 @@ class SetCodeValue(Operation):
 
 
 class Reshape(Operation):
-    """Move, merge or delete a code: the service returns a snapshot that undo restores."""
+    """Move, merge or delete a code: the service returns a snapshot that undo restores,
+    and that says what changed (``CodebookSnapshot.changes``)."""
 
     def __init__(self, session: Session, text: str, run: Callable[[], CodebookSnapshot],
-                 message: Callable[[], str], precise: bool = False) -> None:
+                 message: Callable[[], str]) -> None:
         super().__init__(session, text)
-        self.run, self.describe, self.precise = run, message, precise
+        self.run, self.describe = run, message
         self.snapshot: CodebookSnapshot | None = None
 
     def execute(self) -> Changes:
         self.snapshot = self.run()
-        return self._changes(undo=False)
+        return self.snapshot.changes
 
     def done_message(self) -> str:
         return self.describe()
 
     def revert(self) -> Changes:
         assert self.snapshot is not None
-        codebook.restore_snapshot(self.project, self.snapshot)
-        return self._changes(undo=True)
-
-    def _changes(self, undo: bool) -> Changes:
-        """Which codes the snapshot names, and the codings when they are known exactly
-        (a delete: exactly the snapshot's codings went); a merge moves and folds codings
-        in ways only a re-read shows."""
-        assert self.snapshot is not None
-        codes = _codes(*(row["id"] for row in self.snapshot.codes))
-        if not self.snapshot.codings:
-            return codes
-        if self.precise:
-            return (added if undo else removed)(self.snapshot.codings) | codes
-        return RESET
+        return codebook.restore_snapshot(self.project, self.snapshot)
 
 
 def move_code(session: Session, code_id: int, parent_id: int | None,
@@ -147,7 +134,7 @@ def delete_code(session: Session, code_id: int) -> Reshape:
     p = session.project
     path = session.code_path(code_id)
     cmd = Reshape(session, _t("Delete code {0}").format(path),
-                  lambda: codebook.delete_code(p, code_id), lambda: "", precise=True)
+                  lambda: codebook.delete_code(p, code_id), lambda: "")
     cmd.describe = lambda: _t("Deleted the code {0} and {1} codings").format(
         path, len(cmd.snapshot.codings) if cmd.snapshot else 0)
     return cmd

@@ -7,10 +7,10 @@ from PySide6.QtCore import QCoreApplication
 from annotator.domain.errors import AnnotatorError
 from annotator.domain.intervals import total_length
 from annotator.services import codebook, coding
-from annotator.services.changes import Changes, added, removed
+from annotator.services.changes import Changes, added
 from annotator.services.codebook import CodebookSnapshot
-from annotator.services.coding import CodingInfo
-from annotator.services.window_ops import code_in_vivo, code_spans, codings_by_ids
+from annotator.services.rows import CodingInfo, CodingRow
+from annotator.services.window_ops import code_in_vivo, code_spans
 from annotator.ui.operations.base import Operation
 from annotator.ui.session import Session
 
@@ -28,15 +28,15 @@ class RestoresRows(Operation):
     def __init__(self, session: Session, text: str) -> None:
         super().__init__(session, text)
         self.created = ()
-        self.rows: list[dict] = []
+        self.rows: tuple[CodingRow, ...] = ()
 
     def revert(self) -> Changes:
-        self.rows = coding.delete_codings(self.project, [c.id for c in self.created])
-        return removed(self.rows)
+        gone = coding.delete_codings(self.project, [c.id for c in self.created])
+        self.rows = gone.rows
+        return gone.changes
 
     def again(self) -> Changes:
-        coding.restore_codings(self.project, self.rows)
-        return added(self.rows)
+        return coding.restore_codings(self.project, self.rows)
 
 
 class CodeSpan(RestoresRows):
@@ -93,22 +93,20 @@ class UncodeSpan(Operation):
         super().__init__(session, _t("Uncode {0} from {1} characters").format(path, end - start))
         assert session.coder is not None
         self.args = (doc_id, start, end, code_id, coder_id or session.coder.id)
-        self.removed: list[dict] = []
-        self.created: list[CodingInfo] = []
+        self.removed: tuple[CodingRow, ...] = ()
+        self.created: tuple[CodingInfo, ...] = ()
 
     def execute(self) -> Changes:
         doc_id, start, end, code_id, coder_id = self.args
         result = coding.uncode_span(self.project, doc_id, start, end, code_id, coder_id)
-        self.removed = result.removed
-        self.created = codings_by_ids(self.project, result.created) if result.created else []
-        gone = total_length((max(r["start"], start), min(r["end"], end)) for r in self.removed)
+        self.removed, self.created = result.removed, result.created
+        gone = total_length((max(r.start, start), min(r.end, end)) for r in self.removed)
         self.message = _t("Uncoded {0} from {1} characters").format(
             self.session.code_path(code_id), gone)
-        return added(self.created) | removed(self.removed)
+        return result.changes
 
     def revert(self) -> Changes:
-        coding.restore_codings(self.project, self.removed, [c.id for c in self.created])
-        return added(self.removed) | removed(self.created)
+        return coding.restore_codings(self.project, self.removed, self.created)
 
 
 class RemoveCodings(Operation):
@@ -121,19 +119,19 @@ class RemoveCodings(Operation):
             text = _t("Remove {0} codings").format(len(codings))
         super().__init__(session, text)
         self.ids = [c.id for c in codings]
-        self.rows: list[dict] = []
+        self.rows: tuple[CodingRow, ...] = ()
 
     def execute(self) -> Changes:
-        self.rows = coding.delete_codings(self.project, self.ids)
-        if not self.rows:
+        gone = coding.delete_codings(self.project, self.ids)
+        if not gone.rows:
             raise AnnotatorError(_t("the coding no longer exists"))
+        self.rows = gone.rows
         self.message = _t("Removed {0}").format(
-            ", ".join(self.session.code_path(r["code_id"]) for r in self.rows))
-        return removed(self.rows)
+            ", ".join(self.session.code_path(r.code_id) for r in self.rows))
+        return gone.changes
 
     def revert(self) -> Changes:
-        coding.restore_codings(self.project, self.rows)
-        return added(self.rows)
+        return coding.restore_codings(self.project, self.rows)
 
 
 class CodingMemo(Operation):
@@ -169,7 +167,7 @@ class InVivo(Operation):
         self.code_created = False
         self.coding: CodingInfo | None = None
         self.snapshot: CodebookSnapshot | None = None
-        self.rows: list[dict] = []
+        self.rows: tuple[CodingRow, ...] = ()
 
     def _changes(self) -> Changes:
         assert self.coding is not None
@@ -191,18 +189,16 @@ class InVivo(Operation):
         assert self.coding is not None
         if self.code_created:
             self.snapshot = codebook.delete_code(self.project, self.coding.code_id)
-            return Changes(codings_removed=(self.coding,),
-                           codes=frozenset({self.coding.code_id}))
-        self.rows = coding.delete_codings(self.project, [self.coding.id])
-        return removed(self.rows)
+            return self.snapshot.changes
+        gone = coding.delete_codings(self.project, [self.coding.id])
+        self.rows = gone.rows
+        return gone.changes
 
     def again(self) -> Changes:
         if self.code_created:
             assert self.snapshot is not None
-            codebook.restore_snapshot(self.project, self.snapshot)
-            return self._changes()
-        coding.restore_codings(self.project, self.rows)
-        return added(self.rows)
+            return codebook.restore_snapshot(self.project, self.snapshot)
+        return coding.restore_codings(self.project, self.rows)
 
 
 __all__ = ["CodeSpan", "CodeSpans", "CodingMemo", "InVivo", "RemoveCodings", "UncodeSpan"]

@@ -5,7 +5,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication
 
 from annotator.services import documents
-from annotator.services.changes import Changes, added, removed
+from annotator.services.changes import Changes
 from annotator.services.documents import ImportSummary
 from annotator.ui.operations.base import Operation
 from annotator.ui.session import Session
@@ -47,11 +47,13 @@ class ImportDocuments(Operation):
     def revert(self) -> Changes:
         ids = [d.id for d in self.summary.imported]
         self.deleted = documents.delete_documents(self.project, ids)
-        return _docs(*ids)
+        out = _docs(*ids)
+        for d in self.deleted:
+            out |= d.changes
+        return out
 
     def again(self) -> Changes:
-        documents.restore_documents(self.project, self.deleted)
-        return _docs(*(d.id for d in self.summary.imported))
+        return documents.restore_documents(self.project, self.deleted)
 
 
 class DocumentValue(Operation):
@@ -100,12 +102,11 @@ class DeleteDocument(Operation):
         self.deleted = documents.delete_document(self.project, self.doc_id)
         self.message = _t("Deleted the document {0} and {1} codings").format(
             self.name, len(self.deleted.codings))
-        return _docs(self.doc_id) | removed(self.deleted.codings)
+        return self.deleted.changes
 
     def revert(self) -> Changes:
         assert self.deleted is not None
-        documents.restore_document(self.project, self.deleted)
-        return _docs(self.doc_id) | added(self.deleted.codings)
+        return documents.restore_document(self.project, self.deleted)
 
 
 __all__ = ["DeleteDocument", "DocumentValue", "ImportDocuments"]
