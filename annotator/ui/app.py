@@ -44,7 +44,7 @@ class ProjectFileOpener(QObject):
                        if isinstance(w, MainWindow) and w.isVisible()), None)
         if not path or window is None:
             return False
-        window.open_path(path)
+        window.projects.open_path(path)
         return True
 
 
@@ -80,7 +80,7 @@ def build_window(project_path: Path | None, *, document: str | None = None,
             project_path = Path(str(last))
     if project_path is not None:
         try:
-            window.open_project(Project.open(project_path), document=document)
+            window.projects.open_project(Project.open(project_path), document=document)
         except AnnotatorError as exc:
             if not persist:
                 raise

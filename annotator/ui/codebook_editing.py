@@ -1,9 +1,10 @@
 """The codebook controller: add, rename, recolour, describe, move, merge and delete
-codes, and the codebook tree's context menu.
+codes, the codebook tree's context menu, and the coded segments of the chosen code.
 
 It is given the application context, the codebook tree it edits, the coded-segments
 panel (which lists the chosen code's segments), the document view (whether text is
-selected) and a way to ask for a code; every edit is an operation on the session.
+selected) and a way to ask for a code; it registers the Codebook menu's actions, and
+every edit is an operation on the session.
 """
 
 from collections.abc import Callable
@@ -11,6 +12,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QMenu
 
+from annotator.services.changes import Changes
 from annotator.services.codebook import count_codings
 from annotator.ui.codebook_view import CodebookTree
 from annotator.ui.context import AppContext
@@ -37,6 +39,86 @@ class CodebookController(QObject):
         codebook.moveRequested.connect(
             lambda cid, parent, pos: s.execute(codebook_ops.move_code(s, cid, parent, pos)))
         codebook.customContextMenuRequested.connect(self.codebook_menu)
+        s.projectChanged.connect(self.project_changed)
+        self._register(ctx)
+
+    def _register(self, ctx: AppContext) -> None:
+        reg, tree = ctx.registry, self.codebook
+
+        def has_code() -> bool:
+            return ctx.is_open() and tree.current_code() is not None
+
+        reg.action("add_code", translate("MainWindow", "&Add code…"), self.add_sibling_code, "Ins",
+                   translate("MainWindow", "Add a code beside the chosen one (Insert)"),
+                   widget=tree,
+                   enabled=ctx.is_open)
+        reg.action("add_child", translate("MainWindow", "Add c&hild code…"), self.add_child_code,
+                   "Ctrl+Ins", translate("MainWindow",
+                                         "Add a code under the chosen one (Ctrl+Insert)"),
+                   widget=tree, enabled=ctx.is_open)
+        reg.action("rename_code", translate("MainWindow", "&Rename code"), self.rename_code, "F2",
+                   translate("MainWindow", "Rename the chosen code in place (F2)"), widget=tree,
+                   enabled=has_code)
+        reg.action("color", translate("MainWindow", "C&olour…"), self.code_color, None,
+                   translate("MainWindow", "Choose the colour of the chosen code"),
+                   enabled=has_code)
+        reg.action("definition", translate("MainWindow", "&Definition…"), self.code_definition,
+                   None,
+                   translate("MainWindow", "Edit the definition of the chosen code"),
+                   enabled=has_code)
+        reg.action("code_memo", translate("MainWindow", "Code m&emo…"), self.code_memo,
+                   "Ctrl+Alt+M",
+                   translate("MainWindow", "Write a memo on the chosen code"), enabled=has_code)
+        reg.action("merge", translate("MainWindow", "&Merge into…"), self.merge_code, None,
+                   translate("MainWindow",
+                             "Merge the chosen code into another: its codings follow"),
+                   enabled=has_code)
+        reg.action("delete_code", translate("MainWindow", "De&lete code…"), self.delete_code, "Del",
+                   translate("MainWindow", "Delete the chosen code with its codings (Delete)"),
+                   widget=tree, enabled=has_code)
+        reg.action("move_up", translate("MainWindow", "Move &up"), lambda: self.move_step(-1),
+                   "Alt+Up",
+                   translate("MainWindow", "Move the chosen code up among its siblings"),
+                   widget=tree,
+                   enabled=has_code)
+        reg.action("move_down", translate("MainWindow", "Move do&wn"), lambda: self.move_step(1),
+                   "Alt+Down", translate("MainWindow",
+                                         "Move the chosen code down among its siblings"),
+                   widget=tree, enabled=has_code)
+        reg.action("indent", translate("MainWindow", "Make &child of the code above"),
+                   self.indent_code,
+                   "Alt+Right", translate("MainWindow", "Move the chosen code under its previous "
+                                                 "sibling"), widget=tree, enabled=has_code)
+        reg.action("outdent", translate("MainWindow", "Move ou&t of its parent"), self.outdent_code,
+                   "Alt+Left", translate("MainWindow", "Move the chosen code up one level"),
+                   widget=tree,
+                   enabled=has_code)
+        reg.action("expand", translate("MainWindow", "E&xpand all"), tree.expandAll, None,
+                   translate("MainWindow", "Show every code"), enabled=ctx.is_open)
+        reg.action("collapse", translate("MainWindow", "Colla&pse all"), tree.collapseAll, None,
+                   translate("MainWindow", "Show only the top-level codes"), enabled=ctx.is_open)
+        reg.action("focus_3", translate("MainWindow", "Go to the codebook"), tree.setFocus,
+                   "Ctrl+3",
+                   translate("MainWindow", "Move the keyboard focus to the codebook"))
+        reg.action("focus_4", translate("MainWindow", "Go to coded segments"),
+                   self.segments.view.setFocus, "Ctrl+4",
+                   translate("MainWindow", "Move the keyboard focus to the coded segments"))
+
+    def project_changed(self) -> None:
+        self.codebook.rebuild()
+        if not self.session.is_open:
+            self.segments.show_code(None)
+
+    def apply_change(self, ch: Changes) -> None:
+        """The tree (its shape or only its counts) and the coded segments."""
+        if ch.codebook:
+            self.codebook.rebuild()
+        elif ch.counts:
+            self.codebook.update_counts(ch.coding_codes())
+        if ch.codebook and self.segments.code_id not in self.session.codes:
+            self.segments.show_code(self.codebook.current_code())
+        else:
+            self.segments.apply_change(ch)
 
     @property
     def session(self) -> Session:

@@ -1,17 +1,17 @@
 """The coding controller: code, uncode, quick codes, coding memos, the text's context
-menu, and who codes (switching the coder name).
+menu, and who codes (switching the coder name, showing other coders' codings).
 
 It is given the application context and the panels it acts on — the document view (the
 selection, the spans under the caret), the codebook tree (the current code, the quick-key
-numbers) and "codings here" — and runs every change as an operation on the session.
+numbers), "codings here" and the status bar's coder button — registers the Code and
+Coders menus' actions, and runs every change as an operation on the session.
 """
 
-from collections.abc import Callable
-
 from PySide6.QtCore import QCoreApplication, QObject
-from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMenu
+from PySide6.QtGui import QAction, QActionGroup
+from PySide6.QtWidgets import QMenu, QToolButton
 
+from annotator.services.changes import Changes
 from annotator.services.project_coder import copy_participant, has_coded
 from annotator.services.window_ops import codings_by_ids
 from annotator.ui.code_chooser import CodeChooser
@@ -29,19 +29,135 @@ translate = QCoreApplication.translate
 
 class CodingController(QObject):
     def __init__(self, ctx: AppContext, view: DocumentView, codebook: CodebookTree,
-                 codings_here: CodingsHere, status: Callable[[str, int], None]) -> None:
+                 codings_here: CodingsHere, coder_button: QToolButton) -> None:
         super().__init__(view)
         self.ctx, self.view, self.codebook, self.codings_here = ctx, view, codebook, codings_here
-        self.status = status
+        self.coder_button = coder_button
         self._confirmed: set[int] = set()  # coders the user agreed to code as, here
         self._keys: list[int | None] = []  # the code of number keys 1–9 (see number_keys)
         self._keys_of: object = None  # the project they belong to
         self._known: set[int] = set()  # codes already considered for a key
-        ctx.session.projectChanged.connect(self._confirmed.clear)
+        ctx.session.projectChanged.connect(self.project_changed)
         view.selectionSpanChanged.connect(self.selection_changed)
+        view.context_menu_hook = self.fill_document_menu
+        view.cursorCodings.connect(codings_here.show_spans)
+        view.codingActivated.connect(codings_here.select_coding)
+        codings_here.selectRequested.connect(view.activate_span)
+        codebook.codeActivated.connect(self.code_selection)
         codebook.spanDropped.connect(self.span_dropped)
         codings_here.removeRequested.connect(self.remove_codings)
         codings_here.memoRequested.connect(self.coding_memo)
+        self._register(ctx)
+
+    def _register(self, ctx: AppContext) -> None:
+        reg = ctx.registry
+
+        def selected() -> bool:
+            return ctx.is_open() and self.view.selection_span() is not None
+
+        def has_doc() -> bool:
+            return ctx.is_open() and self.view.doc_id is not None
+
+        reg.action("code", translate("MainWindow", "&Code with current code"),
+                   self.code_with_current,
+                   "Ctrl+Return", translate("MainWindow",
+                                            "Code the selected text with the code chosen "
+                                                   "in the codebook (or double-click a code)"),
+                   enabled=lambda: selected() and self.codebook.current_code() is not None)
+        reg.action("code_with", translate("MainWindow", "Code &with…"), self.code_with_dialog,
+                   "Ctrl+K",
+                   translate("MainWindow", "Choose a code for the selected text"), enabled=selected)
+        reg.action("in_vivo", translate("MainWindow", "&In-vivo code"), self.in_vivo, "Ctrl+I",
+                   translate("MainWindow", "Make a new code named from the selected words and code "
+                                    "them"), enabled=selected)
+        reg.action("uncode", translate("MainWindow", "&Uncode selection…"), self.uncode_selection,
+                   "Ctrl+U", translate("MainWindow", "Remove a code of yours from the selected "
+                                              "characters"), enabled=selected)
+        reg.action("coding_memo", translate("MainWindow", "Coding m&emo…"),
+                   self.coding_memo_at_cursor,
+                   "Ctrl+M", translate("MainWindow",
+                                       "Write a memo on the coding where the caret is"),
+                   enabled=has_doc)
+        reg.action("remove_coding", translate("MainWindow", "&Remove coding here"),
+                   self.remove_coding_at_cursor, "Ctrl+Shift+U",
+                   translate("MainWindow", "Remove the coding chosen under “Codings here” "
+                                    "(the one where the caret is)"), enabled=has_doc)
+        for n in range(1, 10):
+            reg.action(f"quick_{n}", translate("MainWindow", "Quick code {0}").format(n),
+                       lambda n=n: self.quick_code(n), str(n),
+                       translate("MainWindow",
+                                 "Code the selection with code number {0} of the quick "
+                                        "list").format(n), enabled=selected)
+        keys_tree = reg.add("keys_tree", QAction(translate("MainWindow",
+                                                           "Number keys: fixed codes"),
+                                                 ctx.window, checkable=True))
+        keys_tree.setToolTip(translate("MainWindow",
+                                       "Keys 1–9 keep their codes when codes are added "
+                                              "or deleted (at first: the first nine of the tree)"))
+        keys_recent = reg.add("keys_recent", QAction(
+            translate("MainWindow", "Number keys: recent codes"), ctx.window, checkable=True))
+        keys_recent.setToolTip(translate("MainWindow", "Keys 1–9 code with the codes used most "
+                                                "recently"))
+        group = QActionGroup(ctx.window)
+        for act in (keys_tree, keys_recent):
+            group.addAction(act)
+            act.toggled.connect(self.quick_mode_changed)
+        recent_mode = ctx.settings.value("view/quickKeys", "tree") == "recent"
+        (keys_recent if recent_mode else keys_tree).setChecked(True)
+        quick = reg.add_menu("quick", QMenu(translate("MainWindow", "&Quick codes"), ctx.window))
+        reg.fill(quick, [*(f"quick_{n}" for n in range(1, 10)), None, "keys_tree",
+                         "keys_recent"])
+        reg.action("assign_key", translate("MainWindow", "Number &key…"), self.assign_key, None,
+                   translate("MainWindow", "Choose the number key (1–9) that codes with the chosen "
+                                    "code"),
+                   enabled=lambda: ctx.is_open() and self.codebook.current_code() is not None)
+        coder = reg.action("coder", translate("MainWindow", "&Switch coder…"), self.switch_coder,
+                           "Ctrl+Shift+K", translate("MainWindow", "Code under another coder name"),
+                           enabled=ctx.is_open)
+        others = reg.action("others", translate("MainWindow", "Show &other coders' codings"),
+                            ctx.session.set_show_other_coders, "Ctrl+Shift+H",
+                            translate("MainWindow", "Show or hide the codings of coders other than "
+                                             "you"), enabled=ctx.is_open, checkable=True)
+        others.setChecked(True)
+        self.coder_button.setDefaultAction(coder)
+        reg.action("focus_2", translate("MainWindow", "Go to the text"), self.view.setFocus,
+                   "Ctrl+2",
+                   translate("MainWindow", "Move the keyboard focus to the document text"))
+
+    def project_changed(self) -> None:
+        self._confirmed.clear()
+        self.coder_changed()
+        self.update_quick_codes()
+        if not self.ctx.is_open():
+            self.codings_here.show_spans([])
+
+    def apply_change(self, ch: Changes) -> None:
+        """The quick codes, "codings here", the coder and whose codings show."""
+        if ch.codebook or ch.counts:
+            self.update_quick_codes()
+        if ch.codebook or ch.shown:
+            self.codings_here.show_spans(self.view.spans_at_cursor())
+        if ch.reset or ch.coders:
+            self.coder_changed()
+        if ch.shown:
+            self.visibility_changed()
+
+    def coder_changed(self) -> None:
+        coder = self.ctx.session.coder
+        name = coder.name if coder else "—"
+        self.ctx.registry["coder"].setText(translate("MainWindow", "Coder: {0}").format(name))
+        self.coder_button.setText(translate("MainWindow", "Coder: {0}").format(name))
+        self.coder_button.setToolTip(
+            translate("MainWindow", "The current coder; click to switch"))
+
+    def visibility_changed(self) -> None:
+        others = self.ctx.registry["others"]
+        others.blockSignals(True)
+        others.setChecked(self.ctx.session.show_other_coders)
+        others.blockSignals(False)
+        self.ctx.say(translate("MainWindow", "Showing everyone's codings")
+                     if self.ctx.session.show_other_coders
+                     else translate("MainWindow", "Showing only your codings"))
 
     def quick_actions(self) -> list[QAction]:
         return [self.ctx.registry[f"quick_{n}"] for n in range(1, 10)]
@@ -51,7 +167,7 @@ class CodingController(QObject):
         self.ctx.registry.update()
         span = self.view.selection_span()
         if span is not None:
-            self.status(
+            self.ctx.say(
                 translate("MainWindow", "{0} characters selected").format(span[1] - span[0]), 4000)
 
 

@@ -355,6 +355,8 @@ class DocumentView(QPlainTextEdit):
 
     def apply_change(self, change: Changes) -> None:
         """Update the index and re-highlight only the blocks the changed codings cover."""
+        if change.codebook or change.shown:  # colours, or whose codings show
+            self.restyle()
         if self.doc_id is None:
             return
         if change.reset:

@@ -2,14 +2,14 @@
 
 The export runs in a thread; a timer polls it so the result is reported on the GUI
 thread, and ``wait()`` (called when the window closes) lets it finish. The controller
-keeps that thread as its own state.
+keeps that thread as its own state, and registers File → Export to Excel.
 """
 
 import threading
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtWidgets import QProgressDialog
 
 from annotator.domain.errors import AnnotatorError
 from annotator.services.export import export_workbook
@@ -21,10 +21,14 @@ translate = QCoreApplication.translate
 
 
 class ExportController(QObject):
-    def __init__(self, ctx: AppContext, parent: QWidget) -> None:
-        super().__init__(parent)
-        self.ctx, self.parent_widget = ctx, parent
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__(ctx.window)
+        self.ctx, self.parent_widget = ctx, ctx.window
         self.thread: threading.Thread | None = None
+        ctx.registry.action(
+            "export", translate("MainWindow", "&Export to Excel…"), self.export_dialog, "Ctrl+E",
+            translate("MainWindow", "Export segments, codebook and matrix to an Excel workbook"),
+            enabled=ctx.is_open)
 
     @property
     def busy(self) -> bool:

@@ -11,13 +11,14 @@
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
 from annotator.domain.errors import AnnotatorError
 from annotator.services.changes import RESET
 from annotator.services.exchange import export_refi, import_codebook, new_project_from_qdpx
 from annotator.store.project import PROJECT_SUFFIX
+from annotator.ui.context import AppContext
+from annotator.ui.project_lifecycle import ProjectController
 
 
 def _t(text: str) -> str:
@@ -45,74 +46,49 @@ def report_text(report, intro: str) -> str:
 
 
 class ExchangeUI(QObject):
-    def __init__(self, window) -> None:
-        super().__init__(window)
-        self.window = window
+    """The REFI-QDA controller: New project from .qdpx, Import codebook (.qdc), Export to
+    REFI-QDA ▸. Given the context and the project controller (to open what it made)."""
+
+    def __init__(self, ctx: AppContext, projects: ProjectController) -> None:
+        super().__init__(ctx.window)
+        self.ctx, self.projects = ctx, projects
         self.last_report: str = ""
-        w = window
-
-        def act(text: str, tip: str, slot, name: str) -> QAction:
-            a = QAction(text, w)
-            a.setObjectName(name)
-            a.setToolTip(tip)
-            a.setStatusTip(tip)
-            a.triggered.connect(lambda _c=False: slot())
-            w.addAction(a)
-            return a
-
-        self.act_import_qdc = act(
-            self.tr("Import code&book (.qdc)…"),
+        reg = ctx.registry
+        self.act_import_qdc = reg.action(
+            "import_qdc", self.tr("Import code&book (.qdc)…"), self.import_codebook, None,
             self.tr("Add the codes of a REFI-QDA codebook file (from NVivo, ATLAS.ti, "
                     "MAXQDA…) to this project's codebook"),
-            self.import_codebook, "importCodebookAction")
-        self.act_new_from_qdpx = act(
-            self.tr("New project from RE&FI-QDA (.qdpx)…"),
-            self.tr("Create a project from a REFI-QDA project exported by NVivo, "
-                    "ATLAS.ti, MAXQDA or QualCoder"),
-            self.new_from_qdpx, "newFromQdpxAction")
-        self.act_export_qdpx = act(
-            self.tr("&Project (.qdpx)…"),
+            enabled=ctx.is_open, name="importCodebookAction")
+        self.act_new_from_qdpx = reg.action(
+            "new_from_qdpx", self.tr("New project from RE&FI-QDA (.qdpx)…"), self.new_from_qdpx,
+            None, self.tr("Create a project from a REFI-QDA project exported by NVivo, "
+                          "ATLAS.ti, MAXQDA or QualCoder"), name="newFromQdpxAction")
+        self.act_export_qdpx = reg.action(
+            "export_qdpx", self.tr("&Project (.qdpx)…"), self.export_qdpx, None,
             self.tr("Export documents, codebook, coders and codings as a REFI-QDA project "
-                    "for NVivo, ATLAS.ti, MAXQDA"),
-            self.export_qdpx, "exportQdpxAction")
-        self.act_export_qdc = act(
-            self.tr("&Codebook (.qdc)…"),
-            self.tr("Export the codebook as a REFI-QDA codebook file"),
-            self.export_qdc, "exportQdcAction")
-        self.export_menu = QMenu(self.tr("Export to REFI-Q&DA"), w)
+                    "for NVivo, ATLAS.ti, MAXQDA"), enabled=ctx.is_open, name="exportQdpxAction")
+        self.act_export_qdc = reg.action(
+            "export_qdc", self.tr("&Codebook (.qdc)…"), self.export_qdc, None,
+            self.tr("Export the codebook as a REFI-QDA codebook file"), enabled=ctx.is_open,
+            name="exportQdcAction")
+        self.export_menu = QMenu(self.tr("Export to REFI-Q&DA"), ctx.window)
         self.export_menu.setObjectName("refiExportMenu")
         self.export_menu.setToolTipsVisible(True)
-        self._register()
-        w.session.projectChanged.connect(self._update)
-        self._update()
-
-    def _register(self) -> None:
-        reg = self.window.registry
-        reg.add("new_from_qdpx", self.act_new_from_qdpx)
-        reg.add("import_qdc", self.act_import_qdc)
-        reg.add("export_qdpx", self.act_export_qdpx)
-        reg.add("export_qdc", self.act_export_qdc)
-        reg.add_menu("refi_export", self.export_menu)
+        reg.add_menu("refi_export", self.export_menu, ctx.is_open)
         reg.fill(self.export_menu, ["export_qdpx", "export_qdc"])
-
-    def _update(self) -> None:
-        is_open = self.window.session.is_open
-        for a in (self.act_import_qdc, self.act_export_qdpx, self.act_export_qdc):
-            a.setEnabled(is_open)
-        self.export_menu.setEnabled(is_open)
 
     def _info(self, title: str, text: str) -> None:
         self.last_report = text
-        self.window.prompts.inform(title, text)
+        self.ctx.prompts.inform(title, text)
 
     # -- actions -------------------------------------------------------------------------
 
     def import_codebook(self) -> None:
-        w, s = self.window, self.window.session
+        w, s = self.ctx, self.ctx.session
         if s.project is None:
             return
         path = w.prompts.open_file(
-            self.tr("Import codebook"), w._start_folder(),
+            self.tr("Import codebook"), self.projects.start_folder(),
             self.tr("REFI-QDA codebooks (*.qdc);;All files (*)"))
         if not path:
             return
@@ -127,9 +103,9 @@ class ExchangeUI(QObject):
             + " " + self.tr("This cannot be undone.")))
 
     def new_from_qdpx(self) -> None:
-        w = self.window
+        w = self.ctx
         qdpx = w.prompts.open_file(
-            self.tr("New project from REFI-QDA"), w._start_folder(),
+            self.tr("New project from REFI-QDA"), self.projects.start_folder(),
             self.tr("REFI-QDA projects (*.qdpx);;All files (*)"))
         if not qdpx:
             return
@@ -149,13 +125,13 @@ class ExchangeUI(QObject):
         except AnnotatorError as exc:
             w.show_error(str(exc))
             return
-        w.open_project(project)
+        self.projects.open_project(project)
         w.say(self.tr("Created {0} from {1}").format(dest_path.name, Path(qdpx).name))
         self._info(self.tr("New project from REFI-QDA"), report_text(
             report, self.tr("Created {0} from {1}.").format(dest_path, Path(qdpx).name)))
 
     def _export(self, suffix: str, title: str, filter_: str) -> None:
-        w, s = self.window, self.window.session
+        w, s = self.ctx, self.ctx.session
         if s.project is None:
             return
         path = w.prompts.save_file(title, str(s.project.path.with_suffix(suffix)), filter_)
@@ -175,10 +151,4 @@ class ExchangeUI(QObject):
                      self.tr("REFI-QDA codebooks (*.qdc)"))
 
 
-def install_exchange(window) -> ExchangeUI:
-    """Hook the REFI-QDA entries into ``window``'s File menu (kept as ``window.exchange_ui``)."""
-    window.exchange_ui = ExchangeUI(window)
-    return window.exchange_ui
-
-
-__all__ = ["ExchangeUI", "install_exchange", "report_text"]
+__all__ = ["ExchangeUI", "report_text"]

@@ -14,7 +14,7 @@ import platform
 import re
 
 import PySide6
-from PySide6.QtCore import QCoreApplication, Qt, QUrl, qVersion
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QUrl, qVersion
 from PySide6.QtGui import QAction, QIcon, QKeySequence, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from annotator import __version__
 from annotator.resources import resource_path
+from annotator.ui.context import AppContext
 from annotator.ui.i18n import current_language
 
 ICON = "annotator-128.png"
@@ -197,55 +198,53 @@ class AboutDialog(QDialog):
         self.resize(640, 600)
 
 
-def _single(window: QWidget, attr: str, make) -> QDialog:
-    """One guide / shortcuts window per main window, raised when asked again."""
-    dialog = getattr(window, attr, None)
-    if dialog is None:
-        dialog = make()
-        setattr(window, attr, dialog)
+class HelpController(QObject):
+    """Help → User guide (F1), Keyboard shortcuts (Ctrl+/), About; one guide and one
+    shortcuts window per main window, raised when asked again."""
+
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__(ctx.window)
+        self.ctx = ctx
+        self.guide_dialog: GuideDialog | None = None
+        self.shortcuts_dialog: ShortcutsDialog | None = None
+        reg = ctx.registry
+        reg.action("guide", self.tr("&User guide"), self.show_guide,
+                   QKeySequence.StandardKey.HelpContents,
+                   self.tr("How to code with Annotator, step by step (F1)"))
+        reg.action("shortcuts", self.tr("&Keyboard shortcuts"), self.show_shortcuts, "Ctrl+/",
+                   self.tr("Every keyboard shortcut of the window (Ctrl+/)"))
+        about = reg.action("about", QCoreApplication.translate("MainWindow", "&About Annotator"),
+                           self.about, None,
+                           QCoreApplication.translate("MainWindow", "About Annotator"))
+        about.setMenuRole(QAction.MenuRole.AboutRole)
+        icon = resource_path("icons", ICON)
+        if icon.exists() and ctx.window.windowIcon().isNull():
+            ctx.window.setWindowIcon(QIcon(str(icon)))
+
+    def show_guide(self) -> QDialog:
+        if self.guide_dialog is None:
+            self.guide_dialog = GuideDialog(self.ctx.window)
+        return _raise(self.guide_dialog)
+
+    def show_shortcuts(self) -> QDialog:
+        if self.shortcuts_dialog is not None:  # the shortcuts may have changed: build anew
+            self.shortcuts_dialog.close()
+            self.shortcuts_dialog.deleteLater()
+        self.shortcuts_dialog = ShortcutsDialog(self.ctx.window)
+        return _raise(self.shortcuts_dialog)
+
+    def about(self) -> None:
+        dialog = AboutDialog(self.ctx.window)
+        self.ctx.prompts.dialog(dialog)
+        dialog.deleteLater()
+
+
+def _raise(dialog: QDialog) -> QDialog:
     dialog.show()
     dialog.raise_()
     dialog.activateWindow()
     return dialog
 
 
-def show_guide(window: QWidget) -> QDialog:
-    return _single(window, "_guide_dialog", lambda: GuideDialog(window))
-
-
-def show_shortcuts(window: QWidget) -> QDialog:
-    dialog = getattr(window, "_shortcuts_dialog", None)
-    if dialog is not None:  # the shortcuts may have changed (quick codes): build anew
-        dialog.close()
-        dialog.deleteLater()
-        window._shortcuts_dialog = None
-    return _single(window, "_shortcuts_dialog", lambda: ShortcutsDialog(window))
-
-
-def show_about(window: QWidget) -> None:
-    dialog = AboutDialog(window)
-    window.prompts.dialog(dialog)
-    dialog.deleteLater()
-
-
-def install_help(window) -> None:
-    """Add the user guide and the shortcuts to the window's Help menu, before About."""
-    guide = QAction(_t("&User guide"), window)
-    guide.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
-    guide.setToolTip(_t("How to code with Annotator, step by step (F1)"))
-    guide.setStatusTip(guide.toolTip())
-    guide.triggered.connect(lambda _c=False: show_guide(window))
-    keys = QAction(_t("&Keyboard shortcuts"), window)
-    keys.setShortcut(QKeySequence("Ctrl+/"))
-    keys.setToolTip(_t("Every keyboard shortcut of the window (Ctrl+/)"))
-    keys.setStatusTip(keys.toolTip())
-    keys.triggered.connect(lambda _c=False: show_shortcuts(window))
-    for act in (guide, keys):
-        window.addAction(act)
-    window.registry.add("guide", guide)
-    window.registry.add("shortcuts", keys)
-    window.act_about.setMenuRole(QAction.MenuRole.AboutRole)
-    window.act_guide, window.act_shortcuts = guide, keys
-    icon = resource_path("icons", ICON)
-    if icon.exists() and window.windowIcon().isNull():
-        window.setWindowIcon(QIcon(str(icon)))
+__all__ = ["AboutDialog", "GuideDialog", "HelpController", "ShortcutsDialog", "guide_path",
+           "shortcut_rows"]

@@ -13,7 +13,7 @@ the progress dialog stops before the next file and every file stored so far is i
 summary and in the undo step: undo removes exactly the documents that came in.
 """
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
@@ -37,6 +37,8 @@ from annotator.domain.errors import AnnotatorError
 from annotator.io.readers import SUPPORTED_SUFFIXES
 from annotator.services import documents
 from annotator.services.documents import DocumentInfo, ImportSummary
+from annotator.ui.context import AppContext
+from annotator.ui.document_list import DocumentsController
 from annotator.ui.operations.documents import ImportDocuments
 from annotator.ui.session import Session
 
@@ -222,7 +224,7 @@ class _DropFilter(QObject):
     """Files dropped on the document list are imported like File → Import documents."""
 
     def __init__(self, ui: "ImportUI") -> None:
-        super().__init__(ui.window)
+        super().__init__(ui.ctx.window)
         self.ui = ui
 
     @staticmethod
@@ -235,13 +237,13 @@ class _DropFilter(QObject):
     def eventFilter(self, obj, event) -> bool:
         kind = event.type()
         if kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove):
-            if self.ui.window.session.is_open and self._files(event):
+            if self.ui.ctx.is_open() and self._files(event):
                 event.setDropAction(Qt.DropAction.CopyAction)
                 event.accept()
                 return True
         elif kind == QEvent.Type.Drop:
             files = self._files(event)
-            if files and self.ui.window.session.is_open:
+            if files and self.ui.ctx.is_open():
                 event.setDropAction(Qt.DropAction.CopyAction)
                 event.accept()
                 self.ui.import_paths(files)
@@ -250,18 +252,21 @@ class _DropFilter(QObject):
 
 
 class ImportUI(QObject):
-    """The import actions of a window (see the module doc)."""
+    """The import controller of a window (see the module doc): File → Import documents,
+    Import with text encoding ▸, Document → Properties, drops on the document list."""
 
-    def __init__(self, window) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, ctx: AppContext, docs: DocumentsController,
+                 start_folder: Callable[[], str]) -> None:
+        super().__init__(ctx.window)
+        self.ctx, self.docs, self.start_folder = ctx, docs, start_folder
         self.summary_dialog: ImportSummaryDialog | None = None
         self.properties_dialog: DocumentProperties | None = None
-        w = window
-        w.act_import.setToolTip(self.tr(
-            "Import text, Word, PDF, OpenDocument or web-page files as documents "
-            "(the text encoding is detected)"))
-        w.act_import.setStatusTip(w.act_import.toolTip())
+        w = ctx.window
+        ctx.registry.action(
+            "import", QCoreApplication.translate("MainWindow", "&Import documents…"),
+            self.import_dialog, "Ctrl+Shift+I",
+            self.tr("Import text, Word, PDF, OpenDocument or web-page files as documents "
+                    "(the text encoding is detected)"), enabled=ctx.is_open)
         self.encoding_menu = QMenu(self.tr("Import with te&xt encoding"), w)
         self.encoding_menu.setObjectName("importEncodingMenu")
         self.encoding_menu.setToolTipsVisible(True)
@@ -286,16 +291,16 @@ class ImportUI(QObject):
         self._register()
         # drops on the document list
         self.drop_filter = _DropFilter(self)
-        w.documents.setAcceptDrops(True)
-        w.documents.viewport().setAcceptDrops(True)
-        w.documents.viewport().installEventFilter(self.drop_filter)
-        w.session.projectChanged.connect(self._update)
-        w.session.changed.connect(lambda _c: self._update())
-        w.documents.currentItemChanged.connect(lambda *_a: self._update())
+        docs.documents.setAcceptDrops(True)
+        docs.documents.viewport().setAcceptDrops(True)
+        docs.documents.viewport().installEventFilter(self.drop_filter)
+        ctx.session.projectChanged.connect(self._update)
+        ctx.session.changed.connect(lambda _c: self._update())
+        docs.documents.currentItemChanged.connect(lambda *_a: self._update())
         self._update()
 
     def _register(self) -> None:
-        reg = self.window.registry
+        reg = self.ctx.registry
         reg.add_menu("import_encoding", self.encoding_menu)
         for codec, act in self.encoding_actions.items():
             reg.add(f"import_{codec}", act)
@@ -303,11 +308,11 @@ class ImportUI(QObject):
         reg.add("properties", self.act_properties)
 
     def _update(self) -> None:
-        is_open = self.window.session.is_open
+        is_open = self.ctx.is_open()
         self.encoding_menu.setEnabled(is_open)
         for act in self.encoding_actions.values():
             act.setEnabled(is_open)
-        self.act_properties.setEnabled(is_open and self.window.current_document() is not None)
+        self.act_properties.setEnabled(is_open and self.docs.current_document() is not None)
 
     # -- importing -----------------------------------------------------------------------
 
@@ -316,31 +321,30 @@ class ImportUI(QObject):
         return self.tr("Documents ({0});;All files (*)").format(patterns)
 
     def import_dialog(self, encoding: str | None = None) -> ImportSummary | None:
-        w = self.window
-        if not w.session.is_open:
+        if not self.ctx.is_open():
             return None
         title = self.tr("Import documents")
         if encoding:
             title = self.tr("Import documents read as {0}").format(encoding.upper())
-        paths = w.prompts.open_files(title, w._start_folder(), self.file_filter())
+        paths = self.ctx.prompts.open_files(title, self.start_folder(), self.file_filter())
         if not paths:
             return None
         return self.import_paths([Path(p) for p in paths], encoding)
 
     def import_paths(self, paths: Sequence[Path], encoding: str | None = None
                      ) -> ImportSummary | None:
-        w = self.window
-        s = w.session
+        ctx = self.ctx
+        s = ctx.session
         if not s.is_open:
             return None
-        w.say(self.tr("Importing {0} files…").format(len(paths)))
-        step = ImportDocuments(s, lambda: run_import(w, s, paths, encoding))
+        ctx.say(self.tr("Importing {0} files…").format(len(paths)))
+        step = ImportDocuments(s, lambda: run_import(ctx.window, s, paths, encoding))
         s.execute(step)
         summary = step.summary
         if summary.imported:
-            w.select_document(summary.imported[0].id)
+            self.docs.select_document(summary.imported[0].id)
         else:
-            w.say(self.tr("Nothing was imported"))
+            ctx.say(self.tr("Nothing was imported"))
         self.show_summary(summary)
         return summary
 
@@ -348,35 +352,28 @@ class ImportUI(QObject):
         if self.summary_dialog is not None:
             self.summary_dialog.close()
             self.summary_dialog.deleteLater()
-        self.summary_dialog = ImportSummaryDialog(summary, self.window)
-        for act in (self.window.act_undo, self.window.act_redo):  # Ctrl+Z works here too
-            self.summary_dialog.addAction(act)
+        self.summary_dialog = ImportSummaryDialog(summary, self.ctx.window)
+        for id_ in ("undo", "redo"):  # Ctrl+Z works here too
+            self.summary_dialog.addAction(self.ctx.registry[id_])
         self.summary_dialog.show()
 
     # -- properties ----------------------------------------------------------------------
 
     def show_properties(self, doc_id: int | None = None) -> DocumentProperties | None:
-        w = self.window
-        doc_id = doc_id if doc_id is not None else w.current_document()
-        info = w.session.document(doc_id) if doc_id is not None else None
+        ctx = self.ctx
+        doc_id = doc_id if doc_id is not None else self.docs.current_document()
+        info = ctx.session.document(doc_id) if doc_id is not None else None
         if info is None:
-            w.say(self.tr("Choose a document first"))
+            ctx.say(self.tr("Choose a document first"))
             return None
         if self.properties_dialog is not None:
             self.properties_dialog.close()
             self.properties_dialog.deleteLater()
-        self.properties_dialog = DocumentProperties(info, w)
+        self.properties_dialog = DocumentProperties(info, ctx.window)
         self.properties_dialog.show()
-        w.say(self.tr("Properties of {0}").format(info.name))
+        ctx.say(self.tr("Properties of {0}").format(info.name))
         return self.properties_dialog
 
 
-def install_import(window) -> ImportUI:
-    """Hook the import dialog, drops on the document list and Document → Properties into
-    ``window``; the returned object is kept as ``window.import_ui``."""
-    window.import_ui = ImportUI(window)
-    return window.import_ui
-
-
 __all__ = ["ENCODINGS", "DocumentProperties", "ImportSummaryDialog",
-           "ImportUI", "install_import", "run_import"]
+           "ImportUI", "run_import"]

@@ -2,14 +2,24 @@
 
 Both read ``overview.code_document_matrix`` (the service the workbook export uses), so
 the window and the Excel file always agree. Bars are painted by a delegate (QtCharts is
-not part of PySide6-Essentials).
+not part of PySide6-Essentials). ``OverviewController`` puts the panel in a dock (View →
+Overview, F9) and re-reads it, at most every 250 ms, only while it is visible.
 """
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QPainter
+from PySide6.QtCore import (
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRectF,
+    Qt,
+    QTimer,
+)
+from PySide6.QtGui import QBrush, QColor, QKeySequence, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
+    QDockWidget,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -24,10 +34,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.services.changes import Changes
 from annotator.services.overview import Matrix, code_document_matrix
 from annotator.ui.codebook_view import swatch
+from annotator.ui.context import AppContext
 from annotator.ui.document_view import blend
 from annotator.ui.session import Session
+
+translate = QCoreApplication.translate
 
 BAR = Qt.ItemDataRole.UserRole + 1  # (share 0..1, colour)
 
@@ -176,3 +190,41 @@ class OverviewPanel(QTabWidget):
         header = self.table.horizontalHeader()
         for c in range(1, self.table.columnCount()):
             header.resizeSection(c, min(max(header.sectionSize(c), 60), 180))
+
+
+class OverviewController(QObject):
+    """The overview panel in its dock, its View-menu toggle, and when it re-reads."""
+
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__(ctx.window)
+        self.ctx = ctx
+        self.panel = OverviewPanel(ctx.session)
+        self.dock = QDockWidget(translate("MainWindow", "Overview"), ctx.window)
+        self.dock.setObjectName("overviewDock")
+        self.dock.setWidget(self.panel)
+        ctx.window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
+        self.dock.hide()
+        self.timer = QTimer(self, singleShot=True, interval=250)
+        self.timer.timeout.connect(self.panel.refresh)
+        self.dock.visibilityChanged.connect(lambda visible: visible and self.timer.start())
+        ctx.session.projectChanged.connect(self.project_changed)
+        act = ctx.registry.add("overview", self.dock.toggleViewAction(), ctx.is_open)
+        act.setText(translate("MainWindow", "&Overview"))
+        act.setShortcut(QKeySequence("F9"))
+        act.setToolTip(translate("MainWindow",
+                                 "Code frequencies and the code × document matrix (F9)"))
+        ctx.window.addAction(act)
+
+    def project_changed(self) -> None:
+        if self.ctx.is_open():
+            self.dirty()
+        else:
+            self.panel.refresh()
+
+    def apply_change(self, ch: Changes) -> None:
+        if ch.counts or ch.codebook or ch.documents or ch.shown:
+            self.dirty()
+
+    def dirty(self) -> None:
+        if self.dock.isVisible():
+            self.timer.start()

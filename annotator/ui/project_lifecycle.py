@@ -1,29 +1,28 @@
-"""Opening, creating and closing projects, and the recent-projects lists.
+"""The project controller: opening, creating, copying and closing projects, the
+recent-projects lists, and the project's undo history (Edit → Undo / Redo).
 
 The window shows one project at a time; these are the ways to get one into it (a file,
 a new project from a codebook template, the demo) and the lists that remember them
-(File > Open recent and the welcome page).
+(File > Open recent and the welcome page). It is given the application context, the
+window state (to save and restore where the user was in each project) and the welcome
+page (its buttons and recent list).
 """
 
-from __future__ import annotations
-
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QLabel, QToolButton
+from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QLabel, QMenu, QToolButton
 
 from annotator.domain.errors import AnnotatorError
 from annotator.services.project_coder import copy_participant
 from annotator.services.projects import create_demo_project, new_project
 from annotator.services.templates import load_template, template_names
 from annotator.store.project import PROJECT_SUFFIX, Project
-from annotator.ui import window_state
+from annotator.ui.context import AppContext
 from annotator.ui.i18n import current_language
-from annotator.ui.welcome import demo_location
-
-if TYPE_CHECKING:
-    from annotator.ui.context import Window
+from annotator.ui.welcome import WelcomePage, demo_location
+from annotator.ui.window_state import WindowState, remember_coder, remembered_coder
 
 # The strings keep the translation context they had as ``self.tr`` in ``MainWindow``.
 translate = QCoreApplication.translate
@@ -36,174 +35,226 @@ def demo_path() -> Path:
     return demo_location()
 
 
-def project_coder(window: Window, project: Project) -> str | None:
-    """Who codes in ``project``: the coder last used in it on this machine, else the
-    participant a workshop copy was made for, else None (the usual coder name,
-    ``services.coders.resolve_coder_name``)."""
-    remembered = window_state.remembered_coder(window.settings, project.path)
-    if remembered:
-        return remembered
-    try:
-        return copy_participant(project)
-    except AnnotatorError:
-        return None
+class ProjectController(QObject):
+    def __init__(self, ctx: AppContext, state: WindowState, welcome: WelcomePage) -> None:
+        super().__init__(ctx.window)
+        self.ctx, self.state, self.welcome = ctx, state, welcome
+        welcome.demo_button.clicked.connect(self.open_demo)
+        welcome.new_button.clicked.connect(self.new_project_dialog)
+        welcome.open_button.clicked.connect(self.open_project_dialog)
+        ctx.session.projectChanged.connect(self.fill_welcome_recent)
+        K = QKeySequence.StandardKey
+        reg, is_open = ctx.registry, ctx.is_open
+        reg.action("new", translate("MainWindow", "&New project…"), self.new_project_dialog, K.New,
+                   translate("MainWindow", "Create a project file with a codebook template"))
+        reg.action("open", translate("MainWindow", "&Open project…"), self.open_project_dialog,
+                   K.Open,
+                   translate("MainWindow", "Open a project file"))
+        reg.action("demo", translate("MainWindow", "Open de&mo project"), self.open_demo, None,
+                   translate("MainWindow", "Open the demo project: a paper coded with the "
+                                    "governance codebook"))
+        reg.action("copy_project", translate("MainWindow", "&Save a copy…"), self.save_copy,
+                   "Ctrl+Shift+S", translate("MainWindow",
+                                             "Save a consistent copy of the project file"),
+                   enabled=is_open)
+        reg.action("close", translate("MainWindow", "&Close project"), self.close_project, K.Close,
+                   translate("MainWindow", "Close the project"), enabled=is_open)
+        reg.action("quit", translate("MainWindow", "&Quit"), ctx.window.close, K.Quit,
+                   translate("MainWindow", "Quit Annotator"))
+        self.recent_menu = reg.add_menu("recent", QMenu(translate("MainWindow", "Open &recent"),
+                                                        ctx.window))
+        self.recent_menu.setToolTipsVisible(True)
+        self.recent_menu.aboutToShow.connect(self.fill_recent_menu)
+        # Undo/redo keep their short names (the toolbar must not re-lay itself out on every
+        # change); what they would undo is in the tooltip and the status bar.
+        stack = ctx.session.undo_stack
+        undo = reg.action("undo", translate("MainWindow", "&Undo"), stack.undo, K.Undo,
+                          translate("MainWindow", "Undo the last change"))
+        redo = reg.action("redo", translate("MainWindow", "&Redo"), stack.redo,
+                          ["Ctrl+Shift+Z", "Ctrl+Y"], translate("MainWindow",
+                                                                "Redo the change undone last"))
+        stack.canUndoChanged.connect(undo.setEnabled)
+        stack.canRedoChanged.connect(redo.setEnabled)
+        stack.undoTextChanged.connect(lambda text: undo_tip(undo, text, True))
+        stack.redoTextChanged.connect(lambda text: undo_tip(redo, text, False))
+        undo.setEnabled(False)
+        redo.setEnabled(False)
 
-
-def open_project(window: Window, project: Project, document: str | None = None) -> None:
-    """Show an open project (the caller opened it); the window now owns it."""
-    window_state.save_project_state(window)
-    window.session.open(project, project_coder(window, project))
-    if window.persist and window.session.coder is not None:
-        window_state.remember_coder(window.settings, project.path, window.session.coder.name)
-    remember_recent(window, project.path)
-    window_state.restore_project_state(window, document)
-
-
-def open_path(window: Window, path: Path | str) -> bool:
-    """Open a project file and show it; an error is shown, not raised."""
-    try:
-        project = Project.open(path)
-    except AnnotatorError as exc:
-        window.show_error(str(exc))
-        return False
-    window.open_project(project)
-    window.say(translate("MainWindow", "Opened {0}").format(project.path))
-    return True
-
-
-def open_project_dialog(window: Window) -> None:
-    """Ask for a project file and open it."""
-    path = window.prompts.open_file(
-        translate("MainWindow", "Open project"), start_folder(window),
-        translate("MainWindow", "Annotator projects (*{0});;All files (*)").format(PROJECT_SUFFIX))
-    if path:
-        window.open_path(path)
-
-
-def new_project_dialog(window: Window) -> None:
-    """Ask for a codebook template and a file name, create the project, show it."""
-    names = template_names()
-    labels = []
-    for name in names:
+    def project_coder(self, project: Project) -> str | None:
+        """Who codes in ``project``: the coder last used in it on this machine, else the
+        participant a workshop copy was made for, else None (the usual coder name,
+        ``services.coders.resolve_coder_name``)."""
+        remembered = remembered_coder(self.ctx.settings, project.path)
+        if remembered:
+            return remembered
         try:
-            title = load_template(name).title
+            return copy_participant(project)
         except AnnotatorError:
-            title = {}
-        lang = current_language()
-        labels.append(f"{name}: {title.get(lang) or title.get('en') or name}")
-    default = names.index("governance") if "governance" in names else 0
-    label = window.prompts.choice(
-        translate("MainWindow", "New project"),
-        translate("MainWindow", "Codebook to start with:"), labels, default)
-    if label is None:
-        return
-    template = names[labels.index(label)] if label in labels else names[default]
-    path = window.prompts.save_file(
-        translate("MainWindow", "New project"), start_folder(window),
-        translate("MainWindow", "Annotator projects (*{0})").format(PROJECT_SUFFIX))
-    if not path:
-        return
-    path = Path(path)
-    if path.suffix != PROJECT_SUFFIX:
-        path = path.with_name(path.name + PROJECT_SUFFIX)
-    try:
-        project = new_project(path, template)
-    except AnnotatorError as exc:
-        window.show_error(str(exc))
-        return
-    window.open_project(project)
-    window.say(translate("MainWindow", "Created {0} with the {1} codebook").format(path, template))
+            return None
 
+    def open_project(self, project: Project, document: str | None = None) -> None:
+        """Show an open project (the caller opened it); the window now owns it."""
+        ctx = self.ctx
+        self.state.save_project_state()
+        ctx.session.open(project, self.project_coder(project))
+        if ctx.persist and ctx.session.coder is not None:
+            remember_coder(ctx.settings, project.path, ctx.session.coder.name)
+        self.remember_recent(project.path)
+        self.state.restore_project_state(document)
 
-def open_demo(window: Window) -> None:
-    """Open the demo project, creating it on first use."""
-    path = demo_path()
-    if not path.exists():
+    def open_path(self, path: Path | str) -> bool:
+        """Open a project file and show it; an error is shown, not raised."""
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            create_demo_project(path).close()
-        except (AnnotatorError, OSError) as exc:
-            window.show_error(str(exc))
+            project = Project.open(path)
+        except AnnotatorError as exc:
+            self.ctx.show_error(str(exc))
+            return False
+        self.open_project(project)
+        self.ctx.say(translate("MainWindow", "Opened {0}").format(project.path))
+        return True
+
+    def open_project_dialog(self) -> None:
+        """Ask for a project file and open it."""
+        path = self.ctx.prompts.open_file(
+            translate("MainWindow", "Open project"), self.start_folder(),
+            translate("MainWindow", "Annotator projects (*{0});;All files (*)").format(
+                PROJECT_SUFFIX))
+        if path:
+            self.open_path(path)
+
+    def new_project_dialog(self) -> None:
+        """Ask for a codebook template and a file name, create the project, show it."""
+        prompts = self.ctx.prompts
+        names = template_names()
+        labels = []
+        for name in names:
+            try:
+                title = load_template(name).title
+            except AnnotatorError:
+                title = {}
+            lang = current_language()
+            labels.append(f"{name}: {title.get(lang) or title.get('en') or name}")
+        default = names.index("governance") if "governance" in names else 0
+        label = prompts.choice(
+            translate("MainWindow", "New project"),
+            translate("MainWindow", "Codebook to start with:"), labels, default)
+        if label is None:
             return
-    window.open_path(path)
+        template = names[labels.index(label)] if label in labels else names[default]
+        path = prompts.save_file(
+            translate("MainWindow", "New project"), self.start_folder(),
+            translate("MainWindow", "Annotator projects (*{0})").format(PROJECT_SUFFIX))
+        if not path:
+            return
+        path = Path(path)
+        if path.suffix != PROJECT_SUFFIX:
+            path = path.with_name(path.name + PROJECT_SUFFIX)
+        try:
+            project = new_project(path, template)
+        except AnnotatorError as exc:
+            self.ctx.show_error(str(exc))
+            return
+        self.open_project(project)
+        self.ctx.say(translate("MainWindow", "Created {0} with the {1} codebook").format(
+            path, template))
+
+    def open_demo(self) -> None:
+        """Open the demo project, creating it on first use."""
+        path = demo_path()
+        if not path.exists():
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                create_demo_project(path).close()
+            except (AnnotatorError, OSError) as exc:
+                self.ctx.show_error(str(exc))
+                return
+        self.open_path(path)
+
+    def close_project(self) -> None:
+        """Close the project, remembering where the user was."""
+        self.state.save_project_state()
+        self.ctx.session.close()
+
+    def save_copy(self) -> None:
+        """Ask where, then save a consistent copy of the open project."""
+        s = self.ctx.session
+        p = s.project
+        if p is None:
+            return
+        path = self.ctx.prompts.save_file(
+            translate("MainWindow", "Save a copy"),
+            str(p.path.with_name(p.path.stem + "-copy" + PROJECT_SUFFIX)),
+            translate("MainWindow", "Annotator projects (*{0})").format(PROJECT_SUFFIX))
+        if path:
+            done = s.call(p.save_copy, path)
+            if done is not None:
+                self.ctx.say(translate("MainWindow", "Saved a copy as {0}").format(path))
+
+    def start_folder(self) -> str:
+        """Where file dialogs start: beside the last project, else home."""
+        recent = self.recent_projects()
+        return str(Path(recent[0]).parent) if recent else str(Path.home())
+
+    # -- recent projects ---------------------------------------------------------------
+
+    def recent_projects(self) -> list[str]:
+        """The projects opened last, newest first (as stored in QSettings)."""
+        value = self.ctx.settings.value("recentProjects", [])
+        if isinstance(value, str):
+            value = [value]
+        return [str(v) for v in (value or [])]
+
+    def remember_recent(self, path: Path) -> None:
+        """Put a project first in the recent list (not in a throw-away window)."""
+        if not self.ctx.persist:
+            return
+        path_s = str(Path(path).resolve())
+        recent = [p for p in self.recent_projects() if p != path_s]
+        self.ctx.settings.setValue("recentProjects", [path_s, *recent][:MAX_RECENT])
+        self.ctx.settings.setValue("lastProject", path_s)
+
+    def fill_recent_menu(self) -> None:
+        """Fill File > Open recent just before it shows, so it is never stale."""
+        menu = self.recent_menu
+        menu.clear()
+        recent = [p for p in self.recent_projects() if Path(p).exists()]
+        if not recent:
+            empty = menu.addAction(translate("MainWindow", "(none yet)"))
+            empty.setEnabled(False)
+        for n, path in enumerate(recent, start=1):
+            act = menu.addAction(f"&{n % 10}  {Path(path).name}")
+            act.setToolTip(path)
+            act.triggered.connect(lambda _c=False, p=path: self.open_path(p))
+
+    def fill_welcome_recent(self) -> None:
+        """List the recent projects on the welcome page."""
+        box = self.welcome.recent_box
+        while box.count():
+            w = box.takeAt(0).widget()
+            if w is not None:
+                w.deleteLater()
+        recent = [p for p in self.recent_projects() if Path(p).exists()][:5]
+        if recent:
+            box.addWidget(QLabel(translate("MainWindow", "Recent projects:")), 0,
+                          Qt.AlignmentFlag.AlignHCenter)
+        for path in recent:
+            button = QToolButton(text=Path(path).name)
+            button.setToolTip(path)
+            button.setAutoRaise(True)
+            button.clicked.connect(lambda _c=False, p=path: self.open_path(p))
+            box.addWidget(button, 0, Qt.AlignmentFlag.AlignHCenter)
 
 
-def close_project(window: Window) -> None:
-    """Close the project, remembering where the user was."""
-    window_state.save_project_state(window)
-    window.session.close()
+def undo_tip(action: QAction, text: str, undo: bool) -> None:
+    """Say in the tooltip what undo/redo would do; the action text stays short."""
+    if not text:
+        tip = (translate("MainWindow", "Nothing to undo") if undo
+               else translate("MainWindow", "Nothing to redo"))
+    else:
+        tip = (translate("MainWindow", "Undo: {0} (Ctrl+Z)") if undo
+               else translate("MainWindow", "Redo: {0} (Ctrl+Shift+Z)")).format(text)
+    action.setToolTip(tip)
+    action.setStatusTip(tip)
 
 
-def save_copy(window: Window) -> None:
-    """Ask where, then save a consistent copy of the open project."""
-    p = window.session.project
-    if p is None:
-        return
-    path = window.prompts.save_file(
-        translate("MainWindow", "Save a copy"),
-        str(p.path.with_name(p.path.stem + "-copy" + PROJECT_SUFFIX)),
-        translate("MainWindow", "Annotator projects (*{0})").format(PROJECT_SUFFIX))
-    if path:
-        done = window.session.call(p.save_copy, path)
-        if done is not None:
-            window.say(translate("MainWindow", "Saved a copy as {0}").format(path))
-
-
-def start_folder(window: Window) -> str:
-    """Where file dialogs start: beside the last project, else home."""
-    recent = window.recent_projects()
-    return str(Path(recent[0]).parent) if recent else str(Path.home())
-
-# -- recent projects -----------------------------------------------------------------
-
-
-def recent_projects(window: Window) -> list[str]:
-    """The projects opened last, newest first (as stored in QSettings)."""
-    value = window.settings.value("recentProjects", [])
-    if isinstance(value, str):
-        value = [value]
-    return [str(v) for v in (value or [])]
-
-
-def remember_recent(window: Window, path: Path) -> None:
-    """Put a project first in the recent list (not in a throw-away window)."""
-    if not window.persist:
-        return
-    path_s = str(Path(path).resolve())
-    recent = [p for p in window.recent_projects() if p != path_s]
-    window.settings.setValue("recentProjects", [path_s, *recent][:MAX_RECENT])
-    window.settings.setValue("lastProject", path_s)
-
-
-def fill_recent_menu(window: Window) -> None:
-    """Fill File > Open recent just before it shows, so it is never stale."""
-    window.recent_menu.clear()
-    recent = [p for p in window.recent_projects() if Path(p).exists()]
-    if not recent:
-        empty = window.recent_menu.addAction(translate("MainWindow", "(none yet)"))
-        empty.setEnabled(False)
-    for n, path in enumerate(recent, start=1):
-        act = window.recent_menu.addAction(f"&{n % 10}  {Path(path).name}")
-        act.setToolTip(path)
-        act.triggered.connect(lambda _c=False, p=path: window.open_path(p))
-
-# -- where the user was --------------------------------------------------------------
-
-
-def fill_empty_recent(window: Window) -> None:
-    """List the recent projects on the welcome page."""
-    box = window.empty.recent_box
-    while box.count():
-        w = box.takeAt(0).widget()
-        if w is not None:
-            w.deleteLater()
-    recent = [p for p in window.recent_projects() if Path(p).exists()][:5]
-    if recent:
-        box.addWidget(QLabel(translate("MainWindow", "Recent projects:")), 0,
-                      Qt.AlignmentFlag.AlignHCenter)
-    for path in recent:
-        button = QToolButton(text=Path(path).name)
-        button.setToolTip(path)
-        button.setAutoRaise(True)
-        button.clicked.connect(lambda _c=False, p=path: window.open_path(p))
-        box.addWidget(button, 0, Qt.AlignmentFlag.AlignHCenter)
+__all__ = ["MAX_RECENT", "ProjectController", "demo_path", "undo_tip"]

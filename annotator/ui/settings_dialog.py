@@ -9,10 +9,11 @@ document, caret, scroll position and selected code, at the same size and place, 
 the same docks. Only the undo history starts afresh; the dialog says so.
 """
 
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QTimer
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -27,6 +28,7 @@ from annotator.domain.errors import AnnotatorError
 from annotator.services.coders import resolve_coder_name
 from annotator.settings import save_setting
 from annotator.store.project import Project
+from annotator.ui.context import AppContext
 from annotator.ui.i18n import (
     LANGUAGE_KEY,
     apply_language,
@@ -104,7 +106,7 @@ def apply_settings(window, language: str | None, coder: str | None):
         if window.persist:
             save_setting("coder", coder)
         if session.is_open and session.set_coder(coder):
-            window.say(_t("You are now coding as {0}").format(coder))
+            window.ctx.say(_t("You are now coding as {0}").format(coder))
     if language is None or language == chosen_language(window.settings):
         return window
     before = resolve_language(window.settings)
@@ -146,7 +148,7 @@ def _place(window) -> dict:
         "state": window.saveState(),
         "splitters": [sp.saveState() for sp in
                       (window.main_split, window.right_split, window.doc_split)],
-        "font": window.font_size,
+        "font": window.state.font_size,
         "visible": window.isVisible(),
         "maximized": window.isMaximized(),
     }
@@ -158,7 +160,7 @@ def switch_language(window, lang: str):
     Returns the new window (the old one is closed and deleted later).
     """
     place = _place(window)
-    window.close_project()  # saves the place, closes the file: the new window reopens it
+    window.projects.close_project()  # saves the place, closes the file: the new window reopens it
     apply_language(lang)
     new = type(window)(window.settings, persist=window.persist)
     new.restoreGeometry(place["geometry"])
@@ -169,13 +171,13 @@ def switch_language(window, lang: str):
     for split, state in zip((new.main_split, new.right_split, new.doc_split),
                             place["splitters"], strict=True):
         split.restoreState(state)
-    if place["font"] != new.font_size:
-        new.set_font_size(place["font"])
+    if place["font"] != new.state.font_size:
+        new.state.set_font_size(place["font"])
     if place["path"] is not None:
         try:
-            new.open_project(Project.open(place["path"]), document=place["document"])
+            new.projects.open_project(Project.open(place["path"]), document=place["document"])
         except AnnotatorError as exc:
-            new.show_error(str(exc))
+            new.ctx.show_error(str(exc))
         else:
             s = new.session
             if place["coder"] and (s.coder is None or s.coder.name != place["coder"]):
@@ -184,36 +186,35 @@ def switch_language(window, lang: str):
             if place["code"] in s.codes:
                 new.codebook.select_code(place["code"])
             if place["document"] is not None:
-                new._pending_place = (place["caret"], place["scroll"])
+                new.state.pending_place = (place["caret"], place["scroll"])
     if place["visible"]:
         if place["maximized"]:
             new.showMaximized()
         else:
             new.show()
-        QTimer.singleShot(0, new._go_to_place)
+        QTimer.singleShot(0, new.state.go_to_place)
     _windows[:] = [w for w in _windows if w is not window] + [new]
     window.hide()
     window.close()
     window.deleteLater()
-    new.say(_t("Settings saved"))
+    new.ctx.say(_t("Settings saved"))
     return new
 
 
-def install_settings(window) -> None:
-    """Settings… at the end of the Edit menu (Preferences on macOS), Ctrl+,; tool
-    buttons without the bracketed mnemonics of Chinese menu texts."""
-    act = QAction(_t("Se&ttings…"), window)
-    act.setObjectName("settingsAction")
-    act.setShortcut(QKeySequence("Ctrl+,"))
-    act.setMenuRole(QAction.MenuRole.PreferencesRole)
-    act.setToolTip(_t("Interface language and coder name"))
-    act.setStatusTip(act.toolTip())
-    act.triggered.connect(lambda _c=False: open_settings(window))
-    window.addAction(act)
-    window.registry.add("settings", act)
-    window.act_settings = act
+class SettingsController(QObject):
+    """Edit → Settings… (Preferences on macOS, Ctrl+,): the interface language and the
+    coder name. ``open_dialog`` asks and applies (``open_settings`` on the main window,
+    which a language switch replaces by a new one)."""
+
+    def __init__(self, ctx: AppContext, open_dialog: Callable[[], object]) -> None:
+        super().__init__(ctx.window)
+        act = ctx.registry.action("settings", _t("Se&ttings…"), open_dialog, "Ctrl+,",
+                                  _t("Interface language and coder name"),
+                                  name="settingsAction")
+        act.setMenuRole(QAction.MenuRole.PreferencesRole)
 
 
 __all__ = [
-    "SettingsDialog", "apply_settings", "install_settings", "open_settings", "switch_language",
+    "SettingsController", "SettingsDialog", "apply_settings", "open_settings",
+    "switch_language",
 ]

@@ -3,13 +3,14 @@
 
 It keeps its own state (the hits of the current document, cached per document and text)
 and is given what it needs: the application context, the document view, the find bar,
-the results list and its dock, the codebook tree (the current code) and a way to ask for
-a code.
+the results list and its dock, the codebook tree (the current code), a way to ask for a
+code, and where a hit is shown. It registers the find actions of the Edit menu.
 """
 
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDockWidget
 
 from annotator.services.window_ops import Hit, search_text
@@ -27,7 +28,8 @@ class SearchController(QObject):
     def __init__(self, ctx: AppContext, view: DocumentView, find_bar: FindBar,
                  results: SearchResults, results_dock: QDockWidget, codebook: CodebookTree,
                  choose_code: Callable[[str, str], int | None],
-                 coder_ready: Callable[[], bool]) -> None:
+                 coder_ready: Callable[[], bool],
+                 show_span: Callable[[int, int, int], None]) -> None:
         super().__init__(view)
         self.ctx, self.view, self.find_bar = ctx, view, find_bar
         self.results, self.results_dock, self.codebook = results, results_dock, codebook
@@ -37,6 +39,34 @@ class SearchController(QObject):
         find_bar.findRequested.connect(self.find)
         find_bar.searchAllRequested.connect(self.search_all)
         find_bar.codeAllRequested.connect(self.code_all_hits)
+        results.hitActivated.connect(lambda h: show_span(h.document_id, h.start, h.end))
+        self._register(ctx)
+
+    def _register(self, ctx: AppContext) -> None:
+        K = QKeySequence.StandardKey
+        reg, bar = ctx.registry, self.find_bar
+
+        def has_doc() -> bool:
+            return ctx.is_open() and self.view.doc_id is not None
+
+        reg.action("find", translate("MainWindow", "&Find in document…"), self.open_find, K.Find,
+                   translate("MainWindow", "Find words in the document"), enabled=ctx.is_open)
+        reg.action("find_next", translate("MainWindow", "Find &next"),
+                   lambda: self.find(bar.text()),
+                   K.FindNext, translate("MainWindow", "Go to the next hit"), enabled=has_doc)
+        reg.action("find_prev", translate("MainWindow", "Find &previous"),
+                   lambda: self.find(bar.text(), backwards=True), K.FindPrevious,
+                   translate("MainWindow", "Go to the previous hit"), enabled=has_doc)
+        reg.action("search_all", translate("MainWindow", "&Search all documents…"),
+                   self.open_search_all, "Ctrl+Shift+F",
+                   translate("MainWindow", "List the hits in every document"), enabled=ctx.is_open)
+        reg.action("code_hits", translate("MainWindow", "&Code all hits…"),
+                   lambda: self.code_all_hits(bar.text(), bar.all_docs.isChecked()), None,
+                   translate("MainWindow", "Auto-code: code every hit with the current code"),
+                   enabled=has_doc)
+        results = reg.add("results", self.results_dock.toggleViewAction(), ctx.is_open)
+        results.setText(translate("MainWindow", "Search &results"))
+        results.setToolTip(translate("MainWindow", "Show the list of search hits"))
 
     def forget(self) -> None:
         """Another project: the cached hits name documents that are not there."""

@@ -11,10 +11,11 @@ walks through the disagreements and settles a consensus.
 * Intercoder agreement… and Disagreements… — docks at the bottom (``workshop_views``).
 """
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -37,6 +38,7 @@ from annotator.domain.errors import AnnotatorError
 from annotator.services.changes import RESET
 from annotator.services.workshop import MergeReport, make_participant_copies, merge_copies
 from annotator.store.project import PROJECT_SUFFIX
+from annotator.ui.context import AppContext
 from annotator.ui.prompts import Prompts
 from annotator.ui.workshop_views import AgreementView, DisagreementsView
 
@@ -197,57 +199,48 @@ class MergeReportDialog(QDialog):
 
 
 class WorkshopUI(QObject):
-    def __init__(self, window) -> None:
-        super().__init__(window)
-        self.window = window
+    """The workshop controller: participant copies, merging them back, and the agreement
+    and disagreement views in their docks. Given the context and where a disputed span
+    is shown."""
+
+    def __init__(self, ctx: AppContext, show_span: Callable[[int, int, int], None]) -> None:
+        super().__init__(ctx.window)
+        self.ctx = ctx
         self.copies_dialog: ParticipantCopiesDialog | None = None
         self.report_dialog: MergeReportDialog | None = None
         self.last_copies: list = []
-        w, s = window, window.session
+        s = ctx.session
 
-        self.agreement = AgreementView(s, w.prompts)
+        self.agreement = AgreementView(s, ctx.prompts)
         self.agreement_dock = self._dock(self.tr("Intercoder agreement"), "agreementDock",
                                          self.agreement)
         self.disagreements = DisagreementsView(s)
         self.disagreements_dock = self._dock(self.tr("Disagreements"), "disagreementsDock",
                                              self.disagreements)
-        self.disagreements.spanRequested.connect(w.show_span)
+        self.disagreements.spanRequested.connect(show_span)
 
-        def act(text: str, tip: str, slot, shortcut: str | None = None) -> QAction:
-            a = QAction(text, w)
-            a.setToolTip(tip)
-            a.setStatusTip(tip)
-            if shortcut:
-                a.setShortcut(QKeySequence(shortcut))
-            a.triggered.connect(lambda _c=False: slot())
-            w.addAction(a)
-            return a
-
-        self.act_copies = act(
-            self.tr("Make participant &copies…"),
+        reg, is_open = ctx.registry, ctx.is_open
+        self.act_copies = reg.action(
+            "copies", self.tr("Make participant &copies…"), self.make_copies_dialog, None,
             self.tr("Write one copy of this project per participant, each coding under "
-                    "their own name"), self.make_copies_dialog)
-        self.act_merge = act(
-            self.tr("&Merge projects…"),
+                    "their own name"), enabled=is_open)
+        self.act_merge = reg.action(
+            "merge_projects", self.tr("&Merge projects…"), self.merge_dialog, None,
             self.tr("Merge participants' copies (.annotator) or REFI-QDA projects (.qdpx) "
-                    "into this project"), self.merge_dialog)
-        self.act_agreement = act(
-            self.tr("Intercoder &agreement…"),
+                    "into this project"), enabled=is_open)
+        self.act_agreement = reg.action(
+            "agreement", self.tr("Intercoder &agreement…"), self.show_agreement,
+            "Ctrl+Shift+A",
             self.tr("Percent agreement, Cohen's κ, Krippendorff's α and segment agreement "
-                    "per code and document (Ctrl+Shift+A)"), self.show_agreement,
-            "Ctrl+Shift+A")
-        self.act_disagreements = act(
-            self.tr("&Disagreements…"),
+                    "per code and document (Ctrl+Shift+A)"), enabled=is_open)
+        self.act_disagreements = reg.action(
+            "disagreements", self.tr("&Disagreements…"), self.show_disagreements,
+            "Ctrl+Shift+D",
             self.tr("Where the coders differ: jump to each place and settle the consensus "
-                    "(Ctrl+Shift+D)"), self.show_disagreements, "Ctrl+Shift+D")
-        self.menu = QMenu(self.tr("&Workshop"), w)
+                    "(Ctrl+Shift+D)"), enabled=is_open)
+        self.menu = QMenu(self.tr("&Workshop"), ctx.window)
         self.menu.setObjectName("workshopMenu")
-        reg = w.registry
         reg.add_menu("workshop", self.menu)  # filled from the window's menu layout
-        reg.add("copies", self.act_copies)
-        reg.add("merge_projects", self.act_merge)
-        reg.add("agreement", self.act_agreement)
-        reg.add("disagreements", self.act_disagreements)
 
         s.projectChanged.connect(self._project_changed)
         s.changed.connect(lambda _c: self._dirty())
@@ -258,7 +251,7 @@ class WorkshopUI(QObject):
         self._project_changed()
 
     def _dock(self, title: str, name: str, widget: QWidget) -> QDockWidget:
-        w = self.window
+        w = self.ctx.window
         dock = QDockWidget(title, w)
         dock.setObjectName(name)
         dock.setWidget(widget)
@@ -267,10 +260,7 @@ class WorkshopUI(QObject):
         return dock
 
     def _project_changed(self) -> None:
-        is_open = self.window.session.is_open
-        for a in (self.act_copies, self.act_merge, self.act_agreement,
-                  self.act_disagreements):
-            a.setEnabled(is_open)
+        is_open = self.ctx.is_open()
         self.agreement.fill_coders()
         if not is_open:
             self.agreement_dock.hide()
@@ -284,33 +274,33 @@ class WorkshopUI(QObject):
     # -- views ---------------------------------------------------------------------------
 
     def show_agreement(self) -> None:
-        if not self.window.session.is_open:
+        if not self.ctx.session.is_open:
             return
         self.agreement.fill_coders()
         self.agreement_dock.show()
         self.agreement_dock.raise_()
         self.agreement.refresh()
-        self.window.say(self.tr("Intercoder agreement of {0}").format(
+        self.ctx.say(self.tr("Intercoder agreement of {0}").format(
             ", ".join(self.agreement.chosen_coders())))
 
     def show_disagreements(self) -> None:
-        if not self.window.session.is_open:
+        if not self.ctx.session.is_open:
             return
         self.disagreements_dock.show()
         self.disagreements_dock.raise_()
         self.disagreements.refresh()
-        self.window.say(self.tr("{0} disagreements").format(len(self.disagreements.items)))
+        self.ctx.say(self.tr("{0} disagreements").format(len(self.disagreements.items)))
 
     # -- participant copies --------------------------------------------------------------
 
     def make_copies_dialog(self) -> ParticipantCopiesDialog | None:
-        p = self.window.session.project
+        p = self.ctx.session.project
         if p is None:
             return None
         if self.copies_dialog is not None:
             self.copies_dialog.deleteLater()
-        dialog = ParticipantCopiesDialog(p.path.parent / f"{p.path.stem}-copies", self.window,
-                                         self.window.prompts)
+        dialog = ParticipantCopiesDialog(p.path.parent / f"{p.path.stem}-copies",
+                                         self.ctx.window, self.ctx.prompts)
         dialog.accepted.connect(lambda: self.make_copies(
             Path(dialog.folder.text()), dialog.participants(), dialog.without.isChecked()))
         self.copies_dialog = dialog
@@ -318,7 +308,7 @@ class WorkshopUI(QObject):
         return dialog
 
     def make_copies(self, folder: Path, names: list[str], without_codings: bool) -> list:
-        w, s = self.window, self.window.session
+        w, s = self.ctx, self.ctx.session
         if s.project is None:
             return []
         try:
@@ -338,7 +328,7 @@ class WorkshopUI(QObject):
     # -- merging -------------------------------------------------------------------------
 
     def merge_dialog(self) -> list[MergeReport] | None:
-        w, s = self.window, self.window.session
+        w, s = self.ctx, self.ctx.session
         if s.project is None:
             return None
         paths = w.prompts.open_files(
@@ -357,7 +347,7 @@ class WorkshopUI(QObject):
         return self.merge(paths)
 
     def merge(self, paths: list) -> list[MergeReport]:
-        w, s = self.window, self.window.session
+        w, s = self.ctx, self.ctx.session
         w.say(self.tr("Merging {0} files…").format(len(paths)))
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
@@ -371,23 +361,17 @@ class WorkshopUI(QObject):
         w.say(headline(reports))
         if self.report_dialog is not None:
             self.report_dialog.deleteLater()
-        self.report_dialog = MergeReportDialog(reports, w)
+        self.report_dialog = MergeReportDialog(reports, w.window)
         self.report_dialog.show()
         return reports
 
     def refresh_everything(self) -> None:
         """The project changed outside the undo history: re-read all of it."""
-        s = self.window.session
+        s = self.ctx.session
         s.undo_stack.clear()
         s.apply(RESET)
         self.agreement.fill_coders()
         self._dirty()
 
 
-def install_workshop(window) -> WorkshopUI:
-    """Add the Workshop menu and its views to ``window`` (kept as ``window.workshop_ui``)."""
-    window.workshop_ui = WorkshopUI(window)
-    return window.workshop_ui
-
-
-__all__ = ["MergeReportDialog", "ParticipantCopiesDialog", "WorkshopUI", "install_workshop"]
+__all__ = ["MergeReportDialog", "ParticipantCopiesDialog", "WorkshopUI"]

@@ -54,8 +54,8 @@ def test_no_menu_has_two_entries_with_one_accelerator(qtbot, qapp, compiled, set
         qtbot.addWidget(window)
         window.show()
         qtbot.waitExposed(window)
-        window.open_path(demo)
-        assert window.file_menu.title() == ("&File" if language == "en" else "文件(&F)")
+        window.projects.open_path(demo)
+        assert window.menus["file"].title() == ("&File" if language == "en" else "文件(&F)")
         found = menu_clashes(window)
         assert not found, "\n".join(found)
     finally:

@@ -26,7 +26,7 @@ def visible(chooser) -> list[str]:
 
 
 def test_typing_narrows_the_codes_and_enter_codes(qtbot, window, demo, dialogs) -> None:
-    window.open_path(with_300_codes(demo))
+    window.projects.open_path(with_300_codes(demo))
     assert len(window.session.codes) > 300
     text = window.session.text(window.view.doc_id)
     start = text.index("整体性治理理论")
@@ -47,7 +47,7 @@ def test_typing_narrows_the_codes_and_enter_codes(qtbot, window, demo, dialogs) 
 
 
 def test_arrows_move_among_the_matches_and_esc_cancels(qtbot, window, demo, dialogs) -> None:
-    window.open_path(with_300_codes(demo))
+    window.projects.open_path(with_300_codes(demo))
     text = window.session.text(window.view.doc_id)
     start = text.index("整体性治理理论")
     before = stored(window)

@@ -15,14 +15,14 @@ def _paths(window) -> list[str]:
 
 
 def _open(window, demo: Path) -> None:
-    assert window.open_path(demo)
+    assert window.projects.open_path(demo)
 
 
 def test_rename_in_place_and_undo(qtbot, window, demo: Path) -> None:
     _open(window, demo)
     trust = code_id(window, "信任")
     window.codebook.select_code(trust)
-    trigger(window.act_rename_code)  # F2: the name becomes editable in the tree
+    trigger(window.registry["rename_code"])  # F2: the name becomes editable in the tree
     editor = window.codebook.findChild(QLineEdit)
     assert editor is not None
     editor.setText("信任逻辑")
@@ -51,14 +51,14 @@ def test_colour_definition_and_memo(qtbot, window, demo: Path, dialogs) -> None:
     social = code_id(window, "信任/社会信任")
     window.codebook.select_code(social)
     dialogs.answer("#123456")
-    trigger(window.act_color)
+    trigger(window.registry["color"])
     assert window.session.codes[social].color == "#123456"
     dialogs.answer("居民之间、居民与组织之间的信任。")
-    trigger(window.act_definition)
+    trigger(window.registry["definition"])
     assert window.session.codes[social].description == "居民之间、居民与组织之间的信任。"
     assert "居民之间" in window.codebook.items[social].toolTip(0)
     dialogs.answer("和政治信任常常一起出现")
-    trigger(window.act_code_memo)
+    trigger(window.registry["code_memo"])
     assert window.session.codes[social].memo == "和政治信任常常一起出现"
     for _ in range(3):
         press(qtbot, window.codebook, "Ctrl+Z")
@@ -142,7 +142,7 @@ def test_merge_into_another_code(qtbot, window, demo: Path, dialogs) -> None:
     political = code_id(window, "信任/政治信任")
     window.codebook.select_code(social)
     dialogs.answer("信任/政治信任")
-    trigger(window.act_merge)
+    trigger(window.registry["merge"])
     kind, label = dialogs.asked[-1]
     assert kind == "item" and "1 codings move" in label
     assert window.codebook.current_code() == political  # the target, not the first code
@@ -162,7 +162,7 @@ def test_merge_starts_at_the_parent_and_delete_keeps_the_place(qtbot, window, de
     social = code_id(window, "信任/社会信任")
     window.codebook.select_code(social)
     dialogs.answer(None)  # looks at the choice, cancels
-    trigger(window.act_merge)
+    trigger(window.registry["merge"])
     assert "信任/社会信任" in _paths(window)
     assert dialogs.offered[-1][dialogs.preselected[-1]] == "信任"  # starts at its parent
     window.codebook.select_code(social)
@@ -197,7 +197,7 @@ def test_delete_asks_with_the_number_of_codings(qtbot, window, demo: Path,
 
 
 def test_parent_codes_show_their_own_and_their_subtree_counts(qtbot, window, demo) -> None:
-    window.open_path(demo)
+    window.projects.open_path(demo)
 
     def shown(path: str) -> str:
         return window.codebook.items[code_id(window, path)].text(COL_COUNT)

@@ -29,7 +29,7 @@ def mine(window, **filters) -> list[tuple]:
 
 
 def _open(window, demo: Path) -> str:
-    assert window.open_path(demo)
+    assert window.projects.open_path(demo)
     assert window.view.doc_id is not None
     return window.session.text(window.view.doc_id)
 
@@ -87,7 +87,7 @@ def test_code_by_double_click_then_undo_redo_and_reopen(qtbot, window, demo: Pat
 
     window.close()
     again = make_window(qtbot, settings)
-    assert again.open_path(demo)
+    assert again.projects.open_path(demo)
     assert stored(again, code_id=consult) == [("整合/协商对话机制", ME, start, end, PHRASE)]
     assert len(again.view.index) == 8
     again.close()
@@ -103,7 +103,7 @@ def test_number_keys_code_with_the_first_nine_codes_at_first(qtbot, window, demo
     path = window.session.code_path(third)
     assert mine(window, code_id=third) == [(path, ME, start, start + 3, text[start:start + 3])]
     # "recent codes" mode: key 1 is now the code just used
-    trigger(window.act_keys_recent)
+    trigger(window.registry["keys_recent"])
     assert window.codebook.items[third].text(2) == "1"
     select_with_keys(qtbot, window, start + 5, start + 7)
     press(qtbot, window.view, "1")
@@ -115,8 +115,8 @@ def test_characters_outside_the_bmp_are_coded_in_code_points(qtbot, window,
     text = "𠮷野家😀：居民说“党组织🙂值得信任”。第二句𠀀。"
     with Project.open(demo) as p:
         add_document(p, "访谈 emoji", text)
-    window.open_path(demo)
-    window.select_document(window.session.documents[-1].id)
+    window.projects.open_path(demo)
+    window.docs.select_document(window.session.documents[-1].id)
     assert window.view.toPlainText().replace("\u2029", "\n") == text
     start, end = text.index("党组织"), text.index("”")
     select_with_keys(qtbot, window, start, end)  # Shift+Right moves one character
@@ -196,9 +196,9 @@ def test_uncode_trims_and_undo_restores(qtbot, window, demo: Path) -> None:
     # code a passage as me, then uncode its middle: NVivo trims/splits
     select_with_keys(qtbot, window, a, a + 20)
     window.codebook.select_code(political)
-    trigger(window.act_code)
+    trigger(window.registry["code"])
     select_with_keys(qtbot, window, a + 5, a + 10)
-    trigger(window.act_uncode)
+    trigger(window.registry["uncode"])
     mine = [(s, e) for _p, coder, s, e, _t in stored(window, code_id=political) if coder == ME]
     assert mine == [(a, a + 5), (a + 10, a + 20)]
     assert "Uncoded 信任/政治信任 from 5 characters" in window.statusBar().currentMessage()
@@ -250,7 +250,7 @@ def test_context_menu_offers_the_codes(qtbot, window, demo: Path) -> None:
     start = text.index(PHRASE)
     select_with_keys(qtbot, window, start, start + 2)
     menu = QMenu()
-    window._fill_document_menu(menu, [])
+    window.coding.fill_document_menu(menu, [])
     titles = [a.text() for a in menu.actions()]
     assert any(t.startswith("Code with") for t in titles)
     sub = next(a.menu() for a in menu.actions() if a.menu() and a.text() == "Code with")
@@ -300,7 +300,7 @@ def test_number_keys_stay_with_their_codes_as_codes_come_and_go(qtbot, window, s
     # and the project keeps them, in a new window too
     window.close()
     again = make_window(qtbot, settings)
-    again.open_path(demo)
+    again.projects.open_path(demo)
     assert keys(again) == remembered
     again.close()
 
@@ -311,7 +311,7 @@ def test_the_user_gives_a_code_its_number_key(qtbot, window, demo: Path, dialogs
     third = window.session.code_order[2]
     window.codebook.select_code(trust)
     dialogs.answer(lambda items: items[2])  # key 3, from the list of keys and their codes
-    trigger(window.act_assign_key)
+    trigger(window.registry["assign_key"])
     assert window.codebook.items[trust].text(2) == "3"
     assert window.codebook.items[third].text(2) == ""  # the code that had 3 lost it
     start = text.index(PHRASE)

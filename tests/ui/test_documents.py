@@ -14,11 +14,11 @@ def test_import_a_gbk_text_file_and_undo(qtbot, window, demo: Path, dialogs,
     source = tmp_path / "访谈01.txt"
     source.write_bytes("居民说：党组织值得信任。\r\n第二段。".encode("gb18030"))
     dialogs.answer([source])
-    window.open_path(demo)
-    trigger(window.act_import)
+    window.projects.open_path(demo)
+    trigger(window.registry["import"])
     assert "访谈01" in _names(window)
     assert "Imported 1 documents" in window.statusBar().currentMessage()
-    window.select_document(window.session.documents[-1].id)
+    window.docs.select_document(window.session.documents[-1].id)
     assert window.view.toPlainText() == "居民说：党组织值得信任。\n第二段。"  # CRLF normalised
     press(qtbot, window.view, "Ctrl+Z")
     assert "访谈01" not in _names(window)
@@ -27,17 +27,17 @@ def test_import_a_gbk_text_file_and_undo(qtbot, window, demo: Path, dialogs,
 
 
 def test_rename_and_delete_a_document(qtbot, window, demo: Path, dialogs) -> None:
-    window.open_path(demo)
+    window.projects.open_path(demo)
     old = _names(window)[0]
     trust = next(c.id for c in window.session.codes.values() if c.path == "信任/政治信任")
     window.segments.show_code(trust)
     dialogs.answer("石家庄论文")
-    trigger(window.act_doc_rename)
+    trigger(window.registry["doc_rename"])
     assert _names(window) == ["石家庄论文"]
     assert window.doc_title.text() == "石家庄论文"
     assert [s.document for s in window.segments.model.rows] == ["石家庄论文"]
     dialogs.answer(True)
-    trigger(window.act_doc_delete)
+    trigger(window.registry["doc_delete"])
     kind, text = dialogs.asked[-1]
     assert kind == "question" and "7 codings" in text
     assert _names(window) == []
@@ -50,7 +50,7 @@ def test_rename_and_delete_a_document(qtbot, window, demo: Path, dialogs) -> Non
 
 
 def test_text_size_and_keyboard_focus(qtbot, window, demo: Path) -> None:
-    window.open_path(demo)
+    window.projects.open_path(demo)
     size = window.view.font().pointSizeF()
     press(qtbot, window.view, "Ctrl++")
     assert window.view.font().pointSizeF() == size + 1
@@ -65,12 +65,16 @@ def test_text_size_and_keyboard_focus(qtbot, window, demo: Path) -> None:
 
 def test_every_action_has_a_tooltip_and_a_menu_entry(window) -> None:
     in_menus = set()
-    for menu in (window.file_menu, window.edit_menu, window.document_menu,
-                 window.code_menu, window.codebook_menu, window.coders_menu,
-                 window.view_menu, window.help_menu, window.quick_menu):
-        in_menus.update(a for a in menu.actions() if not a.isSeparator())
-    named = [v for k, v in vars(window).items() if k.startswith("act_")]
-    actions = [a for a in named if not isinstance(a, list)] + window.act_focus
-    for action in actions:
-        assert action.toolTip(), action.text()
-        assert action in in_menus or action is window.act_results, action.text()
+
+    def walk(menu) -> None:
+        for a in menu.actions():
+            if a.menu():
+                walk(a.menu())
+            elif not a.isSeparator():
+                in_menus.add(a)
+
+    for menu in window.menus.values():
+        walk(menu)
+    for id_, action in window.registry.actions.items():
+        assert action.toolTip(), id_
+        assert action in in_menus, id_

@@ -17,16 +17,16 @@ SMALL = SHARED / "nvivo-win-12.6-small.qdpx"
 
 def test_entries_sit_in_the_file_menu(window) -> None:
     ui = window.exchange_ui
-    actions = window.file_menu.actions()
+    actions = window.menus["file"].actions()
     for act in (ui.act_import_qdc, ui.act_new_from_qdpx):
         assert act in actions and act.toolTip()
     assert ui.export_menu.menuAction() in actions
     assert not ui.act_export_qdpx.isEnabled()  # no project yet
-    assert window.act_copy_project in actions
+    assert window.registry["copy_project"] in actions
 
 
 def test_export_qdpx_and_qdc_validate(window, demo: Path, dialogs, tmp_path: Path) -> None:
-    window.open_path(demo)
+    window.projects.open_path(demo)
     ui = window.exchange_ui
     dialogs.answer(str(tmp_path / "out"))  # the suffix is added
     trigger(ui.act_export_qdpx)
@@ -42,7 +42,7 @@ def test_import_codebook(window, tmp_path: Path, dialogs) -> None:
     from annotator.services.projects import new_project
 
     new_project(tmp_path / "empty.annotator", "empty").close()
-    window.open_path(tmp_path / "empty.annotator")
+    window.projects.open_path(tmp_path / "empty.annotator")
     before = len(window.session.codes)
     dialogs.answer(str(QDC))
     trigger(window.exchange_ui.act_import_qdc)
@@ -76,8 +76,8 @@ def test_new_project_from_qdpx(window, tmp_path: Path, dialogs) -> None:
 
 
 def test_save_a_copy(window, demo: Path, dialogs, tmp_path: Path) -> None:
-    window.open_path(demo)
+    window.projects.open_path(demo)
     dialogs.answer(str(tmp_path / "copy.annotator"))
-    trigger(window.act_copy_project)
+    trigger(window.registry["copy_project"])
     with Project.open(tmp_path / "copy.annotator") as copy:
         assert len(segments(copy)) == 7

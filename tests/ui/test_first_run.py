@@ -27,7 +27,7 @@ def test_welcome_page_on_first_run_and_its_demo_button(qtbot, window) -> None:
     assert Path(window.session.project.path).name == "示例项目.annotator"
     assert window.stack.currentWidget() is window.main_split
     assert window.documents.count() == 1 and len(window.view.index) > 0
-    trigger(window.act_close)  # back on the welcome page, with the demo as a recent project
+    trigger(window.registry["close"])  # back on the welcome page, with the demo as a recent project
     assert window.stack.currentWidget() is window.empty
     buttons = [window.empty.recent_box.itemAt(i).widget()
                for i in range(window.empty.recent_box.count())]
@@ -67,7 +67,7 @@ def test_coder_not_asked_when_set(monkeypatch, dialogs) -> None:
 def test_first_start_codes_under_the_new_name(monkeypatch, window, demo: Path,
                                               dialogs) -> None:
     monkeypatch.delenv("ANNOTATOR_CODER")
-    window.open_path(demo)
+    window.projects.open_path(demo)
 
     def answer(dialog: QDialog) -> int:
         dialog.edit.setText("钱七")
@@ -80,21 +80,21 @@ def test_first_start_codes_under_the_new_name(monkeypatch, window, demo: Path,
 
 
 def test_help_menu_has_guide_shortcuts_and_about(qtbot, window, dialogs) -> None:
-    texts = [a.text() for a in window.help_menu.actions() if not a.isSeparator()]
+    texts = [a.text() for a in window.menus["help"].actions() if not a.isSeparator()]
     assert texts[:2] == ["&User guide", "&Keyboard shortcuts"]
     assert texts[-1] == "&About Annotator"
 
-    trigger(window.act_guide)
-    guide = window._guide_dialog
+    trigger(window.registry["guide"])
+    guide = window.help.guide_dialog
     assert guide.isVisible()
     assert "Annotator" in guide.browser.toPlainText()
     assert guide.browser.source().toLocalFile().endswith("guide_en.html")
-    trigger(window.act_guide)  # raised again, not a second window
-    assert window._guide_dialog is guide
+    trigger(window.registry["guide"])  # raised again, not a second window
+    assert window.help.guide_dialog is guide
     guide.close()
 
-    trigger(window.act_shortcuts)
-    table = window._shortcuts_dialog.table
+    trigger(window.registry["shortcuts"])
+    table = window.help.shortcuts_dialog.table
     rows = {(table.item(r, 1).text(), table.item(r, 2).text()) for r in range(table.rowCount())}
     assert ("Undo", "Ctrl+Z") in rows
     assert ("Code with current code", "Ctrl+Return") in rows
@@ -102,7 +102,7 @@ def test_help_menu_has_guide_shortcuts_and_about(qtbot, window, dialogs) -> None
     assert ("Settings…", "Ctrl+,") in rows
     # generated from the actions: every action with a key is listed
     assert table.rowCount() >= len([a for a in help_menu.shortcut_rows(window)])
-    window._shortcuts_dialog.close()
+    window.help.shortcuts_dialog.close()
 
     shown: list[help_menu.AboutDialog] = []
 
@@ -111,7 +111,7 @@ def test_help_menu_has_guide_shortcuts_and_about(qtbot, window, dialogs) -> None
         return 0
 
     dialogs.answer(show)
-    trigger(window.act_about)
+    trigger(window.registry["about"])
     about = shown[0]
     assert __version__ in about.findChild(QLabel, "aboutVersion").text()
     assert "MIT licence" in " ".join(w.text() for w in about.findChildren(QLabel))
@@ -127,7 +127,7 @@ def test_guide_speaks_the_interface_language(qtbot, window, monkeypatch) -> None
 
 
 def test_settings_dialog_changes_the_coder(qtbot, window, demo: Path, dialogs) -> None:
-    window.open_path(demo)
+    window.projects.open_path(demo)
 
     def answer(dialog) -> int:
         assert dialog.language.count() == 3
@@ -136,6 +136,6 @@ def test_settings_dialog_changes_the_coder(qtbot, window, demo: Path, dialogs) -
         return QDialog.DialogCode.Accepted
 
     dialogs.answer(answer)
-    trigger(window.act_settings)
+    trigger(window.registry["settings"])
     assert window.session.coder.name == "孙八"
     assert load_settings()["coder"] == "孙八"

@@ -27,8 +27,8 @@ def _files(tmp_path: Path) -> list[Path]:
 def test_import_two_good_files_and_one_bad_then_undo(qtbot, window, demo: Path,
                                                      dialogs, tmp_path: Path) -> None:
     dialogs.answer(_files(tmp_path))
-    window.open_path(demo)
-    trigger(window.act_import)
+    window.projects.open_path(demo)
+    trigger(window.registry["import"])
     assert "*.docx" in dialogs.filters[-1] and "*.txt" in dialogs.filters[-1]
     summary = window.import_ui.summary_dialog
     assert summary is not None and summary.isVisible()
@@ -43,9 +43,9 @@ def test_import_two_good_files_and_one_bad_then_undo(qtbot, window, demo: Path,
     press(qtbot, summary, "Ctrl+Z")  # undo works from the summary too
     assert "访谈A" not in _names(window) and "访谈B" not in _names(window)
     summary.close()
-    trigger(window.act_redo)
+    trigger(window.registry["redo"])
     assert _names(window)[-2:] == ["访谈A", "访谈B"]
-    trigger(window.act_undo)
+    trigger(window.registry["undo"])
     assert "访谈A" not in _names(window) and "访谈B" not in _names(window)
 
 
@@ -54,7 +54,7 @@ def test_forced_encoding_and_nothing_imported(window, demo: Path, dialogs,
     big5 = tmp_path / "台北.txt"
     big5.write_bytes("社區營造與信任".encode("big5"))
     dialogs.answer([big5], [big5])  # imported twice
-    window.open_path(demo)
+    window.projects.open_path(demo)
     window.import_ui.encoding_actions["big5"].trigger()
     QApplication.processEvents()
     assert window.import_ui.summary_dialog.imported_rows()[0][2] == "big5"
@@ -69,7 +69,7 @@ def test_forced_encoding_and_nothing_imported(window, demo: Path, dialogs,
 
 
 def test_drop_files_on_the_document_list(qtbot, window, demo: Path, tmp_path: Path) -> None:
-    window.open_path(demo)
+    window.projects.open_path(demo)
     source = tmp_path / "dropped.md"
     source.write_text("# 标题\n拖进来的文档。", encoding="utf-8")
     mime = QMimeData()
@@ -96,12 +96,12 @@ def test_properties_show_the_detected_encoding(window, demo: Path, dialogs,
     data = ("社区书记说：党建引领是基层治理的关键。" * 20).encode("gb18030")
     source.write_bytes(data)
     dialogs.answer([source])
-    window.open_path(demo)
-    trigger(window.act_import)
+    window.projects.open_path(demo)
+    trigger(window.registry["import"])
     window.import_ui.summary_dialog.close()
-    window.select_document(window.session.documents[-1].id)
+    window.docs.select_document(window.session.documents[-1].id)
     act = window.import_ui.act_properties
-    assert act in window.document_menu.actions() and act.toolTip()
+    assert act in window.menus["document"].actions() and act.toolTip()
     trigger(act)
     dialog = window.import_ui.properties_dialog
     assert dialog.isVisible()

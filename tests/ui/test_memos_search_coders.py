@@ -12,7 +12,7 @@ ME = "测试编码员"
 
 
 def _open(window, demo: Path) -> str:
-    assert window.open_path(demo)
+    assert window.projects.open_path(demo)
     return window.session.text(window.view.doc_id)
 
 
@@ -107,7 +107,7 @@ def test_switch_coder_and_hide_other_coders(qtbot, window, demo: Path,
     select_with_keys(qtbot, window, start, start + 3)
     press(qtbot, window.view, "1")
     dialogs.answer("王五")
-    trigger(window.act_coder)
+    trigger(window.registry["coder"])
     assert window.session.coder.name == "王五"
     assert window.coder_button.text() == "Coder: 王五"
     from annotator.settings import load_settings
@@ -118,30 +118,30 @@ def test_switch_coder_and_hide_other_coders(qtbot, window, demo: Path,
     coders = {c[1] for c in stored(window)}
     assert {"王五", ME, "示例编码员"} <= coders
     # only mine (王五's) are shown
-    trigger(window.act_others)
+    trigger(window.registry["others"])
     assert not window.session.show_other_coders
     window.view.repaint()
     shown = window.view.visible_spans(0, window.view.map.utf16_length)
     assert [window.session.coder_name(s.coder_id) for s in shown] == ["王五"]
     assert all(s.coder == "王五" for s in window.segments.model.rows)
-    trigger(window.act_others)
+    trigger(window.registry["others"])
     assert len(window.view.visible_spans(0, window.view.map.utf16_length)) == 9
 
 
 def test_overview_counts_and_matrix(qtbot, window, demo: Path) -> None:
     _open(window, demo)
-    trigger(window.act_overview)
-    qtbot.waitUntil(lambda: window.overview.frequencies.rowCount() > 0, timeout=3000)
-    freq = window.overview.frequencies
+    trigger(window.registry["overview"])
+    qtbot.waitUntil(lambda: window.overview.panel.frequencies.rowCount() > 0, timeout=3000)
+    freq = window.overview.panel.frequencies
     rows = {freq.item(r, 0).toolTip(): int(freq.item(r, 1).text())
             for r in range(freq.rowCount())}
     assert rows["信任/政治信任"] == 1
     assert rows["协调/多主体协同"] == 0
-    table = window.overview.table
+    table = window.overview.panel.table
     assert table.columnCount() == 2
     header = table.horizontalHeaderItem(1).text()
     assert header == "党建引领城市基层治理的路径研究"
-    window.overview.coverage_button.setChecked(True)
+    window.overview.panel.coverage_button.setChecked(True)
     cells = [table.item(r, 1).text() for r in range(table.rowCount())]
     assert any(c.endswith("%") for c in cells)
     # a new coding shows up after the refresh
@@ -156,7 +156,7 @@ def test_export_from_the_menu(qtbot, window, demo: Path, dialogs, tmp_path: Path
     _open(window, demo)
     out = tmp_path / "导出.xlsx"
     dialogs.answer(str(out))
-    trigger(window.act_export)
+    trigger(window.registry["export"])
     qtbot.waitUntil(lambda: not window.export.busy, timeout=20_000)
     assert not dialogs.warnings
     assert "Exported" in window.statusBar().currentMessage()

@@ -35,12 +35,12 @@ def code_first_words(qtbot, window, key: str = "1") -> None:
 def test_a_participant_copy_opens_as_its_participant_and_keeps_its_coder(
         qtbot, window, settings, demo, dialogs, tmp_path) -> None:
     copies = copies_of(demo, tmp_path / "copies")
-    assert window.open_path(demo)
+    assert window.projects.open_path(demo)
     assert window.coder_button.text() == f"Coder: {ME}"
     assert window.coder_button.isVisible()
 
     # the copy made for 张三 opens as 张三, and codes as 张三 without asking
-    assert window.open_path(copies["张三"])
+    assert window.projects.open_path(copies["张三"])
     assert window.session.coder.name == "张三"
     assert window.coder_button.text() == "Coder: 张三"
     code_first_words(qtbot, window)
@@ -54,23 +54,23 @@ def test_a_participant_copy_opens_as_its_participant_and_keeps_its_coder(
     assert window.coder_button.text() == "Coder: 李四"
 
     # the facilitator's project still codes as the facilitator, the CLI too
-    assert window.open_path(demo)
+    assert window.projects.open_path(demo)
     assert window.session.coder.name == ME
     assert load_settings().get("coder") in (None, "", ME)
 
     # the copy remembers 李四, in a new window too
     window.close()
     again = make_window(qtbot, settings)
-    assert again.open_path(copies["张三"])
+    assert again.projects.open_path(copies["张三"])
     assert again.session.coder.name == "李四"
-    assert again.open_path(copies["李四"])
+    assert again.projects.open_path(copies["李四"])
     assert again.session.coder.name == "李四"
     again.close()
 
 
 def test_coding_as_a_coder_new_to_the_project_asks_once(qtbot, window, demo,
                                                          dialogs) -> None:
-    assert window.open_path(demo)
+    assert window.projects.open_path(demo)
     before = len(stored(window))
     dialogs.answer(True)  # "测试编码员 has not coded in this project yet. Code as …?" Yes
     code_first_words(qtbot, window)
@@ -84,20 +84,20 @@ def test_coding_as_a_coder_new_to_the_project_asks_once(qtbot, window, demo,
 
 def test_no_to_the_new_coder_question_lets_the_user_pick_another(qtbot, window, demo,
                                                                  dialogs) -> None:
-    assert window.open_path(demo)
+    assert window.projects.open_path(demo)
     dialogs.answer(False, "示例编码员")  # No; then code as the one who coded the demo
     code_first_words(qtbot, window)
     assert window.session.coder.name == "示例编码员"
     assert window.coder_button.text() == "Coder: 示例编码员"
     assert not coded_by(window, ME)
     assert dialogs.asked[-1][0] == "item"  # the coder choice, no second question
-    assert window.open_path(demo)  # the demo remembers 示例编码员
+    assert window.projects.open_path(demo)  # the demo remembers 示例编码员
     assert window.session.coder.name == "示例编码员"
 
 
 def test_cancelling_the_new_coder_question_codes_nothing(qtbot, window, demo,
                                                          dialogs) -> None:
-    assert window.open_path(demo)
+    assert window.projects.open_path(demo)
     before = stored(window)
     dialogs.answer(False)  # No, and then the coder choice is cancelled
     code_first_words(qtbot, window)

@@ -23,7 +23,7 @@ def contrast(a: QColor, b: QColor) -> float:
 
 
 def test_the_selected_segment_is_readable(qtbot, window, demo) -> None:
-    window.open_path(demo)
+    window.projects.open_path(demo)
     view = window.segments.view
     assert window.segments.model.rowCount() >= 1
     rect = view.visualRect(window.segments.model.index(0, 0))

@@ -42,7 +42,7 @@ def test_enablement_follows_the_project_the_selection_and_the_code(window, demo:
                                                                    ) -> None:
     reg = window.registry
     assert not reg["close"].isEnabled() and not reg["code"].isEnabled()
-    window.open_path(demo)
+    window.projects.open_path(demo)
     assert reg["close"].isEnabled() and reg["doc_memo"].isEnabled()
     assert not reg["in_vivo"].isEnabled()
     window.view.select_span(10, 20)

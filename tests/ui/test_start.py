@@ -20,13 +20,13 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def test_empty_state_offers_the_three_starts(qtbot, window) -> None:
     assert window.stack.currentWidget() is window.empty
-    assert not window.act_export.isEnabled()
+    assert not window.registry["export"].isEnabled()
     assert window.windowTitle() == "Annotator"
     qtbot.mouseClick(window.empty.demo_button, Qt.MouseButton.LeftButton)
     assert demo_path().exists()  # under ANNOTATOR_CONFIG_DIR in tests
     assert window.stack.currentWidget() is window.main_split
     assert len(window.view.index) == 7
-    trigger(window.act_close)
+    trigger(window.registry["close"])
     assert window.stack.currentWidget() is window.empty
     assert window.session.project is None
 
@@ -51,20 +51,20 @@ def test_new_project_with_the_governance_codebook(qtbot, window, dialogs,
                                                   tmp_path: Path) -> None:
     _pick_template(dialogs, "governance")
     dialogs.answer(str(tmp_path / "g.annotator"))
-    trigger(window.act_new)
+    trigger(window.registry["new"])
     assert "信任/政治信任" in [c.path for c in code_tree(window.session.project)]
     assert "Created" in window.statusBar().currentMessage()
 
 
 def test_reopens_the_last_project_where_it_was_left(qtbot, demo: Path, settings) -> None:
     first = make_window(qtbot, settings)
-    assert first.open_path(demo)
+    assert first.projects.open_path(demo)
     text = first.session.text(first.view.doc_id)
     place = text.index("社会信任指社会个体")
     first.view.go_to(place)
     trust = next(c.id for c in first.session.codes.values() if c.path == "信任/社会信任")
     first.codebook.select_code(trust)
-    first.set_font_size(15)
+    first.state.set_font_size(15)
     first.main_split.setSizes([150, 800, 330])
     sizes = first.main_split.sizes()
     first.close()
@@ -79,24 +79,24 @@ def test_reopens_the_last_project_where_it_was_left(qtbot, demo: Path, settings)
     assert again.view.font().pointSizeF() == 15
     # the offscreen screen is smaller than the window was, so the middle pane gives way
     assert again.main_split.sizes()[0] == sizes[0] and again.main_split.sizes()[2] == sizes[2]
-    recent = again.recent_projects()
+    recent = again.projects.recent_projects()
     assert recent[0] == str(demo.resolve())
-    again.recent_menu.aboutToShow.emit()
-    assert demo.name in again.recent_menu.actions()[0].text()
+    again.projects.recent_menu.aboutToShow.emit()
+    assert demo.name in again.projects.recent_menu.actions()[0].text()
     again.close()
 
 
 def test_undo_stack_is_per_project(qtbot, window, demo: Path) -> None:
-    window.open_path(demo)
+    window.projects.open_path(demo)
     text = window.session.text(window.view.doc_id)
     start = text.index("整体性治理理论")
     select_with_keys(qtbot, window, start, start + 2)
     press(qtbot, window.view, "1")
-    assert window.act_undo.isEnabled()
-    assert window.act_undo.toolTip().startswith("Undo: Code 2 characters with")
-    trigger(window.act_close)
-    window.open_path(demo)
-    assert not window.act_undo.isEnabled()
+    assert window.registry["undo"].isEnabled()
+    assert window.registry["undo"].toolTip().startswith("Undo: Code 2 characters with")
+    trigger(window.registry["close"])
+    window.projects.open_path(demo)
+    assert not window.registry["undo"].isEnabled()
 
 
 def test_screenshot_from_the_command_line(demo: Path, tmp_path: Path) -> None:
@@ -116,10 +116,10 @@ def test_screenshot_from_the_command_line(demo: Path, tmp_path: Path) -> None:
 def test_save_a_copy(window, demo: Path, dialogs, tmp_path: Path) -> None:
     from annotator.store.project import Project
 
-    window.open_path(demo)
+    window.projects.open_path(demo)
     copy = tmp_path / "副本.annotator"
     dialogs.answer(str(copy))
-    trigger(window.act_copy_project)
+    trigger(window.registry["copy_project"])
     assert "Saved a copy" in window.statusBar().currentMessage()
     with Project.open(copy) as p:
         from annotator.services.coding import segments

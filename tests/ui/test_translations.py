@@ -161,12 +161,12 @@ def test_main_window_menus_and_dialogs_speak_chinese(qtbot, chinese, settings, d
     window.show()
     qtbot.waitExposed(window)
     found = strings_of(window)  # the welcome page, menus, actions, toolbar, docks
-    assert window.file_menu.title() == "文件(&F)"
+    assert window.menus["file"].title() == "文件(&F)"
     assert window.empty.findChild(QLabel, "welcomeTitle").text() == "欢迎使用 Annotator"
-    window.open_path(demo)
-    window.overview_dock.show()
+    window.projects.open_path(demo)
+    window.overview.dock.show()
     window.results_dock.show()
-    window.recent_menu.aboutToShow.emit()
+    window.projects.recent_menu.aboutToShow.emit()
     found += strings_of(window)
 
     # every dialog the window can open
@@ -192,8 +192,8 @@ def test_main_window_menus_and_dialogs_speak_chinese(qtbot, chinese, settings, d
 
     # the questions asked through QInputDialog / QMessageBox (answered by ``dialogs``)
     window.codebook.select_code(window.session.code_order[0])
-    for act in (window.act_add_code, window.act_add_child, window.act_coder,
-                window.act_doc_rename, window.act_delete_code):
+    for act in (window.registry["add_code"], window.registry["add_child"], window.registry["coder"],
+                window.registry["doc_rename"], window.registry["delete_code"]):
         trigger(act)
     asked = [text for _kind, text in dialogs.asked if text]
     assert len(asked) >= 5
@@ -242,7 +242,7 @@ def test_switching_language_keeps_the_project_and_the_place(qtbot, compiled, qap
     old.resize(1200, 800)
     old.show()
     qtbot.waitExposed(old)
-    old.open_path(demo)
+    old.projects.open_path(demo)
     text = old.session.text(old.view.doc_id)
     place = text.index("社会信任指社会个体")
     old.view.go_to(place)
@@ -250,12 +250,12 @@ def test_switching_language_keeps_the_project_and_the_place(qtbot, compiled, qap
     old.codebook.select_code(trust)
     document = old.doc_title.text()
     size = old.size()
-    assert old.file_menu.title() == "&File"
+    assert old.menus["file"].title() == "&File"
     try:
         new = apply_settings(old, "zh", None)  # old is closed and deleted
         assert new is not old and new.isVisible() and not old.isVisible()
         assert settings.value(i18n.LANGUAGE_KEY) == "zh"
-        assert new.file_menu.title() == "文件(&F)"
+        assert new.menus["file"].title() == "文件(&F)"
         assert new.session.project.path.resolve() == demo.resolve()
         assert new.doc_title.text() == document
         assert new.codebook.current_code() == trust
@@ -264,7 +264,7 @@ def test_switching_language_keeps_the_project_and_the_place(qtbot, compiled, qap
 
         back = apply_settings(new, "system", None)  # the system speaks English here
         qtbot.addWidget(back)
-        assert back.file_menu.title() == "&File"
+        assert back.menus["file"].title() == "&File"
         assert back.doc_title.text() == document
         assert back.codebook.current_code() == trust
         qtbot.waitUntil(lambda: back.view.caret_position() == place, timeout=3000)

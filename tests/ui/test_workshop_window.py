@@ -37,7 +37,7 @@ def _code_in_copy(path: Path, coder: str, spans) -> None:
 @pytest.fixture
 def merged(window, demo: Path, dialogs, tmp_path: Path):
     """Copies made through the dialog, coded by Alice and Bob, merged through the menu."""
-    window.open_path(demo)
+    window.projects.open_path(demo)
     ui = window.workshop_ui
     assert ui.menu.title() == "&Workshop" and ui.menu in [
         a.menu() for a in window.menuBar().actions()]
@@ -82,7 +82,7 @@ def test_make_copies_merge_and_report(merged) -> None:
 def test_the_merge_report_shows_added_and_skipped_whole(qtbot, window, demo: Path,
                                                         dialogs, tmp_path: Path) -> None:
     """The counts the command line prints, on lines the dialog shows whole."""
-    window.open_path(demo)
+    window.projects.open_path(demo)
     made = make_participant_copies(window.session.project, tmp_path, ["张三"],
                                    without_codings=True)
     copy = Path(made[0].path)
@@ -108,7 +108,7 @@ def test_the_merge_report_shows_added_and_skipped_whole(qtbot, window, demo: Pat
 
 def test_merge_errors_are_reported_not_raised(window, demo: Path, dialogs,
                                               tmp_path: Path) -> None:
-    window.open_path(demo)
+    window.projects.open_path(demo)
     junk = tmp_path / "junk.annotator"
     junk.write_bytes(b"not a project")
     dialogs.answer([junk], True)
@@ -209,9 +209,9 @@ def test_disagreements_jump_and_consensus_with_undo(qtbot, merged) -> None:
     button.click()
     assert ("协调", CONSENSUS_CODER, 100, 200) in [s[:4] for s in stored(window)]
     assert "Accepted Alice's coding" in window.statusBar().currentMessage()
-    trigger(window.act_undo)
+    trigger(window.registry["undo"])
     assert ("协调", CONSENSUS_CODER, 100, 200) not in [s[:4] for s in stored(window)]
-    trigger(window.act_redo)
+    trigger(window.registry["redo"])
     assert ("协调", CONSENSUS_CODER, 100, 200) in [s[:4] for s in stored(window)]
     # code a span for consensus directly
     view.refresh()
@@ -220,5 +220,5 @@ def test_disagreements_jump_and_consensus_with_undo(qtbot, merged) -> None:
     assert window.view.selection_span() == (300, 400)
     view.consensus_button.click()
     assert ("整合", CONSENSUS_CODER, 300, 400) in [s[:4] for s in stored(window)]
-    trigger(window.act_undo)
+    trigger(window.registry["undo"])
     assert ("整合", CONSENSUS_CODER, 300, 400) not in [s[:4] for s in stored(window)]

@@ -4,7 +4,7 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../annotator/ui/operations/coding.py" line="+48"/>
+        <location filename="../../ui/operations/coding.py" line="+48"/>
         <source>Code {0} characters with {1}</source>
         <translation>用 {1} 编码 {0} 个字符</translation>
     </message>
@@ -34,12 +34,12 @@
         <translation>从 {1} 个字符上移除代码 {0}</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>Uncoded {0} from {1} characters</source>
         <translation>已从 {1} 个字符上移除代码 {0}</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+13"/>
         <source>Remove coding {0}</source>
         <translation>移除编码：{0}</translation>
     </message>
@@ -54,12 +54,12 @@
         <translation>该编码已不存在</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Removed {0}</source>
         <translation>已移除 {0}</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
         <source>Edit coding memo</source>
         <translation>编辑编码备忘录</translation>
     </message>
@@ -84,7 +84,7 @@
         <translation>已用新代码 {1} 编码 {0} 个字符</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/operations/codebook.py" line="+27"/>
+        <location filename="../../ui/operations/codebook.py" line="+27"/>
         <source>Add code {0}</source>
         <translation>添加代码 {0}</translation>
     </message>
@@ -94,7 +94,7 @@
         <translation>已添加代码 {0}</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+40"/>
         <source>Renamed {0} to {1}</source>
         <translation>已将 {0} 重命名为 {1}</translation>
     </message>
@@ -114,7 +114,7 @@
         <translation>已保存 {1} 的备忘录</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+40"/>
         <source>Move code {0}</source>
         <translation>移动代码 {0}</translation>
     </message>
@@ -144,7 +144,7 @@
         <translation>已删除代码 {0} 及其 {1} 处编码</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/operations/documents.py" line="+63"/>
+        <location filename="../../ui/operations/documents.py" line="+65"/>
         <source>Edit the memo of {0}</source>
         <translation>编辑 {0} 的备忘录</translation>
     </message>
@@ -174,7 +174,7 @@
         <translation>已删除文档 {0} 及其 {1} 处编码</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/exchange_menu.py" line="+33"/>
+        <location filename="../../ui/exchange_menu.py" line="+34"/>
         <source>{0} documents, {1} codes, {2} coders, {3} codings</source>
         <translation>{0} 个文档，{1} 个代码，{2} 名编码员，{3} 处编码</translation>
     </message>
@@ -194,32 +194,12 @@
         <translation>……另有 {0} 项</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/help_menu.py" line="+90"/>
+        <location filename="../../ui/help_menu.py" line="+91"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location line="+143"/>
-        <source>&amp;User guide</source>
-        <translation>用户指南(&amp;U)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>How to code with Annotator, step by step (F1)</source>
-        <translation>一步步学习如何用 Annotator 编码（F1）</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>&amp;Keyboard shortcuts</source>
-        <translation>键盘快捷键(&amp;K)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Every keyboard shortcut of the window (Ctrl+/)</source>
-        <translation>窗口的全部键盘快捷键（Ctrl+/）</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/import_dialogs.py" line="+59"/>
+        <location filename="../../ui/import_dialogs.py" line="+61"/>
         <source>unknown</source>
         <extracomment>(label, Python codec name); None = detect</extracomment>
         <translation>未知</translation>
@@ -270,583 +250,7 @@
         <translation>不支持此格式：{0}</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window_actions.py" line="+56"/>
-        <source>&amp;New project…</source>
-        <translation>新建项目(&amp;N)…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Create a project file with a codebook template</source>
-        <translation>用编码本模板创建项目文件</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Open project…</source>
-        <translation>打开项目(&amp;O)…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Open a project file</source>
-        <translation>打开项目文件</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Open the demo project: a paper coded with the governance codebook</source>
-        <translation>打开示例项目：一篇用治理编码本编码的论文</translation>
-    </message>
-    <message>
-        <location line="-1"/>
-        <source>Open de&amp;mo project</source>
-        <translation>打开示例项目(&amp;M)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&amp;Save a copy…</source>
-        <translation>另存副本(&amp;S)…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Save a consistent copy of the project file</source>
-        <translation>保存项目文件的一致副本</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Close project</source>
-        <translation>关闭项目(&amp;C)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Close the project</source>
-        <translation>关闭项目</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Import documents…</source>
-        <translation>导入文档(&amp;I)…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Import text, Word or PDF files as documents</source>
-        <translation>将文本、Word 或 PDF 文件导入为文档</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Export to Excel…</source>
-        <translation>导出到 Excel(&amp;E)…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Export segments, codebook and matrix to an Excel workbook</source>
-        <translation>将编码片段、编码本和矩阵导出为 Excel 工作簿</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Quit</source>
-        <translation>退出(&amp;Q)</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Quit Annotator</source>
-        <translation>退出 Annotator</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>&amp;Undo</source>
-        <translation>撤销(&amp;U)</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Undo the last change</source>
-        <translation>撤销上一次更改</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Redo</source>
-        <translation>重做(&amp;R)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Redo the change undone last</source>
-        <translation>重做最近撤销的更改</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>&amp;Find in document…</source>
-        <translation>在文档中查找(&amp;F)…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Find words in the document</source>
-        <translation>在文档中查找词语</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Find &amp;next</source>
-        <translation>查找下一个(&amp;N)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Go to the next hit</source>
-        <translation>转到下一个匹配项</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Find &amp;previous</source>
-        <translation>查找上一个(&amp;P)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Go to the previous hit</source>
-        <translation>转到上一个匹配项</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Search all documents…</source>
-        <translation>搜索所有文档(&amp;S)…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>List the hits in every document</source>
-        <translation>列出所有文档中的匹配项</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Code all hits…</source>
-        <translation>编码所有匹配项(&amp;C)…</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Auto-code: code every hit with the current code</source>
-        <translation>自动编码：用当前代码编码每个匹配项</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Document &amp;memo…</source>
-        <translation>文档备忘录(&amp;M)…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Write a memo on the document</source>
-        <translation>为文档撰写备忘录</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Rename document…</source>
-        <translation>重命名文档(&amp;R)…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Rename the document</source>
-        <translation>重命名文档</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Delete document…</source>
-        <translation>删除文档(&amp;D)…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Delete the document and its codings</source>
-        <translation>删除文档及其编码</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Next document</source>
-        <translation>下一个文档(&amp;N)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Show the next document</source>
-        <translation>显示下一个文档</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Previous document</source>
-        <translation>上一个文档(&amp;P)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Show the previous document</source>
-        <translation>显示上一个文档</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&amp;Code with current code</source>
-        <translation>用当前代码编码(&amp;C)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Code the selected text with the code chosen in the codebook (or double-click a code)</source>
-        <translation>用编码本中选中的代码编码所选文本（或双击代码）</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Code &amp;with…</source>
-        <translation>编码为(&amp;W)…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Choose a code for the selected text</source>
-        <translation>为所选文本选择代码</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;In-vivo code</source>
-        <translation>实境编码(&amp;I)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Make a new code named from the selected words and code them</source>
-        <translation>以所选词语命名新代码并对其编码</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Uncode selection…</source>
-        <translation>取消所选文本的编码(&amp;U)…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Remove a code of yours from the selected characters</source>
-        <translation>从所选字符上移除您的某个代码</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Coding m&amp;emo…</source>
-        <translation>编码备忘录(&amp;E)…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Write a memo on the coding where the caret is</source>
-        <translation>为光标所在处的编码撰写备忘录</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Remove coding here</source>
-        <translation>移除此处的编码(&amp;R)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Remove the coding chosen under “Codings here” (the one where the caret is)</source>
-        <translation>移除“此处的编码”中选中的编码（即光标所在处的编码）</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Quick code {0}</source>
-        <translation>快速编码 {0}</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Code the selection with code number {0} of the quick list</source>
-        <translation>用快速列表中的第 {0} 个代码编码所选文本</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Number keys: recent codes</source>
-        <translation>数字键：最近使用的代码</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Keys 1–9 code with the codes used most recently</source>
-        <translation>数字键 1–9 用最近使用的代码编码</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>&amp;Add code…</source>
-        <translation>添加代码(&amp;A)…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Add a code beside the chosen one (Insert)</source>
-        <translation>在选中代码旁添加代码（Insert）</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Add c&amp;hild code…</source>
-        <translation>添加子代码(&amp;H)…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Add a code under the chosen one (Ctrl+Insert)</source>
-        <translation>在选中代码下添加子代码（Ctrl+Insert）</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Rename code</source>
-        <translation>重命名代码(&amp;R)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Rename the chosen code in place (F2)</source>
-        <translation>就地重命名选中的代码（F2）</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>C&amp;olour…</source>
-        <translation>颜色(&amp;O)…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Choose the colour of the chosen code</source>
-        <translation>选择选中代码的颜色</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Definition…</source>
-        <translation>定义(&amp;D)…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Edit the definition of the chosen code</source>
-        <translation>编辑选中代码的定义</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Code m&amp;emo…</source>
-        <translation>代码备忘录(&amp;E)…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Write a memo on the chosen code</source>
-        <translation>为选中的代码撰写备忘录</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Number &amp;key…</source>
-        <translation>数字键(&amp;K)…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Choose the number key (1–9) that codes with the chosen code</source>
-        <translation>为所选代码指定编码用的数字键（1–9）</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Merge into…</source>
-        <translation>合并到(&amp;M)…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Merge the chosen code into another: its codings follow</source>
-        <translation>将选中的代码合并到另一个代码：其编码一并转移</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>De&amp;lete code…</source>
-        <translation>删除代码(&amp;L)…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Delete the chosen code with its codings (Delete)</source>
-        <translation>删除选中的代码及其编码（Delete）</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Move &amp;up</source>
-        <translation>上移(&amp;U)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Move the chosen code up among its siblings</source>
-        <translation>在同级代码中上移选中的代码</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Move do&amp;wn</source>
-        <translation>下移(&amp;W)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Move the chosen code down among its siblings</source>
-        <translation>在同级代码中下移选中的代码</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Make &amp;child of the code above</source>
-        <translation>设为上方代码的子代码(&amp;C)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Move the chosen code under its previous sibling</source>
-        <translation>将选中的代码移到前一个同级代码之下</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Move ou&amp;t of its parent</source>
-        <translation>移出父代码(&amp;T)</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Colla&amp;pse all</source>
-        <translation>全部折叠(&amp;P)</translation>
-    </message>
-    <message>
-        <location line="-3"/>
-        <source>Move the chosen code up one level</source>
-        <translation>将选中的代码上移一级</translation>
-    </message>
-    <message>
-        <location line="-38"/>
-        <source>Number keys: fixed codes</source>
-        <translation>数字键：固定代码</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Keys 1–9 keep their codes when codes are added or deleted (at first: the first nine of the tree)</source>
-        <translation>添加或删除代码时，数字键 1–9 保持各自的代码（最初为代码树中的前九个代码）</translation>
-    </message>
-    <message>
-        <location line="+38"/>
-        <source>E&amp;xpand all</source>
-        <translation>全部展开(&amp;X)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Show every code</source>
-        <translation>显示所有代码</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Show only the top-level codes</source>
-        <translation>只显示顶层代码</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&amp;Switch coder…</source>
-        <translation>切换编码员(&amp;S)…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Code under another coder name</source>
-        <translation>以另一个编码员名称编码</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Show &amp;other coders&apos; codings</source>
-        <translation>显示其他编码员的编码(&amp;O)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Show or hide the codings of coders other than you</source>
-        <translation>显示或隐藏其他编码员的编码</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>&amp;Overview</source>
-        <translation>概览(&amp;O)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Code frequencies and the code × document matrix (F9)</source>
-        <translation>代码频次和代码-文档矩阵（F9）</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Search &amp;results</source>
-        <translation>搜索结果(&amp;R)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Show the list of search hits</source>
-        <translation>显示搜索匹配项列表</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Larger text</source>
-        <translation>放大文字(&amp;L)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Make the document text larger</source>
-        <translation>放大文档文字</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Smaller text</source>
-        <translation>缩小文字(&amp;S)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Make the document text smaller</source>
-        <translation>缩小文档文字</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Normal text size</source>
-        <translation>正常文字大小(&amp;N)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Reset the document text size</source>
-        <translation>恢复文档文字的默认大小</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Go to documents</source>
-        <translation>转到文档列表</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Move the keyboard focus to the document list</source>
-        <translation>将键盘焦点移到文档列表</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Go to the text</source>
-        <translation>转到正文</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Move the keyboard focus to the document text</source>
-        <translation>将键盘焦点移到文档正文</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Go to the codebook</source>
-        <translation>转到编码本</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Move the keyboard focus to the codebook</source>
-        <translation>将键盘焦点移到编码本</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Go to coded segments</source>
-        <translation>转到编码片段</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Move the keyboard focus to the coded segments</source>
-        <translation>将键盘焦点移到编码片段</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&amp;About Annotator</source>
-        <translation>关于 Annotator(&amp;A)</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>About Annotator</source>
-        <translation>关于 Annotator</translation>
-    </message>
-    <message>
-        <location line="+89"/>
-        <source>Open &amp;recent</source>
-        <extracomment>the toolbar, left to right</extracomment>
-        <translation>最近的项目(&amp;R)</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>&amp;Quick codes</source>
-        <translation>快速编码(&amp;Q)</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>Main</source>
-        <translation>主工具栏</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/settings_dialog.py" line="+107"/>
+        <location filename="../../ui/settings_dialog.py" line="+109"/>
         <source>You are now coding as {0}</source>
         <translation>您现在以 {0} 的身份编码</translation>
     </message>
@@ -856,17 +260,17 @@
         <translation>设置已保存</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+11"/>
         <source>Se&amp;ttings…</source>
         <translation>设置(&amp;T)…</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>Interface language and coder name</source>
         <translation>界面语言和编码员名称</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/operations/consensus.py" line="+40"/>
+        <location filename="../../ui/operations/consensus.py" line="+40"/>
         <source>Accept {0}&apos;s coding of {1} into consensus</source>
         <translation>将 {0} 对 {1} 的编码采纳为共识</translation>
     </message>
@@ -886,7 +290,7 @@
         <translation>已为共识用 {1} 编码 {0} 个字符</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/workshop_views.py" line="+80"/>
+        <location filename="../../ui/workshop_views.py" line="+80"/>
         <source>undefined</source>
         <translation>无法计算</translation>
     </message>
@@ -899,7 +303,7 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../annotator/ui/help_menu.py" line="-86"/>
+        <location filename="../../ui/help_menu.py" line="+64"/>
         <source>About Annotator</source>
         <translation>关于 Annotator</translation>
     </message>
@@ -937,7 +341,7 @@
 <context>
     <name>AgreementView</name>
     <message>
-        <location filename="../../annotator/ui/workshop_views.py" line="+20"/>
+        <location filename="../../ui/workshop_views.py" line="+20"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
@@ -1162,7 +566,7 @@
 <context>
     <name>CodeChooser</name>
     <message>
-        <location filename="../../annotator/ui/code_chooser.py" line="+41"/>
+        <location filename="../../ui/code_chooser.py" line="+41"/>
         <source>Type part of a code&apos;s name…</source>
         <translation>输入代码名称的一部分…</translation>
     </message>
@@ -1175,7 +579,7 @@
 <context>
     <name>CodebookTree</name>
     <message>
-        <location filename="../../annotator/ui/codebook_view.py" line="+41"/>
+        <location filename="../../ui/codebook_view.py" line="+41"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
@@ -1216,7 +620,7 @@
 <context>
     <name>CoderNameDialog</name>
     <message>
-        <location filename="../../annotator/ui/welcome.py" line="+128"/>
+        <location filename="../../ui/welcome.py" line="+128"/>
         <source>Your coder name</source>
         <translation>您的编码员名称</translation>
     </message>
@@ -1234,7 +638,7 @@
 <context>
     <name>CodingsHere</name>
     <message>
-        <location filename="../../annotator/ui/panels.py" line="+38"/>
+        <location filename="../../ui/panels.py" line="+38"/>
         <source>Codings here</source>
         <translation>此处的编码</translation>
     </message>
@@ -1272,7 +676,7 @@
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../../annotator/ui/operations/codebook.py" line="-92"/>
+        <location filename="../../ui/operations/codebook.py" line="-80"/>
         <source>Rename code {0}</source>
         <translation>重命名代码 {0}</translation>
     </message>
@@ -1295,7 +699,7 @@
 <context>
     <name>DisagreementsView</name>
     <message>
-        <location filename="../../annotator/ui/workshop_views.py" line="+8"/>
+        <location filename="../../ui/workshop_views.py" line="+8"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
@@ -1388,7 +792,7 @@
 <context>
     <name>DocumentProperties</name>
     <message>
-        <location filename="../../annotator/ui/import_dialogs.py" line="+88"/>
+        <location filename="../../ui/import_dialogs.py" line="+88"/>
         <source>Properties of {0}</source>
         <translation>{0} 的属性</translation>
     </message>
@@ -1452,7 +856,7 @@
 <context>
     <name>DocumentView</name>
     <message>
-        <location filename="../../annotator/ui/document_view.py" line="+449"/>
+        <location filename="../../ui/document_view.py" line="+451"/>
         <source>{0} — {1} ({2} characters)</source>
         <translation>{0} — {1}（{2} 个字符）</translation>
     </message>
@@ -1460,7 +864,7 @@
 <context>
     <name>ExchangeUI</name>
     <message>
-        <location filename="../../annotator/ui/exchange_menu.py" line="+21"/>
+        <location filename="../../ui/exchange_menu.py" line="+14"/>
         <source>Import code&amp;book (.qdc)…</source>
         <translation>导入编码本（.qdc）(&amp;B)…</translation>
     </message>
@@ -1480,7 +884,7 @@
         <translation>从 NVivo、ATLAS.ti、MAXQDA 或 QualCoder 导出的 REFI-QDA 项目创建项目</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>&amp;Project (.qdpx)…</source>
         <translation>项目（.qdpx）(&amp;P)…</translation>
     </message>
@@ -1490,7 +894,7 @@
         <translation>将文档、编码本、编码员和编码导出为 REFI-QDA 项目，供 NVivo、ATLAS.ti、MAXQDA 使用</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>&amp;Codebook (.qdc)…</source>
         <translation>编码本（.qdc）(&amp;C)…</translation>
     </message>
@@ -1505,7 +909,7 @@
         <translation>导出到 REFI-QDA(&amp;D)</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+17"/>
         <location line="+10"/>
         <source>Import codebook</source>
         <translation>导入编码本</translation>
@@ -1600,7 +1004,7 @@
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../annotator/ui/panels.py" line="+45"/>
+        <location filename="../../ui/panels.py" line="+45"/>
         <source>Find in the document…</source>
         <translation>在文档中查找…</translation>
     </message>
@@ -1653,15 +1057,38 @@
 <context>
     <name>GuideDialog</name>
     <message>
-        <location filename="../../annotator/ui/help_menu.py" line="-89"/>
+        <location filename="../../ui/help_menu.py" line="-89"/>
         <source>Annotator user guide</source>
         <translation>Annotator 用户指南</translation>
     </message>
 </context>
 <context>
+    <name>HelpController</name>
+    <message>
+        <location line="+110"/>
+        <source>&amp;User guide</source>
+        <translation>用户指南(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>How to code with Annotator, step by step (F1)</source>
+        <translation>一步步学习如何用 Annotator 编码（F1）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every keyboard shortcut of the window (Ctrl+/)</source>
+        <translation>窗口的全部键盘快捷键（Ctrl+/）</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialogs</name>
     <message>
-        <location filename="../../annotator/ui/operations/documents.py" line="-62"/>
+        <location filename="../../ui/operations/documents.py" line="-64"/>
         <source>Import {0} documents</source>
         <translation>导入 {0} 个文档</translation>
     </message>
@@ -1674,7 +1101,7 @@
 <context>
     <name>ImportSummaryDialog</name>
     <message>
-        <location filename="../../annotator/ui/import_dialogs.py" line="-90"/>
+        <location filename="../../ui/import_dialogs.py" line="-90"/>
         <source>Import summary</source>
         <translation>导入摘要</translation>
     </message>
@@ -1747,12 +1174,12 @@
 <context>
     <name>ImportUI</name>
     <message>
-        <location line="+97"/>
+        <location line="+101"/>
         <source>Import text, Word, PDF, OpenDocument or web-page files as documents (the text encoding is detected)</source>
         <translation>将文本、Word、PDF、OpenDocument 或网页文件导入为文档（自动检测文本编码）</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Import with te&amp;xt encoding</source>
         <translation>按文本编码导入(&amp;X)</translation>
     </message>
@@ -1782,7 +1209,7 @@
         <translation>文档 ({0});;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>Import documents</source>
         <translation>导入文档</translation>
     </message>
@@ -1815,27 +1242,37 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="+154"/>
+        <location filename="../../ui/main_window.py" line="+110"/>
         <source>Documents</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-2"/>
         <source>Codebook</source>
         <translation>编码本</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location filename="../../ui/overview.py" line="+202"/>
         <source>Overview</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+10"/>
+        <source>&amp;Overview</source>
+        <translation>概览(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Code frequencies and the code × document matrix (F9)</source>
+        <translation>代码频次和代码-文档矩阵（F9）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="+14"/>
         <source>Search results</source>
         <translation>搜索结果</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window_actions.py" line="-98"/>
+        <location filename="../../ui/project_lifecycle.py" line="+251"/>
         <source>Nothing to undo</source>
         <translation>没有可撤销的操作</translation>
     </message>
@@ -1855,7 +1292,7 @@
         <translation>重做：{0}（Ctrl+Shift+Z）</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location filename="../../ui/window_actions.py" line="+18"/>
         <source>&amp;File</source>
         <extracomment>the menu bar: (menu id, translation context, title, entries); see ``actions.Registry``</extracomment>
         <translation>文件(&amp;F)</translation>
@@ -1896,17 +1333,108 @@
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="+49"/>
+        <location line="+14"/>
+        <source>Main</source>
+        <extracomment>the toolbar, left to right</extracomment>
+        <translation>主工具栏</translation>
+    </message>
+    <message>
+        <location filename="../../ui/context.py" line="+40"/>
         <source>Annotator</source>
         <translation>Annotator</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_lifecycle.py" line="+70"/>
+        <location filename="../../ui/project_lifecycle.py" line="-207"/>
+        <source>&amp;New project…</source>
+        <translation>新建项目(&amp;N)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Create a project file with a codebook template</source>
+        <translation>用编码本模板创建项目文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Open project…</source>
+        <translation>打开项目(&amp;O)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open a project file</source>
+        <translation>打开项目文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open de&amp;mo project</source>
+        <translation>打开示例项目(&amp;M)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the demo project: a paper coded with the governance codebook</source>
+        <translation>打开示例项目：一篇用治理编码本编码的论文</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Save a copy…</source>
+        <translation>另存副本(&amp;S)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save a consistent copy of the project file</source>
+        <translation>保存项目文件的一致副本</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Close project</source>
+        <translation>关闭项目(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close the project</source>
+        <translation>关闭项目</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quit Annotator</source>
+        <translation>退出 Annotator</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open &amp;recent</source>
+        <translation>最近的项目(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Undo the last change</source>
+        <translation>撤销上一次更改</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Redo the change undone last</source>
+        <translation>重做最近撤销的更改</translation>
+    </message>
+    <message>
+        <location line="+39"/>
         <source>Opened {0}</source>
         <translation>已打开 {0}</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>Open project</source>
         <translation>打开项目</translation>
     </message>
@@ -1916,7 +1444,7 @@
         <translation>Annotator 项目 (*{0});;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <location line="+6"/>
         <source>New project</source>
         <translation>新建项目</translation>
@@ -1928,17 +1456,17 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+42"/>
+        <location line="+41"/>
         <source>Annotator projects (*{0})</source>
         <translation>Annotator 项目 (*{0})</translation>
     </message>
     <message>
-        <location line="-30"/>
+        <location line="-29"/>
         <source>Created {0} with the {1} codebook</source>
         <translation>已用 {1} 编码本创建 {0}</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+27"/>
         <source>Save a copy</source>
         <translation>另存副本</translation>
     </message>
@@ -1948,12 +1476,12 @@
         <translation>已将副本保存为 {0}</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+31"/>
         <source>(none yet)</source>
         <translation>（暂无）</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="+30"/>
+        <location filename="../../ui/document_list.py" line="+68"/>
         <source>{0} characters</source>
         <translation>{0} 个字符</translation>
     </message>
@@ -1968,49 +1496,109 @@
         <translation>备忘录：{0}</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="+58"/>
+        <location filename="../../ui/coding_actions.py" line="+148"/>
         <location line="+1"/>
         <source>Coder: {0}</source>
         <translation>编码员：{0}</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>The current coder; click to switch</source>
         <translation>当前编码员；点击切换</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Showing everyone&apos;s codings</source>
         <translation>显示所有人的编码</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Showing only your codings</source>
         <translation>只显示您的编码</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_lifecycle.py" line="+19"/>
+        <location filename="../../ui/project_lifecycle.py" line="+16"/>
         <source>Recent projects:</source>
         <translation>最近的项目：</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="+48"/>
+        <location filename="../../ui/document_list.py" line="+43"/>
         <source>{0} characters, {1} codings</source>
         <translation>{0} 个字符，{1} 处编码</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+50"/>
         <source>Document memo</source>
         <translation>文档备忘录</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/codebook_editing.py" line="+130"/>
-        <location filename="../../annotator/ui/document_list.py" line="+1"/>
+        <location filename="../../ui/codebook_editing.py" line="+199"/>
+        <location filename="../../ui/document_list.py" line="+1"/>
         <source>Memo on {0}:</source>
         <translation>{0} 的备忘录：</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="+11"/>
+        <location filename="../../ui/document_list.py" line="-133"/>
+        <source>Document &amp;memo…</source>
+        <translation>文档备忘录(&amp;M)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write a memo on the document</source>
+        <translation>为文档撰写备忘录</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Rename document…</source>
+        <translation>重命名文档(&amp;R)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rename the document</source>
+        <translation>重命名文档</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Delete document…</source>
+        <translation>删除文档(&amp;D)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete the document and its codings</source>
+        <translation>删除文档及其编码</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Next document</source>
+        <translation>下一个文档(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show the next document</source>
+        <translation>显示下一个文档</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Previous document</source>
+        <translation>上一个文档(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show the previous document</source>
+        <translation>显示上一个文档</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Go to documents</source>
+        <translation>转到文档列表</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Move the keyboard focus to the document list</source>
+        <translation>将键盘焦点移到文档列表</translation>
+    </message>
+    <message>
+        <location line="+127"/>
         <source>Rename document</source>
         <translation>重命名文档</translation>
     </message>
@@ -2020,7 +1608,7 @@
         <translation>新名称：</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>Delete document</source>
         <translation>删除文档</translation>
     </message>
@@ -2030,7 +1618,7 @@
         <translation>删除文档“{0}”及其 {1} 处编码？此操作可以撤销。</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/coding_actions.py" line="+55"/>
+        <location filename="../../ui/coding_actions.py" line="+11"/>
         <source>{0} characters selected</source>
         <translation>已选择 {0} 个字符</translation>
     </message>
@@ -2102,12 +1690,143 @@ No: choose another coder name.</source>
         <translation>数字键 {0} 现在用 {1} 编码</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="-244"/>
+        <location line="+270"/>
         <source>Quick code {0}</source>
         <translation>快速编码 {0}</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="-295"/>
+        <source>&amp;Code with current code</source>
+        <translation>用当前代码编码(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Code the selected text with the code chosen in the codebook (or double-click a code)</source>
+        <translation>用编码本中选中的代码编码所选文本（或双击代码）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Code &amp;with…</source>
+        <translation>编码为(&amp;W)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose a code for the selected text</source>
+        <translation>为所选文本选择代码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;In-vivo code</source>
+        <translation>实境编码(&amp;I)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Make a new code named from the selected words and code them</source>
+        <translation>以所选词语命名新代码并对其编码</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Uncode selection…</source>
+        <translation>取消所选文本的编码(&amp;U)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove a code of yours from the selected characters</source>
+        <translation>从所选字符上移除您的某个代码</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Coding m&amp;emo…</source>
+        <translation>编码备忘录(&amp;E)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Write a memo on the coding where the caret is</source>
+        <translation>为光标所在处的编码撰写备忘录</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Remove coding here</source>
+        <translation>移除此处的编码(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove the coding chosen under “Codings here” (the one where the caret is)</source>
+        <translation>移除“此处的编码”中选中的编码（即光标所在处的编码）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Code the selection with code number {0} of the quick list</source>
+        <translation>用快速列表中的第 {0} 个代码编码所选文本</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Number keys: fixed codes</source>
+        <translation>数字键：固定代码</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Keys 1–9 keep their codes when codes are added or deleted (at first: the first nine of the tree)</source>
+        <translation>添加或删除代码时，数字键 1–9 保持各自的代码（最初为代码树中的前九个代码）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Number keys: recent codes</source>
+        <translation>数字键：最近使用的代码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keys 1–9 code with the codes used most recently</source>
+        <translation>数字键 1–9 用最近使用的代码编码</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Quick codes</source>
+        <translation>快速编码(&amp;Q)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Number &amp;key…</source>
+        <translation>数字键(&amp;K)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose the number key (1–9) that codes with the chosen code</source>
+        <translation>为所选代码指定编码用的数字键（1–9）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Switch coder…</source>
+        <translation>切换编码员(&amp;S)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Code under another coder name</source>
+        <translation>以另一个编码员名称编码</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show &amp;other coders&apos; codings</source>
+        <translation>显示其他编码员的编码(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show or hide the codings of coders other than you</source>
+        <translation>显示或隐藏其他编码员的编码</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Go to the text</source>
+        <translation>转到正文</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Move the keyboard focus to the document text</source>
+        <translation>将键盘焦点移到文档正文</translation>
+    </message>
+    <message>
+        <location line="+261"/>
         <source>Nothing in the selection is coded by you</source>
         <translation>所选文本中没有您的编码</translation>
     </message>
@@ -2158,7 +1877,167 @@ No: choose another coder name.</source>
         <translation>{0} 的备忘录…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/codebook_editing.py" line="-69"/>
+        <location filename="../../ui/codebook_editing.py" line="-148"/>
+        <source>&amp;Add code…</source>
+        <translation>添加代码(&amp;A)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add a code beside the chosen one (Insert)</source>
+        <translation>在选中代码旁添加代码（Insert）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Add c&amp;hild code…</source>
+        <translation>添加子代码(&amp;H)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add a code under the chosen one (Ctrl+Insert)</source>
+        <translation>在选中代码下添加子代码（Ctrl+Insert）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Rename code</source>
+        <translation>重命名代码(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rename the chosen code in place (F2)</source>
+        <translation>就地重命名选中的代码（F2）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>C&amp;olour…</source>
+        <translation>颜色(&amp;O)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose the colour of the chosen code</source>
+        <translation>选择选中代码的颜色</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Definition…</source>
+        <translation>定义(&amp;D)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Edit the definition of the chosen code</source>
+        <translation>编辑选中代码的定义</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Code m&amp;emo…</source>
+        <translation>代码备忘录(&amp;E)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Write a memo on the chosen code</source>
+        <translation>为选中的代码撰写备忘录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Merge into…</source>
+        <translation>合并到(&amp;M)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Merge the chosen code into another: its codings follow</source>
+        <translation>将选中的代码合并到另一个代码：其编码一并转移</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>De&amp;lete code…</source>
+        <translation>删除代码(&amp;L)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete the chosen code with its codings (Delete)</source>
+        <translation>删除选中的代码及其编码（Delete）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Move &amp;up</source>
+        <translation>上移(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Move the chosen code up among its siblings</source>
+        <translation>在同级代码中上移选中的代码</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Move do&amp;wn</source>
+        <translation>下移(&amp;W)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move the chosen code down among its siblings</source>
+        <translation>在同级代码中下移选中的代码</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Make &amp;child of the code above</source>
+        <translation>设为上方代码的子代码(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Move the chosen code under its previous sibling</source>
+        <translation>将选中的代码移到前一个同级代码之下</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Move ou&amp;t of its parent</source>
+        <translation>移出父代码(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move the chosen code up one level</source>
+        <translation>将选中的代码上移一级</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>E&amp;xpand all</source>
+        <translation>全部展开(&amp;X)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show every code</source>
+        <translation>显示所有代码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Colla&amp;pse all</source>
+        <translation>全部折叠(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show only the top-level codes</source>
+        <translation>只显示顶层代码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Go to the codebook</source>
+        <translation>转到编码本</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Move the keyboard focus to the codebook</source>
+        <translation>将键盘焦点移到编码本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Go to coded segments</source>
+        <translation>转到编码片段</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Move the keyboard focus to the coded segments</source>
+        <translation>将键盘焦点移到编码片段</translation>
+    </message>
+    <message>
+        <location line="+38"/>
         <source>Add code</source>
         <translation>添加代码</translation>
     </message>
@@ -2183,7 +2062,7 @@ No: choose another coder name.</source>
         <translation>{0} 的颜色</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+8"/>
         <source>Definition</source>
         <translation>定义</translation>
     </message>
@@ -2193,12 +2072,12 @@ No: choose another coder name.</source>
         <translation>{0} 的定义（哪些内容属于此代码，哪些不属于）：</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+5"/>
         <source>Code memo</source>
         <translation>代码备忘录</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+30"/>
         <source>Merge code</source>
         <translation>合并代码</translation>
     </message>
@@ -2228,7 +2107,67 @@ No: choose another coder name.</source>
         <translation>删除代码</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/text_search.py" line="+74"/>
+        <location filename="../../ui/text_search.py" line="+52"/>
+        <source>&amp;Find in document…</source>
+        <translation>在文档中查找(&amp;F)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Find words in the document</source>
+        <translation>在文档中查找词语</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Find &amp;next</source>
+        <translation>查找下一个(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Go to the next hit</source>
+        <translation>转到下一个匹配项</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Find &amp;previous</source>
+        <translation>查找上一个(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Go to the previous hit</source>
+        <translation>转到上一个匹配项</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Search all documents…</source>
+        <translation>搜索所有文档(&amp;S)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>List the hits in every document</source>
+        <translation>列出所有文档中的匹配项</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Code all hits…</source>
+        <translation>编码所有匹配项(&amp;C)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Auto-code: code every hit with the current code</source>
+        <translation>自动编码：用当前代码编码每个匹配项</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Search &amp;results</source>
+        <translation>搜索结果(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show the list of search hits</source>
+        <translation>显示搜索匹配项列表</translation>
+    </message>
+    <message>
+        <location line="+35"/>
         <source>no hits</source>
         <translation>无匹配项</translation>
     </message>
@@ -2268,7 +2207,7 @@ No: choose another coder name.</source>
         <translation>用以下代码编码 {0} 个匹配项：</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/coding_actions.py" line="+15"/>
+        <location filename="../../ui/coding_actions.py" line="+15"/>
         <source>Switch coder</source>
         <translation>切换编码员</translation>
     </message>
@@ -2283,7 +2222,17 @@ No: choose another coder name.</source>
         <translation>您现在以 {0} 的身份编码</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/excel_export.py" line="+43"/>
+        <location filename="../../ui/excel_export.py" line="+29"/>
+        <source>&amp;Export to Excel…</source>
+        <translation>导出到 Excel(&amp;E)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export segments, codebook and matrix to an Excel workbook</source>
+        <translation>将编码片段、编码本和矩阵导出为 Excel 工作簿</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <location line="+9"/>
         <source>Export to Excel</source>
         <translation>导出到 Excel</translation>
@@ -2304,15 +2253,60 @@ No: choose another coder name.</source>
         <translation>已导出 {0}</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window_state.py" line="+158"/>
+        <location filename="../../ui/window_state.py" line="+60"/>
+        <source>&amp;Larger text</source>
+        <translation>放大文字(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Make the document text larger</source>
+        <translation>放大文档文字</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Smaller text</source>
+        <translation>缩小文字(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Make the document text smaller</source>
+        <translation>缩小文档文字</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Normal text size</source>
+        <translation>正常文字大小(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reset the document text size</source>
+        <translation>恢复文档文字的默认大小</translation>
+    </message>
+    <message>
+        <location line="+100"/>
         <source>Text size {0} pt</source>
         <translation>文字大小 {0} 磅</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_menu.py" line="+1"/>
+        <source>&amp;About Annotator</source>
+        <translation>关于 Annotator(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>About Annotator</source>
+        <translation>关于 Annotator</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialogs.py" line="-108"/>
+        <source>&amp;Import documents…</source>
+        <translation>导入文档(&amp;I)…</translation>
     </message>
 </context>
 <context>
     <name>MergeReportDialog</name>
     <message>
-        <location filename="../../annotator/ui/workshop_menu.py" line="+119"/>
+        <location filename="../../ui/workshop_menu.py" line="+121"/>
         <source>Merge report</source>
         <translation>合并报告</translation>
     </message>
@@ -2387,7 +2381,7 @@ in the copy: {1}</source>
 <context>
     <name>OverviewPanel</name>
     <message>
-        <location filename="../../annotator/ui/overview.py" line="+71"/>
+        <location filename="../../ui/overview.py" line="-129"/>
         <location line="+87"/>
         <source>Code</source>
         <translation>代码</translation>
@@ -2452,7 +2446,7 @@ in the copy: {1}</source>
 <context>
     <name>ParticipantCopiesDialog</name>
     <message>
-        <location filename="../../annotator/ui/workshop_menu.py" line="-127"/>
+        <location filename="../../ui/workshop_menu.py" line="-127"/>
         <source>Make participant copies</source>
         <translation>生成参与者副本</translation>
     </message>
@@ -2504,7 +2498,7 @@ in the copy: {1}</source>
 <context>
     <name>SearchResults</name>
     <message>
-        <location filename="../../annotator/ui/panels.py" line="+39"/>
+        <location filename="../../ui/panels.py" line="+39"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
@@ -2517,7 +2511,7 @@ in the copy: {1}</source>
 <context>
     <name>SegmentsPanel</name>
     <message>
-        <location filename="../../annotator/ui/segments_view.py" line="+254"/>
+        <location filename="../../ui/segments_view.py" line="+254"/>
         <source>Include child codes</source>
         <extracomment>the greys of a row&apos;s header line and of the words around the coded ones: dark enough to read on the base colour and on the selection tint</extracomment>
         <translation>包含子代码</translation>
@@ -2541,7 +2535,7 @@ in the copy: {1}</source>
 <context>
     <name>Session</name>
     <message>
-        <location filename="../../annotator/ui/operations/base.py" line="+61"/>
+        <location filename="../../ui/operations/base.py" line="+61"/>
         <source>Cannot redo “{0}”: {1}</source>
         <translation>无法重做“{0}”：{1}</translation>
     </message>
@@ -2570,7 +2564,7 @@ in the copy: {1}</source>
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../annotator/ui/i18n.py" line="+157"/>
+        <location filename="../../ui/i18n.py" line="+157"/>
         <source>System language ({0})</source>
         <translation>跟随系统（{0}）</translation>
     </message>
@@ -2578,7 +2572,7 @@ in the copy: {1}</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../annotator/ui/settings_dialog.py" line="-157"/>
+        <location filename="../../ui/settings_dialog.py" line="-158"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -2611,7 +2605,7 @@ in the copy: {1}</source>
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../annotator/ui/help_menu.py" line="+19"/>
+        <location filename="../../ui/help_menu.py" line="-98"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
@@ -2639,7 +2633,7 @@ in the copy: {1}</source>
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../annotator/ui/welcome.py" line="-84"/>
+        <location filename="../../ui/welcome.py" line="-84"/>
         <source>Welcome to Annotator</source>
         <translation>欢迎使用 Annotator</translation>
     </message>
@@ -2682,7 +2676,7 @@ in the copy: {1}</source>
 <context>
     <name>WorkshopUI</name>
     <message>
-        <location filename="../../annotator/ui/workshop_menu.py" line="+114"/>
+        <location filename="../../ui/workshop_menu.py" line="+118"/>
         <source>Intercoder agreement</source>
         <translation>编码员间一致性</translation>
     </message>
@@ -2692,7 +2686,7 @@ in the copy: {1}</source>
         <translation>分歧</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+6"/>
         <source>Make participant &amp;copies…</source>
         <translation>生成参与者副本(&amp;C)…</translation>
     </message>
@@ -2717,28 +2711,28 @@ in the copy: {1}</source>
         <translation>编码员间一致性(&amp;A)…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Percent agreement, Cohen&apos;s κ, Krippendorff&apos;s α and segment agreement per code and document (Ctrl+Shift+A)</source>
         <translation>按代码和文档计算百分比一致性、Cohen&apos;s κ 系数、Krippendorff&apos;s α 系数和片段层面一致性（Ctrl+Shift+A）</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>&amp;Disagreements…</source>
         <translation>分歧(&amp;D)…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Where the coders differ: jump to each place and settle the consensus (Ctrl+Shift+D)</source>
         <translation>编码员的分歧之处：逐一跳转并确定共识（Ctrl+Shift+D）</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window_actions.py" line="-2"/>
-        <location filename="../../annotator/ui/workshop_menu.py" line="+2"/>
+        <location filename="../../ui/window_actions.py" line="-16"/>
+        <location filename="../../ui/workshop_menu.py" line="+2"/>
         <source>&amp;Workshop</source>
         <translation>工作坊(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/workshop_menu.py" line="+50"/>
+        <location filename="../../ui/workshop_menu.py" line="+42"/>
         <source>Intercoder agreement of {0}</source>
         <translation>{0} 的编码员间一致性</translation>
     </message>
