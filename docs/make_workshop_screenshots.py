@@ -70,7 +70,7 @@ def main() -> None:
                         persist=False)
     window.resize(1400, 900)
     window.show()
-    window.open_path(project_path)
+    window.projects.open_path(project_path)
     ui = window.workshop_ui
     ui.show_agreement()
     app.processEvents()
