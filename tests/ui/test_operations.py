@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from annotator.services.agreement import Disagreement
 from annotator.services.changes import Changes
 from annotator.services.codebook import find_code
 from annotator.services.documents import add_document
@@ -14,7 +15,7 @@ from annotator.store.project import Project
 from annotator.ui.operations import codebook as codebook_ops
 from annotator.ui.operations import coding as coding_ops
 from annotator.ui.operations import documents as document_ops
-from annotator.ui.operations.consensus import accept_command
+from annotator.ui.operations.consensus import accept_command, consensus_command
 from annotator.ui.session import Session
 from tests.conftest import shared_file
 
@@ -198,6 +199,142 @@ def test_consensus_reports_the_new_coder(rec: Recorder, path: Path) -> None:
     assert len(rows(path)) == 2
     s.undo_stack.undo()
     assert len(rows(path)) == 1
+
+
+def test_code_all_hits_is_one_step_and_skips_what_is_coded(rec: Recorder, path: Path
+                                                            ) -> None:
+    s, code = rec.session, rec.code("信任")
+    text = s.text(rec.doc)
+    hits = [(rec.doc, i, i + 2) for i in range(len(text)) if text.startswith("信任", i)][:3]
+    s.execute(coding_ops.CodeSpan(s, *hits[0], code))
+    step = coding_ops.CodeSpans(s, hits, code)
+    assert s.execute(step)
+    added = rec.last().codings_added
+    assert [(c.start, c.end) for c in added] == [h[1:] for h in hits[1:]]
+    assert len(rows(path)) == 3 and s.counts[code] == 3
+    s.undo_stack.undo()
+    assert {c.id for c in rec.last().codings_removed} == {c.id for c in added}
+    assert len(rows(path)) == 1 and s.counts[code] == 1
+    s.undo_stack.redo()
+    assert [c.id for c in rec.last().codings_added] == [c.id for c in added]
+    assert len(rows(path)) == 3
+    assert not s.execute(coding_ops.CodeSpans(s, hits, code))  # all coded: no step
+    assert s.undo_stack.count() == 2 and "already coded" in rec.errors[-1]
+
+
+def test_uncode_redo_trims_again(rec: Recorder, path: Path) -> None:
+    s, code = rec.session, rec.code("协调")
+    s.execute(coding_ops.CodeSpan(s, rec.doc, 0, 30, code))
+    s.execute(coding_ops.UncodeSpan(s, rec.doc, 10, 20, code))
+    s.undo_stack.undo()
+    s.undo_stack.redo()
+    ch = rec.last()
+    assert [(c.start, c.end) for c in ch.codings_removed] == [(0, 30)]
+    assert sorted((c.start, c.end) for c in ch.codings_added) == [(0, 10), (20, 30)]
+    assert sorted(r[3:] for r in rows(path)) == [(0, 10), (20, 30)]
+
+
+def test_remove_codings_keeps_their_ids_through_undo(rec: Recorder, path: Path) -> None:
+    s, code = rec.session, rec.code("协调")
+    s.execute(coding_ops.CodeSpan(s, rec.doc, 0, 5, code))
+    s.execute(coding_ops.CodeSpan(s, rec.doc, 8, 12, code))
+    infos = [c for ch in rec.seen for c in ch.codings_added]
+    s.execute(coding_ops.RemoveCodings(s, infos))
+    assert {c.id for c in rec.last().codings_removed} == {c.id for c in infos}
+    assert rows(path) == [] and s.counts[code] == 0
+    s.undo_stack.undo()
+    assert {c.id for c in rec.last().codings_added} == {c.id for c in infos}
+    assert len(rows(path)) == 2 and s.counts[code] == 2
+    s.undo_stack.redo()
+    assert rows(path) == []
+
+
+@pytest.mark.parametrize(("what", "value", "column"), [
+    ("color", "#123456", "color"), ("description", "居民之间的信任", "description"),
+    ("memo", "需要再读一遍", "memo")])
+def test_code_values_report_the_code(rec: Recorder, path: Path, what: str, value: str,
+                                     column: str) -> None:
+    s, code = rec.session, rec.code("信任/社会信任")
+
+    def stored() -> str:
+        with Project.open(path) as p, p.read() as db:
+            return db.connection().exec_driver_sql(
+                f"SELECT {column} FROM code WHERE id = ?", (code,)).scalar()
+
+    before = stored()
+    s.execute(codebook_ops.SetCodeValue(s, code, what, value))
+    assert rec.last().codes == {code} and not rec.last().counts
+    assert stored() == value
+    s.undo_stack.undo()
+    assert rec.last().codes == {code} and stored() == before
+    s.undo_stack.redo()
+    assert stored() == value
+
+
+def test_merge_code_moves_the_codings_and_undo_puts_them_back(rec: Recorder, path: Path
+                                                              ) -> None:
+    s = rec.session
+    source, target = rec.code("信任/社会信任"), rec.code("信任/政治信任")
+    s.execute(coding_ops.CodeSpan(s, rec.doc, 0, 5, source))
+    s.execute(coding_ops.CodeSpan(s, rec.doc, 0, 5, target))  # the same span: folded
+    s.execute(coding_ops.CodeSpan(s, rec.doc, 9, 14, source))
+    s.execute(codebook_ops.merge_code(s, source, target))
+    assert rec.last().reset  # folded codings: only a re-read shows them right
+    assert sorted((r[1], r[3], r[4]) for r in rows(path)) == [(target, 0, 5), (target, 9, 14)]
+    assert source not in s.codes and s.counts[target] == 2
+    s.undo_stack.undo()
+    assert sorted((r[1], r[3]) for r in rows(path)) == sorted([(source, 0), (source, 9),
+                                                           (target, 0)])
+    assert s.counts[source] == 2 and s.counts[target] == 1
+    s.undo_stack.redo()
+    assert len(rows(path)) == 2
+
+
+def test_delete_code_redo_removes_them_again(rec: Recorder, path: Path) -> None:
+    s, code = rec.session, rec.code("协调")
+    s.execute(coding_ops.CodeSpan(s, rec.doc, 0, 5, code))
+    s.execute(codebook_ops.delete_code(s, code))
+    s.undo_stack.undo()
+    assert [c.code_id for c in rec.last().codings_added] == [code]
+    s.undo_stack.redo()
+    assert [c.code_id for c in rec.last().codings_removed] == [code]
+    assert rows(path) == [] and "协调" not in code_names(path)
+
+
+@pytest.mark.parametrize(("what", "value", "column"), [
+    ("name", "访谈一", "name"), ("memo", "第一次访谈", "memo")])
+def test_document_name_and_memo(rec: Recorder, path: Path, what: str, value: str,
+                                column: str) -> None:
+    s, doc = rec.session, rec.doc
+
+    def stored() -> str:
+        with Project.open(path) as p, p.read() as db:
+            return db.connection().exec_driver_sql(
+                f"SELECT {column} FROM document WHERE id = ?", (doc,)).scalar()
+
+    before = stored()
+    s.execute(document_ops.DocumentValue(s, doc, what, value))
+    assert rec.last().documents == {doc} and stored() == value
+    assert getattr(s.document(doc), column) == value
+    s.undo_stack.undo()
+    assert rec.last().documents == {doc} and stored() == before
+    s.undo_stack.redo()
+    assert stored() == value
+
+
+def test_coding_a_disagreement_for_the_consensus(rec: Recorder, path: Path) -> None:
+    s, code = rec.session, rec.code("协调")
+    d = Disagreement(rec.doc, "论文", code, "协调", 3, 9, s.text(rec.doc)[3:9], ("甲",), (),
+                     (), ())
+    s.execute(consensus_command(s, d))
+    ch = rec.last()
+    (made,) = ch.codings_added
+    assert (made.start, made.end) == (3, 9) and s.coders[made.coder_id] == "共识"
+    assert ch.coders == {made.coder_id} and len(rows(path)) == 1
+    s.undo_stack.undo()
+    assert rows(path) == [] and [c.id for c in rec.last().codings_removed] == [made.id]
+    s.undo_stack.redo()
+    assert rows(path)[0][3:] == (3, 9)
 
 
 def test_redo_after_a_second_writer_coded_the_same_span(path: Path) -> None:
