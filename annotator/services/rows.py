@@ -40,16 +40,10 @@ class _Row:
 
 
 @dataclass(frozen=True)
-class CodingRow(_Row):
-    """Every column of a coding."""
+class CodingRow(CodingInfo, _Row):
+    """Every column of a coding: what ``CodingInfo`` says, and when and under which
+    GUID it was made."""
 
-    id: int
-    document_id: int
-    code_id: int
-    coder_id: int
-    start: int
-    end: int
-    memo: str
     created_at: datetime
     guid: str | None
 

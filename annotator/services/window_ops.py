@@ -14,11 +14,13 @@ and the command line could call it as well. Offsets are code points, half-open.
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from sqlalchemy import select
 
 from annotator.domain.codepath import check_name
 from annotator.domain.errors import InvalidInput
+from annotator.services.changes import Changes
 from annotator.services.codebook import CodeInfo, child_named, create_code, get_code, info
 from annotator.services.coding import CodingInfo, check_span, insert_coding
 from annotator.services.documents import get_document
@@ -80,6 +82,20 @@ def code_spans(
         return out
 
 
+class InVivoResult(NamedTuple):
+    """An in-vivo coding: the code (new or found by name), the coding, whether the code
+    is new."""
+
+    code: CodeInfo
+    coding: CodingInfo
+    created: bool
+
+    @property
+    def changes(self) -> Changes:
+        return Changes(codings_added=(self.coding,),
+                       codes=frozenset({self.code.id}) if self.created else frozenset())
+
+
 def in_vivo_name(text: str) -> str:
     """A code name from selected words: white space collapsed, at most 40 characters."""
     name = " ".join(text.split())
@@ -96,11 +112,11 @@ def code_in_vivo(
     coder_id: int,
     parent_id: int | None = None,
     name: str | None = None,
-) -> tuple[CodeInfo, CodingInfo, bool]:
+) -> InVivoResult:
     """In-vivo coding: code ``[start, end)`` with a code named from those words.
 
     The code goes under ``parent_id`` (top level for ``None``); if a code of that name
-    is already there it is used. Returns (code, coding, whether the code is new).
+    is already there it is used.
     """
     with project.write() as s:
         doc = get_document(s, document_id)
@@ -113,7 +129,7 @@ def code_in_vivo(
         if code is None:
             code = create_code(s, parent_id, name, created_by=coder_id)
         coding = insert_coding(s, doc, code, coder_id, start, end)
-        return info(s, code), coding, created
+        return InVivoResult(info(s, code), coding, created)
 
 
 def codings_by_ids(project: Project, ids: Iterable[int]) -> list[CodingInfo]:

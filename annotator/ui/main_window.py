@@ -21,7 +21,6 @@ entry point (``tests/ui/test_structure.py``); how to add a panel or a controller
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
-    QDockWidget,
     QLabel,
     QListWidget,
     QMainWindow,
@@ -119,9 +118,6 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.stack)
 
         self.results = SearchResults()
-        self.results_dock = QDockWidget(self.tr("Search results"), self)
-        self.results_dock.setObjectName("searchDock")
-        self.results_dock.setWidget(self.results)
 
         self.coder_button = QToolButton()
         self.coder_button.setObjectName("coderButton")
@@ -142,13 +138,11 @@ class MainWindow(QMainWindow):
                                        self.coder_button)
         self.codebook_edit = CodebookController(
             ctx, self.codebook, self.segments, self.view, self.coding.choose_code)
+        self.overview = OverviewController(ctx)  # its dock first, then the search results
         self.search = SearchController(
-            ctx, self.view, self.find_bar, self.results, self.results_dock, self.codebook,
+            ctx, self.view, self.find_bar, self.results, self.codebook,
             self.coding.choose_code, self.coding.coder_ready, self.docs.show_span)
         self.export = ExportController(ctx)
-        self.overview = OverviewController(ctx)  # its dock first, then the search results
-        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.results_dock)
-        self.results_dock.hide()
         self.settings_ui = SettingsController(ctx, lambda: open_settings(self))
         self.import_ui = ImportUI(ctx, self.docs, self.projects.start_folder)
         self.exchange_ui = ExchangeUI(ctx, self.projects)

@@ -3,13 +3,14 @@
 
 It keeps its own state (the hits of the current document, cached per document and text)
 and is given what it needs: the application context, the document view, the find bar,
-the results list and its dock, the codebook tree (the current code), a way to ask for a
-code, and where a hit is shown. It registers the find actions of the Edit menu.
+the results list (which it puts in a dock), the codebook tree (the current code), a way
+to ask for a code, and where a hit is shown. It registers the find actions of the Edit
+menu and View → Search results.
 """
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDockWidget
 
@@ -26,13 +27,18 @@ translate = QCoreApplication.translate
 
 class SearchController(QObject):
     def __init__(self, ctx: AppContext, view: DocumentView, find_bar: FindBar,
-                 results: SearchResults, results_dock: QDockWidget, codebook: CodebookTree,
+                 results: SearchResults, codebook: CodebookTree,
                  choose_code: Callable[[str, str], int | None],
                  coder_ready: Callable[[], bool],
                  show_span: Callable[[int, int, int], None]) -> None:
         super().__init__(view)
         self.ctx, self.view, self.find_bar = ctx, view, find_bar
-        self.results, self.results_dock, self.codebook = results, results_dock, codebook
+        self.results, self.codebook = results, codebook
+        self.results_dock = QDockWidget(translate("MainWindow", "Search results"), ctx.window)
+        self.results_dock.setObjectName("searchDock")
+        self.results_dock.setWidget(results)
+        ctx.window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.results_dock)
+        self.results_dock.hide()
         self.choose_code, self.coder_ready = choose_code, coder_ready
         self._cache: tuple[int, str, list[Hit]] | None = None
         ctx.session.projectChanged.connect(self.forget)

@@ -91,7 +91,7 @@ def test_search_across_documents_lists_hits(qtbot, window, demo: Path) -> None:
     press(qtbot, window.find_bar.edit, "Ctrl+Shift+F")
     hits = window.results.hits
     assert [h.document for h in hits] == ["访谈一"]
-    assert window.results_dock.isVisible()
+    assert window.search.results_dock.isVisible()
     window.results.itemClicked.emit(window.results.topLevelItem(0), 0)
     assert window.session.document(window.view.doc_id).name == "访谈一"
     assert window.view.selected_text() == "信任感"

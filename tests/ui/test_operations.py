@@ -60,6 +60,12 @@ def rows(path: Path) -> list[tuple]:
             "SELECT document_id, code_id, coder_id, start, \"end\" FROM coding ORDER BY id")]
 
 
+def value_in_file(path: Path, table: str, column: str, row_id: int) -> str:
+    with Project.open(path) as p, p.read() as s:
+        return s.connection().exec_driver_sql(
+            f"SELECT {column} FROM {table} WHERE id = ?", (row_id,)).scalar()
+
+
 def code_names(path: Path) -> set[str]:
     with Project.open(path) as p, p.read() as s:
         return {r[0] for r in s.connection().exec_driver_sql("SELECT name FROM code")}
@@ -255,20 +261,14 @@ def test_remove_codings_keeps_their_ids_through_undo(rec: Recorder, path: Path) 
 def test_code_values_report_the_code(rec: Recorder, path: Path, what: str, value: str,
                                      column: str) -> None:
     s, code = rec.session, rec.code("信任/社会信任")
-
-    def stored() -> str:
-        with Project.open(path) as p, p.read() as db:
-            return db.connection().exec_driver_sql(
-                f"SELECT {column} FROM code WHERE id = ?", (code,)).scalar()
-
-    before = stored()
+    before = value_in_file(path, "code", column, code)
     s.execute(codebook_ops.SetCodeValue(s, code, what, value))
     assert rec.last().codes == {code} and not rec.last().counts
-    assert stored() == value
+    assert value_in_file(path, "code", column, code) == value
     s.undo_stack.undo()
-    assert rec.last().codes == {code} and stored() == before
+    assert rec.last().codes == {code} and value_in_file(path, "code", column, code) == before
     s.undo_stack.redo()
-    assert stored() == value
+    assert value_in_file(path, "code", column, code) == value
 
 
 def test_merge_code_moves_the_codings_and_undo_puts_them_back(rec: Recorder, path: Path
@@ -306,20 +306,15 @@ def test_delete_code_redo_removes_them_again(rec: Recorder, path: Path) -> None:
 def test_document_name_and_memo(rec: Recorder, path: Path, what: str, value: str,
                                 column: str) -> None:
     s, doc = rec.session, rec.doc
-
-    def stored() -> str:
-        with Project.open(path) as p, p.read() as db:
-            return db.connection().exec_driver_sql(
-                f"SELECT {column} FROM document WHERE id = ?", (doc,)).scalar()
-
-    before = stored()
+    before = value_in_file(path, "document", column, doc)
     s.execute(document_ops.DocumentValue(s, doc, what, value))
-    assert rec.last().documents == {doc} and stored() == value
+    assert rec.last().documents == {doc} and value_in_file(path, "document", column, doc) == value
     assert getattr(s.document(doc), column) == value
     s.undo_stack.undo()
-    assert rec.last().documents == {doc} and stored() == before
+    assert rec.last().documents == {doc}
+    assert value_in_file(path, "document", column, doc) == before
     s.undo_stack.redo()
-    assert stored() == value
+    assert value_in_file(path, "document", column, doc) == value
 
 
 def test_coding_a_disagreement_for_the_consensus(rec: Recorder, path: Path) -> None:

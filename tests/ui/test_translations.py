@@ -165,7 +165,7 @@ def test_main_window_menus_and_dialogs_speak_chinese(qtbot, chinese, settings, d
     assert window.empty.findChild(QLabel, "welcomeTitle").text() == "欢迎使用 Annotator"
     window.projects.open_path(demo)
     window.overview.dock.show()
-    window.results_dock.show()
+    window.search.results_dock.show()
     window.projects.recent_menu.aboutToShow.emit()
     found += strings_of(window)
 

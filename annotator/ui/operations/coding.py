@@ -169,21 +169,17 @@ class InVivo(Operation):
         self.snapshot: CodebookSnapshot | None = None
         self.rows: tuple[CodingRow, ...] = ()
 
-    def _changes(self) -> Changes:
-        assert self.coding is not None
-        codes = frozenset({self.coding.code_id}) if self.code_created else frozenset()
-        return Changes(codings_added=(self.coding,), codes=codes)
-
     def execute(self) -> Changes:
         doc_id, start, end, parent_id = self.args
         assert self.session.coder is not None
-        code, self.coding, self.code_created = code_in_vivo(
-            self.project, doc_id, start, end, self.session.coder.id, parent_id)
+        result = code_in_vivo(self.project, doc_id, start, end, self.session.coder.id,
+                              parent_id)
+        code, self.coding, self.code_created = result
         self.setText(_t("In-vivo code {0}").format(code.name))
         self.session.used_code(code.id)
         self.message = _t("Coded {0} characters with the new code {1}").format(
             end - start, code.path)
-        return self._changes()
+        return result.changes
 
     def revert(self) -> Changes:
         assert self.coding is not None
