@@ -74,7 +74,7 @@
         <translation>实境编码</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+13"/>
         <source>In-vivo code {0}</source>
         <translation>实境编码 {0}</translation>
     </message>
@@ -1242,7 +1242,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+110"/>
+        <location filename="../../ui/main_window.py" line="+109"/>
         <source>Documents</source>
         <translation>文档</translation>
     </message>
@@ -1267,7 +1267,7 @@
         <translation>代码频次和代码-文档矩阵（F9）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="+14"/>
+        <location filename="../../ui/text_search.py" line="+37"/>
         <source>Search results</source>
         <translation>搜索结果</translation>
     </message>
@@ -2107,7 +2107,7 @@ No: choose another coder name.</source>
         <translation>删除代码</translation>
     </message>
     <message>
-        <location filename="../../ui/text_search.py" line="+52"/>
+        <location filename="../../ui/text_search.py" line="+21"/>
         <source>&amp;Find in document…</source>
         <translation>在文档中查找(&amp;F)…</translation>
     </message>
