@@ -49,6 +49,10 @@ class ImportSummary:
     refused: list[tuple[str, str]] = field(default_factory=list)  # (file, reason)
     warnings: list[tuple[str, str]] = field(default_factory=list)
 
+    @property
+    def changes(self) -> Changes:
+        return Changes(documents=frozenset(d.id for d in self.imported))
+
 
 @dataclass(frozen=True)
 class DeletedDocument:

@@ -85,6 +85,7 @@ class DocumentsController(QObject):
         else:
             self.view.load(None)
             self.show_title()
+        self.ctx.registry.update()  # a document more or less: what is enabled
 
     def current_document(self) -> int | None:
         """The id of the document chosen in the list, if any."""

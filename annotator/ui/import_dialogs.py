@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -267,52 +267,29 @@ class ImportUI(QObject):
             self.import_dialog, "Ctrl+Shift+I",
             self.tr("Import text, Word, PDF, OpenDocument or web-page files as documents "
                     "(the text encoding is detected)"), enabled=ctx.is_open)
-        self.encoding_menu = QMenu(self.tr("Import with te&xt encoding"), w)
+        reg = ctx.registry
+        self.encoding_menu = reg.add_menu(
+            "import_encoding", QMenu(self.tr("Import with te&xt encoding"), w), ctx.is_open)
         self.encoding_menu.setObjectName("importEncodingMenu")
-        self.encoding_menu.setToolTipsVisible(True)
-        self.encoding_actions: dict[str, QAction] = {}
-        for label, codec in ENCODINGS[1:]:
-            act = QAction(self.tr("{0}…").format(label), w)
-            tip = self.tr("Import text files read as {0} (when detection guessed wrong)"
-                          ).format(label)
-            act.setToolTip(tip)
-            act.setStatusTip(tip)
-            act.triggered.connect(lambda _c=False, e=codec: self.import_dialog(e))
-            self.encoding_actions[codec] = act
-        self.act_properties = QAction(self.tr("Pr&operties…"), w)
-        self.act_properties.setObjectName("documentPropertiesAction")
-        self.act_properties.setShortcut(QKeySequence("Alt+Return"))
-        tip = self.tr("Where the document came from: file, size, format, text encoding, "
-                      "import time, SHA-256 (Alt+Enter)")
-        self.act_properties.setToolTip(tip)
-        self.act_properties.setStatusTip(tip)
-        self.act_properties.triggered.connect(lambda _c=False: self.show_properties())
-        w.addAction(self.act_properties)
-        self._register()
+        self.encoding_actions: dict[str, QAction] = {
+            codec: reg.action(
+                f"import_{codec}", self.tr("{0}…").format(label),
+                lambda e=codec: self.import_dialog(e), None,
+                self.tr("Import text files read as {0} (when detection guessed wrong)"
+                        ).format(label), enabled=ctx.is_open)
+            for label, codec in ENCODINGS[1:]}
+        reg.fill(self.encoding_menu, [f"import_{codec}" for codec in self.encoding_actions])
+        self.act_properties = reg.action(
+            "properties", self.tr("Pr&operties…"), self.show_properties, "Alt+Return",
+            self.tr("Where the document came from: file, size, format, text encoding, "
+                    "import time, SHA-256 (Alt+Enter)"),
+            enabled=lambda: ctx.is_open() and docs.current_document() is not None,
+            name="documentPropertiesAction")
         # drops on the document list
         self.drop_filter = _DropFilter(self)
         docs.documents.setAcceptDrops(True)
         docs.documents.viewport().setAcceptDrops(True)
         docs.documents.viewport().installEventFilter(self.drop_filter)
-        ctx.session.projectChanged.connect(self._update)
-        ctx.session.changed.connect(lambda _c: self._update())
-        docs.documents.currentItemChanged.connect(lambda *_a: self._update())
-        self._update()
-
-    def _register(self) -> None:
-        reg = self.ctx.registry
-        reg.add_menu("import_encoding", self.encoding_menu)
-        for codec, act in self.encoding_actions.items():
-            reg.add(f"import_{codec}", act)
-        reg.fill(self.encoding_menu, [f"import_{codec}" for codec in self.encoding_actions])
-        reg.add("properties", self.act_properties)
-
-    def _update(self) -> None:
-        is_open = self.ctx.is_open()
-        self.encoding_menu.setEnabled(is_open)
-        for act in self.encoding_actions.values():
-            act.setEnabled(is_open)
-        self.act_properties.setEnabled(is_open and self.docs.current_document() is not None)
 
     # -- importing -----------------------------------------------------------------------
 

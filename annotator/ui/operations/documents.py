@@ -42,7 +42,7 @@ class ImportDocuments(Operation):
             self.message = QCoreApplication.translate(
                 "ImportDialogs", "Imported {0} documents, refused {1}").format(
                 n, len(self.summary.refused))
-        return _docs(*(d.id for d in self.summary.imported))
+        return self.summary.changes
 
     def revert(self) -> Changes:
         ids = [d.id for d in self.summary.imported]
