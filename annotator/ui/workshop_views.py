@@ -1,8 +1,9 @@
 """The workshop views: intercoder agreement and the disagreements behind it.
 
 Both read the services (``project_agreement``, ``disagreements``) and show exactly what
-they return: the agreement table is filled from ``ProjectAgreement.to_json()``, the
-same numbers ``annotator agreement --json`` prints and the workbook holds. An undefined
+they return: the agreement table is filled from the typed ``ProjectAgreement`` (its
+summaries per code, its cells per code and document), the same numbers ``annotator
+agreement --json`` prints and the workbook holds. An undefined
 value (0/0, e.g. neither coder used a code in a document) is shown as the word
 "undefined" in grey, never as 0 or 1, which a reader would take for a result.
 
@@ -16,6 +17,7 @@ coder, or code the disputed span for consensus. Both are undoable commands.
 """
 
 from pathlib import Path
+from types import EllipsisType
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -42,6 +44,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.domain.agreement import Table2x2
 from annotator.domain.errors import AnnotatorError
 from annotator.services.agreement import (
     CONSENSUS_CODER,
@@ -132,7 +135,6 @@ class AgreementView(QWidget):
         self.session = session
         self.prompts = prompts or Prompts(self)
         self.result: ProjectAgreement | None = None
-        self.data: dict | None = None
 
         self.coders = QListWidget()
         self.coders.setObjectName("agreementCoders")
@@ -273,7 +275,7 @@ class AgreementView(QWidget):
         project = self.session.project
         self.codes.clear()
         self.docs.clear()
-        self.result, self.data = None, None
+        self.result = None
         self.export_button.setEnabled(False)
         if project is None:
             self.status.setText(self.tr("Open a project first."))
@@ -290,123 +292,136 @@ class AgreementView(QWidget):
         except AnnotatorError as exc:
             self.status.setText(str(exc))
             return
-        self.data = self.result.to_json()
         self._fill_codes()
         self.export_button.setEnabled(True)
 
+    def _names(self) -> dict[int, str]:
+        assert self.result is not None
+        return {c.id: c.name for c in self.result.coders}
+
     def _fill_codes(self) -> None:
-        data = self.data
-        assert data is not None
-        pairwise = len(data["coders"]) == 2
+        r = self.result
+        assert r is not None
+        coders, names = [c.name for c in r.coders], self._names()
+        pairwise = len(coders) == 2
         labels = [self.tr(c) for c in self.DOC_COLUMNS]
         if pairwise:  # say who "first" and "second" are
-            labels[4] = self.tr("Only {0}").format(data["coders"][0])
-            labels[5] = self.tr("Only {0}").format(data["coders"][1])
+            labels[4] = self.tr("Only {0}").format(coders[0])
+            labels[5] = self.tr("Only {0}").format(coders[1])
         self.docs.setHeaderLabels(labels)
         self.status.setText(self.tr(
             "Comparing {0} coders: {1}; {2} codes in {3} document(s). Choose a code to "
-            "see it per document.").format(len(data["coders"]), ", ".join(data["coders"]),
-                                 len(data["codes"]), len(data["documents"])))
-        for entry in data["codes"]:
-            item = QTreeWidgetItem([entry["code"]])
-            item.setData(0, RAW, entry["code"])
-            code = self._code_id(entry["code"])
-            if code is not None:
-                item.setIcon(0, swatch(self.session.code_color(code)))
+            "see it per document.").format(len(coders), ", ".join(coders),
+                                 len(r.codes), len(r.documents)))
+        for ref, sm in zip(r.codes, r.report.summaries, strict=True):
+            item = QTreeWidgetItem([ref.path])
+            item.setData(0, RAW, ref.path)
+            if ref.id in self.session.codes:
+                item.setIcon(0, swatch(self.session.code_color(ref.id)))
             if pairwise:
-                item.setText(1, " – ".join(data["coders"]))
-                self._summary_values(item, entry)
+                item.setText(1, " – ".join(coders))
+                only = sm.pairs[0] if len(sm.pairs) == 1 else None
+                self._summary_values(item, sm.percent_agreement, sm.pooled_kappa,
+                                     sm.weighted_kappa, sm.segment_agreement,
+                                     only.documents if only else None, sm.krippendorff_alpha)
             else:
-                item.setText(1, self.tr("all {0}").format(len(data["coders"])))
+                item.setText(1, self.tr("all {0}").format(len(coders)))
                 for col in (2, 3, 4, 6, 7):
                     set_blank(item, col, self.tr("Per pair of coders: expand the row"))
-                set_value(item, 5, entry["krippendorff_alpha"])
-                for pair in entry["pairs"]:
-                    child = QTreeWidgetItem(["", f"{pair['coder_a']} – {pair['coder_b']}"])
-                    self._summary_values(child, pair)
+                set_value(item, 5, sm.krippendorff_alpha)
+                for pair in sm.pairs:
+                    child = QTreeWidgetItem(["", f"{names[pair.coder_a]} – {names[pair.coder_b]}"])
+                    self._summary_values(
+                        child, pair.percent_agreement if pair.documents else None,
+                        pair.pooled_kappa, pair.weighted_kappa, pair.segment_agreement,
+                        pair.documents)
                     item.addChild(child)
             self.codes.addTopLevelItem(item)
             item.setExpanded(True)
         if self.codes.topLevelItemCount():
             self.codes.setCurrentItem(self.codes.topLevelItem(0))
 
-    def _summary_values(self, item: QTreeWidgetItem, entry: dict) -> None:
-        set_value(item, 2, entry["percent_agreement"], "percent")
-        set_value(item, 3, entry["pooled_kappa"])
-        set_value(item, 4, entry["weighted_kappa"])
-        if "krippendorff_alpha" in entry:
-            set_value(item, 5, entry["krippendorff_alpha"])
+    def _summary_values(self, item: QTreeWidgetItem, percent: float | None,
+                        pooled: float | None, weighted: float | None,
+                        segment: float | None, compared: int | None,
+                        alpha: float | None | EllipsisType = ...) -> None:
+        """One code (``alpha`` given: over all coders) or one pair of coders (no α)."""
+        set_value(item, 2, percent, "percent")
+        set_value(item, 3, pooled)
+        set_value(item, 4, weighted)
+        if alpha is not ...:
+            set_value(item, 5, alpha)
         else:
             set_blank(item, 5, self.tr("α is computed over all coders: see the code row"))
-        set_value(item, 6, entry["segment_agreement"], undefined_tip=self.tr(
+        set_value(item, 6, segment, undefined_tip=self.tr(
             "Cannot be computed: neither coder has a segment of this code"))
-        compared = entry.get("documents_compared")
         if compared is None:
             set_value(item, 7, None, "count", self.tr("No document where both coders coded"))
         else:
             set_value(item, 7, compared, "count")
 
-    def _code_id(self, path: str) -> int | None:
-        return next((c.id for c in self.session.codes.values() if c.path == path), None)
-
     def _code_chosen(self, item: QTreeWidgetItem | None, _prev=None) -> None:
         self.docs.clear()
-        if item is None or self.data is None:
+        r = self.result
+        if item is None or r is None:
             self.docs_title.setText("")
             return
         while item.parent() is not None:
             item = item.parent()
         path = item.data(0, RAW)
-        entry = next((e for e in self.data["codes"] if e["code"] == path), None)
-        if entry is None:
+        ref = next((c for c in r.codes if c.path == path), None)
+        if ref is None:
             return
         self.docs_title.setText(self.tr("Per document: {0}").format(path))
-        pairwise = len(self.data["coders"]) == 2
-        for cell in entry["documents"]:
-            row = QTreeWidgetItem([cell["document"]])
-            row.setData(0, RAW, cell["document"])
-            row.setText(11, ", ".join(cell["coders_present"]))
-            row.setText(12, ", ".join(cell["coders_missing"]) or "—")
-            if cell["coders_missing"]:
+        coders, names = [c.name for c in r.coders], self._names()
+        documents = {d.id: d.name for d in r.documents}
+        pairwise = len(coders) == 2
+        for cell in (c for c in r.report.cells if c.code_id == ref.id):
+            name = documents[cell.doc_id]
+            row = QTreeWidgetItem([name])
+            row.setData(0, RAW, name)
+            row.setText(11, ", ".join(names[i] for i in cell.coders_present))
+            row.setText(12, ", ".join(names[i] for i in cell.coders_missing) or "—")
+            if cell.coders_missing:
                 row.setForeground(12, QBrush(QColor("#b35900")))
                 row.setToolTip(12, self.tr("Coded nothing in this document: left out here, "
                                            "not counted as disagreeing"))
-            set_value(row, 9, cell["krippendorff_alpha"])
+            set_value(row, 9, cell.krippendorff_alpha)
             if pairwise:
-                row.setText(1, " – ".join(self.data["coders"]))
-                self._cell_values(row, cell, cell["table"], cell["cohen_kappa"])
+                row.setText(1, " – ".join(coders))
+                self._cell_values(row, cell.length, cell.table, cell.percent_agreement,
+                                  cell.cohen_kappa, cell.segment_agreement)
             else:
-                row.setText(1, self.tr("all {0}").format(len(cell["coders_present"])))
-                set_value(row, 2, cell["characters"], "count")
+                row.setText(1, self.tr("all {0}").format(len(cell.coders_present)))
+                set_value(row, 2, cell.length, "count")
                 for col in (3, 4, 5, 6, 7, 8, 10):
                     set_blank(row, col, self.tr("Per pair of coders: expand the row"))
-                for pair in cell["pairs"]:
-                    child = QTreeWidgetItem(["", f"{pair['coder_a']} – {pair['coder_b']}"])
-                    self._cell_values(child, pair, pair["table"], pair["cohen_kappa"],
-                                      cell["characters"])
+                for pair in cell.pairs:
+                    child = QTreeWidgetItem(["", f"{names[pair.coder_a]} – {names[pair.coder_b]}"])
+                    self._cell_values(child, cell.length, pair.table, pair.percent_agreement,
+                                      pair.cohen_kappa, pair.segment_agreement)
                     set_blank(child, 9, self.tr("α is computed over all coders present"))
                     row.addChild(child)
             self.docs.addTopLevelItem(row)
             row.setExpanded(True)
 
-    def _cell_values(self, row: QTreeWidgetItem, entry: dict, table: dict | None,
-                     kappa: float | None, characters: int | None = None) -> None:
+    def _cell_values(self, row: QTreeWidgetItem, characters: int, table: Table2x2 | None,
+                     percent: float | None, kappa: float | None,
+                     segment: float | None) -> None:
         missing_tip = self.tr("Not compared: a coder is missing in this document")
-        set_value(row, 2, entry.get("characters", characters), "count")
+        set_value(row, 2, characters, "count")
         if table is None:
-            for col in (3, 4, 5, 6):
+            for col in (3, 4, 5, 6, 7, 8, 10):
                 set_blank(row, col, missing_tip)
-        else:
-            for col, key in ((3, "both"), (4, "only_a"), (5, "only_b"), (6, "neither")):
-                set_value(row, col, table[key], "count")
-        if table is None:
             for col in (7, 8, 10):
-                set_blank(row, col, missing_tip)
                 row.setText(col, "—")
             return
-        set_value(row, 7, entry["percent_agreement"], "percent")
+        for col, count in ((3, table.both), (4, table.only_a), (5, table.only_b),
+                           (6, table.neither)):
+            set_value(row, col, count, "count")
+        set_value(row, 7, percent, "percent")
         set_value(row, 8, kappa)
-        set_value(row, 10, entry["segment_agreement"], undefined_tip=self.tr(
+        set_value(row, 10, segment, undefined_tip=self.tr(
             "Cannot be computed: neither coder has a segment of this code here"))
 
     # -- export --------------------------------------------------------------------------
