@@ -355,6 +355,9 @@ def main() -> int:
     ap.add_argument("--memory", choices=("bare", "view", "window"), help=argparse.SUPPRESS)
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
     a = ap.parse_args()
+    # code as the coder who made the codings: a coder new to the project would be asked
+    # "Code as …?" first, and the bench would wait for an answer forever
+    os.environ["ANNOTATOR_CODER"] = "bench"
     cache = a.cache or Path(os.environ.get("TMPDIR", "/tmp")) / "annotator-bench" / \
         f"hongloumeng-{a.codings}x{a.codes}.annotator"
     if a.memory:
