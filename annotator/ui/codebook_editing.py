@@ -110,11 +110,15 @@ class CodebookController(QObject):
             self.segments.show_code(None)
 
     def apply_change(self, ch: Changes) -> None:
-        """The tree (its shape or only its counts) and the coded segments."""
+        """The tree: its shape, or only its counts."""
         if ch.codebook:
             self.codebook.rebuild()
         elif ch.counts:
             self.codebook.update_counts(ch.coding_codes())
+
+    def update_segments(self, ch: Changes) -> None:
+        """The coded segments of the chosen code (after the text: what the user just
+        did is repainted first)."""
         if ch.codebook and self.segments.code_id not in self.session.codes:
             self.segments.show_code(self.codebook.current_code())
         else:

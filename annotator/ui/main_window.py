@@ -158,8 +158,9 @@ class MainWindow(QMainWindow):
         self.segments.segmentActivated.connect(
             lambda seg: self.docs.show_span(seg.document_id, seg.start, seg.end))
         for apply in (self.docs.apply_change, self.codebook_edit.apply_change,
-                      self.view.apply_change, self.coding.apply_change,
-                      self.overview.apply_change, self.docs.show_doc_info):
+                      self.view.apply_change, self.codebook_edit.update_segments,
+                      self.coding.apply_change, self.overview.apply_change,
+                      self.docs.show_doc_info):
             s.changed.connect(apply)
 
     def _project_changed(self) -> None:

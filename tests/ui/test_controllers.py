@@ -59,7 +59,8 @@ class Parts:
             self.coding.choose_code, self.coding.coder_ready, self.docs.show_span)
         s.projectChanged.connect(self.docs.documents_changed)
         for apply in (self.docs.apply_change, self.codebook_edit.apply_change,
-                      self.view.apply_change, self.coding.apply_change):
+                      self.view.apply_change, self.codebook_edit.update_segments,
+                      self.coding.apply_change):
             s.changed.connect(apply)
 
     def code(self, path: str) -> int:
