@@ -19,7 +19,7 @@ from annotator.cli import COMMANDS, command_module
 
 # Libraries the program needs only when the user imports, exports, analyses text or
 # works on a server.
-HEAVY = ("numpy", "openpyxl", "rjieba", "psycopg", "xmlschema", "pypdf", "docx", "odf")
+HEAVY = ("numpy", "openpyxl", "rjieba", "psycopg", "xmlschema", "pypdf", "docx", "odf", "lxml")
 
 PROBE = """
 import json, sys
