@@ -422,7 +422,8 @@ class Smoke:
         print(f"      Qt translations: {', '.join(translations)}; "
               f"app translations: {', '.join(app_qm) or 'none'}")
         self.check("the Chinese interface is bundled", "annotator_zh_CN.qm" in app_qm)
-        build_paths = sorted(str(p.relative_to(internal)) for p in internal.rglob("direct_url.json"))
+        build_paths = sorted(str(p.relative_to(internal))
+                             for p in internal.rglob("direct_url.json"))
         self.check("no build paths in the bundle (direct_url.json)", not build_paths,
                    ", ".join(build_paths))
         # PySide6/shiboken6 (LGPL) and odfpy ship no licence file: annotator/data/licenses
