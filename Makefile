@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
 
-.PHONY: setup dev run test lint bench translations lock
+.PHONY: setup dev run test test-installed lint bench translations lock lock-check
 
 # The interface translation: the .ts is kept in git, the .qm is compiled from it.
 TS := annotator/data/translations/annotator_zh_CN.ts
@@ -40,9 +40,17 @@ $(QM): $(TS) $(VENV)/.installed
 run: setup
 	$(VENV)/bin/annotator demo
 
-test: setup $(VENV)/.tested
-	$(VENV)/bin/ruff check annotator tests bench
+test: lint
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
+
+lint: setup $(VENV)/.tested
+	$(VENV)/bin/ruff check annotator tests bench packaging
+
+# The whole suite against the installed program: the sdist of this tree, a wheel built
+# from it, installed with the test extras into a fresh venv outside the tree, and the
+# sdist's own tests run there (packaging/test_installed.py). .ci/run runs this.
+test-installed: lint
+	$(PY) packaging/test_installed.py -q
 
 bench: setup $(VENV)/.tested
 	for b in bench/bench_*.py; do QT_QPA_PLATFORM=offscreen $(PY) $$b || exit 1; done
@@ -72,11 +80,26 @@ smoke:
 	@test -d dist/annotator || { echo "no bundle: run 'make bundle' first"; exit 1; }
 	$(PY) packaging/smoke_test.py
 
-# The locked dependency set of the release workflow, from a venv with every extra.
-lock: $(VENV)/.pyinstaller
-	{ sed -n '1,3p' packaging/constraints.txt; \
-	  $(PY) -m pip freeze --exclude-editable | grep -v '^annotator'; } > packaging/constraints.new
-	mv packaging/constraints.new packaging/constraints.txt
+# The locked dependency set of the release workflow, for Linux, Windows and macOS and every
+# Python from 3.11 (uv's universal resolution; packaging/lock.py). lock-check resolves it
+# again per platform and Python the workflows use, from wheels only. Both ask the index.
+$(VENV)/.uv: $(VENV)/.installed
+	$(PY) -m pip install --quiet 'uv>=0.9,<1'
+	touch $@
+
+lock: $(VENV)/.uv
+	$(PY) packaging/lock.py compile
+
+lock-check: $(VENV)/.uv
+	$(PY) packaging/lock.py check
 
 deb: bundle
 	packaging/linux/build_deb.sh
+
+# Typing Chinese into the frozen program through ibus and through fcitx5, under Xvfb
+# (needs xvfb xdotool dbus-x11 ibus ibus-libpinyin fcitx5 fcitx5-chinese-addons).
+.PHONY: check-input
+check-input:
+	@test -d dist/annotator || { echo "no bundle: run 'make bundle' first"; exit 1; }
+	packaging/linux/check_chinese_input.sh ibus
+	packaging/linux/check_chinese_input.sh fcitx5

@@ -23,7 +23,10 @@ paths -- headless (QT_QPA_PLATFORM=offscreen) and in a scratch folder:
    finds the libraries it links to.
 
 Prints one line per check and the figures, writes them to ``dist/smoke-report.json`` and
-exits 1 when a check fails. Budgets (Linux): bundle < 220 MB, window < 3 s.
+exits 1 when a check fails. Budget (Linux): bundle < 220 MB. The times to a window are
+figures, not checks, unless ``--window-budget S`` is given (the release workflow gives one
+on its dedicated runners): a wall-clock limit on a shared machine fails on load, not on the
+program. The start-up budget is a ratio measured side by side, ``bench/bench_startup.py``.
 """
 
 from __future__ import annotations
@@ -51,13 +54,12 @@ IS_MAC = sys.platform == "darwin"
 # 220 since team projects (psycopg with its libpq), Chinese word segmentation (rjieba) and
 # numpy for co-occurrence came in: about 45 MB between them.
 SIZE_BUDGET_MB = 220
-WINDOW_BUDGET_S = 3.0
 SPAN = (0, 40)  # the span the test codes in the seed paper
 CODE = "信任/政治信任"
 
 
 class Smoke:
-    def __init__(self, bundle: Path, work: Path, window_budget: float = WINDOW_BUDGET_S) -> None:
+    def __init__(self, bundle: Path, work: Path, window_budget: float | None = None) -> None:
         self.bundle = bundle
         self.budget = window_budget
         self.work = work
@@ -84,6 +86,13 @@ class Smoke:
         if not ok:
             self.failures.append(name)
         return ok
+
+    def timed(self, what: str, seconds: list[float], detail: str) -> None:
+        """A time to a window: checked against --window-budget when one is given."""
+        if self.budget is None:
+            print(f"time  {what} -- {detail}", flush=True)
+        else:
+            self.check(f"{what} < {self.budget:g} s", max(seconds) < self.budget, detail)
 
     def run(self, *args: str | Path, exe: Path | None = None, timeout: float = 120,
             env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
@@ -281,7 +290,7 @@ class Smoke:
             "cold_start_shown": round(up[0], 3),
             "median_shown": round(statistics.median(up), 3),
         }
-        self.check(f"time to window < {self.budget:g} s (offscreen)", max(up) < self.budget,
+        self.timed("time to window (offscreen)", up,
                    f"shown after {', '.join(f'{t:.2f}' for t in up)} s (PNG written "
                    f"{delay:g} s later by --screenshot; process done after "
                    f"{', '.join(f'{t:.2f}' for t in ended)} s)")
@@ -339,8 +348,7 @@ class Smoke:
                     return
                 times.append(t)
             self.report["window_xcb_s"] = [round(t, 3) for t in times]
-            self.check(f"time to a mapped X11 window < {self.budget:g} s (xcb, Xvfb)",
-                       max(times) < self.budget,
+            self.timed("time to a mapped X11 window (xcb, Xvfb)", times,
                        ", ".join(f"{t:.2f}" for t in times) + " s")
         finally:
             xvfb.terminate()  # the processes this test started, by their handles
@@ -422,7 +430,8 @@ class Smoke:
         print(f"      Qt translations: {', '.join(translations)}; "
               f"app translations: {', '.join(app_qm) or 'none'}")
         self.check("the Chinese interface is bundled", "annotator_zh_CN.qm" in app_qm)
-        build_paths = sorted(str(p.relative_to(internal)) for p in internal.rglob("direct_url.json"))
+        build_paths = sorted(str(p.relative_to(internal))
+                             for p in internal.rglob("direct_url.json"))
         self.check("no build paths in the bundle (direct_url.json)", not build_paths,
                    ", ".join(build_paths))
         # PySide6/shiboken6 (LGPL) and odfpy ship no licence file: annotator/data/licenses
@@ -568,8 +577,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--bundle", type=Path, default=default,
                     help="the one-folder bundle (or Annotator.app on macOS)")
     ap.add_argument("--runs", type=int, default=3, help="timed window starts")
-    ap.add_argument("--window-budget", type=float, default=WINDOW_BUDGET_S,
-                    help="seconds allowed until the window is up (default %(default)s)")
+    ap.add_argument("--window-budget", type=float, default=None,
+                    help="seconds allowed until the window is up (default: report only)")
     ap.add_argument("--report", type=Path, default=ROOT / "dist" / "smoke-report.json")
     ap.add_argument("--keep", action="store_true", help="keep the scratch folder")
     a = ap.parse_args(argv)

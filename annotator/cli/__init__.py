@@ -13,31 +13,57 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
+from importlib import import_module
 from pathlib import Path
+from types import ModuleType
 
-from annotator import __version__
-from annotator.cli import (
-    analysis_commands,
-    project_commands,
-    team_commands,
-    words_commands,
-    workshop_commands,
-)
 from annotator.domain.errors import AnnotatorError
 from annotator.messages import LANG_ENV, LANGUAGES, msg, set_language
 
-COMMAND_MODULES = (
-    project_commands, workshop_commands, team_commands, analysis_commands, words_commands,
-)
+# Which module registers each subcommand. A command imports only its own module, so
+# ``--version`` and ``info`` do not pay for numpy, jieba or openpyxl
+# (tests/cli/test_startup_imports.py keeps this table equal to what the modules register).
+COMMANDS: dict[str, str] = {
+    **dict.fromkeys(("new", "add-code", "import", "code", "uncode", "info", "segments",
+                     "export", "demo"), "project_commands"),
+    **dict.fromkeys(("copies", "merge", "agreement", "reviewed", "disagreements",
+                     "consensus"), "workshop_commands"),
+    **dict.fromkeys(("push", "save-copy"), "team_commands"),
+    **dict.fromkeys(("attributes", "cases", "query", "cooccurrence", "crosstab"),
+                    "analysis_commands"),
+    **dict.fromkeys(("words", "kwic", "autocode", "dictionary", "stopwords", "synonyms"),
+                    "words_commands"),
+}
 
 
-def _build_parser() -> tuple[argparse.ArgumentParser, list[str]]:
+def command_module(name: str) -> ModuleType:
+    """The module that implements subcommand ``name``, imported now."""
+    return import_module(f"annotator.cli.{COMMANDS[name]}")
+
+
+class _ShowVersion(argparse.Action):
+    """``--version``: the installed version is looked up only when it is asked for."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str = argparse.SUPPRESS,
+                 **kwargs: object) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS,
+                         help="show the program's version and exit")
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace,
+                 values: object, option_string: str | None = None) -> None:
+        from annotator import __version__
+
+        print(f"annotator {__version__}")
+        parser.exit()
+
+
+def _build_parser(command: str) -> argparse.ArgumentParser:
+    """The parser for one subcommand: only the module that holds it is imported."""
     ap = argparse.ArgumentParser(prog="annotator", description="Qualitative coding of texts.")
-    ap.add_argument("--version", action="version", version=f"annotator {__version__}")
+    ap.add_argument("--version", action=_ShowVersion)
     sub = ap.add_subparsers(dest="command", required=True)
-    for module in COMMAND_MODULES:
-        module.register(sub)
-    return ap, list(sub.choices)
+    command_module(command).register(sub)
+    return ap
 
 
 def _window_parser(commands: list[str]) -> argparse.ArgumentParser:
@@ -45,7 +71,7 @@ def _window_parser(commands: list[str]) -> argparse.ArgumentParser:
         prog="annotator",
         description=f"Open the window. Subcommands: {', '.join(commands)} (annotator CMD -h).",
     )
-    ap.add_argument("--version", action="version", version=f"annotator {__version__}")
+    ap.add_argument("--version", action=_ShowVersion)
     ap.add_argument("project", nargs="?", type=Path)
     ap.add_argument("--screenshot", type=Path, help="save a screenshot of the window and exit")
     ap.add_argument("--doc", help="document to show")
@@ -79,12 +105,11 @@ def _take_language(args: list[str]) -> list[str]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _take_language(list(sys.argv[1:] if argv is None else argv))
-    parser, commands = _build_parser()
     try:
-        if args and args[0] in commands:
-            ns = parser.parse_args(args)
+        if args and args[0] in COMMANDS:
+            ns = _build_parser(args[0]).parse_args(args)
             return ns.run(ns)
-        ns = _window_parser(commands).parse_args(args)
+        ns = _window_parser(list(COMMANDS)).parse_args(args)
         return open_window(ns.project, ns.screenshot, ns.doc)
     except AnnotatorError as exc:
         message = " ".join(str(exc).split())

@@ -8,14 +8,13 @@ from pathlib import Path
 from annotator.cli.terminal import shown
 from annotator.domain.errors import InvalidInput
 from annotator.i18n import LANGUAGES, default_language
-from annotator.services import codebook, coding, documents, exchange
+from annotator.services import codebook, coding, documents
 from annotator.services.coders import (
     ensure_coder,
     find_coder,
     get_or_create_coder,
     resolve_coder_name,
 )
-from annotator.services.export import export_workbook
 from annotator.services.overview import project_info
 from annotator.services.projects import create_demo_project, new_project
 from annotator.services.templates import template_names
@@ -33,6 +32,8 @@ def _print_json(data: object) -> None:
 
 def _cmd_new(a: argparse.Namespace) -> int:
     if a.from_file:
+        from annotator.services import exchange  # REFI-QDA: imported when used
+
         project, report = exchange.new_project_from_qdpx(a.project, a.from_file)
         project.close()
         print(f"created {a.project} from {a.from_file}: {report.summary()}")
@@ -64,6 +65,8 @@ def _cmd_import(a: argparse.Namespace) -> int:
                 "it or 'annotator new NEW.annotator --from {path}' to start from it",
                 name=f.name, path=str(f),
             )
+    from annotator.services import exchange  # the .qdc reader
+
     with Project.open(a.project) as p:
         for f in codebooks:
             report = exchange.import_codebook(p, f)
@@ -157,6 +160,11 @@ def _cmd_export(a: argparse.Namespace) -> int:
     if suffix not in (".xlsx", ".qdpx", ".qdc"):
         raise InvalidInput("{name}: export to .xlsx (Excel), .qdpx or .qdc (REFI-QDA)",
                            name=out.name)
+    # Workbook and REFI-QDA writers are imported when used: they are not needed by the
+    # other commands.
+    from annotator.services import exchange
+    from annotator.services.export import export_workbook
+
     with Project.open(a.project) as p:
         if suffix == ".xlsx":
             export_workbook(p, out, lang=a.lang, agreement=not a.no_agreement)

@@ -80,7 +80,6 @@ from annotator.services.agreement import CONSENSUS_CODER
 from annotator.services.codebook import code_paths, create_code
 from annotator.services.coders import get_or_create_coder
 from annotator.services.documents import insert_document
-from annotator.services.exchange import new_project_from_qdpx
 from annotator.services.reviewed import REVIEWED, copy_marks
 from annotator.store.models import Code, Coder, Coding, Document, Meta
 from annotator.store.project import PROJECT_SUFFIX, Project, now
@@ -880,6 +879,8 @@ def merge_copy(target: Project, source: Path | str) -> MergeReport:
 def _merge_qdpx(target: Project, qdpx: Path) -> MergeReport:
     """A REFI-QDA project (NVivo, ATLAS.ti, MAXQDA...) merges like a participant copy:
     it is read into a temporary project first, so the same matching rules apply."""
+    from annotator.services.exchange import new_project_from_qdpx  # not needed at start-up
+
     with tempfile.TemporaryDirectory(prefix="annotator-qdpx-") as tmp:
         converted = Path(tmp) / f"{qdpx.stem}{PROJECT_SUFFIX}"
         project, imported = new_project_from_qdpx(converted, qdpx)

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import QMenu
 
 from annotator.domain.errors import AnnotatorError
 from annotator.services.changes import RESET
-from annotator.services.exchange import export_refi, import_codebook, new_project_from_qdpx
 from annotator.store.project import PROJECT_SUFFIX
 from annotator.ui.context import AppContext
 from annotator.ui.project_lifecycle import ProjectController
@@ -92,6 +91,8 @@ class ExchangeUI(QObject):
             self.tr("REFI-QDA codebooks (*.qdc);;All files (*)"))
         if not path:
             return
+        from annotator.services.exchange import import_codebook  # REFI-QDA: when used
+
         report = s.call(import_codebook, s.project, path)
         if report is None:
             return
@@ -120,6 +121,8 @@ class ExchangeUI(QObject):
             w.show_error(self.tr("{0} already exists; choose another name").format(dest_path))
             return
         w.say(self.tr("Reading {0}…").format(Path(qdpx).name))
+        from annotator.services.exchange import new_project_from_qdpx
+
         try:
             project, report = new_project_from_qdpx(dest_path, qdpx)
         except AnnotatorError as exc:
@@ -138,6 +141,8 @@ class ExchangeUI(QObject):
         if not path:
             return
         out = _with_suffix(path, suffix)
+        from annotator.services.exchange import export_refi
+
         done = s.call(export_refi, s.project, out)
         if done is not None:
             w.say(self.tr("Exported {0}").format(out))

@@ -15,13 +15,20 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
 import sys
 import tarfile
 from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
+
+from tests.packaging.installing import (
+    INSTALLED_SDIST,
+    build_sdist_and_wheel,
+    install,
+    run,
+    venv_bin,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "annotator" / "data" / "samples" / "seed-paper-zh.txt"
@@ -55,19 +62,6 @@ print(json.dumps({
 """
 
 
-def _bin(venv: Path, name: str) -> Path:
-    return venv / ("Scripts" if os.name == "nt" else "bin") / (
-        f"{name}.exe" if os.name == "nt" else name)
-
-
-def _run(*args: str | Path, cwd: Path, env: dict[str, str] | None = None,
-         timeout: float = 600) -> subprocess.CompletedProcess[str]:
-    r = subprocess.run([str(a) for a in args], cwd=cwd, env=env, capture_output=True,
-                       text=True, encoding="utf-8", errors="replace", timeout=timeout)
-    assert r.returncode == 0, f"{' '.join(map(str, args))}\n{r.stdout}\n{r.stderr}"
-    return r
-
-
 def _has_cjk(text: str) -> bool:
     return any("\u4e00" <= ch <= "\u9fff" for ch in text)
 
@@ -76,21 +70,10 @@ def _has_cjk(text: str) -> bool:
 def installed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, Path]:
     """(venv, sdist, scratch folder): the wheel built from the sdist, installed."""
     work = tmp_path_factory.mktemp("installed")
-    build_env = work / "build-env"
-    _run(sys.executable, "-m", "venv", build_env, cwd=work)
-    _run(_bin(build_env, "python"), "-m", "pip", "install", "-q", "setuptools>=77", cwd=work)
-    dist = work / "dist"
-    _run(_bin(build_env, "python"), "-c",
-         f"from setuptools import build_meta; build_meta.build_sdist({str(dist)!r})", cwd=ROOT)
-    (sdist,) = dist.glob("*.tar.gz")
-    # the wheel from the sdist, as pip builds one for a user who has only the sdist
-    _run(_bin(build_env, "python"), "-m", "pip", "wheel", "-q", "--no-deps", "-w", dist,
-         sdist, cwd=work)
-    (wheel,) = dist.glob("*.whl")
-    venv = work / "venv"
-    _run(sys.executable, "-m", "venv", venv, cwd=work)
-    _run(_bin(venv, "python"), "-m", "pip", "install", "-q", wheel, cwd=work)
-    return venv, sdist, work
+    if os.environ.get(INSTALLED_SDIST):  # the whole suite runs in such a venv already
+        return Path(sys.prefix), Path(os.environ[INSTALLED_SDIST]), work
+    sdist, wheel = build_sdist_and_wheel(work)
+    return install(wheel, work / "venv"), sdist, work
 
 
 def _env(work: Path, lang: str = "zh") -> dict[str, str]:
@@ -115,18 +98,18 @@ def test_sdist_carries_what_building_and_testing_need(installed) -> None:
 
 def test_the_installed_program_runs_a_project_from_the_cli(installed) -> None:
     venv, _sdist, work = installed
-    annotator, env = _bin(venv, "annotator"), _env(work)
+    annotator, env = venv_bin(venv, "annotator"), _env(work)
     proj = work / "访谈项目.annotator"
-    _run(annotator, "new", proj, "--template", "governance", cwd=work, env=env)
-    _run(annotator, "import", proj, SEED, cwd=work, env=env)
-    info = json.loads(_run(annotator, "info", proj, "--json", cwd=work, env=env).stdout)
+    run(annotator, "new", proj, "--template", "governance", cwd=work, env=env)
+    run(annotator, "import", proj, SEED, cwd=work, env=env)
+    info = json.loads(run(annotator, "info", proj, "--json", cwd=work, env=env).stdout)
     (doc,) = info["documents"]
     assert info["codes"], "the governance template gave no codes"
     start, end = SPAN
-    _run(annotator, "code", proj, "--doc", doc["name"], "--start", str(start), "--end",
+    run(annotator, "code", proj, "--doc", doc["name"], "--start", str(start), "--end",
          str(end), "--code", CODE, cwd=work, env=env)
     out = work / "导出.xlsx"
-    _run(annotator, "export", proj, out, "--lang", "zh", cwd=work, env=env)
+    run(annotator, "export", proj, out, "--lang", "zh", cwd=work, env=env)
     coded = SEED.read_text(encoding="utf-8").replace("\r\n", "\n")[start:end]
     wb = load_workbook(out, read_only=True)
     cells = {str(c) for ws in wb.worksheets for row in ws.iter_rows(values_only=True)
@@ -134,7 +117,7 @@ def test_the_installed_program_runs_a_project_from_the_cli(installed) -> None:
     wb.close()
     assert coded in cells
     demo = work / "demo" / "示例.annotator"
-    _run(annotator, "demo", demo, "--no-open", cwd=work, env=env)
+    run(annotator, "demo", demo, "--no-open", cwd=work, env=env)
     assert demo.stat().st_size > 0
 
 
@@ -143,11 +126,11 @@ def test_the_installed_window_speaks_the_language(installed, lang: str) -> None:
     venv, _sdist, work = installed
     env = _env(work, lang)
     proj = work / f"window-{lang}.annotator"
-    _run(_bin(venv, "annotator"), "demo", proj, "--no-open", cwd=work, env=env)
+    run(venv_bin(venv, "annotator"), "demo", proj, "--no-open", cwd=work, env=env)
     shot = work / f"window-{lang}.png"
-    _run(_bin(venv, "annotator"), proj, "--screenshot", shot, cwd=work, env=env)
+    run(venv_bin(venv, "annotator"), proj, "--screenshot", shot, cwd=work, env=env)
     assert shot.stat().st_size > 10_000
-    probe = json.loads(_run(_bin(venv, "python"), "-c", PROBE, proj, cwd=work,
+    probe = json.loads(run(venv_bin(venv, "python"), "-c", PROBE, proj, cwd=work,
                             env=env).stdout)
     assert not Path(probe["data"]).is_relative_to(ROOT), probe["data"]
     assert not probe["icon_null"]

@@ -1,0 +1,91 @@
+"""What a command and the window load before they answer: only what they use.
+
+Start-up time is measured by ``bench/bench_startup.py``; these tests keep the cause of a
+slow start from coming back. Each runs in a fresh interpreter and reads ``sys.modules``
+after the command (or the window on a project) is done, so an eager import anywhere on
+the path — a command module, a service, a reader — fails here.
+"""
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from annotator.cli import COMMANDS, command_module
+
+# Libraries the program needs only when the user imports, exports, analyses text or
+# works on a server.
+HEAVY = ("numpy", "openpyxl", "rjieba", "psycopg", "xmlschema", "pypdf", "docx", "odf", "lxml")
+
+PROBE = """
+import json, sys
+{body}
+print(json.dumps(sorted(m for m in {heavy!r} if m in sys.modules)))
+"""
+
+
+def loaded_after(body: str, tmp_path: Path) -> list[str]:
+    """Which of HEAVY, SQLAlchemy and Qt a fresh interpreter holds after running ``body``."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen",
+           "ANNOTATOR_CONFIG_DIR": str(tmp_path / "config")}
+    script = PROBE.format(body=body, heavy=(*HEAVY, "sqlalchemy", "PySide6"))
+    r = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                       env=env, cwd=tmp_path, timeout=120)
+    assert r.returncode == 0, r.stderr
+    return json.loads(r.stdout.strip().splitlines()[-1])
+
+
+@pytest.fixture
+def demo(tmp_path: Path) -> Path:
+    path = tmp_path / "示例项目.annotator"
+    r = subprocess.run([sys.executable, "-m", "annotator", "demo", str(path), "--no-open"],
+                       capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    return path
+
+
+def test_the_command_table_names_what_each_module_registers() -> None:
+    for module_name in set(COMMANDS.values()):
+        sub = argparse.ArgumentParser().add_subparsers()
+        module = command_module(next(n for n, m in COMMANDS.items() if m == module_name))
+        module.register(sub)
+        assert set(sub.choices) == {n for n, m in COMMANDS.items() if m == module_name}
+
+
+def test_version_loads_neither_the_database_layer_nor_qt(tmp_path: Path) -> None:
+    body = ("from annotator.cli import main\n"
+            "try:\n    main(['--version'])\nexcept SystemExit as e:\n    assert e.code == 0")
+    assert loaded_after(body, tmp_path) == []
+
+
+def test_info_loads_no_library_it_does_not_use(demo: Path, tmp_path: Path) -> None:
+    body = (f"from annotator.cli import main\nassert main(['info', {str(demo)!r}]) == 0")
+    assert loaded_after(body, tmp_path) == ["sqlalchemy"]
+
+
+def test_a_command_still_finds_its_implementation(demo: Path, tmp_path: Path) -> None:
+    """``words`` needs the segmenter: imported when that command runs, not before."""
+    body = (f"from annotator.cli import main\n"
+            f"assert main(['words', {str(demo)!r}, '--top', '3']) == 0")
+    assert "rjieba" in loaded_after(body, tmp_path)
+
+
+def test_the_window_on_a_project_loads_no_library_it_does_not_use(
+        demo: Path, tmp_path: Path) -> None:
+    body = f"""
+from PySide6.QtCore import QSettings
+from annotator.ui.app import application, build_window
+app = application()
+settings = QSettings({str(tmp_path / "w.ini")!r}, QSettings.Format.IniFormat)
+window = build_window(__import__("pathlib").Path({str(demo)!r}), settings=settings,
+                      persist=False)
+window.show()
+app.processEvents()
+assert window.grab().width() > 0
+window.close()
+"""
+    assert loaded_after(body, tmp_path) == ["PySide6", "sqlalchemy"]
