@@ -9,15 +9,23 @@ baseline of reading every coding row (the least any analysis must do):
 - the full 300 × 300 co-occurrence, budget 1 s;
 - the crosstab of all 300 codes by 部分, budget 300 ms.
 
-Run: ``.venv/bin/python bench/bench_analysis.py``
+Run: ``.venv/bin/python bench/bench_analysis.py [--base REV]``: each side (this tree and
+``REV``, default ``main``, unpacked with ``git archive``) is timed in its own process on
+the same project file, alternating, and the best of ``--rounds`` runs is kept.
 """
 
+import argparse
+import json
+import os
 import random
 import re
 import statistics
+import subprocess
+import sys
 import tempfile
 import time
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 
 from sqlalchemy import insert, select
@@ -96,40 +104,104 @@ def timed(fn, repeat: int = 5) -> float:
     return statistics.median(times)
 
 
+#: (name, budget in seconds), in the order printed
+CASES = [
+    ("query A AND B", 0.3),
+    ("query A NEAR B (sentence)", 0.3),
+    ("query A AND B, 部分=前八十回, 1 coder", 0.3),
+    ("co-occurrence 300 × 300", 1.0),
+    ("crosstab 300 codes by 部分", 0.3),
+    ("crosstab 300 codes by case", 0.3),
+]
+
+
+def runs_of(p: Project) -> dict[str, Callable[[], object]]:
+    """What each of ``CASES`` runs."""
+    paths = [c.path for c in codebook.code_tree(p)]
+    return {
+        "query A AND B": lambda: run_query(p, QuerySpec(paths[0], "and", paths[1])),
+        "query A NEAR B (sentence)": lambda: run_query(
+            p, QuerySpec(paths[0], "near", paths[1], Reach("sentence"))),
+        "query A AND B, 部分=前八十回, 1 coder": lambda: run_query(
+            p, QuerySpec(paths[0], "and", paths[1]),
+            Scope(where=(("部分", "前八十回"),), coders=("编码员0",))),
+        "co-occurrence 300 × 300": lambda: cooccurrence(p),
+        "crosstab 300 codes by 部分": lambda: crosstab(p, "部分"),
+        "crosstab 300 codes by case": lambda: crosstab(p, "case"),
+    }
+
+
+def measure(path: Path) -> None:
+    """Time every case on an existing project with the ``annotator`` on ``sys.path``;
+    one JSON line out (the parent runs this for the branch and for the base)."""
+    p = Project.open(path)
+
+    def read_codings() -> None:
+        with p.read() as s:
+            s.connection().execute(select(Coding.id, Coding.document_id, Coding.code_id,
+                                          Coding.coder_id, Coding.start, Coding.end)).all()
+
+    out = {"baseline": timed(read_codings)}
+    runs = runs_of(p)
+    for name, budget in CASES:
+        out[name] = timed(runs[name], 3 if budget >= 1 else 5)
+    p.close()
+    print(json.dumps(out))
+
+
+def run_side(root: Path, project: Path) -> dict[str, float]:
+    env = {**os.environ, "PYTHONPATH": str(root)}
+    done = subprocess.run([sys.executable, __file__, "--measure", str(project)], env=env,
+                          check=True, capture_output=True, text=True)
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--measure", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--base", default="main",
+                        help="the git revision to compare with, measured in the same run "
+                             "(default: main; 'none' to skip)")
+    parser.add_argument("--rounds", type=int, default=2,
+                        help="runs of each side, alternating (the best is kept)")
+    args = parser.parse_args()
+    if args.measure:
+        measure(args.measure)
+        return
+    here = Path(__file__).resolve().parents[1]
     with tempfile.TemporaryDirectory() as tmp:
         t = time.perf_counter()
-        p = build(Path(tmp) / "novel.annotator")
+        project = Path(tmp) / "novel.annotator"
+        build(project).close()
         print(f"built: {CHAPTERS} chapters, {CODES} codes, {CODERS} coders, "
               f"{CODINGS:,} codings in {time.perf_counter() - t:.1f} s")
-
-        def read_codings() -> None:
-            with p.read() as s:
-                s.connection().execute(select(Coding.id, Coding.document_id, Coding.code_id,
-                                              Coding.coder_id, Coding.start,
-                                              Coding.end)).all()
-
-        base = timed(read_codings)
-        paths = [c.path for c in codebook.code_tree(p)]
-        cases_ = [
-            ("query A AND B", lambda: run_query(p, QuerySpec(paths[0], "and", paths[1])),
-             0.3),
-            ("query A NEAR B (sentence)", lambda: run_query(
-                p, QuerySpec(paths[0], "near", paths[1], Reach("sentence"))), 0.3),
-            ("query A AND B, 部分=前八十回, 1 coder", lambda: run_query(
-                p, QuerySpec(paths[0], "and", paths[1]),
-                Scope(where=(("部分", "前八十回"),), coders=("编码员0",))), 0.3),
-            ("co-occurrence 300 × 300", lambda: cooccurrence(p), 1.0),
-            ("crosstab 300 codes by 部分", lambda: crosstab(p, "部分"), 0.3),
-            ("crosstab 300 codes by case", lambda: crosstab(p, "case"), 0.3),
-        ]
-        print(f"baseline, reading all {CODINGS:,} coding rows: {base * 1000:.0f} ms")
-        for name, fn, budget in cases_:
-            took = timed(fn, 3 if budget >= 1 else 5)
+        sides = {"branch": here}
+        if args.base != "none":
+            base = Path(tmp) / "base"
+            base.mkdir()
+            archive = subprocess.run(["git", "-C", str(here), "archive", args.base,
+                                      "annotator"], check=True, capture_output=True).stdout
+            subprocess.run(["tar", "-x", "-C", str(base)], input=archive, check=True)
+            sides["base"] = base
+        best: dict[str, dict[str, float]] = {}
+        for _ in range(args.rounds):
+            for side, root in sides.items():
+                got = run_side(root, project)
+                best[side] = {k: min(v, best.get(side, {}).get(k, v)) for k, v in got.items()}
+        mine = best["branch"]
+        print(f"baseline, reading all {CODINGS:,} coding rows: {mine['baseline'] * 1000:.0f} ms")
+        head = f"{'':<40} {'branch':>9} {'× rows':>7}"
+        if "base" in best:
+            head += f" {args.base:>9} {'speed-up':>9}"
+        print(head + "  budget")
+        for name, budget in CASES:
+            took = mine[name]
+            line = f"{name:<40} {took * 1000:6.0f} ms {took / mine['baseline']:6.1f}×"
+            if "base" in best:
+                was = best["base"][name]
+                line += f" {was * 1000:6.0f} ms {was / took:8.1f}×"
             verdict = "ok" if took <= budget else "OVER"
-            print(f"{name:<40} {took * 1000:7.0f} ms  {took / base:5.1f}× baseline  "
-                  f"(budget {budget * 1000:.0f} ms: {verdict})")
-        p.close()
+            print(f"{line}  {budget * 1000:.0f} ms: {verdict}")
 
 
 if __name__ == "__main__":
