@@ -166,15 +166,18 @@ def cooccurrence(project: Project, code_paths_: Sequence[str] | None = None,
                                           r.case_of, cells)
     step(4)
 
-    def table(keys_: np.ndarray, values: np.ndarray) -> dict[tuple[int, int], int]:
+    def pairs(keys_: np.ndarray) -> list[tuple[int, int]]:
         # ``codes`` is sorted and each key is (lower index, higher index): the pairs come
         # out as (a, b) with a < b, as ``Cooccurrence`` keeps them.
-        return dict(zip(zip(codes[keys_ // width].tolist(), codes[keys_ % width].tolist(),
-                            strict=True), values.tolist(), strict=True))
+        return list(zip(codes[keys_ // width].tolist(), codes[keys_ % width].tolist(),
+                        strict=True))
 
+    both = pairs(found)
     return Cooccurrence(
-        ids, paths, scope, table(found, count), table(doc_found, doc_count),
-        table(case_found, case_count), table(found, sums.astype(np.int64)), chars)
+        ids, paths, scope, dict(zip(both, count.tolist(), strict=True)),
+        dict(zip(pairs(doc_found), doc_count.tolist(), strict=True)),
+        dict(zip(pairs(case_found), case_count.tolist(), strict=True)),
+        dict(zip(both, sums.astype(np.int64).tolist(), strict=True)), chars)
 
 
 def cell_segments(project: Project, a: str, b: str, scope: Scope = ALL) -> QueryResult:

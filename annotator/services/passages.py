@@ -70,6 +70,11 @@ def fan_out(owner: np.ndarray, members: list[list[int]]) -> tuple[np.ndarray, np
     member of its document" as three numpy steps.
     """
     sizes = np.array([len(m) for m in members], dtype=np.int64)
+    if sizes.max(initial=0) <= 1:  # each owner in one place at most: a lookup, no repeat
+        only = np.array([m[0] if m else -1 for m in members], dtype=np.int64)
+        member = only[owner] if len(owner) else np.zeros(0, dtype=np.int64)
+        entry = np.flatnonzero(member >= 0)
+        return entry, member[entry]
     first = np.cumsum(sizes) - sizes
     flat = np.array([x for m in members for x in m], dtype=np.int64)
     repeat = sizes[owner] if len(owner) else np.zeros(0, dtype=np.int64)
