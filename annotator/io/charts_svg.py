@@ -8,10 +8,15 @@ Titles and labels arrive already in the user's language (``Msg`` values rendered
 import math
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
 
 from annotator.domain.errors import AnnotatorError
-from annotator.messages import Msg
+from annotator.messages import Msg, msg
+
+if TYPE_CHECKING:
+    from annotator.services.cooccurrence import Cooccurrence
+    from annotator.services.crosstab import Crosstab
 
 FONT = "'Noto Sans CJK SC','Microsoft YaHei','PingFang SC','Source Han Sans SC',sans-serif"
 ROW = 22
@@ -77,7 +82,7 @@ def heatmap(title: Msg | str, labels: Sequence[str], cells: Sequence[Sequence[fl
                 ink = "white" if shade > 0.6 else "black"
                 body.append(_text(left + j * size + size / 2, y + size * 0.65, value, 10,
                                   "middle", f' fill="{ink}"'))
-    side = left + len(labels) * size + 20
+    side = left + len(labels) * size + 20 + left / 2  # the slanted labels reach out
     return _svg(side, top + len(labels) * size + 20, body)
 
 
@@ -125,6 +130,42 @@ def network(title: Msg | str, labels: Sequence[str],
         anchor = "start" if x >= cx else "end"
         body.append(_text(x + (8 if x >= cx else -8), y + 4, label, 11, anchor))
     return _svg(2 * cx, 2 * cy + 60, body)
+
+
+def cooccurrence_heatmap(table: "Cooccurrence", measure: str = "passages") -> str:
+    """The co-occurrence matrix of ``measure`` (a key of ``Cooccurrence.cell``)."""
+    names = [table.paths[c] for c in table.code_ids]
+    cells = [[(table.cell(x, y)[measure] or 0) if x != y else 0 for y in table.code_ids]
+             for x in table.code_ids]
+    if measure == "jaccard":
+        cells = [[round(v, 2) for v in row] for row in cells]
+    return heatmap(MEASURE_TITLES[measure], names, cells)
+
+
+def cooccurrence_network(table: "Cooccurrence") -> str:
+    """The codes as a network, an edge's width its passages carrying both codes."""
+    index = {c: i for i, c in enumerate(table.code_ids)}
+    edges = [(index[x], index[y], n) for (x, y), n in table.passages.items()
+             if x in index and y in index]
+    return network(msg("Passages carrying both codes"),
+                   [table.paths[c] for c in table.code_ids], edges)
+
+
+def crosstab_bars(table: "Crosstab") -> str:
+    """Each code's codings over the crosstab's columns, as bars."""
+    totals = [sum(table.cells[(c, col)]["codings"] for col in table.columns)
+              for c in table.code_ids]
+    return bars(msg("Code frequencies (codings)"), table.codes, totals)
+
+
+#: the title of a co-occurrence heatmap per measure
+MEASURE_TITLES = {
+    "passages": msg("Passages carrying both codes"),
+    "documents": msg("Documents carrying both codes"),
+    "cases": msg("Cases carrying both codes"),
+    "characters": msg("Characters carrying both codes"),
+    "jaccard": msg("Jaccard similarity (characters)"),
+}
 
 
 def save_svg(out: Path | str, svg: str) -> Path:

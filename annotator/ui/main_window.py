@@ -47,6 +47,7 @@ from annotator.ui import (
     window_state,
 )
 from annotator.ui.actions import Registry
+from annotator.ui.analysis_controller import install_analysis
 from annotator.ui.codebook_editing import CodebookController
 from annotator.ui.codebook_view import CodebookTree
 from annotator.ui.coding_actions import CodingController
@@ -105,6 +106,7 @@ class MainWindow(QMainWindow):
         install_import(self)
         install_exchange(self)
         install_workshop(self)
+        install_analysis(self)
         window_actions.build_menus(self)  # every part has registered its actions
         tidy_toolbars(self)
         window_state.restore_window(self)

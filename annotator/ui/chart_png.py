@@ -1,0 +1,58 @@
+"""An SVG chart as a PNG picture, drawn by QtSvg without a window.
+
+The charts are written as SVG (``io/charts_svg.py``); the window shows them with
+``QSvgWidget`` and saves them as PNG through ``svg_to_png``. The command line uses the
+same function: it needs a ``QGuiApplication`` for the fonts (Chinese labels are text),
+which ``gui_application`` makes on the offscreen platform when none is running, so no
+display is needed.
+"""
+
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QRectF, Qt
+from PySide6.QtGui import QGuiApplication, QImage, QPainter
+from PySide6.QtSvg import QSvgRenderer
+
+from annotator.domain.errors import AnnotatorError
+
+_app: list[QGuiApplication] = []  # the application made here, kept alive
+
+
+def gui_application() -> QGuiApplication:
+    """The running application, or a new offscreen one (the command line has none)."""
+    app = QGuiApplication.instance()
+    if app is None:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        app = QGuiApplication(["annotator"])
+        _app.append(app)
+    return app  # type: ignore[return-value]
+
+
+def svg_to_png(svg: str, out: Path | str, scale: float = 2.0) -> Path:
+    """Draw ``svg`` into ``out`` (.png) at ``scale`` times its size (2: sharp on paper
+    and on high-density screens)."""
+    out = Path(out)
+    if out.suffix.lower() != ".png":
+        raise AnnotatorError("{name}: the picture must be a .png file", name=out.name)
+    if not out.parent.is_dir():
+        raise AnnotatorError("{path}: no such folder", path=str(out.parent))
+    gui_application()
+    renderer = QSvgRenderer(QByteArray(svg.encode("utf-8")))
+    if not renderer.isValid():
+        raise AnnotatorError("{name}: the chart could not be drawn", name=out.name)
+    size = renderer.defaultSize()
+    image = QImage(max(1, round(size.width() * scale)), max(1, round(size.height() * scale)),
+                   QImage.Format.Format_ARGB32)
+    image.fill(Qt.GlobalColor.white)
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+    renderer.render(painter, QRectF(0, 0, image.width(), image.height()))
+    painter.end()
+    if not image.save(str(out), "PNG"):
+        raise AnnotatorError("{name}: the picture could not be written", name=out.name)
+    return out
+
+
+__all__ = ["gui_application", "svg_to_png"]
