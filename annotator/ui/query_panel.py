@@ -129,6 +129,7 @@ class QueryPanel(QWidget):
             self.saved.addItems([name for name, _d in saved_queries(s.project)])
         self.run_saved_button.setEnabled(self.saved.count() > 0)
         self.run_button.setEnabled(bool(paths))
+        self._have_result()
 
     def _operator_changed(self) -> None:
         op = self.op.currentData()
