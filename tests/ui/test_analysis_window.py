@@ -12,16 +12,24 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QPushButton
 
+from annotator.io.attribute_table import preview
 from annotator.services import attributes, cases, codebook
 from annotator.services.analysis_scope import Scope, check_cancel
 from annotator.services.cooccurrence import cell_segments, cooccurrence
 from annotator.services.crosstab import cell_segments as crosstab_segments
 from annotator.services.crosstab import crosstab
 from annotator.services.queries import QuerySpec, run_query
+from annotator.ui.cases_panel import AttributeDialog, ImportPreviewDialog
 from annotator.ui.main_window import MainWindow
 from tests.analysis.test_matrices_agree_with_queries import random_project
 from tests.ui.conftest import make_window
 from tests.ui.helpers import trigger
+from tests.ui.test_translations import (  # noqa: F401  (chinese, compiled: fixtures)
+    assert_translated,
+    chinese,
+    compiled,
+    strings_of,
+)
 
 
 @pytest.fixture
@@ -356,3 +364,28 @@ def test_closing_the_project_clears_the_analysis(qtbot, window) -> None:
     window.close_project()
     assert a.cooccurrence.table is None and not a.dock.isVisible()
     assert not window.registry["analysis_query"].isEnabled()
+
+
+def test_the_analysis_dock_speaks_chinese(qtbot, chinese, settings, novel, dialogs,
+                                          tmp_path) -> None:
+    window = make_window(qtbot, settings)
+    window.open_path(novel)
+    a = window.analysis
+    assert window.analysis_menu.title() == "分析(&A)"
+    for id_ in ("analysis_cooccurrence", "analysis_crosstab", "analysis_query",
+                "analysis_portrait", "analysis_cases"):
+        trigger(window.registry[id_])
+    click(qtbot, a.cooccurrence.run_button)
+    finish(qtbot, window)
+    table = tmp_path / "t.csv"
+    table.write_text("名称,年龄\n章0,三十\n", encoding="utf-8")
+    found = strings_of(a.dock) + strings_of(window.analysis_menu)
+    for dialog in (AttributeDialog("case", window),
+                   ImportPreviewDialog(preview(window.session.project, table), window)):
+        qtbot.addWidget(dialog)
+        found += strings_of(dialog)
+    assert_translated(found)
+    # the chart titles come from the message catalogue
+    assert "同时带有两个代码的片段数" in a.cooccurrence.charts["heatmap"].svg
+    window.analysis.runner.cancel()
+    window.close()

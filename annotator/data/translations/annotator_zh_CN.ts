@@ -4,7 +4,7 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../annotator/ui/operations/coding.py" line="+48"/>
+        <location filename="../../ui/operations/coding.py" line="+48"/>
         <source>Code {0} characters with {1}</source>
         <translation>用 {1} 编码 {0} 个字符</translation>
     </message>
@@ -84,7 +84,7 @@
         <translation>已用新代码 {1} 编码 {0} 个字符</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/operations/codebook.py" line="+27"/>
+        <location filename="../../ui/operations/codebook.py" line="+27"/>
         <source>Add code {0}</source>
         <translation>添加代码 {0}</translation>
     </message>
@@ -144,7 +144,7 @@
         <translation>已删除代码 {0} 及其 {1} 处编码</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/operations/documents.py" line="+63"/>
+        <location filename="../../ui/operations/documents.py" line="+63"/>
         <source>Edit the memo of {0}</source>
         <translation>编辑 {0} 的备忘录</translation>
     </message>
@@ -174,7 +174,7 @@
         <translation>已删除文档 {0} 及其 {1} 处编码</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/exchange_menu.py" line="+33"/>
+        <location filename="../../ui/exchange_menu.py" line="+33"/>
         <source>{0} documents, {1} codes, {2} coders, {3} codings</source>
         <translation>{0} 个文档，{1} 个代码，{2} 名编码员，{3} 处编码</translation>
     </message>
@@ -194,7 +194,7 @@
         <translation>……另有 {0} 项</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/help_menu.py" line="+90"/>
+        <location filename="../../ui/help_menu.py" line="+90"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
@@ -219,7 +219,7 @@
         <translation>窗口的全部键盘快捷键（Ctrl+/）</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_dialogs.py" line="+59"/>
+        <location filename="../../ui/import_dialogs.py" line="+59"/>
         <source>unknown</source>
         <extracomment>(label, Python codec name); None = detect</extracomment>
         <translation>未知</translation>
@@ -270,7 +270,7 @@
         <translation>不支持此格式：{0}</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window_actions.py" line="+56"/>
+        <location filename="../../ui/window_actions.py" line="+56"/>
         <source>&amp;New project…</source>
         <translation>新建项目(&amp;N)…</translation>
     </message>
@@ -830,7 +830,7 @@
         <translation>关于 Annotator</translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+92"/>
         <source>Open &amp;recent</source>
         <extracomment>the toolbar, left to right</extracomment>
         <translation>最近的项目(&amp;R)</translation>
@@ -846,7 +846,7 @@
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/settings_dialog.py" line="+107"/>
+        <location filename="../../ui/settings_dialog.py" line="+107"/>
         <source>You are now coding as {0}</source>
         <translation>您现在以 {0} 的身份编码</translation>
     </message>
@@ -866,7 +866,7 @@
         <translation>界面语言和编码员名称</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/operations/consensus.py" line="+40"/>
+        <location filename="../../ui/operations/consensus.py" line="+40"/>
         <source>Accept {0}&apos;s coding of {1} into consensus</source>
         <translation>将 {0} 对 {1} 的编码采纳为共识</translation>
     </message>
@@ -886,7 +886,7 @@
         <translation>已为共识用 {1} 编码 {0} 个字符</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/workshop_views.py" line="+80"/>
+        <location filename="../../ui/workshop_views.py" line="+80"/>
         <source>undefined</source>
         <translation>无法计算</translation>
     </message>
@@ -895,11 +895,73 @@
         <source>Cannot be computed (0/0): there is nothing to compare here</source>
         <translation>无法计算（0/0）：此处没有可比较的内容</translation>
     </message>
+    <message>
+        <location filename="../../ui/matrix_panels.py" line="+214"/>
+        <source>Passages carrying both</source>
+        <translation>同时带有两个代码的片段</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+48"/>
+        <source>Documents</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <location line="-47"/>
+        <location line="+47"/>
+        <source>Cases</source>
+        <translation>案例</translation>
+    </message>
+    <message>
+        <location line="-47"/>
+        <source>Characters carrying both</source>
+        <translation>同时带有两个代码的字符</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Jaccard (characters)</source>
+        <translation>Jaccard 系数（按字符）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Heatmap</source>
+        <translation>热力图</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Network</source>
+        <translation>网络图</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Codings</source>
+        <translation>编码数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Coded characters</source>
+        <translation>已编码字符数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>% of the code&apos;s codings</source>
+        <translation>占该代码编码数的百分比</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>% of the column&apos;s documents</source>
+        <translation>占该列文档数的百分比</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bars</source>
+        <translation>条形图</translation>
+    </message>
 </context>
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../annotator/ui/help_menu.py" line="-86"/>
+        <location filename="../../ui/help_menu.py" line="-86"/>
         <source>About Annotator</source>
         <translation>关于 Annotator</translation>
     </message>
@@ -937,7 +999,7 @@
 <context>
     <name>AgreementView</name>
     <message>
-        <location filename="../../annotator/ui/workshop_views.py" line="+20"/>
+        <location filename="../../ui/workshop_views.py" line="+20"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
@@ -1160,9 +1222,400 @@
     </message>
 </context>
 <context>
+    <name>AnalysisController</name>
+    <message>
+        <location filename="../../ui/analysis_controller.py" line="+41"/>
+        <source>Cancelled; nothing was changed</source>
+        <translation>已取消，未作任何更改</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Coding query</source>
+        <translation>编码查询</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Co-occurrence</source>
+        <translation>代码共现</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Crosstab</source>
+        <translation>交叉表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Document portrait</source>
+        <translation>文档画像</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cases and attributes</source>
+        <translation>案例与属性</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Analysis</source>
+        <translation>分析</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Coding &amp;query…</source>
+        <translation>编码查询(&amp;Q)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Combine codes (AND, OR, NOT, near, followed by) and retrieve the passages (Ctrl+Shift+Q)</source>
+        <translation>组合代码（与、或、非、邻近、其后）并检索片段（Ctrl+Shift+Q）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Code &amp;co-occurrence…</source>
+        <translation>代码共现(&amp;C)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Which codes occur together: passages, documents, cases, Jaccard</source>
+        <translation>哪些代码一同出现：片段、文档、案例、Jaccard 系数</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cross&amp;tab…</source>
+        <translation>交叉表(&amp;T)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Codes by the values of an attribute, or by case</source>
+        <translation>按属性值或按案例交叉统计代码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Document &amp;portrait…</source>
+        <translation>文档画像(&amp;P)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Where in the current document each code falls</source>
+        <translation>各代码落在当前文档的哪些位置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cases and attri&amp;butes…</source>
+        <translation>案例与属性(&amp;B)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Group documents into cases; edit and import their attributes</source>
+        <translation>把文档归入案例；编辑、导入它们的属性</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>Open a document first</source>
+        <translation>请先打开一个文档</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Drawing {0}…</source>
+        <translation>正在绘制 {0}…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_actions.py" line="-67"/>
+        <source>&amp;Analysis</source>
+        <translation>分析(&amp;A)</translation>
+    </message>
+</context>
+<context>
+    <name>AttributeDialog</name>
+    <message>
+        <location filename="../../ui/cases_panel.py" line="+59"/>
+        <source>New attribute</source>
+        <translation>新建属性</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>One value per line, e.g.
+城市
+农村</source>
+        <translation>每行一个取值，例如：
+城市
+农村</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Type:</source>
+        <translation>类型(&amp;T)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Values:</source>
+        <translation>取值(&amp;V)：</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>An attribute of every document</source>
+        <translation>每个文档都有的属性</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>An attribute of every case</source>
+        <translation>每个案例都有的属性</translation>
+    </message>
+</context>
+<context>
+    <name>CasesPanel</name>
+    <message>
+        <location line="-36"/>
+        <source>text</source>
+        <extracomment>the attribute types, for lupdate (``_type_name`` translates them when shown)</extracomment>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>number</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location line="+114"/>
+        <source>New case…</source>
+        <translation>新建案例…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add documents…</source>
+        <translation>添加文档…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove documents…</source>
+        <translation>移除文档…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+188"/>
+        <location line="+4"/>
+        <source>Delete case</source>
+        <translation>删除案例</translation>
+    </message>
+    <message>
+        <location line="-187"/>
+        <location line="+164"/>
+        <location line="+10"/>
+        <source>Cases</source>
+        <translation>案例</translation>
+    </message>
+    <message>
+        <location line="-167"/>
+        <source>of documents</source>
+        <translation>文档的</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>of cases</source>
+        <translation>案例的</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+94"/>
+        <source>Attributes</source>
+        <translation>属性</translation>
+    </message>
+    <message>
+        <location line="-91"/>
+        <source>New attribute…</source>
+        <translation>新建属性…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Import table…</source>
+        <translation>导入表格…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export table…</source>
+        <translation>导出表格…</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>{0} ({1} documents)</source>
+        <translation>{0}（{1} 个文档）</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Documents: {0}</source>
+        <translation>文档：{0}</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Values: {0}</source>
+        <translation>取值：{0}</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>{0} of {1}: {2}</source>
+        <translation>{1} 的{0}：{2}</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <location line="+5"/>
+        <source>New case</source>
+        <translation>新建案例</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>Name of the case:</source>
+        <translation>案例名称：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Documents of {0}</source>
+        <translation>{0} 的文档</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Made the case {0} with {1} documents</source>
+        <translation>已新建案例 {0}，含 {1} 个文档</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Add documents to {0}</source>
+        <translation>向 {0} 添加文档</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Added {0} documents to {1}</source>
+        <translation>已向 {1} 添加 {0} 个文档</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Remove documents from {0}</source>
+        <translation>从 {0} 移除文档</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Removed {0} documents from {1}</source>
+        <translation>已从 {1} 移除 {0} 个文档</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Delete the case {0}? Its documents and their codings stay; its attribute values go.</source>
+        <translation>删除案例 {0}？其文档及编码保留，其属性值将被删除。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Deleted the case {0}</source>
+        <translation>已删除案例 {0}</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>New attribute</source>
+        <translation>新建属性</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Made the attribute {0}</source>
+        <translation>已新建属性 {0}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+16"/>
+        <source>Import attributes</source>
+        <translation>导入属性</translation>
+    </message>
+    <message>
+        <location line="-15"/>
+        <source>Tables (*.xlsx *.csv);;All files (*)</source>
+        <translation>表格 (*.xlsx *.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Reading {0}…</source>
+        <translation>正在读取 {0}…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{0}: not imported, nothing was changed</source>
+        <translation>{0}：未导入，未作任何更改</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Imported {0}: {1} values created, {2} changed</source>
+        <translation>已导入 {0}：新增 {1} 个值，修改 {2} 个</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+5"/>
+        <source>Export attributes</source>
+        <translation>导出属性</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>Tables (*.xlsx *.csv)</source>
+        <translation>表格 (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Exported {0}</source>
+        <translation>已导出 {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ChartView</name>
+    <message>
+        <location filename="../../ui/chart_view.py" line="+35"/>
+        <source>Run an analysis, then choose a chart.</source>
+        <translation>先运行一项分析，再选择图表。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save as &amp;PNG…</source>
+        <translation>另存为 PNG(&amp;P)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save as S&amp;VG…</source>
+        <translation>另存为 SVG(&amp;V)…</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>PNG pictures (*.png)</source>
+        <translation>PNG 图片 (*.png)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>SVG pictures (*.svg)</source>
+        <translation>SVG 图片 (*.svg)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+7"/>
+        <source>Save the chart</source>
+        <translation>保存图表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Saved {0}</source>
+        <translation>已保存 {0}</translation>
+    </message>
+</context>
+<context>
     <name>CodeChooser</name>
     <message>
-        <location filename="../../annotator/ui/code_chooser.py" line="+41"/>
+        <location filename="../../ui/code_chooser.py" line="+41"/>
         <source>Type part of a code&apos;s name…</source>
         <translation>输入代码名称的一部分…</translation>
     </message>
@@ -1175,7 +1628,7 @@
 <context>
     <name>CodebookTree</name>
     <message>
-        <location filename="../../annotator/ui/codebook_view.py" line="+41"/>
+        <location filename="../../ui/codebook_view.py" line="+41"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
@@ -1216,7 +1669,7 @@
 <context>
     <name>CoderNameDialog</name>
     <message>
-        <location filename="../../annotator/ui/welcome.py" line="+128"/>
+        <location filename="../../ui/welcome.py" line="+128"/>
         <source>Your coder name</source>
         <translation>您的编码员名称</translation>
     </message>
@@ -1234,7 +1687,7 @@
 <context>
     <name>CodingsHere</name>
     <message>
-        <location filename="../../annotator/ui/panels.py" line="+38"/>
+        <location filename="../../ui/panels.py" line="+38"/>
         <source>Codings here</source>
         <translation>此处的编码</translation>
     </message>
@@ -1272,7 +1725,7 @@
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../../annotator/ui/operations/codebook.py" line="-92"/>
+        <location filename="../../ui/operations/codebook.py" line="-92"/>
         <source>Rename code {0}</source>
         <translation>重命名代码 {0}</translation>
     </message>
@@ -1293,9 +1746,32 @@
     </message>
 </context>
 <context>
+    <name>CrosstabPanel</name>
+    <message>
+        <location filename="../../ui/matrix_panels.py" line="+3"/>
+        <source>Codes by</source>
+        <translation>代码 ×</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>attribute {0}</source>
+        <translation>属性 {0}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cases</source>
+        <translation>案例</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>(no value)</source>
+        <translation>（无取值）</translation>
+    </message>
+</context>
+<context>
     <name>DisagreementsView</name>
     <message>
-        <location filename="../../annotator/ui/workshop_views.py" line="+8"/>
+        <location filename="../../ui/workshop_views.py" line="+8"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
@@ -1388,7 +1864,7 @@
 <context>
     <name>DocumentProperties</name>
     <message>
-        <location filename="../../annotator/ui/import_dialogs.py" line="+88"/>
+        <location filename="../../ui/import_dialogs.py" line="+88"/>
         <source>Properties of {0}</source>
         <translation>{0} 的属性</translation>
     </message>
@@ -1452,7 +1928,7 @@
 <context>
     <name>DocumentView</name>
     <message>
-        <location filename="../../annotator/ui/document_view.py" line="+449"/>
+        <location filename="../../ui/document_view.py" line="+449"/>
         <source>{0} — {1} ({2} characters)</source>
         <translation>{0} — {1}（{2} 个字符）</translation>
     </message>
@@ -1460,7 +1936,7 @@
 <context>
     <name>ExchangeUI</name>
     <message>
-        <location filename="../../annotator/ui/exchange_menu.py" line="+21"/>
+        <location filename="../../ui/exchange_menu.py" line="+21"/>
         <source>Import code&amp;book (.qdc)…</source>
         <translation>导入编码本（.qdc）(&amp;B)…</translation>
     </message>
@@ -1600,7 +2076,7 @@
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../annotator/ui/panels.py" line="+45"/>
+        <location filename="../../ui/panels.py" line="+45"/>
         <source>Find in the document…</source>
         <translation>在文档中查找…</translation>
     </message>
@@ -1653,7 +2129,7 @@
 <context>
     <name>GuideDialog</name>
     <message>
-        <location filename="../../annotator/ui/help_menu.py" line="-89"/>
+        <location filename="../../ui/help_menu.py" line="-89"/>
         <source>Annotator user guide</source>
         <translation>Annotator 用户指南</translation>
     </message>
@@ -1661,7 +2137,7 @@
 <context>
     <name>ImportDialogs</name>
     <message>
-        <location filename="../../annotator/ui/operations/documents.py" line="-62"/>
+        <location filename="../../ui/operations/documents.py" line="-62"/>
         <source>Import {0} documents</source>
         <translation>导入 {0} 个文档</translation>
     </message>
@@ -1672,9 +2148,72 @@
     </message>
 </context>
 <context>
+    <name>ImportPreviewDialog</name>
+    <message>
+        <location filename="../../ui/cases_panel.py" line="-324"/>
+        <source>Import attributes: {0}</source>
+        <translation>导入属性：{0}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{0} problems: the table cannot be imported until they are fixed. Nothing has been changed.</source>
+        <translation>{0} 个问题：改正之前无法导入此表格。未作任何更改。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>New attributes: {0}</source>
+        <translation>新属性：{0}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>New cases: {0}</source>
+        <translation>新案例：{0}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Values to create: {0}; to change: {1}; unchanged: {2}</source>
+        <translation>将新增的值：{0}；将修改：{1}；不变：{2}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rows matching no document: {0}</source>
+        <translation>没有对应文档的行：{0}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Attribute</source>
+        <translation>属性</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Now</source>
+        <translation>现值</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>After the import</source>
+        <translation>导入后</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+</context>
+<context>
     <name>ImportSummaryDialog</name>
     <message>
-        <location filename="../../annotator/ui/import_dialogs.py" line="-90"/>
+        <location filename="../../ui/import_dialogs.py" line="-90"/>
         <source>Import summary</source>
         <translation>导入摘要</translation>
     </message>
@@ -1815,7 +2354,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="+154"/>
+        <location filename="../../ui/main_window.py" line="+156"/>
         <source>Documents</source>
         <translation>文档</translation>
     </message>
@@ -1835,7 +2374,7 @@
         <translation>搜索结果</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window_actions.py" line="-98"/>
+        <location filename="../../ui/window_actions.py" line="-34"/>
         <source>Nothing to undo</source>
         <translation>没有可撤销的操作</translation>
     </message>
@@ -1891,17 +2430,17 @@
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="+49"/>
+        <location filename="../../ui/main_window.py" line="+49"/>
         <source>Annotator</source>
         <translation>Annotator</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_lifecycle.py" line="+70"/>
+        <location filename="../../ui/project_lifecycle.py" line="+70"/>
         <source>Opened {0}</source>
         <translation>已打开 {0}</translation>
     </message>
@@ -1953,7 +2492,7 @@
         <translation>（暂无）</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="+30"/>
+        <location filename="../../ui/document_list.py" line="+30"/>
         <source>{0} characters</source>
         <translation>{0} 个字符</translation>
     </message>
@@ -1968,7 +2507,7 @@
         <translation>备忘录：{0}</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="+58"/>
+        <location filename="../../ui/main_window.py" line="+58"/>
         <location line="+1"/>
         <source>Coder: {0}</source>
         <translation>编码员：{0}</translation>
@@ -1989,12 +2528,12 @@
         <translation>只显示您的编码</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_lifecycle.py" line="+19"/>
+        <location filename="../../ui/project_lifecycle.py" line="+19"/>
         <source>Recent projects:</source>
         <translation>最近的项目：</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="+48"/>
+        <location filename="../../ui/document_list.py" line="+48"/>
         <source>{0} characters, {1} codings</source>
         <translation>{0} 个字符，{1} 处编码</translation>
     </message>
@@ -2004,13 +2543,13 @@
         <translation>文档备忘录</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/codebook_editing.py" line="+130"/>
-        <location filename="../../annotator/ui/document_list.py" line="+1"/>
+        <location filename="../../ui/codebook_editing.py" line="+117"/>
+        <location filename="../../ui/document_list.py" line="+1"/>
         <source>Memo on {0}:</source>
         <translation>{0} 的备忘录：</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="+11"/>
+        <location filename="../../ui/document_list.py" line="+11"/>
         <source>Rename document</source>
         <translation>重命名文档</translation>
     </message>
@@ -2030,7 +2569,7 @@
         <translation>删除文档“{0}”及其 {1} 处编码？此操作可以撤销。</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/coding_actions.py" line="+55"/>
+        <location filename="../../ui/coding_actions.py" line="+55"/>
         <source>{0} characters selected</source>
         <translation>已选择 {0} 个字符</translation>
     </message>
@@ -2158,7 +2697,7 @@ No: choose another coder name.</source>
         <translation>{0} 的备忘录…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/codebook_editing.py" line="-69"/>
+        <location filename="../../ui/codebook_editing.py" line="-56"/>
         <source>Add code</source>
         <translation>添加代码</translation>
     </message>
@@ -2183,7 +2722,7 @@ No: choose another coder name.</source>
         <translation>{0} 的颜色</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+8"/>
         <source>Definition</source>
         <translation>定义</translation>
     </message>
@@ -2193,12 +2732,12 @@ No: choose another coder name.</source>
         <translation>{0} 的定义（哪些内容属于此代码，哪些不属于）：</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+5"/>
         <source>Code memo</source>
         <translation>代码备忘录</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+30"/>
         <source>Merge code</source>
         <translation>合并代码</translation>
     </message>
@@ -2228,7 +2767,7 @@ No: choose another coder name.</source>
         <translation>删除代码</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/text_search.py" line="+74"/>
+        <location filename="../../ui/text_search.py" line="+74"/>
         <source>no hits</source>
         <translation>无匹配项</translation>
     </message>
@@ -2268,7 +2807,7 @@ No: choose another coder name.</source>
         <translation>用以下代码编码 {0} 个匹配项：</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/coding_actions.py" line="+15"/>
+        <location filename="../../ui/coding_actions.py" line="+15"/>
         <source>Switch coder</source>
         <translation>切换编码员</translation>
     </message>
@@ -2283,7 +2822,7 @@ No: choose another coder name.</source>
         <translation>您现在以 {0} 的身份编码</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/excel_export.py" line="+43"/>
+        <location filename="../../ui/excel_export.py" line="+43"/>
         <location line="+9"/>
         <source>Export to Excel</source>
         <translation>导出到 Excel</translation>
@@ -2304,15 +2843,80 @@ No: choose another coder name.</source>
         <translation>已导出 {0}</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window_state.py" line="+158"/>
+        <location filename="../../ui/window_state.py" line="+158"/>
         <source>Text size {0} pt</source>
         <translation>文字大小 {0} 磅</translation>
     </message>
 </context>
 <context>
+    <name>MatrixPanel</name>
+    <message>
+        <location filename="../../ui/matrix_panels.py" line="-213"/>
+        <source>&amp;Run</source>
+        <translation>运行(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+79"/>
+        <source>Click a cell to list the passages behind it.</source>
+        <translation>点击单元格，列出其背后的片段。</translation>
+    </message>
+    <message>
+        <location line="-64"/>
+        <source>Matrix</source>
+        <translation>矩阵</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Show:</source>
+        <translation>显示：</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Counting…</source>
+        <translation>正在统计…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{0} × {1} — {2}</source>
+        <translation>{0} × {1} — {2}</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>{0}: {1} passages</source>
+        <translation>{0}：{1} 个片段</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Fetching the passages of {0}…</source>
+        <translation>正在读取 {0} 的片段…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+5"/>
+        <source>Export to Excel</source>
+        <translation>导出到 Excel</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Exported {0}</source>
+        <translation>已导出 {0}</translation>
+    </message>
+</context>
+<context>
     <name>MergeReportDialog</name>
     <message>
-        <location filename="../../annotator/ui/workshop_menu.py" line="+119"/>
+        <location filename="../../ui/workshop_menu.py" line="+119"/>
         <source>Merge report</source>
         <translation>合并报告</translation>
     </message>
@@ -2387,7 +2991,7 @@ in the copy: {1}</source>
 <context>
     <name>OverviewPanel</name>
     <message>
-        <location filename="../../annotator/ui/overview.py" line="+71"/>
+        <location filename="../../ui/overview.py" line="+71"/>
         <location line="+87"/>
         <source>Code</source>
         <translation>代码</translation>
@@ -2452,7 +3056,7 @@ in the copy: {1}</source>
 <context>
     <name>ParticipantCopiesDialog</name>
     <message>
-        <location filename="../../annotator/ui/workshop_menu.py" line="-127"/>
+        <location filename="../../ui/workshop_menu.py" line="-127"/>
         <source>Make participant copies</source>
         <translation>生成参与者副本</translation>
     </message>
@@ -2502,9 +3106,231 @@ in the copy: {1}</source>
     </message>
 </context>
 <context>
+    <name>PassageModel</name>
+    <message>
+        <location filename="../../ui/passage_list.py" line="+59"/>
+        <source>Document</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Characters</source>
+        <translation>字符</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Coder</source>
+        <translation>编码员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+</context>
+<context>
+    <name>PortraitPanel</name>
+    <message>
+        <location filename="../../ui/chart_view.py" line="+13"/>
+        <source>&amp;Draw the current document</source>
+        <translation>绘制当前文档(&amp;D)</translation>
+    </message>
+</context>
+<context>
+    <name>QueryPanel</name>
+    <message>
+        <location filename="../../ui/query_panel.py" line="+58"/>
+        <source>alone</source>
+        <translation>单独</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>AND (overlap)</source>
+        <translation>与（重叠）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>OR</source>
+        <translation>或</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>NOT</source>
+        <translation>非</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>NEAR</source>
+        <translation>邻近</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>FOLLOWED BY</source>
+        <translation>其后</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>within characters</source>
+        <translation>相距字符数以内</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>in the same sentence</source>
+        <translation>在同一句中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>in the same paragraph</source>
+        <translation>在同一段中</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Largest gap between the two passages, in characters</source>
+        <translation>两个片段之间的最大间隔（字符数）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Run query</source>
+        <translation>运行查询(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Run saved</source>
+        <translation>运行已存查询</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save query…</source>
+        <translation>保存查询…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save as code…</source>
+        <translation>保存为代码…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Saved queries:</source>
+        <translation>已存查询：</translation>
+    </message>
+    <message>
+        <location line="+74"/>
+        <source>Running the query…</source>
+        <translation>正在运行查询…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Running the query “{0}”…</source>
+        <translation>正在运行查询“{0}”…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{0} passages, {1} characters — {2}</source>
+        <translation>{0} 个片段，{1} 个字符 — {2}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The query found {0} passages</source>
+        <translation>查询找到 {0} 个片段</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Save query</source>
+        <translation>保存查询</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name of the query:</source>
+        <translation>查询名称：</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Saved the query “{0}”</source>
+        <translation>已保存查询“{0}”</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Save as code</source>
+        <translation>保存为代码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Code every passage found with a new code (a path such as 信任/查询结果):</source>
+        <translation>用一个新代码为找到的每个片段编码（路径如 信任/查询结果）：</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Coded {0} passages with the new code “{1}”</source>
+        <translation>已用新代码“{1}”为 {0} 个片段编码</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Export the query results</source>
+        <translation>导出查询结果</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Exported {0}</source>
+        <translation>已导出 {0}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Query</source>
+        <translation>查询</translation>
+    </message>
+</context>
+<context>
+    <name>ScopeBar</name>
+    <message>
+        <location filename="../../ui/scope_bar.py" line="+62"/>
+        <source>Documents</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cases</source>
+        <translation>案例</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Coders</source>
+        <translation>编码员</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Over:</source>
+        <translation>范围：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>where</source>
+        <translation>条件</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>(any attribute)</source>
+        <translation>（任意属性）</translation>
+    </message>
+</context>
+<context>
     <name>SearchResults</name>
     <message>
-        <location filename="../../annotator/ui/panels.py" line="+39"/>
+        <location filename="../../ui/panels.py" line="+39"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
@@ -2517,7 +3343,7 @@ in the copy: {1}</source>
 <context>
     <name>SegmentsPanel</name>
     <message>
-        <location filename="../../annotator/ui/segments_view.py" line="+254"/>
+        <location filename="../../ui/segments_view.py" line="+254"/>
         <source>Include child codes</source>
         <extracomment>the greys of a row&apos;s header line and of the words around the coded ones: dark enough to read on the base colour and on the selection tint</extracomment>
         <translation>包含子代码</translation>
@@ -2541,7 +3367,7 @@ in the copy: {1}</source>
 <context>
     <name>Session</name>
     <message>
-        <location filename="../../annotator/ui/operations/base.py" line="+61"/>
+        <location filename="../../ui/operations/base.py" line="+61"/>
         <source>Cannot redo “{0}”: {1}</source>
         <translation>无法重做“{0}”：{1}</translation>
     </message>
@@ -2570,7 +3396,7 @@ in the copy: {1}</source>
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../annotator/ui/i18n.py" line="+157"/>
+        <location filename="../../ui/i18n.py" line="+157"/>
         <source>System language ({0})</source>
         <translation>跟随系统（{0}）</translation>
     </message>
@@ -2578,7 +3404,7 @@ in the copy: {1}</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../annotator/ui/settings_dialog.py" line="-157"/>
+        <location filename="../../ui/settings_dialog.py" line="-157"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -2611,7 +3437,7 @@ in the copy: {1}</source>
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../annotator/ui/help_menu.py" line="+19"/>
+        <location filename="../../ui/help_menu.py" line="+19"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
@@ -2637,9 +3463,17 @@ in the copy: {1}</source>
     </message>
 </context>
 <context>
+    <name>TaskBar</name>
+    <message>
+        <location filename="../../ui/analysis_task.py" line="+62"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../annotator/ui/welcome.py" line="-84"/>
+        <location filename="../../ui/welcome.py" line="-84"/>
         <source>Welcome to Annotator</source>
         <translation>欢迎使用 Annotator</translation>
     </message>
@@ -2682,7 +3516,7 @@ in the copy: {1}</source>
 <context>
     <name>WorkshopUI</name>
     <message>
-        <location filename="../../annotator/ui/workshop_menu.py" line="+114"/>
+        <location filename="../../ui/workshop_menu.py" line="+114"/>
         <source>Intercoder agreement</source>
         <translation>编码员间一致性</translation>
     </message>
@@ -2732,13 +3566,13 @@ in the copy: {1}</source>
         <translation>编码员的分歧之处：逐一跳转并确定共识（Ctrl+Shift+D）</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window_actions.py" line="-2"/>
-        <location filename="../../annotator/ui/workshop_menu.py" line="+2"/>
+        <location filename="../../ui/window_actions.py" line="-2"/>
+        <location filename="../../ui/workshop_menu.py" line="+2"/>
         <source>&amp;Workshop</source>
         <translation>工作坊(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/workshop_menu.py" line="+50"/>
+        <location filename="../../ui/workshop_menu.py" line="+50"/>
         <source>Intercoder agreement of {0}</source>
         <translation>{0} 的编码员间一致性</translation>
     </message>
@@ -2795,6 +3629,19 @@ Merging cannot be undone, and the undo history is cleared. To keep the project a
         <location line="+9"/>
         <source>Merging {0} files…</source>
         <translation>正在合并 {0} 个文件…</translation>
+    </message>
+</context>
+<context>
+    <name>_Choice</name>
+    <message>
+        <location filename="../../ui/scope_bar.py" line="-48"/>
+        <source>{0}: all</source>
+        <translation>{0}：全部</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0}: {1}</source>
+        <translation>{0}：{1}</translation>
     </message>
 </context>
 </TS>
