@@ -366,7 +366,7 @@ def test_closing_the_project_clears_the_analysis(qtbot, window) -> None:
     assert not window.registry["analysis_query"].isEnabled()
 
 
-def test_the_analysis_dock_speaks_chinese(qtbot, chinese, settings, novel, dialogs,
+def test_the_analysis_dock_speaks_chinese(qtbot, chinese, settings, novel, dialogs,  # noqa: F811
                                           tmp_path) -> None:
     window = make_window(qtbot, settings)
     window.open_path(novel)
