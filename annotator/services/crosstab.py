@@ -7,6 +7,7 @@ counts in both columns, as it does in NVivo's framework matrices. ``cell_segment
 gives the coded segments behind a cell.
 """
 
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -74,17 +75,21 @@ def _columns(s, by: str, r) -> dict[str, list[int]]:
             keys = sorted({values.get(c, NO_VALUE) for c in r.case_of.get(did, ())}) or [NO_VALUE]
         for key in keys:
             cols.setdefault(key, []).append(did)
-    order = _value_order(attr.type, cols)
+    order = _value_order(attr.type, cols, json.loads(attr.categories or "[]"))
     return {k: cols[k] for k in order}
 
 
-def _value_order(kind: str, cols: dict) -> list[str]:
+def _value_order(kind: str, cols: dict, categories: list[str]) -> list[str]:
+    """Numbers by size, a category's values in the order it lists them, other values
+    by their text; documents without a value last."""
+    rank = {v: i for i, v in enumerate(categories)}
+
     def key(v: str):
         if v == NO_VALUE:
             return (1, 0, "")
         if kind == "number":
             return (0, float(v), "")
-        return (0, 0, v)
+        return (0, rank.get(v, len(rank)), v)
     return sorted(cols, key=key)
 
 

@@ -178,6 +178,7 @@ class CasesPanel(QWidget):
         self.table = QTableWidget()
         self.table.setObjectName("attributeTable")
         self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setDefaultSectionSize(24)
         row = QHBoxLayout()
         row.addWidget(QLabel(self.tr("Attributes")))
         row.addWidget(self.owner)

@@ -83,6 +83,8 @@ class MatrixView(QTableView):
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.horizontalHeader().setDefaultSectionSize(84)
+        self.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft
+                                                    | Qt.AlignmentFlag.AlignVCenter)
         self.verticalHeader().setDefaultSectionSize(22)
         self.clicked.connect(lambda i: self.cellOpened.emit(i.row(), i.column()))
         self.activated.connect(lambda i: self.cellOpened.emit(i.row(), i.column()))

@@ -24,6 +24,7 @@ class _Choice(QToolButton):
         self.setObjectName(name)
         self.title = title
         self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.setMinimumWidth(110)
         self.setMenu(QMenu(self))
         self.set_names([])
 
