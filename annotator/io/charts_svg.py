@@ -132,23 +132,48 @@ def network(title: Msg | str, labels: Sequence[str],
     return _svg(2 * cx, 2 * cy + 60, body)
 
 
-def cooccurrence_heatmap(table: "Cooccurrence", measure: str = "passages") -> str:
+def busiest(table: "Cooccurrence", limit: int | None) -> list[int]:
+    """The codes to draw: all, or the ``limit`` with the most passages shared with other
+    codes (in codebook order). A picture of 300 × 300 cells is 20 MB of SVG and
+    readable by no one; the matrix in the window and the sheet keep every code."""
+    ids = table.code_ids
+    if limit is None or len(ids) <= limit:
+        return list(ids)
+    weight = dict.fromkeys(ids, 0)
+    for (a, b), n in table.passages.items():
+        weight[a] = weight.get(a, 0) + n
+        weight[b] = weight.get(b, 0) + n
+    keep = set(sorted(ids, key=lambda c: -weight[c])[:limit])
+    return [c for c in ids if c in keep]
+
+
+def _title(base: Msg, shown: int, total: int) -> Msg | str:
+    if shown == total:
+        return base
+    return msg("{title} — the {shown} of {total} codes that co-occur most", title=base,
+               shown=shown, total=total)
+
+
+def cooccurrence_heatmap(table: "Cooccurrence", measure: str = "passages",
+                         limit: int | None = None) -> str:
     """The co-occurrence matrix of ``measure`` (a key of ``Cooccurrence.cell``)."""
-    names = [table.paths[c] for c in table.code_ids]
-    cells = [[(table.cell(x, y)[measure] or 0) if x != y else 0 for y in table.code_ids]
-             for x in table.code_ids]
+    ids = busiest(table, limit)
+    names = [table.paths[c] for c in ids]
+    cells = [[(table.cell(x, y)[measure] or 0) if x != y else 0 for y in ids] for x in ids]
     if measure == "jaccard":
         cells = [[round(v, 2) for v in row] for row in cells]
-    return heatmap(MEASURE_TITLES[measure], names, cells)
+    return heatmap(_title(MEASURE_TITLES[measure], len(ids), len(table.code_ids)), names,
+                   cells)
 
 
-def cooccurrence_network(table: "Cooccurrence") -> str:
+def cooccurrence_network(table: "Cooccurrence", limit: int | None = None) -> str:
     """The codes as a network, an edge's width its passages carrying both codes."""
-    index = {c: i for i, c in enumerate(table.code_ids)}
+    ids = busiest(table, limit)
+    index = {c: i for i, c in enumerate(ids)}
     edges = [(index[x], index[y], n) for (x, y), n in table.passages.items()
              if x in index and y in index]
-    return network(msg("Passages carrying both codes"),
-                   [table.paths[c] for c in table.code_ids], edges)
+    return network(_title(msg("Passages carrying both codes"), len(ids), len(table.code_ids)),
+                   [table.paths[c] for c in ids], edges)
 
 
 def crosstab_bars(table: "Crosstab") -> str:

@@ -35,6 +35,8 @@ ZH: dict[str, str] = {
     "{name}: the chart could not be drawn": "{name}：无法绘制该图表。",
     "{name}: the picture could not be written": "{name}：无法写入该图片。",
     "Where each code falls in {document}": "各代码在《{document}》中的位置",
+    "{title} — the {shown} of {total} codes that co-occur most":
+        "{title}——{total} 个代码中共现最多的 {shown} 个",
     "Passages": "片段数",
     "Query results": "查询结果",
     "Query: {a} {op} {b} (reach: {scope} {within})":

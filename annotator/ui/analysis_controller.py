@@ -109,7 +109,7 @@ class AnalysisController(QObject):
         self.runner.cancel()
         for panel in (self.cooccurrence, self.crosstab):
             panel.table = None
-            panel.matrix.matrix.show([], [], lambda _r, _c: None)
+            panel.matrix.matrix.show([], [], [])
             panel.passages.show_passages([])
         self.query.result = None
         self.query.results.show_passages([])

@@ -16,6 +16,7 @@ from PySide6.QtSvg import QSvgRenderer
 
 from annotator.domain.errors import AnnotatorError
 
+MAX_SIDE = 12_000  # pixels: 12,000² ARGB is 576 MB; larger pictures are drawn smaller
 _app: list[QGuiApplication] = []  # the application made here, kept alive
 
 
@@ -31,7 +32,7 @@ def gui_application() -> QGuiApplication:
 
 def svg_to_png(svg: str, out: Path | str, scale: float = 2.0) -> Path:
     """Draw ``svg`` into ``out`` (.png) at ``scale`` times its size (2: sharp on paper
-    and on high-density screens)."""
+    and on high-density screens), at most ``MAX_SIDE`` pixels on its longer side."""
     out = Path(out)
     if out.suffix.lower() != ".png":
         raise AnnotatorError("{name}: the picture must be a .png file", name=out.name)
@@ -42,6 +43,8 @@ def svg_to_png(svg: str, out: Path | str, scale: float = 2.0) -> Path:
     if not renderer.isValid():
         raise AnnotatorError("{name}: the chart could not be drawn", name=out.name)
     size = renderer.defaultSize()
+    # a picture of a few hundred codes stays within MAX_SIDE pixels (and memory)
+    scale = min(scale, MAX_SIDE / max(size.width(), size.height(), 1))
     image = QImage(max(1, round(size.width() * scale)), max(1, round(size.height() * scale)),
                    QImage.Format.Format_ARGB32)
     image.fill(Qt.GlobalColor.white)

@@ -33,11 +33,14 @@ from annotator.services.analysis_scope import CancelFlag, Progress
 from annotator.services.attributes import list_attributes
 from annotator.ui.analysis_task import TaskRunner, attempt
 from annotator.ui.chart_view import ChartView
-from annotator.ui.matrix_view import MatrixView
+from annotator.ui.matrix_view import Grid, MatrixView, grid_peak
 from annotator.ui.passage_list import Passage, PassageList
 from annotator.ui.prompts import Prompts
 from annotator.ui.scope_bar import ScopeBar
 from annotator.ui.session import Session
+
+#: at most this many codes in a chart in the window (the matrix keeps every code)
+CHART_CODES = 40
 
 
 def _t(text: str) -> str:
@@ -68,6 +71,8 @@ class MatrixPanel(QWidget):
         self.session, self.runner, self.scope, self.prompts, self.say = (
             session, runner, scope, prompts, say)
         self.table: Any = None
+        self.grids: dict[str, Grid] = {}
+        self.peaks: dict[str, float] = {}
         self.cell: tuple[int, int] | None = None
         self.controls = QHBoxLayout()
         self.measure = QComboBox()
@@ -116,7 +121,7 @@ class MatrixPanel(QWidget):
         layout.addWidget(self.tabs, 1)
         self.run_button.clicked.connect(self.run)
         self.export_button.clicked.connect(self.export)
-        self.measure.currentIndexChanged.connect(lambda _i: self._show_matrix())
+        self.measure.currentIndexChanged.connect(lambda _i: self._measure_changed())
         self.matrix.cellOpened.connect(self.open_cell)
         self.passages.passageActivated.connect(self.passageOpened)
         self.export_button.setEnabled(False)
@@ -130,16 +135,17 @@ class MatrixPanel(QWidget):
     def work(self) -> Callable[[Progress, CancelFlag], Any]:
         raise NotImplementedError
 
-    def labels(self) -> tuple[list[str], list[str]]:
+    def labels(self, table: Any) -> tuple[list[str], list[str]]:
         raise NotImplementedError
 
-    def value(self, row: int, column: int, measure: str) -> Any:
+    def value(self, table: Any, row: int, column: int, measure: str) -> Any:
         raise NotImplementedError
 
     def cell_work(self, row: int, column: int) -> tuple[str, Callable[[], list[Passage]]] | None:
         raise NotImplementedError
 
-    def chart_svgs(self) -> dict[str, str]:
+    def chart_svgs(self, table: Any, measure: str) -> dict[str, str]:
+        """The charts of ``table`` (called in the analysis thread)."""
         raise NotImplementedError
 
     def write(self, out: Path) -> None:
@@ -150,31 +156,64 @@ class MatrixPanel(QWidget):
     def run(self) -> None:
         if self.session.project is None:
             return
-        self.runner.start(self.tr("Counting…"), self.work(), self.show_table)
+        work = self.work()
 
-    def show_table(self, table: Any) -> None:
-        self.table = table
+        measures = [self.measure.itemData(i) for i in range(self.measure.count())]
+        shown = self.measure.currentData()  # read here: widgets belong to the GUI thread
+
+        def counted(progress: Progress, cancel: CancelFlag) -> tuple[Any, dict, dict]:
+            table = work(progress, cancel)
+            # the cells of every measure and the pictures are made here too, not on the
+            # GUI thread (300 × 300 cells, five measures)
+            grids = {m: self.grid(table, m) for m in measures}
+            peaks = {m: grid_peak(g) for m, g in grids.items()}
+            return table, grids, peaks, self.chart_svgs(table, shown)
+
+        self.runner.start(self.tr("Counting…"), counted, lambda got: self.show_table(*got))
+
+    def grid(self, table: Any, measure: str) -> Grid:
+        """Every cell's value of ``measure`` (called in the analysis thread)."""
+        rows, columns = self.labels(table)
+        return [[self.value(table, r, c, measure) for c in range(len(columns))]
+                for r in range(len(rows))]
+
+    def show_table(self, table: Any, grids: dict[str, Grid], peaks: dict[str, float],
+                   svgs: dict[str, str]) -> None:
+        self.table, self.grids, self.peaks = table, grids, peaks
         self.cell = None
         self._show_matrix()
-        rows, columns = self.labels()
+        rows, columns = self.labels(table)
         self.summary.setText(self.tr("{0} × {1} — {2}").format(
             len(rows), len(columns), "; ".join(str(x) for x in table.scope.describe())))
         self.passages.show_passages([])
         self.cell_title.setText(self.tr("Click a cell to list the passages behind it."))
-        for key, svg in self.chart_svgs().items():
-            self.charts[key].show_svg(svg, f"{self.objectName()[:-5]}-{key}")
+        self._show_charts(svgs)
         self.export_button.setEnabled(True)
+
+    def _measure_changed(self) -> None:
+        """The matrix at once (its cells are made), the charts of the measure in the
+        analysis thread."""
+        self._show_matrix()
+        table, measure = self.table, self.measure.currentData()
+        if table is not None and not self.runner.busy:
+            self.runner.start(self.tr("Drawing…"),
+                              lambda _progress, _cancel: self.chart_svgs(table, measure),
+                              self._show_charts)
+
+    def _show_charts(self, svgs: dict[str, str]) -> None:
+        for key, svg in svgs.items():
+            self.charts[key].show_svg(svg, f"{self.objectName()[:-5]}-{key}")
 
     def _show_matrix(self) -> None:
         if self.table is None:
             return
-        rows, columns = self.labels()
+        rows, columns = self.labels(self.table)
         measure = self.measure.currentData()
-        self.matrix.matrix.show(rows, columns, lambda r, c: self.value(r, c, measure), _number)
+        self.matrix.matrix.show(rows, columns, self.grids[measure], _number, self.peaks[measure])
 
     def open_cell(self, row: int, column: int) -> None:
         """List the passages behind a cell (in the analysis thread) and open the first."""
-        rows, columns = self.labels() if self.table is not None else ([], [])
+        rows, columns = self.labels(self.table) if self.table is not None else ([], [])
         if not (0 <= row < len(rows) and 0 <= column < len(columns)):
             return
         job = self.cell_work(row, column)
@@ -221,15 +260,31 @@ class CooccurrencePanel(MatrixPanel):
         return lambda progress, cancel: cooc_service.cooccurrence(
             p, None, scope, progress, cancel)
 
-    def labels(self) -> tuple[list[str], list[str]]:
-        names = [self.table.paths[c] for c in self.table.code_ids]
+    def labels(self, table: Any) -> tuple[list[str], list[str]]:
+        names = [table.paths[c] for c in table.code_ids]
         return names, names
 
-    def value(self, row: int, column: int, measure: str) -> Any:
+    def value(self, table: Any, row: int, column: int, measure: str) -> Any:
         if row == column:
             return None
-        ids = self.table.code_ids
-        return self.table.cell(ids[row], ids[column])[measure]
+        ids = table.code_ids
+        return table.cell(ids[row], ids[column])[measure]
+
+    def grid(self, table: Any, measure: str) -> Grid:
+        """From the pairs that occur (a few thousand), not cell by cell (90,000)."""
+        index = {c: i for i, c in enumerate(table.code_ids)}
+        n = len(index)
+        grid: Grid = [[0] * n for _ in range(n)]
+        for i in range(n):
+            grid[i][i] = None
+        pairs = {"passages": table.passages, "documents": table.documents,
+                 "cases": table.cases, "characters": table.both_chars,
+                 "jaccard": table.both_chars}[measure]
+        for (a, b), v in pairs.items():
+            if a in index and b in index:
+                value = table.jaccard(a, b) if measure == "jaccard" else v
+                grid[index[a]][index[b]] = grid[index[b]][index[a]] = value
+        return grid
 
     def cell_work(self, row: int, column: int):
         if row == column:
@@ -244,10 +299,9 @@ class CooccurrencePanel(MatrixPanel):
 
         return f"{a} × {b}", fetch
 
-    def chart_svgs(self) -> dict[str, str]:
-        measure = self.measure.currentData()
-        return {"heatmap": charts_svg.cooccurrence_heatmap(self.table, measure),
-                "network": charts_svg.cooccurrence_network(self.table)}
+    def chart_svgs(self, table: Any, measure: str) -> dict[str, str]:
+        return {"heatmap": charts_svg.cooccurrence_heatmap(table, measure, CHART_CODES),
+                "network": charts_svg.cooccurrence_network(table, CHART_CODES)}
 
     def write(self, out: Path) -> None:
         from annotator.io.analysis_workbook import write_cooccurrence
@@ -286,13 +340,12 @@ class CrosstabPanel(MatrixPanel):
         return lambda progress, cancel: crosstab_service.crosstab(
             p, by, None, scope, progress, cancel)
 
-    def labels(self) -> tuple[list[str], list[str]]:
-        columns = [c or self.tr("(no value)") for c in self.table.columns]
-        return list(self.table.codes), columns
+    def labels(self, table: Any) -> tuple[list[str], list[str]]:
+        columns = [c or _t("(no value)") for c in table.columns]
+        return list(table.codes), columns
 
-    def value(self, row: int, column: int, measure: str) -> Any:
-        t = self.table
-        return t.cells[(t.code_ids[row], t.columns[column])][measure]
+    def value(self, table: Any, row: int, column: int, measure: str) -> Any:
+        return table.cells[(table.code_ids[row], table.columns[column])][measure]
 
     def cell_work(self, row: int, column: int):
         p, table = self.session.project, self.table
@@ -305,8 +358,8 @@ class CrosstabPanel(MatrixPanel):
 
         return title, fetch
 
-    def chart_svgs(self) -> dict[str, str]:
-        return {"bars": charts_svg.crosstab_bars(self.table)}
+    def chart_svgs(self, table: Any, measure: str) -> dict[str, str]:
+        return {"bars": charts_svg.crosstab_bars(table)}
 
     def write(self, out: Path) -> None:
         from annotator.io.analysis_workbook import write_crosstab

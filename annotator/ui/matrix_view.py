@@ -13,8 +13,14 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QTableView, QWidget
 
 Value = float | int | None
+Grid = list[list[Value]]
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
+
+
+def grid_peak(grid: Grid) -> float:
+    """The largest value, which the shading is relative to (1 for an empty grid)."""
+    return max((float(v) for row in grid for v in row if v), default=1.0) or 1.0
 
 
 class MatrixModel(QAbstractTableModel):
@@ -22,19 +28,23 @@ class MatrixModel(QAbstractTableModel):
         super().__init__(parent)
         self.rows: list[str] = []
         self.columns: list[str] = []
-        self.value: Callable[[int, int], Value] = lambda _r, _c: None
+        self.grid: Grid = []
         self.text: Callable[[Value], str] = lambda v: "" if v is None else str(v)
         self.peak = 1.0
 
-    def show(self, rows: list[str], columns: list[str], value: Callable[[int, int], Value],
-             text: Callable[[Value], str] | None = None) -> None:
+    def show(self, rows: list[str], columns: list[str], grid: Grid,
+             text: Callable[[Value], str] | None = None, peak: float | None = None) -> None:
+        """Show ``grid[row][column]``; made in the analysis thread (``make_grid``), so
+        showing 90,000 cells costs the GUI thread nothing but the cells it draws."""
         self.beginResetModel()
-        self.rows, self.columns, self.value = rows, columns, value
+        self.rows, self.columns, self.grid = rows, columns, grid
         if text is not None:
             self.text = text
-        values = [value(r, c) for r in range(len(rows)) for c in range(len(columns))]
-        self.peak = max((float(v) for v in values if v), default=1.0) or 1.0
+        self.peak = peak or grid_peak(grid)
         self.endResetModel()
+
+    def value(self, row: int, column: int) -> Value:
+        return self.grid[row][column]
 
     def rowCount(self, parent: Index = _ROOT) -> int:
         return 0 if parent.isValid() else len(self.rows)
@@ -45,7 +55,7 @@ class MatrixModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
-        v = self.value(index.row(), index.column())
+        v = self.grid[index.row()][index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             return self.text(v)
         if role == Qt.ItemDataRole.TextAlignmentRole:
@@ -96,4 +106,4 @@ class MatrixView(QTableView):
         return self.visualRect(index).center()
 
 
-__all__ = ["MatrixModel", "MatrixView"]
+__all__ = ["Grid", "MatrixModel", "MatrixView", "grid_peak"]

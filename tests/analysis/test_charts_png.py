@@ -98,3 +98,26 @@ def test_crosstab_columns_follow_the_category_order(tmp_path) -> None:
         attributes.set_value(p, "阶段", "访谈甲", "前期")
         attributes.set_value(p, "阶段", "访谈乙", "后期")
         assert crosstab(p, "阶段").columns[:2] == ["后期", "前期"]
+
+
+def test_a_chart_of_many_codes_draws_those_that_co_occur_most(tmp_path) -> None:
+    """The window draws at most 40 codes; the title says which and of how many."""
+    from annotator.io.charts_svg import cooccurrence_heatmap, cooccurrence_network
+    from annotator.services.cooccurrence import cooccurrence
+    from tests.analysis.test_matrices_agree_with_queries import random_project
+
+    p = random_project(tmp_path / "r.annotator")
+    table = cooccurrence(p)
+    p.close()
+    weight = {c: sum(n for pair, n in table.passages.items() if c in pair)
+              for c in table.code_ids}
+    top = sorted(table.code_ids, key=lambda c: -weight[c])[:3]
+    ns = "{http://www.w3.org/2000/svg}"
+    for svg in (cooccurrence_heatmap(table, "passages", 3), cooccurrence_network(table, 3)):
+        texts = [t.text for t in ET.fromstring(svg).iter(ns + "text")]
+        assert "3" in texts[0] and "6" in texts[0]          # the 3 of 6 codes
+        assert {table.paths[c] for c in top} <= set(texts)
+        assert not ({table.paths[c] for c in table.code_ids} - {table.paths[c] for c in top}
+                    ) & set(texts[1:])
+    whole = cooccurrence_heatmap(table)
+    assert len([t for t in ET.fromstring(whole).iter(ns + "text")]) > 6 * 2
