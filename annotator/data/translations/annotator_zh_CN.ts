@@ -896,24 +896,24 @@
         <translation>无法计算（0/0）：此处没有可比较的内容</translation>
     </message>
     <message>
-        <location filename="../../ui/matrix_panels.py" line="+214"/>
+        <location filename="../../ui/matrix_panels.py" line="+253"/>
         <source>Passages carrying both</source>
         <translation>同时带有两个代码的片段</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+48"/>
+        <location line="+63"/>
         <source>Documents</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location line="-47"/>
-        <location line="+47"/>
+        <location line="-62"/>
+        <location line="+62"/>
         <source>Cases</source>
         <translation>案例</translation>
     </message>
     <message>
-        <location line="-47"/>
+        <location line="-62"/>
         <source>Characters carrying both</source>
         <translation>同时带有两个代码的字符</translation>
     </message>
@@ -933,7 +933,7 @@
         <translation>网络图</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+60"/>
         <source>Codings</source>
         <translation>编码数</translation>
     </message>
@@ -956,6 +956,11 @@
         <location line="+1"/>
         <source>Bars</source>
         <translation>条形图</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>(no value)</source>
+        <translation>（无取值）</translation>
     </message>
 </context>
 <context>
@@ -1406,20 +1411,20 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+188"/>
+        <location line="+189"/>
         <location line="+4"/>
         <source>Delete case</source>
         <translation>删除案例</translation>
     </message>
     <message>
-        <location line="-187"/>
-        <location line="+164"/>
+        <location line="-188"/>
+        <location line="+165"/>
         <location line="+10"/>
         <source>Cases</source>
         <translation>案例</translation>
     </message>
     <message>
-        <location line="-167"/>
+        <location line="-168"/>
         <source>of documents</source>
         <translation>文档的</translation>
     </message>
@@ -1429,7 +1434,7 @@
         <translation>案例的</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <location line="+94"/>
         <source>Attributes</source>
         <translation>属性</translation>
@@ -1748,7 +1753,7 @@
 <context>
     <name>CrosstabPanel</name>
     <message>
-        <location filename="../../ui/matrix_panels.py" line="+3"/>
+        <location filename="../../ui/matrix_panels.py" line="-21"/>
         <source>Codes by</source>
         <translation>代码 ×</translation>
     </message>
@@ -1761,11 +1766,6 @@
         <location line="+1"/>
         <source>cases</source>
         <translation>案例</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>(no value)</source>
-        <translation>（无取值）</translation>
     </message>
 </context>
 <context>
@@ -2150,7 +2150,7 @@
 <context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../../ui/cases_panel.py" line="-324"/>
+        <location filename="../../ui/cases_panel.py" line="-325"/>
         <source>Import attributes: {0}</source>
         <translation>导入属性：{0}</translation>
     </message>
@@ -2851,8 +2851,9 @@ No: choose another coder name.</source>
 <context>
     <name>MatrixPanel</name>
     <message>
-        <location filename="../../ui/matrix_panels.py" line="-213"/>
+        <location filename="../../ui/matrix_panels.py" line="-252"/>
         <source>&amp;Run</source>
+        <extracomment>at most this many codes in a chart in the window (the matrix keeps every code)</extracomment>
         <translation>运行(&amp;R)</translation>
     </message>
     <message>
@@ -2862,12 +2863,12 @@ No: choose another coder name.</source>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+79"/>
+        <location line="+100"/>
         <source>Click a cell to list the passages behind it.</source>
         <translation>点击单元格，列出其背后的片段。</translation>
     </message>
     <message>
-        <location line="-64"/>
+        <location line="-85"/>
         <source>Matrix</source>
         <translation>矩阵</translation>
     </message>
@@ -2877,14 +2878,19 @@ No: choose another coder name.</source>
         <translation>显示：</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+59"/>
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+14"/>
         <source>{0} × {1} — {2}</source>
         <translation>{0} × {1} — {2}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Drawing…</source>
+        <translation>正在绘图…</translation>
     </message>
     <message>
         <location line="+28"/>
@@ -3297,7 +3303,7 @@ in the copy: {1}</source>
 <context>
     <name>ScopeBar</name>
     <message>
-        <location filename="../../ui/scope_bar.py" line="+62"/>
+        <location filename="../../ui/scope_bar.py" line="+63"/>
         <source>Documents</source>
         <translation>文档</translation>
     </message>
