@@ -7,7 +7,9 @@ baseline of reading every coding row (the least any analysis must do):
 
 - a two-code query (``A AND B``, and ``A NEAR B`` within a sentence), budget 300 ms;
 - the full 300 × 300 co-occurrence, budget 1 s;
-- the crosstab of all 300 codes by 部分, budget 300 ms.
+- the crosstab of all 300 codes by 部分, budget 300 ms;
+- in the window (this tree only): the longest the GUI thread is busy while the Analysis
+  dock counts, shows the result, opens a cell, budget 100 ms.
 
 Run: ``.venv/bin/python bench/bench_analysis.py [--base REV]``: each side (this tree and
 ``REV``, default ``main``, unpacked with ``git archive``) is timed in its own process on
@@ -149,6 +151,61 @@ def measure(path: Path) -> None:
     print(json.dumps(out))
 
 
+def stalls(path: Path) -> None:
+    """The longest time the window's GUI thread is busy (a 2 ms heartbeat timer that
+    cannot fire) while the Analysis dock runs each step on the project; one JSON line."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QElapsedTimer, QSettings, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from annotator.ui.main_window import MainWindow
+
+    app = QApplication([])
+    with tempfile.TemporaryDirectory() as tmp:
+        w = MainWindow(QSettings(str(Path(tmp) / "s.ini"), QSettings.Format.IniFormat),
+                       persist=False)
+        w.resize(1400, 950)
+        w.show()
+        w.open_path(path)
+        a = w.analysis
+        clock, gap = QElapsedTimer(), [0]
+        beat = QTimer(interval=2)
+
+        def tick() -> None:
+            gap[0] = max(gap[0], clock.restart())
+
+        beat.timeout.connect(tick)
+
+        def worst(start: Callable[[], object]) -> float:
+            app.processEvents()
+            gap[0] = 0
+            clock.start()
+            beat.start()
+            start()
+            tick()
+            while a.runner.busy:
+                app.processEvents()
+            for _ in range(20):  # what the result's arrival makes the window draw
+                app.processEvents()
+                time.sleep(0.002)
+            tick()
+            beat.stop()
+            return gap[0] / 1000
+
+        out = {}
+        a.show_tab(a.cooccurrence)
+        out["co-occurrence 300 × 300, shown"] = worst(a.cooccurrence.run)
+        out["a co-occurrence cell opened"] = worst(lambda: a.cooccurrence.open_cell(0, 1))
+        out["another measure shown"] = worst(lambda: a.cooccurrence.measure.setCurrentIndex(4))
+        a.show_tab(a.crosstab)
+        a.crosstab.by.setCurrentIndex(a.crosstab.by.findData("部分"))
+        out["crosstab by 部分, shown"] = worst(a.crosstab.run)
+        a.show_tab(a.query)
+        out["query A NEAR B (sentence), shown"] = worst(a.query.run)
+        w.close()
+    print(json.dumps(out))
+
+
 def run_side(root: Path, project: Path) -> dict[str, float]:
     env = {**os.environ, "PYTHONPATH": str(root)}
     done = subprocess.run([sys.executable, __file__, "--measure", str(project)], env=env,
@@ -159,6 +216,9 @@ def run_side(root: Path, project: Path) -> dict[str, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--measure", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--stalls", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--no-window", action="store_true",
+                        help="skip the window's longest stalls (needs PySide6)")
     parser.add_argument("--base", default="main",
                         help="the git revision to compare with, measured in the same run "
                              "(default: main; 'none' to skip)")
@@ -167,6 +227,9 @@ def main() -> None:
     args = parser.parse_args()
     if args.measure:
         measure(args.measure)
+        return
+    if args.stalls:
+        stalls(args.stalls)
         return
     here = Path(__file__).resolve().parents[1]
     with tempfile.TemporaryDirectory() as tmp:
@@ -202,6 +265,13 @@ def main() -> None:
                 line += f" {was * 1000:6.0f} ms {was / took:8.1f}×"
             verdict = "ok" if took <= budget else "OVER"
             print(f"{line}  {budget * 1000:.0f} ms: {verdict}")
+        if not args.no_window:
+            done = subprocess.run([sys.executable, __file__, "--stalls", str(project)],
+                                  check=True, capture_output=True, text=True)
+            print("the window, longest time the GUI thread is busy (budget 100 ms):")
+            for name, took in json.loads(done.stdout.strip().splitlines()[-1]).items():
+                verdict = "ok" if took <= 0.1 else "OVER"
+                print(f"  {name:<38} {took * 1000:6.0f} ms: {verdict}")
 
 
 if __name__ == "__main__":

@@ -9,7 +9,7 @@ passage the user opens in any tab into the document shown at that place.
 """
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QImage, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QTabWidget, QVBoxLayout, QWidget
 
 from annotator.domain.intervals import union
@@ -21,7 +21,7 @@ from annotator.services.changes import RESET, Changes
 from annotator.services.coding import document_spans
 from annotator.ui.analysis_task import TaskBar, TaskRunner
 from annotator.ui.cases_panel import CasesPanel
-from annotator.ui.chart_view import ChartView, PortraitPanel
+from annotator.ui.chart_view import Chart, ChartView, PortraitPanel
 from annotator.ui.matrix_panels import CooccurrencePanel, CrosstabPanel
 from annotator.ui.passage_list import Passage
 from annotator.ui.query_panel import QueryPanel
@@ -113,7 +113,7 @@ class AnalysisController(QObject):
             panel.passages.show_passages([])
         self.query.result = None
         self.query.results.show_passages([])
-        self.portrait_chart.show_svg("", "portrait")
+        self.portrait_chart.show_chart(Chart("", QImage()), "portrait")
         if not self.session.is_open:
             self.dock.hide()
         self.fill_choices()
@@ -161,17 +161,17 @@ class AnalysisController(QObject):
         order = {c: i for i, c in enumerate(s.code_order)}
         lanes_of = {c: (s.code_path(c), s.code_color(c)) for c in s.code_order}
 
-        def work(_progress, _cancel) -> str:
+        def work(_progress, _cancel) -> Chart:
             spans: dict[int, list[tuple[int, int]]] = {}
             for _cid, code, _coder, start, end in document_spans(p, doc_id):
                 spans.setdefault(code, []).append((start, end))
             lanes = [(*lanes_of[c], union(v)) for c, v in
                      sorted(spans.items(), key=lambda kv: order.get(kv[0], 0)) if c in lanes_of]
-            return charts_svg.codeline(msg("Where each code falls in {document}",
-                                           document=name), length, lanes)
+            return Chart.of(charts_svg.codeline(msg("Where each code falls in {document}",
+                                                    document=name), length, lanes))
 
         self.runner.start(self.tr("Drawing {0}…").format(name), work,
-                          lambda svg: self.portrait_chart.show_svg(svg, f"portrait-{name}"))
+                          lambda chart: self.portrait_chart.show_chart(chart, f"portrait-{name}"))
 
 
 def install_analysis(window) -> AnalysisController:

@@ -30,18 +30,14 @@ def gui_application() -> QGuiApplication:
     return app  # type: ignore[return-value]
 
 
-def svg_to_png(svg: str, out: Path | str, scale: float = 2.0) -> Path:
-    """Draw ``svg`` into ``out`` (.png) at ``scale`` times its size (2: sharp on paper
-    and on high-density screens), at most ``MAX_SIDE`` pixels on its longer side."""
-    out = Path(out)
-    if out.suffix.lower() != ".png":
-        raise AnnotatorError("{name}: the picture must be a .png file", name=out.name)
-    if not out.parent.is_dir():
-        raise AnnotatorError("{path}: no such folder", path=str(out.parent))
+def render(svg: str, scale: float = 2.0) -> QImage:
+    """``svg`` drawn into an image ``scale`` times its size (2: sharp on paper and on
+    high-density screens), at most ``MAX_SIDE`` pixels on its longer side; a null image
+    when the SVG cannot be drawn. Safe in a worker thread (a QImage, not a widget)."""
     gui_application()
     renderer = QSvgRenderer(QByteArray(svg.encode("utf-8")))
     if not renderer.isValid():
-        raise AnnotatorError("{name}: the chart could not be drawn", name=out.name)
+        return QImage()
     size = renderer.defaultSize()
     # a picture of a few hundred codes stays within MAX_SIDE pixels (and memory)
     scale = min(scale, MAX_SIDE / max(size.width(), size.height(), 1))
@@ -53,9 +49,26 @@ def svg_to_png(svg: str, out: Path | str, scale: float = 2.0) -> Path:
     painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
     renderer.render(painter, QRectF(0, 0, image.width(), image.height()))
     painter.end()
+    return image
+
+
+def _check_target(out: Path) -> None:
+    if out.suffix.lower() != ".png":
+        raise AnnotatorError("{name}: the picture must be a .png file", name=out.name)
+    if not out.parent.is_dir():
+        raise AnnotatorError("{path}: no such folder", path=str(out.parent))
+
+
+def svg_to_png(svg: str, out: Path | str, scale: float = 2.0) -> Path:
+    """Draw ``svg`` into ``out`` (.png); see ``render``."""
+    out = Path(out)
+    _check_target(out)
+    image = render(svg, scale)
+    if image.isNull():
+        raise AnnotatorError("{name}: the chart could not be drawn", name=out.name)
     if not image.save(str(out), "PNG"):
         raise AnnotatorError("{name}: the picture could not be written", name=out.name)
     return out
 
 
-__all__ = ["gui_application", "svg_to_png"]
+__all__ = ["gui_application", "render", "svg_to_png"]

@@ -1,21 +1,37 @@
-"""A chart in the window: the SVG that ``io/charts_svg`` writes, drawn by QtSvg, with
-buttons to save it as PNG or SVG.
-
-The picture keeps its proportions and scrolls when it is larger than the panel (a
-300-code heatmap is large); saving writes exactly what is shown (``chart_png``).
+"""A chart in the window: the SVG that ``io/charts_svg`` writes, drawn by QtSvg into an
+image in the analysis thread, with buttons to save it as PNG (drawn at twice its size) or
+SVG (the text itself). The picture scrolls when it is larger than the panel.
 """
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import NamedTuple
 
-from PySide6.QtCore import QByteArray, Qt
-from PySide6.QtSvgWidgets import QSvgWidget
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from annotator.io.charts_svg import save_svg
 from annotator.ui.analysis_task import attempt
-from annotator.ui.chart_png import svg_to_png
+from annotator.ui.chart_png import render, svg_to_png
 from annotator.ui.prompts import Prompts
+
+
+class Chart(NamedTuple):
+    """A chart as SVG and as the image drawn from it, both made in the analysis thread:
+    the window only shows the image, so scrolling never redraws the SVG.
+
+    PySide holds the interpreter lock while QtSvg draws, so drawing in the thread still
+    holds the window for as long as it takes: the charts in the window are kept small
+    (``matrix_panels.CHART_CODES``) and drawn at their own size; the PNG file (twice the
+    size) is drawn when it is saved."""
+
+    svg: str
+    image: QImage
+
+    @classmethod
+    def of(cls, svg: str) -> "Chart":
+        return cls(svg, render(svg, 1.0))
 
 
 class ChartView(QWidget):
@@ -24,13 +40,14 @@ class ChartView(QWidget):
         super().__init__(parent)
         self.setObjectName("chartView")
         self.prompts, self.say, self.folder = prompts, say, folder
-        self.svg = ""
+        self.chart = Chart("", QImage())
         self.name = "chart"
-        self.picture = QSvgWidget()
+        self.picture = QLabel()
         self.picture.setObjectName("chartPicture")
+        self.picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.scroll = QScrollArea()
         self.scroll.setWidget(self.picture)
-        self.scroll.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.scroll.setWidgetResizable(True)
         self.scroll.setStyleSheet("background: white")
         self.empty = QLabel(self.tr("Run an analysis, then choose a chart."))
         self.png_button = QPushButton(self.tr("Save as &PNG…"))
@@ -48,22 +65,27 @@ class ChartView(QWidget):
         layout.addWidget(self.scroll, 1)
         self.png_button.clicked.connect(lambda: self.save("png"))
         self.svg_button.clicked.connect(lambda: self.save("svg"))
-        self.show_svg("", "chart")
+        self.show_chart(Chart("", QImage()), "chart")
 
-    def show_svg(self, svg: str, name: str) -> None:
-        """Show ``svg``; ``name`` is the file name offered when saving."""
-        self.svg, self.name = svg, name
-        self.picture.load(QByteArray(svg.encode("utf-8")))
-        size = self.picture.renderer().defaultSize() if svg else None
-        if size is not None and size.isValid():
-            self.picture.setFixedSize(size)
-        self.picture.setVisible(bool(svg))
-        self.empty.setVisible(not svg)
-        self.png_button.setEnabled(bool(svg))
-        self.svg_button.setEnabled(bool(svg))
+    @property
+    def svg(self) -> str:
+        return self.chart.svg
+
+    def show_chart(self, chart: Chart, name: str) -> None:
+        """Show ``chart``; ``name`` is the file name offered when saving."""
+        self.chart, self.name = chart, name
+        has = bool(chart.svg) and not chart.image.isNull()
+        if has:
+            self.picture.setPixmap(QPixmap.fromImage(chart.image))
+        else:
+            self.picture.clear()
+        self.picture.setVisible(has)
+        self.empty.setVisible(not has)
+        self.png_button.setEnabled(has)
+        self.svg_button.setEnabled(has)
 
     def save(self, kind: str) -> Path | None:
-        if not self.svg:
+        if not self.chart.svg:
             return None
         filters = {"png": self.tr("PNG pictures (*.png)"), "svg": self.tr("SVG pictures (*.svg)")}
         path = self.prompts.save_file(self.tr("Save the chart"),
@@ -71,8 +93,9 @@ class ChartView(QWidget):
         if not path:
             return None
         out = Path(path if path.lower().endswith("." + kind) else f"{path}.{kind}")
-        svg = self.svg
-        write = (lambda: svg_to_png(svg, out)) if kind == "png" else (lambda: save_svg(out, svg))
+        chart = self.chart
+        write = ((lambda: svg_to_png(chart.svg, out)) if kind == "png"
+                 else (lambda: save_svg(out, chart.svg)))
         if attempt(self.prompts, self.tr("Save the chart"), write):
             self.say(self.tr("Saved {0}").format(out))
             return out
@@ -97,4 +120,4 @@ class PortraitPanel(QWidget):
         layout.addWidget(chart, 1)
 
 
-__all__ = ["ChartView", "PortraitPanel"]
+__all__ = ["Chart", "ChartView", "PortraitPanel"]

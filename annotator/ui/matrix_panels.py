@@ -32,15 +32,16 @@ from annotator.services import crosstab as crosstab_service
 from annotator.services.analysis_scope import CancelFlag, Progress
 from annotator.services.attributes import list_attributes
 from annotator.ui.analysis_task import TaskRunner, attempt
-from annotator.ui.chart_view import ChartView
+from annotator.ui.chart_view import Chart, ChartView
 from annotator.ui.matrix_view import Grid, MatrixView, grid_peak
 from annotator.ui.passage_list import Passage, PassageList
 from annotator.ui.prompts import Prompts
 from annotator.ui.scope_bar import ScopeBar
 from annotator.ui.session import Session
 
-#: at most this many codes in a chart in the window (the matrix keeps every code)
-CHART_CODES = 40
+#: at most this many codes in a chart in the window (the matrix keeps every code): a
+#: picture a reader can take in, drawn in about 0.1 s (see ``chart_view.Chart``)
+CHART_CODES = 25
 
 
 def _t(text: str) -> str:
@@ -144,8 +145,13 @@ class MatrixPanel(QWidget):
     def cell_work(self, row: int, column: int) -> tuple[str, Callable[[], list[Passage]]] | None:
         raise NotImplementedError
 
-    def chart_svgs(self, table: Any, measure: str) -> dict[str, str]:
-        """The charts of ``table`` (called in the analysis thread)."""
+    #: whether a chart shows the chosen measure (and is drawn again when it changes)
+    MEASURED = False
+
+    def charts_of(self, table: Any, measure: str, measured_only: bool = False
+                  ) -> dict[str, Chart]:
+        """The charts of ``table``, drawn (called in the analysis thread); with
+        ``measured_only`` just those that show ``measure``."""
         raise NotImplementedError
 
     def write(self, out: Path) -> None:
@@ -167,7 +173,7 @@ class MatrixPanel(QWidget):
             # GUI thread (300 × 300 cells, five measures)
             grids = {m: self.grid(table, m) for m in measures}
             peaks = {m: grid_peak(g) for m, g in grids.items()}
-            return table, grids, peaks, self.chart_svgs(table, shown)
+            return table, grids, peaks, self.charts_of(table, shown)
 
         self.runner.start(self.tr("Counting…"), counted, lambda got: self.show_table(*got))
 
@@ -178,7 +184,7 @@ class MatrixPanel(QWidget):
                 for r in range(len(rows))]
 
     def show_table(self, table: Any, grids: dict[str, Grid], peaks: dict[str, float],
-                   svgs: dict[str, str]) -> None:
+                   charts: dict[str, Chart]) -> None:
         self.table, self.grids, self.peaks = table, grids, peaks
         self.cell = None
         self._show_matrix()
@@ -187,7 +193,7 @@ class MatrixPanel(QWidget):
             len(rows), len(columns), "; ".join(str(x) for x in table.scope.describe())))
         self.passages.show_passages([])
         self.cell_title.setText(self.tr("Click a cell to list the passages behind it."))
-        self._show_charts(svgs)
+        self._show_charts(charts)
         self.export_button.setEnabled(True)
 
     def _measure_changed(self) -> None:
@@ -195,14 +201,14 @@ class MatrixPanel(QWidget):
         analysis thread."""
         self._show_matrix()
         table, measure = self.table, self.measure.currentData()
-        if table is not None and not self.runner.busy:
+        if table is not None and self.MEASURED and not self.runner.busy:
             self.runner.start(self.tr("Drawing…"),
-                              lambda _progress, _cancel: self.chart_svgs(table, measure),
+                              lambda _progress, _cancel: self.charts_of(table, measure, True),
                               self._show_charts)
 
-    def _show_charts(self, svgs: dict[str, str]) -> None:
-        for key, svg in svgs.items():
-            self.charts[key].show_svg(svg, f"{self.objectName()[:-5]}-{key}")
+    def _show_charts(self, charts: dict[str, Chart]) -> None:
+        for key, chart in charts.items():
+            self.charts[key].show_chart(chart, f"{self.objectName()[:-5]}-{key}")
 
     def _show_matrix(self) -> None:
         if self.table is None:
@@ -299,9 +305,15 @@ class CooccurrencePanel(MatrixPanel):
 
         return f"{a} × {b}", fetch
 
-    def chart_svgs(self, table: Any, measure: str) -> dict[str, str]:
-        return {"heatmap": charts_svg.cooccurrence_heatmap(table, measure, CHART_CODES),
-                "network": charts_svg.cooccurrence_network(table, CHART_CODES)}
+    MEASURED = True
+
+    def charts_of(self, table: Any, measure: str, measured_only: bool = False
+                  ) -> dict[str, Chart]:
+        heat = Chart.of(charts_svg.cooccurrence_heatmap(table, measure, CHART_CODES))
+        if measured_only:
+            return {"heatmap": heat}
+        return {"heatmap": heat,
+                "network": Chart.of(charts_svg.cooccurrence_network(table, CHART_CODES))}
 
     def write(self, out: Path) -> None:
         from annotator.io.analysis_workbook import write_cooccurrence
@@ -358,8 +370,9 @@ class CrosstabPanel(MatrixPanel):
 
         return title, fetch
 
-    def chart_svgs(self, table: Any, measure: str) -> dict[str, str]:
-        return {"bars": charts_svg.crosstab_bars(table)}
+    def charts_of(self, table: Any, measure: str, measured_only: bool = False
+                  ) -> dict[str, Chart]:
+        return {"bars": Chart.of(charts_svg.crosstab_bars(table))}
 
     def write(self, out: Path) -> None:
         from annotator.io.analysis_workbook import write_crosstab

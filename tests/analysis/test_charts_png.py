@@ -101,7 +101,7 @@ def test_crosstab_columns_follow_the_category_order(tmp_path) -> None:
 
 
 def test_a_chart_of_many_codes_draws_those_that_co_occur_most(tmp_path) -> None:
-    """The window draws at most 40 codes; the title says which and of how many."""
+    """The window draws at most 25 codes; the title says which and of how many."""
     from annotator.io.charts_svg import cooccurrence_heatmap, cooccurrence_network
     from annotator.services.cooccurrence import cooccurrence
     from tests.analysis.test_matrices_agree_with_queries import random_project
