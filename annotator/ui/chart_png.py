@@ -13,6 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QRectF, Qt
 from PySide6.QtGui import QGuiApplication, QImage, QPainter
 from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtWidgets import QApplication
 
 from annotator.domain.errors import AnnotatorError
 
@@ -21,11 +22,14 @@ _app: list[QGuiApplication] = []  # the application made here, kept alive
 
 
 def gui_application() -> QGuiApplication:
-    """The running application, or a new offscreen one (the command line has none)."""
+    """The running application, or a new offscreen one (the command line has none).
+
+    A ``QApplication``, not only a ``QGuiApplication``: a window made later in the same
+    process (a test, a script) needs one, and Qt allows one application per process."""
     app = QGuiApplication.instance()
     if app is None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        app = QGuiApplication(["annotator"])
+        app = QApplication(["annotator"])
         _app.append(app)
     return app  # type: ignore[return-value]
 
