@@ -7,17 +7,27 @@ baseline of reading every coding row (the least any analysis must do):
 
 - a two-code query (``A AND B``, and ``A NEAR B`` within a sentence), budget 300 ms;
 - the full 300 × 300 co-occurrence, budget 1 s;
-- the crosstab of all 300 codes by 部分, budget 300 ms.
+- the crosstab of all 300 codes by 部分, budget 300 ms;
+- in the window (this tree only): the longest the GUI thread is busy while the Analysis
+  dock counts, shows the result, opens a cell, budget 100 ms.
 
-Run: ``.venv/bin/python bench/bench_analysis.py``
+Run: ``.venv/bin/python bench/bench_analysis.py [--base REV]``: each side (this tree and
+``REV``, default ``main``, unpacked with ``git archive``) is timed in its own process on
+the same project file, alternating, and the best of ``--rounds`` runs is kept.
 """
 
+import argparse
+import json
+import os
 import random
 import re
 import statistics
+import subprocess
+import sys
 import tempfile
 import time
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 
 from sqlalchemy import insert, select
@@ -96,40 +106,172 @@ def timed(fn, repeat: int = 5) -> float:
     return statistics.median(times)
 
 
+#: (name, budget in seconds), in the order printed
+CASES = [
+    ("query A AND B", 0.3),
+    ("query A NEAR B (sentence)", 0.3),
+    ("query A AND B, 部分=前八十回, 1 coder", 0.3),
+    ("co-occurrence 300 × 300", 1.0),
+    ("crosstab 300 codes by 部分", 0.3),
+    ("crosstab 300 codes by case", 0.3),
+]
+
+
+def runs_of(p: Project) -> dict[str, Callable[[], object]]:
+    """What each of ``CASES`` runs."""
+    paths = [c.path for c in codebook.code_tree(p)]
+    return {
+        "query A AND B": lambda: run_query(p, QuerySpec(paths[0], "and", paths[1])),
+        "query A NEAR B (sentence)": lambda: run_query(
+            p, QuerySpec(paths[0], "near", paths[1], Reach("sentence"))),
+        "query A AND B, 部分=前八十回, 1 coder": lambda: run_query(
+            p, QuerySpec(paths[0], "and", paths[1]),
+            Scope(where=(("部分", "前八十回"),), coders=("编码员0",))),
+        "co-occurrence 300 × 300": lambda: cooccurrence(p),
+        "crosstab 300 codes by 部分": lambda: crosstab(p, "部分"),
+        "crosstab 300 codes by case": lambda: crosstab(p, "case"),
+    }
+
+
+def measure(path: Path) -> None:
+    """Time every case on an existing project with the ``annotator`` on ``sys.path``;
+    one JSON line out (the parent runs this for the branch and for the base)."""
+    p = Project.open(path)
+
+    def read_codings() -> None:
+        with p.read() as s:
+            s.connection().execute(select(Coding.id, Coding.document_id, Coding.code_id,
+                                          Coding.coder_id, Coding.start, Coding.end)).all()
+
+    out = {"baseline": timed(read_codings)}
+    runs = runs_of(p)
+    for name, budget in CASES:
+        out[name] = timed(runs[name], 3 if budget >= 1 else 5)
+    p.close()
+    print(json.dumps(out))
+
+
+def stalls(path: Path) -> None:
+    """The longest time the window's GUI thread is busy (a 2 ms heartbeat timer that
+    cannot fire) while the Analysis dock runs each step on the project; one JSON line."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QElapsedTimer, QSettings, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from annotator.ui.main_window import MainWindow
+
+    app = QApplication([])
+    with tempfile.TemporaryDirectory() as tmp:
+        w = MainWindow(QSettings(str(Path(tmp) / "s.ini"), QSettings.Format.IniFormat),
+                       persist=False)
+        w.resize(1400, 950)
+        w.show()
+        w.projects.open_path(path)
+        a = w.analysis
+        clock, gap = QElapsedTimer(), [0]
+        beat = QTimer(interval=2)
+
+        def tick() -> None:
+            gap[0] = max(gap[0], clock.restart())
+
+        beat.timeout.connect(tick)
+
+        def worst(start: Callable[[], object]) -> float:
+            app.processEvents()
+            gap[0] = 0
+            clock.start()
+            beat.start()
+            start()
+            tick()
+            while a.runner.busy:
+                app.processEvents()
+            for _ in range(20):  # what the result's arrival makes the window draw
+                app.processEvents()
+                time.sleep(0.002)
+            tick()
+            beat.stop()
+            return gap[0] / 1000
+
+        out = {}
+        a.show_tab(a.cooccurrence)
+        out["co-occurrence 300 × 300, shown"] = worst(a.cooccurrence.run)
+        out["a co-occurrence cell opened"] = worst(lambda: a.cooccurrence.open_cell(0, 1))
+        out["another measure shown"] = worst(lambda: a.cooccurrence.measure.setCurrentIndex(4))
+        a.show_tab(a.crosstab)
+        a.crosstab.by.setCurrentIndex(a.crosstab.by.findData("部分"))
+        out["crosstab by 部分, shown"] = worst(a.crosstab.run)
+        a.show_tab(a.query)
+        out["query A NEAR B (sentence), shown"] = worst(a.query.run)
+        w.close()
+    print(json.dumps(out))
+
+
+def run_side(root: Path, project: Path) -> dict[str, float]:
+    env = {**os.environ, "PYTHONPATH": str(root)}
+    done = subprocess.run([sys.executable, __file__, "--measure", str(project)], env=env,
+                          check=True, capture_output=True, text=True)
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--measure", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--stalls", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--no-window", action="store_true",
+                        help="skip the window's longest stalls (needs PySide6)")
+    parser.add_argument("--base", default="main",
+                        help="the git revision to compare with, measured in the same run "
+                             "(default: main; 'none' to skip)")
+    parser.add_argument("--rounds", type=int, default=2,
+                        help="runs of each side, alternating (the best is kept)")
+    args = parser.parse_args()
+    if args.measure:
+        measure(args.measure)
+        return
+    if args.stalls:
+        stalls(args.stalls)
+        return
+    here = Path(__file__).resolve().parents[1]
     with tempfile.TemporaryDirectory() as tmp:
         t = time.perf_counter()
-        p = build(Path(tmp) / "novel.annotator")
+        project = Path(tmp) / "novel.annotator"
+        build(project).close()
         print(f"built: {CHAPTERS} chapters, {CODES} codes, {CODERS} coders, "
               f"{CODINGS:,} codings in {time.perf_counter() - t:.1f} s")
-
-        def read_codings() -> None:
-            with p.read() as s:
-                s.connection().execute(select(Coding.id, Coding.document_id, Coding.code_id,
-                                              Coding.coder_id, Coding.start,
-                                              Coding.end)).all()
-
-        base = timed(read_codings)
-        paths = [c.path for c in codebook.code_tree(p)]
-        cases_ = [
-            ("query A AND B", lambda: run_query(p, QuerySpec(paths[0], "and", paths[1])),
-             0.3),
-            ("query A NEAR B (sentence)", lambda: run_query(
-                p, QuerySpec(paths[0], "near", paths[1], Reach("sentence"))), 0.3),
-            ("query A AND B, 部分=前八十回, 1 coder", lambda: run_query(
-                p, QuerySpec(paths[0], "and", paths[1]),
-                Scope(where=(("部分", "前八十回"),), coders=("编码员0",))), 0.3),
-            ("co-occurrence 300 × 300", lambda: cooccurrence(p), 1.0),
-            ("crosstab 300 codes by 部分", lambda: crosstab(p, "部分"), 0.3),
-            ("crosstab 300 codes by case", lambda: crosstab(p, "case"), 0.3),
-        ]
-        print(f"baseline, reading all {CODINGS:,} coding rows: {base * 1000:.0f} ms")
-        for name, fn, budget in cases_:
-            took = timed(fn, 3 if budget >= 1 else 5)
+        sides = {"branch": here}
+        if args.base != "none":
+            base = Path(tmp) / "base"
+            base.mkdir()
+            archive = subprocess.run(["git", "-C", str(here), "archive", args.base,
+                                      "annotator"], check=True, capture_output=True).stdout
+            subprocess.run(["tar", "-x", "-C", str(base)], input=archive, check=True)
+            sides["base"] = base
+        best: dict[str, dict[str, float]] = {}
+        for _ in range(args.rounds):
+            for side, root in sides.items():
+                got = run_side(root, project)
+                best[side] = {k: min(v, best.get(side, {}).get(k, v)) for k, v in got.items()}
+        mine = best["branch"]
+        print(f"baseline, reading all {CODINGS:,} coding rows: {mine['baseline'] * 1000:.0f} ms")
+        head = f"{'':<40} {'branch':>9} {'× rows':>7}"
+        if "base" in best:
+            head += f" {args.base:>9} {'speed-up':>9}"
+        print(head + "  budget")
+        for name, budget in CASES:
+            took = mine[name]
+            line = f"{name:<40} {took * 1000:6.0f} ms {took / mine['baseline']:6.1f}×"
+            if "base" in best:
+                was = best["base"][name]
+                line += f" {was * 1000:6.0f} ms {was / took:8.1f}×"
             verdict = "ok" if took <= budget else "OVER"
-            print(f"{name:<40} {took * 1000:7.0f} ms  {took / base:5.1f}× baseline  "
-                  f"(budget {budget * 1000:.0f} ms: {verdict})")
-        p.close()
+            print(f"{line}  {budget * 1000:.0f} ms: {verdict}")
+        if not args.no_window:
+            done = subprocess.run([sys.executable, __file__, "--stalls", str(project)],
+                                  check=True, capture_output=True, text=True)
+            print("the window, longest time the GUI thread is busy (budget 100 ms):")
+            for name, took in json.loads(done.stdout.strip().splitlines()[-1]).items():
+                verdict = "ok" if took <= 0.1 else "OVER"
+                print(f"  {name:<38} {took * 1000:6.0f} ms: {verdict}")
 
 
 if __name__ == "__main__":

@@ -2,11 +2,13 @@
 
 They call the services the window calls. ``--json`` prints what a script reads; without
 it a short summary in the user's language. ``--xlsx FILE`` writes the result as a
-workbook sheet with the filters above the table; ``--svg``/``--png`` draw the chart.
+workbook sheet with the filters above the table; ``--svg``/``--png`` draw the chart
+(the PNG drawn from the SVG by QtSvg on the offscreen platform: no window, no display).
 """
 
 import argparse
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 from annotator.domain.errors import Conflict, InvalidInput
@@ -154,25 +156,26 @@ def _cmd_query(a: argparse.Namespace) -> int:
     return 0
 
 
+def _pictures(svg_path: str | None, png_path: str | None, draw: Callable[[], str]) -> None:
+    """Write the chart ``draw`` makes as SVG and/or PNG (drawn by QtSvg, no window)."""
+    if not svg_path and not png_path:
+        return
+    svg = draw()
+    if svg_path:
+        charts_svg.save_svg(svg_path, svg)
+    if png_path:
+        from annotator.ui.chart_png import svg_to_png
+        svg_to_png(svg, png_path)
+
+
 def _cmd_cooccurrence(a: argparse.Namespace) -> int:
     with Project.open(a.project) as p:
         table = cooccurrence(p, _names(a.codes) or None, _scope(a))
     if a.xlsx:
         from annotator.io.analysis_workbook import write_cooccurrence
         write_cooccurrence(Path(a.xlsx), table)
-    if a.svg:
-        names = [table.paths[c] for c in table.code_ids]
-        cells = [[table.cell(x, y)["passages"] if x != y else 0 for y in table.code_ids]
-                 for x in table.code_ids]
-        charts_svg.save_svg(a.svg, charts_svg.heatmap(msg("Passages carrying both codes"),
-                                                      names, cells))
-    if a.network_svg:
-        index = {c: i for i, c in enumerate(table.code_ids)}
-        edges = [(index[x], index[y], n) for (x, y), n in table.passages.items()
-                 if x in index and y in index]
-        charts_svg.save_svg(a.network_svg, charts_svg.network(
-            msg("Passages carrying both codes"), [table.paths[c] for c in table.code_ids],
-            edges))
+    _pictures(a.svg, a.png, lambda: charts_svg.cooccurrence_heatmap(table))
+    _pictures(a.network_svg, a.network_png, lambda: charts_svg.cooccurrence_network(table))
     if a.json:
         _print_json(table.to_json())
     else:
@@ -187,11 +190,7 @@ def _cmd_crosstab(a: argparse.Namespace) -> int:
     if a.xlsx:
         from annotator.io.analysis_workbook import write_crosstab
         write_crosstab(Path(a.xlsx), table)
-    if a.svg:
-        totals = [sum(table.cells[(c, col)]["codings"] for col in table.columns)
-                  for c in table.code_ids]
-        charts_svg.save_svg(a.svg, charts_svg.bars(msg("Code frequencies (codings)"),
-                                                   table.codes, totals))
+    _pictures(a.svg, a.png, lambda: charts_svg.crosstab_bars(table))
     if a.json:
         _print_json(table.to_json())
     else:
@@ -242,6 +241,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--xlsx", help="write the matrix to this workbook")
     p.add_argument("--svg", help="draw the matrix as a heatmap (.svg)")
     p.add_argument("--network-svg", help="draw the codes as a network (.svg)")
+    p.add_argument("--png", help="draw the matrix as a heatmap (.png)")
+    p.add_argument("--network-png", help="draw the codes as a network (.png)")
     _filters(p)
     p.set_defaults(run=_cmd_cooccurrence)
 
@@ -251,5 +252,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--by", required=True, help="attribute name, or 'case'")
     p.add_argument("--xlsx", help="write the crosstab to this workbook")
     p.add_argument("--svg", help="draw the code frequencies as bars (.svg)")
+    p.add_argument("--png", help="draw the code frequencies as bars (.png)")
     _filters(p)
     p.set_defaults(run=_cmd_crosstab)

@@ -8,10 +8,15 @@ Titles and labels arrive already in the user's language (``Msg`` values rendered
 import math
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
 
 from annotator.domain.errors import AnnotatorError
-from annotator.messages import Msg
+from annotator.messages import Msg, msg
+
+if TYPE_CHECKING:
+    from annotator.services.cooccurrence import Cooccurrence
+    from annotator.services.crosstab import Crosstab
 
 FONT = "'Noto Sans CJK SC','Microsoft YaHei','PingFang SC','Source Han Sans SC',sans-serif"
 ROW = 22
@@ -77,7 +82,7 @@ def heatmap(title: Msg | str, labels: Sequence[str], cells: Sequence[Sequence[fl
                 ink = "white" if shade > 0.6 else "black"
                 body.append(_text(left + j * size + size / 2, y + size * 0.65, value, 10,
                                   "middle", f' fill="{ink}"'))
-    side = left + len(labels) * size + 20
+    side = left + len(labels) * size + 20 + left / 2  # the slanted labels reach out
     return _svg(side, top + len(labels) * size + 20, body)
 
 
@@ -125,6 +130,67 @@ def network(title: Msg | str, labels: Sequence[str],
         anchor = "start" if x >= cx else "end"
         body.append(_text(x + (8 if x >= cx else -8), y + 4, label, 11, anchor))
     return _svg(2 * cx, 2 * cy + 60, body)
+
+
+def busiest(table: "Cooccurrence", limit: int | None) -> list[int]:
+    """The codes to draw: all, or the ``limit`` with the most passages shared with other
+    codes (in codebook order). A picture of 300 × 300 cells is 20 MB of SVG and
+    readable by no one; the matrix in the window and the sheet keep every code."""
+    ids = table.code_ids
+    if limit is None or len(ids) <= limit:
+        return list(ids)
+    weight = dict.fromkeys(ids, 0)
+    for (a, b), n in table.passages.items():
+        weight[a] = weight.get(a, 0) + n
+        weight[b] = weight.get(b, 0) + n
+    keep = set(sorted(ids, key=lambda c: -weight[c])[:limit])
+    return [c for c in ids if c in keep]
+
+
+def _title(base: Msg, shown: int, total: int) -> Msg | str:
+    if shown == total:
+        return base
+    return msg("{title} — the {shown} of {total} codes that co-occur most", title=base,
+               shown=shown, total=total)
+
+
+def cooccurrence_heatmap(table: "Cooccurrence", measure: str = "passages",
+                         limit: int | None = None) -> str:
+    """The co-occurrence matrix of ``measure`` (a key of ``Cooccurrence.cell``)."""
+    ids = busiest(table, limit)
+    names = [table.paths[c] for c in ids]
+    cells = [[(table.cell(x, y)[measure] or 0) if x != y else 0 for y in ids] for x in ids]
+    if measure == "jaccard":
+        cells = [[round(v, 2) for v in row] for row in cells]
+    return heatmap(_title(MEASURE_TITLES[measure], len(ids), len(table.code_ids)), names,
+                   cells)
+
+
+def cooccurrence_network(table: "Cooccurrence", limit: int | None = None) -> str:
+    """The codes as a network, an edge's width its passages carrying both codes."""
+    ids = busiest(table, limit)
+    index = {c: i for i, c in enumerate(ids)}
+    edges = [(index[x], index[y], n) for (x, y), n in table.passages.items()
+             if x in index and y in index]
+    return network(_title(msg("Passages carrying both codes"), len(ids), len(table.code_ids)),
+                   [table.paths[c] for c in ids], edges)
+
+
+def crosstab_bars(table: "Crosstab") -> str:
+    """Each code's codings over the crosstab's columns, as bars."""
+    totals = [sum(table.cells[(c, col)]["codings"] for col in table.columns)
+              for c in table.code_ids]
+    return bars(msg("Code frequencies (codings)"), table.codes, totals)
+
+
+#: the title of a co-occurrence heatmap per measure
+MEASURE_TITLES = {
+    "passages": msg("Passages carrying both codes"),
+    "documents": msg("Documents carrying both codes"),
+    "cases": msg("Cases carrying both codes"),
+    "characters": msg("Characters carrying both codes"),
+    "jaccard": msg("Jaccard similarity (characters)"),
+}
 
 
 def save_svg(out: Path | str, svg: str) -> Path:

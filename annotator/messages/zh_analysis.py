@@ -27,6 +27,16 @@ ZH: dict[str, str] = {
     "End": "结束",
     "Jaccard": "Jaccard 系数",
     "Passages carrying both codes": "同时带有两个代码的片段数",
+    "Documents carrying both codes": "同时带有两个代码的文档数",
+    "Cases carrying both codes": "同时带有两个代码的案例数",
+    "Characters carrying both codes": "同时带有两个代码的字符数",
+    "Jaccard similarity (characters)": "Jaccard 系数（按字符）",
+    "{name}: the picture must be a .png file": "{name}：图片必须是 .png 文件。",
+    "{name}: the chart could not be drawn": "{name}：无法绘制该图表。",
+    "{name}: the picture could not be written": "{name}：无法写入该图片。",
+    "Where each code falls in {document}": "各代码在《{document}》中的位置",
+    "{title} — the {shown} of {total} codes that co-occur most":
+        "{title}——{total} 个代码中共现最多的 {shown} 个",
     "Passages": "片段数",
     "Query results": "查询结果",
     "Query: {a} {op} {b} (reach: {scope} {within})":

@@ -9,7 +9,9 @@ Long work reports progress and stops when asked: ``Progress`` is called with
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from itertools import chain
 
+import numpy as np
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -77,6 +79,7 @@ class Resolved:
     coder_ids: list[int] | None                # None = every coder
     case_of: dict[int, list[int]] = field(default_factory=dict)   # document → cases
     case_names: dict[int, str] = field(default_factory=dict)
+    all_documents: int = 0                     # documents in the project
 
 
 ALL = Scope()
@@ -144,12 +147,50 @@ def resolve(s: Session, scope: Scope) -> Resolved:
                 raise NotFound("no coder named {name!r} in this project", name=name)
         coder_ids = sorted(found.values())
     return Resolved({d: n for d, n in docs.items() if d in keep}, coder_ids, case_of,
-                    case_names)
+                    case_names, len(docs))
+
+
+def coding_array(s: Session, r: Resolved, code_ids: Iterable[int] | None = None,
+                 spans_only: bool = False) -> np.ndarray:
+    """The codings inside the scope as an integer array read in one query: ``(coding id,
+    document, code, coder, start, end)`` rows, or with ``spans_only`` just ``(document,
+    code, start, end)`` (what the matrices need: a third less to read).
+
+    The rows go through the DB-API cursor and straight into numpy: reading 100,000 rows
+    as SQLAlchemy rows and then tuples cost more than the analyses done with them. Only
+    integers are bound, and they are written into the statement as literals, so the same
+    text runs on SQLite and PostgreSQL.
+    """
+    columns = ((Coding.document_id, Coding.code_id, Coding.start, Coding.end) if spans_only
+               else (Coding.id, Coding.document_id, Coding.code_id, Coding.coder_id,
+                     Coding.start, Coding.end))
+    q = select(*columns)
+    if code_ids is not None:
+        q = q.where(Coding.code_id.in_([int(c) for c in code_ids]))
+    if r.coder_ids is not None:
+        q = q.where(Coding.coder_id.in_([int(c) for c in r.coder_ids]))
+    conn = s.connection()
+    sql = str(q.compile(conn, compile_kwargs={"literal_binds": True}))
+    cursor = conn.connection.cursor()
+    try:
+        cursor.execute(sql)
+        rows = cursor.fetchall()
+    finally:
+        cursor.close()
+    width = len(columns)
+    a = np.fromiter(chain.from_iterable(rows), dtype=np.int64,
+                    count=width * len(rows)).reshape(-1, width)
+    if len(r.documents) < r.all_documents:
+        doc = a[:, 0 if spans_only else 1]
+        a = a[np.isin(doc, np.fromiter(r.documents, dtype=np.int64))]
+    return a
 
 
 def codings(s: Session, r: Resolved, code_ids: Iterable[int] | None = None
             ) -> list[tuple[int, int, int, int, int, int]]:
-    """``(coding id, document, code, coder, start, end)`` inside the scope, one query."""
+    """``(coding id, document, code, coder, start, end)`` inside the scope, one query; for
+    a query's few codes (the statement is compiled once and cached, unlike
+    ``coding_array``'s, which pays off only for many rows)."""
     q = select(Coding.id, Coding.document_id, Coding.code_id, Coding.coder_id, Coding.start,
                Coding.end)
     if code_ids is not None:
@@ -158,7 +199,7 @@ def codings(s: Session, r: Resolved, code_ids: Iterable[int] | None = None
         q = q.where(Coding.coder_id.in_(r.coder_ids))
     rows = s.connection().execute(q).all()
     docs = r.documents
-    # Plain tuples: numpy and the loops above read them many times faster than rows.
+    # Plain tuples: the loops of a query read them many times faster than rows.
     return [tuple(row) for row in rows if row[1] in docs]
 
 

@@ -19,11 +19,11 @@ from annotator.services.analysis_scope import (
     Progress,
     Scope,
     check_cancel,
-    codings,
+    coding_array,
     resolve,
 )
 from annotator.services.codebook import code_paths, find_code
-from annotator.services.passages import distinct, merge
+from annotator.services.passages import distinct, fan_out, mark_distinct, merge
 from annotator.services.queries import QueryResult, QuerySpec, run_query
 from annotator.store.project import Project
 
@@ -100,6 +100,21 @@ def _count(keys: np.ndarray, cells: int, weights: np.ndarray | None = None
     return found, count, sums
 
 
+def _case_counts(present_doc: np.ndarray, present_key: np.ndarray, doc_ids: list[int],
+                 case_of: dict[int, list[int]], cells: int) -> tuple[np.ndarray, np.ndarray]:
+    """Per pair, the cases with a document carrying it: each (document, pair) mark is
+    repeated once per case of its document, and the distinct (case, pair) marks counted."""
+    case_list = sorted({c for d in doc_ids for c in case_of.get(d, ())})
+    if not case_list:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    case_index = {c: k for k, c in enumerate(case_list)}
+    per_doc = [sorted({case_index[c] for c in case_of.get(d, ())}) for d in doc_ids]
+    entry, case = fan_out(present_doc, per_doc)
+    keys = mark_distinct(case * cells + present_key[entry], len(case_list) * cells)
+    found, count, _ = _count(keys % cells, cells)
+    return found, count
+
+
 def cooccurrence(project: Project, code_paths_: Sequence[str] | None = None,
                  scope: Scope = ALL, progress: Progress | None = None,
                  cancel: CancelFlag | None = None) -> Cooccurrence:
@@ -113,7 +128,7 @@ def cooccurrence(project: Project, code_paths_: Sequence[str] | None = None,
         ids = ([find_code(s, p).id for p in code_paths_] if code_paths_
                else sorted(paths, key=paths.get))
         r = resolve(s, scope)
-        rows = codings(s, r, ids if code_paths_ else None)
+        rows = coding_array(s, r, ids if code_paths_ else None, spans_only=True)
     steps = 4
 
     def step(done: int) -> None:
@@ -143,30 +158,26 @@ def cooccurrence(project: Project, code_paths_: Sequence[str] | None = None,
     overlap = np.minimum(end[i], end[j]) - start[j]
     step(2)
     found, count, sums = _count(keys, cells, overlap)
-    present = distinct(doc_idx[i] * cells + keys)
+    present = mark_distinct(doc_idx[i] * cells + keys, len(docs) * cells)
     present_doc, present_key = present // cells, present % cells
     doc_found, doc_count, _ = _count(present_key, cells)
     step(3)
-    case_keys = []
-    doc_ids = docs.tolist()
-    for case in sorted({c for d in doc_ids for c in r.case_of.get(d, ())}):
-        members = [k for k, d in enumerate(doc_ids) if case in r.case_of.get(d, ())]
-        case_keys.append(distinct(present_key[np.isin(present_doc, members)]))
-    case_found, case_count, _ = _count(
-        np.concatenate(case_keys) if case_keys else np.zeros(0, dtype=np.int64), cells)
+    case_found, case_count = _case_counts(present_doc, present_key, docs.tolist(),
+                                          r.case_of, cells)
     step(4)
 
-    def table(keys_: np.ndarray, values: np.ndarray) -> dict[tuple[int, int], int]:
-        return {(code_list[k // width], code_list[k % width]): v
-                for k, v in zip(keys_.tolist(), values.tolist(), strict=True)}
+    def pairs(keys_: np.ndarray) -> list[tuple[int, int]]:
+        # ``codes`` is sorted and each key is (lower index, higher index): the pairs come
+        # out as (a, b) with a < b, as ``Cooccurrence`` keeps them.
+        return list(zip(codes[keys_ // width].tolist(), codes[keys_ % width].tolist(),
+                        strict=True))
 
-    def ordered(t: dict[tuple[int, int], int]) -> dict[tuple[int, int], int]:
-        return {(a, b) if a < b else (b, a): v for (a, b), v in t.items()}
-
+    both = pairs(found)
     return Cooccurrence(
-        ids, paths, scope, ordered(table(found, count)), ordered(table(doc_found, doc_count)),
-        ordered(table(case_found, case_count)),
-        ordered(table(found, sums.astype(np.int64))), chars)
+        ids, paths, scope, dict(zip(both, count.tolist(), strict=True)),
+        dict(zip(pairs(doc_found), doc_count.tolist(), strict=True)),
+        dict(zip(pairs(case_found), case_count.tolist(), strict=True)),
+        dict(zip(both, sums.astype(np.int64).tolist(), strict=True)), chars)
 
 
 def cell_segments(project: Project, a: str, b: str, scope: Scope = ALL) -> QueryResult:

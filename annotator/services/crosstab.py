@@ -7,6 +7,7 @@ counts in both columns, as it does in NVivo's framework matrices. ``cell_segment
 gives the coded segments behind a cell.
 """
 
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -20,12 +21,12 @@ from annotator.services.analysis_scope import (
     Progress,
     Scope,
     check_cancel,
-    codings,
+    coding_array,
     resolve,
 )
 from annotator.services.codebook import code_paths, find_code
 from annotator.services.coding import Segment, segments
-from annotator.services.passages import merge
+from annotator.services.passages import distinct, fan_out, mark_distinct, merge
 from annotator.store.models import Attribute, AttributeValue
 from annotator.store.project import Project
 
@@ -74,17 +75,21 @@ def _columns(s, by: str, r) -> dict[str, list[int]]:
             keys = sorted({values.get(c, NO_VALUE) for c in r.case_of.get(did, ())}) or [NO_VALUE]
         for key in keys:
             cols.setdefault(key, []).append(did)
-    order = _value_order(attr.type, cols)
+    order = _value_order(attr.type, cols, json.loads(attr.categories or "[]"))
     return {k: cols[k] for k in order}
 
 
-def _value_order(kind: str, cols: dict) -> list[str]:
+def _value_order(kind: str, cols: dict, categories: list[str]) -> list[str]:
+    """Numbers by size, a category's values in the order it lists them, other values
+    by their text; documents without a value last."""
+    rank = {v: i for i, v in enumerate(categories)}
+
     def key(v: str):
         if v == NO_VALUE:
             return (1, 0, "")
         if kind == "number":
             return (0, float(v), "")
-        return (0, 0, v)
+        return (0, rank.get(v, len(rank)), v)
     return sorted(cols, key=key)
 
 
@@ -99,7 +104,7 @@ def crosstab(project: Project, by: str, code_paths_: Sequence[str] | None = None
                else sorted(paths, key=paths.get))
         r = resolve(s, scope)
         cols = _columns(s, by, r)
-        rows = codings(s, r, ids if code_paths_ else None)
+        rows = coding_array(s, r, ids if code_paths_ else None, spans_only=True)
     check_cancel(cancel)
     merged = merge(rows)
     # Passages are sorted by (document, code): each (code, document) pair is one run.
@@ -108,33 +113,50 @@ def crosstab(project: Project, by: str, code_paths_: Sequence[str] | None = None
     first = np.flatnonzero(new_pair)
     pair_codings = np.add.reduceat(merged.codings, first) if len(first) else first
     pair_chars = np.add.reduceat(merged.length, first) if len(first) else first
-    column_of: dict[int, list[str]] = {}
-    for col, docs in cols.items():
-        for did in docs:
-            column_of.setdefault(did, []).append(col)
-    acc: dict[tuple[int, str], list] = {}
-    row_total = dict.fromkeys(ids, 0)
-    for did, code, n, chars in zip(merged.doc[first].tolist(), merged.code[first].tolist(),
-                                   pair_codings.tolist(), pair_chars.tolist(), strict=True):
-        row_total[code] += n
-        for col in column_of.get(did, ()):
-            cell = acc.setdefault((code, col), [0, 0, 0, set()])
-            cell[0] += n
-            cell[1] += chars
-            cell[2] += 1
-            cell[3].update(r.case_of.get(did, ()))
+    col_names = list(cols)
+    pair_doc, pair_code = merged.doc[first], merged.code[first]
+    docs = distinct(pair_doc)
+    doc_idx = np.searchsorted(docs, pair_doc)
+    code_pos = {c: k for k, c in enumerate(ids)}
+    code_idx = np.array([code_pos[c] for c in pair_code.tolist()], dtype=np.int64)
+    doc_list = docs.tolist()
+    columns_of: dict[int, list[int]] = {}
+    for k, docs_in in enumerate(cols.values()):
+        for did in docs_in:
+            columns_of.setdefault(did, []).append(k)
+    width = max(len(col_names), 1)
+    size = len(ids) * width
+    # each (code, document) run once per column its document is in
+    entry, col = fan_out(doc_idx, [columns_of.get(d, []) for d in doc_list])
+    key = code_idx[entry] * width + col
+    n = np.bincount(key, weights=pair_codings[entry], minlength=size).astype(np.int64)
+    chars = np.bincount(key, weights=pair_chars[entry], minlength=size).astype(np.int64)
+    with_code = np.bincount(key, minlength=size)
+    # the cases behind each cell: each run once more per case of its document
+    case_list = sorted({c for d in doc_list for c in r.case_of.get(d, ())})
+    case_index = {c: k for k, c in enumerate(case_list)}
+    in_case, case = fan_out(doc_idx[entry], [sorted({case_index[c] for c in r.case_of.get(d, ())})
+                                             for d in doc_list])
+    n_case = max(len(case_list), 1)
+    marks = mark_distinct(key[in_case] * n_case + case, size * n_case)
+    n_cases = np.bincount(marks // n_case, minlength=size)
+    row_total = np.bincount(code_idx, weights=pair_codings, minlength=len(ids)).astype(np.int64)
+    check_cancel(cancel)
     cells: dict[tuple[int, str], dict] = {}
-    for done, code in enumerate(ids, start=1):
-        for col, docs in cols.items():
-            n, chars, with_code, cases = acc.get((code, col), (0, 0, 0, ()))
-            cells[(code, col)] = {
-                "codings": n, "documents": with_code, "cases": len(cases),
-                "characters": chars,
-                "codings_percent": n / row_total[code] * 100 if row_total[code] else None,
-                "documents_percent": with_code / len(docs) * 100 if docs else None,
+    n_l, chars_l, with_l, cases_l = n.tolist(), chars.tolist(), with_code.tolist(), n_cases.tolist()
+    totals = row_total.tolist()
+    sizes = [len(d) for d in cols.values()]
+    for row, code in enumerate(ids):
+        for k, name in enumerate(col_names):
+            cell = row * width + k
+            cells[(code, name)] = {
+                "codings": n_l[cell], "documents": with_l[cell], "cases": cases_l[cell],
+                "characters": chars_l[cell],
+                "codings_percent": n_l[cell] / totals[row] * 100 if totals[row] else None,
+                "documents_percent": with_l[cell] / sizes[k] * 100 if sizes[k] else None,
             }
         if progress:
-            progress(done, len(ids))
+            progress(row + 1, len(ids))
     return Crosstab(by, scope, [paths[c] for c in ids], ids, list(cols), cols, cells)
 
 

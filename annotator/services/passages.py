@@ -27,16 +27,16 @@ class Passages:
         return self.end - self.start
 
 
-def merge(rows: list[tuple[int, int, int, int, int, int]]) -> Passages:
-    """``(coding id, document, code, coder, start, end)`` rows → merged passages.
+def merge(a: np.ndarray) -> Passages:
+    """``(document, code, start, end)`` rows (``analysis_scope.coding_array`` with
+    ``spans_only``) → merged passages.
 
     Touching codings merge, as in ``intervals.union``.
     """
-    if not rows:
+    if not len(a):
         empty = np.zeros(0, dtype=np.int64)
         return Passages(empty, empty, empty, empty, empty)
-    a = np.array(rows, dtype=np.int64)
-    doc, code, start, end = a[:, 1], a[:, 2], a[:, 4], a[:, 5]
+    doc, code, start, end = a[:, 0], a[:, 1], a[:, 2], a[:, 3]
     order = np.lexsort((start, code, doc))
     doc, code, start, end = doc[order], code[order], start[order], end[order]
     new_group = np.ones(len(doc), dtype=bool)
@@ -60,3 +60,34 @@ def distinct(values: np.ndarray) -> np.ndarray:
     keep = np.ones(len(values), dtype=bool)
     keep[1:] = values[1:] != values[:-1]
     return values[keep]
+
+
+def fan_out(owner: np.ndarray, members: list[list[int]]) -> tuple[np.ndarray, np.ndarray]:
+    """Each entry once per member of its owner: ``(entry index, member)`` arrays.
+
+    ``owner[i]`` indexes ``members`` (a document's cases, or its crosstab columns); an
+    owner with no members drops its entries. This is the loop "for each entry, for each
+    member of its document" as three numpy steps.
+    """
+    sizes = np.array([len(m) for m in members], dtype=np.int64)
+    if sizes.max(initial=0) <= 1:  # each owner in one place at most: a lookup, no repeat
+        only = np.array([m[0] if m else -1 for m in members], dtype=np.int64)
+        member = only[owner] if len(owner) else np.zeros(0, dtype=np.int64)
+        entry = np.flatnonzero(member >= 0)
+        return entry, member[entry]
+    first = np.cumsum(sizes) - sizes
+    flat = np.array([x for m in members for x in m], dtype=np.int64)
+    repeat = sizes[owner] if len(owner) else np.zeros(0, dtype=np.int64)
+    entry = np.repeat(np.arange(len(owner)), repeat)
+    within = np.arange(len(entry)) - np.repeat(np.cumsum(repeat) - repeat, repeat)
+    return entry, flat[first[owner[entry]] + within] if len(entry) else entry
+
+
+def mark_distinct(keys: np.ndarray, size: int, dense_limit: int = 50_000_000) -> np.ndarray:
+    """The sorted distinct ``keys`` (all below ``size``): marked in a flat array when it
+    is small enough (several times quicker than sorting 1.7 million keys), else sorted."""
+    if size > dense_limit:
+        return distinct(keys)
+    mark = np.zeros(size, dtype=bool)
+    mark[keys] = True
+    return np.flatnonzero(mark)

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.ui.actions import Registry
+from annotator.ui.analysis_controller import AnalysisController
 from annotator.ui.codebook_editing import CodebookController
 from annotator.ui.codebook_view import CodebookTree
 from annotator.ui.coding_actions import CodingController
@@ -147,6 +148,7 @@ class MainWindow(QMainWindow):
         self.import_ui = ImportUI(ctx, self.docs, self.projects.start_folder)
         self.exchange_ui = ExchangeUI(ctx, self.projects)
         self.workshop_ui = WorkshopUI(ctx, self.docs.show_span)
+        self.analysis = AnalysisController(ctx, self.view, self.docs.show_span)
 
     def _wire(self) -> None:
         """What the window itself shows of the session, and the order in which the parts

@@ -37,6 +37,9 @@ MENUS: tuple[tuple[str, str, str, tuple[Entry, ...]], ...] = (
     ("view", "MainWindow", QT_TRANSLATE_NOOP("MainWindow", "&View"), (
         "overview", "results", None, "bigger", "smaller", "font_reset", None,
         "focus_1", "focus_2", "focus_3", "focus_4")),
+    ("analysis", "AnalysisController", QT_TRANSLATE_NOOP("AnalysisController", "&Analysis"), (
+        "analysis_query", "analysis_cooccurrence", "analysis_crosstab", "analysis_portrait",
+        None, "analysis_cases")),
     ("workshop", "WorkshopUI", QT_TRANSLATE_NOOP("WorkshopUI", "&Workshop"), (
         "copies", "merge_projects", None, "agreement", "disagreements")),
     ("help", "MainWindow", QT_TRANSLATE_NOOP("MainWindow", "&Help"), (

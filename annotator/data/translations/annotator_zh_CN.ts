@@ -174,7 +174,7 @@
         <translation>已删除文档 {0} 及其 {1} 处编码</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_menu.py" line="+34"/>
+        <location filename="../../ui/exchange_menu.py" line="+33"/>
         <source>{0} documents, {1} codes, {2} coders, {3} codings</source>
         <translation>{0} 个文档，{1} 个代码，{2} 名编码员，{3} 处编码</translation>
     </message>
@@ -290,7 +290,7 @@
         <translation>已为共识用 {1} 编码 {0} 个字符</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop_views.py" line="+80"/>
+        <location filename="../../ui/workshop_views.py" line="+83"/>
         <source>undefined</source>
         <translation>无法计算</translation>
     </message>
@@ -298,6 +298,73 @@
         <location line="+3"/>
         <source>Cannot be computed (0/0): there is nothing to compare here</source>
         <translation>无法计算（0/0）：此处没有可比较的内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/matrix_panels.py" line="+259"/>
+        <source>Passages carrying both</source>
+        <translation>同时带有两个代码的片段</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+69"/>
+        <source>Documents</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <location line="-68"/>
+        <location line="+68"/>
+        <source>Cases</source>
+        <translation>案例</translation>
+    </message>
+    <message>
+        <location line="-68"/>
+        <source>Characters carrying both</source>
+        <translation>同时带有两个代码的字符</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Jaccard (characters)</source>
+        <translation>Jaccard 系数（按字符）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Heatmap</source>
+        <translation>热力图</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Network</source>
+        <translation>网络图</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>Codings</source>
+        <translation>编码数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Coded characters</source>
+        <translation>已编码字符数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>% of the code&apos;s codings</source>
+        <translation>占该代码编码数的百分比</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>% of the column&apos;s documents</source>
+        <translation>占该列文档数的百分比</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bars</source>
+        <translation>条形图</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>(no value)</source>
+        <translation>（无取值）</translation>
     </message>
 </context>
 <context>
@@ -430,7 +497,7 @@
         <translation>缺失的编码员</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+17"/>
         <source>The coders to compare (at least two). The consensus coder is left out unless you tick it.</source>
         <translation>要比较的编码员（至少两名）。除非勾选，共识编码员不参与比较。</translation>
     </message>
@@ -485,7 +552,7 @@
         <translation>请勾选至少两名编码员进行比较（请先合并参与者副本：工作坊 → 合并项目…）。</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+23"/>
         <location line="+1"/>
         <source>Only {0}</source>
         <translation>仅 {0}</translation>
@@ -496,19 +563,19 @@
         <translation>比较 {0} 名编码员：{1}；{3} 个文档中的 {2} 个代码。选择一个代码以按文档查看。</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <location line="+59"/>
+        <location line="+15"/>
+        <location line="+67"/>
         <source>all {0}</source>
         <translation>全部 {0} 名</translation>
     </message>
     <message>
-        <location line="-57"/>
-        <location line="+60"/>
+        <location line="-65"/>
+        <location line="+68"/>
         <source>Per pair of coders: expand the row</source>
         <translation>按编码员两两比较：展开此行</translation>
     </message>
     <message>
-        <location line="-42"/>
+        <location line="-43"/>
         <source>α is computed over all coders: see the code row</source>
         <translation>α 基于所有编码员计算：见代码所在行</translation>
     </message>
@@ -518,32 +585,32 @@
         <translation>无法计算：两名编码员都没有此代码的片段</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>No document where both coders coded</source>
         <translation>没有两名编码员都编码过的文档</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+16"/>
         <source>Per document: {0}</source>
         <translation>按文档：{0}</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+12"/>
         <source>Coded nothing in this document: left out here, not counted as disagreeing</source>
         <translation>在此文档中未做任何编码：此处不计入，不算作分歧</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>α is computed over all coders present</source>
         <translation>α 基于所有在场的编码员计算</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Not compared: a coder is missing in this document</source>
         <translation>未比较：此文档中缺少一名编码员</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+14"/>
         <source>Cannot be computed: neither coder has a segment of this code here</source>
         <translation>无法计算：此处两名编码员都没有此代码的片段</translation>
     </message>
@@ -561,6 +628,397 @@
         <location line="+10"/>
         <source>Exported the agreement to {0}</source>
         <translation>已将一致性导出到 {0}</translation>
+    </message>
+</context>
+<context>
+    <name>AnalysisController</name>
+    <message>
+        <location filename="../../ui/analysis_controller.py" line="+48"/>
+        <source>Cancelled; nothing was changed</source>
+        <translation>已取消，未作任何更改</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Coding query</source>
+        <translation>编码查询</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Co-occurrence</source>
+        <translation>代码共现</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Crosstab</source>
+        <translation>交叉表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Document portrait</source>
+        <translation>文档画像</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cases and attributes</source>
+        <translation>案例与属性</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Analysis</source>
+        <translation>分析</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Coding &amp;query…</source>
+        <translation>编码查询(&amp;Q)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Combine codes (AND, OR, NOT, near, followed by) and retrieve the passages (Ctrl+Shift+Q)</source>
+        <translation>组合代码（与、或、非、邻近、其后）并检索片段（Ctrl+Shift+Q）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Code &amp;co-occurrence…</source>
+        <translation>代码共现(&amp;C)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Which codes occur together: passages, documents, cases, Jaccard</source>
+        <translation>哪些代码一同出现：片段、文档、案例、Jaccard 系数</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cross&amp;tab…</source>
+        <translation>交叉表(&amp;T)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Codes by the values of an attribute, or by case</source>
+        <translation>按属性值或按案例交叉统计代码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Document &amp;portrait…</source>
+        <translation>文档画像(&amp;P)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Where in the current document each code falls</source>
+        <translation>各代码落在当前文档的哪些位置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cases and attri&amp;butes…</source>
+        <translation>案例与属性(&amp;B)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Group documents into cases; edit and import their attributes</source>
+        <translation>把文档归入案例；编辑、导入它们的属性</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>Open a document first</source>
+        <translation>请先打开一个文档</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Drawing {0}…</source>
+        <translation>正在绘制 {0}…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_actions.py" line="+40"/>
+        <source>&amp;Analysis</source>
+        <translation>分析(&amp;A)</translation>
+    </message>
+</context>
+<context>
+    <name>AttributeDialog</name>
+    <message>
+        <location filename="../../ui/cases_panel.py" line="+59"/>
+        <source>New attribute</source>
+        <translation>新建属性</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>One value per line, e.g.
+城市
+农村</source>
+        <translation>每行一个取值，例如：
+城市
+农村</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Type:</source>
+        <translation>类型(&amp;T)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Values:</source>
+        <translation>取值(&amp;V)：</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>An attribute of every document</source>
+        <translation>每个文档都有的属性</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>An attribute of every case</source>
+        <translation>每个案例都有的属性</translation>
+    </message>
+</context>
+<context>
+    <name>CasesPanel</name>
+    <message>
+        <location line="-36"/>
+        <source>text</source>
+        <extracomment>the attribute types, for lupdate (``_type_name`` translates them when shown)</extracomment>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>number</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location line="+114"/>
+        <source>New case…</source>
+        <translation>新建案例…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add documents…</source>
+        <translation>添加文档…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove documents…</source>
+        <translation>移除文档…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+189"/>
+        <location line="+4"/>
+        <source>Delete case</source>
+        <translation>删除案例</translation>
+    </message>
+    <message>
+        <location line="-188"/>
+        <location line="+165"/>
+        <location line="+10"/>
+        <source>Cases</source>
+        <translation>案例</translation>
+    </message>
+    <message>
+        <location line="-168"/>
+        <source>of documents</source>
+        <translation>文档的</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>of cases</source>
+        <translation>案例的</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+94"/>
+        <source>Attributes</source>
+        <translation>属性</translation>
+    </message>
+    <message>
+        <location line="-91"/>
+        <source>New attribute…</source>
+        <translation>新建属性…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Import table…</source>
+        <translation>导入表格…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export table…</source>
+        <translation>导出表格…</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>{0} ({1} documents)</source>
+        <translation>{0}（{1} 个文档）</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Documents: {0}</source>
+        <translation>文档：{0}</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Values: {0}</source>
+        <translation>取值：{0}</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>{0} of {1}: {2}</source>
+        <translation>{1} 的{0}：{2}</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <location line="+5"/>
+        <source>New case</source>
+        <translation>新建案例</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>Name of the case:</source>
+        <translation>案例名称：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Documents of {0}</source>
+        <translation>{0} 的文档</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Made the case {0} with {1} documents</source>
+        <translation>已新建案例 {0}，含 {1} 个文档</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Add documents to {0}</source>
+        <translation>向 {0} 添加文档</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Added {0} documents to {1}</source>
+        <translation>已向 {1} 添加 {0} 个文档</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Remove documents from {0}</source>
+        <translation>从 {0} 移除文档</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Removed {0} documents from {1}</source>
+        <translation>已从 {1} 移除 {0} 个文档</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Delete the case {0}? Its documents and their codings stay; its attribute values go.</source>
+        <translation>删除案例 {0}？其文档及编码保留，其属性值将被删除。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Deleted the case {0}</source>
+        <translation>已删除案例 {0}</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>New attribute</source>
+        <translation>新建属性</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Made the attribute {0}</source>
+        <translation>已新建属性 {0}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+16"/>
+        <source>Import attributes</source>
+        <translation>导入属性</translation>
+    </message>
+    <message>
+        <location line="-15"/>
+        <source>Tables (*.xlsx *.csv);;All files (*)</source>
+        <translation>表格 (*.xlsx *.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Reading {0}…</source>
+        <translation>正在读取 {0}…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{0}: not imported, nothing was changed</source>
+        <translation>{0}：未导入，未作任何更改</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Imported {0}: {1} values created, {2} changed</source>
+        <translation>已导入 {0}：新增 {1} 个值，修改 {2} 个</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+5"/>
+        <source>Export attributes</source>
+        <translation>导出属性</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>Tables (*.xlsx *.csv)</source>
+        <translation>表格 (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Exported {0}</source>
+        <translation>已导出 {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ChartView</name>
+    <message>
+        <location filename="../../ui/chart_view.py" line="+52"/>
+        <source>Run an analysis, then choose a chart.</source>
+        <translation>先运行一项分析，再选择图表。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save as &amp;PNG…</source>
+        <translation>另存为 PNG(&amp;P)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save as S&amp;VG…</source>
+        <translation>另存为 SVG(&amp;V)…</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>PNG pictures (*.png)</source>
+        <translation>PNG 图片 (*.png)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>SVG pictures (*.svg)</source>
+        <translation>SVG 图片 (*.svg)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+8"/>
+        <source>Save the chart</source>
+        <translation>保存图表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Saved {0}</source>
+        <translation>已保存 {0}</translation>
     </message>
 </context>
 <context>
@@ -694,6 +1152,24 @@
         <location line="+1"/>
         <source>Edit the memo of {0}</source>
         <translation>编辑 {0} 的备忘录</translation>
+    </message>
+</context>
+<context>
+    <name>CrosstabPanel</name>
+    <message>
+        <location filename="../../ui/matrix_panels.py" line="-21"/>
+        <source>Codes by</source>
+        <translation>代码 ×</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>attribute {0}</source>
+        <translation>属性 {0}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cases</source>
+        <translation>案例</translation>
     </message>
 </context>
 <context>
@@ -910,17 +1386,17 @@
     </message>
     <message>
         <location line="+17"/>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>Import codebook</source>
         <translation>导入编码本</translation>
     </message>
     <message>
-        <location line="-9"/>
+        <location line="-11"/>
         <source>REFI-QDA codebooks (*.qdc);;All files (*)</source>
         <translation>REFI-QDA 编码本 (*.qdc);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Imported {0} codes from {1}</source>
         <translation>已从 {1} 导入 {0} 个代码</translation>
     </message>
@@ -936,12 +1412,12 @@
     </message>
     <message>
         <location line="+5"/>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>New project from REFI-QDA</source>
         <translation>从 REFI-QDA 新建项目</translation>
     </message>
     <message>
-        <location line="-21"/>
+        <location line="-23"/>
         <source>REFI-QDA projects (*.qdpx);;All files (*)</source>
         <translation>REFI-QDA 项目 (*.qdpx);;所有文件 (*)</translation>
     </message>
@@ -966,7 +1442,7 @@
         <translation>正在读取 {0}…</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Created {0} from {1}</source>
         <translation>已从 {1} 创建 {0}</translation>
     </message>
@@ -976,7 +1452,7 @@
         <translation>已从 {1} 创建 {0}。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>Exported {0}</source>
         <translation>已导出 {0}</translation>
     </message>
@@ -1099,6 +1575,69 @@
     </message>
 </context>
 <context>
+    <name>ImportPreviewDialog</name>
+    <message>
+        <location filename="../../ui/cases_panel.py" line="-325"/>
+        <source>Import attributes: {0}</source>
+        <translation>导入属性：{0}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{0} problems: the table cannot be imported until they are fixed. Nothing has been changed.</source>
+        <translation>{0} 个问题：改正之前无法导入此表格。未作任何更改。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>New attributes: {0}</source>
+        <translation>新属性：{0}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>New cases: {0}</source>
+        <translation>新案例：{0}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Values to create: {0}; to change: {1}; unchanged: {2}</source>
+        <translation>将新增的值：{0}；将修改：{1}；不变：{2}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rows matching no document: {0}</source>
+        <translation>没有对应文档的行：{0}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Attribute</source>
+        <translation>属性</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Now</source>
+        <translation>现值</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>After the import</source>
+        <translation>导入后</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+</context>
+<context>
     <name>ImportSummaryDialog</name>
     <message>
         <location filename="../../ui/import_dialogs.py" line="-90"/>
@@ -1179,32 +1718,32 @@
         <translation>将文本、Word、PDF、OpenDocument 或网页文件导入为文档（自动检测文本编码）</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Import with te&amp;xt encoding</source>
         <translation>按文本编码导入(&amp;X)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>{0}…</source>
         <translation>{0}…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Import text files read as {0} (when detection guessed wrong)</source>
         <translation>按 {0} 读取并导入文本文件（当自动检测有误时）</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>Pr&amp;operties…</source>
         <translation>属性(&amp;O)…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Where the document came from: file, size, format, text encoding, import time, SHA-256 (Alt+Enter)</source>
         <translation>文档的来源：文件、大小、格式、文本编码、导入时间、SHA-256（Alt+Enter）</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+14"/>
         <source>Documents ({0});;All files (*)</source>
         <translation>文档 ({0});;所有文件 (*)</translation>
     </message>
@@ -1242,7 +1781,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+109"/>
+        <location filename="../../ui/main_window.py" line="+110"/>
         <source>Documents</source>
         <translation>文档</translation>
     </message>
@@ -1292,7 +1831,7 @@
         <translation>重做：{0}（Ctrl+Shift+Z）</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="+18"/>
+        <location filename="../../ui/window_actions.py" line="-22"/>
         <source>&amp;File</source>
         <extracomment>the menu bar: (menu id, translation context, title, entries); see ``actions.Registry``</extracomment>
         <translation>文件(&amp;F)</translation>
@@ -1328,7 +1867,7 @@
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -1522,7 +2061,7 @@
         <translation>最近的项目：</translation>
     </message>
     <message>
-        <location filename="../../ui/document_list.py" line="+43"/>
+        <location filename="../../ui/document_list.py" line="+44"/>
         <source>{0} characters, {1} codings</source>
         <translation>{0} 个字符，{1} 处编码</translation>
     </message>
@@ -1532,13 +2071,13 @@
         <translation>文档备忘录</translation>
     </message>
     <message>
-        <location filename="../../ui/codebook_editing.py" line="+199"/>
+        <location filename="../../ui/codebook_editing.py" line="+203"/>
         <location filename="../../ui/document_list.py" line="+1"/>
         <source>Memo on {0}:</source>
         <translation>{0} 的备忘录：</translation>
     </message>
     <message>
-        <location filename="../../ui/document_list.py" line="-133"/>
+        <location filename="../../ui/document_list.py" line="-134"/>
         <source>Document &amp;memo…</source>
         <translation>文档备忘录(&amp;M)…</translation>
     </message>
@@ -1598,7 +2137,7 @@
         <translation>将键盘焦点移到文档列表</translation>
     </message>
     <message>
-        <location line="+127"/>
+        <location line="+128"/>
         <source>Rename document</source>
         <translation>重命名文档</translation>
     </message>
@@ -1877,7 +2416,7 @@ No: choose another coder name.</source>
         <translation>{0} 的备忘录…</translation>
     </message>
     <message>
-        <location filename="../../ui/codebook_editing.py" line="-148"/>
+        <location filename="../../ui/codebook_editing.py" line="-152"/>
         <source>&amp;Add code…</source>
         <translation>添加代码(&amp;A)…</translation>
     </message>
@@ -2037,7 +2576,7 @@ No: choose another coder name.</source>
         <translation>将键盘焦点移到编码片段</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+42"/>
         <source>Add code</source>
         <translation>添加代码</translation>
     </message>
@@ -2298,9 +2837,81 @@ No: choose another coder name.</source>
         <translation>关于 Annotator</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialogs.py" line="-108"/>
+        <location filename="../../ui/import_dialogs.py" line="-85"/>
         <source>&amp;Import documents…</source>
         <translation>导入文档(&amp;I)…</translation>
+    </message>
+</context>
+<context>
+    <name>MatrixPanel</name>
+    <message>
+        <location filename="../../ui/matrix_panels.py" line="-263"/>
+        <source>&amp;Run</source>
+        <extracomment>at most this many codes in a chart in the window (the matrix keeps every code): a picture a reader can take in, drawn in about 0.1 s (see ``chart_view.Chart``)</extracomment>
+        <translation>运行(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+105"/>
+        <source>Click a cell to list the passages behind it.</source>
+        <translation>点击单元格，列出其背后的片段。</translation>
+    </message>
+    <message>
+        <location line="-90"/>
+        <source>Matrix</source>
+        <translation>矩阵</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Show:</source>
+        <translation>显示：</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>Counting…</source>
+        <extracomment>whether a chart shows the chosen measure (and is drawn again when it changes)</extracomment>
+        <translation>正在统计…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>{0} × {1} — {2}</source>
+        <translation>{0} × {1} — {2}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Drawing…</source>
+        <translation>正在绘图…</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>{0}: {1} passages</source>
+        <translation>{0}：{1} 个片段</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Fetching the passages of {0}…</source>
+        <translation>正在读取 {0} 的片段…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+5"/>
+        <source>Export to Excel</source>
+        <translation>导出到 Excel</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Exported {0}</source>
+        <translation>已导出 {0}</translation>
     </message>
 </context>
 <context>
@@ -2496,6 +3107,228 @@ in the copy: {1}</source>
     </message>
 </context>
 <context>
+    <name>PassageModel</name>
+    <message>
+        <location filename="../../ui/passage_list.py" line="+59"/>
+        <source>Document</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Characters</source>
+        <translation>字符</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Coder</source>
+        <translation>编码员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+</context>
+<context>
+    <name>PortraitPanel</name>
+    <message>
+        <location filename="../../ui/chart_view.py" line="+13"/>
+        <source>&amp;Draw the current document</source>
+        <translation>绘制当前文档(&amp;D)</translation>
+    </message>
+</context>
+<context>
+    <name>QueryPanel</name>
+    <message>
+        <location filename="../../ui/query_panel.py" line="+58"/>
+        <source>alone</source>
+        <translation>单独</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>AND (overlap)</source>
+        <translation>与（重叠）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>OR</source>
+        <translation>或</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>NOT</source>
+        <translation>非</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>NEAR</source>
+        <translation>邻近</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>FOLLOWED BY</source>
+        <translation>其后</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>within characters</source>
+        <translation>相距字符数以内</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>in the same sentence</source>
+        <translation>在同一句中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>in the same paragraph</source>
+        <translation>在同一段中</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Largest gap between the two passages, in characters</source>
+        <translation>两个片段之间的最大间隔（字符数）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Run query</source>
+        <translation>运行查询(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Run saved</source>
+        <translation>运行已存查询</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save query…</source>
+        <translation>保存查询…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save as code…</source>
+        <translation>保存为代码…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Saved queries:</source>
+        <translation>已存查询：</translation>
+    </message>
+    <message>
+        <location line="+74"/>
+        <source>Running the query…</source>
+        <translation>正在运行查询…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Running the query “{0}”…</source>
+        <translation>正在运行查询“{0}”…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{0} passages, {1} characters — {2}</source>
+        <translation>{0} 个片段，{1} 个字符 — {2}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The query found {0} passages</source>
+        <translation>查询找到 {0} 个片段</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Save query</source>
+        <translation>保存查询</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name of the query:</source>
+        <translation>查询名称：</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Saved the query “{0}”</source>
+        <translation>已保存查询“{0}”</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Save as code</source>
+        <translation>保存为代码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Code every passage found with a new code (a path such as 信任/查询结果):</source>
+        <translation>用一个新代码为找到的每个片段编码（路径如 信任/查询结果）：</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Coded {0} passages with the new code “{1}”</source>
+        <translation>已用新代码“{1}”为 {0} 个片段编码</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Export the query results</source>
+        <translation>导出查询结果</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Exported {0}</source>
+        <translation>已导出 {0}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Query</source>
+        <translation>查询</translation>
+    </message>
+</context>
+<context>
+    <name>ScopeBar</name>
+    <message>
+        <location filename="../../ui/scope_bar.py" line="+63"/>
+        <source>Documents</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cases</source>
+        <translation>案例</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Coders</source>
+        <translation>编码员</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Over:</source>
+        <translation>范围：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>where</source>
+        <translation>条件</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>(any attribute)</source>
+        <translation>（任意属性）</translation>
+    </message>
+</context>
+<context>
     <name>SearchResults</name>
     <message>
         <location filename="../../ui/panels.py" line="+39"/>
@@ -2628,6 +3461,14 @@ in the copy: {1}</source>
         <location line="+12"/>
         <source>The keys of the codebook (Insert, F2, Delete, Alt+arrows) work when the codebook has the focus (Ctrl+3).</source>
         <translation>编码本的按键（Insert、F2、Delete、Alt+方向键）在编码本获得焦点时（Ctrl+3）有效。</translation>
+    </message>
+</context>
+<context>
+    <name>TaskBar</name>
+    <message>
+        <location filename="../../ui/analysis_task.py" line="+62"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -2789,6 +3630,19 @@ Merging cannot be undone, and the undo history is cleared. To keep the project a
         <location line="+9"/>
         <source>Merging {0} files…</source>
         <translation>正在合并 {0} 个文件…</translation>
+    </message>
+</context>
+<context>
+    <name>_Choice</name>
+    <message>
+        <location filename="../../ui/scope_bar.py" line="-48"/>
+        <source>{0}: all</source>
+        <translation>{0}：全部</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0}: {1}</source>
+        <translation>{0}：{1}</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,78 @@
+"""An SVG chart as a PNG picture, drawn by QtSvg without a window.
+
+The charts are written as SVG (``io/charts_svg.py``); the window shows them with
+``QSvgWidget`` and saves them as PNG through ``svg_to_png``. The command line uses the
+same function: it needs a ``QGuiApplication`` for the fonts (Chinese labels are text),
+which ``gui_application`` makes on the offscreen platform when none is running, so no
+display is needed.
+"""
+
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QRectF, Qt
+from PySide6.QtGui import QGuiApplication, QImage, QPainter
+from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtWidgets import QApplication
+
+from annotator.domain.errors import AnnotatorError
+
+MAX_SIDE = 12_000  # pixels: 12,000² ARGB is 576 MB; larger pictures are drawn smaller
+_app: list[QGuiApplication] = []  # the application made here, kept alive
+
+
+def gui_application() -> QGuiApplication:
+    """The running application, or a new offscreen one (the command line has none).
+
+    A ``QApplication``, not only a ``QGuiApplication``: a window made later in the same
+    process (a test, a script) needs one, and Qt allows one application per process."""
+    app = QGuiApplication.instance()
+    if app is None:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        app = QApplication(["annotator"])
+        _app.append(app)
+    return app  # type: ignore[return-value]
+
+
+def render(svg: str, scale: float = 2.0) -> QImage:
+    """``svg`` drawn into an image ``scale`` times its size (2: sharp on paper and on
+    high-density screens), at most ``MAX_SIDE`` pixels on its longer side; a null image
+    when the SVG cannot be drawn. Safe in a worker thread (a QImage, not a widget)."""
+    gui_application()
+    renderer = QSvgRenderer(QByteArray(svg.encode("utf-8")))
+    if not renderer.isValid():
+        return QImage()
+    size = renderer.defaultSize()
+    # a picture of a few hundred codes stays within MAX_SIDE pixels (and memory)
+    scale = min(scale, MAX_SIDE / max(size.width(), size.height(), 1))
+    image = QImage(max(1, round(size.width() * scale)), max(1, round(size.height() * scale)),
+                   QImage.Format.Format_ARGB32)
+    image.fill(Qt.GlobalColor.white)
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+    renderer.render(painter, QRectF(0, 0, image.width(), image.height()))
+    painter.end()
+    return image
+
+
+def _check_target(out: Path) -> None:
+    if out.suffix.lower() != ".png":
+        raise AnnotatorError("{name}: the picture must be a .png file", name=out.name)
+    if not out.parent.is_dir():
+        raise AnnotatorError("{path}: no such folder", path=str(out.parent))
+
+
+def svg_to_png(svg: str, out: Path | str, scale: float = 2.0) -> Path:
+    """Draw ``svg`` into ``out`` (.png); see ``render``."""
+    out = Path(out)
+    _check_target(out)
+    image = render(svg, scale)
+    if image.isNull():
+        raise AnnotatorError("{name}: the chart could not be drawn", name=out.name)
+    if not image.save(str(out), "PNG"):
+        raise AnnotatorError("{name}: the picture could not be written", name=out.name)
+    return out
+
+
+__all__ = ["gui_application", "render", "svg_to_png"]
