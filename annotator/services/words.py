@@ -2,9 +2,9 @@
 
 What is counted is a ``Selection``: for each document id, the ranges of its text to count
 (``None`` = the whole document). Whole documents, the text coded with some codes, and the
-text a coder coded are selections built here; selections by case or attribute value are
-built the same way (a set of documents and ranges), so those filters plug in without
-changing the counting.
+text a coder coded are selections built here; ``scope_selection`` narrows them with the
+analysis ``Scope`` (documents, cases, attribute values, coders), so a filter means the
+same thing here as in every other analysis.
 
 The segmenter of a project is built from jieba's dictionary, the codebook's names (a code
 named 红色物业 keeps 红色物业 one word) and the project dictionary, and is kept between
@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 
 from annotator.domain.errors import InvalidInput, NotFound
 from annotator.domain.intervals import union
+from annotator.services.analysis_scope import Scope, resolve
 from annotator.services.codebook import subtree_ids
 from annotator.services.progress import CancelFn, ProgressFn, step
 from annotator.store.models import Code, Coding, DictionaryWord, Document, StopWord, Synonym
@@ -96,6 +97,17 @@ def coded_text(s: Session, code_ids: Iterable[int] | None = None, *,
         spans.setdefault(doc, []).append((start, end))
     order = whole_documents(s, spans)
     return {doc: union(spans[doc]) for doc in order}
+
+
+def scope_selection(s: Session, scope: Scope, code_ids: Iterable[int] | None = None, *,
+                    with_children: bool = True) -> Selection:
+    """The text a scope covers: its documents whole, or (with codes or coders) the text
+    coded there with those codes, by those coders."""
+    r = resolve(s, scope)
+    if code_ids is None and r.coder_ids is None:
+        return whole_documents(s, r.documents)
+    return coded_text(s, code_ids, coder_ids=r.coder_ids, with_children=with_children,
+                      document_ids=r.documents)
 
 
 # -- the project's word lists ------------------------------------------------------------
