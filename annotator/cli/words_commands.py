@@ -73,10 +73,16 @@ def _cmd_words(a: argparse.Namespace) -> int:
 
 
 def _write_cloud(out: Path, counts: list[tuple[str, int]]) -> None:
-    if out.suffix.lower() != ".svg":
-        raise InvalidInput("{name}: the word cloud is saved as .svg", name=out.name)
+    suffix = out.suffix.lower()
+    if suffix not in (".svg", ".png"):
+        raise InvalidInput("{name}: the word cloud is saved as .svg or .png", name=out.name)
     try:
-        out.write_text(cloud_svg(counts), encoding="utf-8")
+        if suffix == ".png":  # drawn by Qt (offscreen), only when a picture is asked for
+            from annotator.ui.cloud_image import save_png
+
+            save_png(cloud_svg(counts), out)
+        else:
+            out.write_text(cloud_svg(counts), encoding="utf-8")
     except OSError as exc:
         raise InvalidInput("{path}: cannot be written ({reason})", path=str(out),
                            reason=exc.strerror or str(exc)) from exc
@@ -217,7 +223,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--no-stopwords", action="store_true", help="count stop words too")
     p.add_argument("--json", action="store_true")
     p.add_argument("--xlsx", help="also save the table as an Excel workbook")
-    p.add_argument("--cloud", metavar="OUT.svg", help="also save a word cloud of the top words")
+    p.add_argument("--cloud", metavar="OUT.svg|OUT.png",
+                   help="also save a word cloud of the top words (SVG or PNG)")
     p.add_argument("--lang", choices=LANGUAGES, default=default_language(),
                    help="language of the workbook's labels")
     p.set_defaults(run=_cmd_words)

@@ -41,7 +41,29 @@ def test_boxes_do_not_overlap_and_markup_is_escaped() -> None:
     assert "<a&b>" in [t.text for t in root.iter(f"{SVG}text")]
 
 
-def test_cloud_must_be_svg(tmp_path: Path, capsys) -> None:
+def test_cloud_as_png_is_a_picture_with_the_words_drawn(tmp_path: Path, capsys) -> None:
     proj = new_project_with(capsys, tmp_path, SEED_PAPER)
-    code, _, err = run(capsys, "words", proj, "--cloud", tmp_path / "c.png")
-    assert code == 1 and "svg" in err
+    out = tmp_path / "词云.png"
+    code, _, err = run(capsys, "words", proj, "--top", "40", "--cloud", out)
+    assert code == 0, err
+    assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    from PySide6.QtGui import QImage
+
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (1600, 1000)
+    # the biggest word sits in the middle, in the first colour of the palette
+    first = layout([(r["word"], r["count"]) for r in
+                    run_json(capsys, "words", proj, "--top", "40")["words"]])[0]
+    _word, size, x, baseline = first
+    inked = [image.pixelColor(int(2 * (x + dx)), int(2 * (baseline - size / 3))).name()
+             for dx in range(0, int(2 * size))]
+    assert any(c.upper() == "#1F77B4" for c in inked)
+    white = sum(image.pixelColor(px, py).name() == "#ffffff"
+                for px in range(0, 1600, 40) for py in range(0, 1000, 40))
+    assert white < 1000  # words drawn, not a blank picture (1,000 samples)
+
+
+def test_cloud_must_be_svg_or_png(tmp_path: Path, capsys) -> None:
+    proj = new_project_with(capsys, tmp_path, SEED_PAPER)
+    code, _, err = run(capsys, "words", proj, "--cloud", tmp_path / "c.jpg")
+    assert code == 1 and "png" in err and not (tmp_path / "c.jpg").exists()
