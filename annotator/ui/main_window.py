@@ -67,6 +67,7 @@ from annotator.ui.settings_dialog import install_settings
 from annotator.ui.spans import Span
 from annotator.ui.text_search import SearchController
 from annotator.ui.welcome import WelcomePage
+from annotator.ui.words_controller import WordsController
 from annotator.ui.workshop_menu import install_workshop
 
 
@@ -94,8 +95,10 @@ class MainWindow(QMainWindow):
         self.codebook_edit = CodebookController(
             self.ctx, self.codebook, self.segments, self.view, self.coding.choose_code)
         self.search = SearchController(
-            self.ctx, self.view, self.find_bar, self.results, self.results_dock,
-            self.codebook, self.coding.choose_code, self.coding.coder_ready)
+            self.ctx, self.view, self.find_bar, self.results, self.results_dock)
+        self.text_analysis = WordsController(
+            self.ctx, self, self.find_bar, lambda: self.view.doc_id, self.show_span,
+            self.codebook.current_code, self.coding.coder_ready)
         self.export = ExportController(self.ctx, self)
         window_actions.build_actions(self)
         window_actions.register_actions(self)
@@ -470,9 +473,6 @@ class MainWindow(QMainWindow):
 
     def search_all(self, text: str) -> None:
         self.search.search_all(text)
-
-    def code_all_hits(self, text: str, all_documents: bool = False) -> None:
-        self.search.code_all_hits(text, all_documents)
 
     def export_dialog(self) -> None:
         self.export.export_dialog()

@@ -1,22 +1,18 @@
-"""The search controller: find words in the document (the find bar), in all documents
-(the search results dock), and auto-code the hits.
+"""The search controller: find words in the document (the find bar) and in all documents
+(the search results dock). Coding from hits is the concordance's (``words_controller``):
+it shows the hits first and lets the user choose them, the code and the extent.
 
 It keeps its own state (the hits of the current document, cached per document and text)
 and is given what it needs: the application context, the document view, the find bar,
-the results list and its dock, the codebook tree (the current code) and a way to ask for
-a code.
+the results list and its dock.
 """
-
-from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QDockWidget
 
 from annotator.services.window_ops import Hit, search_text
-from annotator.ui.codebook_view import CodebookTree
 from annotator.ui.context import AppContext
 from annotator.ui.document_view import DocumentView
-from annotator.ui.operations import coding as coding_ops
 from annotator.ui.panels import FindBar, SearchResults
 
 # The strings keep the translation context they had as ``self.tr`` in ``MainWindow``.
@@ -25,18 +21,14 @@ translate = QCoreApplication.translate
 
 class SearchController(QObject):
     def __init__(self, ctx: AppContext, view: DocumentView, find_bar: FindBar,
-                 results: SearchResults, results_dock: QDockWidget, codebook: CodebookTree,
-                 choose_code: Callable[[str, str], int | None],
-                 coder_ready: Callable[[], bool]) -> None:
+                 results: SearchResults, results_dock: QDockWidget) -> None:
         super().__init__(view)
         self.ctx, self.view, self.find_bar = ctx, view, find_bar
-        self.results, self.results_dock, self.codebook = results, results_dock, codebook
-        self.choose_code, self.coder_ready = choose_code, coder_ready
+        self.results, self.results_dock = results, results_dock
         self._cache: tuple[int, str, list[Hit]] | None = None
         ctx.session.projectChanged.connect(self.forget)
         find_bar.findRequested.connect(self.find)
         find_bar.searchAllRequested.connect(self.search_all)
-        find_bar.codeAllRequested.connect(self.code_all_hits)
 
     def forget(self) -> None:
         """Another project: the cached hits name documents that are not there."""
@@ -101,27 +93,6 @@ class SearchController(QObject):
         docs = len({h.document_id for h in hits})
         self.ctx.say(translate("MainWindow", "{0} hits of “{1}” in {2} documents").format(
             len(hits), text, docs))
-
-    def code_all_hits(self, text: str, all_documents: bool = False) -> None:
-        """Auto-code: code every hit (here or everywhere) with a code."""
-        s = self.ctx.session
-        if not text or s.project is None:
-            self.ctx.say(translate("MainWindow", "Type the words to find first"))
-            return
-        docs = None if all_documents else ([self.view.doc_id] if self.view.doc_id else [])
-        hits = s.call(search_text, s.project, text, document_ids=docs)
-        if not hits:
-            self.ctx.say(
-                translate("MainWindow", "“{0}” is not there: nothing to code").format(text))
-            return
-        code = self.codebook.current_code()
-        if code is None:
-            code = self.choose_code(
-                translate("MainWindow", "Code all hits"),
-                translate("MainWindow", "Code {0} hits with:").format(len(hits)))
-        if code is not None and self.coder_ready():
-            spans = [(h.document_id, h.start, h.end) for h in hits]
-            s.execute(coding_ops.CodeSpans(s, spans, code))
 
 
 __all__ = ["SearchController"]

@@ -91,10 +91,6 @@ def build_actions(window: Window) -> None:
                              K.FindPrevious, tr("Go to the previous hit"))
     window.act_search_all = a(tr("&Search all documents…"), window.open_search_all,
                               "Ctrl+Shift+F", tr("List the hits in every document"))
-    window.act_code_hits = a(tr("&Code all hits…"),
-                             lambda: window.code_all_hits(window.find_bar.text(),
-                                                          window.find_bar.all_docs.isChecked()),
-                             None, tr("Auto-code: code every hit with the current code"))
     # documents
     window.act_doc_memo = a(tr("Document &memo…"), window.document_memo, "Ctrl+Shift+M",
                             tr("Write a memo on the document"))
@@ -229,7 +225,7 @@ MENUS: tuple[tuple[str, str, str, tuple[Entry, ...]], ...] = (
         "import", "menu:import_encoding", "import_qdc", "export", "menu:refi_export",
         "copy_project", None, "close", "quit")),
     ("edit", "MainWindow", QT_TRANSLATE_NOOP("MainWindow", "&Edit"), (
-        "undo", "redo", None, "find", "find_next", "find_prev", "search_all", "code_hits",
+        "undo", "redo", None, "find", "find_next", "find_prev", "search_all", "concordance",
         None, "settings")),
     ("document", "MainWindow", QT_TRANSLATE_NOOP("MainWindow", "&Document"), (
         "doc_memo", "doc_rename", "doc_delete", None, "doc_next", "doc_prev", None,
@@ -244,7 +240,8 @@ MENUS: tuple[tuple[str, str, str, tuple[Entry, ...]], ...] = (
         "expand", "collapse")),
     ("coders", "MainWindow", QT_TRANSLATE_NOOP("MainWindow", "C&oders"), ("coder", "others")),
     ("view", "MainWindow", QT_TRANSLATE_NOOP("MainWindow", "&View"), (
-        "overview", "results", None, "bigger", "smaller", "font_reset", None,
+        "overview", "results", "word_frequencies", None, "bigger", "smaller", "font_reset",
+        None,
         "focus_1", "focus_2", "focus_3", "focus_4")),
     ("workshop", "WorkshopUI", QT_TRANSLATE_NOOP("WorkshopUI", "&Workshop"), (
         "copies", "merge_projects", None, "agreement", "disagreements")),
@@ -279,7 +276,7 @@ def register_actions(window: Window) -> None:
         **dict.fromkeys(("copy_project", "close", "import", "export", "overview", "results",
                          "find", "search_all", "coder", "others", "add_code", "add_child",
                          "expand", "collapse"), is_open),
-        **dict.fromkeys(("doc_memo", "doc_rename", "doc_delete", "code_hits", "coding_memo",
+        **dict.fromkeys(("doc_memo", "doc_rename", "doc_delete", "coding_memo",
                          "remove_coding", "find_next", "find_prev"), has_doc),
         **dict.fromkeys(("code_with", "in_vivo", "uncode",
                          *(f"quick_{n}" for n in range(1, 10))), selected),
