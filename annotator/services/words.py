@@ -156,7 +156,7 @@ def project_segmenter(project: Project, words: Mapping[str, str | None] | None =
     return seg
 
 
-def _check_word(word: str) -> str:
+def check_word(word: str) -> str:
     word = word.strip()
     if not word or len(word) > MAX_WORD or any(c.isspace() for c in word):
         raise InvalidInput("{word!r} is not a word: one word without spaces, at most 200 "
@@ -167,7 +167,7 @@ def _check_word(word: str) -> str:
 def add_dictionary_words(project: Project, words: Iterable[str], pos: str | None = None
                          ) -> list[str]:
     """Add words to the project dictionary (or take back their exclusion); returns the new."""
-    checked = [_check_word(w) for w in words]
+    checked = [check_word(w) for w in words]
     added = []
     with project.write() as s:
         for word in dict.fromkeys(checked):
@@ -183,7 +183,7 @@ def add_dictionary_words(project: Project, words: Iterable[str], pos: str | None
 
 def remove_dictionary_words(project: Project, words: Iterable[str]) -> list[str]:
     """Take words out; a code name stays out through an exclusion row."""
-    checked = [_check_word(w) for w in words]
+    checked = [check_word(w) for w in words]
     removed = []
     with project.write() as s:
         names = code_name_words(s.scalars(select(Code.name)))
@@ -230,8 +230,8 @@ def edit_stopwords(project: Project, language: str, *, add: Iterable[str] = (),
     Returns (added, removed): the words whose state changed.
     """
     language = _check_language(language)
-    add = [_check_word(w).lower() for w in add]
-    remove = [_check_word(w).lower() for w in remove]
+    add = [check_word(w).lower() for w in add]
+    remove = [check_word(w).lower() for w in remove]
     defaults = default_stopwords(language)
     added, removed = [], []
     with project.write() as s:
@@ -255,14 +255,14 @@ def synonyms(s: Session) -> dict[str, str]:
 
 def merge_synonyms(project: Project, head: str, words: Iterable[str]) -> list[str]:
     """Count ``words`` as ``head`` from now on; returns the words newly merged."""
-    head = _check_word(head)
+    head = check_word(head)
     merged = []
     with project.write() as s:
         current = synonyms(s)
         if head in current:
             raise InvalidInput("{head!r} is itself merged into {other!r}; merge into that word",
                                head=head, other=current[head])
-        for word in dict.fromkeys(_check_word(w) for w in words):
+        for word in dict.fromkeys(check_word(w) for w in words):
             if word == head or current.get(word) == head:
                 continue
             s.execute(delete(Synonym).where(Synonym.word == word))
@@ -274,8 +274,27 @@ def merge_synonyms(project: Project, head: str, words: Iterable[str]) -> list[st
     return merged
 
 
+def set_synonyms(project: Project, heads: Mapping[str, Iterable[str]]) -> dict[str, str]:
+    """Replace every synonym with ``head → words`` (the window's list), in one transaction:
+    a word that is refused, or a head that is itself merged into another, changes nothing."""
+    wanted: dict[str, str] = {}
+    for head, words in heads.items():
+        head = check_word(head)
+        for word in (check_word(w) for w in words):
+            if word != head:
+                wanted[word] = head
+    for head in wanted.values():
+        if head in wanted:
+            raise InvalidInput("{head!r} is itself merged into {other!r}; merge into that word",
+                               head=head, other=wanted[head])
+    with project.write() as s:
+        s.execute(delete(Synonym))
+        s.add_all(Synonym(word=w, head=h) for w, h in wanted.items())
+    return wanted
+
+
 def unmerge_synonyms(project: Project, words: Iterable[str]) -> list[str]:
-    words = [_check_word(w) for w in words]
+    words = [check_word(w) for w in words]
     with project.write() as s:
         found = list(s.scalars(select(Synonym.word).where(Synonym.word.in_(words))))
         if not found:

@@ -221,8 +221,7 @@ class WordsController(QObject):
             if which in ("zh", "en"):
                 current = sorted(words.stopwords(s, which))
             elif which == "synonyms":
-                merged = words.synonyms(s)
-                current = synonym_lines(merged)
+                current = synonym_lines(words.synonyms(s))
             else:
                 current = sorted(words.dictionary_words(s))
         titles = {"zh": (_t("Chinese stop words"),
@@ -249,7 +248,7 @@ class WordsController(QObject):
             self._write(words.edit_stopwords, which, add=sorted(new - set(current)),
                         remove=sorted(set(current) - new))
         elif which == "synonyms":
-            self._write(_replace_synonyms, merged, parse_synonyms(lines))
+            self._write(words.set_synonyms, parse_synonyms(lines))
         else:
             new = set(lines)
             self._write(_replace_dictionary, sorted(new - set(current)),
@@ -279,19 +278,10 @@ class WordsController(QObject):
         self.ctx.say(_t("Saved {0}").format(out))
 
 
-def _replace_synonyms(project, before: dict[str, str], after: dict[str, list[str]]) -> None:
-    """The synonyms as listed: words that left or changed head are unmerged, then merged."""
-    wanted = {w: head for head, ws in after.items() for w in ws}
-    gone = [w for w, head in before.items() if wanted.get(w) != head]
-    if gone:
-        words.unmerge_synonyms(project, gone)
-    for head, ws in after.items():
-        new = [w for w in ws if before.get(w) != head]
-        if new:
-            words.merge_synonyms(project, head, new)
-
-
 def _replace_dictionary(project, add: list[str], remove: list[str]) -> None:
+    """Words added, then taken out (each word is checked before anything is written)."""
+    for word in [*add, *remove]:
+        words.check_word(word)
     if add:
         words.add_dictionary_words(project, add)
     if remove:
