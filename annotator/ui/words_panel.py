@@ -92,15 +92,14 @@ class WordsPanel(QWidget):
 
         grid = QGridLayout()
         self._labels: list[tuple[QLabel, str]] = []
-        N = QT_TRANSLATE_NOOP
-        cells = [(N("WordsPanel", "Documents:"), self.documents),
-                 (N("WordsPanel", "Case:"), self.case),
-                 (N("WordsPanel", "Attribute:"), self.attribute),
-                 (N("WordsPanel", "Coded with:"), self.code),
-                 (N("WordsPanel", "Coder:"), self.coder),
-                 (N("WordsPanel", "Minimum length:"), self.min_length),
-                 (N("WordsPanel", "Part of speech:"), self.pos),
-                 (N("WordsPanel", "Words shown:"), self.top)]
+        cells = [(QT_TRANSLATE_NOOP("WordsPanel", "Documents:"), self.documents),
+                 (QT_TRANSLATE_NOOP("WordsPanel", "Case:"), self.case),
+                 (QT_TRANSLATE_NOOP("WordsPanel", "Attribute:"), self.attribute),
+                 (QT_TRANSLATE_NOOP("WordsPanel", "Coded with:"), self.code),
+                 (QT_TRANSLATE_NOOP("WordsPanel", "Coder:"), self.coder),
+                 (QT_TRANSLATE_NOOP("WordsPanel", "Minimum length:"), self.min_length),
+                 (QT_TRANSLATE_NOOP("WordsPanel", "Part of speech:"), self.pos),
+                 (QT_TRANSLATE_NOOP("WordsPanel", "Words shown:"), self.top)]
         for i, (label_text, widget) in enumerate(cells):
             label = QLabel()
             label.setBuddy(widget)

@@ -51,12 +51,17 @@ def test_cloud_as_png_is_a_picture_with_the_words_drawn(tmp_path: Path, capsys) 
 
     image = QImage(str(out))
     assert (image.width(), image.height()) == (1600, 1000)
-    # the biggest word sits in the middle, in the first colour of the palette
-    first = layout([(r["word"], r["count"]) for r in
-                    run_json(capsys, "words", proj, "--top", "40")["words"]])[0]
-    _word, size, x, baseline = first
-    inked = [image.pixelColor(int(2 * (x + dx)), int(2 * (baseline - size / 3))).name()
-             for dx in range(0, int(2 * size))]
+    # the biggest word, where the SVG's view box puts it, in the first colour
+    counts = [(r["word"], r["count"]) for r in
+              run_json(capsys, "words", proj, "--top", "40")["words"]]
+    _word, size, x, baseline = layout(counts)[0]
+    vx, vy, vw, vh = map(float, ElementTree.fromstring(cloud_svg(counts)).get(
+        "viewBox").split())
+    scale = min(1600 / vw, 1000 / vh)
+    left, top = (1600 - vw * scale) / 2, (1000 - vh * scale) / 2
+    py = int(top + (baseline - size / 3 - vy) * scale)
+    inked = [image.pixelColor(int(left + (x + dx - vx) * scale), py).name()
+             for dx in range(int(2 * size))]
     assert any(c.upper() == "#1F77B4" for c in inked)
     white = sum(image.pixelColor(px, py).name() == "#ffffff"
                 for px in range(0, 1600, 40) for py in range(0, 1000, 40))

@@ -4,7 +4,7 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../annotator/ui/operations/coding.py" line="+48"/>
+        <location filename="../../ui/operations/coding.py" line="+49"/>
         <source>Code {0} characters with {1}</source>
         <translation>用 {1} 编码 {0} 个字符</translation>
     </message>
@@ -12,21 +12,6 @@
         <location line="+11"/>
         <source>Coded {0} characters with {1}</source>
         <translation>已用 {1} 编码 {0} 个字符</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Code {0} hits with {1}</source>
-        <translation>用 {1} 编码 {0} 个匹配项</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>every hit is already coded with {0}</source>
-        <translation>每个匹配项都已用 {0} 编码</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Coded {0} hits with {1} ({2} already coded)</source>
-        <translation>已用 {1} 编码 {0} 个匹配项（{2} 个此前已编码）</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -84,7 +69,7 @@
         <translation>已用新代码 {1} 编码 {0} 个字符</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/operations/codebook.py" line="+27"/>
+        <location filename="../../ui/operations/codebook.py" line="+27"/>
         <source>Add code {0}</source>
         <translation>添加代码 {0}</translation>
     </message>
@@ -144,7 +129,7 @@
         <translation>已删除代码 {0} 及其 {1} 处编码</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/operations/documents.py" line="+63"/>
+        <location filename="../../ui/operations/documents.py" line="+63"/>
         <source>Edit the memo of {0}</source>
         <translation>编辑 {0} 的备忘录</translation>
     </message>
@@ -174,7 +159,7 @@
         <translation>已删除文档 {0} 及其 {1} 处编码</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/exchange_menu.py" line="+33"/>
+        <location filename="../../ui/exchange_menu.py" line="+33"/>
         <source>{0} documents, {1} codes, {2} coders, {3} codings</source>
         <translation>{0} 个文档，{1} 个代码，{2} 名编码员，{3} 处编码</translation>
     </message>
@@ -194,7 +179,7 @@
         <translation>……另有 {0} 项</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/help_menu.py" line="+90"/>
+        <location filename="../../ui/help_menu.py" line="+90"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
@@ -219,7 +204,7 @@
         <translation>窗口的全部键盘快捷键（Ctrl+/）</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_dialogs.py" line="+59"/>
+        <location filename="../../ui/import_dialogs.py" line="+59"/>
         <source>unknown</source>
         <extracomment>(label, Python codec name); None = detect</extracomment>
         <translation>未知</translation>
@@ -270,7 +255,7 @@
         <translation>不支持此格式：{0}</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window_actions.py" line="+56"/>
+        <location filename="../../ui/window_actions.py" line="+56"/>
         <source>&amp;New project…</source>
         <translation>新建项目(&amp;N)…</translation>
     </message>
@@ -408,16 +393,6 @@
         <location line="+1"/>
         <source>List the hits in every document</source>
         <translation>列出所有文档中的匹配项</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Code all hits…</source>
-        <translation>编码所有匹配项(&amp;C)…</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Auto-code: code every hit with the current code</source>
-        <translation>自动编码：用当前代码编码每个匹配项</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -830,7 +805,7 @@
         <translation>关于 Annotator</translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+90"/>
         <source>Open &amp;recent</source>
         <extracomment>the toolbar, left to right</extracomment>
         <translation>最近的项目(&amp;R)</translation>
@@ -846,7 +821,7 @@
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/settings_dialog.py" line="+107"/>
+        <location filename="../../ui/settings_dialog.py" line="+107"/>
         <source>You are now coding as {0}</source>
         <translation>您现在以 {0} 的身份编码</translation>
     </message>
@@ -866,7 +841,7 @@
         <translation>界面语言和编码员名称</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/operations/consensus.py" line="+40"/>
+        <location filename="../../ui/operations/consensus.py" line="+40"/>
         <source>Accept {0}&apos;s coding of {1} into consensus</source>
         <translation>将 {0} 对 {1} 的编码采纳为共识</translation>
     </message>
@@ -886,7 +861,7 @@
         <translation>已为共识用 {1} 编码 {0} 个字符</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/workshop_views.py" line="+80"/>
+        <location filename="../../ui/workshop_views.py" line="+80"/>
         <source>undefined</source>
         <translation>无法计算</translation>
     </message>
@@ -895,11 +870,152 @@
         <source>Cannot be computed (0/0): there is nothing to compare here</source>
         <translation>无法计算（0/0）：此处没有可比较的内容</translation>
     </message>
+    <message>
+        <location filename="../../ui/operations/autocode.py" line="+21"/>
+        <source>the hit</source>
+        <translation>命中的词句</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>its sentence</source>
+        <translation>所在的句子</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>its paragraph</source>
+        <translation>所在的段落</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Code {0} hits ({1}) with {2}</source>
+        <translation>用 {2} 编码 {0} 个命中（{1}）</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>every chosen hit is already coded with {0}</source>
+        <translation>选中的每个命中都已用 {0} 编码</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Coded {0} hits ({1}) with {2}: {3} codings added, {4} already there</source>
+        <translation>已用 {2} 编码 {0} 个命中（{1}）：新增 {3} 个编码，{4} 个此前已有</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words_controller.py" line="+59"/>
+        <source>Concordance (keyword in context)</source>
+        <translation>关键词语境（KWIC）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Word frequencies</source>
+        <translation>词频</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Concordance…</source>
+        <translation>关键词语境(&amp;C)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every hit of a word with its context; choose hits and code them (Ctrl+Shift+C)</source>
+        <translation>列出词语的每个命中及其上下文；选择命中并编码（Ctrl+Shift+C）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Word frequencies…</source>
+        <translation>词频(&amp;W)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Word frequencies and the word cloud, per document, case, attribute, code or coder (Ctrl+Shift+W)</source>
+        <translation>词频与词云，可按文档、个案、属性、代码或编码员统计（Ctrl+Shift+W）</translation>
+    </message>
+    <message>
+        <location line="+88"/>
+        <source>The codebook is empty: add a code first</source>
+        <translation>代码本为空：请先添加代码</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Code the chosen hits with</source>
+        <translation>用以下代码编码选中的命中</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Code:</source>
+        <translation>代码：</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>{0} words are stop words now</source>
+        <translation>{0} 个词已加入停用词</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{0} words are counted as “{1}” now</source>
+        <translation>{0} 个词现在计为“{1}”</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Chinese stop words</source>
+        <translation>中文停用词</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+2"/>
+        <source>One word a line. These words are not counted.</source>
+        <translation>每行一个词。这些词不计入词频。</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>English stop words</source>
+        <translation>英文停用词</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Synonyms</source>
+        <translation>同义词</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One line per word counted for others: HEAD: WORD, WORD (e.g. 党建: 党的建设, 党建工作).</source>
+        <translation>每行一个主词及其同义词，格式为“主词：词，词”（例如 党建：党的建设，党建工作）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Project dictionary</source>
+        <translation>项目词典</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One word a line: the segmentation keeps these words whole. The codebook&apos;s names are in it; a code name taken out stays out.</source>
+        <translation>每行一个词：分词时这些词保持完整。代码本中的代码名称已在其中；移除的代码名称不再加入。</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Save the word cloud</source>
+        <translation>保存词云</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PNG pictures (*.png);;SVG drawings (*.svg)</source>
+        <translation>PNG 图片 (*.png);;SVG 矢量图 (*.svg)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>{0}: cannot be written ({1})</source>
+        <translation>{0}：无法写入（{1}）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Saved {0}</source>
+        <translation>已保存 {0}</translation>
+    </message>
 </context>
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../annotator/ui/help_menu.py" line="-86"/>
+        <location filename="../../ui/help_menu.py" line="-86"/>
         <source>About Annotator</source>
         <translation>关于 Annotator</translation>
     </message>
@@ -937,7 +1053,7 @@
 <context>
     <name>AgreementView</name>
     <message>
-        <location filename="../../annotator/ui/workshop_views.py" line="+20"/>
+        <location filename="../../ui/workshop_views.py" line="+20"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
@@ -1162,7 +1278,7 @@
 <context>
     <name>CodeChooser</name>
     <message>
-        <location filename="../../annotator/ui/code_chooser.py" line="+41"/>
+        <location filename="../../ui/code_chooser.py" line="+41"/>
         <source>Type part of a code&apos;s name…</source>
         <translation>输入代码名称的一部分…</translation>
     </message>
@@ -1175,7 +1291,7 @@
 <context>
     <name>CodebookTree</name>
     <message>
-        <location filename="../../annotator/ui/codebook_view.py" line="+41"/>
+        <location filename="../../ui/codebook_view.py" line="+41"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
@@ -1216,7 +1332,7 @@
 <context>
     <name>CoderNameDialog</name>
     <message>
-        <location filename="../../annotator/ui/welcome.py" line="+128"/>
+        <location filename="../../ui/welcome.py" line="+128"/>
         <source>Your coder name</source>
         <translation>您的编码员名称</translation>
     </message>
@@ -1234,7 +1350,7 @@
 <context>
     <name>CodingsHere</name>
     <message>
-        <location filename="../../annotator/ui/panels.py" line="+38"/>
+        <location filename="../../ui/panels.py" line="+37"/>
         <source>Codings here</source>
         <translation>此处的编码</translation>
     </message>
@@ -1272,7 +1388,7 @@
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../../annotator/ui/operations/codebook.py" line="-92"/>
+        <location filename="../../ui/operations/codebook.py" line="-92"/>
         <source>Rename code {0}</source>
         <translation>重命名代码 {0}</translation>
     </message>
@@ -1293,9 +1409,157 @@
     </message>
 </context>
 <context>
+    <name>ConcordancePanel</name>
+    <message>
+        <location filename="../../ui/concordance_panel.py" line="+173"/>
+        <source>Word, phrase or regular expression…</source>
+        <translation>词语、短语或正则表达式…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Whole words</source>
+        <translation>整词匹配(&amp;W)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Only hits that are whole words of the segmentation (信任 not inside 政治信任 when that is one word); without it every occurrence counts, 不信任 too</source>
+        <translation>只保留分词结果中的整词命中（“政治信任”为一个词时，其中的“信任”不算）；不勾选时每次出现都算，包括“不信任”</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Regular e&amp;xpression</source>
+        <translation>正则表达式(&amp;X)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ignore &amp;case</source>
+        <translation>忽略大小写(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Search</source>
+        <translation>检索(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>S&amp;top</source>
+        <translation>停止(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Check &amp;all</source>
+        <translation>全部勾选(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Check &amp;none</source>
+        <translation>全部取消(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Check se&amp;lected</source>
+        <translation>勾选选中行(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the hits selected in the list (Shift+click or Ctrl+click to select rows)</source>
+        <translation>勾选列表中选中的命中（按住 Shift 或 Ctrl 单击可选择多行）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>C&amp;ode</source>
+        <translation>编码(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>with</source>
+        <translation>使用</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose the code (type part of its name)</source>
+        <translation>选择代码（输入名称的一部分）</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>the hit</source>
+        <translation>命中的词句</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>its sentence</source>
+        <translation>所在的句子</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>its paragraph</source>
+        <translation>所在的段落</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>All documents</source>
+        <translation>所有文档</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This document</source>
+        <translation>当前文档</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Case: {0}</source>
+        <translation>个案：{0}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Choose a code…</source>
+        <translation>选择代码…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Code {0} chosen hits</source>
+        <translation>编码 {0} 个勾选的命中</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{0} hits, {1} chosen</source>
+        <translation>{0} 个命中，已勾选 {1} 个</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(only the first {0})</source>
+        <translation>（只显示前 {0} 个）</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Type a word to search for</source>
+        <translation>请输入要检索的词语</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Searching…</source>
+        <translation>正在检索…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Searching… {0} hits</source>
+        <translation>正在检索… 已找到 {0} 个命中</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>“{0}” is not there</source>
+        <translation>没有找到“{0}”</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>(stopped)</source>
+        <translation>（已停止）</translation>
+    </message>
+</context>
+<context>
     <name>DisagreementsView</name>
     <message>
-        <location filename="../../annotator/ui/workshop_views.py" line="+8"/>
+        <location filename="../../ui/workshop_views.py" line="+8"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
@@ -1388,7 +1652,7 @@
 <context>
     <name>DocumentProperties</name>
     <message>
-        <location filename="../../annotator/ui/import_dialogs.py" line="+88"/>
+        <location filename="../../ui/import_dialogs.py" line="+88"/>
         <source>Properties of {0}</source>
         <translation>{0} 的属性</translation>
     </message>
@@ -1452,7 +1716,7 @@
 <context>
     <name>DocumentView</name>
     <message>
-        <location filename="../../annotator/ui/document_view.py" line="+449"/>
+        <location filename="../../ui/document_view.py" line="+449"/>
         <source>{0} — {1} ({2} characters)</source>
         <translation>{0} — {1}（{2} 个字符）</translation>
     </message>
@@ -1460,7 +1724,7 @@
 <context>
     <name>ExchangeUI</name>
     <message>
-        <location filename="../../annotator/ui/exchange_menu.py" line="+21"/>
+        <location filename="../../ui/exchange_menu.py" line="+21"/>
         <source>Import code&amp;book (.qdc)…</source>
         <translation>导入编码本（.qdc）(&amp;B)…</translation>
     </message>
@@ -1600,7 +1864,7 @@
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../annotator/ui/panels.py" line="+45"/>
+        <location filename="../../ui/panels.py" line="+45"/>
         <source>Find in the document…</source>
         <translation>在文档中查找…</translation>
     </message>
@@ -1615,17 +1879,17 @@
         <translation>下一个匹配项（F3）</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>All documents</source>
-        <translation>所有文档</translation>
+        <location line="+6"/>
+        <source>Concordance…</source>
+        <translation>关键词语境…</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Code all hits in every document, not just this one</source>
-        <translation>编码所有文档中的匹配项，而不只是本文档</translation>
+        <location line="+3"/>
+        <source>Every hit with its context: choose the hits, the code and how much to code (the hit, its sentence, its paragraph), then code them in one step (Ctrl+Shift+C)</source>
+        <translation>列出每个命中及其上下文：选择命中、代码和编码范围（命中的词句、所在句子、所在段落），再一步完成编码（Ctrl+Shift+C）</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-7"/>
         <source>List all hits</source>
         <translation>列出所有匹配项</translation>
     </message>
@@ -1635,17 +1899,7 @@
         <translation>列出所有文档中的匹配项（Ctrl+Shift+F）</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Code all hits…</source>
-        <translation>编码所有匹配项…</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Auto-code: code every hit with the current code, in one step</source>
-        <translation>自动编码：一步用当前代码编码每个匹配项</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+12"/>
         <source>Close the find bar (Esc)</source>
         <translation>关闭查找栏（Esc）</translation>
     </message>
@@ -1653,15 +1907,43 @@
 <context>
     <name>GuideDialog</name>
     <message>
-        <location filename="../../annotator/ui/help_menu.py" line="-89"/>
+        <location filename="../../ui/help_menu.py" line="-89"/>
         <source>Annotator user guide</source>
         <translation>Annotator 用户指南</translation>
     </message>
 </context>
 <context>
+    <name>HitsModel</name>
+    <message>
+        <location filename="../../ui/concordance_panel.py" line="-335"/>
+        <source>Document</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Left context</source>
+        <translation>左侧语境</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Hit</source>
+        <translation>命中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Right context</source>
+        <translation>右侧语境</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>{0}, characters {1}–{2}</source>
+        <translation>{0}，第 {1}–{2} 个字符</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialogs</name>
     <message>
-        <location filename="../../annotator/ui/operations/documents.py" line="-62"/>
+        <location filename="../../ui/operations/documents.py" line="-62"/>
         <source>Import {0} documents</source>
         <translation>导入 {0} 个文档</translation>
     </message>
@@ -1674,7 +1956,7 @@
 <context>
     <name>ImportSummaryDialog</name>
     <message>
-        <location filename="../../annotator/ui/import_dialogs.py" line="-90"/>
+        <location filename="../../ui/import_dialogs.py" line="-90"/>
         <source>Import summary</source>
         <translation>导入摘要</translation>
     </message>
@@ -1815,7 +2097,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="+154"/>
+        <location filename="../../ui/main_window.py" line="+157"/>
         <source>Documents</source>
         <translation>文档</translation>
     </message>
@@ -1835,7 +2117,7 @@
         <translation>搜索结果</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window_actions.py" line="-98"/>
+        <location filename="../../ui/window_actions.py" line="-99"/>
         <source>Nothing to undo</source>
         <translation>没有可撤销的操作</translation>
     </message>
@@ -1891,17 +2173,17 @@
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="+49"/>
+        <location filename="../../ui/main_window.py" line="+49"/>
         <source>Annotator</source>
         <translation>Annotator</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_lifecycle.py" line="+70"/>
+        <location filename="../../ui/project_lifecycle.py" line="+70"/>
         <source>Opened {0}</source>
         <translation>已打开 {0}</translation>
     </message>
@@ -1953,7 +2235,7 @@
         <translation>（暂无）</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="+30"/>
+        <location filename="../../ui/document_list.py" line="+30"/>
         <source>{0} characters</source>
         <translation>{0} 个字符</translation>
     </message>
@@ -1968,7 +2250,7 @@
         <translation>备忘录：{0}</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="+58"/>
+        <location filename="../../ui/main_window.py" line="+58"/>
         <location line="+1"/>
         <source>Coder: {0}</source>
         <translation>编码员：{0}</translation>
@@ -1989,12 +2271,12 @@
         <translation>只显示您的编码</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_lifecycle.py" line="+19"/>
+        <location filename="../../ui/project_lifecycle.py" line="+19"/>
         <source>Recent projects:</source>
         <translation>最近的项目：</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="+48"/>
+        <location filename="../../ui/document_list.py" line="+48"/>
         <source>{0} characters, {1} codings</source>
         <translation>{0} 个字符，{1} 处编码</translation>
     </message>
@@ -2004,13 +2286,13 @@
         <translation>文档备忘录</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/codebook_editing.py" line="+130"/>
-        <location filename="../../annotator/ui/document_list.py" line="+1"/>
+        <location filename="../../ui/codebook_editing.py" line="+117"/>
+        <location filename="../../ui/document_list.py" line="+1"/>
         <source>Memo on {0}:</source>
         <translation>{0} 的备忘录：</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="+11"/>
+        <location filename="../../ui/document_list.py" line="+11"/>
         <source>Rename document</source>
         <translation>重命名文档</translation>
     </message>
@@ -2030,7 +2312,7 @@
         <translation>删除文档“{0}”及其 {1} 处编码？此操作可以撤销。</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/coding_actions.py" line="+55"/>
+        <location filename="../../ui/coding_actions.py" line="+55"/>
         <source>{0} characters selected</source>
         <translation>已选择 {0} 个字符</translation>
     </message>
@@ -2158,7 +2440,7 @@ No: choose another coder name.</source>
         <translation>{0} 的备忘录…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/codebook_editing.py" line="-69"/>
+        <location filename="../../ui/codebook_editing.py" line="-56"/>
         <source>Add code</source>
         <translation>添加代码</translation>
     </message>
@@ -2183,7 +2465,7 @@ No: choose another coder name.</source>
         <translation>{0} 的颜色</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+8"/>
         <source>Definition</source>
         <translation>定义</translation>
     </message>
@@ -2193,12 +2475,12 @@ No: choose another coder name.</source>
         <translation>{0} 的定义（哪些内容属于此代码，哪些不属于）：</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+5"/>
         <source>Code memo</source>
         <translation>代码备忘录</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+30"/>
         <source>Merge code</source>
         <translation>合并代码</translation>
     </message>
@@ -2228,7 +2510,7 @@ No: choose another coder name.</source>
         <translation>删除代码</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/text_search.py" line="+74"/>
+        <location filename="../../ui/text_search.py" line="+66"/>
         <source>no hits</source>
         <translation>无匹配项</translation>
     </message>
@@ -2248,27 +2530,7 @@ No: choose another coder name.</source>
         <translation>在 {2} 个文档中找到 {0} 处“{1}”</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>Type the words to find first</source>
-        <translation>请先输入要查找的词语</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>“{0}” is not there: nothing to code</source>
-        <translation>没有找到“{0}”：无可编码的内容</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Code all hits</source>
-        <translation>编码所有匹配项</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Code {0} hits with:</source>
-        <translation>用以下代码编码 {0} 个匹配项：</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/coding_actions.py" line="+15"/>
+        <location filename="../../ui/coding_actions.py" line="+15"/>
         <source>Switch coder</source>
         <translation>切换编码员</translation>
     </message>
@@ -2283,7 +2545,7 @@ No: choose another coder name.</source>
         <translation>您现在以 {0} 的身份编码</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/excel_export.py" line="+43"/>
+        <location filename="../../ui/excel_export.py" line="+43"/>
         <location line="+9"/>
         <source>Export to Excel</source>
         <translation>导出到 Excel</translation>
@@ -2304,7 +2566,7 @@ No: choose another coder name.</source>
         <translation>已导出 {0}</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window_state.py" line="+158"/>
+        <location filename="../../ui/window_state.py" line="+158"/>
         <source>Text size {0} pt</source>
         <translation>文字大小 {0} 磅</translation>
     </message>
@@ -2312,7 +2574,7 @@ No: choose another coder name.</source>
 <context>
     <name>MergeReportDialog</name>
     <message>
-        <location filename="../../annotator/ui/workshop_menu.py" line="+119"/>
+        <location filename="../../ui/workshop_menu.py" line="+119"/>
         <source>Merge report</source>
         <translation>合并报告</translation>
     </message>
@@ -2387,7 +2649,7 @@ in the copy: {1}</source>
 <context>
     <name>OverviewPanel</name>
     <message>
-        <location filename="../../annotator/ui/overview.py" line="+71"/>
+        <location filename="../../ui/overview.py" line="+71"/>
         <location line="+87"/>
         <source>Code</source>
         <translation>代码</translation>
@@ -2452,7 +2714,7 @@ in the copy: {1}</source>
 <context>
     <name>ParticipantCopiesDialog</name>
     <message>
-        <location filename="../../annotator/ui/workshop_menu.py" line="-127"/>
+        <location filename="../../ui/workshop_menu.py" line="-127"/>
         <source>Make participant copies</source>
         <translation>生成参与者副本</translation>
     </message>
@@ -2504,7 +2766,7 @@ in the copy: {1}</source>
 <context>
     <name>SearchResults</name>
     <message>
-        <location filename="../../annotator/ui/panels.py" line="+39"/>
+        <location filename="../../ui/panels.py" line="+39"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
@@ -2517,7 +2779,7 @@ in the copy: {1}</source>
 <context>
     <name>SegmentsPanel</name>
     <message>
-        <location filename="../../annotator/ui/segments_view.py" line="+254"/>
+        <location filename="../../ui/segments_view.py" line="+254"/>
         <source>Include child codes</source>
         <extracomment>the greys of a row&apos;s header line and of the words around the coded ones: dark enough to read on the base colour and on the selection tint</extracomment>
         <translation>包含子代码</translation>
@@ -2541,7 +2803,7 @@ in the copy: {1}</source>
 <context>
     <name>Session</name>
     <message>
-        <location filename="../../annotator/ui/operations/base.py" line="+61"/>
+        <location filename="../../ui/operations/base.py" line="+61"/>
         <source>Cannot redo “{0}”: {1}</source>
         <translation>无法重做“{0}”：{1}</translation>
     </message>
@@ -2570,7 +2832,7 @@ in the copy: {1}</source>
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../annotator/ui/i18n.py" line="+157"/>
+        <location filename="../../ui/i18n.py" line="+157"/>
         <source>System language ({0})</source>
         <translation>跟随系统（{0}）</translation>
     </message>
@@ -2578,7 +2840,7 @@ in the copy: {1}</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../annotator/ui/settings_dialog.py" line="-157"/>
+        <location filename="../../ui/settings_dialog.py" line="-157"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -2611,7 +2873,7 @@ in the copy: {1}</source>
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../annotator/ui/help_menu.py" line="+19"/>
+        <location filename="../../ui/help_menu.py" line="+19"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
@@ -2639,7 +2901,7 @@ in the copy: {1}</source>
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../annotator/ui/welcome.py" line="-84"/>
+        <location filename="../../ui/welcome.py" line="-84"/>
         <source>Welcome to Annotator</source>
         <translation>欢迎使用 Annotator</translation>
     </message>
@@ -2680,9 +2942,207 @@ in the copy: {1}</source>
     </message>
 </context>
 <context>
+    <name>WordsPanel</name>
+    <message>
+        <location filename="../../ui/words_panel.py" line="+81"/>
+        <source>Leave out &amp;stop words</source>
+        <translation>去除停用词(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Count</source>
+        <translation>统计(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>S&amp;top</source>
+        <translation>停止(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Documents:</source>
+        <translation>文档：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Case:</source>
+        <translation>个案：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Attribute:</source>
+        <translation>属性：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Coded with:</source>
+        <translation>编码所用代码：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Coder:</source>
+        <translation>编码员：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Minimum length:</source>
+        <translation>最短长度：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Part of speech:</source>
+        <translation>词性：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Words shown:</source>
+        <translation>显示词数：</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>Word</source>
+        <translation>词语</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Count</source>
+        <translation>频次</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Share</source>
+        <translation>占比</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Documents</source>
+        <translation>文档数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Word lists</source>
+        <translation>词表(&amp;W)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Chinese stop words…</source>
+        <translation>中文停用词…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>English stop words…</source>
+        <translation>英文停用词…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Synonyms…</source>
+        <translation>同义词…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Project dictionary…</source>
+        <translation>项目词典…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Save the cloud…</source>
+        <translation>保存词云…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All words</source>
+        <translation>所有词</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Nouns</source>
+        <translation>名词</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Verbs</source>
+        <translation>动词</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Adjectives</source>
+        <translation>形容词</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nouns and verbs</source>
+        <translation>名词和动词</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>All documents</source>
+        <translation>所有文档</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This document</source>
+        <translation>当前文档</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Any case</source>
+        <translation>任意个案</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Any value</source>
+        <translation>任意属性值</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>All text (coded or not)</source>
+        <translation>全部文本（不论是否编码）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>All coders</source>
+        <translation>所有编码员</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>Counting…</source>
+        <translation>正在统计…</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Counts also: {0}</source>
+        <translation>同时计入：{0}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>{0} words ({1} different) in {2} documents</source>
+        <translation>{2} 个文档中共 {0} 个词（{1} 个不同的词）</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Show “{0}” in the concordance</source>
+        <translation>在关键词语境中查看“{0}”</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add to the stop words ({0})</source>
+        <translation>加入停用词（{0} 个）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Count as “{0}” ({1} words)</source>
+        <translation>计为“{0}”（{1} 个词）</translation>
+    </message>
+</context>
+<context>
     <name>WorkshopUI</name>
     <message>
-        <location filename="../../annotator/ui/workshop_menu.py" line="+114"/>
+        <location filename="../../ui/workshop_menu.py" line="+114"/>
         <source>Intercoder agreement</source>
         <translation>编码员间一致性</translation>
     </message>
@@ -2732,13 +3192,13 @@ in the copy: {1}</source>
         <translation>编码员的分歧之处：逐一跳转并确定共识（Ctrl+Shift+D）</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window_actions.py" line="-2"/>
-        <location filename="../../annotator/ui/workshop_menu.py" line="+2"/>
+        <location filename="../../ui/window_actions.py" line="-2"/>
+        <location filename="../../ui/workshop_menu.py" line="+2"/>
         <source>&amp;Workshop</source>
         <translation>工作坊(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/workshop_menu.py" line="+50"/>
+        <location filename="../../ui/workshop_menu.py" line="+50"/>
         <source>Intercoder agreement of {0}</source>
         <translation>{0} 的编码员间一致性</translation>
     </message>
