@@ -1,5 +1,6 @@
 """Segmentation: exact code-point offsets, mixed scripts, the project's own words."""
 
+from collections import Counter
 from itertools import pairwise
 
 import rjieba
@@ -59,3 +60,20 @@ def test_a_long_text_cut_in_stretches_gives_the_words_of_one_cut() -> None:
     # a line with no separator at all is still cut, at the stretch size
     assert list(stretches("好" * 40_000, 0, 40_000)) == [
         (0, CHUNK), (CHUNK, 2 * CHUNK), (2 * CHUNK, 40_000)]
+
+
+def test_counting_gives_the_words_one_by_one() -> None:
+    """``count`` (pieces counted at once, other scripts found in the gaps) is exactly the
+    Counter of ``words``, on the novel, the seed paper, mixed text, a stretch, and with a
+    dictionary word that mixes Han with Latin (the word-by-word path then)."""
+    novel = shared_file("corpus", "hongloumeng-gbk.txt").read_bytes().decode("gbk")
+    paper = shared_file("corpus", "seed-paper-zh.txt").read_text("utf-8")
+    seg = Segmenter([("红色物业", None)])
+    for text in (novel, paper, MIXED, "abc", "", "。。", "a中b"):
+        assert seg.count(text) == Counter(seg.words(text))
+    assert seg.count(paper, start=100, end=5000) == Counter(
+        seg.words(paper, start=100, end=5000))
+    mixed = Segmenter([("T恤", None)])
+    text = "我买了T恤，abc T恤衫 def"
+    assert mixed.count(text) == Counter(mixed.words(text))
+    assert mixed.count(text)["T恤"] == 1 and mixed.count(text)["abc"] == 1
