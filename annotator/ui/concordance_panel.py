@@ -210,7 +210,9 @@ class ConcordancePanel(QWidget):
         header.sectionClicked.connect(self._sort_clicked)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        # the hit column is sized once per search (sizing it to its contents would measure
+        # every row on every batch: seconds for 的 across a novel)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         header.resizeSection(0, 150)
         self.table.doubleClicked.connect(
@@ -358,6 +360,8 @@ class ConcordancePanel(QWidget):
 
         def item(batch: object) -> None:
             assert isinstance(batch, list)
+            if not self.model.hits and batch:
+                self._size_hit_column(batch)
             room = MAX_HITS - len(self.model.hits)
             if len(batch) > room:
                 self.truncated = True
@@ -372,6 +376,11 @@ class ConcordancePanel(QWidget):
         self.status.setText(self.tr("Searching…"))
         self.job.start()
         self._update_counts()
+
+    def _size_hit_column(self, batch: Sequence[Hit]) -> None:
+        metrics = self.table.fontMetrics()
+        widest = max(metrics.horizontalAdvance(h.match) for h in batch[:200])
+        self.table.horizontalHeader().resizeSection(2, min(max(widest + 24, 48), 300))
 
     def _progress(self, done: int, total: int) -> None:
         self.progress.setRange(0, max(total, 1))
