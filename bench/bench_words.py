@@ -147,6 +147,8 @@ def _window(path: Path) -> None:
             lambda: c.busy)
         run("concordance of 的, again", lambda: ta.open_concordance("的"), lambda: c.busy)
         print(f"  {len(c.model.hits)} hits listed")
+        run("sorting them by the left context", lambda: c.sort_by("left"), lambda: c.busy)
+        c.sort_by("position")
         c.whole_words.setChecked(True)
         run("宝玉 whole words", lambda: c.search("宝玉"), lambda: c.busy)
         run("word frequencies", ta.open_words, lambda: ta.words.busy)

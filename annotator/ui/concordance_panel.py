@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.services.autocode import EXTENTS, Extent, HitSpan
-from annotator.services.kwic import MAX_HITS, Hit, Query, SortKey, iter_hits, sort_hits
+from annotator.services.kwic import MAX_HITS, Hit, Query, SortKey, iter_hits, sort_order
 from annotator.ui.background import Job
 from annotator.ui.session import Session
 
@@ -129,14 +129,12 @@ class HitsModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(0, 0), self.index(len(self.hits) - 1, 0),
                                   [Qt.ItemDataRole.CheckStateRole])
 
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        key = _SORT_KEYS[column]
-        self.layoutAboutToBeChanged.emit()
-        # position: back to document order (the order the search gave them in)
-        ordered = sorted(self.hits, key=_place) if key == "position" else sort_hits(
-            self.hits, key)
-        if order == Qt.SortOrder.DescendingOrder:
+    def apply_order(self, order: Sequence[int], key: SortKey, descending: bool) -> None:
+        """Rows in the order ``sort_order`` computed (in a worker) for ``key``."""
+        ordered = [self.hits[i] for i in order]
+        if descending:
             ordered.reverse()
+        self.layoutAboutToBeChanged.emit()
         self.hits, self.sort_key = ordered, key
         self.layoutChanged.emit()
 
@@ -393,9 +391,11 @@ class ConcordancePanel(QWidget):
         if error is not None:
             self.status.setText(error)
             return
-        if self.model.sort_key != "position":
-            self.model.sort(_SORT_KEYS.index(self.model.sort_key))
         self._update_counts()
+        if self.model.sort_key != "position":  # as the user last sorted them
+            header = self.table.horizontalHeader()
+            self.sort_by(self.model.sort_key,
+                         header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder)
         if not self.model.hits:
             self.status.setText(self.tr("“{0}” is not there").format(self.term.text()))
 
@@ -413,10 +413,36 @@ class ConcordancePanel(QWidget):
         self.stop_button.setEnabled(False)
 
     def _sort_clicked(self, column: int) -> None:
-        if self.busy:  # rows are still coming in document order
+        if self.busy:  # rows are still coming in (or being sorted)
             return
         header = self.table.horizontalHeader()
-        self.model.sort(column, header.sortIndicatorOrder())
+        self.sort_by(_SORT_KEYS[column],
+                     header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder)
+
+    def sort_by(self, key: SortKey, descending: bool = False) -> None:
+        """Sort in a worker (200,000 hits take a moment), then show the new order."""
+        hits = list(self.model.hits)
+        if key == "position":
+            hits_order = sorted(range(len(hits)), key=lambda i: _place(hits[i]))
+            self.model.apply_order(hits_order, key, descending)
+            return
+
+        def work(emit, _cancelled, _progress) -> None:
+            emit(sort_order(hits, key))
+
+        def done(order: object) -> None:
+            assert isinstance(order, list)
+            if len(order) == len(self.model.hits):
+                self.model.apply_order(order, key, descending)
+
+        self.job = Job(self, work, done, self._progress, self._sorted)
+        self.status.setText(self.tr("Sorting…"))
+        self.job.start()
+
+    def _sorted(self, error: str | None) -> None:
+        self._update_counts()
+        if error is not None:
+            self.status.setText(error)
 
     # -- coding ------------------------------------------------------------------------
 

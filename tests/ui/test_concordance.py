@@ -117,6 +117,8 @@ def test_double_click_shows_the_hit_and_headers_sort(qtbot, window, demo: Path) 
     header = panel.table.horizontalHeader()
     qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
                      pos=header.rect().topLeft() + _section_centre(header, 1))
+    qtbot.waitUntil(lambda: panel.model.sort_key == "left" and not panel.busy,
+                    timeout=10_000)  # sorted in a worker
     lefts = [h.left[::-1] for h in panel.model.hits]
     assert lefts == sorted(lefts) and sorted(panel.model.hits, key=lambda h: h.start) == \
         sorted(hits, key=lambda h: h.start)

@@ -1411,7 +1411,7 @@
 <context>
     <name>ConcordancePanel</name>
     <message>
-        <location filename="../../ui/concordance_panel.py" line="+173"/>
+        <location filename="../../ui/concordance_panel.py" line="+171"/>
         <source>Word, phrase or regular expression…</source>
         <translation>词语、短语或正则表达式…</translation>
     </message>
@@ -1446,7 +1446,7 @@
         <translation>停止(&amp;T)</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+46"/>
         <source>Check &amp;all</source>
         <translation>全部勾选(&amp;A)</translation>
     </message>
@@ -1536,17 +1536,17 @@
         <translation>请输入要检索的词语</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+28"/>
         <source>Searching…</source>
         <translation>正在检索…</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+12"/>
         <source>Searching… {0} hits</source>
         <translation>正在检索… 已找到 {0} 个命中</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>“{0}” is not there</source>
         <translation>没有找到“{0}”</translation>
     </message>
@@ -1554,6 +1554,11 @@
         <location line="+8"/>
         <source>(stopped)</source>
         <translation>（已停止）</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Sorting…</source>
+        <translation>正在排序…</translation>
     </message>
 </context>
 <context>
@@ -1915,7 +1920,7 @@
 <context>
     <name>HitsModel</name>
     <message>
-        <location filename="../../ui/concordance_panel.py" line="-335"/>
+        <location filename="../../ui/concordance_panel.py" line="-375"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
