@@ -213,8 +213,7 @@ class ConcordancePanel(QWidget):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         header.resizeSection(0, 150)
-        self.table.doubleClicked.connect(
-            lambda index: self.hitActivated.emit(self.model.hits[index.row()]))
+        # a double-click or Enter (as the platform activates items) shows the hit
         self.table.activated.connect(
             lambda index: self.hitActivated.emit(self.model.hits[index.row()]))
         self.model.dataChanged.connect(lambda *_: self._update_counts())

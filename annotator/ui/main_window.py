@@ -14,7 +14,8 @@ tip, keys and enablement; the menu bar and the toolbar are built from the layout
 
 ``MainWindow`` is the composition root: it builds the panels, the session, one
 ``AppContext`` (``ui/context.py``), the controllers (``CodingController``,
-``CodebookController``, ``SearchController``, ``ExportController``, and the import,
+``CodebookController``, ``SearchController``, ``ExportController``, ``WordsController``
+(the concordance and word frequencies), and the import,
 REFI-QDA, workshop, help and settings parts) and the menus, and keeps the public methods
 the menus and the tests call. The older parts are function modules taking the window as
 a ``Window`` protocol (``project_lifecycle``, ``window_state``, ``document_list``). Nothing
