@@ -236,7 +236,7 @@ class WordsController(QObject):
                                     "whole. The codebook's names are in it; a code name "
                                     "taken out stays out."))}
         title, hint = titles[which]
-        dialog = WordListDialog(title, hint, current, self.window)
+        dialog = WordListDialog(title, hint, current, self.window, self.ctx.prompts)
         try:
             if not self.ctx.prompts.dialog(dialog):
                 return

@@ -11,8 +11,8 @@ project's stop words, synonyms and dictionary are edited from the "Word lists" b
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
-from PySide6.QtGui import QAction, QPixmap
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QImage, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -133,6 +133,8 @@ class WordsPanel(QWidget):
         self.cloud.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         self.save_cloud = QPushButton(objectName="wordsSaveCloud")
         self.save_cloud.clicked.connect(self.saveCloudRequested)
+        self._redraw = QTimer(self, singleShot=True, interval=120)
+        self._redraw.timeout.connect(self._draw_cloud)
         self.save_cloud.setEnabled(False)
         cloud_box = QWidget()
         cloud_layout = QVBoxLayout(cloud_box)
@@ -229,12 +231,17 @@ class WordsPanel(QWidget):
         self.stop()
         scope, codes = self.scope()
         options = self.options()
+        size = self._cloud_pixels()
 
         def work(emit, cancelled, progress) -> None:
             with project.read() as s:
                 selection = scope_selection(s, scope, codes)
-            emit(word_frequencies(project, selection, options, progress=progress,
-                                  cancel=cancelled))
+            table = word_frequencies(project, selection, options, progress=progress,
+                                     cancel=cancelled)
+            # the cloud is drawn here too (a QImage may be painted in any thread)
+            svg = cloud_svg([(r.word, r.count) for r in table.rows[:CLOUD_WORDS]],
+                            *CLOUD_SIZE)
+            emit((table, svg, render(svg, *size) if table.rows else None))
 
         self.job = Job(self, work, self._show, self._progress, self._finished)
         self.progress.setRange(0, 0)
@@ -265,8 +272,9 @@ class WordsPanel(QWidget):
         self.count_button.setEnabled(True)
         self.stop_button.setEnabled(False)
 
-    def _show(self, table: object) -> None:
-        assert isinstance(table, FrequencyTable)
+    def _show(self, result: object) -> None:
+        assert isinstance(result, tuple)
+        table, self.svg, image = result
         self.table_data = table
         self.table.setSortingEnabled(False)
         self.table.setRowCount(len(table.rows))
@@ -288,28 +296,33 @@ class WordsPanel(QWidget):
         self.table.resizeColumnsToContents()
         self.status.setText(self.tr("{0} words ({1} different) in {2} documents").format(
             table.total, table.distinct, table.documents))
-        self.svg = cloud_svg([(r.word, r.count) for r in table.rows[:CLOUD_WORDS]],
-                             *CLOUD_SIZE)
         self.save_cloud.setEnabled(bool(table.rows))
-        self._draw_cloud()
+        self._set_cloud(image)
 
-    def _draw_cloud(self) -> None:
-        if not self.svg:
-            self.cloud.clear()
-            return
+    def _cloud_pixels(self) -> tuple[int, int]:
+        """The cloud's size in pixels: as wide as its place allows, in the SVG's shape."""
         size = self.cloud.size()
         w = max(size.width(), 160)
         h = max(min(size.height(), w * CLOUD_SIZE[1] // CLOUD_SIZE[0]), 100)
         w = h * CLOUD_SIZE[0] // CLOUD_SIZE[1]
         ratio = self.devicePixelRatioF()
-        image = render(self.svg, int(w * ratio), int(h * ratio))
+        return int(w * ratio), int(h * ratio)
+
+    def _set_cloud(self, image: QImage | None) -> None:
+        if image is None:
+            self.cloud.clear()
+            return
         pixmap = QPixmap.fromImage(image)
-        pixmap.setDevicePixelRatio(ratio)
+        pixmap.setDevicePixelRatio(self.devicePixelRatioF())
         self.cloud.setPixmap(pixmap)
+
+    def _draw_cloud(self) -> None:
+        """Drawn again at the new size (the window was resized)."""
+        self._set_cloud(render(self.svg, *self._cloud_pixels()) if self.svg else None)
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
-        self._draw_cloud()
+        self._redraw.start()  # once the resizing pauses
 
     def reset(self) -> None:
         self.stop()

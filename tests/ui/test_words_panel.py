@@ -139,3 +139,34 @@ def test_save_the_cloud_as_png(qtbot, window, demo: Path, dialogs, tmp_path: Pat
     assert conc.term.text() == "治理" and conc.whole_words.isChecked()
     qtbot.waitUntil(lambda: not conc.busy, timeout=20_000)
     assert conc.model.hits and all(h.match == "治理" for h in conc.model.hits)
+
+
+def test_a_stop_word_file_in_gbk_from_the_window(qtbot, window, demo: Path, dialogs,
+                                                 tmp_path: Path) -> None:
+    panel = _open(qtbot, window, demo)
+    assert {"基层", "城市"} <= set(_shown(panel))
+    gbk = tmp_path / "停用词.txt"
+    gbk.write_bytes("基层\n城市\n".encode("gbk"))
+    junk = tmp_path / "图片.txt"
+    junk.write_bytes(bytes(range(256)) * 40)
+    seen: dict[str, object] = {}
+
+    def add_both(dialog: QDialog) -> bool:
+        before = dialog.lines()
+        qtbot.mouseClick(dialog.from_file, Qt.MouseButton.LeftButton)  # the GBK file
+        seen["added"] = [w for w in dialog.lines() if w not in before]
+        seen["after gbk"] = dialog.lines()
+        qtbot.mouseClick(dialog.from_file, Qt.MouseButton.LeftButton)  # the binary one
+        seen["after junk"] = dialog.lines()
+        return True
+
+    dialogs.answer(add_both, str(gbk), str(junk))
+    panel.wordListRequested.emit("zh")
+    assert seen["added"] == ["基层", "城市"]
+    assert "图片.txt" in dialogs.warnings[-1]
+    assert seen["after junk"] == seen["after gbk"]  # the refused file added nothing
+    qtbot.waitUntil(lambda: not panel.busy, timeout=20_000)
+    shown = _shown(panel)
+    assert "基层" not in shown and "城市" not in shown
+    with Project.open(demo) as p, p.read() as s:
+        assert {"基层", "城市"} <= words.stopwords(s, "zh")

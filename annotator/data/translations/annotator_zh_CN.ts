@@ -1446,7 +1446,7 @@
         <translation>停止(&amp;T)</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+45"/>
         <source>Check &amp;all</source>
         <translation>全部勾选(&amp;A)</translation>
     </message>
@@ -1920,7 +1920,7 @@
 <context>
     <name>HitsModel</name>
     <message>
-        <location filename="../../ui/concordance_panel.py" line="-375"/>
+        <location filename="../../ui/concordance_panel.py" line="-374"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
@@ -2102,7 +2102,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+157"/>
+        <location filename="../../ui/main_window.py" line="+158"/>
         <source>Documents</source>
         <translation>文档</translation>
     </message>
@@ -2947,6 +2947,29 @@ in the copy: {1}</source>
     </message>
 </context>
 <context>
+    <name>WordListDialog</name>
+    <message>
+        <location filename="../../ui/word_lists.py" line="+46"/>
+        <source>Add words from a &amp;file…</source>
+        <translation>从文件添加词语(&amp;F)…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Add words from a file</source>
+        <translation>从文件添加词语</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Word lists (*.txt);;All files (*)</source>
+        <translation>词表 (*.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{0}: cannot be read ({1})</source>
+        <translation>{0}：无法读取（{1}）</translation>
+    </message>
+</context>
+<context>
     <name>WordsPanel</name>
     <message>
         <location filename="../../ui/words_panel.py" line="+81"/>
@@ -3004,7 +3027,7 @@ in the copy: {1}</source>
         <translation>显示词数：</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+62"/>
         <source>Word</source>
         <translation>词语</translation>
     </message>
@@ -3109,7 +3132,7 @@ in the copy: {1}</source>
         <translation>所有编码员</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+60"/>
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
@@ -3119,7 +3142,7 @@ in the copy: {1}</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Counts also: {0}</source>
         <translation>同时计入：{0}</translation>
     </message>
@@ -3129,7 +3152,7 @@ in the copy: {1}</source>
         <translation>{2} 个文档中共 {0} 个词（{1} 个不同的词）</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+50"/>
         <source>Show “{0}” in the concordance</source>
         <translation>在关键词语境中查看“{0}”</translation>
     </message>
