@@ -17,6 +17,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 
 from annotator.domain.errors import AnnotatorError
+from annotator.io.word_sheet import write_word_workbook
 from annotator.services import words
 from annotator.services.attributes import list_attributes
 from annotator.services.cases import list_cases
@@ -26,6 +27,7 @@ from annotator.ui.cloud_image import save_png
 from annotator.ui.code_chooser import CodeChooser
 from annotator.ui.concordance_panel import ConcordancePanel
 from annotator.ui.context import AppContext
+from annotator.ui.i18n import current_language
 from annotator.ui.operations.autocode import CodeHits
 from annotator.ui.panels import FindBar
 from annotator.ui.word_lists import WordListDialog, parse_synonyms, synonym_lines
@@ -83,6 +85,7 @@ class WordsController(QObject):
         w.mergeRequested.connect(self.merge)
         w.wordListRequested.connect(self.edit_list)
         w.saveCloudRequested.connect(self.save_cloud)
+        w.saveTableRequested.connect(self.save_table)
         s.projectChanged.connect(self.project_changed)
         s.changed.connect(self.changed)
 
@@ -274,6 +277,26 @@ class WordsController(QObject):
                                else out)
         except (OSError, AnnotatorError) as exc:
             self.ctx.show_error(_t("{0}: cannot be written ({1})").format(out, exc))
+            return
+        self.ctx.say(_t("Saved {0}").format(out))
+
+
+    def save_table(self) -> None:
+        """The table shown (its filters as counted) as an Excel workbook."""
+        p, table = self.ctx.session.project, self.words.table_data
+        if p is None or table is None:
+            return
+        path = self.ctx.prompts.save_file(
+            _t("Save the word frequencies"),
+            str(p.path.with_name(p.path.stem + "-words.xlsx")),
+            _t("Excel workbooks (*.xlsx)"))
+        if not path:
+            return
+        out = Path(path if path.lower().endswith(".xlsx") else path + ".xlsx")
+        try:
+            write_word_workbook(table, out, current_language())
+        except AnnotatorError as exc:
+            self.ctx.show_error(str(exc))
             return
         self.ctx.say(_t("Saved {0}").format(out))
 

@@ -53,6 +53,7 @@ class WordsPanel(QWidget):
     mergeRequested = Signal(list)  # words to count as the first of them
     wordListRequested = Signal(str)  # "zh", "en", "synonyms" or "dictionary"
     saveCloudRequested = Signal()
+    saveTableRequested = Signal()
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -136,11 +137,18 @@ class WordsPanel(QWidget):
         self._redraw = QTimer(self, singleShot=True, interval=120)
         self._redraw.timeout.connect(self._draw_cloud)
         self.save_cloud.setEnabled(False)
+        self.save_table = QPushButton(objectName="wordsSaveTable")
+        self.save_table.clicked.connect(self.saveTableRequested)
+        self.save_table.setEnabled(False)
         cloud_box = QWidget()
         cloud_layout = QVBoxLayout(cloud_box)
         cloud_layout.setContentsMargins(0, 0, 0, 0)
         cloud_layout.addWidget(self.cloud, 1)
-        cloud_layout.addWidget(self.save_cloud, 0, Qt.AlignmentFlag.AlignRight)
+        saves = QHBoxLayout()
+        saves.addStretch(1)
+        saves.addWidget(self.save_table)
+        saves.addWidget(self.save_cloud)
+        cloud_layout.addLayout(saves)
         self.split = QSplitter(Qt.Orientation.Horizontal)
         self.split.addWidget(self.table)
         self.split.addWidget(cloud_box)
@@ -172,6 +180,7 @@ class WordsPanel(QWidget):
             action.triggered.connect(lambda _c=False, k=key: self.wordListRequested.emit(k))
             self.lists_menu.addAction(action)
         self.save_cloud.setText(self.tr("Save the cloud…"))
+        self.save_table.setText(self.tr("Save the table…"))
         _refill(self.pos, [(self.tr("All words"), None), (self.tr("Nouns"), "n"),
                            (self.tr("Verbs"), "v"), (self.tr("Adjectives"), "a"),
                            (self.tr("Nouns and verbs"), "n,v")])
@@ -297,6 +306,7 @@ class WordsPanel(QWidget):
         self.status.setText(self.tr("{0} words ({1} different) in {2} documents").format(
             table.total, table.distinct, table.documents))
         self.save_cloud.setEnabled(bool(table.rows))
+        self.save_table.setEnabled(bool(table.rows))
         self._set_cloud(image)
 
     def _cloud_pixels(self) -> tuple[int, int]:
@@ -330,6 +340,7 @@ class WordsPanel(QWidget):
         self.table_data, self.svg = None, ""
         self.cloud.clear()
         self.save_cloud.setEnabled(False)
+        self.save_table.setEnabled(False)
         self.status.clear()
         self.fill_choices()
 

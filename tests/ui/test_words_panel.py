@@ -170,3 +170,33 @@ def test_a_stop_word_file_in_gbk_from_the_window(qtbot, window, demo: Path, dial
     assert "基层" not in shown and "城市" not in shown
     with Project.open(demo) as p, p.read() as s:
         assert {"基层", "城市"} <= words.stopwords(s, "zh")
+
+
+def test_save_the_table_as_a_workbook(qtbot, window, demo: Path, dialogs,
+                                      tmp_path: Path) -> None:
+    import openpyxl
+
+    panel = _open(qtbot, window, demo)
+    out = tmp_path / "词频"
+    dialogs.answer(str(out))
+    qtbot.mouseClick(panel.save_table, Qt.MouseButton.LeftButton)
+    ws = openpyxl.load_workbook(tmp_path / "词频.xlsx").worksheets[0]
+    rows = [(r[0].value, r[1].value) for r in ws.iter_rows(min_row=2)]
+    assert rows == [(r.word, r.count) for r in panel.table_data.rows]
+
+
+def test_an_empty_project_counts_nothing_and_finds_nothing(qtbot, window,
+                                                           tmp_path: Path) -> None:
+    from annotator.services.projects import new_project
+
+    path = tmp_path / "空.annotator"
+    new_project(path, "empty").close()
+    panel = _open(qtbot, window, path)
+    assert panel.table.rowCount() == 0 and not panel.save_cloud.isEnabled()
+    assert "0" in panel.status.text()
+    trigger(window.registry["concordance"])
+    conc = window.text_analysis.concordance
+    conc.search("信任")
+    qtbot.waitUntil(lambda: not conc.busy, timeout=10_000)
+    assert not conc.model.hits and "信任" in conc.status.text()
+    assert not conc.code_hits_button.isEnabled()

@@ -901,7 +901,7 @@
         <translation>已用 {2} 编码 {0} 个命中（{1}）：新增 {3} 个编码，{4} 个此前已有</translation>
     </message>
     <message>
-        <location filename="../../ui/words_controller.py" line="+59"/>
+        <location filename="../../ui/words_controller.py" line="+61"/>
         <source>Concordance (keyword in context)</source>
         <translation>关键词语境（KWIC）</translation>
     </message>
@@ -931,7 +931,7 @@
         <translation>词频与词云，可按文档、个案、属性、代码或编码员统计（Ctrl+Shift+W）</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+89"/>
         <source>The codebook is empty: add a code first</source>
         <translation>代码本为空：请先添加代码</translation>
     </message>
@@ -1008,8 +1008,19 @@
     </message>
     <message>
         <location line="+2"/>
+        <location line="+20"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>Save the word frequencies</source>
+        <translation>保存词频表</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
 </context>
 <context>
@@ -2972,7 +2983,7 @@ in the copy: {1}</source>
 <context>
     <name>WordsPanel</name>
     <message>
-        <location filename="../../ui/words_panel.py" line="+81"/>
+        <location filename="../../ui/words_panel.py" line="+82"/>
         <source>Leave out &amp;stop words</source>
         <translation>去除停用词(&amp;S)</translation>
     </message>
@@ -3027,7 +3038,7 @@ in the copy: {1}</source>
         <translation>显示词数：</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+69"/>
         <source>Word</source>
         <translation>词语</translation>
     </message>
@@ -3075,6 +3086,11 @@ in the copy: {1}</source>
         <location line="+4"/>
         <source>Save the cloud…</source>
         <translation>保存词云…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the table…</source>
+        <translation>保存词频表…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3152,7 +3168,7 @@ in the copy: {1}</source>
         <translation>{2} 个文档中共 {0} 个词（{1} 个不同的词）</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+52"/>
         <source>Show “{0}” in the concordance</source>
         <translation>在关键词语境中查看“{0}”</translation>
     </message>
