@@ -27,10 +27,14 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
+    QDialog,
+    QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QProgressBar,
     QPushButton,
     QTableView,
@@ -152,6 +156,7 @@ class ConcordancePanel(QWidget):
 
     hitActivated = Signal(object)  # Hit: show it in its document
     chooseCodeRequested = Signal()
+    chooseDocumentsRequested = Signal()
     codeHitsRequested = Signal(object, int, str)  # [HitSpan], code id, extent
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
@@ -164,6 +169,7 @@ class ConcordancePanel(QWidget):
         self.current_document: Callable[[], int | None] = lambda: None
         self.case_documents: dict[int, list[int]] = {}
         self.case_names: dict[int, str] = {}
+        self.chosen_documents: list[int] = []
         self.truncated = False
 
         self.term = QLineEdit()
@@ -179,6 +185,8 @@ class ConcordancePanel(QWidget):
         self.ignore_case = QCheckBox(self.tr("Ignore &case"))
         self.scope = QComboBox()
         self.scope.setObjectName("concordanceScope")
+        self.scope.activated.connect(
+            lambda i: self.scope.itemData(i) == "chosen" and self.chooseDocumentsRequested.emit())
         self.search_button = QPushButton(self.tr("&Search"))
         self.search_button.setObjectName("concordanceSearch")
         self.search_button.clicked.connect(self.search)
@@ -286,6 +294,8 @@ class ConcordancePanel(QWidget):
         self.scope.clear()
         self.scope.addItem(self.tr("All documents"), "all")
         self.scope.addItem(self.tr("This document"), "here")
+        self.scope.addItem(self.tr("Chosen documents ({0})…").format(len(self.chosen_documents))
+                           if self.chosen_documents else self.tr("Choose documents…"), "chosen")
         for cid, name in self.case_names.items():
             self.scope.addItem(self.tr("Case: {0}").format(name), f"case:{cid}")
         i = self.scope.findData(was)
@@ -301,6 +311,7 @@ class ConcordancePanel(QWidget):
         """Another project: nothing of the last one stays."""
         self.stop()
         self.model.clear()
+        self.chosen_documents = []
         self.set_code(None)
         self.status.clear()
 
@@ -334,7 +345,15 @@ class ConcordancePanel(QWidget):
             return [here] if here is not None else []
         if kind.startswith("case:"):
             return self.case_documents.get(int(kind[5:]), [])
+        if kind == "chosen":
+            return list(self.chosen_documents)
         return None
+
+    def choose_documents(self, ids: Sequence[int]) -> None:
+        """The documents "Chosen documents" searches."""
+        self.chosen_documents = list(ids)
+        self.fill_scope()
+        self.scope.setCurrentIndex(self.scope.findData("chosen"))
 
     def search(self, term: str | None = None) -> None:
         """Start a search (stopping one that runs); hits come in as they are found."""
@@ -454,4 +473,36 @@ class ConcordancePanel(QWidget):
             self.codeHitsRequested.emit(hits, self.code_id, self.chosen_extent())
 
 
-__all__ = ["ConcordancePanel", "HitsModel"]
+class DocumentsChooser(QDialog):
+    """The documents to search, by check box."""
+
+    def __init__(self, documents: Sequence[tuple[int, str]], chosen: Sequence[int],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("documentsChooser")
+        self.setWindowTitle(self.tr("Documents to search"))
+        self.list = QListWidget()
+        self.list.setObjectName("documentsToSearch")
+        for doc_id, name in documents:
+            item = QListWidgetItem(name)
+            item.setData(Qt.ItemDataRole.UserRole, doc_id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if doc_id in chosen
+                               else Qt.CheckState.Unchecked)
+            self.list.addItem(item)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(buttons)
+        self.resize(380, 420)
+
+    def chosen(self) -> list[int]:
+        return [self.list.item(r).data(Qt.ItemDataRole.UserRole)
+                for r in range(self.list.count())
+                if self.list.item(r).checkState() == Qt.CheckState.Checked]
+
+
+__all__ = ["ConcordancePanel", "DocumentsChooser", "HitsModel"]

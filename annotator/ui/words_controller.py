@@ -25,7 +25,7 @@ from annotator.services.changes import Changes
 from annotator.text.cloud import cloud_svg
 from annotator.ui.cloud_image import save_png
 from annotator.ui.code_chooser import CodeChooser
-from annotator.ui.concordance_panel import ConcordancePanel
+from annotator.ui.concordance_panel import ConcordancePanel, DocumentsChooser
 from annotator.ui.context import AppContext
 from annotator.ui.i18n import current_language
 from annotator.ui.operations.autocode import CodeHits
@@ -78,6 +78,7 @@ class WordsController(QObject):
         c = self.concordance
         c.hitActivated.connect(lambda h: show_span(h.document_id, h.start, h.end))
         c.chooseCodeRequested.connect(self.choose_code)
+        c.chooseDocumentsRequested.connect(self.choose_documents)
         c.codeHitsRequested.connect(self.code_hits)
         w = self.words
         w.concordanceRequested.connect(self.look_up)
@@ -171,6 +172,16 @@ class WordsController(QObject):
         try:
             if self.ctx.prompts.dialog(chooser) and chooser.chosen() is not None:
                 self.concordance.set_code(ids[chooser.list.currentRow()])
+        finally:
+            chooser.deleteLater()
+
+    def choose_documents(self) -> None:
+        """Which documents "Chosen documents" searches, by check box."""
+        docs = [(d.id, d.name) for d in self.ctx.session.documents]
+        chooser = DocumentsChooser(docs, self.concordance.chosen_documents, self.window)
+        try:
+            if self.ctx.prompts.dialog(chooser):
+                self.concordance.choose_documents(chooser.chosen())
         finally:
             chooser.deleteLater()
 

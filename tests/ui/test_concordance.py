@@ -238,3 +238,29 @@ def test_a_case_narrows_the_search_and_a_heading_code_is_refused(
     qtbot.mouseClick(panel.code_hits_button, Qt.MouseButton.LeftButton)
     assert dialogs.warnings and "heading" in dialogs.warnings[-1]
     assert stored(window) == before
+
+
+def test_search_the_chosen_documents(qtbot, window, demo: Path, dialogs) -> None:
+    with Project.open(demo) as p:
+        add_document(p, "访谈甲", "我信任社区。")
+        add_document(p, "访谈乙", "他不信任物业。")
+        add_document(p, "访谈丙", "信任很重要。")
+    panel = _open(qtbot, window, demo)
+
+    def tick_two(chooser: QDialog) -> bool:
+        for r in range(chooser.list.count()):
+            item = chooser.list.item(r)
+            if item.text() in ("访谈甲", "访谈乙"):
+                item.setCheckState(Qt.CheckState.Checked)
+        return True
+
+    dialogs.answer(tick_two)
+    i = panel.scope.findData("chosen")
+    panel.scope.setCurrentIndex(i)
+    panel.scope.activated.emit(i)  # as a click on the entry does
+    assert panel.scope.currentText() == "Chosen documents (2)…"
+    type_text(panel.term, "信任")
+    qtbot.keyClick(panel.term, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not panel.busy, timeout=10_000)
+    assert [(h.document, h.left[-1:]) for h in panel.model.hits] == [
+        ("访谈甲", "我"), ("访谈乙", "不")]  # 信任 inside 不信任 too

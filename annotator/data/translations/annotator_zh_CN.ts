@@ -931,7 +931,7 @@
         <translation>词频与词云，可按文档、个案、属性、代码或编码员统计（Ctrl+Shift+W）</translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+90"/>
         <source>The codebook is empty: add a code first</source>
         <translation>代码本为空：请先添加代码</translation>
     </message>
@@ -946,7 +946,7 @@
         <translation>代码：</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+53"/>
         <source>{0} words are stop words now</source>
         <translation>{0} 个词已加入停用词</translation>
     </message>
@@ -1422,7 +1422,7 @@
 <context>
     <name>ConcordancePanel</name>
     <message>
-        <location filename="../../ui/concordance_panel.py" line="+171"/>
+        <location filename="../../ui/concordance_panel.py" line="+177"/>
         <source>Word, phrase or regular expression…</source>
         <translation>词语、短语或正则表达式…</translation>
     </message>
@@ -1447,7 +1447,7 @@
         <translation>忽略大小写(&amp;C)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>&amp;Search</source>
         <translation>检索(&amp;S)</translation>
     </message>
@@ -1517,6 +1517,16 @@
         <translation>当前文档</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Chosen documents ({0})…</source>
+        <translation>选定的文档（{0} 个）…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose documents…</source>
+        <translation>选择文档…</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>Case: {0}</source>
         <translation>个案：{0}</translation>
@@ -1527,7 +1537,7 @@
         <translation>选择代码…</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Code {0} chosen hits</source>
         <translation>编码 {0} 个勾选的命中</translation>
     </message>
@@ -1542,7 +1552,7 @@
         <translation>（只显示前 {0} 个）</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+37"/>
         <source>Type a word to search for</source>
         <translation>请输入要检索的词语</translation>
     </message>
@@ -1735,6 +1745,14 @@
         <location filename="../../ui/document_view.py" line="+449"/>
         <source>{0} — {1} ({2} characters)</source>
         <translation>{0} — {1}（{2} 个字符）</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsChooser</name>
+    <message>
+        <location filename="../../ui/concordance_panel.py" line="+26"/>
+        <source>Documents to search</source>
+        <translation>要检索的文档</translation>
     </message>
 </context>
 <context>
@@ -1931,7 +1949,7 @@
 <context>
     <name>HitsModel</name>
     <message>
-        <location filename="../../ui/concordance_panel.py" line="-374"/>
+        <location filename="../../ui/concordance_panel.py" line="-415"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
