@@ -177,12 +177,12 @@ class ConcordancePanel(QWidget):
         self.term.setPlaceholderText(self.tr("Word, phrase or regular expression…"))
         self.term.setClearButtonEnabled(True)
         self.term.returnPressed.connect(self.search)
-        self.whole_words = QCheckBox(self.tr("&Whole words"))
+        self.whole_words = QCheckBox(self.tr("Whole wo&rds"))
         self.whole_words.setToolTip(self.tr(
             "Only hits that are whole words of the segmentation (信任 not inside 政治信任 "
             "when that is one word); without it every occurrence counts, 不信任 too"))
         self.regex = QCheckBox(self.tr("Regular e&xpression"))
-        self.ignore_case = QCheckBox(self.tr("Ignore &case"))
+        self.ignore_case = QCheckBox(self.tr("&Ignore case"))
         self.scope = QComboBox()
         self.scope.setObjectName("concordanceScope")
         self.scope.activated.connect(
@@ -247,7 +247,7 @@ class ConcordancePanel(QWidget):
                                                      self.table.selectedIndexes()})))
         self.extent = QComboBox()
         self.extent.setObjectName("concordanceExtent")
-        extent_label = QLabel(self.tr("C&ode"))
+        extent_label = QLabel(self.tr("Code"))
         extent_label.setBuddy(self.extent)
         with_label = QLabel(self.tr("with"))
         self.code_button = QPushButton()

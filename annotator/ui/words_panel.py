@@ -82,7 +82,7 @@ class WordsPanel(QWidget):
         self.stopwords = QCheckBox(self.tr("Leave out &stop words"), checked=True)
         self.top = QSpinBox(objectName="wordsTop", minimum=10, maximum=100_000, value=200,
                             singleStep=50)
-        self.count_button = QPushButton(self.tr("&Count"), objectName="wordsCount")
+        self.count_button = QPushButton(self.tr("Cou&nt"), objectName="wordsCount")
         self.count_button.clicked.connect(self.count)
         self.stop_button = QPushButton(self.tr("S&top"), objectName="wordsStop", enabled=False)
         self.stop_button.clicked.connect(self.stop)
@@ -170,7 +170,7 @@ class WordsPanel(QWidget):
             label.setText(self.tr(text))
         self.table.setHorizontalHeaderLabels(
             [self.tr("Word"), self.tr("Count"), self.tr("Share"), self.tr("Documents")])
-        self.lists_button.setText(self.tr("&Word lists"))
+        self.lists_button.setText(self.tr("Word &lists"))
         self.lists_menu.clear()
         for key, text in (("zh", self.tr("Chinese stop words…")),
                           ("en", self.tr("English stop words…")),

@@ -1428,8 +1428,8 @@
     </message>
     <message>
         <location line="+3"/>
-        <source>&amp;Whole words</source>
-        <translation>整词匹配(&amp;W)</translation>
+        <source>Whole wo&amp;rds</source>
+        <translation>整词匹配(&amp;R)</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1443,8 +1443,8 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Ignore &amp;case</source>
-        <translation>忽略大小写(&amp;C)</translation>
+        <source>&amp;Ignore case</source>
+        <translation>忽略大小写(&amp;I)</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -1478,8 +1478,8 @@
     </message>
     <message>
         <location line="+7"/>
-        <source>C&amp;ode</source>
-        <translation>编码(&amp;O)</translation>
+        <source>Code</source>
+        <translation>编码</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -3007,8 +3007,8 @@ in the copy: {1}</source>
     </message>
     <message>
         <location line="+3"/>
-        <source>&amp;Count</source>
-        <translation>统计(&amp;C)</translation>
+        <source>Cou&amp;nt</source>
+        <translation>统计(&amp;N)</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -3077,8 +3077,8 @@ in the copy: {1}</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>&amp;Word lists</source>
-        <translation>词表(&amp;W)</translation>
+        <source>Word &amp;lists</source>
+        <translation>词表(&amp;L)</translation>
     </message>
     <message>
         <location line="+2"/>
