@@ -167,7 +167,8 @@ def _cmd_export(a: argparse.Namespace) -> int:
 
     with Project.open(a.project) as p:
         if suffix == ".xlsx":
-            export_workbook(p, out, lang=a.lang, agreement=not a.no_agreement)
+            export_workbook(p, out, lang=a.lang, agreement=not a.no_agreement,
+                            words=not a.no_words)
         else:
             exchange.export_refi(p, out, utf16=a.for_nvivo)
     print(f"exported {out}")
@@ -246,6 +247,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--lang", choices=LANGUAGES, default=default_language())
     p.add_argument("--no-agreement", action="store_true",
                    help="leave out the agreement and disagreement sheets")
+    p.add_argument("--no-words", action="store_true",
+                   help="leave out the word-frequency sheet")
     p.add_argument("--for-nvivo", action="store_true",
                    help=".qdpx offsets in UTF-16 units, as NVivo counts them (default: code "
                         "points, as the standard says); they differ only after emoji and "

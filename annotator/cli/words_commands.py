@@ -11,9 +11,9 @@ from annotator.io.word_sheet import write_word_workbook
 from annotator.messages import msg
 from annotator.services import autocode as autocoding
 from annotator.services import words
+from annotator.services.analysis_scope import Scope, parse_where, resolve
 from annotator.services.codebook import find_code
-from annotator.services.coders import find_coder, get_or_create_coder, resolve_coder_name
-from annotator.services.documents import find_document
+from annotator.services.coders import get_or_create_coder, resolve_coder_name
 from annotator.services.kwic import MAX_CONTEXT, Query, concordance
 from annotator.store.project import Project
 from annotator.text.cloud import cloud_svg
@@ -26,24 +26,27 @@ def _print_json(data: object) -> None:
     print(json.dumps(data, ensure_ascii=False, indent=2))
 
 
-def _doc_ids(p: Project, names: list[str] | None) -> list[int] | None:
-    if not names:
+def _scope(a: argparse.Namespace) -> Scope:
+    """The documents, cases, attribute values and coder the command was given."""
+    coders = (a.coder,) if getattr(a, "coder", None) else ()
+    return Scope(tuple(a.doc or ()), tuple(a.cases or ()), parse_where(a.where or ()),
+                 coders)
+
+
+def _doc_ids(p: Project, a: argparse.Namespace) -> list[int] | None:
+    """The documents a search covers (None: every document)."""
+    if not (a.doc or a.cases or a.where):
         return None
     with p.read() as s:
-        return [find_document(s, n).id for n in names]
+        return list(resolve(s, Scope(tuple(a.doc or ()), tuple(a.cases or ()),
+                                     parse_where(a.where or ()))).documents)
 
 
 def _cmd_words(a: argparse.Namespace) -> int:
     with Project.open(a.project) as p:
-        doc_ids = _doc_ids(p, a.doc)
         with p.read() as s:
-            if a.code or a.coder:
-                code_ids = [find_code(s, c).id for c in a.code] if a.code else None
-                coder_ids = [find_coder(s, a.coder).id] if a.coder else None
-                selection = words.coded_text(s, code_ids, coder_ids=coder_ids,
-                                             document_ids=doc_ids)
-            else:
-                selection = words.whole_documents(s, doc_ids)
+            code_ids = [find_code(s, c).id for c in a.code] if a.code else None
+            selection = words.scope_selection(s, _scope(a), code_ids)
         if not selection:
             raise NotFound("no text to count: no documents (or no coded text) in this selection")
         pos = frozenset(t.strip() for t in a.pos.split(",") if t.strip()) if a.pos else None
@@ -70,10 +73,16 @@ def _cmd_words(a: argparse.Namespace) -> int:
 
 
 def _write_cloud(out: Path, counts: list[tuple[str, int]]) -> None:
-    if out.suffix.lower() != ".svg":
-        raise InvalidInput("{name}: the word cloud is saved as .svg", name=out.name)
+    suffix = out.suffix.lower()
+    if suffix not in (".svg", ".png"):
+        raise InvalidInput("{name}: the word cloud is saved as .svg or .png", name=out.name)
     try:
-        out.write_text(cloud_svg(counts), encoding="utf-8")
+        if suffix == ".png":  # drawn by Qt (offscreen), only when a picture is asked for
+            from annotator.ui.cloud_image import save_png
+
+            save_png(cloud_svg(counts), out)
+        else:
+            out.write_text(cloud_svg(counts), encoding="utf-8")
     except OSError as exc:
         raise InvalidInput("{path}: cannot be written ({reason})", path=str(out),
                            reason=exc.strerror or str(exc)) from exc
@@ -85,7 +94,7 @@ def _query(a: argparse.Namespace) -> Query:
 
 def _cmd_kwic(a: argparse.Namespace) -> int:
     with Project.open(a.project) as p:
-        result = concordance(p, _query(a), _doc_ids(p, a.doc), context=a.context,
+        result = concordance(p, _query(a), _doc_ids(p, a), context=a.context,
                              limit=a.limit, sort=a.sort)
     if a.json:
         _print_json({"truncated": result.truncated, "hits": [
@@ -103,7 +112,7 @@ def _cmd_kwic(a: argparse.Namespace) -> int:
 
 def _cmd_autocode(a: argparse.Namespace) -> int:
     with Project.open(a.project) as p:
-        doc_ids = _doc_ids(p, a.doc)
+        doc_ids = _doc_ids(p, a)
         with p.write() as s:
             code_id = find_code(s, a.code).id
             coder_id = get_or_create_coder(s, resolve_coder_name(a.coder)).id
@@ -190,13 +199,21 @@ def _search_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--whole-words", action="store_true",
                    help="only hits that are whole words of the segmentation")
     p.add_argument("--ignore-case", action="store_true")
+    _filter_args(p)
+
+
+def _filter_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--doc", action="append", help="document name (repeat for several)")
+    p.add_argument("--case", "--cases", dest="cases", action="append",
+                   help="only the documents of this case (repeat for several)")
+    p.add_argument("--where", action="append", metavar="ATTR=VALUE",
+                   help="only documents (or their cases) with this attribute value")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("words", help="word frequencies (Chinese-aware segmentation)")
     p.add_argument("project")
-    p.add_argument("--doc", action="append", help="document name (repeat for several)")
+    _filter_args(p)
     p.add_argument("--code", action="append", help=PATH_HELP + "; only the text it codes "
                    "(with its children)")
     p.add_argument("--coder", help="only the text this coder coded")
@@ -206,7 +223,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--no-stopwords", action="store_true", help="count stop words too")
     p.add_argument("--json", action="store_true")
     p.add_argument("--xlsx", help="also save the table as an Excel workbook")
-    p.add_argument("--cloud", metavar="OUT.svg", help="also save a word cloud of the top words")
+    p.add_argument("--cloud", metavar="OUT.svg|OUT.png",
+                   help="also save a word cloud of the top words (SVG or PNG)")
     p.add_argument("--lang", choices=LANGUAGES, default=default_language(),
                    help="language of the workbook's labels")
     p.set_defaults(run=_cmd_words)

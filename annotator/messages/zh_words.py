@@ -5,7 +5,8 @@ ZH: dict[str, str] = {
     "{total} words ({distinct} different) in {documents} documents":
         "{documents} 个文档中共 {total} 个词（{distinct} 个不同的词）",
     "saved {path}": "已保存 {path}",
-    "{name}: the word cloud is saved as .svg": "{name}：词云保存为 .svg 文件",
+    "{name}: the word cloud is saved as .svg or .png": "{name}：词云保存为 .svg 或 .png 文件",
+    "{path}: cannot be written": "{path}：无法写入",
     "{path}: cannot be written ({reason})": "{path}：无法写入（{reason}）",
     "{count} hits": "共 {count} 处命中",
     "only the first {count} hits are shown": "只显示前 {count} 处命中",

@@ -1,13 +1,15 @@
 """The Excel workbook researchers take away: one sheet per question they ask.
 
 Sheets: coded segments; codebook; code × document matrix (counts); coverage (share of
-each document's characters coded, overlapping codings counted once); documents. The
+each document's characters coded, overlapping codings counted once); documents; word
+frequencies (``services/words``, the most frequent words of every document). The
 labels follow the interface language (terms from the project's glossary).
 """
 
 from pathlib import Path
 
 from annotator.domain.errors import InvalidInput
+from annotator.io.word_sheet import add_word_sheet
 from annotator.io.workbook import (
     Column,
     SheetWriter,
@@ -20,7 +22,10 @@ from annotator.services.agreement import disagreements, project_agreement
 from annotator.services.agreement_export import add_agreement_sheets
 from annotator.services.coding import segments
 from annotator.services.overview import code_document_matrix
+from annotator.services.words import WordOptions, word_frequencies
 from annotator.store.project import Project
+
+EXPORT_WORDS = 1_000  # the word-frequency sheet: this many of the most frequent words
 
 LABELS = {
     "zh": {
@@ -60,10 +65,13 @@ def _safe(value: str, notes: list[str], labels: dict[str, str]) -> str:
 
 
 def export_workbook(
-    project: Project, out: Path | str, lang: str = "en", agreement: bool = True
+    project: Project, out: Path | str, lang: str = "en", agreement: bool = True,
+    words: bool = True,
 ) -> Path:
-    """The workbook; with ``agreement`` and codings by two or more coders, the agreement
-    and disagreement sheets too (on random test data those run to many thousand rows)."""
+    """The workbook; with ``words`` the word-frequency sheet (the top ``EXPORT_WORDS``
+    words of every document); with ``agreement`` and codings by two or more coders, the
+    agreement and disagreement sheets too (on random test data those run to many thousand
+    rows)."""
     out = check_target(out)
     L = LABELS[lang]
     wb = new_workbook()
@@ -135,6 +143,9 @@ def export_workbook(
             d.imported_at, _safe(d.memo, notes, L),
         ))
     docs.finish()
+    if words:
+        add_word_sheet(wb, word_frequencies(project, options=WordOptions(top=EXPORT_WORDS)),
+                       lang)
     if agreement:
         try:
             result = project_agreement(project)

@@ -9,10 +9,11 @@ bounded by a time limit (the ``regex`` module's ``timeout``), so a pattern that 
 backtrack for hours stops with a message instead. Offsets are code points.
 """
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+import numpy as np
 import regex
 from sqlalchemy import select
 
@@ -192,15 +193,29 @@ def concordance(project: Project, query: Query, document_ids: Iterable[int] | No
     return Concordance(sort_hits(hits[:limit], sort), truncated)
 
 
-def sort_hits(hits: list[Hit], key: SortKey) -> list[Hit]:
-    """Sorted as concordances are: by the left context read backwards from the hit (the
-    nearest word first), by the right context, by the hit, or by place."""
-    if key == "position":
-        return hits
+SORT_KEY_CHARS = 100  # characters of a sort key compared (ties keep document order)
+
+
+def sort_order(hits: Sequence[Hit], key: SortKey) -> list[int]:
+    """The indices of ``hits`` in concordance order: by the left context read backwards
+    from the hit (the nearest word first), by the right context, by the hit (each then by
+    the hit or the right context), or by place. numpy sorts the keys, without holding
+    Python's interpreter lock, so a window sorting 200,000 hits in a worker stays free."""
+    if key not in ("position", "left", "right", "hit"):
+        raise InvalidInput("sort by position, left, right or hit (not {key!r})", key=key)
+    if key == "position" or not hits:
+        return list(range(len(hits)))
+    # one string per hit; \x01 joins the two parts so that a shorter first part sorts
+    # first, as a tuple would
     if key == "left":
-        return sorted(hits, key=lambda h: (h.left[::-1], h.match))
-    if key == "right":
-        return sorted(hits, key=lambda h: (h.right, h.match))
-    if key == "hit":
-        return sorted(hits, key=lambda h: (h.match, h.right))
-    raise InvalidInput("sort by position, left, right or hit (not {key!r})", key=key)
+        keys = [(h.left[::-1] + "\x01" + h.match)[:SORT_KEY_CHARS] for h in hits]
+    elif key == "right":
+        keys = [(h.right + "\x01" + h.match)[:SORT_KEY_CHARS] for h in hits]
+    else:
+        keys = [(h.match + "\x01" + h.right)[:SORT_KEY_CHARS] for h in hits]
+    return np.argsort(np.array(keys), kind="stable").tolist()
+
+
+def sort_hits(hits: list[Hit], key: SortKey) -> list[Hit]:
+    """The hits in concordance order (``sort_order``)."""
+    return [hits[i] for i in sort_order(hits, key)]

@@ -3,7 +3,8 @@
 No Qt here: like every service, each function is one user operation in one transaction,
 and the command line could call it as well. Offsets are code points, half-open.
 
-- ``code_spans``: code many spans with one code at once ("code all hits", auto-coding),
+- ``code_spans``: code many spans with one code at once (the benchmarks fill
+  big projects with it),
   one transaction and so one undo step; spans already coded that way are skipped.
 - ``code_in_vivo``: a new code named from the selected words, and the coding, together.
 - ``codings_by_ids``: codings the window knows by id (a row of "codings here", a

@@ -2,9 +2,9 @@
 
 What is counted is a ``Selection``: for each document id, the ranges of its text to count
 (``None`` = the whole document). Whole documents, the text coded with some codes, and the
-text a coder coded are selections built here; selections by case or attribute value are
-built the same way (a set of documents and ranges), so those filters plug in without
-changing the counting.
+text a coder coded are selections built here; ``scope_selection`` narrows them with the
+analysis ``Scope`` (documents, cases, attribute values, coders), so a filter means the
+same thing here as in every other analysis.
 
 The segmenter of a project is built from jieba's dictionary, the codebook's names (a code
 named 红色物业 keeps 红色物业 one word) and the project dictionary, and is kept between
@@ -14,6 +14,8 @@ calls: a word added to the dictionary takes effect at once, without rebuilding.
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from operator import itemgetter
+from typing import NamedTuple
 from weakref import WeakKeyDictionary
 
 import regex
@@ -22,6 +24,7 @@ from sqlalchemy.orm import Session
 
 from annotator.domain.errors import InvalidInput, NotFound
 from annotator.domain.intervals import union
+from annotator.services.analysis_scope import Scope, resolve
 from annotator.services.codebook import subtree_ids
 from annotator.services.progress import CancelFn, ProgressFn, step
 from annotator.store.models import Code, Coding, DictionaryWord, Document, StopWord, Synonym
@@ -49,8 +52,9 @@ class WordOptions:
     top: int | None = None
 
 
-@dataclass(frozen=True)
-class WordCount:
+class WordCount(NamedTuple):
+    """One row of the table (a tuple: a novel has 45,000 different words)."""
+
     word: str
     count: int
     share: float  # of every word counted (after stop words and filters)
@@ -96,6 +100,17 @@ def coded_text(s: Session, code_ids: Iterable[int] | None = None, *,
         spans.setdefault(doc, []).append((start, end))
     order = whole_documents(s, spans)
     return {doc: union(spans[doc]) for doc in order}
+
+
+def scope_selection(s: Session, scope: Scope, code_ids: Iterable[int] | None = None, *,
+                    with_children: bool = True) -> Selection:
+    """The text a scope covers: its documents whole, or (with codes or coders) the text
+    coded there with those codes, by those coders."""
+    r = resolve(s, scope)
+    if code_ids is None and r.coder_ids is None:
+        return whole_documents(s, r.documents)
+    return coded_text(s, code_ids, coder_ids=r.coder_ids, with_children=with_children,
+                      document_ids=r.documents)
 
 
 # -- the project's word lists ------------------------------------------------------------
@@ -144,7 +159,7 @@ def project_segmenter(project: Project, words: Mapping[str, str | None] | None =
     return seg
 
 
-def _check_word(word: str) -> str:
+def check_word(word: str) -> str:
     word = word.strip()
     if not word or len(word) > MAX_WORD or any(c.isspace() for c in word):
         raise InvalidInput("{word!r} is not a word: one word without spaces, at most 200 "
@@ -155,7 +170,7 @@ def _check_word(word: str) -> str:
 def add_dictionary_words(project: Project, words: Iterable[str], pos: str | None = None
                          ) -> list[str]:
     """Add words to the project dictionary (or take back their exclusion); returns the new."""
-    checked = [_check_word(w) for w in words]
+    checked = [check_word(w) for w in words]
     added = []
     with project.write() as s:
         for word in dict.fromkeys(checked):
@@ -171,7 +186,7 @@ def add_dictionary_words(project: Project, words: Iterable[str], pos: str | None
 
 def remove_dictionary_words(project: Project, words: Iterable[str]) -> list[str]:
     """Take words out; a code name stays out through an exclusion row."""
-    checked = [_check_word(w) for w in words]
+    checked = [check_word(w) for w in words]
     removed = []
     with project.write() as s:
         names = code_name_words(s.scalars(select(Code.name)))
@@ -218,8 +233,8 @@ def edit_stopwords(project: Project, language: str, *, add: Iterable[str] = (),
     Returns (added, removed): the words whose state changed.
     """
     language = _check_language(language)
-    add = [_check_word(w).lower() for w in add]
-    remove = [_check_word(w).lower() for w in remove]
+    add = [check_word(w).lower() for w in add]
+    remove = [check_word(w).lower() for w in remove]
     defaults = default_stopwords(language)
     added, removed = [], []
     with project.write() as s:
@@ -243,14 +258,14 @@ def synonyms(s: Session) -> dict[str, str]:
 
 def merge_synonyms(project: Project, head: str, words: Iterable[str]) -> list[str]:
     """Count ``words`` as ``head`` from now on; returns the words newly merged."""
-    head = _check_word(head)
+    head = check_word(head)
     merged = []
     with project.write() as s:
         current = synonyms(s)
         if head in current:
             raise InvalidInput("{head!r} is itself merged into {other!r}; merge into that word",
                                head=head, other=current[head])
-        for word in dict.fromkeys(_check_word(w) for w in words):
+        for word in dict.fromkeys(check_word(w) for w in words):
             if word == head or current.get(word) == head:
                 continue
             s.execute(delete(Synonym).where(Synonym.word == word))
@@ -262,8 +277,27 @@ def merge_synonyms(project: Project, head: str, words: Iterable[str]) -> list[st
     return merged
 
 
+def set_synonyms(project: Project, heads: Mapping[str, Iterable[str]]) -> dict[str, str]:
+    """Replace every synonym with ``head → words`` (the window's list), in one transaction:
+    a word that is refused, or a head that is itself merged into another, changes nothing."""
+    wanted: dict[str, str] = {}
+    for head, words in heads.items():
+        head = check_word(head)
+        for word in (check_word(w) for w in words):
+            if word != head:
+                wanted[word] = head
+    for head in wanted.values():
+        if head in wanted:
+            raise InvalidInput("{head!r} is itself merged into {other!r}; merge into that word",
+                               head=head, other=wanted[head])
+    with project.write() as s:
+        s.execute(delete(Synonym))
+        s.add_all(Synonym(word=w, head=h) for w, h in wanted.items())
+    return wanted
+
+
 def unmerge_synonyms(project: Project, words: Iterable[str]) -> list[str]:
-    words = [_check_word(w) for w in words]
+    words = [check_word(w) for w in words]
     with project.write() as s:
         found = list(s.scalars(select(Synonym.word).where(Synonym.word.in_(words))))
         if not found:
@@ -316,7 +350,7 @@ def word_frequencies(
         raw: Counter[str] = Counter()
         for start, end in ranges if ranges is not None else [(0, len(text))]:
             if options.pos is None:
-                raw.update(seg.words(text, start=start, end=end))
+                raw.update(seg.count(text, start=start, end=end))
             else:
                 pairs = Counter((t.word, t.pos) for t in
                                 seg.tokens(text, pos=True, start=start, end=end))
@@ -336,7 +370,9 @@ def word_frequencies(
         doc_counts.update(here.keys())
     step(total_docs, total_docs, progress, None)
     total = sum(counts.values())
-    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    # by count, most first, then by word: two sorts in C (the second one is stable)
+    ranked = sorted(sorted(counts.items(), key=itemgetter(0)), key=itemgetter(1),
+                    reverse=True)
     if options.top is not None:
         ranked = ranked[: options.top]
     rows = [WordCount(w, n, n / total, doc_counts[w]) for w, n in ranked]

@@ -58,14 +58,25 @@ def layout(counts: Sequence[tuple[str, int]], width: int = 800, height: int = 50
 
 
 def cloud_svg(counts: Sequence[tuple[str, int]], width: int = 800, height: int = 500) -> str:
-    """The SVG document of a word cloud of ``(word, count)`` pairs."""
+    """The SVG document of a word cloud of ``(word, count)`` pairs. Its view box is the
+    words' own extent (with a margin), so the words fill the picture at any size."""
+    placed = layout(counts, width, height)
+    box = (0.0, 0.0, float(width), float(height))
+    if placed:
+        pad = MIN_SIZE
+        box = (min(x for _, _, x, _ in placed) - pad,
+               min(y - 0.85 * s for _, s, _, y in placed) - pad,
+               max(x + text_width(w, s) for w, s, x, _ in placed) + pad,
+               max(y + 0.25 * s for _, s, _, y in placed) + pad)
+    view = f"{box[0]:.1f} {box[1]:.1f} {box[2] - box[0]:.1f} {box[3] - box[1]:.1f}"
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
-        f'viewBox="0 0 {width} {height}" font-family="Noto Sans CJK SC, Microsoft YaHei, '
+        f'viewBox="{view}" font-family="Noto Sans CJK SC, Microsoft YaHei, '
         f'PingFang SC, sans-serif">',
-        f'<rect width="{width}" height="{height}" fill="#FFFFFF"/>',
+        f'<rect x="{box[0]:.1f}" y="{box[1]:.1f}" width="{box[2] - box[0]:.1f}" '
+        f'height="{box[3] - box[1]:.1f}" fill="#FFFFFF"/>',
     ]
-    for i, (word, size, x, y) in enumerate(layout(counts, width, height)):
+    for i, (word, size, x, y) in enumerate(placed):
         parts.append(f'<text x="{x:.1f}" y="{y:.1f}" font-size="{size:.1f}" '
                      f'fill="{PALETTE[i % len(PALETTE)]}">{escape(word)}</text>')
     parts.append("</svg>")

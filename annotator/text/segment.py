@@ -8,9 +8,14 @@ dictionary words. Pieces without a Han character follow Unicode's default word b
 and mixed Chinese/English text is handled in one pass over the text.
 
 Offsets are code points of the text (Python ``str`` indices): 𠮷 and emoji count once.
+The segmenter holds Python's interpreter lock while it cuts, so a long text is given to it
+in stretches of about ``CHUNK`` characters, each ending at a character that jieba itself
+separates blocks at (punctuation, a space, a line break): the words are the same, and a
+window whose worker thread segments a novel stays responsive between stretches.
 Each ``Segmenter`` owns its own dictionary, so two open projects never share their words.
 """
 
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
@@ -21,6 +26,13 @@ _HAN = regex.compile(r"\p{Han}")
 _WORD_BREAK = regex.compile(r"(?wV1)\b")
 _HAS_WORD_CHAR = regex.compile(r"\w")
 _NUMBER = regex.compile(r"[\d.,]+")
+# A stretch without Han characters that holds a letter or digit (maximal: from the Han
+# character before it to the one after), for counting the words of other scripts.
+_OTHER_RUN = regex.compile(r"[^\p{Han}]*[^\p{Han}\W][^\p{Han}]*")
+_NOT_HAN = regex.compile(r"[^\p{Han}]")
+# Where jieba starts a new block: not Han, not a letter or digit, not one of +#&._%-.
+_BLOCK_END = regex.compile(r"(?rV1)[^\p{Han}\w+#&._%\-]")
+CHUNK = 16_000
 
 # jieba's tag for words outside its dictionary that are not Chinese; numbers are "m".
 OTHER_SCRIPT_POS = "eng"
@@ -67,11 +79,9 @@ class Segmenter:
         character are joined again and split at Unicode word boundaries instead.
         """
         end = len(text) if end is None else end
-        part = text[start:end]
-        pieces = self._jieba.tag(part) if pos else ((w, "") for w in self._jieba.cut(part))
         at = start
         other_from = None
-        for word, tag in pieces:
+        for word, tag in self._pieces(text, start, end, pos):
             nxt = at + len(word)
             if _is_han(word):
                 if other_from is not None:
@@ -90,7 +100,7 @@ class Segmenter:
         end = len(text) if end is None else end
         at = start
         other_from = None
-        for word in self._jieba.cut(text[start:end]):
+        for word in self._cut(text, start, end):
             if _is_han(word):
                 if other_from is not None:
                     for token in _other_script(text, other_from, at, False):
@@ -104,6 +114,36 @@ class Segmenter:
             for token in _other_script(text, other_from, end, False):
                 yield token.word
 
+    def count(self, text: str, *, start: int = 0, end: int | None = None) -> Counter[str]:
+        """``Counter(words(...))``, computed without a Python step per word: jieba's pieces
+        are counted as they come, and the words of other scripts are found in the stretches
+        without Han characters. When a dictionary word mixes Han with other characters
+        (T恤, 5G基站), those stretches are not the gaps between Han pieces any more, and
+        the counting goes word by word as ``words`` does."""
+        end = len(text) if end is None else end
+        pieces: Counter[str] = Counter()
+        for a, b in stretches(text, start, end):
+            pieces.update(self._jieba.cut(text[a:b]))
+        han = Counter({w: n for w, n in pieces.items() if _is_han(w)})
+        if _NOT_HAN.search("".join(han)):
+            return Counter(self.words(text, start=start, end=end))
+        for run in _OTHER_RUN.finditer(text, start, end):
+            han.update(token.word for token in _other_script(text, *run.span(), False))
+        return han
+
+    def _cut(self, text: str, start: int, end: int) -> Iterator[str]:
+        for a, b in stretches(text, start, end):
+            yield from self._jieba.cut(text[a:b])
+
+    def _pieces(self, text: str, start: int, end: int, pos: bool
+                ) -> Iterator[tuple[str, str]]:
+        for a, b in stretches(text, start, end):
+            if pos:
+                yield from self._jieba.tag(text[a:b])
+            else:
+                for word in self._jieba.cut(text[a:b]):
+                    yield word, ""
+
     def boundaries(self, text: str, start: int = 0, end: int | None = None) -> set[int]:
         """Every offset where a word begins or ends ("whole words only" in the concordance)."""
         out: set[int] = set()
@@ -111,6 +151,21 @@ class Segmenter:
             out.add(token.start)
             out.add(token.end)
         return out
+
+
+def stretches(text: str, start: int, end: int, size: int = CHUNK
+              ) -> Iterator[tuple[int, int]]:
+    """``[start, end)`` in stretches of at most about ``size`` characters, each cut just
+    after a block separator (so jieba cuts each exactly as it cuts the whole); a stretch
+    with no separator in its second half is cut at ``size`` anyway."""
+    a = start
+    while end - a > size:
+        m = _BLOCK_END.search(text, a + size // 2, a + size)
+        b = m.end() if m else a + size
+        yield a, b
+        a = b
+    if a < end:
+        yield a, end
 
 
 _SINGLE_IS_HAN: dict[str, bool] = {}

@@ -55,6 +55,7 @@ from annotator.ui.text_search import SearchController
 from annotator.ui.welcome import WelcomePage
 from annotator.ui.window_actions import build_menus
 from annotator.ui.window_state import WindowState
+from annotator.ui.words_controller import WordsController
 from annotator.ui.workshop_menu import WorkshopUI
 
 
@@ -140,9 +141,11 @@ class MainWindow(QMainWindow):
         self.codebook_edit = CodebookController(
             ctx, self.codebook, self.segments, self.view, self.coding.choose_code)
         self.overview = OverviewController(ctx)  # its dock first, then the search results
-        self.search = SearchController(
-            ctx, self.view, self.find_bar, self.results, self.codebook,
-            self.coding.choose_code, self.coding.coder_ready, self.docs.show_span)
+        self.search = SearchController(ctx, self.view, self.find_bar, self.results,
+                                       self.docs.show_span)
+        self.text_analysis = WordsController(  # the concordance and word frequencies
+            ctx, self, self.find_bar, lambda: self.view.doc_id, self.docs.show_span,
+            self.codebook.current_code, self.coding.coder_ready)
         self.export = ExportController(ctx)
         self.settings_ui = SettingsController(ctx, lambda: open_settings(self))
         self.import_ui = ImportUI(ctx, self.docs, self.projects.start_folder)

@@ -3,7 +3,6 @@ results across documents. (The page shown when no project is open: ``welcome.py`
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QCheckBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -109,11 +108,11 @@ class CodingsHere(QWidget):
 
 
 class FindBar(QWidget):
-    """Find in the document (Ctrl+F) or in every document, and code all hits."""
+    """Find in the document (Ctrl+F) or in every document; the concordance codes hits."""
 
     findRequested = Signal(str, bool)  # text, backwards
     searchAllRequested = Signal(str)
-    codeAllRequested = Signal(str, bool)  # text, in all documents
+    concordanceRequested = Signal(str)  # text: open the concordance on it
     closed = Signal()
 
     def __init__(self, parent=None) -> None:
@@ -130,26 +129,26 @@ class FindBar(QWidget):
         self.next_button = QToolButton(text="↓")
         self.next_button.setToolTip(self.tr("Next hit (F3)"))
         self.next_button.clicked.connect(lambda: self.findRequested.emit(self.text(), False))
-        self.all_docs = QCheckBox(self.tr("All documents"))
-        self.all_docs.setToolTip(self.tr("Code all hits in every document, not just this one"))
         self.search_all_button = QPushButton(self.tr("List all hits"))
         self.search_all_button.setToolTip(
             self.tr("List the hits in every document (Ctrl+Shift+F)"))
         self.search_all_button.clicked.connect(lambda: self.searchAllRequested.emit(self.text()))
-        self.code_all_button = QPushButton(self.tr("Code all hits…"))
-        self.code_all_button.setObjectName("codeAllHits")
-        self.code_all_button.setToolTip(
-            self.tr("Auto-code: code every hit with the current code, in one step"))
-        self.code_all_button.clicked.connect(
-            lambda: self.codeAllRequested.emit(self.text(), self.all_docs.isChecked()))
+        self.concordance_button = QPushButton(self.tr("Concordance…"))
+        self.concordance_button.setObjectName("findConcordance")
+        self.concordance_button.setToolTip(
+            self.tr("Every hit with its context: choose the hits, the code and how much "
+                    "to code (the hit, its sentence, its paragraph), then code them in one "
+                    "step (Ctrl+Shift+C)"))
+        self.concordance_button.clicked.connect(
+            lambda: self.concordanceRequested.emit(self.text()))
         self.count = QLabel()
         close = QToolButton(text="✕")
         close.setToolTip(self.tr("Close the find bar (Esc)"))
         close.clicked.connect(self.close_bar)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 2)
-        for w in (self.edit, self.prev_button, self.next_button, self.count, self.all_docs,
-                  self.search_all_button, self.code_all_button, close):
+        for w in (self.edit, self.prev_button, self.next_button, self.count,
+                  self.search_all_button, self.concordance_button, close):
             layout.addWidget(w)
         layout.setStretch(0, 1)
 

@@ -1,11 +1,11 @@
-"""The search controller: find words in the document (the find bar), in all documents
-(the search results dock), and auto-code the hits.
+"""The search controller: find words in the document (the find bar) and in all documents
+(the search results dock). Coding from hits is the concordance's (``words_controller``):
+it shows the hits first and lets the user choose them, the code and the extent.
 
 It keeps its own state (the hits of the current document, cached per document and text)
 and is given what it needs: the application context, the document view, the find bar,
-the results list (which it puts in a dock), the codebook tree (the current code), a way
-to ask for a code, and where a hit is shown. It registers the find actions of the Edit
-menu and View → Search results.
+the results list (which it puts in a dock) and where a hit is shown. It registers the
+find actions of the Edit menu and View → Search results.
 """
 
 from collections.abc import Callable
@@ -15,10 +15,8 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDockWidget
 
 from annotator.services.window_ops import Hit, search_text
-from annotator.ui.codebook_view import CodebookTree
 from annotator.ui.context import AppContext
 from annotator.ui.document_view import DocumentView
-from annotator.ui.operations import coding as coding_ops
 from annotator.ui.panels import FindBar, SearchResults
 
 # The strings keep the translation context they had as ``self.tr`` in ``MainWindow``.
@@ -27,24 +25,19 @@ translate = QCoreApplication.translate
 
 class SearchController(QObject):
     def __init__(self, ctx: AppContext, view: DocumentView, find_bar: FindBar,
-                 results: SearchResults, codebook: CodebookTree,
-                 choose_code: Callable[[str, str], int | None],
-                 coder_ready: Callable[[], bool],
-                 show_span: Callable[[int, int, int], None]) -> None:
+                 results: SearchResults, show_span: Callable[[int, int, int], None]) -> None:
         super().__init__(view)
         self.ctx, self.view, self.find_bar = ctx, view, find_bar
-        self.results, self.codebook = results, codebook
+        self.results = results
         self.results_dock = QDockWidget(translate("MainWindow", "Search results"), ctx.window)
         self.results_dock.setObjectName("searchDock")
         self.results_dock.setWidget(results)
         ctx.window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.results_dock)
         self.results_dock.hide()
-        self.choose_code, self.coder_ready = choose_code, coder_ready
         self._cache: tuple[int, str, list[Hit]] | None = None
         ctx.session.projectChanged.connect(self.forget)
         find_bar.findRequested.connect(self.find)
         find_bar.searchAllRequested.connect(self.search_all)
-        find_bar.codeAllRequested.connect(self.code_all_hits)
         results.hitActivated.connect(lambda h: show_span(h.document_id, h.start, h.end))
         self._register(ctx)
 
@@ -66,10 +59,6 @@ class SearchController(QObject):
         reg.action("search_all", translate("MainWindow", "&Search all documents…"),
                    self.open_search_all, "Ctrl+Shift+F",
                    translate("MainWindow", "List the hits in every document"), enabled=ctx.is_open)
-        reg.action("code_hits", translate("MainWindow", "&Code all hits…"),
-                   lambda: self.code_all_hits(bar.text(), bar.all_docs.isChecked()), None,
-                   translate("MainWindow", "Auto-code: code every hit with the current code"),
-                   enabled=has_doc)
         results = reg.add("results", self.results_dock.toggleViewAction(), ctx.is_open)
         results.setText(translate("MainWindow", "Search &results"))
         results.setToolTip(translate("MainWindow", "Show the list of search hits"))
@@ -137,27 +126,6 @@ class SearchController(QObject):
         docs = len({h.document_id for h in hits})
         self.ctx.say(translate("MainWindow", "{0} hits of “{1}” in {2} documents").format(
             len(hits), text, docs))
-
-    def code_all_hits(self, text: str, all_documents: bool = False) -> None:
-        """Auto-code: code every hit (here or everywhere) with a code."""
-        s = self.ctx.session
-        if not text or s.project is None:
-            self.ctx.say(translate("MainWindow", "Type the words to find first"))
-            return
-        docs = None if all_documents else ([self.view.doc_id] if self.view.doc_id else [])
-        hits = s.call(search_text, s.project, text, document_ids=docs)
-        if not hits:
-            self.ctx.say(
-                translate("MainWindow", "“{0}” is not there: nothing to code").format(text))
-            return
-        code = self.codebook.current_code()
-        if code is None:
-            code = self.choose_code(
-                translate("MainWindow", "Code all hits"),
-                translate("MainWindow", "Code {0} hits with:").format(len(hits)))
-        if code is not None and self.coder_ready():
-            spans = [(h.document_id, h.start, h.end) for h in hits]
-            s.execute(coding_ops.CodeSpans(s, spans, code))
 
 
 __all__ = ["SearchController"]

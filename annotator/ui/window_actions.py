@@ -20,7 +20,7 @@ MENUS: tuple[tuple[str, str, str, tuple[Entry, ...]], ...] = (
         "import", "menu:import_encoding", "import_qdc", "export", "menu:refi_export",
         "copy_project", None, "close", "quit")),
     ("edit", "MainWindow", QT_TRANSLATE_NOOP("MainWindow", "&Edit"), (
-        "undo", "redo", None, "find", "find_next", "find_prev", "search_all", "code_hits",
+        "undo", "redo", None, "find", "find_next", "find_prev", "search_all", "concordance",
         None, "settings")),
     ("document", "MainWindow", QT_TRANSLATE_NOOP("MainWindow", "&Document"), (
         "doc_memo", "doc_rename", "doc_delete", None, "doc_next", "doc_prev", None,
@@ -35,7 +35,8 @@ MENUS: tuple[tuple[str, str, str, tuple[Entry, ...]], ...] = (
         "expand", "collapse")),
     ("coders", "MainWindow", QT_TRANSLATE_NOOP("MainWindow", "C&oders"), ("coder", "others")),
     ("view", "MainWindow", QT_TRANSLATE_NOOP("MainWindow", "&View"), (
-        "overview", "results", None, "bigger", "smaller", "font_reset", None,
+        "overview", "results", "word_frequencies", None, "bigger", "smaller", "font_reset",
+        None,
         "focus_1", "focus_2", "focus_3", "focus_4")),
     ("analysis", "AnalysisController", QT_TRANSLATE_NOOP("AnalysisController", "&Analysis"), (
         "analysis_query", "analysis_cooccurrence", "analysis_crosstab", "analysis_portrait",

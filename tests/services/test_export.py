@@ -7,6 +7,7 @@ import pytest
 from openpyxl import load_workbook
 
 from annotator.domain.intervals import union
+from annotator.io.word_sheet import WORD_LABELS
 from annotator.io.workbook import EXCEL_CELL_LIMIT
 from annotator.services.agreement_export import LABELS as AGREEMENT_LABELS
 from annotator.services.codebook import add_code, code_tree, find_code, set_code_memo
@@ -64,7 +65,8 @@ def test_every_sheet_matches_the_project(rich: Project, tmp_path: Path, lang: st
     A = AGREEMENT_LABELS[lang]
     # Two coders coded: the agreement and disagreement sheets come too.
     assert wb.sheetnames == [L["segments"], L["codebook"], L["matrix"], L["coverage"],
-                             L["documents"], A["agreement"], A["disagreements"]]
+                             L["documents"], WORD_LABELS[lang]["sheet"], A["agreement"],
+                             A["disagreements"]]
     for ws in wb.worksheets:
         assert ws.freeze_panes == "A2"
         assert ws.auto_filter.ref == f"A1:{ws.cell(1, ws.max_column).column_letter}{ws.max_row}"
@@ -157,7 +159,7 @@ def test_one_coder_gives_no_agreement_sheets(project: Project, tmp_path: Path) -
         code = find_code(s, "信任").id
     code_span(project, doc.id, 0, 2, code, ensure_coder(project, "甲").id)
     wb = load_workbook(export_workbook(project, tmp_path / "one.xlsx"))
-    assert len(wb.sheetnames) == 5
+    assert len(wb.sheetnames) == 6
 
 
 def test_column_widths_are_readable(rich: Project, tmp_path: Path) -> None:

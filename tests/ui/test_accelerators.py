@@ -68,3 +68,29 @@ def test_the_check_sees_a_clash() -> None:
     assert accelerator("Tom && Jerry") is None
     assert clashes("File", ["&Close", "Save a &copy…", "&Open"]) == [
         "File: '&Close' and 'Save a &copy…' both use C"]
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_the_text_analysis_docks_take_no_letter_of_the_menu_bar(
+        qtbot, qapp, compiled, settings, demo, dialogs, language) -> None:  # noqa: F811
+    """Alt+letter of a button or label in the concordance or word-frequency dock would
+    make the menu bar's Alt+letter ambiguous while the dock shows: none may share one."""
+    from PySide6.QtWidgets import QAbstractButton, QLabel
+
+    assert i18n.apply_language(language, qapp)
+    try:
+        window = MainWindow(settings, prompts=dialogs)
+        qtbot.addWidget(window)
+        window.show()
+        window.projects.open_path(demo)
+        bar = {accelerator(a.text()) for a in window.menuBar().actions()} - {None}
+        for panel in (window.text_analysis.concordance, window.text_analysis.words):
+            texts = [w.text() for w in panel.findChildren(QAbstractButton)]
+            texts += [w.text() for w in panel.findChildren(QLabel)]
+            taken = {t: accelerator(t) for t in texts if accelerator(t)}
+            assert len(taken) >= 4
+            assert not {t: k for t, k in taken.items() if k in bar}, bar
+            assert not clashes(panel.objectName(), texts)
+        window.close()
+    finally:
+        i18n.apply_language("en", qapp)

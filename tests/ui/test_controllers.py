@@ -54,9 +54,8 @@ class Parts:
                                        self.codings_here, QToolButton())
         self.codebook_edit = CodebookController(self.ctx, self.codebook, self.segments,
                                                 self.view, self.coding.choose_code)
-        self.search = SearchController(
-            self.ctx, self.view, self.find_bar, self.results, self.codebook,
-            self.coding.choose_code, self.coding.coder_ready, self.docs.show_span)
+        self.search = SearchController(self.ctx, self.view, self.find_bar, self.results,
+                                       self.docs.show_span)
         s.projectChanged.connect(self.docs.documents_changed)
         for apply in (self.docs.apply_change, self.codebook_edit.apply_change,
                       self.view.apply_change, self.codebook_edit.update_segments,
@@ -194,7 +193,7 @@ def test_codebook_add_delete_and_merge_through_the_prompts(parts: Parts, demo: P
     assert parts.segments.code_id == political
 
 
-def test_search_finds_and_codes_every_hit_with_a_chosen_code(parts: Parts, demo: Path
+def test_search_finds_the_next_and_previous_hit_and_lists_them_all(parts: Parts, demo: Path
                                                             ) -> None:
     parts.projects.open_path(demo)
     s, search = parts.session, parts.search
@@ -204,12 +203,15 @@ def test_search_finds_and_codes_every_hit_with_a_chosen_code(parts: Parts, demo:
     first = text.index("信任")
     assert parts.view.selection_span() == (first, first + 2)
     assert parts.find_bar.count.text().endswith(str(count))
-    parts.codebook.setCurrentItem(None)  # no code chosen in the codebook
-    code = parts.code("信任/社会信任")
-    before = s.counts[code]
-    parts.prompts.answer("信任/社会信任")  # which code?
-    search.code_all_hits("信任")
-    assert [kind for kind, _text in parts.prompts.asked] == ["item", "question"]
-    assert s.counts[code] == before + count
-    assert sum(1 for r in parts.stored() if r[0] == "信任/社会信任"
-               and text[r[2]:r[3]] == "信任") == count
+    search.find("信任")  # the next hit
+    second = text.index("信任", first + 1)
+    assert parts.view.selection_span() == (second, second + 2)
+    search.find("信任", backwards=True)
+    assert parts.view.selection_span() == (first, first + 2)
+    search.search_all("信任")
+    hits = parts.results.hits
+    assert [(h.document_id, h.start) for h in hits][:2] == [
+        (parts.view.doc_id, first), (parts.view.doc_id, second)]
+    assert sum(s.text(d.id).count("信任") for d in s.documents) == len(hits)
+
+

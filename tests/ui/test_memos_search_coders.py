@@ -49,8 +49,9 @@ def test_memos_on_document_code_and_coding(qtbot, window, demo: Path,
     assert window.segments.model.rows[0].memo == ""
 
 
-def test_find_in_document_and_code_all_hits(qtbot, window, demo: Path) -> None:
+def test_find_in_document_then_the_concordance(qtbot, window, demo: Path) -> None:
     text = _open(window, demo)
+    before = stored(window, code_id=code_id(window, "信任/社会信任"))
     word = "信任"
     expected = text.count(word)
     assert expected > 5
@@ -66,18 +67,16 @@ def test_find_in_document_and_code_all_hits(qtbot, window, demo: Path) -> None:
     press(qtbot, window.view, "F3")
     second = text.index(word, first + 1)
     assert window.view.selection_span() == (second, second + 2)
-    # code all hits with the chosen code: one step
-    social = code_id(window, "信任/社会信任")
-    window.codebook.select_code(social)
-    qtbot.mouseClick(window.find_bar.code_all_button, Qt.MouseButton.LeftButton)
-    coded = [c for c in stored(window, code_id=social) if c[1] == ME]
-    assert len(coded) == expected
-    assert all(c[4] == word for c in coded)
-    assert f"Coded {expected} hits with 信任/社会信任" in window.statusBar().currentMessage()
-    qtbot.waitUntil(lambda: window.segments.model.rowCount() == expected + 1, timeout=2000)
-    press(qtbot, window.view, "Ctrl+Z")
-    assert [c for c in stored(window, code_id=social) if c[1] == ME] == []
-    assert window.segments.model.rowCount() == 1
+    # coding the hits is the concordance's: the find bar only hands its words over
+    assert not hasattr(window.find_bar, "code_all_button")
+    qtbot.mouseClick(window.find_bar.concordance_button, Qt.MouseButton.LeftButton)
+    panel = window.text_analysis.concordance
+    assert window.text_analysis.concordance_dock.isVisible()
+    assert panel.term.text() == word
+    qtbot.waitUntil(lambda: not panel.busy, timeout=10_000)
+    assert len(panel.model.hits) == sum(window.session.text(d.id).count(word)
+                                        for d in window.session.documents)
+    assert stored(window, code_id=code_id(window, "信任/社会信任")) == before
 
 
 def test_search_across_documents_lists_hits(qtbot, window, demo: Path) -> None:

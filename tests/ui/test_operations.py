@@ -7,11 +7,13 @@ from pathlib import Path
 import pytest
 
 from annotator.services.agreement import Disagreement
+from annotator.services.autocode import HitSpan
 from annotator.services.changes import Changes
 from annotator.services.codebook import find_code
 from annotator.services.documents import add_document
 from annotator.services.projects import new_project
 from annotator.store.project import Project
+from annotator.ui.operations import autocode as autocode_ops
 from annotator.ui.operations import codebook as codebook_ops
 from annotator.ui.operations import coding as coding_ops
 from annotator.ui.operations import documents as document_ops
@@ -207,16 +209,17 @@ def test_consensus_reports_the_new_coder(rec: Recorder, path: Path) -> None:
     assert len(rows(path)) == 1
 
 
-def test_code_all_hits_is_one_step_and_skips_what_is_coded(rec: Recorder, path: Path
-                                                            ) -> None:
+def test_coding_chosen_hits_is_one_step_and_skips_what_is_coded(rec: Recorder, path: Path
+                                                                 ) -> None:
     s, code = rec.session, rec.code("信任")
     text = s.text(rec.doc)
-    hits = [(rec.doc, i, i + 2) for i in range(len(text)) if text.startswith("信任", i)][:3]
-    s.execute(coding_ops.CodeSpan(s, *hits[0], code))
-    step = coding_ops.CodeSpans(s, hits, code)
+    hits = [HitSpan(rec.doc, i, i + 2) for i in range(len(text))
+            if text.startswith("信任", i)][:3]
+    s.execute(coding_ops.CodeSpan(s, rec.doc, hits[0].start, hits[0].end, code))
+    step = autocode_ops.CodeHits(s, hits, code, "hit")
     assert s.execute(step)
     added = rec.last().codings_added
-    assert [(c.start, c.end) for c in added] == [h[1:] for h in hits[1:]]
+    assert [(c.start, c.end) for c in added] == [(h.start, h.end) for h in hits[1:]]
     assert len(rows(path)) == 3 and s.counts[code] == 3
     s.undo_stack.undo()
     assert {c.id for c in rec.last().codings_removed} == {c.id for c in added}
@@ -224,7 +227,7 @@ def test_code_all_hits_is_one_step_and_skips_what_is_coded(rec: Recorder, path: 
     s.undo_stack.redo()
     assert [c.id for c in rec.last().codings_added] == [c.id for c in added]
     assert len(rows(path)) == 3
-    assert not s.execute(coding_ops.CodeSpans(s, hits, code))  # all coded: no step
+    assert not s.execute(autocode_ops.CodeHits(s, hits, code, "hit"))  # all coded: no step
     assert s.undo_stack.count() == 2 and "already coded" in rec.errors[-1]
 
 

@@ -41,7 +41,34 @@ def test_boxes_do_not_overlap_and_markup_is_escaped() -> None:
     assert "<a&b>" in [t.text for t in root.iter(f"{SVG}text")]
 
 
-def test_cloud_must_be_svg(tmp_path: Path, capsys) -> None:
+def test_cloud_as_png_is_a_picture_with_the_words_drawn(tmp_path: Path, capsys) -> None:
     proj = new_project_with(capsys, tmp_path, SEED_PAPER)
-    code, _, err = run(capsys, "words", proj, "--cloud", tmp_path / "c.png")
-    assert code == 1 and "svg" in err
+    out = tmp_path / "词云.png"
+    code, _, err = run(capsys, "words", proj, "--top", "40", "--cloud", out)
+    assert code == 0, err
+    assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    from PySide6.QtGui import QImage
+
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (1600, 1000)
+    # the biggest word, where the SVG's view box puts it, in the first colour
+    counts = [(r["word"], r["count"]) for r in
+              run_json(capsys, "words", proj, "--top", "40")["words"]]
+    _word, size, x, baseline = layout(counts)[0]
+    vx, vy, vw, vh = map(float, ElementTree.fromstring(cloud_svg(counts)).get(
+        "viewBox").split())
+    scale = min(1600 / vw, 1000 / vh)
+    left, top = (1600 - vw * scale) / 2, (1000 - vh * scale) / 2
+    py = int(top + (baseline - size / 3 - vy) * scale)
+    inked = [image.pixelColor(int(left + (x + dx - vx) * scale), py).name()
+             for dx in range(int(2 * size))]
+    assert any(c.upper() == "#1F77B4" for c in inked)
+    white = sum(image.pixelColor(px, py).name() == "#ffffff"
+                for px in range(0, 1600, 40) for py in range(0, 1000, 40))
+    assert white < 1000  # words drawn, not a blank picture (1,000 samples)
+
+
+def test_cloud_must_be_svg_or_png(tmp_path: Path, capsys) -> None:
+    proj = new_project_with(capsys, tmp_path, SEED_PAPER)
+    code, _, err = run(capsys, "words", proj, "--cloud", tmp_path / "c.jpg")
+    assert code == 1 and "png" in err and not (tmp_path / "c.jpg").exists()

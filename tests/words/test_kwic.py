@@ -100,3 +100,21 @@ def test_cli_kwic_json_on_the_seed_paper(tmp_path: Path, capsys) -> None:
     assert {h["hit"] for h in regex_hits} == {"政治", "社会信任"}
     code, out, _ = run(capsys, "kwic", proj, "不存在的词")
     assert code == 0 and "0 hits" in out
+
+
+def test_sorting_the_novel_agrees_with_tuple_keys(tmp_path) -> None:
+    """numpy's order is the order of Python's own (left backwards, hit) tuples."""
+    from annotator.services.documents import add_document
+    from annotator.services.projects import new_project
+    from tests.conftest import shared_file
+
+    novel = shared_file("corpus", "hongloumeng-gbk.txt").read_bytes().decode("gbk")
+    p = new_project(tmp_path / "n.annotator", "empty")
+    add_document(p, "红楼梦", novel)
+    hits = [h for b in iter_hits(p, Query("宝玉|黛玉", regex=True), context=20) for h in b]
+    assert len(hits) > 4000
+    by_place = sorted(hits, key=lambda h: h.start)
+    assert sort_hits(hits, "left") == sorted(by_place, key=lambda h: (h.left[::-1], h.match))
+    assert sort_hits(hits, "right") == sorted(by_place, key=lambda h: (h.right, h.match))
+    assert sort_hits(hits, "hit") == sorted(by_place, key=lambda h: (h.match, h.right))
+    p.close()

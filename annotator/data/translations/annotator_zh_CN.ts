@@ -4,7 +4,7 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../ui/operations/coding.py" line="+48"/>
+        <location filename="../../ui/operations/coding.py" line="+49"/>
         <source>Code {0} characters with {1}</source>
         <translation>用 {1} 编码 {0} 个字符</translation>
     </message>
@@ -12,21 +12,6 @@
         <location line="+11"/>
         <source>Coded {0} characters with {1}</source>
         <translation>已用 {1} 编码 {0} 个字符</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Code {0} hits with {1}</source>
-        <translation>用 {1} 编码 {0} 个匹配项</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>every hit is already coded with {0}</source>
-        <translation>每个匹配项都已用 {0} 编码</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Coded {0} hits with {1} ({2} already coded)</source>
-        <translation>已用 {1} 编码 {0} 个匹配项（{2} 个此前已编码）</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -365,6 +350,158 @@
         <location line="+24"/>
         <source>(no value)</source>
         <translation>（无取值）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations/autocode.py" line="+21"/>
+        <source>the hit</source>
+        <translation>命中的词句</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>its sentence</source>
+        <translation>所在的句子</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>its paragraph</source>
+        <translation>所在的段落</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Code {0} hits ({1}) with {2}</source>
+        <translation>用 {2} 编码 {0} 个命中（{1}）</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>every chosen hit is already coded with {0}</source>
+        <translation>选中的每个命中都已用 {0} 编码</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Coded {0} hits ({1}) with {2}: {3} codings added, {4} already there</source>
+        <translation>已用 {2} 编码 {0} 个命中（{1}）：新增 {3} 个编码，{4} 个此前已有</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words_controller.py" line="+61"/>
+        <source>Concordance (keyword in context)</source>
+        <translation>关键词语境（KWIC）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Word frequencies</source>
+        <translation>词频</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Concordance…</source>
+        <translation>关键词语境(&amp;C)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every hit of a word with its context; choose hits and code them (Ctrl+Shift+C)</source>
+        <translation>列出词语的每个命中及其上下文；选择命中并编码（Ctrl+Shift+C）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Word frequencies…</source>
+        <translation>词频(&amp;W)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Word frequencies and the word cloud, per document, case, attribute, code or coder (Ctrl+Shift+W)</source>
+        <translation>词频与词云，可按文档、个案、属性、代码或编码员统计（Ctrl+Shift+W）</translation>
+    </message>
+    <message>
+        <location line="+90"/>
+        <source>The codebook is empty: add a code first</source>
+        <translation>代码本为空：请先添加代码</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Code the chosen hits with</source>
+        <translation>用以下代码编码选中的命中</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Code:</source>
+        <translation>代码：</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>{0} words are stop words now</source>
+        <translation>{0} 个词已加入停用词</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{0} words are counted as “{1}” now</source>
+        <translation>{0} 个词现在计为“{1}”</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Chinese stop words</source>
+        <translation>中文停用词</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+2"/>
+        <source>One word a line. These words are not counted.</source>
+        <translation>每行一个词。这些词不计入词频。</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>English stop words</source>
+        <translation>英文停用词</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Synonyms</source>
+        <translation>同义词</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One line per word counted for others: HEAD: WORD, WORD (e.g. 党建: 党的建设, 党建工作).</source>
+        <translation>每行一个主词及其同义词，格式为“主词：词，词”（例如 党建：党的建设，党建工作）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Project dictionary</source>
+        <translation>项目词典</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One word a line: the segmentation keeps these words whole. The codebook&apos;s names are in it; a code name taken out stays out.</source>
+        <translation>每行一个词：分词时这些词保持完整。代码本中的代码名称已在其中；移除的代码名称不再加入。</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Save the word cloud</source>
+        <translation>保存词云</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PNG pictures (*.png);;SVG drawings (*.svg)</source>
+        <translation>PNG 图片 (*.png);;SVG 矢量图 (*.svg)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>{0}: cannot be written ({1})</source>
+        <translation>{0}：无法写入（{1}）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+20"/>
+        <source>Saved {0}</source>
+        <translation>已保存 {0}</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>Save the word frequencies</source>
+        <translation>保存词频表</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
 </context>
 <context>
@@ -728,7 +865,7 @@
         <translation>正在绘制 {0}…</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="+40"/>
+        <location filename="../../ui/window_actions.py" line="+41"/>
         <source>&amp;Analysis</source>
         <translation>分析(&amp;A)</translation>
     </message>
@@ -1096,7 +1233,7 @@
 <context>
     <name>CodingsHere</name>
     <message>
-        <location filename="../../ui/panels.py" line="+38"/>
+        <location filename="../../ui/panels.py" line="+37"/>
         <source>Codings here</source>
         <translation>此处的编码</translation>
     </message>
@@ -1152,6 +1289,169 @@
         <location line="+1"/>
         <source>Edit the memo of {0}</source>
         <translation>编辑 {0} 的备忘录</translation>
+    </message>
+</context>
+<context>
+    <name>ConcordancePanel</name>
+    <message>
+        <location filename="../../ui/concordance_panel.py" line="+177"/>
+        <source>Word, phrase or regular expression…</source>
+        <translation>词语、短语或正则表达式…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Whole wo&amp;rds</source>
+        <translation>整词匹配(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Only hits that are whole words of the segmentation (信任 not inside 政治信任 when that is one word); without it every occurrence counts, 不信任 too</source>
+        <translation>只保留分词结果中的整词命中（“政治信任”为一个词时，其中的“信任”不算）；不勾选时每次出现都算，包括“不信任”</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Regular e&amp;xpression</source>
+        <translation>正则表达式(&amp;X)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Ignore case</source>
+        <translation>忽略大小写(&amp;I)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Search</source>
+        <translation>检索(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>S&amp;top</source>
+        <translation>停止(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Chec&amp;k all</source>
+        <translation>全部勾选(&amp;K)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Check &amp;none</source>
+        <translation>全部取消(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Check se&amp;lected</source>
+        <translation>勾选选中行(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the hits selected in the list (Shift+click or Ctrl+click to select rows)</source>
+        <translation>勾选列表中选中的命中（按住 Shift 或 Ctrl 单击可选择多行）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>with</source>
+        <translation>使用</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose the code (type part of its name)</source>
+        <translation>选择代码（输入名称的一部分）</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>the hit</source>
+        <translation>命中的词句</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>its sentence</source>
+        <translation>所在的句子</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>its paragraph</source>
+        <translation>所在的段落</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>All documents</source>
+        <translation>所有文档</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This document</source>
+        <translation>当前文档</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chosen documents ({0})…</source>
+        <translation>选定的文档（{0} 个）…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose documents…</source>
+        <translation>选择文档…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Case: {0}</source>
+        <translation>个案：{0}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Choose a code…</source>
+        <translation>选择代码…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Code {0} chosen hits</source>
+        <translation>编码 {0} 个勾选的命中</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{0} hits, {1} chosen</source>
+        <translation>{0} 个命中，已勾选 {1} 个</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(only the first {0})</source>
+        <translation>（只显示前 {0} 个）</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Type a word to search for</source>
+        <translation>请输入要检索的词语</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Searching…</source>
+        <translation>正在检索…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Searching… {0} hits</source>
+        <translation>正在检索… 已找到 {0} 个命中</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>“{0}” is not there</source>
+        <translation>没有找到“{0}”</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>(stopped)</source>
+        <translation>（已停止）</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Sorting…</source>
+        <translation>正在排序…</translation>
     </message>
 </context>
 <context>
@@ -1338,6 +1638,14 @@
     </message>
 </context>
 <context>
+    <name>DocumentsChooser</name>
+    <message>
+        <location filename="../../ui/concordance_panel.py" line="+26"/>
+        <source>Documents to search</source>
+        <translation>要检索的文档</translation>
+    </message>
+</context>
+<context>
     <name>ExchangeUI</name>
     <message>
         <location filename="../../ui/exchange_menu.py" line="+14"/>
@@ -1496,16 +1804,6 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>All documents</source>
-        <translation>所有文档</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Code all hits in every document, not just this one</source>
-        <translation>编码所有文档中的匹配项，而不只是本文档</translation>
-    </message>
-    <message>
-        <location line="+1"/>
         <source>List all hits</source>
         <translation>列出所有匹配项</translation>
     </message>
@@ -1515,19 +1813,19 @@
         <translation>列出所有文档中的匹配项（Ctrl+Shift+F）</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Code all hits…</source>
-        <translation>编码所有匹配项…</translation>
+        <location line="+12"/>
+        <source>Close the find bar (Esc)</source>
+        <translation>关闭查找栏（Esc）</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>Concordance…</source>
+        <translation>关键词语境…</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>Auto-code: code every hit with the current code, in one step</source>
-        <translation>自动编码：一步用当前代码编码每个匹配项</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Close the find bar (Esc)</source>
-        <translation>关闭查找栏（Esc）</translation>
+        <source>Every hit with its context: choose the hits, the code and how much to code (the hit, its sentence, its paragraph), then code them in one step (Ctrl+Shift+C)</source>
+        <translation>列出每个命中及其上下文：选择命中、代码和编码范围（命中的词句、所在句子、所在段落），再一步完成编码（Ctrl+Shift+C）</translation>
     </message>
 </context>
 <context>
@@ -1559,6 +1857,34 @@
         <location line="+1"/>
         <source>Every keyboard shortcut of the window (Ctrl+/)</source>
         <translation>窗口的全部键盘快捷键（Ctrl+/）</translation>
+    </message>
+</context>
+<context>
+    <name>HitsModel</name>
+    <message>
+        <location filename="../../ui/concordance_panel.py" line="-415"/>
+        <source>Document</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Left context</source>
+        <translation>左侧语境</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Hit</source>
+        <translation>命中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Right context</source>
+        <translation>右侧语境</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>{0}, characters {1}–{2}</source>
+        <translation>{0}，第 {1}–{2} 个字符</translation>
     </message>
 </context>
 <context>
@@ -1781,7 +2107,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+110"/>
+        <location filename="../../ui/main_window.py" line="+111"/>
         <source>Documents</source>
         <translation>文档</translation>
     </message>
@@ -1806,7 +2132,7 @@
         <translation>代码频次和代码-文档矩阵（F9）</translation>
     </message>
     <message>
-        <location filename="../../ui/text_search.py" line="+37"/>
+        <location filename="../../ui/text_search.py" line="+32"/>
         <source>Search results</source>
         <translation>搜索结果</translation>
     </message>
@@ -1831,7 +2157,7 @@
         <translation>重做：{0}（Ctrl+Shift+Z）</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="-22"/>
+        <location filename="../../ui/window_actions.py" line="-23"/>
         <source>&amp;File</source>
         <extracomment>the menu bar: (menu id, translation context, title, entries); see ``actions.Registry``</extracomment>
         <translation>文件(&amp;F)</translation>
@@ -1867,7 +2193,7 @@
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -2646,7 +2972,7 @@ No: choose another coder name.</source>
         <translation>删除代码</translation>
     </message>
     <message>
-        <location filename="../../ui/text_search.py" line="+21"/>
+        <location filename="../../ui/text_search.py" line="+19"/>
         <source>&amp;Find in document…</source>
         <translation>在文档中查找(&amp;F)…</translation>
     </message>
@@ -2686,17 +3012,7 @@ No: choose another coder name.</source>
         <translation>列出所有文档中的匹配项</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>&amp;Code all hits…</source>
-        <translation>编码所有匹配项(&amp;C)…</translation>
-    </message>
-    <message>
         <location line="+2"/>
-        <source>Auto-code: code every hit with the current code</source>
-        <translation>自动编码：用当前代码编码每个匹配项</translation>
-    </message>
-    <message>
-        <location line="+3"/>
         <source>Search &amp;results</source>
         <translation>搜索结果(&amp;R)</translation>
     </message>
@@ -2724,26 +3040,6 @@ No: choose another coder name.</source>
         <location line="+13"/>
         <source>{0} hits of “{1}” in {2} documents</source>
         <translation>在 {2} 个文档中找到 {0} 处“{1}”</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Type the words to find first</source>
-        <translation>请先输入要查找的词语</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>“{0}” is not there: nothing to code</source>
-        <translation>没有找到“{0}”：无可编码的内容</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Code all hits</source>
-        <translation>编码所有匹配项</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Code {0} hits with:</source>
-        <translation>用以下代码编码 {0} 个匹配项：</translation>
     </message>
     <message>
         <location filename="../../ui/coding_actions.py" line="+15"/>
@@ -3331,7 +3627,7 @@ in the copy: {1}</source>
 <context>
     <name>SearchResults</name>
     <message>
-        <location filename="../../ui/panels.py" line="+39"/>
+        <location filename="../../ui/panels.py" line="+46"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
@@ -3512,6 +3808,232 @@ in the copy: {1}</source>
         <location line="+2"/>
         <source>Open a project file (.annotator) from your computer or a shared folder.</source>
         <translation>打开电脑或共享文件夹中的项目文件（.annotator）。</translation>
+    </message>
+</context>
+<context>
+    <name>WordListDialog</name>
+    <message>
+        <location filename="../../ui/word_lists.py" line="+46"/>
+        <source>Add words from a &amp;file…</source>
+        <translation>从文件添加词语(&amp;F)…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Add words from a file</source>
+        <translation>从文件添加词语</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Word lists (*.txt);;All files (*)</source>
+        <translation>词表 (*.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{0}: cannot be read ({1})</source>
+        <translation>{0}：无法读取（{1}）</translation>
+    </message>
+</context>
+<context>
+    <name>WordsPanel</name>
+    <message>
+        <location filename="../../ui/words_panel.py" line="+82"/>
+        <source>Leave out &amp;stop words</source>
+        <translation>去除停用词(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cou&amp;nt</source>
+        <translation>统计(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>S&amp;top</source>
+        <translation>停止(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Documents:</source>
+        <translation>文档：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Case:</source>
+        <translation>个案：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Attribute:</source>
+        <translation>属性：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Coded with:</source>
+        <translation>编码所用代码：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Coder:</source>
+        <translation>编码员：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Minimum length:</source>
+        <translation>最短长度：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Part of speech:</source>
+        <translation>词性：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Words shown:</source>
+        <translation>显示词数：</translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <source>Word</source>
+        <translation>词语</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Count</source>
+        <translation>频次</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Share</source>
+        <translation>占比</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Documents</source>
+        <translation>文档数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Word &amp;lists</source>
+        <translation>词表(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Chinese stop words…</source>
+        <translation>中文停用词…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>English stop words…</source>
+        <translation>英文停用词…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Synonyms…</source>
+        <translation>同义词…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Project dictionary…</source>
+        <translation>项目词典…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Save the cloud…</source>
+        <translation>保存词云…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the table…</source>
+        <translation>保存词频表…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All words</source>
+        <translation>所有词</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Nouns</source>
+        <translation>名词</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Verbs</source>
+        <translation>动词</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Adjectives</source>
+        <translation>形容词</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nouns and verbs</source>
+        <translation>名词和动词</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>All documents</source>
+        <translation>所有文档</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This document</source>
+        <translation>当前文档</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Any case</source>
+        <translation>任意个案</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Any value</source>
+        <translation>任意属性值</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>All text (coded or not)</source>
+        <translation>全部文本（不论是否编码）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>All coders</source>
+        <translation>所有编码员</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>Counting…</source>
+        <translation>正在统计…</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Counts also: {0}</source>
+        <translation>同时计入：{0}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>{0} words ({1} different) in {2} documents</source>
+        <translation>{2} 个文档中共 {0} 个词（{1} 个不同的词）</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>Show “{0}” in the concordance</source>
+        <translation>在关键词语境中查看“{0}”</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add to the stop words ({0})</source>
+        <translation>加入停用词（{0} 个）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Count as “{0}” ({1} words)</source>
+        <translation>计为“{0}”（{1} 个词）</translation>
     </message>
 </context>
 <context>

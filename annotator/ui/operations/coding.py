@@ -1,4 +1,5 @@
-"""Undo steps on codings: code, auto-code all hits, uncode, remove, memo, in-vivo."""
+"""Undo steps on codings: code, uncode, remove, memo, in-vivo (coding from concordance
+hits is ``operations/autocode``)."""
 
 from collections.abc import Sequence
 
@@ -10,7 +11,7 @@ from annotator.services import codebook, coding
 from annotator.services.changes import Changes, added
 from annotator.services.codebook import CodebookSnapshot
 from annotator.services.rows import CodingInfo, CodingRow
-from annotator.services.window_ops import code_in_vivo, code_spans
+from annotator.services.window_ops import code_in_vivo
 from annotator.ui.operations.base import Operation
 from annotator.ui.session import Session
 
@@ -58,29 +59,6 @@ class CodeSpan(RestoresRows):
         self.session.used_code(code_id)
         self.message = _t("Coded {0} characters with {1}").format(
             end - start, self.session.code_path(code_id))
-        return added(self.created)
-
-
-class CodeSpans(RestoresRows):
-    """Code many spans with one code in one step (auto-coding all search hits)."""
-
-    def __init__(self, session: Session, spans: Sequence[tuple[int, int, int]],
-                 code_id: int) -> None:
-        path = session.code_path(code_id)
-        super().__init__(session, _t("Code {0} hits with {1}").format(len(spans), path))
-        self.spans = list(spans)
-        self.code_id = code_id
-
-    def execute(self) -> Changes:
-        assert self.session.coder is not None
-        self.created = code_spans(self.project, self.spans, self.code_id, self.session.coder.id)
-        if not self.created:
-            raise AnnotatorError(_t("every hit is already coded with {0}").format(
-                self.session.code_path(self.code_id)))
-        self.session.used_code(self.code_id)
-        skipped = len(self.spans) - len(self.created)
-        self.message = _t("Coded {0} hits with {1} ({2} already coded)").format(
-            len(self.created), self.session.code_path(self.code_id), skipped)
         return added(self.created)
 
 
@@ -197,4 +175,4 @@ class InVivo(Operation):
         return coding.restore_codings(self.project, self.rows)
 
 
-__all__ = ["CodeSpan", "CodeSpans", "CodingMemo", "InVivo", "RemoveCodings", "UncodeSpan"]
+__all__ = ["CodeSpan", "CodingMemo", "InVivo", "RemoveCodings", "UncodeSpan"]

@@ -1,0 +1,50 @@
+"""The word cloud as a picture: the SVG of ``text/cloud.py`` drawn by Qt's SVG renderer.
+
+The window shows it and saves it as PNG; the command line saves a PNG the same way, with
+an offscreen Qt application of its own when there is none (no window opens). The fonts
+are the machine's, as for everything the window draws.
+"""
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QCoreApplication, Qt
+from PySide6.QtGui import QGuiApplication, QImage, QPainter
+from PySide6.QtSvg import QSvgRenderer
+
+from annotator.domain.errors import InvalidInput
+
+_app: QGuiApplication | None = None
+
+
+def _ensure_gui() -> None:
+    """Qt draws text only inside a GUI application: make an offscreen one if needed."""
+    global _app
+    if QCoreApplication.instance() is None:
+        args = ["annotator"] + (["-platform", "offscreen"] if sys.platform.startswith(
+            "linux") else [])
+        _app = QGuiApplication(args)
+
+
+def render(svg: str, width: int, height: int) -> QImage:
+    """The picture of an SVG document at ``width`` × ``height`` pixels, white behind."""
+    _ensure_gui()
+    image = QImage(width, height, QImage.Format.Format_ARGB32)
+    image.fill(Qt.GlobalColor.white)
+    renderer = QSvgRenderer(QByteArray(svg.encode("utf-8")))
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+    renderer.render(painter)
+    painter.end()
+    return image
+
+
+def save_png(svg: str, out: Path, width: int = 1600, height: int = 1000) -> Path:
+    """Save the picture as PNG (twice the SVG's size by default: sharp on a slide)."""
+    if not render(svg, width, height).save(str(out), "PNG"):
+        raise InvalidInput("{path}: cannot be written", path=str(out))
+    return out
+
+
+__all__ = ["render", "save_png"]
