@@ -161,7 +161,8 @@ def _cmd_export(a: argparse.Namespace) -> int:
         if suffix == ".xlsx":
             export_workbook(p, out, lang=a.lang, agreement=not a.no_agreement)
         else:
-            exchange.export_refi(p, out, utf16=a.for_nvivo)
+            for note in exchange.export_refi(p, out, utf16=a.for_nvivo):
+                print(f"note: {note}", file=sys.stderr)
     print(f"exported {out}")
     return 0
 

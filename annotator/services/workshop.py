@@ -62,7 +62,7 @@ import sqlite3
 import tempfile
 import uuid
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from typing import NamedTuple
@@ -80,7 +80,12 @@ from annotator.services.agreement import CONSENSUS_CODER
 from annotator.services.codebook import code_paths, create_code
 from annotator.services.coders import get_or_create_coder
 from annotator.services.documents import insert_document
-from annotator.services.exchange import new_project_from_qdpx
+from annotator.services.exchange import (
+    documents_by_text,
+    import_refi_extras,
+    new_project_from_qdpx,
+    read_exchange_file,
+)
 from annotator.services.reviewed import REVIEWED, copy_marks
 from annotator.store.models import Code, Coder, Coding, Document, Meta
 from annotator.store.project import PROJECT_SUFFIX, Project, now
@@ -880,13 +885,18 @@ def merge_copy(target: Project, source: Path | str) -> MergeReport:
 def _merge_qdpx(target: Project, qdpx: Path) -> MergeReport:
     """A REFI-QDA project (NVivo, ATLAS.ti, MAXQDA...) merges like a participant copy:
     it is read into a temporary project first, so the same matching rules apply."""
+    refi = read_exchange_file(qdpx)
     with tempfile.TemporaryDirectory(prefix="annotator-qdpx-") as tmp:
         converted = Path(tmp) / f"{qdpx.stem}{PROJECT_SUFFIX}"
-        project, imported = new_project_from_qdpx(converted, qdpx)
+        codings_only = replace(refi, variables=[], cases=[], sets=[], memo=None, notes=[])
+        project, imported = new_project_from_qdpx(converted, qdpx, refi=codings_only)
         project.close()
         report = merge_copy(target, converted)
+    # Attributes, cases, sets and the project memo are no participant's work: they come
+    # from the file itself, onto the documents the merge matched by text.
+    extras = import_refi_extras(target, refi, documents_by_text(target, refi))
     report.source = qdpx
-    report.notes = [str(note) for note in imported.notes]
+    report.notes = [str(note) for note in [*imported.notes, *extras]]
     return report
 
 
