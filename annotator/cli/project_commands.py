@@ -33,7 +33,10 @@ def _print_json(data: object) -> None:
 
 def _cmd_new(a: argparse.Namespace) -> int:
     if a.from_file:
-        project, report = exchange.new_project_from_qdpx(a.project, a.from_file)
+        refi = exchange.read_exchange_file(
+            a.from_file, utf16=None if a.offsets is None else a.offsets == "utf16",
+            crlf=a.crlf)
+        project, report = exchange.new_project_from_qdpx(a.project, a.from_file, refi=refi)
         project.close()
         print(f"created {a.project} from {a.from_file}: {report.summary()}")
         for note in report.notes:
@@ -180,6 +183,16 @@ def _cmd_demo(a: argparse.Namespace) -> int:
     return open_window(path)
 
 
+def offset_options(p: argparse.ArgumentParser) -> None:
+    """How a .qdpx counts its offsets, when the import report's reading was wrong."""
+    p.add_argument("--offsets", choices=("utf16", "codepoints"),
+                   help=".qdpx offsets count UTF-16 units (NVivo) or code points (the "
+                        "standard); default: decided from the file, said in the report")
+    p.add_argument("--crlf", type=int, choices=(1, 2),
+                   help="a CRLF line end in the .qdpx texts counts 1 or 2 positions; "
+                        "default: decided from the file")
+
+
 def register(sub: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser("new", help="create a project")
@@ -187,6 +200,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--template", default="governance", choices=template_names())
     p.add_argument("--from", dest="from_file", metavar="FILE.qdpx",
                    help="start from a REFI-QDA project (NVivo, ATLAS.ti, MAXQDA...)")
+    offset_options(p)
     p.set_defaults(run=_cmd_new)
 
     p = sub.add_parser("add-code", help="add a code (parents created as needed)")

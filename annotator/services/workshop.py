@@ -858,7 +858,9 @@ def _widen_cache(s: Session) -> None:
         conn.exec_driver_sql(f"PRAGMA cache_size = -{MERGE_CACHE_KIB}")
 
 
-def merge_copy(target: Project, source: Path | str) -> MergeReport:
+def merge_copy(
+    target: Project, source: Path | str, *, utf16: bool | None = None, crlf: int | None = None,
+) -> MergeReport:
     """Merge one participant copy into ``target`` in one transaction (see module doc).
 
     Raises ``AnnotatorError`` (``ProjectFileError`` for a file that is not a readable
@@ -866,7 +868,7 @@ def merge_copy(target: Project, source: Path | str) -> MergeReport:
     """
     source = Path(source)
     if source.suffix.lower() == ".qdpx":
-        return _merge_qdpx(target, source)
+        return _merge_qdpx(target, source, utf16, crlf)
     if source.exists() and source.resolve() == target.path.resolve():
         raise InvalidInput("{path}: a project cannot be merged into itself", path=source)
     snapshot = _snapshot_source(source)
@@ -882,10 +884,13 @@ def merge_copy(target: Project, source: Path | str) -> MergeReport:
     return report
 
 
-def _merge_qdpx(target: Project, qdpx: Path) -> MergeReport:
+def _merge_qdpx(
+    target: Project, qdpx: Path, utf16: bool | None, crlf: int | None
+) -> MergeReport:
     """A REFI-QDA project (NVivo, ATLAS.ti, MAXQDA...) merges like a participant copy:
-    it is read into a temporary project first, so the same matching rules apply."""
-    refi = read_exchange_file(qdpx)
+    it is read into a temporary project first, so the same matching rules apply.
+    ``utf16``/``crlf`` override how its offsets are read (see ``read_exchange_file``)."""
+    refi = read_exchange_file(qdpx, utf16=utf16, crlf=crlf)
     with tempfile.TemporaryDirectory(prefix="annotator-qdpx-") as tmp:
         converted = Path(tmp) / f"{qdpx.stem}{PROJECT_SUFFIX}"
         codings_only = replace(refi, variables=[], cases=[], sets=[], memo=None, notes=[])
@@ -900,12 +905,15 @@ def _merge_qdpx(target: Project, qdpx: Path) -> MergeReport:
     return report
 
 
-def merge_copies(target: Project, sources: Iterable[Path | str]) -> list[MergeReport]:
+def merge_copies(
+    target: Project, sources: Iterable[Path | str], *, utf16: bool | None = None,
+    crlf: int | None = None,
+) -> list[MergeReport]:
     """Merge each source in turn; a source that fails is reported and the others go on."""
     reports = []
     for source in sources:
         try:
-            reports.append(merge_copy(target, source))
+            reports.append(merge_copy(target, source, utf16=utf16, crlf=crlf))
         except AnnotatorError as exc:
             reports.append(MergeReport(Path(source), error=" ".join(str(exc).split())))
     return reports
