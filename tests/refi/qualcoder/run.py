@@ -5,9 +5,10 @@ project (its ``documents`` … folders, and ``data.qda`` with the tables of Qual
 ``new_project``, copied from ``src/qualcoder/__main__.py`` at commit c3204641 into
 ``schema.sql``) and imports FILE.qdpx into it with ``RefiImport``;
 ``python run.py export PROJECT.qda FOLDER`` exports that project with ``RefiExport`` to
-``FOLDER/PROJECT.qdpx``. Both classes are constructed as QualCoder's menu constructs them; their file dialogs are answered with the
-paths given, and the line-endings question with its default ("no change"). Prints JSON:
-the lines written to the log pane and the message boxes shown.
+``FOLDER/PROJECT.qdpx``. Both classes are constructed as QualCoder's menu constructs
+them; their file dialogs are answered with the paths given, and the line-endings question
+with its default ("no change"). Prints JSON: the lines written to the log pane and the
+message boxes shown.
 """
 
 import builtins
