@@ -4,7 +4,9 @@
   already there are kept as they are). Not undoable: the undo history is cleared.
 * File → New project from REFI-QDA (.qdpx)… — asks for the .qdpx, then where to save the
   new project, opens it and reports what came in and the importer's notes.
-* File → Export to REFI-QDA ▸ Project (.qdpx)… / Codebook (.qdc)…
+* File → Export to REFI-QDA ▸ Project (.qdpx)… / Project for NVivo (.qdpx)… / Codebook
+  (.qdc)… — the two project entries differ only in how offsets are counted (code points,
+  as the standard says, or UTF-16 units, as NVivo counts); their tips say so.
 * File → Save a copy… already exists in the window (``Project.save_copy``).
 """
 
@@ -72,9 +74,16 @@ class ExchangeUI(QObject):
             self.new_from_qdpx, "newFromQdpxAction")
         self.act_export_qdpx = act(
             self.tr("&Project (.qdpx)…"),
-            self.tr("Export documents, codebook, coders and codings as a REFI-QDA project "
-                    "for NVivo, ATLAS.ti, MAXQDA"),
+            self.tr("Export documents, codebook, coders, codings, cases and attributes as a "
+                    "REFI-QDA project; offsets count code points, as the standard says "
+                    "(ATLAS.ti, MAXQDA, QualCoder)"),
             self.export_qdpx, "exportQdpxAction")
+        self.act_export_qdpx_nvivo = act(
+            self.tr("Project for &NVivo (.qdpx)…"),
+            self.tr("The same project, with offsets in UTF-16 units as NVivo counts them: "
+                    "after an emoji or a rare ideograph (𠮷) NVivo's positions are one "
+                    "higher. Other programs should get the standard project"),
+            self.export_qdpx_nvivo, "exportQdpxNvivoAction")
         self.act_export_qdc = act(
             self.tr("&Codebook (.qdc)…"),
             self.tr("Export the codebook as a REFI-QDA codebook file"),
@@ -91,13 +100,15 @@ class ExchangeUI(QObject):
         reg.add("new_from_qdpx", self.act_new_from_qdpx)
         reg.add("import_qdc", self.act_import_qdc)
         reg.add("export_qdpx", self.act_export_qdpx)
+        reg.add("export_qdpx_nvivo", self.act_export_qdpx_nvivo)
         reg.add("export_qdc", self.act_export_qdc)
         reg.add_menu("refi_export", self.export_menu)
-        reg.fill(self.export_menu, ["export_qdpx", "export_qdc"])
+        reg.fill(self.export_menu, ["export_qdpx", "export_qdpx_nvivo", "export_qdc"])
 
     def _update(self) -> None:
         is_open = self.window.session.is_open
-        for a in (self.act_import_qdc, self.act_export_qdpx, self.act_export_qdc):
+        for a in (self.act_import_qdc, self.act_export_qdpx, self.act_export_qdpx_nvivo,
+                  self.act_export_qdc):
             a.setEnabled(is_open)
         self.export_menu.setEnabled(is_open)
 
@@ -154,7 +165,7 @@ class ExchangeUI(QObject):
         self._info(self.tr("New project from REFI-QDA"), report_text(
             report, self.tr("Created {0} from {1}.").format(dest_path, Path(qdpx).name)))
 
-    def _export(self, suffix: str, title: str, filter_: str) -> None:
+    def _export(self, suffix: str, title: str, filter_: str, utf16: bool = False) -> None:
         w, s = self.window, self.window.session
         if s.project is None:
             return
@@ -162,13 +173,21 @@ class ExchangeUI(QObject):
         if not path:
             return
         out = _with_suffix(path, suffix)
-        done = s.call(export_refi, s.project, out)
-        if done is not None:
-            w.say(self.tr("Exported {0}").format(out))
+        notes = s.call(export_refi, s.project, out, utf16=utf16)
+        if notes is None:
+            return
+        w.say(self.tr("Exported {0}").format(out))
+        if notes:
+            self._info(title, "\n".join(
+                [self.tr("Exported {0}").format(out), "", *(f"• {n}" for n in notes)]))
 
     def export_qdpx(self) -> None:
         self._export(".qdpx", self.tr("Export REFI-QDA project"),
                      self.tr("REFI-QDA projects (*.qdpx)"))
+
+    def export_qdpx_nvivo(self) -> None:
+        self._export(".qdpx", self.tr("Export REFI-QDA project for NVivo (UTF-16 offsets)"),
+                     self.tr("REFI-QDA projects (*.qdpx)"), utf16=True)
 
     def export_qdc(self) -> None:
         self._export(".qdc", self.tr("Export REFI-QDA codebook"),

@@ -1486,8 +1486,18 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Export documents, codebook, coders and codings as a REFI-QDA project for NVivo, ATLAS.ti, MAXQDA</source>
-        <translation>将文档、编码本、编码员和编码导出为 REFI-QDA 项目，供 NVivo、ATLAS.ti、MAXQDA 使用</translation>
+        <source>Export documents, codebook, coders, codings, cases and attributes as a REFI-QDA project; offsets count code points, as the standard says (ATLAS.ti, MAXQDA, QualCoder)</source>
+        <translation>将文档、编码本、编码员、编码、个案和属性导出为 REFI-QDA 项目；位置按码位计数，符合标准（ATLAS.ti、MAXQDA、QualCoder）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Project for &amp;NVivo (.qdpx)…</source>
+        <translation>供 NVivo 使用的项目（.qdpx）(&amp;N)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The same project, with offsets in UTF-16 units as NVivo counts them: after an emoji or a rare ideograph (𠮷) NVivo&apos;s positions are one higher. Other programs should get the standard project</source>
+        <translation>同一项目，但位置按 UTF-16 码元计数，与 NVivo 的计数方式一致：在表情符号或生僻字（𠮷）之后，NVivo 的位置要多一。其他程序请使用标准项目</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1585,6 +1595,10 @@
         <location line="+1"/>
         <source>REFI-QDA projects (*.qdpx)</source>
         <translation>REFI-QDA 项目 (*.qdpx)</translation>
+    </message>
+    <message>
+        <source>Export REFI-QDA project for NVivo (UTF-16 offsets)</source>
+        <translation>为 NVivo 导出 REFI-QDA 项目（UTF-16 位置）</translation>
     </message>
     <message>
         <location line="+3"/>
