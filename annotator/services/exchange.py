@@ -461,13 +461,16 @@ def export_refi(project: Project, out: Path | str, *, utf16: bool = False) -> li
     else:
         raise InvalidInput("{name}: REFI-QDA files end in .qdpx or .qdc", name=out.name)
     notes = []
+    present = {u.guid for u in refi.users} | {c.guid for c in refi.all_codes()}
+    present |= {g.guid for g in (*refi.sources, *refi.variables, *refi.cases, *refi.sets)}
+    kept = present & refi.original_ids.keys()
     replaced = _replaced_characters(refi)
     if replaced:
         notes.append(msg(
             "{count} control character(s) in names, descriptions or memos cannot be written "
             "in XML and were written as “\ufffd” (U+FFFD)", count=replaced))
-    if refi.original_ids:
+    if kept:
         notes.append(msg(
             "{count} element(s) went out with the identifiers of the file they came from, "
-            "which are not GUIDs (such as “c001”)", count=len(refi.original_ids)))
+            "which are not GUIDs (such as “c001”)", count=len(kept)))
     return notes

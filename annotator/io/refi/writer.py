@@ -13,6 +13,13 @@ codes and users, normalised texts): a violation is a bug in the caller and raise
 target and moved into place, so a failure never leaves a half-written file. GUIDs the model
 leaves open (a coding's, a memo's note) are derived deterministically from their owner, so
 writing the same project twice gives the same XML.
+
+Two things are written beside the standard's minimum because readers depend on them: every
+memo also as ``<Description>`` (QualCoder, NVivo and ATLAS.ti read memos there), and
+variables, cases and sets (typed ``VariableValue`` s on sources and cases). An element that
+came into the project with an identifier that is no GUID (``RefiProject.original_ids``,
+openQDA's ``c001``) goes back out with it, so the program that wrote it recognises its own
+codes; such a file is no more schema-valid than the one it came from.
 """
 
 from __future__ import annotations
