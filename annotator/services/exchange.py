@@ -17,7 +17,7 @@ A whole import is one transaction: a file that fails half-way leaves nothing beh
 """
 
 import uuid
-from collections.abc import Callable, Container, Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -50,6 +50,7 @@ from annotator.services.documents import insert_document
 from annotator.services.exchange_analysis import (
     AnalysisImport,
     analysis_to_refi,
+    free_name,
     keep_original_ids,
     original_ids,
 )
@@ -75,14 +76,6 @@ class ExchangeReport:
         return msg("{documents} documents, {codes} codes, {coders} coders, {codings} codings",
                    documents=self.documents, codes=self.codes, coders=self.coders,
                    codings=self.codings)
-
-
-def _free(taken: Container[str], name: str) -> str:
-    name = name.strip() or "(unnamed)"
-    candidate, n = name, 2
-    while candidate in taken:
-        candidate, n = f"{name} ({n})", n + 1
-    return candidate
 
 
 def _add_codes(
@@ -126,7 +119,7 @@ def _add_codes(
                 ids[code.guid] = existing
                 report.skipped_codes += 1
             else:
-                name = _free(siblings.keys(), code.name)
+                name = free_name(siblings.keys(), code.name)
                 if name != wanted:
                     report.notes.append(msg(
                         "code {old!r} was renamed {new!r} (the name was already used beside "
@@ -166,7 +159,7 @@ def _add_coders(s: Session, users: list[RefiUser], report: ExchangeReport) -> di
         if user.guid in by_guid:
             ids[user.guid] = by_guid[user.guid]
             continue
-        name = _free(taken, user.name)
+        name = free_name(taken, user.name)
         taken.add(name)
         ids[user.guid] = get_or_create_coder(s, name, guid=user.guid).id
         report.coders += 1

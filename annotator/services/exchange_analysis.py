@@ -26,7 +26,7 @@ Also here: the identifiers an imported element had when they were no GUIDs
 
 import json
 import uuid
-from collections.abc import Mapping
+from collections.abc import Container, Mapping
 
 from sqlalchemy import Column, MetaData, String, Table, insert, select
 from sqlalchemy.orm import Session
@@ -60,7 +60,8 @@ _KIND = {"Text": "text", "Integer": "number", "Float": "number", "Date": "date",
 _NAMESPACE = uuid.UUID("3b0f5f43-9c55-4c61-a7f7-1f5e2f0d8a21")
 
 
-def _free(taken: set[str], name: str) -> str:
+def free_name(taken: Container[str], name: str) -> str:
+    """``name``, or ``name (2)``, ``name (3)``… the first not in ``taken``."""
     name = name.strip() or "(unnamed)"
     candidate, n = name, 2
     while candidate in taken:
@@ -135,7 +136,7 @@ class AnalysisImport:
             if same is not None and same.type == kind:
                 return same
             taken = set(s.scalars(select(Attribute.name).where(Attribute.scope == scope)))
-            name = _free(taken, var.name)
+            name = free_name(taken, var.name)
             cats = ["true", "false"] if var.kind == "Boolean" else None
             found = define_row(s, name, scope, kind, cats)
             found.guid = guid
@@ -166,7 +167,7 @@ class AnalysisImport:
             if row is None and case.name.strip() in taken - created:
                 row = s.scalar(select(Case).where(Case.name == case.name.strip()))
             if row is None:
-                name = _free(taken, case.name)
+                name = free_name(taken, case.name)
                 row = Case(guid=case.guid, name=name, memo=case.description or "",
                            created_at=now())
                 s.add(row)
@@ -221,7 +222,7 @@ class AnalysisImport:
         row = (s.scalar(select(table).where(table.guid == group.guid))
                or s.scalar(select(table).where(table.name == group.name.strip())))
         if row is None:
-            name = _free(set(s.scalars(select(table.name))), group.name)
+            name = free_name(set(s.scalars(select(table.name))), group.name)
             row = table(guid=group.guid, name=name, memo=group.description or "")
             s.add(row)
             s.flush()
