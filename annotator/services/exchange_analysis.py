@@ -27,6 +27,7 @@ Also here: the identifiers an imported element had when they were no GUIDs
 import json
 import uuid
 from collections.abc import Container, Mapping
+from decimal import Decimal
 
 from sqlalchemy import Column, MetaData, String, Table, insert, select
 from sqlalchemy.orm import Session
@@ -130,6 +131,9 @@ class AnalysisImport:
         kind = _KIND[var.kind]
         s = self.s
         found = s.scalar(select(Attribute).where(Attribute.guid == guid))
+        if found is not None and found.scope != scope:  # came in before for the other scope
+            guid = str(uuid.uuid5(_NAMESPACE, f"{var.guid}/{scope}"))
+            found = s.scalar(select(Attribute).where(Attribute.guid == guid))
         if found is None:
             same = s.scalar(select(Attribute).where(Attribute.name == var.name.strip(),
                                                     Attribute.scope == scope))
@@ -261,6 +265,8 @@ def analysis_to_refi(s: Session, refi: RefiProject) -> None:
         kind = _kind(attr, [v for *_, v in rows])
         refi.variables.append(RefiVariable(attr.guid, attr.name, kind))
         for did, cid, value in rows:
+            if kind == "Float":  # xsd:decimal has no exponent: 1e-05 is 0.00001
+                value = format(Decimal(value), "f")
             if did is not None:
                 source_values.setdefault(doc_guid[did], {})[attr.guid] = value
             else:

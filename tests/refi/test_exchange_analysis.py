@@ -257,3 +257,55 @@ def test_exported_sets_and_cases_refer_only_to_what_is_exported(tmp_path: Path) 
         "信任类": (1, 0), "第一批": (0, 2), "混合": (1, 1)}
     assert [(c.name, c.description, len(c.source_guids)) for c in back.cases] == [
         ("王阿姨", "社区老住户", 2)]
+
+
+def test_a_nameless_case_on_one_source_carries_that_sources_values(tmp_path: Path) -> None:
+    """MAXQDA and Quirkos write a document's variables in a <Case> without a name."""
+    xml = (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        '<Project xmlns="urn:QDA-XML:project:1.0" name="m" origin="MAXQDA 24">'
+        f'<Variables><Variable guid="{VAR_AGE}" name="Alter" typeOfVariable="Float"/>'
+        "</Variables>"
+        f'<Cases><Case guid="{CASE}"><VariableValue><VariableRef targetGUID="{VAR_AGE}"/>'
+        f'<FloatValue>0.00001</FloatValue></VariableValue><SourceRef targetGUID="{SOURCE}"/>'
+        "</Case></Cases>"
+        f'<Sources><TextSource guid="{SOURCE}" name="Interview" '
+        f'plainTextPath="internal://{SOURCE}.txt"/></Sources></Project>'
+    )
+    qdpx = make_zip(tmp_path / "maxqda.qdpx", {"project.qde": xml,
+                                               f"sources/{SOURCE}.txt": "Text"})
+    p, _ = new_project_from_qdpx(tmp_path / "m.annotator", qdpx)
+    with p:
+        assert list_cases(p) == []
+        [attr] = list_attributes(p)
+        assert (attr.name, attr.scope, attr.type, attr.values) == (
+            "Alter", "document", "number", {"Interview": "1e-05"})
+        export_refi(p, out := tmp_path / "back.qdpx")
+    # Written back as a decimal, which is all xsd:decimal allows.
+    assert validate(out) == []
+    root = etree.fromstring(zipfile.ZipFile(out).read("project.qde"))
+    assert root.xpath("//q:FloatValue/text()", namespaces=Q) == ["0.00001"]
+    # The same file merged into that project again: the variable, now on the documents,
+    # meets its own attribute, nothing doubles.
+    with Project.open(tmp_path / "m.annotator") as again:
+        merge_copy(again, qdpx)
+        assert [(a.name, a.scope) for a in list_attributes(again)] == [("Alter", "document")]
+
+
+def test_a_variable_met_again_on_cases_becomes_a_case_attribute(tmp_path: Path) -> None:
+    p, _ = new_project_from_qdpx(tmp_path / "p.annotator", _producer_file(tmp_path))
+    p.close()
+    xml = zipfile.ZipFile(_producer_file(tmp_path, "again.qdpx")).read("project.qde").decode()
+    # The age now sits on the case only, not on the sources.
+    for value in ("35", "三十"):
+        xml = xml.replace(f'<VariableValue><VariableRef targetGUID="{VAR_AGE}"/>'
+                          f"<IntegerValue>{value}</IntegerValue></VariableValue>", "")
+    xml = xml.replace(f'<VariableRef targetGUID="{VAR_FLAG}"/><BooleanValue>1</BooleanValue>',
+                      f'<VariableRef targetGUID="{VAR_AGE}"/><IntegerValue>70</IntegerValue>')
+    later = make_zip(tmp_path / "later.qdpx", {
+        "project.qde": xml, f"sources/{SOURCE}.txt": "居民信任社区",
+        f"sources/{SOURCE2}.txt": "第二份访谈"})
+    with Project.open(tmp_path / "p.annotator") as again:
+        merge_copy(again, later)
+        ages = {a.scope: a.values for a in list_attributes(again) if a.name == "年龄"}
+    assert ages == {"document": {"访谈一": "35"}, "case": {"王阿姨": "70"}}

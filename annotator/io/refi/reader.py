@@ -431,7 +431,7 @@ class _ProjectReader:
                    for s in raw_sources]
 
         project_memo = memos.of_or_description(root)
-        cases = self.read_cases(doc, root)
+        cases = self.file_variables(self.read_cases(doc, root), sources)
         sets = self.read_sets(doc, root)
         self.note_what_is_not_read(doc, root)
         originals = {**codebook_doc.originals, **doc.originals}
@@ -522,6 +522,20 @@ class _ProjectReader:
                 coded=len(doc.children(el, "CodeRef")) + len(doc.children(el, "SelectionRef")),
             ))
         return out
+
+    def file_variables(self, cases: list[RefiCase], sources: list[RefiSource]) -> list[RefiCase]:
+        """MAXQDA and Quirkos carry a source's variable values in a ``<Case>`` without a name
+        that refers to that one source: those values are the source's, not a case's."""
+        by_guid = {s.guid: s for s in sources}
+        kept = []
+        for case in cases:
+            source = by_guid.get(case.source_guids[0]) if len(case.source_guids) == 1 else None
+            if case.name or source is None or case.coded:
+                kept.append(case)
+                continue
+            for guid, value in case.values.items():
+                source.values.setdefault(guid, value)
+        return kept
 
     def read_sets(self, doc: _Doc, root: etree._Element) -> list[RefiSet]:
         container = doc.child(root, "Sets")
