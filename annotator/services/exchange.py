@@ -358,10 +358,12 @@ def import_codebook(
     project: Project, qdc: Path | str, progress: Progress | None = None
 ) -> ExchangeReport:
     """Codes from a .qdc; codes already present (same GUID, or same path) are kept as they are."""
-    roots = read_qdc(Path(qdc))
+    originals: dict[str, str] = {}
+    roots = read_qdc(Path(qdc), original_ids=originals)
     report = ExchangeReport()
     with project.write() as s:
         _add_codes(s, roots, report, progress)
+        keep_original_ids(s, originals)
     return report
 
 

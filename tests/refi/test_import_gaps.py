@@ -120,3 +120,21 @@ def test_a_project_with_an_empty_sources_folder_brings_its_codebook(tmp_path: Pa
         report = merge_copy(q, qdpx)
         assert len(code_tree(q)) == 3
     assert any("sources folder holds no files" in n for n in report.notes)
+
+
+def test_openqdas_codebook_comes_in_whole_and_goes_back_with_its_ids(
+        tmp_path: Path, capsys) -> None:
+    qdc = real_file("openqda-mastodon-moodboard.qdc")
+    theirs = etree.parse(str(qdc)).getroot()
+    ns = {"c": "urn:QDA-XML:codebook:1.0"}
+    ids = theirs.xpath("//c:Code/@guid", namespaces=ns)
+    assert len(ids) == 44 and "c001" in ids
+    new_project(tmp_path / "p.annotator", "empty").close()
+    assert main(["import", str(tmp_path / "p.annotator"), str(qdc)]) == 0
+    assert "44 codes added" in capsys.readouterr().out
+    assert main(["export", str(tmp_path / "p.annotator"), str(tmp_path / "back.qdc")]) == 0
+    assert "44 element(s) went out with the identifiers" in capsys.readouterr().err
+    ours = etree.parse(str(tmp_path / "back.qdc")).getroot()
+    assert ours.xpath("//c:Code/@guid", namespaces=ns) == ids
+    assert (ours.xpath("//c:Code/@name", namespaces=ns)
+            == theirs.xpath("//c:Code/@name", namespaces=ns))

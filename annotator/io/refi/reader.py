@@ -256,8 +256,15 @@ def _read_codes(
     return [one(el) for el in doc.children(codes_el, "Code")]
 
 
-def read_qdc(path: str | Path, *, limits: Limits | None = None) -> list[RefiCode]:
-    """The root codes of a REFI-QDA codebook file (``.qdc``), children nested."""
+def read_qdc(
+    path: str | Path, *, limits: Limits | None = None,
+    original_ids: dict[str, str] | None = None,
+) -> list[RefiCode]:
+    """The root codes of a REFI-QDA codebook file (``.qdc``), children nested.
+
+    ``original_ids``, when given, receives GUID → identifier for the codes whose identifier
+    was no GUID (openQDA's ``c001``), as :attr:`RefiProject.original_ids` does.
+    """
     path = Path(path)
     label = f"“{path.name}”"
     limits = limits or Limits()
@@ -277,7 +284,10 @@ def read_qdc(path: str | Path, *, limits: Limits | None = None) -> list[RefiCode
         raise ImportRefused("{file} is not a REFI-QDA codebook (its root is not CodeBook).",
                             file=label)
     doc = _Doc(ns, label)
-    return _read_codes(doc, doc.child(root, "Codes"))
+    codes = _read_codes(doc, doc.child(root, "Codes"))
+    if original_ids is not None:
+        original_ids.update(doc.originals)
+    return codes
 
 
 # -- notes ------------------------------------------------------------------------------------
