@@ -34,7 +34,10 @@ def _cmd_new(a: argparse.Namespace) -> int:
     if a.from_file:
         from annotator.services import exchange  # REFI-QDA: imported when used
 
-        project, report = exchange.new_project_from_qdpx(a.project, a.from_file)
+        refi = exchange.read_exchange_file(
+            a.from_file, utf16=None if a.offsets is None else a.offsets == "utf16",
+            crlf=a.crlf)
+        project, report = exchange.new_project_from_qdpx(a.project, a.from_file, refi=refi)
         project.close()
         print(f"created {a.project} from {a.from_file}: {report.summary()}")
         for note in report.notes:
@@ -170,7 +173,8 @@ def _cmd_export(a: argparse.Namespace) -> int:
             export_workbook(p, out, lang=a.lang, agreement=not a.no_agreement,
                             words=not a.no_words)
         else:
-            exchange.export_refi(p, out, utf16=a.for_nvivo)
+            for note in exchange.export_refi(p, out, utf16=a.for_nvivo):
+                print(f"note: {note}", file=sys.stderr)
     print(f"exported {out}")
     return 0
 
@@ -188,6 +192,16 @@ def _cmd_demo(a: argparse.Namespace) -> int:
     return open_window(path)
 
 
+def offset_options(p: argparse.ArgumentParser) -> None:
+    """How a .qdpx counts its offsets, when the import report's reading was wrong."""
+    p.add_argument("--offsets", choices=("utf16", "codepoints"),
+                   help=".qdpx offsets count UTF-16 units (NVivo) or code points (the "
+                        "standard); default: decided from the file, said in the report")
+    p.add_argument("--crlf", type=int, choices=(1, 2),
+                   help="a CRLF line end in the .qdpx texts counts 1 or 2 positions; "
+                        "default: decided from the file")
+
+
 def register(sub: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser("new", help="create a project")
@@ -195,6 +209,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--template", default="governance", choices=template_names())
     p.add_argument("--from", dest="from_file", metavar="FILE.qdpx",
                    help="start from a REFI-QDA project (NVivo, ATLAS.ti, MAXQDA...)")
+    offset_options(p)
     p.set_defaults(run=_cmd_new)
 
     p = sub.add_parser("add-code", help="add a code (parents created as needed)")

@@ -5,6 +5,7 @@ import json
 import sys
 from pathlib import Path
 
+from annotator.cli.project_commands import offset_options
 from annotator.domain.agreement import DEFAULT_THRESHOLD
 from annotator.domain.errors import InvalidInput
 from annotator.i18n import LANGUAGES, default_language
@@ -61,7 +62,8 @@ def _cmd_copies(a: argparse.Namespace) -> int:
 
 def _cmd_merge(a: argparse.Namespace) -> int:
     with Project.open(a.target) as p:
-        reports = merge_copies(p, [Path(s) for s in a.sources])
+        reports = merge_copies(p, [Path(s) for s in a.sources], crlf=a.crlf,
+                               utf16=None if a.offsets is None else a.offsets == "utf16")
     if a.json:
         _print_json([r.to_json() for r in reports])
     else:
@@ -301,6 +303,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("target")
     p.add_argument("sources", nargs="+", metavar="SOURCE")
     p.add_argument("--json", action="store_true")
+    offset_options(p)
     p.set_defaults(run=_cmd_merge)
 
     p = sub.add_parser("agreement", help="intercoder agreement (κ, α, segments)")

@@ -18,8 +18,55 @@ ZH: dict[str, str] = {
     "with 'annotator import PROJECT {path}'":
         "{name}：这是 REFI-QDA 代码本，不是项目；请先新建项目，"
         "再用“annotator import PROJECT {path}”加入代码",
-    "The file's offsets were read as {rule} (producer: {origin}).":
-        "文件中的位置按{rule}读取（生成程序：{origin}）。",
+    "The file's offsets were read as {rule} (producer: {origin}): {reason}. If codings "
+    "look shifted, import again with --offsets utf16 or codepoints, --crlf 1 or 2.":
+        "文件中的位置按{rule}读取（生成程序：{origin}）：{reason}。如果编码看起来错位，"
+        "请加 --offsets utf16 或 codepoints、--crlf 1 或 2 重新导入。",
+    "the texts have no characters beyond the BMP and no CRLF line ends, so every reading "
+    "gives the same positions":
+        "文本中没有 BMP 以外的字符，也没有 CRLF 换行，各种读法得到的位置相同",
+    "the reading expected from the producer ({producer}) puts a selection beyond the end of "
+    "its text":
+        "按生成程序（{producer}）应有的读法，有选段超出其文本末尾",
+    "the reading expected from the producer ({producer}) puts {expected} selection end(s) "
+    "inside a word, a character or against punctuation, this one {best}":
+        "按生成程序（{producer}）应有的读法，有 {expected} 个选段端点落在词中、字符中或紧贴标点，"
+        "按此读法只有 {best} 个",
+    "{aligned} selection ends fall on a line break under this reading, {expected} under the "
+    "one expected from the producer ({producer})":
+        "按此读法有 {aligned} 个选段端点落在换行处，按生成程序（{producer}）应有的读法只有 "
+        "{expected} 个",
+    "the reading expected from the producer ({producer}); it fits the texts ({cost} "
+    "selection end(s) inside a word, a character or against punctuation; {other} under the "
+    "next reading)":
+        "这是生成程序（{producer}）应有的读法，与文本相符（{cost} 个选段端点落在词中、字符中或"
+        "紧贴标点；换一种读法为 {other} 个）",
+    "as asked (--offsets, --crlf)": "按指定的读法（--offsets、--crlf）",
+    "{file}: read as {rule}, a selection ends beyond the end of its text; try the other "
+    "--offsets or --crlf.":
+        "{file}：按{rule}读取时有选段超出其文本末尾；请换用另一个 --offsets 或 --crlf。",
+    "{count} control character(s) in names, descriptions or memos cannot be written in XML "
+    "and were written as “\ufffd” (U+FFFD)":
+        "名称、说明或备忘录中的 {count} 个控制字符无法写入 XML，已写作“\ufffd”（U+FFFD）",
+    "{count} element(s) went out with the identifiers of the file they came from, which are "
+    "not GUIDs (such as “c001”)":
+        "{count} 个元素沿用了其来源文件中的标识符（不是 GUID，例如“c001”）",
+    "{count} value(s) of the variable {name!r} do not fit its type and were not imported":
+        "变量“{name}”有 {count} 个值与其类型不符，未导入",
+    "{count} variable value(s) refer to no variable of the file and were not imported":
+        "{count} 个变量值引用了文件中不存在的变量，未导入",
+    "{attributes} attribute(s), {cases} case(s) and {sets} set(s) were imported":
+        "已导入 {attributes} 个属性、{cases} 个个案和 {sets} 个集合",
+    "{count} coding(s) of cases on codes or selections were not imported: Annotator cannot "
+    "hold them yet":
+        "{count} 处个案在代码或选段上的编码未导入：Annotator 暂不能保存",
+    "{count} document(s) of cases are not in the file's text sources and were left out of "
+    "their cases":
+        "个案中的 {count} 个文档不在文件的文本来源中，未加入个案",
+    "{count} note(s) in sets were not imported: Annotator groups codes and documents only":
+        "集合中的 {count} 条笔记未导入：Annotator 只能将代码和文档分组",
+    "{count} set(s) hold no code or text source of the file and were not imported":
+        "{count} 个集合不含文件中的任何代码或文本来源，未导入",
     "code points, line ends as in the file": "码位、换行按文件原样计数",
     "UTF-16 code units, line ends as in the file": "UTF-16 码元、换行按文件原样计数",
     "code points, each line end counted once": "码位、每个换行计为一个位置",
@@ -33,11 +80,13 @@ ZH: dict[str, str] = {
     "User {guid} is not listed in the project; they were added as “Unknown user {short}”.":
         "用户 {guid} 不在项目的用户列表中，已作为“未知用户 {short}”加入。",
     "{count} identifier(s) in the file are not GUIDs (such as “c001”); they were given GUIDs "
-    "derived from them.":
-        "文件中有 {count} 个标识符不是 GUID（例如“c001”），已为其生成由原标识符派生的 GUID。",
-    "variable(s)": "个变量",
-    "case(s)": "个个案",
-    "set(s) (code or document groups)": "个集合（代码组或文档组）",
+    "derived from them, and an export writes them back.":
+        "文件中有 {count} 个标识符不是 GUID（例如“c001”），已为其生成由原标识符派生的 GUID，"
+        "导出时写回原标识符。",
+    "{count} source(s) were skipped: the archive's sources folder holds no files. The "
+    "codebook, users and notes were read.":
+        "已跳过 {count} 个来源：压缩包的 sources 文件夹中没有文件。已读取代码本、用户和笔记。",
+    "a variable value has no VariableRef": "有变量值缺少 VariableRef",
     "link(s)": "个链接",
     "graph(s)": "个图",
     "{count} {what} in the file were not imported: Annotator cannot hold them yet.":

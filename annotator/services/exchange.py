@@ -8,13 +8,16 @@ cannot hold the same way is adapted and reported, never dropped silently:
 * two users with the same name → the second becomes "name (2)";
 * a source with the same text as an earlier one → its selections go to the first;
 * a source without text (codebook-only exports) → skipped;
-* free-standing notes → appended to the project memo.
+* free-standing notes (a project journal) → appended to the project memo, under their names;
+* variables, cases and sets → attributes, cases, code and document sets
+  (:mod:`annotator.services.exchange_analysis`);
+* identifiers that are no GUIDs → GUIDs derived from them, the originals kept for export.
 
 A whole import is one transaction: a file that fails half-way leaves nothing behind.
 """
 
 import uuid
-from collections.abc import Callable, Container, Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -37,12 +40,20 @@ from annotator.io.refi import (
     write_qdc,
     write_qdpx,
 )
-from annotator.io.refi.positions import CODEPOINTS, CODEPOINTS_LF, UTF16, UTF16_LF
+from annotator.io.refi.positions import CANDIDATES
+from annotator.io.refi.writer import unsafe_characters
 from annotator.messages import Msg, msg
 from annotator.services.codebook import PALETTE, check_color
 from annotator.services.coders import get_or_create_coder
 from annotator.services.coding import insert_coding
 from annotator.services.documents import insert_document
+from annotator.services.exchange_analysis import (
+    AnalysisImport,
+    analysis_to_refi,
+    free_name,
+    keep_original_ids,
+    original_ids,
+)
 from annotator.store.models import Code, Coder, Coding, Document, Meta
 from annotator.store.project import Project
 
@@ -65,14 +76,6 @@ class ExchangeReport:
         return msg("{documents} documents, {codes} codes, {coders} coders, {codings} codings",
                    documents=self.documents, codes=self.codes, coders=self.coders,
                    codings=self.codings)
-
-
-def _free(taken: Container[str], name: str) -> str:
-    name = name.strip() or "(unnamed)"
-    candidate, n = name, 2
-    while candidate in taken:
-        candidate, n = f"{name} ({n})", n + 1
-    return candidate
 
 
 def _add_codes(
@@ -116,7 +119,7 @@ def _add_codes(
                 ids[code.guid] = existing
                 report.skipped_codes += 1
             else:
-                name = _free(siblings.keys(), code.name)
+                name = free_name(siblings.keys(), code.name)
                 if name != wanted:
                     report.notes.append(msg(
                         "code {old!r} was renamed {new!r} (the name was already used beside "
@@ -156,7 +159,7 @@ def _add_coders(s: Session, users: list[RefiUser], report: ExchangeReport) -> di
         if user.guid in by_guid:
             ids[user.guid] = by_guid[user.guid]
             continue
-        name = _free(taken, user.name)
+        name = free_name(taken, user.name)
         taken.add(name)
         ids[user.guid] = get_or_create_coder(s, name, guid=user.guid).id
         report.coders += 1
@@ -166,12 +169,15 @@ def _add_coders(s: Session, users: list[RefiUser], report: ExchangeReport) -> di
 def _add_sources(
     s: Session, project: RefiProject, codes: dict[str, int], coders: dict[str, int],
     report: ExchangeReport,
-) -> None:
+) -> dict[str, int]:
+    """Documents and codings; returns source GUID → document id."""
     used_guids = set(s.scalars(select(Coding.guid)))
+    documents: dict[str, int] = {}
     for source in project.sources:
         doc = _document_for(s, source, report)
         if doc is None:
             continue
+        documents[source.guid] = doc.id
         comments = []
         for sel in source.selections:
             for coding in sel.codings:
@@ -184,6 +190,7 @@ def _add_sources(
             report.notes.append(msg(
                 "{count} comment(s) on uncoded text in {name!r} were added to the document's "
                 "memo", count=len(comments), name=source.name))
+    return documents
 
 
 def _document_for(s: Session, source: RefiSource, report: ExchangeReport) -> Document | None:
@@ -258,41 +265,88 @@ def _project_memo(s: Session, refi: RefiProject, report: ExchangeReport) -> None
 
 # How the reader placed the file's offsets, said in the report so that a user who sees
 # shifted codings knows which reading was taken.
-_RULES = {
-    CODEPOINTS.label: msg("code points, line ends as in the file"),
-    UTF16.label: msg("UTF-16 code units, line ends as in the file"),
-    CODEPOINTS_LF.label: msg("code points, each line end counted once"),
-    UTF16_LF.label: msg("UTF-16 code units, each line end counted once"),
-}
+_RULES = {rule.label: rule.describe() for rule in CANDIDATES}
+
+
+def _offsets_note(refi: RefiProject) -> Msg | None:
+    rule = _RULES.get(refi.offset_rule or "")
+    if rule is None or not any(src.selections for src in refi.sources):
+        return None
+    return msg(
+        "The file's offsets were read as {rule} (producer: {origin}): {reason}. If codings "
+        "look shifted, import again with --offsets utf16 or codepoints, --crlf 1 or 2.",
+        rule=rule, origin=refi.origin or "?", reason=refi.offset_reason or "")
 
 
 def import_refi_project(
     project: Project, refi: RefiProject, progress: Progress | None = None
 ) -> ExchangeReport:
-    """Add a whole exchange project (codebook, users, sources, codings) in one transaction."""
+    """Add a whole exchange project (codebook, users, sources, codings, attributes, cases,
+    sets) in one transaction."""
     report = ExchangeReport(notes=list(refi.warnings))
-    rule = _RULES.get(refi.offset_rule or "")
-    if rule is not None and any(src.selections for src in refi.sources):
-        report.notes.append(msg("The file's offsets were read as {rule} (producer: {origin}).",
-                                rule=rule, origin=refi.origin or "?"))
+    offsets = _offsets_note(refi)
+    if offsets is not None:
+        report.notes.append(offsets)
     with project.write() as s:
         coders = _add_coders(s, refi.users, report)
         codes = _add_codes(s, refi.codes, report, progress)
-        _add_sources(s, refi, codes, coders, report)
-        _project_memo(s, refi, report)
+        documents = _add_sources(s, refi, codes, coders, report)
+        _add_extras(s, refi, documents, codes, report)
     return report
 
 
-def new_project_from_qdpx(
-    project_path: Path | str, qdpx: Path | str, progress: Progress | None = None
-) -> tuple[Project, ExchangeReport]:
-    """A new project holding what the .qdpx holds; no file is left behind if it fails."""
+def _add_extras(
+    s: Session, refi: RefiProject, documents: dict[str, int], codes: dict[str, int],
+    report: ExchangeReport,
+) -> None:
+    """What a file holds beside codes and codings: analysis parts, memo, identifiers."""
+    analysis = AnalysisImport(s, refi, documents, codes)
+    analysis.run()
+    report.notes.extend(analysis.notes)
+    _project_memo(s, refi, report)
+    keep_original_ids(s, refi.original_ids)
+
+
+def import_refi_extras(
+    project: Project, refi: RefiProject, documents: dict[str, int]
+) -> list[Msg]:
+    """Attributes, cases, sets, the project memo and journal of ``refi`` into ``project``,
+    whose documents ``documents`` (source GUID → id) already hold the sources: what
+    ``merge`` adds after the codings. One transaction; returns the notes."""
+    report = ExchangeReport()
+    with project.write() as s:
+        codes = {guid: i for guid, i in s.execute(select(Code.guid, Code.id))}
+        _add_extras(s, refi, documents, codes, report)
+    return report.notes
+
+
+def documents_by_text(project: Project, refi: RefiProject) -> dict[str, int]:
+    """Source GUID → the project's document with the same text (how merge matches them)."""
+    with project.read() as s:
+        by_sha = dict(s.execute(select(Document.sha256, Document.id)).all())
+    return {src.guid: by_sha[sha] for src in refi.sources
+            if (sha := text_sha256(src.text)) in by_sha}
+
+
+def read_exchange_file(
+    qdpx: Path | str, *, utf16: bool | None = None, crlf: int | None = None
+) -> RefiProject:
+    """Read a .qdpx for import (``utf16``/``crlf`` override the offset detection)."""
     if Path(qdpx).suffix.lower() == ".qdc":
         raise InvalidInput(
             "{name}: a REFI-QDA codebook, not a project; create the project, then add the "
             "codes with 'annotator import PROJECT {path}'", name=Path(qdpx).name, path=str(qdpx),
         )
-    refi = read_qdpx(Path(qdpx))
+    return read_qdpx(Path(qdpx), utf16=utf16, crlf=crlf)
+
+
+def new_project_from_qdpx(
+    project_path: Path | str, qdpx: Path | str, progress: Progress | None = None, *,
+    refi: RefiProject | None = None,
+) -> tuple[Project, ExchangeReport]:
+    """A new project holding what the .qdpx holds (``refi``: already read); no file is left
+    behind if it fails."""
+    refi = refi if refi is not None else read_exchange_file(qdpx)
     project, report = Project.create_filled(
         project_path, refi.name or Path(qdpx).stem, lambda p: import_refi_project(p, refi, progress)
     )
@@ -304,10 +358,12 @@ def import_codebook(
     project: Project, qdc: Path | str, progress: Progress | None = None
 ) -> ExchangeReport:
     """Codes from a .qdc; codes already present (same GUID, or same path) are kept as they are."""
-    roots = read_qdc(Path(qdc))
+    originals: dict[str, str] = {}
+    roots = read_qdc(Path(qdc), original_ids=originals)
     report = ExchangeReport()
     with project.write() as s:
         _add_codes(s, roots, report, progress)
+        keep_original_ids(s, originals)
     return report
 
 
@@ -353,17 +409,36 @@ def project_to_refi(project: Project) -> RefiProject:
             sources.append(RefiSource(guid=doc.guid, name=doc.name, text=doc.text,
                                       selections=selections, memo=doc.memo or None))
         memo = s.get(Meta, "memo")
-        return RefiProject(
+        refi = RefiProject(
             name=project.name,
             users=[RefiUser(c.guid, c.name) for c in coders.values()],
             codes=_refi_codes(s),
             sources=sources,
             memo=memo.value if memo and memo.value else None,
+            original_ids=original_ids(s),
         )
+        analysis_to_refi(s, refi)
+        return refi
 
 
-def export_refi(project: Project, out: Path | str, *, utf16: bool = False) -> Path:
-    """Write ``OUT.qdpx`` (the whole project) or ``OUT.qdc`` (the codebook).
+def _replaced_characters(refi: RefiProject) -> int:
+    """Characters XML cannot carry in names, descriptions and memos (texts go to files)."""
+    texts = [refi.name, refi.memo or "", *(u.name for u in refi.users)]
+    for code in refi.all_codes():
+        texts += [code.name, code.description or "", code.memo or ""]
+    for src in refi.sources:
+        texts += [src.name, src.memo or "", *src.values.values()]
+        for sel in src.selections:
+            texts += [sel.memo or "", *(c.memo or "" for c in sel.codings)]
+    for group in (*refi.variables, *refi.cases, *refi.sets):
+        texts += [group.name, group.description or ""]
+    texts += [v for case in refi.cases for v in case.values.values()]
+    return sum(unsafe_characters(t) for t in texts)
+
+
+def export_refi(project: Project, out: Path | str, *, utf16: bool = False) -> list[Msg]:
+    """Write ``OUT.qdpx`` (the whole project) or ``OUT.qdc`` (the codebook); returns notes
+    on what the file could not carry as it is.
 
     ``utf16`` ("for NVivo") counts offsets in UTF-16 code units instead of code points.
     """
@@ -372,10 +447,25 @@ def export_refi(project: Project, out: Path | str, *, utf16: bool = False) -> Pa
         raise AnnotatorError("{folder}: no such folder", folder=str(out.parent))
     suffix = out.suffix.lower()
     if suffix == ".qdpx":
-        write_qdpx(project_to_refi(project), out, utf16=utf16)
+        refi = project_to_refi(project)
+        write_qdpx(refi, out, utf16=utf16)
     elif suffix == ".qdc":
         with project.read() as s:
-            write_qdc(_refi_codes(s), out)
+            refi = RefiProject(name="", codes=_refi_codes(s), original_ids=original_ids(s))
+        write_qdc(refi.codes, out, original_ids=refi.original_ids)
     else:
         raise InvalidInput("{name}: REFI-QDA files end in .qdpx or .qdc", name=out.name)
-    return out
+    notes = []
+    present = {u.guid for u in refi.users} | {c.guid for c in refi.all_codes()}
+    present |= {g.guid for g in (*refi.sources, *refi.variables, *refi.cases, *refi.sets)}
+    kept = present & refi.original_ids.keys()
+    replaced = _replaced_characters(refi)
+    if replaced:
+        notes.append(msg(
+            "{count} control character(s) in names, descriptions or memos cannot be written "
+            "in XML and were written as “\ufffd” (U+FFFD)", count=replaced))
+    if kept:
+        notes.append(msg(
+            "{count} element(s) went out with the identifiers of the file they came from, "
+            "which are not GUIDs (such as “c001”)", count=len(kept)))
+    return notes

@@ -62,7 +62,7 @@ import sqlite3
 import tempfile
 import uuid
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from typing import NamedTuple
@@ -852,7 +852,9 @@ def _widen_cache(s: Session) -> None:
         conn.exec_driver_sql(f"PRAGMA cache_size = -{MERGE_CACHE_KIB}")
 
 
-def merge_copy(target: Project, source: Path | str) -> MergeReport:
+def merge_copy(
+    target: Project, source: Path | str, *, utf16: bool | None = None, crlf: int | None = None,
+) -> MergeReport:
     """Merge one participant copy into ``target`` in one transaction (see module doc).
 
     Raises ``AnnotatorError`` (``ProjectFileError`` for a file that is not a readable
@@ -860,7 +862,7 @@ def merge_copy(target: Project, source: Path | str) -> MergeReport:
     """
     source = Path(source)
     if source.suffix.lower() == ".qdpx":
-        return _merge_qdpx(target, source)
+        return _merge_qdpx(target, source, utf16, crlf)
     if source.exists() and source.resolve() == target.path.resolve():
         raise InvalidInput("{path}: a project cannot be merged into itself", path=source)
     snapshot = _snapshot_source(source)
@@ -876,27 +878,43 @@ def merge_copy(target: Project, source: Path | str) -> MergeReport:
     return report
 
 
-def _merge_qdpx(target: Project, qdpx: Path) -> MergeReport:
+def _merge_qdpx(
+    target: Project, qdpx: Path, utf16: bool | None, crlf: int | None
+) -> MergeReport:
     """A REFI-QDA project (NVivo, ATLAS.ti, MAXQDA...) merges like a participant copy:
-    it is read into a temporary project first, so the same matching rules apply."""
-    from annotator.services.exchange import new_project_from_qdpx  # not needed at start-up
+    it is read into a temporary project first, so the same matching rules apply.
+    ``utf16``/``crlf`` override how its offsets are read (see ``read_exchange_file``)."""
+    from annotator.services.exchange import (  # REFI-QDA: not needed at start-up
+        documents_by_text,
+        import_refi_extras,
+        new_project_from_qdpx,
+        read_exchange_file,
+    )
 
+    refi = read_exchange_file(qdpx, utf16=utf16, crlf=crlf)
     with tempfile.TemporaryDirectory(prefix="annotator-qdpx-") as tmp:
         converted = Path(tmp) / f"{qdpx.stem}{PROJECT_SUFFIX}"
-        project, imported = new_project_from_qdpx(converted, qdpx)
+        codings_only = replace(refi, variables=[], cases=[], sets=[], memo=None, notes=[])
+        project, imported = new_project_from_qdpx(converted, qdpx, refi=codings_only)
         project.close()
         report = merge_copy(target, converted)
+    # Attributes, cases, sets and the project memo are no participant's work: they come
+    # from the file itself, onto the documents the merge matched by text.
+    extras = import_refi_extras(target, refi, documents_by_text(target, refi))
     report.source = qdpx
-    report.notes = [str(note) for note in imported.notes]
+    report.notes = [str(note) for note in [*imported.notes, *extras]]
     return report
 
 
-def merge_copies(target: Project, sources: Iterable[Path | str]) -> list[MergeReport]:
+def merge_copies(
+    target: Project, sources: Iterable[Path | str], *, utf16: bool | None = None,
+    crlf: int | None = None,
+) -> list[MergeReport]:
     """Merge each source in turn; a source that fails is reported and the others go on."""
     reports = []
     for source in sources:
         try:
-            reports.append(merge_copy(target, source))
+            reports.append(merge_copy(target, source, utf16=utf16, crlf=crlf))
         except AnnotatorError as exc:
             reports.append(MergeReport(Path(source), error=" ".join(str(exc).split())))
     return reports

@@ -298,10 +298,26 @@ def _reviewed_marks(conn: Connection) -> None:
     md.tables["reviewed"].create(conn)
 
 
+def _exchange_identifiers(conn: Connection) -> None:
+    """Adds ``exchange_id``: the identifier an imported element had in its REFI-QDA file
+    when that was no GUID (openQDA writes ``guid="c001"``).
+
+    Inside, such an element has a GUID derived from it (``guid``); ``original`` is written
+    back on export, so the program that made the file recognises its own codes and sources.
+    """
+    md = MetaData()
+    Table(
+        "exchange_id", md,
+        Column("guid", String(36), primary_key=True),
+        Column("original", String(200), nullable=False),
+    )
+    md.tables["exchange_id"].create(conn)
+
+
 MIGRATIONS: list[Callable[[Connection], None]] = [
     _v1_initial, _v2_sources_memos_guids, _unique_sibling_names,
     _analysis_cases_attributes_queries_sets, _words_dictionary_stopwords_synonyms,
-    _coding_covering_index, _reviewed_marks,
+    _coding_covering_index, _reviewed_marks, _exchange_identifiers,
 ]
 CURRENT_VERSION = len(MIGRATIONS)
 

@@ -4,7 +4,9 @@
   already there are kept as they are). Not undoable: the undo history is cleared.
 * File → New project from REFI-QDA (.qdpx)… — asks for the .qdpx, then where to save the
   new project, opens it and reports what came in and the importer's notes.
-* File → Export to REFI-QDA ▸ Project (.qdpx)… / Codebook (.qdc)…
+* File → Export to REFI-QDA ▸ Project (.qdpx)… / Project for NVivo (.qdpx)… / Codebook
+  (.qdc)… — the two project entries differ only in how offsets are counted (code points,
+  as the standard says, or UTF-16 units, as NVivo counts); their tips say so.
 * File → Save a copy… already exists in the window (``Project.save_copy``).
 """
 
@@ -64,8 +66,16 @@ class ExchangeUI(QObject):
                           "ATLAS.ti, MAXQDA or QualCoder"), name="newFromQdpxAction")
         self.act_export_qdpx = reg.action(
             "export_qdpx", self.tr("&Project (.qdpx)…"), self.export_qdpx, None,
-            self.tr("Export documents, codebook, coders and codings as a REFI-QDA project "
-                    "for NVivo, ATLAS.ti, MAXQDA"), enabled=ctx.is_open, name="exportQdpxAction")
+            self.tr("Export documents, codebook, coders, codings, cases and attributes as a "
+                    "REFI-QDA project; offsets count code points, as the standard says "
+                    "(ATLAS.ti, MAXQDA, QualCoder)"), enabled=ctx.is_open,
+            name="exportQdpxAction")
+        self.act_export_qdpx_nvivo = reg.action(
+            "export_qdpx_nvivo", self.tr("Project for &NVivo (.qdpx)…"), self.export_qdpx_nvivo,
+            None, self.tr("The same project, with offsets in UTF-16 units as NVivo counts them: "
+                          "after an emoji or a rare ideograph (𠮷) NVivo's positions are one "
+                          "higher. Other programs should get the standard project"),
+            enabled=ctx.is_open, name="exportQdpxNvivoAction")
         self.act_export_qdc = reg.action(
             "export_qdc", self.tr("&Codebook (.qdc)…"), self.export_qdc, None,
             self.tr("Export the codebook as a REFI-QDA codebook file"), enabled=ctx.is_open,
@@ -74,7 +84,7 @@ class ExchangeUI(QObject):
         self.export_menu.setObjectName("refiExportMenu")
         self.export_menu.setToolTipsVisible(True)
         reg.add_menu("refi_export", self.export_menu, ctx.is_open)
-        reg.fill(self.export_menu, ["export_qdpx", "export_qdc"])
+        reg.fill(self.export_menu, ["export_qdpx", "export_qdpx_nvivo", "export_qdc"])
 
     def _info(self, title: str, text: str) -> None:
         self.last_report = text
@@ -133,7 +143,7 @@ class ExchangeUI(QObject):
         self._info(self.tr("New project from REFI-QDA"), report_text(
             report, self.tr("Created {0} from {1}.").format(dest_path, Path(qdpx).name)))
 
-    def _export(self, suffix: str, title: str, filter_: str) -> None:
+    def _export(self, suffix: str, title: str, filter_: str, utf16: bool = False) -> None:
         w, s = self.ctx, self.ctx.session
         if s.project is None:
             return
@@ -143,13 +153,21 @@ class ExchangeUI(QObject):
         out = _with_suffix(path, suffix)
         from annotator.services.exchange import export_refi
 
-        done = s.call(export_refi, s.project, out)
-        if done is not None:
-            w.say(self.tr("Exported {0}").format(out))
+        notes = s.call(export_refi, s.project, out, utf16=utf16)
+        if notes is None:
+            return
+        w.say(self.tr("Exported {0}").format(out))
+        if notes:
+            self._info(title, "\n".join(
+                [self.tr("Exported {0}").format(out), "", *(f"• {n}" for n in notes)]))
 
     def export_qdpx(self) -> None:
         self._export(".qdpx", self.tr("Export REFI-QDA project"),
                      self.tr("REFI-QDA projects (*.qdpx)"))
+
+    def export_qdpx_nvivo(self) -> None:
+        self._export(".qdpx", self.tr("Export REFI-QDA project for NVivo (UTF-16 offsets)"),
+                     self.tr("REFI-QDA projects (*.qdpx)"), utf16=True)
 
     def export_qdc(self) -> None:
         self._export(".qdc", self.tr("Export REFI-QDA codebook"),

@@ -110,7 +110,7 @@ def _rich(tmp_path: Path) -> Project:
 
 def test_round_trip_through_qdpx_gives_back_the_same_project(tmp_path: Path) -> None:
     src = _rich(tmp_path)
-    out = export_refi(src, tmp_path / "交换.qdpx")
+    export_refi(src, out := tmp_path / "交换.qdpx")
     assert validate(out, "project") == []
     names = zipfile.ZipFile(out).namelist()
     assert "project.qde" in names
@@ -120,14 +120,16 @@ def test_round_trip_through_qdpx_gives_back_the_same_project(tmp_path: Path) -> 
         assert _state(back) == _state(src)
         assert {c.name for c in list_coders(back)} == {"甲", "乙 Li"}
     # Nothing adapted or dropped; the report only says how the offsets were read.
-    assert [n.render("en") for n in report.notes] == [
+    [note] = [n.render("en") for n in report.notes]
+    assert note.startswith(
         "The file's offsets were read as code points, line ends as in the file "
-        f"(producer: Annotator {__version__})."]
+        f"(producer: Annotator {__version__}): the reading expected from the producer ")
+    assert note.endswith("import again with --offsets utf16 or codepoints, --crlf 1 or 2.")
 
 
 def test_exported_offsets_are_code_points(tmp_path: Path) -> None:
     src = _rich(tmp_path)
-    out = export_refi(src, tmp_path / "x.qdpx")
+    export_refi(src, out := tmp_path / "x.qdpx")
     src.close()
     qde = etree.fromstring(zipfile.ZipFile(out).read("project.qde"))
     starts = sorted(int(e.get("startPosition"))
@@ -138,7 +140,7 @@ def test_exported_offsets_are_code_points(tmp_path: Path) -> None:
 def test_codebook_export_validates_and_imports_into_another_project(tmp_path: Path,
                                                                     empty_project) -> None:
     src = _rich(tmp_path)
-    out = export_refi(src, tmp_path / "codebook.qdc")
+    export_refi(src, out := tmp_path / "codebook.qdc")
     assert validate(out, "codebook") == []
     report = import_codebook(empty_project, out)
     with src:
@@ -176,7 +178,7 @@ def test_a_bad_qdpx_leaves_no_project_behind(tmp_path: Path, content: bytes) -> 
 
 def test_a_qdpx_with_offsets_beyond_the_text_changes_nothing(tmp_path: Path, capsys) -> None:
     src = _rich(tmp_path)
-    good = export_refi(src, tmp_path / "g.qdpx")
+    export_refi(src, good := tmp_path / "g.qdpx")
     src.close()
     with zipfile.ZipFile(good) as z:
         members = {n: z.read(n) for n in z.namelist()}

@@ -53,7 +53,7 @@ def _qde(path: Path) -> etree._Element:
 
 def test_each_coding_is_its_own_selection_with_its_coder_and_memo(tmp_path: Path) -> None:
     with _two_coders(tmp_path) as p:
-        out = export_refi(p, tmp_path / "out.qdpx")
+        export_refi(p, out := tmp_path / "out.qdpx")
     root = _qde(out)
     users = {u.get("guid"): u.get("name") for u in root.xpath("//q:User", namespaces=Q)}
     got = sorted(
@@ -69,7 +69,7 @@ def test_each_coding_is_its_own_selection_with_its_coder_and_memo(tmp_path: Path
 
 def test_every_note_and_time_is_dated_in_utc(tmp_path: Path) -> None:
     with _two_coders(tmp_path) as p:
-        out = export_refi(p, tmp_path / "out.qdpx")
+        export_refi(p, out := tmp_path / "out.qdpx")
     root = _qde(out)
     notes = root.xpath("//q:Note", namespaces=Q)
     assert len(notes) == 3  # two coding memos, the document's memo
@@ -80,7 +80,7 @@ def test_every_note_and_time_is_dated_in_utc(tmp_path: Path) -> None:
 
 def test_a_round_trip_keeps_each_coders_memo(tmp_path: Path) -> None:
     with _two_coders(tmp_path) as p:
-        out = export_refi(p, tmp_path / "out.qdpx")
+        export_refi(p, out := tmp_path / "out.qdpx")
         before = sorted((g.coder, g.start, g.memo) for g in segments(p))
     back, _ = new_project_from_qdpx(tmp_path / "back.annotator", out)
     with back:
@@ -92,7 +92,7 @@ def test_exports_honour_the_umask(tmp_path: Path) -> None:
     try:
         with _two_coders(tmp_path) as p:
             for name in ("out.qdpx", "out.qdc"):
-                out = export_refi(p, tmp_path / name)
+                export_refi(p, out := tmp_path / name)
                 assert stat.S_IMODE(out.stat().st_mode) == 0o644
     finally:
         os.umask(old)

@@ -67,9 +67,9 @@ def test_boundary_check_overrules_an_unknown_producer() -> None:
     text, cps = latin_with_emoji()
     units = [cp + text[:cp].count("😀") for cp in cps]  # each 😀 is 2 units, 1 code point
     pos = SourcePositions(text)
-    assert detect_rule("Unknown 1.0", [(pos, units)]) == UTF16
-    assert detect_rule("Unknown 1.0", [(pos, cps)]) == CODEPOINTS
-    assert detect_rule("NVivo 14", [(pos, units)]) == UTF16
+    assert detect_rule("Unknown 1.0", [(pos, units)]).rule == UTF16
+    assert detect_rule("Unknown 1.0", [(pos, cps)]).rule == CODEPOINTS
+    assert detect_rule("NVivo 14", [(pos, units)]).rule == UTF16
 
 
 def test_cjk_text_gives_no_word_signal_so_the_producer_decides() -> None:
@@ -77,15 +77,15 @@ def test_cjk_text_gives_no_word_signal_so_the_producer_decides() -> None:
     s = text.index("基层")
     pos = SourcePositions(text)
     cps = [s, s + 4]
-    assert detect_rule("qc 1.3.2", [(pos, cps)]) == CODEPOINTS
-    assert detect_rule("NVivo for Mac", [(pos, [s + 1, s + 5])]) == UTF16
+    assert detect_rule("qc 1.3.2", [(pos, cps)]).rule == CODEPOINTS
+    assert detect_rule("NVivo for Mac", [(pos, [s + 1, s + 5])]).rule == UTF16
 
 
 def test_offsets_only_valid_in_one_unit_decide_it() -> None:
     text = "ab😀"
     pos = SourcePositions(text)
     # 4 is only a valid offset in UTF-16 units (the text is 3 code points long).
-    assert detect_rule("qc", [(pos, [0, 4])]) == UTF16
+    assert detect_rule("qc", [(pos, [0, 4])]).rule == UTF16
     assert detect_rule("qc", [(pos, [0, 9])]) is None
 
 

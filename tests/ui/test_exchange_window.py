@@ -1,12 +1,17 @@
 """REFI-QDA exchange through the File menu: codebook import, new project from .qdpx,
 export .qdpx / .qdc, save a copy."""
 
+import zipfile
 from pathlib import Path
 
 import pytest
 
 from annotator.io.refi import validate
-from annotator.services.coding import segments
+from annotator.services.codebook import find_code
+from annotator.services.coders import ensure_coder
+from annotator.services.coding import code_span, segments
+from annotator.services.documents import add_document
+from annotator.services.projects import new_project
 from annotator.store.project import Project
 from tests.ui.helpers import trigger
 
@@ -81,3 +86,27 @@ def test_save_a_copy(window, demo: Path, dialogs, tmp_path: Path) -> None:
     trigger(window.registry["copy_project"])
     with Project.open(tmp_path / "copy.annotator") as copy:
         assert len(segments(copy)) == 7
+
+
+def test_export_for_nvivo_counts_utf16_and_each_entry_says_what_it_does(
+        window, dialogs, tmp_path: Path) -> None:
+    text = "𠮷野家😀：居民信任社区"
+    with new_project(tmp_path / "p.annotator", "governance") as p:
+        doc = add_document(p, "访谈", text)
+        with p.read() as s:
+            code = find_code(s, "信任").id
+        code_span(p, doc.id, text.index("信任"), len(text), code, ensure_coder(p, "甲").id)
+    window.projects.open_path(tmp_path / "p.annotator")
+    ui = window.exchange_ui
+    assert ui.export_menu.actions()[:2] == [ui.act_export_qdpx, ui.act_export_qdpx_nvivo]
+    assert "code points" in ui.act_export_qdpx.toolTip()
+    assert "UTF-16" in ui.act_export_qdpx_nvivo.toolTip()
+    dialogs.answer(str(tmp_path / "standard"))
+    trigger(ui.act_export_qdpx)
+    dialogs.answer(str(tmp_path / "nvivo"))
+    trigger(ui.act_export_qdpx_nvivo)
+    starts = {}
+    for name in ("standard", "nvivo"):
+        qde = zipfile.ZipFile(tmp_path / f"{name}.qdpx").read("project.qde").decode()
+        starts[name] = int(qde.split('startPosition="')[1].split('"')[0])
+    assert starts == {"standard": text.index("信任"), "nvivo": text.index("信任") + 2}

@@ -159,7 +159,7 @@
         <translation>已删除文档 {0} 及其 {1} 处编码</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_menu.py" line="+33"/>
+        <location filename="../../ui/exchange_menu.py" line="+35"/>
         <source>{0} documents, {1} codes, {2} coders, {3} codings</source>
         <translation>{0} 个文档，{1} 个代码，{2} 名编码员，{3} 处编码</translation>
     </message>
@@ -1674,11 +1674,21 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Export documents, codebook, coders and codings as a REFI-QDA project for NVivo, ATLAS.ti, MAXQDA</source>
-        <translation>将文档、编码本、编码员和编码导出为 REFI-QDA 项目，供 NVivo、ATLAS.ti、MAXQDA 使用</translation>
+        <source>Export documents, codebook, coders, codings, cases and attributes as a REFI-QDA project; offsets count code points, as the standard says (ATLAS.ti, MAXQDA, QualCoder)</source>
+        <translation>将文档、编码本、编码员、编码、个案和属性导出为 REFI-QDA 项目；位置按码位计数，符合标准（ATLAS.ti、MAXQDA、QualCoder）</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
+        <source>Project for &amp;NVivo (.qdpx)…</source>
+        <translation>供 NVivo 使用的项目（.qdpx）(&amp;N)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The same project, with offsets in UTF-16 units as NVivo counts them: after an emoji or a rare ideograph (𠮷) NVivo&apos;s positions are one higher. Other programs should get the standard project</source>
+        <translation>同一项目，但位置按 UTF-16 码元计数，与 NVivo 的计数方式一致：在表情符号或生僻字（𠮷）之后，NVivo 的位置要多一。其他程序请使用标准项目</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>&amp;Codebook (.qdc)…</source>
         <translation>编码本（.qdc）(&amp;C)…</translation>
     </message>
@@ -1760,7 +1770,8 @@
         <translation>已从 {1} 创建 {0}。</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
+        <location line="+3"/>
         <source>Exported {0}</source>
         <translation>已导出 {0}</translation>
     </message>
@@ -1771,11 +1782,17 @@
     </message>
     <message>
         <location line="+1"/>
+        <location line="+4"/>
         <source>REFI-QDA projects (*.qdpx)</source>
         <translation>REFI-QDA 项目 (*.qdpx)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-1"/>
+        <source>Export REFI-QDA project for NVivo (UTF-16 offsets)</source>
+        <translation>为 NVivo 导出 REFI-QDA 项目（UTF-16 位置）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Export REFI-QDA codebook</source>
         <translation>导出 REFI-QDA 编码本</translation>
     </message>

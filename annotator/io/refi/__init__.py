@@ -7,13 +7,16 @@ converts whatever the file used (see :mod:`annotator.io.refi.positions`).
 
 from annotator.io.refi.archive import Limits
 from annotator.io.refi.model import (
+    RefiCase,
     RefiCode,
     RefiCoding,
     RefiNote,
     RefiProject,
     RefiSelection,
+    RefiSet,
     RefiSource,
     RefiUser,
+    RefiVariable,
 )
 from annotator.io.refi.reader import read_qdc, read_qdpx
 from annotator.io.refi.validate import validate
@@ -21,13 +24,16 @@ from annotator.io.refi.writer import write_qdc, write_qdpx
 
 __all__ = [
     "Limits",
+    "RefiCase",
     "RefiCode",
     "RefiCoding",
     "RefiNote",
     "RefiProject",
     "RefiSelection",
+    "RefiSet",
     "RefiSource",
     "RefiUser",
+    "RefiVariable",
     "read_qdc",
     "read_qdpx",
     "validate",

@@ -101,6 +101,53 @@ class RefiSource:
     text: str
     selections: list[RefiSelection] = field(default_factory=list)
     memo: str | None = None
+    values: dict[str, str] = field(default_factory=dict)
+    """Variable GUID → value (REFI ``VariableValue``), as written (``true``, ``3.5``, a date)."""
+
+
+VARIABLE_TYPES = ("Text", "Boolean", "Integer", "Float", "Date", "DateTime")
+
+
+@dataclass
+class RefiVariable:
+    """A variable (an attribute) of sources or cases; ``kind`` is REFI's ``typeOfVariable``."""
+
+    guid: str
+    name: str
+    kind: str = "Text"
+    description: str | None = None
+
+
+@dataclass
+class RefiCase:
+    """A case: a named group of sources with variable values of its own.
+
+    ``coded`` counts the parts of the case Annotator cannot hold (codes and selections the
+    case is coded on); it describes the file read and takes no part in equality.
+    """
+
+    guid: str
+    name: str
+    description: str | None = None
+    source_guids: list[str] = field(default_factory=list)
+    values: dict[str, str] = field(default_factory=dict)
+    coded: int = field(default=0, compare=False)
+
+
+@dataclass
+class RefiSet:
+    """A named group of codes and/or sources (ATLAS.ti code groups, MAXQDA document sets).
+
+    ``notes`` counts member notes, which Annotator cannot group; it takes no part in
+    equality.
+    """
+
+    guid: str
+    name: str
+    description: str | None = None
+    code_guids: list[str] = field(default_factory=list)
+    source_guids: list[str] = field(default_factory=list)
+    notes: int = field(default=0, compare=False)
 
 
 @dataclass
@@ -118,9 +165,11 @@ class RefiNote:
 class RefiProject:
     """A whole exchange file: users, codebook (roots), sources, memos.
 
-    ``origin`` (the producing program), ``offset_rule`` (how the file's offsets were read,
-    see :mod:`annotator.io.refi.positions`) and ``warnings`` (what was skipped, one readable
-    sentence each) describe the file read and do not take part in equality.
+    ``origin`` (the producing program), ``offset_rule`` and ``offset_reason`` (how the file's
+    offsets were read and why, see :mod:`annotator.io.refi.positions`), ``warnings`` (what
+    was skipped, one readable sentence each) and ``original_ids`` describe the file read and
+    do not take part in equality. On writing, ``original_ids`` gives elements back the
+    identifiers their producer knows them by.
     """
 
     name: str
@@ -129,9 +178,15 @@ class RefiProject:
     sources: list[RefiSource] = field(default_factory=list)
     memo: str | None = None
     notes: list[RefiNote] = field(default_factory=list)
+    variables: list[RefiVariable] = field(default_factory=list)
+    cases: list[RefiCase] = field(default_factory=list)
+    sets: list[RefiSet] = field(default_factory=list)
     origin: str | None = field(default=None, compare=False)
     offset_rule: str | None = field(default=None, compare=False)
+    offset_reason: Msg | None = field(default=None, compare=False)
     warnings: list[Msg] = field(default_factory=list, compare=False)
+    original_ids: dict[str, str] = field(default_factory=dict, compare=False)
+    """GUID used inside → the identifier the file had, for identifiers that were no GUIDs."""
 
     def all_codes(self) -> Iterator[RefiCode]:
         """Every code of the codebook, depth first."""

@@ -25,12 +25,19 @@ has astral characters or CRLF, which is exactly when getting it wrong shifts cod
 2. Every selection endpoint of every source is converted under each candidate. A candidate
    with an endpoint beyond its text is impossible. For the others, endpoints are counted
    that fall *inside a character* (between the halves of a surrogate pair, or between the
-   CR and LF of a line end: weighted 5, no program places a cursor there) or *inside a
-   word* (a letter or digit on both sides: weighted 1, people select whole words; CJK text
-   gives no signal here since every character is a letter, and ties keep the expectation).
+   CR and LF of a line end: weighted 5, no program places a cursor there), *inside a
+   word* (a letter or digit on both sides: weighted 1, people select whole words), or
+   *against punctuation*: a selection that starts on closing or separating punctuation
+   ("，我们信任社") or ends just after opening punctuation (weighted 1). Chinese text gives
+   no word signal, since every character is a letter; the punctuation signal is what a
+   shift of one position per line break leaves there. Selections that begin at a line
+   start or end at a line end are counted too (people code whole paragraphs).
 3. The expected rule is kept unless it is impossible, or another candidate has at most half
-   its cost and at least 2 less. Then the cheapest candidate wins (ties: the order of
+   its cost and at least 2 less, or (no dearer) puts at least twice as many selections on
+   line breaks, and at least 2 more. Then that candidate wins (ties: the order of
    :data:`CANDIDATES`). If every candidate is impossible the file is refused.
+4. The import report says which rule was taken and why, in numbers; a user who knows
+   better overrides either half (``--offsets utf16|codepoints``, ``--crlf 1|2``).
 
 Positions are mapped through the file's raw text (BOM removed, line ends untouched) and
 then onto the normalised text (CRLF → LF), so a position counted with CRLF = 2 lands on the
@@ -39,6 +46,7 @@ same character after normalisation; a position between CR and LF lands before th
 
 from __future__ import annotations
 
+import unicodedata
 from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -46,6 +54,7 @@ from functools import cached_property
 
 from annotator.domain.offsets import Utf16Map
 from annotator.domain.text import BOM, normalise_text
+from annotator.messages import Msg, msg
 
 INSIDE_CHARACTER_WEIGHT = 5
 
@@ -64,6 +73,14 @@ class OffsetRule:
         unit = "UTF-16 code units" if self.utf16 else "code points"
         ends = "line ends as in the file" if self.file_line_ends else "LF line ends"
         return f"{unit}, {ends}"
+
+    def describe(self) -> Msg:
+        """The rule in the reader's language, for reports."""
+        if self.utf16:
+            return (msg("UTF-16 code units, line ends as in the file") if self.file_line_ends
+                    else msg("UTF-16 code units, each line end counted once"))
+        return (msg("code points, line ends as in the file") if self.file_line_ends
+                else msg("code points, each line end counted once"))
 
 
 CODEPOINTS = OffsetRule(utf16=False, file_line_ends=True)
@@ -144,6 +161,24 @@ class SourcePositions:
         text = self.text
         return 0 < pos < len(text) and text[pos - 1].isalnum() and text[pos].isalnum()
 
+    def odd(self, pos: int, is_start: bool) -> bool:
+        """Whether no person would begin (``is_start``) or end a selection at ``pos``:
+        inside a word, on closing or separating punctuation ("，我们…"), or just after
+        opening punctuation ("…信任（")."""
+        text = self.text
+        if self.inside_word(pos):
+            return True
+        if is_start:
+            return pos < len(text) and unicodedata.category(text[pos]) in ("Pe", "Pf", "Po")
+        return pos > 0 and unicodedata.category(text[pos - 1]) in ("Ps", "Pi")
+
+    def on_line_break(self, pos: int, is_start: bool) -> bool:
+        """Whether a selection starting (ending) at ``pos`` starts (ends) a line."""
+        text = self.text
+        if is_start:
+            return pos == 0 or text[pos - 1] == "\n"
+        return pos == len(text) or text[pos] == "\n"
+
 
 def _find_all(text: str, needle: str) -> Iterable[int]:
     i = text.find(needle)
@@ -154,35 +189,68 @@ def _find_all(text: str, needle: str) -> Iterable[int]:
 
 @dataclass(frozen=True)
 class RuleCost:
+    """What one candidate rule makes of the file's selections.
+
+    ``cost`` weighs the endpoints no person would choose (see the module rule), ``aligned``
+    counts selections that begin at a line start or end at a line end under the rule.
+    """
+
     rule: OffsetRule
     possible: bool
     cost: int
+    aligned: int = 0
 
 
-def cost_of(rule: OffsetRule, sources: Iterable[tuple[SourcePositions, list[int]]]) -> RuleCost:
-    """Step 2 of the module rule for one candidate, over all sources' endpoints."""
-    cost = 0
+def cost_of(
+    rule: OffsetRule, sources: Iterable[tuple[SourcePositions, list[int]]]
+) -> RuleCost:
+    """Step 2 of the module rule for one candidate, over all sources' selections.
+
+    Endpoints come in (start, end) pairs, as :meth:`_RawSource.endpoints` lists them.
+    """
+    cost = aligned = 0
     for positions, endpoints in sources:
         limit = positions.length(rule)
-        for pos in endpoints:
+        for i, pos in enumerate(endpoints):
             if not 0 <= pos <= limit:
                 return RuleCost(rule, possible=False, cost=0)
             converted, inside = positions.convert(pos, rule)
-            if inside:
-                cost += INSIDE_CHARACTER_WEIGHT
-            elif positions.inside_word(converted):
-                cost += 1
-    return RuleCost(rule, possible=True, cost=cost)
+            cost += INSIDE_CHARACTER_WEIGHT if inside else positions.odd(converted, i % 2 == 0)
+            aligned += positions.on_line_break(converted, i % 2 == 0)
+    return RuleCost(rule, possible=True, cost=cost, aligned=aligned)
+
+
+@dataclass(frozen=True)
+class Decision:
+    """The rule a file's offsets are read with, and why (said in the import report)."""
+
+    rule: OffsetRule
+    reason: Msg
+
+
+def forced_rule(
+    detected: OffsetRule, *, utf16: bool | None = None, crlf: int | None = None
+) -> OffsetRule:
+    """``detected`` with what the user asked for (``--offsets``, ``--crlf``) put in."""
+    return OffsetRule(
+        utf16=detected.utf16 if utf16 is None else utf16,
+        file_line_ends=detected.file_line_ends if crlf is None else crlf == 2,
+    )
+
+
+def _producer(origin: str | None) -> str:
+    return origin.strip() if origin and origin.strip() else "?"
 
 
 def detect_rule(
     origin: str | None, sources: list[tuple[SourcePositions, list[int]]]
-) -> OffsetRule | None:
-    """The rule to read this project's offsets with, or ``None`` if none fits the texts.
+) -> Decision | None:
+    """The rule to read this project's offsets with and why, or ``None`` if none fits.
 
     ``sources`` pairs each source's text with all its selections' start and end offsets.
     """
     expected = expected_rule(origin)
+    producer = _producer(origin)
     candidates = [expected, *(r for r in CANDIDATES if r != expected)]
     # Rules that coincide on these texts need no separate evaluation.
     has_astral = any(p.has_astral for p, _ in sources)
@@ -198,10 +266,32 @@ def detect_rule(
     possible = [c for c in costs if c.possible]
     if not possible:
         return None
-    best = min(possible, key=lambda c: c.cost)  # min keeps the first of equal costs
+    if len(costs) == 1:
+        return Decision(expected, msg(
+            "the texts have no characters beyond the BMP and no CRLF line ends, so every "
+            "reading gives the same positions"))
+    # min keeps the first of equal costs; more selections on line starts break ties
+    best = min(possible, key=lambda c: (c.cost, -c.aligned))
     first = costs[0]
     if not first.possible:
-        return best.rule
+        return Decision(best.rule, msg(
+            "the reading expected from the producer ({producer}) puts a selection beyond the "
+            "end of its text", producer=producer))
     if best.cost * 2 <= first.cost and first.cost - best.cost >= 2:
-        return best.rule
-    return expected
+        return Decision(best.rule, msg(
+            "the reading expected from the producer ({producer}) puts {expected} selection "
+            "end(s) inside a word, a character or against punctuation, this one {best}",
+            producer=producer, expected=first.cost, best=best.cost))
+    lined = max(possible, key=lambda c: (c.aligned, -c.cost))
+    if (lined.cost <= first.cost and lined.aligned >= 2 * first.aligned
+            and lined.aligned - first.aligned >= 2):
+        return Decision(lined.rule, msg(
+            "{aligned} selection ends fall on a line break under this reading, {expected} "
+            "under the one expected from the producer ({producer})",
+            aligned=lined.aligned, expected=first.aligned, producer=producer))
+    runner = min((c for c in possible if c is not first), key=lambda c: c.cost, default=None)
+    return Decision(expected, msg(
+        "the reading expected from the producer ({producer}); it fits the texts ({cost} "
+        "selection end(s) inside a word, a character or against punctuation; {other} under "
+        "the next reading)", producer=producer, cost=first.cost,
+        other=runner.cost if runner else first.cost))

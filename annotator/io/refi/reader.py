@@ -27,8 +27,12 @@ Dialects handled, all seen in real exports:
 
 Skipped with a warning on :attr:`RefiProject.warnings` rather than refused, because the rest
 of the project is still worth having: picture, PDF, audio and video sources, codings that
-refer to a code missing from the codebook, empty selections. A coder GUID missing from
-``<Users>`` gets a placeholder user.
+refer to a code missing from the codebook, empty selections, and every source when the
+archive's sources folder holds no files at all (a codebook passed on inside a project).
+A coder GUID missing from ``<Users>`` gets a placeholder user.
+
+Variables, cases and sets are read into the model; links and graphs are counted in a
+warning. Identifiers that are no GUIDs are kept in :attr:`RefiProject.original_ids`.
 """
 
 from __future__ import annotations
@@ -47,15 +51,27 @@ from annotator.domain.errors import ImportRefused
 from annotator.domain.text import normalise_text
 from annotator.io.refi.archive import Limits, SafeArchive, member_path
 from annotator.io.refi.model import (
+    VARIABLE_TYPES,
+    RefiCase,
     RefiCode,
     RefiCoding,
     RefiNote,
     RefiProject,
     RefiSelection,
+    RefiSet,
     RefiSource,
     RefiUser,
+    RefiVariable,
 )
-from annotator.io.refi.positions import CANDIDATES, OffsetRule, SourcePositions, detect_rule
+from annotator.io.refi.positions import (
+    CANDIDATES,
+    Decision,
+    OffsetRule,
+    SourcePositions,
+    cost_of,
+    detect_rule,
+    forced_rule,
+)
 from annotator.io.refi.safexml import parse_xml
 from annotator.messages import Msg, msg
 
@@ -167,8 +183,8 @@ class _Doc:
     def __init__(self, ns: str, label: str) -> None:
         self.q = f"{{{ns}}}" if ns else ""
         self.label = label
-        self.foreign_ids = 0
-        """How many identifiers were not GUIDs and were mapped to derived ones."""
+        self.originals: dict[str, str] = {}
+        """Derived GUID → the identifier the file had, for identifiers that were no GUIDs."""
 
     def child(self, el: etree._Element, name: str) -> etree._Element | None:
         return el.find(self.q + name)
@@ -191,7 +207,7 @@ class _Doc:
         value = el.get(attr)
         guid = reference_guid(value)
         if guid is not None and canonical_guid(value) is None:
-            self.foreign_ids += 1
+            self.originals[guid] = (value or "").strip()
         if guid is None:
             what = etree.QName(el).localname
             if value is None:
@@ -240,8 +256,15 @@ def _read_codes(
     return [one(el) for el in doc.children(codes_el, "Code")]
 
 
-def read_qdc(path: str | Path, *, limits: Limits | None = None) -> list[RefiCode]:
-    """The root codes of a REFI-QDA codebook file (``.qdc``), children nested."""
+def read_qdc(
+    path: str | Path, *, limits: Limits | None = None,
+    original_ids: dict[str, str] | None = None,
+) -> list[RefiCode]:
+    """The root codes of a REFI-QDA codebook file (``.qdc``), children nested.
+
+    ``original_ids``, when given, receives GUID → identifier for the codes whose identifier
+    was no GUID (openQDA's ``c001``), as :attr:`RefiProject.original_ids` does.
+    """
     path = Path(path)
     label = f"“{path.name}”"
     limits = limits or Limits()
@@ -261,7 +284,10 @@ def read_qdc(path: str | Path, *, limits: Limits | None = None) -> list[RefiCode
         raise ImportRefused("{file} is not a REFI-QDA codebook (its root is not CodeBook).",
                             file=label)
     doc = _Doc(ns, label)
-    return _read_codes(doc, doc.child(root, "Codes"))
+    codes = _read_codes(doc, doc.child(root, "Codes"))
+    if original_ids is not None:
+        original_ids.update(doc.originals)
+    return codes
 
 
 # -- notes ------------------------------------------------------------------------------------
@@ -318,6 +344,7 @@ class _RawSource:
     positions: SourcePositions
     memo: str | None
     selections: list[_RawSelection]
+    values: dict[str, str]
 
     def endpoints(self) -> list[int]:
         """Every start and end offset as written in the file (whole-source codings have none)."""
@@ -325,10 +352,21 @@ class _RawSource:
 
 
 class _ProjectReader:
-    def __init__(self, archive: SafeArchive, label: str) -> None:
+    def __init__(
+        self, archive: SafeArchive, label: str, utf16: bool | None = None,
+        crlf: int | None = None,
+    ) -> None:
         self.archive = archive
         self.label = label
         self.warnings: list[Msg] = []
+        self.utf16 = utf16
+        self.crlf = crlf
+        # A sources folder with no files in it (a codebook exchanged inside a project):
+        # the sources are skipped, the rest is read.
+        self.no_source_files = not any(
+            PurePosixPath(n).parent.name.lower() == "sources"
+            and PurePosixPath(n).name != ".root" for n in archive.names())
+        self.sources_without_files = 0
 
     # sources' and notes' text files ------------------------------------------------------
 
@@ -389,21 +427,29 @@ class _ProjectReader:
         codes = _read_codes(codebook_doc, codes_el, memos)
         code_guids = {code.guid for root_code in codes for code in root_code.walk()}
 
+        variables = self.read_variables(doc, root)
         raw_sources = self.read_sources(doc, root, base_dir, memos)
-        rule = detect_rule(origin, [(s.positions, s.endpoints()) for s in raw_sources])
-        if rule is None:
-            self.refuse_out_of_range(raw_sources)
+        if self.sources_without_files:
+            self.warnings.append(msg(
+                "{count} source(s) were skipped: the archive's sources folder holds no files. "
+                "The codebook, users and notes were read.", count=self.sources_without_files,
+            ))
+        decision = self.decide(origin, raw_sources)
 
         user_guids = {u.guid for u in users}
-        sources = [self.finish_source(s, rule, code_guids, users, user_guids) for s in raw_sources]
+        sources = [self.finish_source(s, decision.rule, code_guids, users, user_guids)
+                   for s in raw_sources]
 
         project_memo = memos.of_or_description(root)
+        cases = self.file_variables(self.read_cases(doc, root), sources)
+        sets = self.read_sets(doc, root)
         self.note_what_is_not_read(doc, root)
-        mapped = doc.foreign_ids + (codebook_doc.foreign_ids if codebook_doc is not doc else 0)
-        if mapped:
+        originals = {**codebook_doc.originals, **doc.originals}
+        if originals:
             self.warnings.append(msg(
                 "{count} identifier(s) in the file are not GUIDs (such as “c001”); they were "
-                "given GUIDs derived from them.", count=mapped,
+                "given GUIDs derived from them, and an export writes them back.",
+                count=len(originals),
             ))
         free_notes = [n for g, n in memos.notes.items() if g not in memos.used]
         return RefiProject(
@@ -413,17 +459,111 @@ class _ProjectReader:
             sources=sources,
             memo=project_memo,
             notes=free_notes,
+            variables=variables,
+            cases=cases,
+            sets=sets,
             origin=origin,
-            offset_rule=rule.label,
+            offset_rule=decision.rule.label,
+            offset_reason=decision.reason,
             warnings=self.warnings,
+            original_ids=originals,
         )
+
+    def decide(self, origin: str | None, raw: list[_RawSource]) -> Decision:
+        """The offset rule: detected, then with the user's ``--offsets``/``--crlf`` put in."""
+        evidence = [(s.positions, s.endpoints()) for s in raw]
+        decision = detect_rule(origin, evidence)
+        if self.utf16 is None and self.crlf is None:
+            if decision is None:
+                self.refuse_out_of_range(raw)
+            return decision
+        rule = forced_rule(decision.rule if decision else CANDIDATES[0], utf16=self.utf16,
+                           crlf=self.crlf)
+        if not cost_of(rule, evidence).possible:
+            raise ImportRefused(
+                "{file}: read as {rule}, a selection ends beyond the end of its text; try "
+                "the other --offsets or --crlf.", file=self.label, rule=rule.describe(),
+            )
+        return Decision(rule, msg("as asked (--offsets, --crlf)"))
+
+    def read_values(self, doc: _Doc, el: etree._Element) -> dict[str, str]:
+        """An element's ``<VariableValue>`` s: variable GUID → the value as written."""
+        values: dict[str, str] = {}
+        for vv in doc.children(el, "VariableValue"):
+            ref = doc.child(vv, "VariableRef")
+            guid = doc.optional_guid(ref, "targetGUID") if ref is not None else None
+            if guid is None:
+                raise doc.refuse(vv, msg("a variable value has no VariableRef"))
+            for child in vv:
+                if (isinstance(child.tag, str) and child is not ref
+                        and etree.QName(child).localname.endswith("Value")):
+                    text = (child.text or "").strip()
+                    if text:
+                        values[guid] = normalise_text(text)
+        return values
+
+    def read_variables(self, doc: _Doc, root: etree._Element) -> list[RefiVariable]:
+        container = doc.child(root, "Variables")
+        out = []
+        for el in doc.children(container, "Variable") if container is not None else []:
+            kind = el.get("typeOfVariable") or "Text"
+            out.append(RefiVariable(
+                guid=doc.guid(el),
+                name=el.get("name") or "",
+                kind=kind if kind in VARIABLE_TYPES else "Text",
+                description=doc.text_of(el, "Description"),
+            ))
+        return out
+
+    def refs(self, doc: _Doc, el: etree._Element, name: str) -> list[str]:
+        return [g for ref in doc.children(el, name)
+                if (g := doc.optional_guid(ref, "targetGUID")) is not None]
+
+    def read_cases(self, doc: _Doc, root: etree._Element) -> list[RefiCase]:
+        container = doc.child(root, "Cases")
+        out = []
+        for el in doc.children(container, "Case") if container is not None else []:
+            out.append(RefiCase(
+                guid=doc.guid(el),
+                name=el.get("name") or "",
+                description=doc.text_of(el, "Description"),
+                source_guids=self.refs(doc, el, "SourceRef"),
+                values=self.read_values(doc, el),
+                coded=len(doc.children(el, "CodeRef")) + len(doc.children(el, "SelectionRef")),
+            ))
+        return out
+
+    def file_variables(self, cases: list[RefiCase], sources: list[RefiSource]) -> list[RefiCase]:
+        """MAXQDA and Quirkos carry a source's variable values in a ``<Case>`` without a name
+        that refers to that one source: those values are the source's, not a case's."""
+        by_guid = {s.guid: s for s in sources}
+        kept = []
+        for case in cases:
+            source = by_guid.get(case.source_guids[0]) if len(case.source_guids) == 1 else None
+            if case.name or source is None or case.coded:
+                kept.append(case)
+                continue
+            for guid, value in case.values.items():
+                source.values.setdefault(guid, value)
+        return kept
+
+    def read_sets(self, doc: _Doc, root: etree._Element) -> list[RefiSet]:
+        container = doc.child(root, "Sets")
+        out = []
+        for el in doc.children(container, "Set") if container is not None else []:
+            out.append(RefiSet(
+                guid=doc.guid(el),
+                name=el.get("name") or "",
+                description=doc.text_of(el, "Description"),
+                code_guids=self.refs(doc, el, "MemberCode"),
+                source_guids=self.refs(doc, el, "MemberSource"),
+                notes=len(doc.children(el, "MemberNote")),
+            ))
+        return out
 
     def note_what_is_not_read(self, doc: _Doc, root: etree._Element) -> None:
         """Name, with counts, the parts of the project Annotator cannot hold yet."""
         for container, item, what in (
-            ("Variables", "Variable", msg("variable(s)")),
-            ("Cases", "Case", msg("case(s)")),
-            ("Sets", "Set", msg("set(s) (code or document groups)")),
             ("Links", "Link", msg("link(s)")),
             ("Graphs", "Graph", msg("graph(s)")),
         ):
@@ -508,6 +648,9 @@ class _ProjectReader:
                 raise doc.refuse(el, msg("the source GUID {guid} is used twice", guid=guid))
             seen.add(guid)
             path = el.get("plainTextPath") or ""
+            if path and self.no_source_files and self.resolve(base_dir, path) is None:
+                self.sources_without_files += 1
+                continue
             name = el.get("name") or (PurePosixPath(path.split("://")[-1]).stem if path else "")
             name = name or f"Source {len(out) + 1}"
             raw = self.text_of(doc, el, base_dir, msg("the source “{name}”", name=name))
@@ -518,6 +661,7 @@ class _ProjectReader:
                     positions=SourcePositions(raw),
                     memo=memos.of_or_description(el),
                     selections=self.read_selections(doc, el, name, memos),
+                    values=self.read_values(doc, el),
                 )
             )
         for kind, n in skipped.items():
@@ -685,6 +829,7 @@ class _ProjectReader:
             text=text,
             selections=list(merged.values()),
             memo=raw.memo,
+            values=raw.values,
         )
 
     def ensure_user(self, guid: str | None, users: list[RefiUser], known: set[str]) -> None:
@@ -698,11 +843,16 @@ class _ProjectReader:
         ))
 
 
-def read_qdpx(path: str | Path, *, limits: Limits | None = None) -> RefiProject:
+def read_qdpx(
+    path: str | Path, *, limits: Limits | None = None, utf16: bool | None = None,
+    crlf: int | None = None,
+) -> RefiProject:
     """Read a REFI-QDA project archive; offsets come back in code points of normalised text.
 
+    ``utf16`` (offsets count UTF-16 units, else code points) and ``crlf`` (a CRLF line end
+    counts 1 or 2 positions) override what detection decides; ``None`` leaves it to it.
     Raises :class:`ImportRefused` for anything unsafe, damaged or incomplete.
     """
     path = Path(path)
     with SafeArchive(path, limits) as archive:
-        return _ProjectReader(archive, f"“{path.name}”").read()
+        return _ProjectReader(archive, f"“{path.name}”", utf16, crlf).read()

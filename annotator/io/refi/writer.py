@@ -13,6 +13,13 @@ codes and users, normalised texts): a violation is a bug in the caller and raise
 target and moved into place, so a failure never leaves a half-written file. GUIDs the model
 leaves open (a coding's, a memo's note) are derived deterministically from their owner, so
 writing the same project twice gives the same XML.
+
+Two things are written beside the standard's minimum because readers depend on them: every
+memo also as ``<Description>`` (QualCoder, NVivo and ATLAS.ti read memos there), and
+variables, cases and sets (typed ``VariableValue`` s on sources and cases). An element that
+came into the project with an identifier that is no GUID (``RefiProject.original_ids``,
+openQDA's ``c001``) goes back out with it, so the program that wrote it recognises its own
+codes; such a file is no more schema-valid than the one it came from.
 """
 
 from __future__ import annotations
@@ -38,6 +45,7 @@ from annotator.io.refi.model import (
     RefiCoding,
     RefiProject,
     RefiSelection,
+    RefiVariable,
 )
 from annotator.io.refi.reader import canonical_color, canonical_guid
 
@@ -58,6 +66,20 @@ _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]
 def xml_safe(text: str) -> str:
     """``text`` with the characters XML cannot hold replaced by U+FFFD."""
     return _XML_ILLEGAL.sub("\ufffd", text)
+
+
+def unsafe_characters(text: str) -> int:
+    """How many characters of ``text`` :func:`xml_safe` replaces (the export says so)."""
+    return len(_XML_ILLEGAL.findall(text))
+
+
+# Attributes that hold an element's identifier or a reference to one: an element that came
+# with another identifier than a GUID goes back out with it.
+_ID_ATTRIBUTES = frozenset({"guid", "targetGUID", "creatingUser"})
+
+# The typed element a variable's value is written in.
+_VALUE_ELEMENT = {"Text": "TextValue", "Boolean": "BooleanValue", "Integer": "IntegerValue",
+                  "Float": "FloatValue", "Date": "DateValue", "DateTime": "DateTimeValue"}
 
 
 def _derived_guid(*parts: str) -> str:
@@ -129,6 +151,23 @@ def _check_project(project: RefiProject) -> None:
                     _check_guid(coding.guid, "a coding")
     for note in project.notes:
         _check_guid(note.guid, f"note {note.name!r}")
+    variables = {v.guid for v in project.variables}
+    sources = {s.guid for s in project.sources}
+    for group in (*project.variables, *project.cases, *project.sets):
+        _check_guid(group.guid, f"{type(group).__name__} {group.name!r}")
+        if group.guid in seen:
+            raise ValueError(f"GUID {group.guid} is used twice")
+        seen.add(group.guid)
+    for owner in (*project.sources, *project.cases):
+        for guid in owner.values:
+            if guid not in variables:
+                raise ValueError(f"variable {guid} is not in the project's variables")
+    for case in project.cases:
+        if not set(case.source_guids) <= sources:
+            raise ValueError(f"case {case.name!r} refers to a source that is not exported")
+    for group in project.sets:
+        if not set(group.source_guids) <= sources or not set(group.code_guids) <= codes:
+            raise ValueError(f"set {group.name!r} refers to a source or code not exported")
 
 
 # -- XML building -----------------------------------------------------------------------------
@@ -143,13 +182,50 @@ class _Builder:
         self.q = f"{{{PROJECT_NS}}}"
         self.written = written
         self.notes: list[tuple[str, str, str, datetime]] = []  # (guid, name, text, created)
+        self.kinds = {v.guid: v.kind for v in project.variables}
 
     def el(self, parent: etree._Element, tag: str, /, **attrs: str | None) -> etree._Element:
         sub = etree.SubElement(parent, self.q + tag)
         for key, value in attrs.items():
             if value is not None:
+                if key in _ID_ATTRIBUTES:
+                    value = self.project.original_ids.get(value, value)
                 sub.set(key, xml_safe(value))
         return sub
+
+    def values(self, parent: etree._Element, values: dict[str, str]) -> None:
+        for guid, value in values.items():
+            vv = self.el(parent, "VariableValue")
+            self.el(vv, "VariableRef", targetGUID=guid)
+            self.el(vv, _VALUE_ELEMENT[self.kinds[guid]]).text = xml_safe(value)
+
+    def variable(self, parent: etree._Element, var: RefiVariable) -> None:
+        el = self.el(parent, "Variable", guid=var.guid, name=var.name,
+                     typeOfVariable=var.kind)
+        self.description(el, var.description)
+
+    def cases(self, root: etree._Element) -> None:
+        if not self.project.cases:
+            return
+        cases = self.el(root, "Cases")
+        for case in self.project.cases:
+            el = self.el(cases, "Case", guid=case.guid, name=case.name)
+            self.description(el, case.description)
+            self.values(el, case.values)
+            for guid in case.source_guids:
+                self.el(el, "SourceRef", targetGUID=guid)
+
+    def sets(self, root: etree._Element) -> None:
+        if not self.project.sets:
+            return
+        sets = self.el(root, "Sets")
+        for group in self.project.sets:
+            el = self.el(sets, "Set", guid=group.guid, name=group.name)
+            self.description(el, group.description)
+            for guid in group.code_guids:
+                self.el(el, "MemberCode", targetGUID=guid)
+            for guid in group.source_guids:
+                self.el(el, "MemberSource", targetGUID=guid)
 
     def memo(
         self, parent: etree._Element, owner: str, name: str, text: str | None,
@@ -211,6 +287,11 @@ class _Builder:
             codes = self.el(self.el(root, "CodeBook"), "Codes")
             for code in p.codes:
                 self.code(codes, code)
+        if p.variables:
+            variables = self.el(root, "Variables")
+            for var in p.variables:
+                self.variable(variables, var)
+        self.cases(root)
         if p.sources:
             sources = self.el(root, "Sources")
             for source in p.sources:
@@ -243,6 +324,7 @@ class _Builder:
                     self.memo(s, sel.guid, f"Memo: {source.name} [{sel.start}-{sel.end}]",
                               sel.memo, sel.created)
                 self.memo(src, source.guid, f"Memo: {source.name}", source.memo)
+                self.values(src, source.values)
         # The project's own memo is referenced last in the sequence, but its note must be
         # collected before <Notes> is written.
         project_note = _derived_guid("memo", "project", p.name) if p.memo else None
@@ -266,6 +348,7 @@ class _Builder:
                     modifiedDateTime=stamp,
                 )
                 self.el(note, "PlainTextContent").text = xml_safe(text)
+        self.sets(root)
         self.description(root, p.memo)
         if project_note:
             self.el(root, "NoteRef", targetGUID=project_note)
@@ -298,7 +381,9 @@ def project_xml(
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
 
-def codebook_xml(codes: list[RefiCode], *, origin: str = ORIGIN) -> bytes:
+def codebook_xml(
+    codes: list[RefiCode], *, origin: str = ORIGIN, original_ids: dict[str, str] | None = None,
+) -> bytes:
     """A ``.qdc`` codebook document for the root ``codes`` (memos are not part of it)."""
     _check_codes(codes, set())
     if not codes:
@@ -314,7 +399,7 @@ def codebook_xml(codes: list[RefiCode], *, origin: str = ORIGIN) -> bytes:
 
     def one(parent: etree._Element, code: RefiCode) -> None:
         el = etree.SubElement(parent, q + "Code")
-        el.set("guid", code.guid)
+        el.set("guid", (original_ids or {}).get(code.guid, code.guid))
         el.set("name", xml_safe(code.name))
         el.set("isCodable", "true" if code.is_codable else "false")
         color = canonical_color(code.color)
@@ -377,8 +462,12 @@ def write_qdpx(
             zf.writestr(info, source.text.encode("utf-8"))
 
 
-def write_qdc(codes: list[RefiCode], path: str | Path, *, origin: str = ORIGIN) -> None:
-    """Write the root ``codes`` as a REFI-QDA 1.0 codebook (``.qdc``) at ``path``."""
-    data = codebook_xml(codes, origin=origin)
+def write_qdc(
+    codes: list[RefiCode], path: str | Path, *, origin: str = ORIGIN,
+    original_ids: dict[str, str] | None = None,
+) -> None:
+    """Write the root ``codes`` as a REFI-QDA 1.0 codebook (``.qdc``) at ``path``; a code
+    that came with another identifier than a GUID (``original_ids``) goes out with it."""
+    data = codebook_xml(codes, origin=origin, original_ids=original_ids)
     with _atomic(Path(path)) as fh:
         fh.write(data)
