@@ -10,6 +10,7 @@ Messages speak the interface language: ``annotator --lang zh|en …`` first, els
 """
 
 import argparse
+import gc
 import os
 import sys
 from collections.abc import Sequence
@@ -19,6 +20,7 @@ from annotator import __version__
 from annotator.cli import (
     analysis_commands,
     project_commands,
+    repair_commands,
     team_commands,
     words_commands,
     workshop_commands,
@@ -28,6 +30,7 @@ from annotator.messages import LANG_ENV, LANGUAGES, msg, set_language
 
 COMMAND_MODULES = (
     project_commands, workshop_commands, team_commands, analysis_commands, words_commands,
+    repair_commands,
 )
 
 
@@ -77,6 +80,21 @@ def _take_language(args: list[str]) -> list[str]:
     return rest
 
 
+def _drop_half_built_output() -> None:
+    """Let go of what a refused command had half built, without noise on the terminal.
+
+    A workbook whose export stopped half-way holds suspended sheet writers; when they are
+    collected, openpyxl complains on stderr ("Exception ignored in …") about output that
+    is being thrown away anyway, after the one line that says what happened.
+    """
+    hook = sys.unraisablehook
+    sys.unraisablehook = lambda _unraisable: None
+    try:
+        gc.collect()
+    finally:
+        sys.unraisablehook = hook
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _take_language(list(sys.argv[1:] if argv is None else argv))
     parser, commands = _build_parser()
@@ -87,6 +105,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         ns = _window_parser(commands).parse_args(args)
         return open_window(ns.project, ns.screenshot, ns.doc)
     except AnnotatorError as exc:
+        _drop_half_built_output()
         message = " ".join(str(exc).split())
         print(msg("annotator: error: {message}", message=message), file=sys.stderr)
         return 1

@@ -30,7 +30,8 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session
 
 from annotator.domain.errors import ProjectFileError
-from annotator.store import change_feed
+from annotator.messages import Msg, msg
+from annotator.store import change_feed, integrity
 from annotator.store.migrations import CURRENT_VERSION, migrate
 from annotator.store.models import Base, Meta
 from annotator.store.server import (
@@ -104,6 +105,19 @@ def database_refusal(path: Path, exc: sqlite3.Error) -> ProjectFileError:
         "{path}: the project file is damaged ({reason}); nothing was changed",
         path=path, reason=str(exc),
     )
+
+
+def _read_only_reason(path: Path) -> Msg | None:
+    """Why ``path`` must be opened read-only, or None: a file marked read-only (even for
+    an administrator, who could write it anyway), or a file or folder this user cannot
+    write (SQLite writes its journal beside the file)."""
+    if not path.stat().st_mode & 0o222 or not os.access(path, os.W_OK):
+        return msg("the file is read-only; to change it, make it writable, or save a copy "
+                   "and work in the copy")
+    if not os.access(path.parent, os.W_OK | os.X_OK):
+        return msg("its folder cannot be written; to change it, move it to a folder you "
+                   "can write, or save a copy and work in the copy")
+    return None
 
 
 def _check_regular_file(path: Path) -> None:
@@ -264,13 +278,20 @@ def _check_file(path: Path) -> int:
         raise database_refusal(path, exc) from exc
 
 
-def _make_engine(path: Path) -> Engine:
-    engine = create_engine(f"sqlite+pysqlite:///{path}")
+def _make_engine(path: Path, read_only: bool = False) -> Engine:
+    if read_only:  # SQLite itself refuses every write: nothing can reach the file
+        uri = f"{path.resolve().as_uri()}?mode=ro"
+        engine = create_engine("sqlite+pysqlite://", creator=lambda: sqlite3.connect(
+            uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False))
+    else:
+        engine = create_engine(f"sqlite+pysqlite:///{path}")
+    verified: set[tuple[int, str, int]] = set()
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
         # Let SQLAlchemy, not the driver, decide where transactions begin.
         dbapi_conn.isolation_level = None
+        integrity.register(dbapi_conn, verified)
         cur = dbapi_conn.cursor()
         cur.execute("PRAGMA foreign_keys = ON")
         cur.execute("PRAGMA journal_mode = DELETE")
@@ -323,9 +344,14 @@ class Project:
     for a server project; ``location`` is what the user named, fit to show.
     """
 
-    def __init__(self, path: Path | None, engine: Engine, url: str | None = None) -> None:
+    def __init__(
+        self, path: Path | None, engine: Engine, url: str | None = None,
+        read_only: Msg | None = None,
+    ) -> None:
         self.path = path
         self.url = url
+        #: Why the project is open read-only (a read-only file, damage found), or None.
+        self.read_only = read_only
         self.origin = change_feed.new_origin()
         self.engine = engine
         self._writer = engine.execution_options(sqlite_begin="IMMEDIATE")
@@ -404,6 +430,15 @@ class Project:
                 "{version}; this version reads up to {current}). Please update.",
                 path=path, version=version, current=CURRENT_VERSION,
             )
+        read_only = _read_only_reason(path)
+        if read_only is not None:
+            if version < CURRENT_VERSION:
+                raise ProjectFileError(
+                    "{path}: it cannot be written, and it is from an older version that must "
+                    "be upgraded before it can be opened — make it and its folder writable "
+                    "and open it again (nothing was changed)", path=path,
+                )
+            return cls(path, _make_engine(path, read_only=True), read_only=read_only)
         if version < CURRENT_VERSION:
             _backup_before_migration(path, version)
         engine = _make_engine(path)
@@ -484,25 +519,50 @@ class Project:
         """One user operation: committed when the block ends, rolled back on error.
 
         A lock held too long, a full disk or a read-only file is one sentence that says
-        nothing was changed (the transaction was rolled back), never a traceback.
+        nothing was changed (the transaction was rolled back), never a traceback. A
+        project open read-only refuses before anything is tried.
         """
-        try:
-            with self._server_errors(), \
-                    Session(self._writer, expire_on_commit=False) as session, session.begin():
-                if self.url is not None:
-                    change_feed.mark_origin(session.connection(), self.origin)
-                yield session
-        except OperationalError as exc:
-            orig = exc.orig
-            code = getattr(orig, "sqlite_errorcode", 0) & 0xFF
-            if isinstance(orig, sqlite3.Error) and code in _NOT_DAMAGE:
-                raise database_refusal(self.path, orig) from exc
-            raise
+        if self.read_only is not None:
+            raise ProjectFileError(
+                "{path}: the project is open read-only ({reason}) — nothing was changed",
+                path=self.location, reason=self.read_only,
+            )
+        with self._damage_found():
+            try:
+                with self._server_errors(), \
+                        Session(self._writer, expire_on_commit=False) as session, \
+                        session.begin():
+                    if self.url is not None:
+                        change_feed.mark_origin(session.connection(), self.origin)
+                    yield session
+            except OperationalError as exc:
+                orig = exc.orig
+                code = getattr(orig, "sqlite_errorcode", 0) & 0xFF
+                if isinstance(orig, sqlite3.Error) and code in _NOT_DAMAGE:
+                    raise database_refusal(self.path, orig) from exc
+                raise
 
     @contextmanager
     def read(self) -> Iterator[Session]:
-        with self._server_errors(), Session(self.engine) as session, session.begin():
+        with self._damage_found(), self._server_errors(), Session(self.engine) as session, \
+                session.begin():
             yield session
+
+    @contextmanager
+    def _damage_found(self) -> Iterator[None]:
+        """Damage met after opening becomes a report of what can be saved (``integrity``);
+        the project is read-only from then on, so nothing more is written into it."""
+        try:
+            yield
+        except DBAPIError as exc:
+            if self.path is None or not integrity.is_damage(exc.orig):
+                raise
+            refusal = integrity.damage_refusal(self.path, exc.orig)
+            self.read_only = msg(
+                "it is damaged; save what is readable with: annotator salvage {path} NEW-FILE",
+                path=self.path,
+            )
+            raise refusal from exc
 
     @contextmanager
     def _server_errors(self) -> Iterator[None]:
