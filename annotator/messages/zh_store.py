@@ -73,4 +73,5 @@ ZH: dict[str, str] = {
     "changed": "{path}：项目文件已损坏（{reason}）；项目现以只读方式打开——未做任何更改",
     "{path}: the damage cannot be repaired in a copy ({problem}); nothing was written":
         "{path}：无法在副本中修复损坏（{problem}）；未写入任何内容",
+    "{path}: opened read-only — {reason}": "{path}：已以只读方式打开——{reason}",
 }

@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel, QToolButton
 
 from annotator.domain.errors import AnnotatorError
+from annotator.messages import msg
 from annotator.services.project_coder import copy_participant
 from annotator.services.projects import create_demo_project, new_project
 from annotator.services.templates import load_template, template_names
@@ -57,6 +58,9 @@ def open_project(window: Window, project: Project, document: str | None = None) 
         window_state.remember_coder(window.settings, project.path, window.session.coder.name)
     remember_recent(window, project.path)
     window_state.restore_project_state(window, document)
+    if project.read_only is not None:
+        window.say(str(msg("{path}: opened read-only — {reason}", path=project.path,
+                           reason=project.read_only)))
 
 
 def open_path(window: Window, path: Path | str) -> bool:
@@ -67,7 +71,8 @@ def open_path(window: Window, path: Path | str) -> bool:
         window.show_error(str(exc))
         return False
     window.open_project(project)
-    window.say(translate("MainWindow", "Opened {0}").format(project.path))
+    if project.read_only is None:  # else open_project said so, and why
+        window.say(translate("MainWindow", "Opened {0}").format(project.path))
     return True
 
 
