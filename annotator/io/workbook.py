@@ -14,7 +14,6 @@ costs little more than the rows themselves. Every cell that is text stays text:
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -26,6 +25,7 @@ if TYPE_CHECKING:  # openpyxl is imported when a workbook is written, not at sta
     from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from annotator.domain.errors import AnnotatorError
+from annotator.store.debris import temporary_name
 
 EXCEL_CELL_LIMIT = 32_767
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
@@ -166,7 +166,7 @@ def save_workbook(wb: Workbook, out: Path) -> None:
     The temporary name is short (any legal target name leaves room for it) and is removed
     on every path; a full or read-only disk is one sentence, not a traceback.
     """
-    tmp = out.with_name(f".xlsx-{os.getpid()}-{os.urandom(3).hex()}.part")
+    tmp = temporary_name(out, "xlsx", ".part")
     try:
         wb.save(tmp)
         tmp.replace(out)

@@ -82,6 +82,7 @@ from annotator.services.coders import get_or_create_coder
 from annotator.services.documents import insert_document
 from annotator.services.exchange import new_project_from_qdpx
 from annotator.services.reviewed import REVIEWED, copy_marks
+from annotator.store.debris import sweep, temporary_folder
 from annotator.store.models import Code, Coder, Coding, Document, Meta
 from annotator.store.project import PROJECT_SUFFIX, Project, now
 
@@ -227,8 +228,20 @@ class _Copy:
     reviewed: list[tuple[int, int]] = field(default_factory=list)  # (document, coder) ids
 
 
-def _snapshot_source(path: Path) -> _Copy:
-    """Read a source through a temporary backup copy: the source file is never written."""
+def _scratch_folder(target: Project) -> Path:
+    """Where a merge keeps its temporary copies: beside the target project (a team
+    project: the system's temporary folder), after sweeping what a killed merge left."""
+    folder = target.path.parent if target.path is not None else Path(tempfile.gettempdir())
+    sweep(folder)
+    return folder
+
+
+def _snapshot_source(path: Path, scratch: Path) -> _Copy:
+    """Read a source through a temporary backup copy: the source file is never written.
+
+    The copy is made in a hidden folder in ``scratch`` and removed on every path out; if
+    the process is killed, the next open of a project there removes it (``debris.py``).
+    """
     if not path.is_file():
         raise ProjectFileError("{path}: no such project file", path=path)
     try:
@@ -240,8 +253,8 @@ def _snapshot_source(path: Path) -> _Copy:
     if head != b"SQLite format 3\x00":
         raise ProjectFileError("{path}: not an Annotator project (not a database file)",
                                path=path)
-    with tempfile.TemporaryDirectory(prefix="annotator-merge-") as tmpdir:
-        tmp = Path(tmpdir) / f"source{PROJECT_SUFFIX}"
+    with temporary_folder(scratch, "merge") as tmpdir:
+        tmp = tmpdir / f"source{PROJECT_SUFFIX}"
         try:
             src = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
             try:
@@ -864,7 +877,7 @@ def merge_copy(target: Project, source: Path | str) -> MergeReport:
         return _merge_qdpx(target, source)
     if source.exists() and source.resolve() == target.path.resolve():
         raise InvalidInput("{path}: a project cannot be merged into itself", path=source)
-    snapshot = _snapshot_source(source)
+    snapshot = _snapshot_source(source, _scratch_folder(target))
     report = MergeReport(source)
     try:
         with target.write() as s:
@@ -880,8 +893,8 @@ def merge_copy(target: Project, source: Path | str) -> MergeReport:
 def _merge_qdpx(target: Project, qdpx: Path) -> MergeReport:
     """A REFI-QDA project (NVivo, ATLAS.ti, MAXQDA...) merges like a participant copy:
     it is read into a temporary project first, so the same matching rules apply."""
-    with tempfile.TemporaryDirectory(prefix="annotator-qdpx-") as tmp:
-        converted = Path(tmp) / f"{qdpx.stem}{PROJECT_SUFFIX}"
+    with temporary_folder(_scratch_folder(target), "merge") as tmp:
+        converted = tmp / f"{qdpx.stem}{PROJECT_SUFFIX}"
         project, imported = new_project_from_qdpx(converted, qdpx)
         project.close()
         report = merge_copy(target, converted)

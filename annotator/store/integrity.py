@@ -229,12 +229,13 @@ def salvage(source: Path, dest: Path) -> Examination:
     then pass ``integrity_check``; it gets its name only when all that succeeded.
     Returns what was found in ``source``.
     """
-    from annotator.store.project import _temporary_beside, _writing_beside
+    from annotator.store.debris import temporary_name
+    from annotator.store.project import _writing_beside
 
     found = examine(source)
     if dest.exists():
         raise ProjectFileError("{path}: already exists; choose another file name", path=dest)
-    tmp = _temporary_beside(dest, "salvage")
+    tmp = temporary_name(dest, "salvage")
     with _writing_beside(
         tmp, dest, "{path}: the copy cannot be written ({reason}); nothing was changed"
     ):

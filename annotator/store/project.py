@@ -32,6 +32,7 @@ from sqlalchemy.orm import Session
 from annotator.domain.errors import ProjectFileError
 from annotator.messages import Msg, msg
 from annotator.store import change_feed, integrity
+from annotator.store.debris import sweep, temporary_name
 from annotator.store.migrations import CURRENT_VERSION, migrate
 from annotator.store.models import Base, Meta
 from annotator.store.server import (
@@ -309,11 +310,6 @@ def _make_engine(path: Path, read_only: bool = False) -> Engine:
     return engine
 
 
-def _temporary_beside(path: Path, tag: str) -> Path:
-    """A hidden name in the target's folder, short enough for any legal target name."""
-    return path.with_name(f".{tag}-{os.getpid()}-{os.urandom(3).hex()}.tmp")
-
-
 def _remove_with_journal(path: Path) -> None:
     for p in (path, _journal(path)):
         with suppress(OSError):
@@ -387,7 +383,7 @@ class Project:
             )
         if not path.parent.is_dir():
             raise ProjectFileError("{path}: no such folder", path=path.parent)
-        tmp = _temporary_beside(path, "new")
+        tmp = temporary_name(path, "new")
         engine = _make_engine(tmp)
         result: T | None = None
         with _writing_beside(
@@ -424,6 +420,7 @@ class Project:
             return cls._open_on_server(str(path))
         path = Path(path)
         version = _check_file(path)
+        sweep(path.parent)  # what a killed process left beside it (``debris.py``)
         if version > CURRENT_VERSION:
             raise ProjectFileError(
                 "{path}: written by a newer version of Annotator (project format "
@@ -597,7 +594,7 @@ class Project:
             return dest
         if dest.resolve() == self.path.resolve():
             raise ProjectFileError("a copy cannot overwrite the project itself")
-        tmp = _temporary_beside(dest, "copy")
+        tmp = temporary_name(dest, "copy")
         with _writing_beside(
             tmp, dest, "{path}: the copy cannot be written ({reason}); nothing was changed"
         ):
@@ -656,7 +653,7 @@ def _backup_before_migration(path: Path, version: int) -> None:
     backup = path.with_name(f"{path.name}.format{version}.bak")
     if backup.exists() and _backup_is_good(backup, version):
         return
-    tmp = _temporary_beside(backup, "bak")
+    tmp = temporary_name(backup, "bak")
     with _writing_beside(
         tmp, path, "{path}: the copy made before the upgrade cannot be written ({reason}), so "
         "the project was not upgraded; nothing was changed",
