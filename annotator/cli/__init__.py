@@ -27,6 +27,7 @@ from annotator.cli import (
 )
 from annotator.domain.errors import AnnotatorError
 from annotator.messages import LANG_ENV, LANGUAGES, msg, set_language
+from annotator.store.file_errors import file_refusal
 
 COMMAND_MODULES = (
     project_commands, workshop_commands, team_commands, analysis_commands, words_commands,
@@ -120,3 +121,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # output piped into `head` and the like
         sys.stderr.close()
         return 0
+    except OSError as exc:  # a name too long, a full or read-only disk (``file_errors``)
+        _drop_half_built_output()
+        message = " ".join(str(file_refusal(exc)).split())
+        print(msg("annotator: error: {message}", message=message), file=sys.stderr)
+        return 1

@@ -26,6 +26,7 @@ if TYPE_CHECKING:  # openpyxl is imported when a workbook is written, not at sta
 
 from annotator.domain.errors import AnnotatorError
 from annotator.store.debris import temporary_name
+from annotator.store.file_errors import os_reason
 
 EXCEL_CELL_LIMIT = 32_767
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
@@ -173,7 +174,7 @@ def save_workbook(wb: Workbook, out: Path) -> None:
     except OSError as exc:
         raise AnnotatorError(
             "{path}: the workbook cannot be written ({reason}); nothing was written",
-            path=out, reason=exc.strerror or str(exc),
+            path=out, reason=os_reason(exc),
         ) from exc
     finally:
         tmp.unlink(missing_ok=True)

@@ -74,4 +74,15 @@ ZH: dict[str, str] = {
     "{path}: the damage cannot be repaired in a copy ({problem}); nothing was written":
         "{path}：无法在副本中修复损坏（{problem}）；未写入任何内容",
     "{path}: opened read-only — {reason}": "{path}：已以只读方式打开——{reason}",
+    # refused by the file system
+    "the file or folder name is too long for the file system — choose a shorter name":
+        "文件名或文件夹名太长，文件系统无法保存——请换一个短一些的名称",
+    "permission denied": "没有权限",
+    "the disk is full": "磁盘已满",
+    "the disk is read-only": "磁盘是只读的",
+    "no such file or folder": "没有这个文件或文件夹",
+    "it already exists": "已经存在",
+    "it is a folder": "它是文件夹",
+    "a part of the path is not a folder": "路径中有一部分不是文件夹",
+    "{path}: {reason} (nothing was changed)": "{path}：{reason}（未做任何更改）",
 }

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from annotator.domain.errors import ProjectFileError
 from annotator.store import integrity
+from annotator.store.file_errors import os_reason
 from annotator.store.project import SQLITE_MAGIC, Project
 
 
@@ -28,7 +29,7 @@ def salvage_project(source: Path | str, dest: Path | str) -> integrity.Examinati
             head = fh.read(len(SQLITE_MAGIC))
     except OSError as exc:
         raise ProjectFileError("{path}: cannot be read ({reason})", path=source,
-                               reason=exc.strerror or str(exc)) from exc
+                               reason=os_reason(exc)) from exc
     if head != SQLITE_MAGIC:
         raise ProjectFileError("{path}: not an Annotator project (not a database file)",
                                path=source)

@@ -83,6 +83,7 @@ from annotator.services.documents import insert_document
 from annotator.services.exchange import new_project_from_qdpx
 from annotator.services.reviewed import REVIEWED, copy_marks
 from annotator.store.debris import sweep, temporary_folder
+from annotator.store.file_errors import os_reason
 from annotator.store.models import Code, Coder, Coding, Document, Meta
 from annotator.store.project import PROJECT_SUFFIX, Project, now
 
@@ -249,7 +250,7 @@ def _snapshot_source(path: Path, scratch: Path) -> _Copy:
             head = fh.read(16)
     except OSError as exc:
         raise ProjectFileError("{path}: cannot be read ({reason})", path=path,
-                               reason=exc.strerror) from exc
+                               reason=os_reason(exc)) from exc
     if head != b"SQLite format 3\x00":
         raise ProjectFileError("{path}: not an Annotator project (not a database file)",
                                path=path)

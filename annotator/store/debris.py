@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
-TAGS = ("new", "copy", "bak", "salvage", "merge", "xlsx")
+TAGS = ("new", "copy", "bak", "salvage", "merge", "xlsx", "refi")
 _DEBRIS = re.compile(rf"^\.(?:{'|'.join(TAGS)})-(\d+)-[0-9a-f]{{6}}\.(?:tmp|part)(?:-journal)?$")
 #: Where a process id cannot be asked about safely (Windows), debris this old is swept.
 _STALE_SECONDS = 24 * 3600

@@ -33,6 +33,7 @@ from annotator.domain.errors import ProjectFileError
 from annotator.messages import Msg, msg
 from annotator.store import change_feed, integrity
 from annotator.store.debris import sweep, temporary_name
+from annotator.store.file_errors import os_reason
 from annotator.store.migrations import CURRENT_VERSION, migrate
 from annotator.store.models import Base, Meta
 from annotator.store.server import (
@@ -128,7 +129,7 @@ def _check_regular_file(path: Path) -> None:
         raise ProjectFileError("{path}: no such project file", path=path) from None
     except OSError as exc:
         raise ProjectFileError(
-            "{path}: cannot be read ({reason})", path=path, reason=exc.strerror or str(exc)
+            "{path}: cannot be read ({reason})", path=path, reason=os_reason(exc)
         ) from exc
     if stat.S_ISDIR(mode):
         raise ProjectFileError("{path}: is a folder, not a project file", path=path)
@@ -225,7 +226,7 @@ def _recover(path: Path) -> None:
         raise ProjectFileError(
             "{path}: the project was left unfinished by a crash and must be recovered, but "
             "its folder cannot be written ({reason}); nothing was changed",
-            path=path, reason=exc.strerror or str(exc),
+            path=path, reason=os_reason(exc),
         ) from exc
     conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)
     try:
@@ -258,7 +259,7 @@ def _check_file(path: Path) -> int:
             head = fh.read(len(SQLITE_MAGIC))
     except OSError as exc:
         raise ProjectFileError(
-            "{path}: cannot be read ({reason})", path=path, reason=exc.strerror or str(exc)
+            "{path}: cannot be read ({reason})", path=path, reason=os_reason(exc)
         ) from exc
     if head != SQLITE_MAGIC:
         raise ProjectFileError(
@@ -328,7 +329,7 @@ def _writing_beside(tmp: Path, path: Path, failure: str) -> Iterator[None]:
     except sqlite3.Error as exc:
         raise database_refusal(path, exc) from exc
     except OSError as exc:
-        raise ProjectFileError(failure, path=path, reason=exc.strerror or str(exc)) from exc
+        raise ProjectFileError(failure, path=path, reason=os_reason(exc)) from exc
     finally:
         _remove_with_journal(tmp)
 

@@ -38,6 +38,7 @@ from pathlib import Path
 from annotator.domain.errors import ImportRefused
 from annotator.domain.text import normalise_text
 from annotator.messages import Msg, msg
+from annotator.store.file_errors import os_reason
 
 from . import rtf
 from .common import (
@@ -178,7 +179,7 @@ def _read_bytes(path: Path, name: str) -> bytes:
     except IsADirectoryError as exc:
         raise refusal(name, "is a folder, not a file") from exc
     except OSError as exc:
-        reason = exc.strerror or exc.__class__.__name__
+        reason = os_reason(exc)
         raise refusal(name, "cannot be read ({reason})", reason=reason) from exc
     _check_size(len(data), name)  # it may have grown since stat()
     return data
