@@ -13,6 +13,7 @@ import argparse
 import gc
 import os
 import sys
+import traceback
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -81,16 +82,24 @@ def _take_language(args: list[str]) -> list[str]:
     return rest
 
 
-def _drop_half_built_output() -> None:
+def _drop_half_built_output(exc: BaseException) -> None:
     """Let go of what a refused command had half built, without noise on the terminal.
 
-    A workbook whose export stopped half-way holds suspended sheet writers; when they are
-    collected, openpyxl complains on stderr ("Exception ignored in …") about output that
-    is being thrown away anyway, after the one line that says what happened.
+    A workbook whose export stopped half-way holds suspended sheet writers and an open
+    zip file, kept alive by the error's traceback; when they are collected, openpyxl and
+    zipfile complain on stderr ("Exception ignored in …") about output that is being
+    thrown away anyway, after the one line that says what happened. The traceback's frames
+    are cleared and collected now, with those complaints silenced.
     """
     hook = sys.unraisablehook
     sys.unraisablehook = lambda _unraisable: None
     try:
+        seen: set[int] = set()
+        current: BaseException | None = exc
+        while current is not None and id(current) not in seen:
+            seen.add(id(current))
+            traceback.clear_frames(current.__traceback__)
+            current = current.__cause__ or current.__context__
         gc.collect()
     finally:
         sys.unraisablehook = hook
@@ -106,7 +115,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         ns = _window_parser(commands).parse_args(args)
         return open_window(ns.project, ns.screenshot, ns.doc)
     except AnnotatorError as exc:
-        _drop_half_built_output()
+        _drop_half_built_output(exc)
         message = " ".join(str(exc).split())
         print(msg("annotator: error: {message}", message=message), file=sys.stderr)
         return 1
@@ -122,7 +131,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.close()
         return 0
     except OSError as exc:  # a name too long, a full or read-only disk (``file_errors``)
-        _drop_half_built_output()
+        _drop_half_built_output(exc)
         message = " ".join(str(file_refusal(exc)).split())
         print(msg("annotator: error: {message}", message=message), file=sys.stderr)
         return 1

@@ -122,6 +122,24 @@ def _read_only_reason(path: Path) -> Msg | None:
     return None
 
 
+def _not_damage_cause(exc: BaseException) -> sqlite3.Error | None:
+    """The busy, full or read-only error behind ``exc``, if that is what it comes from.
+
+    SQLite rolls a whole transaction back on a full disk, so SQLAlchemy's rollback to a
+    savepoint then fails ("no such savepoint"): the real cause is further down the chain.
+    """
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        orig = getattr(current, "orig", current)
+        code = getattr(orig, "sqlite_errorcode", 0) & 0xFF
+        if isinstance(orig, sqlite3.Error) and code in _NOT_DAMAGE:
+            return orig
+        current = current.__cause__ or current.__context__
+    return None
+
+
 def _check_regular_file(path: Path) -> None:
     try:
         mode = path.stat().st_mode
@@ -328,6 +346,10 @@ def _writing_beside(tmp: Path, path: Path, failure: str) -> Iterator[None]:
         yield
     except sqlite3.Error as exc:
         raise database_refusal(path, exc) from exc
+    except DBAPIError as exc:
+        if not isinstance(exc.orig, sqlite3.Error):
+            raise
+        raise database_refusal(path, exc.orig) from exc
     except OSError as exc:
         raise ProjectFileError(failure, path=path, reason=os_reason(exc)) from exc
     finally:
@@ -534,10 +556,9 @@ class Project:
                         change_feed.mark_origin(session.connection(), self.origin)
                     yield session
             except OperationalError as exc:
-                orig = exc.orig
-                code = getattr(orig, "sqlite_errorcode", 0) & 0xFF
-                if isinstance(orig, sqlite3.Error) and code in _NOT_DAMAGE:
-                    raise database_refusal(self.path, orig) from exc
+                cause = _not_damage_cause(exc)
+                if cause is not None:
+                    raise database_refusal(self.path, cause) from exc
                 raise
 
     @contextmanager
