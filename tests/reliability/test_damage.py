@@ -8,8 +8,6 @@ turns read-only, and ``annotator salvage`` writes a whole copy of the rest.
 
 import random
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 
 import openpyxl
@@ -24,6 +22,7 @@ from annotator.services.projects import new_project
 from annotator.store.integrity import ProjectDamaged
 from annotator.store.project import Project
 from tests.conftest import SEED_PAPER, shared_file
+from tests.reliability.helpers import run_cli
 
 NOVEL = "hongloumeng-gbk"
 PAGE = 4096
@@ -42,11 +41,6 @@ def intact(tmp_path_factory: pytest.TempPathFactory) -> Path:
                 coding.code_span(p, doc.id, i * 50, i * 50 + 20, codes[i % len(codes)].id,
                                  coder.id)
     return path
-
-
-def _run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "annotator", *args],
-                          capture_output=True, text=True, timeout=300)
 
 
 def _novel_offset(data: bytes) -> int:
@@ -134,7 +128,7 @@ def test_the_command_line_reports_the_damage_in_one_line_and_salvages(
     before = path.read_bytes()
     for args in (["segments", str(path)], ["export", str(path), str(tmp_path / "d.xlsx")],
                  ["--lang", "zh", "segments", str(path)]):
-        done = _run(*args)
+        done = run_cli(*args)
         assert done.returncode == 1
         assert "Traceback" not in done.stderr and "Exception" not in done.stderr
         assert done.stderr.count("\n") == 1, done.stderr
@@ -142,14 +136,14 @@ def test_the_command_line_reports_the_damage_in_one_line_and_salvages(
     assert "项目文件已损坏" in done.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["d.annotator"]  # no half export
 
-    check = _run("check", str(path))
+    check = run_cli("check", str(path))
     assert check.returncode == 1 and f"is damaged: {NOVEL}" in check.stdout
     saved = tmp_path / "saved.annotator"
-    assert _run("salvage", str(path), str(saved)).returncode == 0
+    assert run_cli("salvage", str(path), str(saved)).returncode == 0
     assert path.read_bytes() == before
-    assert _run("check", str(saved)).stdout.strip().endswith("no damage was found")
+    assert run_cli("check", str(saved)).stdout.strip().endswith("no damage was found")
     out = tmp_path / "saved.xlsx"
-    done = _run("export", str(saved), str(out))
+    done = run_cli("export", str(saved), str(out))
     assert done.returncode == 0, done.stderr
     sheet = openpyxl.load_workbook(out, read_only=True).worksheets[0]
     shown = {row[0] for row in sheet.iter_rows(min_row=2, values_only=True)}
@@ -177,7 +171,7 @@ def test_flipped_index_entries_are_found_by_the_full_check_and_repaired_in_the_c
     assert "missing from index ix_coding_code" in str(info.value)
     assert "40 coding(s)" in str(info.value)
     saved = tmp_path / "saved.annotator"
-    assert _run("salvage", str(damaged), str(saved)).returncode == 0
+    assert run_cli("salvage", str(damaged), str(saved)).returncode == 0
     with Project.open(saved) as p:
         assert sum(c.count for c in code_tree(p)) == 40
-    assert _run("check", str(saved)).returncode == 0
+    assert run_cli("check", str(saved)).returncode == 0

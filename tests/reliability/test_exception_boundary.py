@@ -15,10 +15,11 @@ import ast
 import builtins
 from pathlib import Path
 
+from tests.test_messages import _error_names
+
 PACKAGE = Path(__file__).resolve().parents[2] / "annotator"
 
-#: Raised for the user: one sentence in their language.
-USER_ERRORS = "AnnotatorError"
+# Raised for the user: AnnotatorError and its family (found as ``test_messages`` finds it).
 #: Turned into one line by ``annotator.cli.main`` (its ``except`` clauses, checked below).
 CLI_BOUNDARY = {"AnnotatorError", "UnicodeEncodeError", "KeyboardInterrupt",
                 "BrokenPipeError", "OSError"}
@@ -45,22 +46,6 @@ def _trees(package: Path = PACKAGE) -> dict[str, ast.Module]:
     }
 
 
-def _user_error_classes(trees: dict[str, ast.Module]) -> set[str]:
-    names = {USER_ERRORS}
-    grew = True
-    while grew:
-        grew = False
-        for tree in trees.values():
-            for node in ast.walk(tree):
-                if isinstance(node, ast.ClassDef) and node.name not in names:
-                    bases = {b.id if isinstance(b, ast.Name) else getattr(b, "attr", "")
-                             for b in node.bases}
-                    if bases & names:
-                        names.add(node.name)
-                        grew = True
-    return names
-
-
 def _error_helpers(trees: dict[str, ast.Module], errors: set[str]) -> set[str]:
     """Functions whose declared return type is one of ``errors`` (``refusal``, …)."""
     helpers = set()
@@ -79,7 +64,7 @@ def _classes(trees: dict[str, ast.Module]) -> set[str]:
 
 def stray_raises(trees: dict[str, ast.Module]) -> list[str]:
     """Every ``raise`` of a type not named in this module's lists, as ``file:line: Type``."""
-    errors = _user_error_classes(trees)
+    errors = _error_names(trees)
     helpers = _error_helpers(trees, errors)
     known_types = _classes(trees) | {n for n in dir(builtins) if n[0].isupper()} | USAGE
     problems = []

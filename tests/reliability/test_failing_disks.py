@@ -5,7 +5,6 @@ that says nothing was changed, and the project reopens whole afterwards."""
 import shutil
 import sqlite3
 import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,6 +13,7 @@ import pytest
 from annotator.services import documents
 from annotator.services.projects import new_project
 from tests.conftest import SEED_PAPER, shared_file
+from tests.reliability.helpers import run_cli
 
 
 @pytest.fixture
@@ -28,11 +28,6 @@ def small_disk(tmp_path: Path) -> Iterator[Path]:
         yield mount
     finally:
         subprocess.run(["umount", "-l", str(mount)], check=False)
-
-
-def _run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "annotator", *args],
-                          capture_output=True, text=True, timeout=300)
 
 
 def _fill(disk: Path) -> None:
@@ -62,7 +57,7 @@ def test_a_full_disk_is_one_line_and_nothing_changes(small_disk: Path, tmp_path:
                      ["export", str(project), str(small_disk / "out.xlsx")],
                      ["save-copy", str(project), str(small_disk / "copy.annotator")],
                      ["new", str(small_disk / "other.annotator")]):
-            done = _run("--lang", lang, *args)
+            done = run_cli("--lang", lang, *args)
             assert done.returncode == 1, (args, done.stdout)
             assert "Traceback" not in done.stderr
             assert words in done.stdout + done.stderr, (args, done.stdout, done.stderr)
@@ -70,7 +65,7 @@ def test_a_full_disk_is_one_line_and_nothing_changes(small_disk: Path, tmp_path:
     assert project.read_bytes() == before and _whole(project)
     assert sorted(p.name for p in small_disk.iterdir()) == ["filler", "p.annotator"]
     (small_disk / "filler").unlink()
-    done = _run("info", str(project))
+    done = run_cli("info", str(project))
     assert done.returncode == 0 and "1 documents" in done.stdout
 
 
@@ -79,11 +74,11 @@ def test_a_read_only_mount_opens_read_only(small_disk: Path, tmp_path: Path) -> 
     with new_project(project, "governance") as p:
         documents.import_files(p, [SEED_PAPER])
     subprocess.run(["mount", "-o", "remount,ro", str(small_disk)], check=True)
-    done = _run("segments", str(project))
+    done = run_cli("segments", str(project))
     assert done.returncode == 0, done.stderr
     out = tmp_path / "out.xlsx"
-    assert _run("export", str(project), str(out)).returncode == 0 and out.exists()
-    done = _run("add-code", str(project), "新代码")
+    assert run_cli("export", str(project), str(out)).returncode == 0 and out.exists()
+    done = run_cli("add-code", str(project), "新代码")
     assert done.returncode == 1 and "Traceback" not in done.stderr
     assert "open read-only" in done.stderr and "nothing was changed" in done.stderr
     shutil.copy(project, tmp_path / "back.annotator")

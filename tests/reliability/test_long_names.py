@@ -1,8 +1,6 @@
 """Names too long for the file system are one line that says so; the longest legal name
 works for every export, since temporaries never need more room than their target."""
 
-import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
@@ -11,13 +9,9 @@ import pytest
 from annotator.services import documents
 from annotator.services.projects import new_project
 from tests.conftest import SEED_PAPER
+from tests.reliability.helpers import run_cli
 
 TOO_LONG = "长" * 100  # 300 bytes in UTF-8: more than any file system's 255
-
-
-def _run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "annotator", *args], cwd=cwd,
-                          capture_output=True, text=True, timeout=300)
 
 
 @pytest.fixture
@@ -43,7 +37,7 @@ def test_a_name_too_long_is_one_line(project: Path, args: list[str]) -> None:
     folder = project.parent
     before = project.read_bytes()
     for lang, words in (("en", "too long"), ("zh", "太长")):
-        done = _run("--lang", lang, *args, cwd=folder)
+        done = run_cli("--lang", lang, *args, cwd=folder)
         assert done.returncode == 1, done.stdout
         assert "Traceback" not in done.stderr
         assert done.stderr.count("\n") == 1 and words in done.stderr, done.stderr
@@ -55,7 +49,7 @@ def test_a_name_too_long_is_one_line(project: Path, args: list[str]) -> None:
 def test_the_longest_legal_export_name_works(project: Path, suffix: str) -> None:
     name = "访" * ((255 - len(suffix)) // 3) + "x" * ((255 - len(suffix)) % 3) + suffix
     assert len(name.encode()) == 255
-    done = _run("export", "p.annotator", name, cwd=project.parent)
+    done = run_cli("export", "p.annotator", name, cwd=project.parent)
     assert done.returncode == 0, done.stderr
     assert zipfile.is_zipfile(project.parent / name)
     assert sorted(p.name for p in project.parent.iterdir()) == sorted(["p.annotator", name])

@@ -7,8 +7,6 @@ here (the project treats a file nobody may write as read-only, whoever opens it)
 
 import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import openpyxl
@@ -21,13 +19,9 @@ from annotator.services.coders import ensure_coder
 from annotator.services.projects import new_project
 from annotator.store.project import Project
 from tests.conftest import SEED_PAPER
+from tests.reliability.helpers import run_cli
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
-
-
-def _run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "annotator", *args],
-                          capture_output=True, text=True, timeout=300)
 
 
 @pytest.fixture
@@ -54,7 +48,7 @@ def test_reading_and_export_work_and_a_change_is_refused(read_only: Path, tmp_pa
         assert "nothing was changed" in str(info.value)
         assert ensure_coder(p, "新人").id == 0  # looked up, not stored
     out = tmp_path / "ro.xlsx"
-    done = _run("export", str(read_only), str(out))
+    done = run_cli("export", str(read_only), str(out))
     assert done.returncode == 0, done.stderr
     rows = list(openpyxl.load_workbook(out, read_only=True).worksheets[0].iter_rows(
         min_row=2, values_only=True))
@@ -75,7 +69,7 @@ def test_the_command_line_refuses_a_change_in_one_line(
                   "--end", "5", "--code", "协调"],
                  ["import", str(read_only), str(SEED_PAPER)],
                  ["add-code", str(read_only), "新代码"]):
-        done = _run("--lang", lang, *args)
+        done = run_cli("--lang", lang, *args)
         assert done.returncode == 1, done.stdout
         assert "Traceback" not in done.stderr
         assert done.stderr.count("\n") == 1 and all(w in done.stderr for w in words), \
