@@ -26,7 +26,7 @@ if TYPE_CHECKING:  # openpyxl is imported when a workbook is written, not at sta
 
 from annotator.domain.errors import AnnotatorError
 from annotator.store.debris import temporary_name
-from annotator.store.file_errors import os_reason
+from annotator.store.file_errors import os_reason, system_refusals
 
 EXCEL_CELL_LIMIT = 32_767
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
@@ -145,9 +145,11 @@ def check_target(out: Path | str) -> Path:
     out = Path(out)
     if out.suffix.lower() != ".xlsx":
         raise AnnotatorError("{name}: the workbook must be an .xlsx file", name=out.name)
-    if not out.parent.is_dir():
+    with system_refusals():
+        folder_missing, is_folder = not out.parent.is_dir(), out.is_dir()
+    if folder_missing:
         raise AnnotatorError("{path}: no such folder", path=out.parent)
-    if out.is_dir():
+    if is_folder:
         raise AnnotatorError(
             "{path}: is a folder; choose a file name for the workbook (nothing was written)",
             path=out,

@@ -8,6 +8,8 @@ one sentence the command line and the window show.
 """
 
 import errno
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from annotator.domain.errors import ProjectFileError
 from annotator.messages import Msg, msg
@@ -38,3 +40,16 @@ def file_refusal(exc: OSError) -> ProjectFileError:
     where = exc.filename if exc.filename is not None else ""
     return ProjectFileError("{path}: {reason} (nothing was changed)", path=where,
                             reason=reason)
+
+
+@contextmanager
+def system_refusals() -> Iterator[None]:
+    """Inside: any ``OSError`` (a name too long to even look up) becomes ``file_refusal``.
+
+    For the checks made before a file is built, which the window calls as well as the
+    command line (whose boundary maps such errors itself).
+    """
+    try:
+        yield
+    except OSError as exc:
+        raise file_refusal(exc) from exc

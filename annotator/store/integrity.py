@@ -29,6 +29,7 @@ from sqlalchemy.sql.functions import FunctionElement
 
 from annotator.domain.errors import ProjectFileError
 from annotator.messages import Msg, msg
+from annotator.store.file_errors import system_refusals
 
 FUNCTION = "annotator_verified_text"
 _SQLITE_CORRUPT = 11
@@ -233,7 +234,9 @@ def salvage(source: Path, dest: Path) -> Examination:
     from annotator.store.project import _writing_beside
 
     found = examine(source)
-    if dest.exists():
+    with system_refusals():
+        taken = dest.exists()
+    if taken:
         raise ProjectFileError("{path}: already exists; choose another file name", path=dest)
     tmp = temporary_name(dest, "salvage")
     with _writing_beside(

@@ -33,7 +33,7 @@ from annotator.domain.errors import ProjectFileError
 from annotator.messages import Msg, msg
 from annotator.store import change_feed, integrity
 from annotator.store.debris import sweep, temporary_name
-from annotator.store.file_errors import os_reason
+from annotator.store.file_errors import os_reason, system_refusals
 from annotator.store.migrations import CURRENT_VERSION, migrate
 from annotator.store.models import Base, Meta
 from annotator.store.server import (
@@ -400,11 +400,13 @@ class Project:
         if is_server_url(path):
             return cls._create_on_server(str(path), name, fill)
         path = Path(path)
-        if path.exists():
+        with system_refusals():
+            taken, folder = path.exists(), path.parent.is_dir()
+        if taken:
             raise ProjectFileError(
                 "{path}: already exists; choose another file name", path=path
             )
-        if not path.parent.is_dir():
+        if not folder:
             raise ProjectFileError("{path}: no such folder", path=path.parent)
         tmp = temporary_name(path, "new")
         engine = _make_engine(tmp)
@@ -614,7 +616,9 @@ class Project:
         if self.url is not None:
             Project.create(dest, self.name, lambda p: copy_into(self.engine, p)).close()
             return dest
-        if dest.resolve() == self.path.resolve():
+        with system_refusals():
+            same = dest.resolve() == self.path.resolve()
+        if same:
             raise ProjectFileError("a copy cannot overwrite the project itself")
         tmp = temporary_name(dest, "copy")
         with _writing_beside(

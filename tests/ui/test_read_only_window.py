@@ -29,3 +29,12 @@ def test_a_read_only_project_opens_for_reading_and_refuses_a_change(
     assert "Traceback" not in dialogs.warnings[0]
     assert demo.read_bytes() == before
     assert not demo.with_name(demo.name + "-journal").exists()
+
+
+def test_an_export_name_too_long_is_one_message(qtbot, window, demo: Path, dialogs) -> None:
+    assert window.open_path(demo)
+    dialogs.answer(str(demo.parent / ("长" * 100 + ".xlsx")))
+    window.export.export_dialog()
+    qtbot.waitUntil(lambda: not window.export.busy and len(dialogs.warnings) == 1)
+    assert "too long" in dialogs.warnings[0] and "OSError" not in dialogs.warnings[0]
+    assert not [p for p in demo.parent.iterdir() if p.name.startswith(".") or p.suffix == ".xlsx"]
