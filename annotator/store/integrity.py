@@ -23,7 +23,7 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import Text
+from sqlalchemy import Text, TypeDecorator
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.functions import FunctionElement
 
@@ -55,29 +55,36 @@ def register(dbapi_conn: sqlite3.Connection, verified: set[tuple[int, str, int]]
     documents already read intact, so each is hashed on its first read only.
     """
 
-    def verified_text(doc_id: int, data: bytes | None, sha256: str | None) -> str | None:
+    def verified_text(doc_id: int, data: bytes | None, sha256: str | None) -> bytes | None:
+        # The stored bytes themselves go back (decoded once, by ``StoredUtf8``): bytes
+        # that hash to what the text hashed to at import are that text's UTF-8.
         if data is None:
             return None
-        data = bytes(data)
         key = (doc_id, sha256 or "", len(data))
-        try:
-            text = data.decode("utf-8")
-            if key not in verified:
-                if hashlib.sha256(data).hexdigest() != sha256:
-                    raise _TextDamaged(doc_id)
-                verified.add(key)
-        except (UnicodeDecodeError, _TextDamaged):
-            _failed.document = doc_id
-            raise
-        return text
+        if key not in verified:
+            if hashlib.sha256(data).hexdigest() != sha256:
+                _failed.document = doc_id
+                raise _TextDamaged(doc_id)
+            verified.add(key)
+        return data
 
     dbapi_conn.create_function(FUNCTION, 3, verified_text, deterministic=True)
+
+
+class StoredUtf8(TypeDecorator[str]):
+    """Text that arrives as its stored UTF-8 bytes (from ``FUNCTION``), or as text."""
+
+    impl = Text
+    cache_ok = True
+
+    def process_result_value(self, value: bytes | str | None, dialect: object) -> str | None:
+        return value.decode("utf-8") if isinstance(value, bytes) else value
 
 
 class VerifiedTextOf(FunctionElement[str]):
     """``document.text`` as a query reads it: through ``FUNCTION`` on SQLite, else as is."""
 
-    type = Text()
+    type = StoredUtf8()
     inherit_cache = True
     name = FUNCTION
 
