@@ -14,6 +14,7 @@ from pathlib import Path
 from annotator.services import documents
 from annotator.services.projects import new_project
 from annotator.services.workshop import merge_copies
+from annotator.store.debris import HOST
 from annotator.store.project import Project
 from tests.conftest import SEED_PAPER, shared_file
 
@@ -111,13 +112,17 @@ def test_opening_a_project_sweeps_what_dead_processes_left_and_nothing_else(
     dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
                           capture_output=True, text=True, check=True)
     pid = int(dead.stdout)  # a process that has ended
-    left = [tmp_path / f".new-{pid}-0a1b2c.tmp", tmp_path / f".new-{pid}-0a1b2c.tmp-journal",
-            tmp_path / f".xlsx-{pid}-3d4e5f.part", tmp_path / f".merge-{pid}-6a7b8c.tmp"]
+    left = [tmp_path / f".new-{pid}-{HOST}0a1b2c.tmp",
+            tmp_path / f".new-{pid}-{HOST}0a1b2c.tmp-journal",
+            tmp_path / f".xlsx-{pid}-{HOST}3d4e5f.part",
+            tmp_path / f".merge-{pid}-{HOST}6a7b8c.tmp"]
     for p in left[:3]:
         p.write_bytes(b"half")
     left[3].mkdir()
     (left[3] / "source.annotator").write_bytes(path.read_bytes())
-    kept = [tmp_path / f".copy-{os.getpid()}-abcdef.tmp",  # a live process's own
+    other_host = "0000" if HOST != "0000" else "ffff"
+    kept = [tmp_path / f".copy-{os.getpid()}-{HOST}abcdef.tmp",  # a live process's own
+            tmp_path / f".new-{pid}-{other_host}abcdef.tmp",  # another computer's, recent
             tmp_path / ".new-notapid-abcdef.tmp", tmp_path / "notes.txt"]
     for p in kept:
         p.write_bytes(b"keep")
