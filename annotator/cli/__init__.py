@@ -10,8 +10,10 @@ Messages speak the interface language: ``annotator --lang zh|en …`` first, els
 """
 
 import argparse
+import gc
 import os
 import sys
+import traceback
 from collections.abc import Sequence
 from importlib import import_module
 from pathlib import Path
@@ -19,6 +21,7 @@ from types import ModuleType
 
 from annotator.domain.errors import AnnotatorError
 from annotator.messages import LANG_ENV, LANGUAGES, msg, set_language
+from annotator.store.file_errors import file_refusal
 
 # Which module registers each subcommand. A command imports only its own module, so
 # ``--version`` and ``info`` do not pay for numpy, jieba or openpyxl
@@ -33,6 +36,7 @@ COMMANDS: dict[str, str] = {
                     "analysis_commands"),
     **dict.fromkeys(("words", "kwic", "autocode", "dictionary", "stopwords", "synonyms"),
                     "words_commands"),
+    **dict.fromkeys(("check", "salvage"), "repair_commands"),
 }
 
 
@@ -103,6 +107,29 @@ def _take_language(args: list[str]) -> list[str]:
     return rest
 
 
+def _drop_half_built_output(exc: BaseException) -> None:
+    """Let go of what a refused command had half built, without noise on the terminal.
+
+    A workbook whose export stopped half-way holds suspended sheet writers and an open
+    zip file, kept alive by the error's traceback; when they are collected, openpyxl and
+    zipfile complain on stderr ("Exception ignored in …") about output that is being
+    thrown away anyway, after the one line that says what happened. The traceback's frames
+    are cleared and collected now, with those complaints silenced.
+    """
+    hook = sys.unraisablehook
+    sys.unraisablehook = lambda _unraisable: None
+    try:
+        seen: set[int] = set()
+        current: BaseException | None = exc
+        while current is not None and id(current) not in seen:
+            seen.add(id(current))
+            traceback.clear_frames(current.__traceback__)
+            current = current.__cause__ or current.__context__
+        gc.collect()
+    finally:
+        sys.unraisablehook = hook
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _take_language(list(sys.argv[1:] if argv is None else argv))
     try:
@@ -112,6 +139,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         ns = _window_parser(list(COMMANDS)).parse_args(args)
         return open_window(ns.project, ns.screenshot, ns.doc)
     except AnnotatorError as exc:
+        _drop_half_built_output(exc)
         message = " ".join(str(exc).split())
         print(msg("annotator: error: {message}", message=message), file=sys.stderr)
         return 1
@@ -126,3 +154,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # output piped into `head` and the like
         sys.stderr.close()
         return 0
+    except OSError as exc:  # a name too long, a full or read-only disk (``file_errors``)
+        _drop_half_built_output(exc)
+        message = " ".join(str(file_refusal(exc)).split())
+        print(msg("annotator: error: {message}", message=message), file=sys.stderr)
+        return 1

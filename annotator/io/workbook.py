@@ -14,7 +14,6 @@ costs little more than the rows themselves. Every cell that is text stays text:
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -26,6 +25,8 @@ if TYPE_CHECKING:  # openpyxl is imported when a workbook is written, not at sta
     from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from annotator.domain.errors import AnnotatorError
+from annotator.store.debris import temporary_name
+from annotator.store.file_errors import os_reason, system_refusals
 
 EXCEL_CELL_LIMIT = 32_767
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
@@ -144,9 +145,11 @@ def check_target(out: Path | str) -> Path:
     out = Path(out)
     if out.suffix.lower() != ".xlsx":
         raise AnnotatorError("{name}: the workbook must be an .xlsx file", name=out.name)
-    if not out.parent.is_dir():
+    with system_refusals():
+        folder_missing, is_folder = not out.parent.is_dir(), out.is_dir()
+    if folder_missing:
         raise AnnotatorError("{path}: no such folder", path=out.parent)
-    if out.is_dir():
+    if is_folder:
         raise AnnotatorError(
             "{path}: is a folder; choose a file name for the workbook (nothing was written)",
             path=out,
@@ -166,14 +169,14 @@ def save_workbook(wb: Workbook, out: Path) -> None:
     The temporary name is short (any legal target name leaves room for it) and is removed
     on every path; a full or read-only disk is one sentence, not a traceback.
     """
-    tmp = out.with_name(f".xlsx-{os.getpid()}-{os.urandom(3).hex()}.part")
+    tmp = temporary_name(out, "xlsx", ".part")
     try:
         wb.save(tmp)
         tmp.replace(out)
     except OSError as exc:
         raise AnnotatorError(
             "{path}: the workbook cannot be written ({reason}); nothing was written",
-            path=out, reason=exc.strerror or str(exc),
+            path=out, reason=os_reason(exc),
         ) from exc
     finally:
         tmp.unlink(missing_ok=True)

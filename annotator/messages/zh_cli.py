@@ -15,4 +15,6 @@ ZH: dict[str, str] = {
     "annotator: error: an argument holds bytes that are not UTF-8 text — "
     "retype it (nothing was changed)":
         "annotator：错误：某个参数含有不是 UTF-8 文字的字节——请重新输入（未做任何更改）",
+    "{path}: {report}": "{path}：{report}",
+    "saved what is readable as {path}: {report}": "已把仍可读取的内容保存为 {path}：{report}",
 }

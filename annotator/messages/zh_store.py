@@ -43,4 +43,46 @@ ZH: dict[str, str] = {
     "{path}: the copy made before the upgrade cannot be written ({reason}), so the "
     "project was not upgraded; nothing was changed":
         "{path}：无法写入升级前的副本（{reason}），因此项目未升级；未做任何更改",
+    # opened read-only
+    "the file is read-only; to change it, make it writable, or save a copy and work in the "
+    "copy": "文件是只读的；如需修改，请把它设为可写，或另存一份副本并在副本中工作",
+    "its folder cannot be written; to change it, move it to a folder you can write, or save "
+    "a copy and work in the copy":
+        "其所在文件夹无法写入；如需修改，请把它移到可写的文件夹，或另存一份副本并在副本中工作",
+    "{path}: the project is open read-only ({reason}) — nothing was changed":
+        "{path}：项目以只读方式打开（{reason}）——未做任何更改",
+    "{path}: it cannot be written, and it is from an older version that must be upgraded "
+    "before it can be opened — make it and its folder writable and open it again (nothing "
+    "was changed)":
+        "{path}：无法写入，且它来自旧版本，必须先升级才能打开——请把文件及其文件夹设为可写后"
+        "重新打开（未做任何更改）",
+    "it is damaged; save what is readable with: annotator salvage {path} NEW-FILE":
+        "项目已损坏；请用以下命令保存仍可读取的内容：annotator salvage {path} 新文件",
+    # damage found after opening
+    "no damage was found": "未发现损坏",
+    "the text of {count} document(s) is damaged: {names}": "{count} 个文档的文字已损坏：{names}",
+    "the file's structure is damaged ({problem})": "文件结构已损坏（{problem}）",
+    "{first}, and {second}": "{first}，并且{second}",
+    "{damage}; still readable: {documents} document(s), {codes} code(s), {codings} "
+    "coding(s)": "{damage}；仍可读取：{documents} 个文档、{codes} 个代码、{codings} 个编码片段",
+    "{path}: the project file is damaged — {report}. It is open read-only: nothing was "
+    "changed. Save what is readable with: annotator salvage {path} NEW-FILE":
+        "{path}：项目文件已损坏——{report}。项目现以只读方式打开，未做任何更改。"
+        "请用以下命令保存仍可读取的内容：annotator salvage {path} 新文件",
+    "{path}: the project file is damaged ({reason}); it is open read-only — nothing was "
+    "changed": "{path}：项目文件已损坏（{reason}）；项目现以只读方式打开——未做任何更改",
+    "{path}: the damage cannot be repaired in a copy ({problem}); nothing was written":
+        "{path}：无法在副本中修复损坏（{problem}）；未写入任何内容",
+    "{path}: opened read-only — {reason}": "{path}：已以只读方式打开——{reason}",
+    # refused by the file system
+    "the file or folder name is too long for the file system — choose a shorter name":
+        "文件名或文件夹名太长，文件系统无法保存——请换一个短一些的名称",
+    "permission denied": "没有权限",
+    "the disk is full": "磁盘已满",
+    "the disk is read-only": "磁盘是只读的",
+    "no such file or folder": "没有这个文件或文件夹",
+    "it already exists": "已经存在",
+    "it is a folder": "它是文件夹",
+    "a part of the path is not a folder": "路径中有一部分不是文件夹",
+    "{path}: {reason} (nothing was changed)": "{path}：{reason}（未做任何更改）",
 }

@@ -10,8 +10,8 @@ Long work reports progress and stops when asked: ``Progress`` is called with
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from itertools import chain
+from typing import TYPE_CHECKING
 
-import numpy as np
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -27,6 +27,9 @@ from annotator.store.models import (
     Coding,
     Document,
 )
+
+if TYPE_CHECKING:  # numpy is imported when an analysis runs, not when the window starts
+    import numpy as np
 
 Progress = Callable[[int, int], None]
 CancelFlag = Callable[[], bool]
@@ -151,7 +154,7 @@ def resolve(s: Session, scope: Scope) -> Resolved:
 
 
 def coding_array(s: Session, r: Resolved, code_ids: Iterable[int] | None = None,
-                 spans_only: bool = False) -> np.ndarray:
+                 spans_only: bool = False) -> "np.ndarray":
     """The codings inside the scope as an integer array read in one query: ``(coding id,
     document, code, coder, start, end)`` rows, or with ``spans_only`` just ``(document,
     code, start, end)`` (what the matrices need: a third less to read).
@@ -161,6 +164,8 @@ def coding_array(s: Session, r: Resolved, code_ids: Iterable[int] | None = None,
     integers are bound, and they are written into the statement as literals, so the same
     text runs on SQLite and PostgreSQL.
     """
+    import numpy as np
+
     columns = ((Coding.document_id, Coding.code_id, Coding.start, Coding.end) if spans_only
                else (Coding.id, Coding.document_id, Coding.code_id, Coding.coder_id,
                      Coding.start, Coding.end))

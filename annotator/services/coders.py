@@ -64,6 +64,15 @@ def find_coder(session: Session, name: str) -> Coder:
 
 
 def ensure_coder(project: Project, name: str) -> CoderInfo:
+    """The coder of that name, added to the project if new.
+
+    A project open read-only is not written: it gets the coder it already has, or one
+    that is not stored (id 0), since nothing can be coded in it anyway.
+    """
+    if project.read_only is not None:
+        with project.read() as s:
+            c = s.scalar(select(Coder).where(Coder.name == name.strip()))
+        return CoderInfo(c.id, c.guid, c.name) if c else CoderInfo(0, "", name.strip())
     with project.write() as s:
         c = get_or_create_coder(s, name)
         return CoderInfo(c.id, c.guid, c.name)

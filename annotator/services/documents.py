@@ -210,7 +210,7 @@ def import_files(
                     summary.refused.append((path.name, str(exc)))
                     continue
                 summary.imported.append(_info(doc))
-                summary.warnings.extend((path.name, w) for w in read.warnings)
+                summary.warnings.extend((path.name, str(w)) for w in read.warnings)
         pending.clear()
 
     size = 0

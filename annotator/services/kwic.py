@@ -13,7 +13,6 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-import numpy as np
 import regex
 from sqlalchemy import select
 
@@ -213,6 +212,8 @@ def sort_order(hits: Sequence[Hit], key: SortKey) -> list[int]:
         keys = [(h.right + "\x01" + h.match)[:SORT_KEY_CHARS] for h in hits]
     else:
         keys = [(h.match + "\x01" + h.right)[:SORT_KEY_CHARS] for h in hits]
+    import numpy as np  # when sorting, not when the window starts
+
     return np.argsort(np.array(keys), kind="stable").tolist()
 
 

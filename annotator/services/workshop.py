@@ -81,6 +81,8 @@ from annotator.services.codebook import code_paths, create_code
 from annotator.services.coders import get_or_create_coder
 from annotator.services.documents import insert_document
 from annotator.services.reviewed import REVIEWED, copy_marks
+from annotator.store.debris import sweep, temporary_folder
+from annotator.store.file_errors import os_reason
 from annotator.store.models import Code, Coder, Coding, Document, Meta
 from annotator.store.project import PROJECT_SUFFIX, Project, now
 
@@ -226,8 +228,20 @@ class _Copy:
     reviewed: list[tuple[int, int]] = field(default_factory=list)  # (document, coder) ids
 
 
-def _snapshot_source(path: Path) -> _Copy:
-    """Read a source through a temporary backup copy: the source file is never written."""
+def _scratch_folder(target: Project) -> Path:
+    """Where a merge keeps its temporary copies: beside the target project (a team
+    project: the system's temporary folder), after sweeping what a killed merge left."""
+    folder = target.path.parent if target.path is not None else Path(tempfile.gettempdir())
+    sweep(folder)
+    return folder
+
+
+def _snapshot_source(path: Path, scratch: Path) -> _Copy:
+    """Read a source through a temporary backup copy: the source file is never written.
+
+    The copy is made in a hidden folder in ``scratch`` and removed on every path out; if
+    the process is killed, the next open of a project there removes it (``debris.py``).
+    """
     if not path.is_file():
         raise ProjectFileError("{path}: no such project file", path=path)
     try:
@@ -235,12 +249,12 @@ def _snapshot_source(path: Path) -> _Copy:
             head = fh.read(16)
     except OSError as exc:
         raise ProjectFileError("{path}: cannot be read ({reason})", path=path,
-                               reason=exc.strerror) from exc
+                               reason=os_reason(exc)) from exc
     if head != b"SQLite format 3\x00":
         raise ProjectFileError("{path}: not an Annotator project (not a database file)",
                                path=path)
-    with tempfile.TemporaryDirectory(prefix="annotator-merge-") as tmpdir:
-        tmp = Path(tmpdir) / f"source{PROJECT_SUFFIX}"
+    with temporary_folder(scratch, "merge") as tmpdir:
+        tmp = tmpdir / f"source{PROJECT_SUFFIX}"
         try:
             src = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
             try:
@@ -865,7 +879,7 @@ def merge_copy(
         return _merge_qdpx(target, source, utf16, crlf)
     if source.exists() and source.resolve() == target.path.resolve():
         raise InvalidInput("{path}: a project cannot be merged into itself", path=source)
-    snapshot = _snapshot_source(source)
+    snapshot = _snapshot_source(source, _scratch_folder(target))
     report = MergeReport(source)
     try:
         with target.write() as s:
@@ -892,8 +906,8 @@ def _merge_qdpx(
     )
 
     refi = read_exchange_file(qdpx, utf16=utf16, crlf=crlf)
-    with tempfile.TemporaryDirectory(prefix="annotator-qdpx-") as tmp:
-        converted = Path(tmp) / f"{qdpx.stem}{PROJECT_SUFFIX}"
+    with temporary_folder(_scratch_folder(target), "merge") as tmp:
+        converted = tmp / f"{qdpx.stem}{PROJECT_SUFFIX}"
         codings_only = replace(refi, variables=[], cases=[], sets=[], memo=None, notes=[])
         project, imported = new_project_from_qdpx(converted, qdpx, refi=codings_only)
         project.close()

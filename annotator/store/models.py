@@ -23,9 +23,29 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from annotator.store.integrity import VerifiedTextOf
+
 
 class Base(DeclarativeBase):
     pass
+
+
+class VerifiedText(TypeDecorator[str]):
+    """A document's text, checked against its SHA-256 when read (``integrity.py``).
+
+    Every ``SELECT`` of the column (an ORM load, ``select(Document.text)``) reads it through
+    a SQLite function that refuses text whose bytes are not what was stored; the column
+    itself is plain TEXT.
+    """
+
+    impl = Text
+    cache_ok = True
+
+    def column_expression(self, column):  # type: ignore[override]
+        table = getattr(column, "table", None)
+        if table is None or "sha256" not in table.c or "id" not in table.c:
+            return column
+        return VerifiedTextOf(table.c.id, column, table.c.sha256)
 
 
 class IntegerBool(TypeDecorator[bool]):
@@ -74,7 +94,7 @@ class Document(Base):
     name: Mapped[str] = mapped_column(String(500))
     # Loaded only when asked for: a million characters per row lookup would make every
     # coding pay for the whole document.
-    text: Mapped[str] = mapped_column(Text, deferred=True)
+    text: Mapped[str] = mapped_column(VerifiedText, deferred=True)
     length: Mapped[int] = mapped_column(Integer)
     sha256: Mapped[str] = mapped_column(String(64), index=True)
     source_name: Mapped[str | None] = mapped_column(String(500))

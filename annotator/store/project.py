@@ -30,7 +30,10 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session
 
 from annotator.domain.errors import ProjectFileError
-from annotator.store import change_feed
+from annotator.messages import Msg, msg
+from annotator.store import change_feed, integrity
+from annotator.store.debris import sweep, temporary_name
+from annotator.store.file_errors import os_reason, system_refusals
 from annotator.store.migrations import CURRENT_VERSION, migrate
 from annotator.store.models import Base, Meta
 from annotator.store.server import (
@@ -106,6 +109,37 @@ def database_refusal(path: Path, exc: sqlite3.Error) -> ProjectFileError:
     )
 
 
+def _read_only_reason(path: Path) -> Msg | None:
+    """Why ``path`` must be opened read-only, or None: a file marked read-only (even for
+    an administrator, who could write it anyway), or a file or folder this user cannot
+    write (SQLite writes its journal beside the file)."""
+    if not path.stat().st_mode & 0o222 or not os.access(path, os.W_OK):
+        return msg("the file is read-only; to change it, make it writable, or save a copy "
+                   "and work in the copy")
+    if not os.access(path.parent, os.W_OK | os.X_OK):
+        return msg("its folder cannot be written; to change it, move it to a folder you "
+                   "can write, or save a copy and work in the copy")
+    return None
+
+
+def _not_damage_cause(exc: BaseException) -> sqlite3.Error | None:
+    """The busy, full or read-only error behind ``exc``, if that is what it comes from.
+
+    SQLite rolls a whole transaction back on a full disk, so SQLAlchemy's rollback to a
+    savepoint then fails ("no such savepoint"): the real cause is further down the chain.
+    """
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        orig = getattr(current, "orig", current)
+        code = getattr(orig, "sqlite_errorcode", 0) & 0xFF
+        if isinstance(orig, sqlite3.Error) and code in _NOT_DAMAGE:
+            return orig
+        current = current.__cause__ or current.__context__
+    return None
+
+
 def _check_regular_file(path: Path) -> None:
     try:
         mode = path.stat().st_mode
@@ -113,7 +147,7 @@ def _check_regular_file(path: Path) -> None:
         raise ProjectFileError("{path}: no such project file", path=path) from None
     except OSError as exc:
         raise ProjectFileError(
-            "{path}: cannot be read ({reason})", path=path, reason=exc.strerror or str(exc)
+            "{path}: cannot be read ({reason})", path=path, reason=os_reason(exc)
         ) from exc
     if stat.S_ISDIR(mode):
         raise ProjectFileError("{path}: is a folder, not a project file", path=path)
@@ -210,7 +244,7 @@ def _recover(path: Path) -> None:
         raise ProjectFileError(
             "{path}: the project was left unfinished by a crash and must be recovered, but "
             "its folder cannot be written ({reason}); nothing was changed",
-            path=path, reason=exc.strerror or str(exc),
+            path=path, reason=os_reason(exc),
         ) from exc
     conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)
     try:
@@ -243,7 +277,7 @@ def _check_file(path: Path) -> int:
             head = fh.read(len(SQLITE_MAGIC))
     except OSError as exc:
         raise ProjectFileError(
-            "{path}: cannot be read ({reason})", path=path, reason=exc.strerror or str(exc)
+            "{path}: cannot be read ({reason})", path=path, reason=os_reason(exc)
         ) from exc
     if head != SQLITE_MAGIC:
         raise ProjectFileError(
@@ -264,13 +298,20 @@ def _check_file(path: Path) -> int:
         raise database_refusal(path, exc) from exc
 
 
-def _make_engine(path: Path) -> Engine:
-    engine = create_engine(f"sqlite+pysqlite:///{path}")
+def _make_engine(path: Path, read_only: bool = False) -> Engine:
+    if read_only:  # SQLite itself refuses every write: nothing can reach the file
+        uri = f"{path.resolve().as_uri()}?mode=ro"
+        engine = create_engine("sqlite+pysqlite://", creator=lambda: sqlite3.connect(
+            uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False))
+    else:
+        engine = create_engine(f"sqlite+pysqlite:///{path}")
+    verified: set[tuple[int, str, int]] = set()
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
         # Let SQLAlchemy, not the driver, decide where transactions begin.
         dbapi_conn.isolation_level = None
+        integrity.register(dbapi_conn, verified)
         cur = dbapi_conn.cursor()
         cur.execute("PRAGMA foreign_keys = ON")
         cur.execute("PRAGMA journal_mode = DELETE")
@@ -286,11 +327,6 @@ def _make_engine(path: Path) -> Engine:
         conn.exec_driver_sql(f"BEGIN {mode}")
 
     return engine
-
-
-def _temporary_beside(path: Path, tag: str) -> Path:
-    """A hidden name in the target's folder, short enough for any legal target name."""
-    return path.with_name(f".{tag}-{os.getpid()}-{os.urandom(3).hex()}.tmp")
 
 
 def _remove_with_journal(path: Path) -> None:
@@ -310,8 +346,12 @@ def _writing_beside(tmp: Path, path: Path, failure: str) -> Iterator[None]:
         yield
     except sqlite3.Error as exc:
         raise database_refusal(path, exc) from exc
+    except DBAPIError as exc:
+        if not isinstance(exc.orig, sqlite3.Error):
+            raise
+        raise database_refusal(path, exc.orig) from exc
     except OSError as exc:
-        raise ProjectFileError(failure, path=path, reason=exc.strerror or str(exc)) from exc
+        raise ProjectFileError(failure, path=path, reason=os_reason(exc)) from exc
     finally:
         _remove_with_journal(tmp)
 
@@ -323,9 +363,14 @@ class Project:
     for a server project; ``location`` is what the user named, fit to show.
     """
 
-    def __init__(self, path: Path | None, engine: Engine, url: str | None = None) -> None:
+    def __init__(
+        self, path: Path | None, engine: Engine, url: str | None = None,
+        read_only: Msg | None = None,
+    ) -> None:
         self.path = path
         self.url = url
+        #: Why the project is open read-only (a read-only file, damage found), or None.
+        self.read_only = read_only
         self.origin = change_feed.new_origin()
         self.engine = engine
         self._writer = engine.execution_options(sqlite_begin="IMMEDIATE")
@@ -355,13 +400,15 @@ class Project:
         if is_server_url(path):
             return cls._create_on_server(str(path), name, fill)
         path = Path(path)
-        if path.exists():
+        with system_refusals():
+            taken, folder = path.exists(), path.parent.is_dir()
+        if taken:
             raise ProjectFileError(
                 "{path}: already exists; choose another file name", path=path
             )
-        if not path.parent.is_dir():
+        if not folder:
             raise ProjectFileError("{path}: no such folder", path=path.parent)
-        tmp = _temporary_beside(path, "new")
+        tmp = temporary_name(path, "new")
         engine = _make_engine(tmp)
         result: T | None = None
         with _writing_beside(
@@ -398,12 +445,22 @@ class Project:
             return cls._open_on_server(str(path))
         path = Path(path)
         version = _check_file(path)
+        sweep(path.parent)  # what a killed process left beside it (``debris.py``)
         if version > CURRENT_VERSION:
             raise ProjectFileError(
                 "{path}: written by a newer version of Annotator (project format "
                 "{version}; this version reads up to {current}). Please update.",
                 path=path, version=version, current=CURRENT_VERSION,
             )
+        read_only = _read_only_reason(path)
+        if read_only is not None:
+            if version < CURRENT_VERSION:
+                raise ProjectFileError(
+                    "{path}: it cannot be written, and it is from an older version that must "
+                    "be upgraded before it can be opened — make it and its folder writable "
+                    "and open it again (nothing was changed)", path=path,
+                )
+            return cls(path, _make_engine(path, read_only=True), read_only=read_only)
         if version < CURRENT_VERSION:
             _backup_before_migration(path, version)
         engine = _make_engine(path)
@@ -484,25 +541,49 @@ class Project:
         """One user operation: committed when the block ends, rolled back on error.
 
         A lock held too long, a full disk or a read-only file is one sentence that says
-        nothing was changed (the transaction was rolled back), never a traceback.
+        nothing was changed (the transaction was rolled back), never a traceback. A
+        project open read-only refuses before anything is tried.
         """
-        try:
-            with self._server_errors(), \
-                    Session(self._writer, expire_on_commit=False) as session, session.begin():
-                if self.url is not None:
-                    change_feed.mark_origin(session.connection(), self.origin)
-                yield session
-        except OperationalError as exc:
-            orig = exc.orig
-            code = getattr(orig, "sqlite_errorcode", 0) & 0xFF
-            if isinstance(orig, sqlite3.Error) and code in _NOT_DAMAGE:
-                raise database_refusal(self.path, orig) from exc
-            raise
+        if self.read_only is not None:
+            raise ProjectFileError(
+                "{path}: the project is open read-only ({reason}) — nothing was changed",
+                path=self.location, reason=self.read_only,
+            )
+        with self._damage_found():
+            try:
+                with self._server_errors(), \
+                        Session(self._writer, expire_on_commit=False) as session, \
+                        session.begin():
+                    if self.url is not None:
+                        change_feed.mark_origin(session.connection(), self.origin)
+                    yield session
+            except OperationalError as exc:
+                cause = _not_damage_cause(exc)
+                if cause is not None:
+                    raise database_refusal(self.path, cause) from exc
+                raise
 
     @contextmanager
     def read(self) -> Iterator[Session]:
-        with self._server_errors(), Session(self.engine) as session, session.begin():
+        with self._damage_found(), self._server_errors(), Session(self.engine) as session, \
+                session.begin():
             yield session
+
+    @contextmanager
+    def _damage_found(self) -> Iterator[None]:
+        """Damage met after opening becomes a report of what can be saved (``integrity``);
+        the project is read-only from then on, so nothing more is written into it."""
+        try:
+            yield
+        except DBAPIError as exc:
+            if self.path is None or not integrity.is_damage(exc.orig):
+                raise
+            refusal = integrity.damage_refusal(self.path, exc.orig)
+            self.read_only = msg(
+                "it is damaged; save what is readable with: annotator salvage {path} NEW-FILE",
+                path=self.path,
+            )
+            raise refusal from exc
 
     @contextmanager
     def _server_errors(self) -> Iterator[None]:
@@ -535,9 +616,11 @@ class Project:
         if self.url is not None:
             Project.create(dest, self.name, lambda p: copy_into(self.engine, p)).close()
             return dest
-        if dest.resolve() == self.path.resolve():
+        with system_refusals():
+            same = dest.resolve() == self.path.resolve()
+        if same:
             raise ProjectFileError("a copy cannot overwrite the project itself")
-        tmp = _temporary_beside(dest, "copy")
+        tmp = temporary_name(dest, "copy")
         with _writing_beside(
             tmp, dest, "{path}: the copy cannot be written ({reason}); nothing was changed"
         ):
@@ -596,7 +679,7 @@ def _backup_before_migration(path: Path, version: int) -> None:
     backup = path.with_name(f"{path.name}.format{version}.bak")
     if backup.exists() and _backup_is_good(backup, version):
         return
-    tmp = _temporary_beside(backup, "bak")
+    tmp = temporary_name(backup, "bak")
     with _writing_beside(
         tmp, path, "{path}: the copy made before the upgrade cannot be written ({reason}), so "
         "the project was not upgraded; nothing was changed",

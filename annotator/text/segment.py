@@ -20,7 +20,6 @@ from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
 import regex
-import rjieba
 
 _HAN = regex.compile(r"\p{Han}")
 _WORD_BREAK = regex.compile(r"(?wV1)\b")
@@ -59,6 +58,8 @@ class Segmenter:
     """
 
     def __init__(self, words: Iterable[tuple[str, str | None]] = ()) -> None:
+        import rjieba  # its dictionary loads when a project first segments, not at start-up
+
         self._jieba = rjieba.Jieba()
         self.added: dict[str, str | None] = {}
         for word, pos in words:

@@ -27,8 +27,6 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.io import charts_svg
-from annotator.services import cooccurrence as cooc_service
-from annotator.services import crosstab as crosstab_service
 from annotator.services.analysis_scope import CancelFlag, Progress
 from annotator.services.attributes import list_attributes
 from annotator.ui.analysis_task import TaskRunner, attempt
@@ -262,6 +260,8 @@ class CooccurrencePanel(MatrixPanel):
             [(_t("Heatmap"), "heatmap"), (_t("Network"), "network")], parent)
 
     def work(self):
+        from annotator.services import cooccurrence as cooc_service  # numpy: on first use
+
         p, scope = self.session.project, self.scope.scope()
         return lambda progress, cancel: cooc_service.cooccurrence(
             p, None, scope, progress, cancel)
@@ -295,6 +295,8 @@ class CooccurrencePanel(MatrixPanel):
     def cell_work(self, row: int, column: int):
         if row == column:
             return None
+        from annotator.services import cooccurrence as cooc_service  # numpy: on first use
+
         p, scope, table = self.session.project, self.table.scope, self.table
         a, b = (table.paths[table.code_ids[i]] for i in (row, column))
 
@@ -348,6 +350,8 @@ class CrosstabPanel(MatrixPanel):
         self.by.setCurrentIndex(max(index, 0))
 
     def work(self):
+        from annotator.services import crosstab as crosstab_service  # numpy: on first use
+
         p, scope, by = self.session.project, self.scope.scope(), self.by.currentData()
         return lambda progress, cancel: crosstab_service.crosstab(
             p, by, None, scope, progress, cancel)
@@ -360,6 +364,8 @@ class CrosstabPanel(MatrixPanel):
         return table.cells[(table.code_ids[row], table.columns[column])][measure]
 
     def cell_work(self, row: int, column: int):
+        from annotator.services import crosstab as crosstab_service  # numpy: on first use
+
         p, table = self.session.project, self.table
         code, col = table.code_ids[row], table.columns[column]
         title = f"{table.codes[row]} × {col or self.tr('(no value)')}"

@@ -15,6 +15,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMenu, QToolButton
 
 from annotator.domain.errors import AnnotatorError
+from annotator.messages import msg
 from annotator.services.project_coder import copy_participant
 from annotator.services.projects import create_demo_project, new_project
 from annotator.services.templates import load_template, template_names
@@ -101,6 +102,9 @@ class ProjectController(QObject):
             remember_coder(ctx.settings, project.path, ctx.session.coder.name)
         self.remember_recent(project.path)
         self.state.restore_project_state(document)
+        if project.read_only is not None:
+            ctx.say(str(msg("{path}: opened read-only — {reason}", path=project.path,
+                            reason=project.read_only)))
 
     def open_path(self, path: Path | str) -> bool:
         """Open a project file and show it; an error is shown, not raised."""
@@ -110,7 +114,8 @@ class ProjectController(QObject):
             self.ctx.show_error(str(exc))
             return False
         self.open_project(project)
-        self.ctx.say(translate("MainWindow", "Opened {0}").format(project.path))
+        if project.read_only is None:  # else open_project said so, and why
+            self.ctx.say(translate("MainWindow", "Opened {0}").format(project.path))
         return True
 
     def open_project_dialog(self) -> None:

@@ -61,7 +61,7 @@ def test_pages_without_text_keep_their_number_and_are_reported(tmp_path: Path) -
     writer.insert_blank_page(index=1)  # page 2 of 3 is blank
     writer.add_blank_page()  # and page 4
     document = read_document(write_pdf(tmp_path / "有空白页.pdf", writer))
-    assert document.warnings == ("2 pages without text (pages 2, 4)",)
+    assert tuple(map(str, document.warnings)) == ("2 pages without text (pages 2, 4)",)
     assert "\n\n— 2 —\n\n\n\n— 3 —\n\n" in document.text
     assert document.text.endswith("\n\n— 4 —\n\n")
     assert squash(without_markers(document.text)) == squash(SEED_TEXT)

@@ -161,14 +161,14 @@ def test_shift_jis_is_guessed_with_a_warning(tmp_path: Path) -> None:
     document = read_document(write(tmp_path, "t.txt", text.encode("shift_jis")))
     assert document.text == text
     assert document.encoding in ("shift_jis", "cp932")
-    assert any("guessed" in warning for warning in document.warnings)
+    assert any("guessed" in warning for warning in map(str, document.warnings))
 
 
 def test_windows_1252_is_guessed_with_a_warning(tmp_path: Path) -> None:
     text = "Grüße aus München: schöne Äpfel, Öl für die Küche und die Straße."
     document = read_document(write(tmp_path, "t.txt", text.encode("cp1252")))
     assert document.text == text
-    assert any("guessed" in warning for warning in document.warnings)
+    assert any("guessed" in warning for warning in map(str, document.warnings))
 
 
 # --- an explicit encoding -------------------------------------------------------------

@@ -285,24 +285,24 @@
         <translation>无法计算（0/0）：此处没有可比较的内容</translation>
     </message>
     <message>
-        <location filename="../../ui/matrix_panels.py" line="+259"/>
+        <location filename="../../ui/matrix_panels.py" line="+257"/>
         <source>Passages carrying both</source>
         <translation>同时带有两个代码的片段</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+69"/>
+        <location line="+73"/>
         <source>Documents</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location line="-68"/>
-        <location line="+68"/>
+        <location line="-72"/>
+        <location line="+72"/>
         <source>Cases</source>
         <translation>案例</translation>
     </message>
     <message>
-        <location line="-68"/>
+        <location line="-72"/>
         <source>Characters carrying both</source>
         <translation>同时带有两个代码的字符</translation>
     </message>
@@ -322,7 +322,7 @@
         <translation>网络图</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+70"/>
         <source>Codings</source>
         <translation>编码数</translation>
     </message>
@@ -347,7 +347,7 @@
         <translation>条形图</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+26"/>
         <source>(no value)</source>
         <translation>（无取值）</translation>
     </message>
@@ -1457,7 +1457,7 @@
 <context>
     <name>CrosstabPanel</name>
     <message>
-        <location filename="../../ui/matrix_panels.py" line="-21"/>
+        <location filename="../../ui/matrix_panels.py" line="-23"/>
         <source>Codes by</source>
         <translation>代码 ×</translation>
     </message>
@@ -2154,7 +2154,7 @@
         <translation>搜索结果</translation>
     </message>
     <message>
-        <location filename="../../ui/project_lifecycle.py" line="+251"/>
+        <location filename="../../ui/project_lifecycle.py" line="+256"/>
         <source>Nothing to undo</source>
         <translation>没有可撤销的操作</translation>
     </message>
@@ -2226,7 +2226,7 @@
         <translation>Annotator</translation>
     </message>
     <message>
-        <location filename="../../ui/project_lifecycle.py" line="-207"/>
+        <location filename="../../ui/project_lifecycle.py" line="-211"/>
         <source>&amp;New project…</source>
         <translation>新建项目(&amp;N)…</translation>
     </message>
@@ -2311,7 +2311,7 @@
         <translation>重做最近撤销的更改</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+43"/>
         <source>Opened {0}</source>
         <translation>已打开 {0}</translation>
     </message>
@@ -3158,7 +3158,7 @@ No: choose another coder name.</source>
 <context>
     <name>MatrixPanel</name>
     <message>
-        <location filename="../../ui/matrix_panels.py" line="-263"/>
+        <location filename="../../ui/matrix_panels.py" line="-267"/>
         <source>&amp;Run</source>
         <extracomment>at most this many codes in a chart in the window (the matrix keeps every code): a picture a reader can take in, drawn in about 0.1 s (see ``chart_view.Chart``)</extracomment>
         <translation>运行(&amp;R)</translation>

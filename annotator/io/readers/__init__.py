@@ -37,13 +37,14 @@ from pathlib import Path
 
 from annotator.domain.errors import ImportRefused
 from annotator.domain.text import normalise_text
+from annotator.messages import Msg, msg
+from annotator.store.file_errors import os_reason
 
 from . import rtf
 from .common import (
     MAX_FILE_BYTES,
     Extracted,
     check_text_length,
-    plural,
     refusal,
     repair_surrogates,
 )
@@ -61,7 +62,7 @@ class ReadDocument:
     source_size: int  # bytes
     source_format: str  # "txt" | "md" | "docx" | "pdf" | "odt" | "html" | "rtf"
     encoding: str | None  # text encoding for txt/md/html, None for the other formats
-    warnings: tuple[str, ...] = ()  # e.g. "3 pages without text (pages 2, 5, 9)"
+    warnings: tuple[Msg, ...] = ()  # e.g. "3 pages without text (pages 2, 5, 9)"
 
 
 _Reader = Callable[[bytes, str, "str | None"], Extracted]
@@ -83,17 +84,19 @@ read_html = _on_first_use("html", "read_html")
 read_odt = _on_first_use("odt", "read_odt")
 read_pdf = _on_first_use("pdf", "read_pdf")
 
+_TEXT_FILE = msg("a text file")
+_WEB_PAGE = msg("a web page")
 #: suffix → (format, reader, what the file should be, for messages)
-_FORMATS: dict[str, tuple[str, _Reader, str]] = {
-    ".txt": ("txt", read_plain, "a text file"),
-    ".md": ("md", read_plain, "a text file"),
-    ".markdown": ("md", read_plain, "a text file"),
-    ".docx": ("docx", read_docx, "a Word document"),
-    ".pdf": ("pdf", read_pdf, "a PDF document"),
-    ".odt": ("odt", read_odt, "an OpenDocument text"),
-    ".html": ("html", read_html, "a web page"),
-    ".htm": ("html", read_html, "a web page"),
-    ".rtf": ("rtf", rtf.read_rtf, "an RTF document"),
+_FORMATS: dict[str, tuple[str, _Reader, Msg]] = {
+    ".txt": ("txt", read_plain, _TEXT_FILE),
+    ".md": ("md", read_plain, _TEXT_FILE),
+    ".markdown": ("md", read_plain, _TEXT_FILE),
+    ".docx": ("docx", read_docx, msg("a Word document")),
+    ".pdf": ("pdf", read_pdf, msg("a PDF document")),
+    ".odt": ("odt", read_odt, msg("an OpenDocument text")),
+    ".html": ("html", read_html, _WEB_PAGE),
+    ".htm": ("html", read_html, _WEB_PAGE),
+    ".rtf": ("rtf", rtf.read_rtf, msg("an RTF document")),
 }
 
 #: Suffixes a file chooser should offer (``.rtf`` only where it can be read).
@@ -102,11 +105,11 @@ SUPPORTED_SUFFIXES: tuple[str, ...] = tuple(
 )
 
 _HINTS = {
-    ".doc": "the old Word 97–2003 format is not supported — save it as .docx in Word, "
-    "WPS or LibreOffice",
-    ".wps": "WPS documents are not supported — save it as .docx in WPS",
-    ".pages": "Pages documents are not supported — export it as .docx",
-    ".caj": "CAJ files are not supported — download the PDF version instead",
+    ".doc": msg("the old Word 97–2003 format is not supported — save it as .docx in Word, "
+                "WPS or LibreOffice"),
+    ".wps": msg("WPS documents are not supported — save it as .docx in WPS"),
+    ".pages": msg("Pages documents are not supported — export it as .docx"),
+    ".caj": msg("CAJ files are not supported — download the PDF version instead"),
 }
 
 
@@ -120,7 +123,8 @@ def read_document(path: Path, encoding: str | None = None) -> ReadDocument:
     name = path.name
     suffix = path.suffix.lower()
     if suffix not in _FORMATS:
-        raise refusal(name, _unsupported(suffix))
+        reason = _unsupported(suffix)
+        raise refusal(name, reason)
     source_format, reader, what = _FORMATS[suffix]
     data = _read_bytes(path, name)
     try:
@@ -129,19 +133,24 @@ def read_document(path: Path, encoding: str | None = None) -> ReadDocument:
         raise
     except RecursionError as exc:
         raise refusal(
-            name, f"is not a readable {what.split(' ', 1)[1]} (it is nested too deeply)"
+            name, "is not {what} that can be read (it is nested too deeply)", what=what
         ) from exc
     except MemoryError as exc:
         raise refusal(name, "is too large to read with the memory available") from exc
     except Exception as exc:  # the parsers raise dozens of types for damaged files
         raise refusal(
-            name, f"is not {what} that can be read (the file is damaged or not what its name says)"
+            name,
+            "is not {what} that can be read (the file is damaged or not what its name says)",
+            what=what,
         ) from exc
     check_text_length(len(extracted.text), name)
     text, replaced = repair_surrogates(extracted.text)
     warnings = extracted.warnings
     if replaced:
-        warnings += (f"{plural(replaced, 'character')} could not be read and became \ufffd",)
+        warnings += (
+            msg("1 character could not be read and became \ufffd") if replaced == 1 else
+            msg("{count} characters could not be read and became \ufffd", count=replaced),
+        )
     return ReadDocument(
         text=normalise_text(text),
         source_name=name,
@@ -170,8 +179,8 @@ def _read_bytes(path: Path, name: str) -> bytes:
     except IsADirectoryError as exc:
         raise refusal(name, "is a folder, not a file") from exc
     except OSError as exc:
-        reason = exc.strerror or exc.__class__.__name__
-        raise refusal(name, f"cannot be read ({reason})") from exc
+        reason = os_reason(exc)
+        raise refusal(name, "cannot be read ({reason})", reason=reason) from exc
     _check_size(len(data), name)  # it may have grown since stat()
     return data
 
@@ -181,16 +190,19 @@ def _check_size(size: int, name: str) -> None:
         raise refusal(name, "is empty")
     if size > MAX_FILE_BYTES:
         raise refusal(
-            name,
-            f"is too large ({size / 1024 / 1024:,.0f} MB; the limit is "
-            f"{MAX_FILE_BYTES // 1024 // 1024} MB)",
+            name, "is too large ({size:,.0f} MB; the limit is {limit} MB)",
+            size=size / 1024 / 1024, limit=MAX_FILE_BYTES // 1024 // 1024,
         )
 
 
-def _unsupported(suffix: str) -> str:
+def _unsupported(suffix: str) -> Msg:
     if suffix in _HINTS:
         return _HINTS[suffix]
     supported = ", ".join(SUPPORTED_SUFFIXES)
     if not suffix:
-        return f"has no file extension, so its format is unknown (supported: {supported})"
-    return f"{suffix} files are not supported (supported: {supported})"
+        return msg(
+            "has no file extension, so its format is unknown (supported: {supported})",
+            supported=supported,
+        )
+    return msg("{suffix} files are not supported (supported: {supported})",
+               suffix=suffix, supported=supported)

@@ -12,8 +12,10 @@ Order of detection (``detect``):
 
 1. Byte-order mark: UTF-32, UTF-8 (reported ``"utf-8-sig"``), UTF-16 (``"utf-16"``).
    A BOM is a statement by the writing program; bytes that then fail are refused.
-2. UTF-16 without a BOM, only when it looks like it: even length and NUL bytes in most
-   code units on one side (ASCII-heavy UTF-16), decoding strictly and without NULs.
+2. UTF-16 without a BOM, only when it looks like it: even length, NUL bytes on one side
+   only (the ASCII characters of UTF-16), decoding strictly and without NULs, and what is
+   not ASCII reads as common Chinese, kana or punctuation rather than as rare ideographs
+   (two ASCII bytes taken as one unit: ``abc\0def\0`` is refused, not read "扡c敤f").
 3. NUL bytes anywhere else: refused, "probably not a text file".
 4. A charset declared by the file itself (``<meta charset>`` in HTML), decoded strictly.
 5. Strict UTF-8 (pure ASCII counts as UTF-8).
@@ -42,6 +44,8 @@ import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+
+from annotator.messages import Msg, msg
 
 from .common import refusal
 
@@ -75,7 +79,7 @@ class Decoded:
 
     text: str
     encoding: str
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[Msg, ...] = ()
 
 
 def decode(
@@ -101,12 +105,15 @@ def decode_as(data: bytes, name: str, encoding: str) -> Decoded:
         codec = codecs.lookup(encoding).name
         text = data.decode(codec)
     except LookupError as exc:
-        raise refusal(name, f"{encoding!r} is not a known text encoding") from exc
+        raise refusal(
+            name, "{encoding!r} is not a known text encoding", encoding=encoding
+        ) from exc
     except UnicodeDecodeError as exc:
         raise refusal(
             name,
-            f"the bytes at offset {exc.start} are not valid {codec} — "
+            "the bytes at offset {offset} are not valid {codec} — "
             "choose another encoding, or leave it out to detect it",
+            offset=exc.start, codec=codec,
         ) from exc
     return Decoded(text, codec)
 
@@ -126,12 +133,15 @@ def detect(data: bytes, name: str, declared: str | None = None) -> Decoded:
     if b"\x00" in data:
         raise refusal(name, "contains NUL bytes — probably not a text file")
 
-    warnings: list[str] = []
+    warnings: list[Msg] = []
     if declared:
         text = _strict(data, declared)
         if text is not None:
             return Decoded(text, declared)
-        warnings.append(f"the declared encoding {declared} does not fit the bytes; detected")
+        warnings.append(
+            msg("the declared encoding {declared} does not fit the bytes; detected",
+                declared=declared)
+        )
 
     text = _strict(data, "utf-8")
     if text is not None:
@@ -183,8 +193,9 @@ def _decode_bom(data: bytes, name: str) -> Decoded | None:
                     continue
                 raise refusal(
                     name,
-                    f"starts with a {codec.removesuffix('-sig').upper()} byte-order mark "
-                    f"but the bytes at offset {exc.start} are not valid {codec}",
+                    "starts with a {bom} byte-order mark but the bytes at offset {offset} "
+                    "are not valid {codec}",
+                    bom=codec.removesuffix("-sig").upper(), offset=exc.start, codec=codec,
                 ) from exc
     return None
 
@@ -198,11 +209,26 @@ def _decode_utf16_without_bom(data: bytes) -> Decoded | None:
     even = head[0::2].count(0)
     odd = head[1::2].count(0)
     for zeros, other, codec in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
-        if zeros >= units * 0.3 and other <= units * 0.02:
+        if zeros >= max(2, units * 0.01) and other <= units * 0.02:
             text = _strict(data, codec)
-            if text is not None and "\x00" not in text:
+            if text is not None and "\x00" not in text and _reads_as_utf16(text[:2048]):
                 return Decoded(text, codec)
     return None
+
+
+def _reads_as_utf16(head: str) -> bool:
+    """Whether the characters that are not ASCII read as writing, not as byte pairs.
+
+    Two ASCII bytes taken as one UTF-16 unit give a code point between U+2020 and U+7E7E:
+    mostly rare ideographs (``abc\\0def\\0`` reads "扡c敤f"). Real UTF-16 text in the
+    range up to U+9FFF is common Chinese, kana or punctuation; other scripts lie outside.
+    """
+    suspect = [c for c in head if "\u2000" <= c < "\ua000"]
+    if not suspect:
+        return True
+    common = _common_characters()
+    fitting = sum(c in common or "\u3040" <= c < "\u3100" for c in suspect)
+    return fitting >= PLAUSIBLE * len(suspect)
 
 
 def _cjk_readings(data: bytes) -> Iterable[tuple[str, str, float]]:
@@ -237,10 +263,10 @@ def _refuse_binary(text: str, name: str) -> None:
         raise refusal(name, "does not look like text — probably not a text file")
 
 
-def _guess_warning(codec: str) -> str:
-    return (
-        f"the encoding was guessed as {codec}; if the text looks wrong, "
-        "import the file again with its encoding chosen"
+def _guess_warning(codec: str) -> Msg:
+    return msg(
+        "the encoding was guessed as {codec}; if the text looks wrong, "
+        "import the file again with its encoding chosen", codec=codec,
     )
 
 

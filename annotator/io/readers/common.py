@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from annotator.domain.errors import ImportRefused
 from annotator.messages import Msg
@@ -40,17 +41,17 @@ class Extracted:
 
     text: str
     encoding: str | None = None
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[Msg, ...] = ()
 
 
-def refusal(name: str, reason: str | Msg) -> ImportRefused:
-    """One sentence for the user that starts with the file's name: ``"a.docx: is empty"``."""
-    return ImportRefused("{name}: {reason}", name=name, reason=reason)
+def refusal(name: str, reason: str | Msg, /, **args: Any) -> ImportRefused:
+    """One sentence for the user that starts with the file's name: ``"a.docx: is empty"``.
 
-
-def plural(count: int, noun: str) -> str:
-    """``"1 page"``, ``"3 pages"`` — warnings are read by people."""
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+    ``reason`` is an English template filled from ``args`` (or a ``Msg`` made elsewhere),
+    so the whole sentence is shown in the user's language.
+    """
+    why = reason if isinstance(reason, Msg) else Msg(reason, args)
+    return ImportRefused("{name}: {reason}", name=name, reason=why)
 
 
 def require_text(text: str, name: str) -> None:

@@ -66,14 +66,31 @@ def read_docx(data: bytes, name: str, encoding: str | None = None) -> Extracted:
     """Extract the text of a .docx (``encoding`` is ignored: the XML says its own)."""
     kind = package_kind(open_checked(data, name, WORD[0]))
     if kind != WORD:
-        raise refusal(name, wrong_kind(kind, WORD))
+        reason = wrong_kind(kind, WORD)
+        raise refusal(name, reason)
     document = python_docx.Document(io.BytesIO(data))
-    walker = _Walker(_notes(document, RT.FOOTNOTES), _notes(document, RT.ENDNOTES))
+    footnotes, endnotes = _notes(document, RT.FOOTNOTES), _notes(document, RT.ENDNOTES)
+    _refuse_entities(name, document.element, *footnotes.values(), *endnotes.values())
+    walker = _Walker(footnotes, endnotes)
     lines = walker.blocks(document.element.body)
     lines.extend(walker.note_lines())
     text = "\n".join(lines)
     require_text(text, name)
     return Extracted(text)
+
+
+def _refuse_entities(name: str, *roots: etree._Element) -> None:
+    """A declared XML entity is left unexpanded (expanding it is how XML bombs work), and
+    the text after it would be lost; Word never writes one, so such a file is refused."""
+    for root in roots:
+        for entity in root.iter(etree.Entity):
+            raise refusal(
+                name,
+                "uses an XML entity ({entity}), which Word never writes — the text around it "
+                "cannot be read reliably; open the file in Word, WPS or LibreOffice and save "
+                "it again as .docx",
+                entity=entity.text,
+            )
 
 
 def _notes(document: object, reltype: str) -> dict[str, etree._Element]:

@@ -27,6 +27,8 @@ from dataclasses import dataclass, field
 import lxml.html
 from lxml import etree
 
+from annotator.messages import msg
+
 from .charsets import decode
 from .common import Extracted, refusal, require_text
 
@@ -81,7 +83,7 @@ def read_html(data: bytes, name: str, encoding: str | None = None) -> Extracted:
     warnings = decoded.warnings
     if any(error.level_name == "FATAL" for error in parser.error_log):
         # e.g. more than 2,048 nested elements: libxml2 stops, the rest would be lost
-        warnings += ("the page could not be read to its end; some text may be missing",)
+        warnings += (msg("the page could not be read to its end; some text may be missing"),)
     return Extracted(text, decoded.encoding, warnings)
 
 

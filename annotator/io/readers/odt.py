@@ -78,7 +78,8 @@ def read_odt(data: bytes, name: str, encoding: str | None = None) -> Extracted:
     kind = package_kind(archive)
     names = set(archive.namelist())
     if kind != ODT and (kind is not None or "content.xml" not in names):
-        raise refusal(name, wrong_kind(kind, ODT))  # (no mimetype but content.xml: try it)
+        reason = wrong_kind(kind, ODT)  # (no mimetype but content.xml: try it)
+        raise refusal(name, reason)
     if "META-INF/manifest.xml" in names and b"encryption-data" in read_small(
         archive, "META-INF/manifest.xml", 16 * 1024 * 1024
     ):

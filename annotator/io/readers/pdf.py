@@ -22,7 +22,9 @@ import io
 from pypdf import PasswordType, PdfReader
 from pypdf.errors import DependencyError
 
-from .common import Extracted, plural, refusal
+from annotator.messages import Msg, msg
+
+from .common import Extracted, refusal
 
 _HEADER_WINDOW = 1024
 
@@ -70,12 +72,16 @@ def read_pdf(data: bytes, name: str, encoding: str | None = None) -> Extracted:
         page_marker(number) + text for number, text in enumerate(pages[1:], start=2)
     )
     warnings = []
-    if empty:
-        warnings.append(f"{plural(len(empty), 'page')} without text ({_page_list(empty)})")
-    if unreadable:
-        warnings.append(
-            f"{plural(len(unreadable), 'page')} could not be read ({_page_list(unreadable)})"
-        )
+    if len(empty) == 1:
+        warnings.append(msg("1 page without text ({pages})", pages=_page_list(empty)))
+    elif empty:
+        warnings.append(msg("{count} pages without text ({pages})",
+                            count=len(empty), pages=_page_list(empty)))
+    if len(unreadable) == 1:
+        warnings.append(msg("1 page could not be read ({pages})", pages=_page_list(unreadable)))
+    elif unreadable:
+        warnings.append(msg("{count} pages could not be read ({pages})",
+                            count=len(unreadable), pages=_page_list(unreadable)))
     return Extracted(joined, None, tuple(warnings))
 
 
@@ -85,7 +91,10 @@ def _decrypt_with_empty_password(reader: PdfReader, name: str) -> None:
         raise refusal(name, "is password-protected — save an unprotected copy and import that")
 
 
-def _page_list(numbers: list[int], shown: int = 10) -> str:
+def _page_list(numbers: list[int], shown: int = 10) -> Msg:
     listed = ", ".join(map(str, numbers[:shown]))
-    more = f" and {len(numbers) - shown} more" if len(numbers) > shown else ""
-    return f"page {listed}{more}" if len(numbers) == 1 else f"pages {listed}{more}"
+    if len(numbers) > shown:
+        return msg("pages {listed} and {more} more", listed=listed, more=len(numbers) - shown)
+    if len(numbers) == 1:
+        return msg("page {listed}", listed=listed)
+    return msg("pages {listed}", listed=listed)

@@ -17,6 +17,8 @@ import io
 import re
 import zipfile
 
+from annotator.messages import Msg, msg
+
 from .common import refusal
 
 #: Refuse archives that would inflate to more than this in total (1 GiB).
@@ -30,18 +32,21 @@ MAX_MEMBERS = 20_000
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 #: Kinds of package, as ``(what it is, in words, its usual suffix)``.
-WORD = ("a Word document", ".docx")
-ODT = ("an OpenDocument text", ".odt")
-_ODF_KINDS = {
+Kind = tuple[Msg, str]
+WORD: Kind = (msg("a Word document"), ".docx")
+ODT: Kind = (msg("an OpenDocument text"), ".odt")
+_ODF_KINDS: dict[str, Kind] = {
     "application/vnd.oasis.opendocument.text": ODT,
-    "application/vnd.oasis.opendocument.spreadsheet": ("an OpenDocument spreadsheet", ".ods"),
-    "application/vnd.oasis.opendocument.presentation": ("an OpenDocument presentation", ".odp"),
-    "application/vnd.oasis.opendocument.graphics": ("an OpenDocument drawing", ".odg"),
+    "application/vnd.oasis.opendocument.spreadsheet":
+        (msg("an OpenDocument spreadsheet"), ".ods"),
+    "application/vnd.oasis.opendocument.presentation":
+        (msg("an OpenDocument presentation"), ".odp"),
+    "application/vnd.oasis.opendocument.graphics": (msg("an OpenDocument drawing"), ".odg"),
 }
 #: The main part of an OOXML package names its kind; embedded objects (an Excel chart in
 #: a Word file) list other content types too, but never a second ``main+xml``.
-_EXCEL = ("an Excel workbook", ".xlsx")
-_POWERPOINT = ("a PowerPoint presentation", ".pptx")
+_EXCEL: Kind = (msg("an Excel workbook"), ".xlsx")
+_POWERPOINT: Kind = (msg("a PowerPoint presentation"), ".pptx")
 _OOXML_KINDS = (
     ("wordprocessingml.", WORD),
     ("ms-word.", WORD),
@@ -53,25 +58,28 @@ _OOXML_KINDS = (
 _CONTENT_TYPE = re.compile(r'ContentType="([^"]+\.main\+xml)"')
 
 
-def open_checked(data: bytes, name: str, what: str) -> zipfile.ZipFile:
+def open_checked(data: bytes, name: str, what: Msg) -> zipfile.ZipFile:
     """Open ``data`` as a ZIP after the safety checks; ``what`` names the expected kind
     in messages ("a Word document")."""
     if data.startswith(_OLE_MAGIC):
         raise refusal(
             name,
-            f"is not {what} but an old-style Office file (a Word 97–2003 .doc, or a "
+            "is not {what} but an old-style Office file (a Word 97–2003 .doc, or a "
             "password-protected document) — save it as an unprotected .docx or .odt",
+            what=what,
         )
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         members = archive.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError) as exc:
         raise refusal(
-            name, f"is not {what} (the file is damaged, truncated or of another kind)"
+            name, "is not {what} (the file is damaged, truncated or of another kind)",
+            what=what,
         ) from exc
     if len(members) > MAX_MEMBERS:
         raise refusal(
-            name, f"looks like a zip bomb ({len(members):,} parts; a document has far fewer)"
+            name, "looks like a zip bomb ({parts:,} parts; a document has far fewer)",
+            parts=len(members),
         )
     total = 0
     for member in members:
@@ -80,15 +88,18 @@ def open_checked(data: bytes, name: str, what: str) -> zipfile.ZipFile:
             member.compress_size, 1
         ):
             raise refusal(
-                name, f"looks like a zip bomb (a part expands more than {MAX_RATIO}-fold)"
+                name, "looks like a zip bomb (a part expands more than {ratio}-fold)",
+                ratio=MAX_RATIO,
             )
     if total > MAX_UNCOMPRESSED_BYTES:
-        limit = MAX_UNCOMPRESSED_BYTES / 1024 / 1024
-        raise refusal(name, f"looks like a zip bomb (it would expand to more than {limit:,.0f} MB)")
+        raise refusal(
+            name, "looks like a zip bomb (it would expand to more than {limit:,.0f} MB)",
+            limit=MAX_UNCOMPRESSED_BYTES / 1024 / 1024,
+        )
     return archive
 
 
-def package_kind(archive: zipfile.ZipFile) -> tuple[str, str] | None:
+def package_kind(archive: zipfile.ZipFile) -> Kind | None:
     """What an Office/OpenDocument archive is — ``(in words, usual suffix)`` — or None
     for a ZIP of another kind."""
     names = set(archive.namelist())
@@ -106,18 +117,17 @@ def package_kind(archive: zipfile.ZipFile) -> tuple[str, str] | None:
     return None
 
 
-def wrong_kind(kind: tuple[str, str] | None, expected: tuple[str, str]) -> str:
+def wrong_kind(kind: Kind | None, expected: Kind) -> Msg:
     """The reason to give for an archive of ``kind`` named like ``expected``."""
     what, suffix = expected
     if kind is None:
-        return f"is a ZIP archive, not {what} ({suffix})"
+        return msg("is a ZIP archive, not {what} ({suffix})", what=what, suffix=suffix)
     other, other_suffix = kind
-    advice = (
-        f"rename it to {other_suffix}"
-        if other_suffix in (".docx", ".odt")
-        else f"save it as {suffix}"
-    )
-    return f"is {other} ({other_suffix}), not {what} — {advice}"
+    if other_suffix in (".docx", ".odt"):
+        return msg("is {other} ({other_suffix}), not {what} — rename it to {other_suffix}",
+                   other=other, other_suffix=other_suffix, what=what)
+    return msg("is {other} ({other_suffix}), not {what} — save it as {suffix}",
+               other=other, other_suffix=other_suffix, what=what, suffix=suffix)
 
 
 def read_small(archive: zipfile.ZipFile, member: str, limit: int = 1024 * 1024) -> bytes:

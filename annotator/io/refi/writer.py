@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import os
 import re
-import tempfile
 import uuid
 import zipfile
 from collections.abc import Iterable, Iterator
@@ -48,6 +47,7 @@ from annotator.io.refi.model import (
     RefiVariable,
 )
 from annotator.io.refi.reader import canonical_color, canonical_guid
+from annotator.store.debris import temporary_name
 
 PROJECT_NS = "urn:QDA-XML:project:1.0"
 CODEBOOK_NS = "urn:QDA-XML:codebook:1.0"
@@ -418,23 +418,19 @@ def codebook_xml(
 # -- files ------------------------------------------------------------------------------------
 
 
-def _umask() -> int:
-    current = os.umask(0o022)
-    os.umask(current)
-    return current
-
-
 @contextmanager
 def _atomic(path: Path) -> Iterator[IO[bytes]]:
     """A temporary file beside ``path`` that replaces it only if the block succeeds.
 
-    ``mkstemp`` creates the file with mode 0600; it is given the mode a plainly created file
-    would have (0666 less the umask), so colleagues on a shared folder can open the export.
+    Its name is short whatever the target's (``store/debris.py``), and it is created with
+    the mode a plainly created file would have (0666 less the umask), so colleagues on a
+    shared folder can open the export.
     """
     path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    tmp = temporary_name(path, "refi")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0),
+                 0o666)
     try:
-        os.chmod(tmp, 0o666 & ~_umask())
         with os.fdopen(fd, "wb") as fh:
             yield fh
             fh.flush()
