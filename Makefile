@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
 
-.PHONY: setup dev run test test-installed lint bench translations lock lock-check
+.PHONY: setup dev run test test-tree lint bench translations lock lock-check
 
 # The interface translation: the .ts is kept in git, the .qm is compiled from it.
 TS := annotator/data/translations/annotator_zh_CN.ts
@@ -40,17 +40,19 @@ $(QM): $(TS) $(VENV)/.installed
 run: setup
 	$(VENV)/bin/annotator demo
 
+# The README's test command: ruff, then the whole suite against the installed program —
+# the sdist of this tree, a wheel built from it, installed with the test extras into a
+# fresh venv outside the tree, and the sdist's own tests run there
+# (packaging/test_installed.py). .ci/run runs this.
 test: lint
+	$(PY) packaging/test_installed.py -q
+
+# The same suite straight from the source tree: quicker while working on the code.
+test-tree: lint
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
 
 lint: setup $(VENV)/.tested
 	$(VENV)/bin/ruff check annotator tests bench packaging
-
-# The whole suite against the installed program: the sdist of this tree, a wheel built
-# from it, installed with the test extras into a fresh venv outside the tree, and the
-# sdist's own tests run there (packaging/test_installed.py). .ci/run runs this.
-test-installed: lint
-	$(PY) packaging/test_installed.py -q
 
 bench: setup $(VENV)/.tested
 	for b in bench/bench_*.py; do QT_QPA_PLATFORM=offscreen $(PY) $$b || exit 1; done

@@ -1,4 +1,4 @@
-"""The whole test suite against Annotator installed from its sdist (``make test-installed``).
+"""The whole test suite against Annotator installed from its sdist (``make test``).
 
     python packaging/test_installed.py [PYTEST ARGS]
 

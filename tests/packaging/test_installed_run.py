@@ -1,4 +1,4 @@
-"""When the suite runs against the installed wheel (``make test-installed``), every
+"""When the suite runs against the installed wheel (``make test``), every
 ``import annotator`` — in the tests and in the programs they start — is the installed
 package, never the unpacked sdist the tests come from."""
 
@@ -14,7 +14,7 @@ from tests.packaging.installing import INSTALLED_SDIST, ROOT
 
 
 @pytest.mark.skipif(not os.environ.get(INSTALLED_SDIST),
-                    reason="the suite runs from the source tree (make test)")
+                    reason="the suite runs from the source tree (make test-tree)")
 def test_the_program_under_test_is_the_installed_package() -> None:
     assert not Path(annotator.__file__).resolve().is_relative_to(ROOT.resolve())
     # a program started in the unpacked tree, as tests/ui/test_start.py starts one
