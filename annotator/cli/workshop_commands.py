@@ -5,7 +5,8 @@ import json
 import sys
 from pathlib import Path
 
-from annotator.domain.agreement import DEFAULT_THRESHOLD
+from annotator.domain.agreement import DEFAULT_THRESHOLD, SEGMENT_RULES
+from annotator.domain.agreement_units import DEFAULT_UNIT, UNITS
 from annotator.domain.errors import InvalidInput
 from annotator.i18n import LANGUAGES, default_language
 from annotator.services import codebook, documents
@@ -90,21 +91,37 @@ def _fmt(value: float | None, percent: bool = False, applies: bool = True) -> st
     return f"{value:.1%}" if percent else f"{value:.3f}"
 
 
+UNIT_NAMES = {
+    "characters": "characters (whitespace included)",
+    "non_whitespace": "characters without whitespace",
+    "sentences": "sentences", "paragraphs": "paragraphs",
+}
+
+
 def _print_agreement(r: ProjectAgreement) -> None:
     two = len(r.coders) == 2
     print(f"Agreement of {', '.join(c.name for c in r.coders)} on {len(r.documents)} "
           f"documents, {len(r.codes)} codes (segment threshold {r.threshold})")
-    print("'undefined' = 0/0; '—' = not compared (a coder coded nothing in that document)")
+    uncoded = ("counted" if r.include_uncoded else
+               "left out (--include-uncoded counts them)")
+    print(f"units: {UNIT_NAMES[r.unit]}; every count and figure below is in these units; "
+          f"documents where no coder used a code: {uncoded}")
+    print("segments: " + ("MAXQDA's rule: each coding a segment, each coder's segments "
+                          "counted (a pair counts twice)" if r.report.segment_rule == "maxqda"
+                          else "touching codings merge, one-to-one matching, a pair counts "
+                          "once"))
+    print("'undefined' = 0/0; '—' = not compared (a coder coded nothing in that document, "
+          "or nobody used the code there)")
     names = {c.id: c.name for c in r.coders}
     docs = {d.id: d.name for d in r.documents}
     cells: dict = {}
     for cell in r.report.cells:
         cells.setdefault(cell.code_id, []).append(cell)
     if two:
-        header = (f"{'document':<24} {'chars':>8} {'both':>7} {'onlyA':>7} {'onlyB':>7} "
+        header = (f"{'document':<24} {'units':>8} {'both':>7} {'onlyA':>7} {'onlyB':>7} "
                   f"{'neither':>8} {'%':>7} {'κ':>9} {'α':>9} {'segments':>9} {'seg%':>9}")
     else:
-        header = f"{'document':<24} {'chars':>8} {'present':>8} {'α':>9}"
+        header = f"{'document':<24} {'units':>8} {'present':>8} {'α':>9}"
     for ref, sm in zip(r.codes, r.report.summaries, strict=True):
         print()
         print(ref.path)
@@ -113,6 +130,8 @@ def _print_agreement(r: ProjectAgreement) -> None:
             compared = len(cell.coders_present) >= 2
             missing = (f"  (missing: {', '.join(names[c] for c in cell.coders_missing)})"
                        if cell.coders_missing else "")
+            if cell.left_out:
+                missing += "  (nobody used the code here: left out)"
             if two:
                 t = cell.table
                 pair = cell.pairs[0]
@@ -173,7 +192,8 @@ def _cmd_agreement(a: argparse.Namespace) -> int:
     with Project.open(a.project) as p:
         result = project_agreement(
             p, **_selection(a), sets=a.set or (), threshold=a.threshold,
-            include_children=not a.set_own_codings,
+            include_children=not a.set_own_codings, unit=a.unit,
+            include_uncoded=a.include_uncoded, segment_rule=a.segments,
         )
         items = disagreements(p, **_selection(a)) if a.xlsx else []
     options = {"resamples": a.bootstrap, "level": a.level, "alpha_min": a.alpha_min}
@@ -192,7 +212,7 @@ def _cmd_agreement(a: argparse.Namespace) -> int:
                          default=str))
     else:
         _print_agreement(result)
-        _print_measures(measures)
+        _print_measures(measures, result.unit)
         if a.methods:
             print(f"\n{methods}")
         if a.xlsx:
@@ -200,8 +220,8 @@ def _cmd_agreement(a: argparse.Namespace) -> int:
     return 0
 
 
-def _print_measures(measures: tuple) -> None:
-    print("\nchance-corrected family (units: characters; values coded / not coded):")
+def _print_measures(measures: tuple, unit: str) -> None:
+    print(f"\nchance-corrected family (units: {UNIT_NAMES[unit]}; values coded / not coded):")
     for m in measures:
         f = m.family
         line = (f"  {m.code.path}: AC1 {_fmt(f.gwet_ac1)}, Brennan–Prediger "
@@ -313,6 +333,16 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="in --set, count each code's own codings only, not its children's")
     p.add_argument("--threshold", type=float, default=DEFAULT_THRESHOLD,
                    help="segments match when overlap/union ≥ this (default 0.9)")
+    p.add_argument("--unit", choices=UNITS, default=DEFAULT_UNIT,
+                   help="what agreement counts: characters (whitespace too), "
+                   "non_whitespace (the default), sentences or paragraphs")
+    p.add_argument("--include-uncoded", action="store_true",
+                   help="count documents where no coder used a code (default: left out of "
+                   "that code's figures)")
+    p.add_argument("--segments", choices=SEGMENT_RULES, default="pairs",
+                   help="segment agreement: 'pairs' (touching codings merge, one-to-one "
+                   "matching, a pair counts once; the default) or 'maxqda' (each coding a "
+                   "segment, each coder's segments counted: a pair counts twice)")
     p.add_argument("--xlsx", metavar="OUT", help="also write an agreement workbook")
     p.add_argument("--bootstrap", type=int, default=0, metavar="N",
                    help="confidence intervals from N bootstrap resamples of documents "

@@ -1,6 +1,9 @@
 """Chinese for the messages of agreement."""
 
 ZH: dict[str, str] = {
+    "the segment rule is one of {rules}, not {rule!r}":
+        "片段比较规则只能是 {rules} 之一，而不是 {rule!r}",
+    "the unit is one of {units}, not {unit!r}": "分析单位只能是 {units} 之一，而不是 {unit!r}",
     "values outside the categories: {values}": "取值不在类别之内：{values}",
     "a count cannot be negative": "计数不能为负数",
     "the number of resamples must be at least 1, not {n}": "重抽样次数至少为 1，而不是 {n}",
@@ -10,11 +13,25 @@ ZH: dict[str, str] = {
     "documents ({characters} characters) and {codes} codes.":
         "编码员间一致性由 {count} 位编码员（{coders}）在 {documents} 份文档（共 {characters} "
         "个字符）上就 {codes} 个代码进行评估。",
-    "The unit of analysis was the character: for each code, a character was coded "
-    "or not coded by each coder; a coder who coded nothing in a document was "
-    "treated as missing there unless they had marked it as reviewed.":
-        "分析单位为字符：对每个代码，每位编码员对每个字符的判断为“已编码”或“未编码”；"
-        "在某份文档中未做任何编码的编码员，除非已将该文档标记为“已审阅”，否则在该文档中视为缺失。",
+    "The unit of analysis was the character, whitespace and line breaks included: for "
+    "each code, a character was coded or not coded by each coder.":
+        "分析单位为字符（含空白与换行）：对每个代码，每位编码员对每个字符的判断为“已编码”或“未编码”。",
+    "The unit of analysis was the character, whitespace and line breaks excluded: for "
+    "each code, a character was coded or not coded by each coder.":
+        "分析单位为字符（不含空白与换行）：对每个代码，每位编码员对每个字符的判断为“已编码”或“未编码”。",
+    "The unit of analysis was the sentence: for each code, a sentence was coded by a "
+    "coder when their coding covered any of it.":
+        "分析单位为句子：对每个代码，编码员的编码覆盖某句的任一部分即视为该句已编码。",
+    "The unit of analysis was the paragraph: for each code, a paragraph was coded by a "
+    "coder when their coding covered any of it.":
+        "分析单位为段落：对每个代码，编码员的编码覆盖某段的任一部分即视为该段已编码。",
+    "A coder who coded nothing in a document was treated as missing there unless they "
+    "had marked it as reviewed.":
+        "某位编码员在某文档中未作任何编码时视为缺失，除非其已将该文档标记为“已审阅”。",
+    "Documents in which no coder used a code were counted for that code.":
+        "没有编码员使用某代码的文档也计入该代码的结果。",
+    "Documents in which no coder used a code were left out of that code's figures.":
+        "没有编码员使用某代码的文档不计入该代码的结果。",
     "Per code we report Cohen's κ of the table pooled over documents, "
     "Krippendorff's α (nominal), Gwet's AC1 and Brennan–Prediger's κ (PABAK).":
         "对每个代码，我们报告跨文档合并列联表的 Cohen κ、Krippendorff α（名义尺度）、"

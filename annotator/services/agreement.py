@@ -9,6 +9,12 @@ means); this module picks what to compare from the project and names the results
   code stands for itself only — its children's codings are not counted under it (as in
   NVivo's coding comparison), so a parent and a child can be compared side by side.
 * **documents**: by default all of them.
+* **unit** (``domain.agreement_units``): characters, characters without whitespace (the
+  default: spacing and blank lines nobody codes do not count), sentences or paragraphs.
+  Every figure of the report is in that unit, and the report says which.
+* **uncoded documents**: by default a document where none of the coders present used a
+  code takes no part in that code's figures (its "neither" units would raise κ);
+  ``include_uncoded=True`` counts them, as NVivo does.
 * **presence**: a coder who coded nothing in a document — with *any* code, not only the
   chosen ones — is missing there: no table, no α values, no disagreement; unless they
   marked the document *reviewed* (``services.reviewed``): then their empty document is
@@ -51,6 +57,7 @@ from annotator.domain.agreement import (
     segment_agreement,
     set_alpha,
 )
+from annotator.domain.agreement_units import DEFAULT_UNIT, check_unit, in_units
 from annotator.domain.codetree import Tree
 from annotator.domain.errors import InvalidInput, NotFound
 from annotator.services.codebook import code_paths, find_code
@@ -110,6 +117,8 @@ class ProjectAgreement:
     threshold: float
     report: AgreementReport
     sets: tuple[CodeSetResult, ...]
+    unit: str = "characters"
+    include_uncoded: bool = True
 
     @property
     def coders(self) -> tuple[CoderRef, ...]:
@@ -228,17 +237,24 @@ def project_agreement(
     sets: Sequence[Sequence[str]] = (),
     threshold: float = DEFAULT_THRESHOLD,
     include_children: bool = True,
+    unit: str = DEFAULT_UNIT,
+    include_uncoded: bool = False,
+    segment_rule: str = "pairs",
 ) -> ProjectAgreement:
     """Every agreement number of the chosen coders, codes and documents (see module doc).
 
     ``coders`` are names, ``codes`` and each set's members are code paths, ``documents``
     are names; ``None`` or empty means the defaults. ``include_children`` applies to
-    sets only. Raises ``InvalidInput`` with fewer than two coders and ``NotFound`` for a
-    name or path the project does not have.
+    sets only; ``unit`` is one of ``domain.agreement_units.UNITS``, ``segment_rule``
+    one of ``domain.agreement.SEGMENT_RULES`` (``maxqda``: MAXQDA's definition). Raises
+    ``InvalidInput`` with fewer than two coders or an unknown unit and ``NotFound`` for
+    a name or path the project does not have.
     """
+    check_unit(unit)
     with project.read() as s:
         sel = _select(s, coders, codes, documents)
         codings = _load_codings(s, sel)
+        texts = _texts(s, sel) if unit != "characters" else None
         reviewed = reviewed_pairs(s, [d.id for d in sel.documents], [c.id for c in sel.coders])
         set_specs: list[tuple[tuple[CodeRef, ...], dict[int, int]]] = []
         paths = code_paths(s)
@@ -250,12 +266,16 @@ def project_agreement(
             ids = [r.id for r in refs]
             mapping = _rollup(s, ids) if include_children else {i: i for i in ids}
             set_specs.append((refs, mapping))
-    lengths = {d.id: d.length for d in sel.documents}
     coder_ids = [c.id for c in sel.coders]
     present = {(doc, coder) for doc, _code, coder, start, end in codings if end > start}
     present |= reviewed
+    if texts is None:
+        lengths = {d.id: d.length for d in sel.documents}
+    else:
+        lengths, codings = in_units(texts, codings, unit)
     report = compute_agreement(
-        lengths, codings, coder_ids, [c.id for c in sel.codes], threshold, present=present
+        lengths, codings, coder_ids, [c.id for c in sel.codes], threshold, present=present,
+        include_uncoded=include_uncoded, segment_rule=segment_rule,
     )
     set_results = []
     for refs, mapping in set_specs:
@@ -268,7 +288,13 @@ def project_agreement(
             none_value=NONE_VALUE,
         )
         set_results.append(CodeSetResult(refs, include_children, result))
-    return ProjectAgreement(sel, threshold, report, tuple(set_results))
+    return ProjectAgreement(sel, threshold, report, tuple(set_results), unit, include_uncoded)
+
+
+def _texts(s: Session, sel: Selection) -> dict[int, str]:
+    rows = s.execute(select(Document.id, Document.text).where(
+        Document.id.in_([d.id for d in sel.documents]))).all()
+    return {doc: text for doc, text in rows}
 
 
 # ------------------------------------------------------------------ JSON
@@ -278,7 +304,7 @@ def _table(t: Table2x2 | None) -> dict | None:
     if t is None:
         return None
     return {"both": t.both, "only_a": t.only_a, "only_b": t.only_b, "neither": t.neither,
-            "characters": t.n}
+            "units": t.n}
 
 
 def _alpha(a: AlphaResult, value_name: dict[Any, str] | None = None) -> dict:
@@ -336,7 +362,9 @@ def _cell(c: CellResult, doc: DocumentRef, names: dict[int, str]) -> dict:
     only = c.pairs[0] if len(c.pairs) == 1 else None
     return {
         "document": doc.name,
-        "characters": c.length,
+        "characters": doc.length,
+        "units": c.length,
+        "left_out": c.left_out,
         "coders_present": [names[i] for i in c.coders_present],
         "coders_missing": [names[i] for i in c.coders_missing],
         "percent_agreement": c.percent_agreement,
@@ -376,6 +404,10 @@ def _summary(sm: CodeSummary, names: dict[int, str]) -> dict:
 def agreement_json(result: ProjectAgreement) -> dict:
     """Stable keys; ``null`` for every undefined (0/0) or not applicable value.
 
+    ``unit`` and ``uncoded_documents`` say what every count and figure is of; a table's
+    ``units`` and a document's ``units`` are in that unit, ``characters`` are always
+    characters.
+
     With exactly two coders the pair's numbers are at the top of each code and cell;
     with more they are ``null`` there and each pair is under ``pairs`` (α is always over
     all present coders).
@@ -405,6 +437,9 @@ def agreement_json(result: ProjectAgreement) -> dict:
             ],
         })
     return {
+        "unit": result.unit,
+        "uncoded_documents": "included" if result.include_uncoded else "left_out",
+        "segment_rule": result.report.segment_rule,
         "threshold": result.threshold,
         "coders": [c.name for c in result.coders],
         "documents": [{"name": d.name, "characters": d.length} for d in result.documents],
@@ -418,9 +453,13 @@ def agreement_json(result: ProjectAgreement) -> dict:
 
 def segment_matches(
     project: Project, document_id: int, code_id: int, coder_a: int, coder_b: int,
-    threshold: float = DEFAULT_THRESHOLD,
+    threshold: float = DEFAULT_THRESHOLD, rule: str = "pairs",
 ) -> SegmentAgreement:
-    """Which segments of two coders match (and which do not) for one code in one document."""
+    """Which segments of two coders match (and which do not) for one code in one document.
+
+    In characters, whatever unit the figures were counted in: these are the passages a
+    group walks through. ``rule`` as in ``project_agreement``'s ``segment_rule``.
+    """
     with project.read() as s:
         rows = s.execute(
             select(Coding.coder_id, Coding.start, Coding.end).where(
@@ -430,7 +469,7 @@ def segment_matches(
         ).all()
     a = [(st, en) for c, st, en in rows if c == coder_a]
     b = [(st, en) for c, st, en in rows if c == coder_b]
-    return segment_agreement(a, b, threshold)
+    return segment_agreement(a, b, threshold, rule)
 
 
 # ------------------------------------------------------------------ disagreements

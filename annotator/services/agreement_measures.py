@@ -112,6 +112,22 @@ def _with_interval(value: float | None, interval: BootstrapInterval | None) -> s
     return f"{_n(value)} [{_n(interval.low)}, {_n(interval.high)}]"
 
 
+def _unit_sentence(unit: str) -> Msg:
+    if unit == "characters":
+        return msg("The unit of analysis was the character, whitespace and line breaks "
+                   "included: for each code, a character was coded or not coded by each "
+                   "coder.")
+    if unit == "non_whitespace":
+        return msg("The unit of analysis was the character, whitespace and line breaks "
+                   "excluded: for each code, a character was coded or not coded by each "
+                   "coder.")
+    if unit == "sentences":
+        return msg("The unit of analysis was the sentence: for each code, a sentence was "
+                   "coded by a coder when their coding covered any of it.")
+    return msg("The unit of analysis was the paragraph: for each code, a paragraph was "
+               "coded by a coder when their coding covered any of it.")
+
+
 def methods_paragraph(
     result: ProjectAgreement, measures: tuple[CodeMeasures, ...], resamples: int = 0,
     level: float = DEFAULT_LEVEL, alpha_min: float | None = None,
@@ -125,9 +141,12 @@ def methods_paragraph(
             "documents ({characters} characters) and {codes} codes.",
             count=len(result.coders), coders=coders, documents=len(result.documents),
             characters=characters, codes=len(result.codes)),
-        msg("The unit of analysis was the character: for each code, a character was coded "
-            "or not coded by each coder; a coder who coded nothing in a document was "
-            "treated as missing there unless they had marked it as reviewed."),
+        _unit_sentence(result.unit),
+        msg("A coder who coded nothing in a document was treated as missing there unless "
+            "they had marked it as reviewed."),
+        msg("Documents in which no coder used a code were counted for that code.")
+        if result.include_uncoded else
+        msg("Documents in which no coder used a code were left out of that code's figures."),
         msg("Per code we report Cohen's κ of the table pooled over documents, "
             "Krippendorff's α (nominal), Gwet's AC1 and Brennan–Prediger's κ (PABAK).")
         if two else

@@ -16,6 +16,7 @@ from annotator.services.coding import insert_coding
 from annotator.services.documents import insert_document
 from annotator.store.models import Code, Coder, Coding, Document
 from annotator.store.project import Project
+from tests.workshop.helpers import CHARACTERS
 
 CODES = ("甲", "甲/子", "乙", "丙")
 
@@ -84,7 +85,7 @@ def _k_alpha(m: np.ndarray) -> float | None:
 def test_alpha_matches_the_krippendorff_package(empty_project: Project, seed: int) -> None:
     coders = ["A", "B", "C"]
     _random_project(empty_project, random.Random(seed), coders, docs=3)
-    data = project_agreement(empty_project, codes=list(CODES)).to_json()
+    data = project_agreement(empty_project, **CHARACTERS, codes=list(CODES)).to_json()
     matrices, _lengths = _matrices(empty_project, coders)
     for entry in data["codes"]:
         pooled = np.concatenate([matrices[d][entry["code"]] for d in matrices], axis=1)
@@ -106,7 +107,7 @@ def test_set_alpha_matches_the_krippendorff_package(empty_project: Project, seed
     coders = ["A", "B", "C"]
     _random_project(empty_project, random.Random(seed), coders, docs=3)
     members = ["甲", "乙", "丙"]  # 甲/子 rolls up into 甲
-    data = project_agreement(empty_project, sets=[members]).to_json()["sets"][0]
+    data = project_agreement(empty_project, **CHARACTERS, sets=[members]).to_json()["sets"][0]
     matrices, _lengths = _matrices(empty_project, coders)
     columns = []
     for per_code in matrices.values():
@@ -130,7 +131,7 @@ def test_set_alpha_matches_the_krippendorff_package(empty_project: Project, seed
 def test_kappa_matches_statsmodels(empty_project: Project, seed: int) -> None:
     coders = ["A", "B"]
     _random_project(empty_project, random.Random(seed), coders, docs=4)
-    data = project_agreement(empty_project, codes=list(CODES)).to_json()
+    data = project_agreement(empty_project, **CHARACTERS, codes=list(CODES)).to_json()
     matrices, lengths = _matrices(empty_project, coders)
     for entry in data["codes"]:
         pooled = np.zeros((2, 2))

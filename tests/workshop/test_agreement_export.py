@@ -10,7 +10,7 @@ from annotator.services import codebook
 from annotator.services.agreement import disagreements, project_agreement
 from annotator.services.agreement_export import LABELS, UNDEFINED_FILL, write_agreement_workbook
 from annotator.store.project import Project
-from tests.workshop.helpers import add_doc, code, code_many
+from tests.workshop.helpers import CHARACTERS, add_doc, code, code_many
 
 RISKY = "=SUM(A1)+居民"
 
@@ -42,7 +42,7 @@ def _rows(ws) -> list[dict]:
 def test_workbook_has_the_numbers_and_the_counts(proj: Project, tmp_path: Path,
                                                  lang: str) -> None:
     L = LABELS[lang]
-    result = project_agreement(proj, sets=[["X", "Y", "Z"]])
+    result = project_agreement(proj, **CHARACTERS, sets=[["X", "Y", "Z"]])
     out = write_agreement_workbook(result, disagreements(proj), tmp_path / "a.xlsx", lang)
     wb = load_workbook(out)
     assert wb.sheetnames == [L["agreement"], L["sets"], L["disagreements"]]
@@ -101,7 +101,7 @@ def test_workbook_has_the_numbers_and_the_counts(proj: Project, tmp_path: Path,
 
 def test_more_than_two_coders_give_a_row_per_pair(proj: Project, tmp_path: Path) -> None:
     code(proj, "C", "D1", "X", 0, 10)
-    result = project_agreement(proj, codes=["X"])
+    result = project_agreement(proj, **CHARACTERS, codes=["X"])
     out = write_agreement_workbook(result, [], tmp_path / "a.xlsx", "en")
     L = LABELS["en"]
     rows = [r for r in _rows(load_workbook(out)[L["agreement"]]) if r[L["document"]] == "D1"]
@@ -112,7 +112,7 @@ def test_more_than_two_coders_give_a_row_per_pair(proj: Project, tmp_path: Path)
 
 
 def test_workbook_path_is_checked(proj: Project, tmp_path: Path) -> None:
-    result = project_agreement(proj)
+    result = project_agreement(proj, **CHARACTERS)
     with pytest.raises(AnnotatorError, match="xlsx"):
         write_agreement_workbook(result, [], tmp_path / "a.csv")
     with pytest.raises(AnnotatorError, match="no such folder"):

@@ -97,8 +97,9 @@ def test_agreement(workshop: dict, capsys) -> None:
     text = ok(capsys, "agreement", workshop["f"])
     assert "Agreement of 甲, 乙" in text and "pooled κ" in text
     data = json.loads(ok(capsys, "agreement", workshop["f"], "--json"))
-    assert set(data) == {"threshold", "coders", "documents", "codes", "sets", "measures",
-                         "methods"}
+    assert set(data) == {"unit", "uncoded_documents", "segment_rule", "threshold", "coders",
+                         "documents", "codes", "sets", "measures", "methods"}
+    assert (data["unit"], data["uncoded_documents"]) == ("non_whitespace", "left_out")
     assert data["coders"] == ["甲", "乙"]
     trust = next(c for c in data["codes"] if c["code"] == "信任/政治信任")
     for key in ("pooled_kappa", "weighted_kappa", "krippendorff_alpha", "percent_agreement",
@@ -107,11 +108,11 @@ def test_agreement(workshop: dict, capsys) -> None:
     cell = trust["documents"][0]
     for key in ("percent_agreement", "cohen_kappa", "krippendorff_alpha",
                 "segment_agreement", "table", "segments", "coders_present",
-                "coders_missing", "characters"):
+                "coders_missing", "characters", "units", "left_out"):
         assert key in cell
     # 甲 [0, 14), 乙 [2, 14) of 37: both 12, only 甲 2, neither 23
     assert cell["table"] == {"both": 12, "only_a": 2, "only_b": 0, "neither": 23,
-                             "characters": 37}
+                             "units": 37}
     # pe = (14·12 + 23·25)/37² = 743/1369; κ = (37·35 − 743)/(1369 − 743) = 552/626
     assert cell["cohen_kappa"] == pytest.approx(552 / 626)
     data = json.loads(ok(capsys, "agreement", workshop["f"], "--json", "--codes",
@@ -162,7 +163,7 @@ def test_coder_names_with_commas(tmp_path: Path, capsys) -> None:
     assert data["coders"] == ["Li, Wei", "A"]
     assert data["codes"][0]["pooled_table"] == {
         "both": 12, "only_a": 0, "only_b": 2, "neither": len(TEXT) - 14,
-        "characters": len(TEXT),
+        "units": len(TEXT),
     }
     # The comma-separated form splits the name, and says there is no such coder.
     assert "no coder" in fails(capsys, "agreement", f, "--coders", "Li, Wei,A")
@@ -215,6 +216,16 @@ def test_seed_paper_round_trip(tmp_path: Path, capsys) -> None:
            "--start", 100, "--end", end, "--code", "协调", "--coder", who)
     ok(capsys, "merge", f, tmp_path / "seed-A.annotator", tmp_path / "seed-B.annotator")
     data = json.loads(ok(capsys, "agreement", f, "--json"))
+    cell = data["codes"][0]["documents"][0]
+    # The default unit leaves the paper's spaces and line breaks out; --unit characters
+    # counts them.
+    text = SEED_PAPER.read_text(encoding="utf-8")
+    visible = sum(not ch.isspace() for ch in text[100:480])
+    assert cell["table"]["both"] == visible < 380
+    assert cell["table"]["only_a"] == sum(not ch.isspace() for ch in text[480:500])
+    assert cell["units"] == sum(not ch.isspace() for ch in text) < cell["characters"]
+    assert cell["segments"]["matched"] == 1
+    data = json.loads(ok(capsys, "agreement", f, "--json", "--unit", "characters"))
     cell = data["codes"][0]["documents"][0]
     assert cell["table"]["both"] == 380 and cell["table"]["only_a"] == 20
     assert cell["segments"]["matched"] == 1  # 380/400 = 0.95
