@@ -253,3 +253,57 @@ def test_agreement_family_intervals_and_methods_paragraph(workshop: dict, capsys
     assert "分析单位为字符" in zh and "自助法" in zh and "信任/政治信任：κ = " in zh
     en = ok(capsys, "agreement", workshop["f"], "--methods", "--lang", "en")
     assert "The unit of analysis was the character" in en and "Brennan–Prediger" in en
+
+
+def test_unit_choice_and_uncoded_documents_are_shown_with_the_figures(tmp_path: Path,
+                                                                      capsys) -> None:
+    text = "居民信任党组织。\n\n社区协商议事会每月召开。\n\n居民代表参与讨论。\n"
+    f = new_project(capsys, tmp_path / "u.annotator", text)
+    other = tmp_path / "其他.txt"
+    other.write_text("另一份材料。\n没有人用信任编码。\n", encoding="utf-8")
+    ok(capsys, "import", f, other)
+    for coder, start, end in (("A", 0, 12), ("B", 0, 6)):   # A reaches the 2nd paragraph
+        ok(capsys, "code", f, "--doc", "访谈", "--start", start, "--end", end,
+           "--code", "信任", "--coder", coder)
+        ok(capsys, "code", f, "--doc", "其他", "--start", 0, "--end", 5,
+           "--code", "协调", "--coder", coder)
+    text_out = ok(capsys, "agreement", f)
+    assert "units: characters without whitespace" in text_out
+    assert "documents where no coder used a code: left out" in text_out
+    assert "nobody used the code here: left out" in text_out
+
+    def trust(*options: str) -> dict:
+        data = json.loads(ok(capsys, "agreement", f, "--json", "--codes", "信任", *options))
+        return data
+
+    default = trust()
+    assert (default["unit"], default["uncoded_documents"]) == ("non_whitespace", "left_out")
+    code = default["codes"][0]
+    assert code["documents_compared"] == 1          # 其他 is left out for 信任
+    assert code["documents"][1]["left_out"] is True
+    visible = sum(not ch.isspace() for ch in text)
+    # A: 8 visible characters of the first paragraph and 2 of the second; B: 6
+    assert code["pooled_table"] == {"both": 6, "only_a": 4, "only_b": 0,
+                                    "neither": visible - 10, "units": visible}
+    counted = trust("--include-uncoded")["codes"][0]
+    assert counted["documents_compared"] == 2 and counted["pooled_kappa"] > code["pooled_kappa"]
+    paragraphs = trust("--unit", "paragraphs")
+    assert paragraphs["unit"] == "paragraphs"
+    # A's coding [0, 12) reaches into the second paragraph, B's stays in the first
+    assert paragraphs["codes"][0]["pooled_table"] == {
+        "both": 1, "only_a": 1, "only_b": 0, "neither": 1, "units": 3}
+    assert trust("--unit", "sentences")["codes"][0]["documents"][0]["units"] == 3
+    # 6 of A's 10 units: 0.6 — one pair, counted once, or twice under MAXQDA's rule
+    assert trust("--threshold", "0.5")["codes"][0]["segments"]["total"] == 1
+    maxqda = trust("--segments", "maxqda", "--threshold", "0.5")
+    assert maxqda["segment_rule"] == "maxqda"
+    assert maxqda["codes"][0]["segments"] == {"matched": 2, "unmatched_a": 0,
+                                              "unmatched_b": 0, "total": 2}
+    en = ok(capsys, "agreement", f, "--methods", "--lang", "en", "--unit", "sentences")
+    assert "The unit of analysis was the sentence" in en
+    assert "Documents in which no coder used a code were left out" in en
+    zh = ok(capsys, "agreement", f, "--methods", "--lang", "zh", "--include-uncoded")
+    assert "分析单位为字符（不含空白与换行）" in zh and "也计入该代码的结果" in zh
+    with pytest.raises(SystemExit) as refused:
+        main(["agreement", str(f), "--unit", "words"])
+    assert refused.value.code == 2 and "--unit" in capsys.readouterr().err
