@@ -150,6 +150,7 @@ def _print_agreement(r: ProjectAgreement) -> None:
                       f"{len(cell.coders_present):>8} "
                       f"{_fmt(cell.krippendorff_alpha, applies=compared):>9}{missing}")
         alpha = _fmt(sm.krippendorff_alpha, applies=sm.alpha.pairable_values > 0)
+        alpha += f", unitizing uα {_fmt(sm.unitizing_alpha, applies=sm.alpha.pairable_values > 0)}"
         if two:
             pair = sm.pairs[0]
             ok = pair.documents > 0
@@ -170,6 +171,22 @@ def _print_agreement(r: ProjectAgreement) -> None:
               f"over {a.pairable_values:g} pairable values"
               + (f"; {st.result.overlap_units} units with two codes of the set left out"
                  if st.result.overlap_units else ""))
+        if st.unitizing is not None:
+            _print_unitizing(st.unitizing, {c.id: c.path for c in st.codes})
+    if r.across_sets is not None:
+        print()
+        print("across the sets, each set one value (ATLAS.ti's Cu-α is this cuα):")
+        _print_unitizing(r.across_sets, {i: " + ".join(c.path for c in st.codes)
+                                         for i, st in enumerate(r.sets)})
+
+
+def _print_unitizing(u, names: dict) -> None:
+    print(f"  unitizing: uα {_fmt(u.u_alpha)}, |uα (α binary) {_fmt(u.binary_alpha)}, "
+          f"cuα {_fmt(u.cu_alpha)}")
+    for v in u.values:
+        coverage = "—" if v.coverage is None else f"{v.coverage:.1%}"
+        print(f"    (k)uα {names.get(v.value, v.value)}: {_fmt(v.alpha)} "
+              f"(units met by other coders' units: {coverage})")
 
 
 def _coder_names(a: argparse.Namespace) -> list[str] | None:

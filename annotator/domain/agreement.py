@@ -700,7 +700,9 @@ class CellResult:
     With exactly two coders, ``percent_agreement``, ``cohen_kappa``,
     ``segment_agreement`` and ``table`` are that pair's; with more coders they are None
     and each pair's values are in ``pairs`` (look one up with ``pair(a, b)``).
-    ``krippendorff_alpha`` is over all present coders either way. ``left_out`` is True
+    ``krippendorff_alpha`` is over all present coders either way, and so is
+    ``unitizing_alpha``, Krippendorff's uα of the code's units (= |uα, ATLAS.ti's
+    "α binary"; ``domain.agreement_unitizing``). ``left_out`` is True
     when uncoded documents do not take part and no present coder used the code here:
     then nothing is compared (no table, no α values), as if every coder were missing.
     """
@@ -718,6 +720,7 @@ class CellResult:
     alpha: AlphaResult
     pairs: tuple[PairResult, ...]
     left_out: bool = False
+    unitizing_alpha: float | None = None
 
     def pair(self, coder_a: CoderId, coder_b: CoderId) -> PairResult:
         return _find_pair(self.pairs, coder_a, coder_b)
@@ -753,6 +756,7 @@ class CodeSummary:
     krippendorff_alpha: float | None
     alpha: AlphaResult
     pairs: tuple[PairSummary, ...]
+    unitizing_alpha: float | None = None
 
     def pair(self, coder_a: CoderId, coder_b: CoderId) -> PairSummary:
         return _find_pair(self.pairs, coder_a, coder_b)
@@ -889,6 +893,7 @@ def compute_agreement(
         pair_tables: list[list[Table2x2]] = [[] for _ in pair_indexes]
         pair_segments = [[0, 0, 0] for _ in pair_indexes]
         code_total = Coincidences()
+        code_squares = 0
         for doc, length in doc_lengths.items():
             unions = [index.spans(doc, code, coder) for coder in coders]
             if not include_uncoded and not any(unions):
@@ -932,6 +937,8 @@ def compute_agreement(
                 )
             doc_coincidences = _binary_coincidences(length, unions)
             code_total = code_total + doc_coincidences
+            squares = _unit_squares(unions)
+            code_squares += squares
             alpha = doc_coincidences.result()
             only = pairs[0] if len(coders) == 2 else None
             cells.append(
@@ -952,6 +959,7 @@ def compute_agreement(
                     table=only.table if only else None,
                     alpha=alpha,
                     pairs=tuple(pairs),
+                    unitizing_alpha=binary_unitizing_alpha(doc_coincidences, squares),
                 )
             )
         summary_pairs = tuple(
@@ -973,10 +981,39 @@ def compute_agreement(
                 krippendorff_alpha=alpha.alpha,
                 alpha=alpha,
                 pairs=summary_pairs,
+                unitizing_alpha=binary_unitizing_alpha(code_total, code_squares),
             )
         )
     return AgreementReport(coders, codes, threshold, tuple(cells), tuple(summaries),
                            segment_rule)
+
+
+def _unit_squares(unions: Sequence[Sequence[Span] | None]) -> int:
+    """Σ length² of the present coders' units (maximal runs) when two or more are present."""
+    present = [u for u in unions if u is not None]
+    if len(present) < 2:
+        return 0
+    return sum((end - start) ** 2 for spans in present for start, end in spans)
+
+
+def binary_unitizing_alpha(observed: "Coincidences", unit_squares: int) -> float | None:
+    """uα (= |uα) of one code from its 1/0 coincidences and Σ unit length² (see
+    ``domain.agreement_unitizing``, whose eq. 4 this is for one value): the gaps' S
+    is their total length, the 0 margin."""
+    cells = observed.cells
+    zero = Fraction(0)
+    ones = cells.get((1, 1), zero) + cells.get((1, 0), zero)
+    zeros = cells.get((0, 0), zero) + cells.get((0, 1), zero)
+    total = ones + zeros
+    scale = total * total - unit_squares - zeros
+    if total == 0 or scale == 0:
+        return None
+    e_11 = total * (ones * ones - unit_squares) / scale
+    e_00 = total * (zeros * zeros - zeros) / scale
+    d_e = total - e_11 - e_00
+    if d_e == 0:
+        return None
+    return float(1 - (total - cells.get((1, 1), zero) - cells.get((0, 0), zero)) / d_e)
 
 
 def _left_out_cell(code: CodeId, doc: DocId, length: int, coders: Sequence[CoderId],

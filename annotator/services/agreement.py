@@ -56,7 +56,9 @@ from annotator.domain.agreement import (
     compute_agreement,
     segment_agreement,
     set_alpha,
+    set_value_runs,
 )
+from annotator.domain.agreement_unitizing import UnitizingAlpha, unitizing_alpha
 from annotator.domain.agreement_units import DEFAULT_UNIT, check_unit, in_units
 from annotator.domain.codetree import Tree
 from annotator.domain.errors import InvalidInput, NotFound
@@ -107,6 +109,7 @@ class CodeSetResult:
     codes: tuple[CodeRef, ...]
     include_children: bool
     result: SetAlphaResult
+    unitizing: UnitizingAlpha | None = None
 
 
 @dataclass(frozen=True)
@@ -119,6 +122,9 @@ class ProjectAgreement:
     sets: tuple[CodeSetResult, ...]
     unit: str = "characters"
     include_uncoded: bool = True
+    #: With two or more sets: the unitizing family with each set as one value (cuα of
+    #: it is ATLAS.ti's Cu-α across semantic domains).
+    across_sets: UnitizingAlpha | None = None
 
     @property
     def coders(self) -> tuple[CoderRef, ...]:
@@ -278,7 +284,8 @@ def project_agreement(
         include_uncoded=include_uncoded, segment_rule=segment_rule,
     )
     set_results = []
-    for refs, mapping in set_specs:
+    domain_of: dict[int, int] = {}
+    for index, (refs, mapping) in enumerate(set_specs):
         mapped = [
             (doc, mapping[code], coder, start, end)
             for doc, code, coder, start, end in codings if code in mapping
@@ -287,8 +294,45 @@ def project_agreement(
             lengths, mapped, coder_ids, [r.id for r in refs], present=present,
             none_value=NONE_VALUE,
         )
-        set_results.append(CodeSetResult(refs, include_children, result))
-    return ProjectAgreement(sel, threshold, report, tuple(set_results), unit, include_uncoded)
+        family = unitizing_alpha(_value_units(lengths, mapped, coder_ids, present))
+        set_results.append(CodeSetResult(refs, include_children, result, family))
+        for code in mapping:
+            domain_of.setdefault(code, index)
+    across = None
+    if len(set_specs) >= 2:
+        by_domain = [(doc, domain_of[code], coder, start, end)
+                     for doc, code, coder, start, end in codings if code in domain_of]
+        across = unitizing_alpha(_value_units(lengths, by_domain, coder_ids, present))
+    return ProjectAgreement(sel, threshold, report, tuple(set_results), unit, include_uncoded,
+                            across)
+
+
+def _value_units(
+    lengths: dict[int, int],
+    codings: Sequence[tuple[int, int, int, int, int]],
+    coders: Sequence[int],
+    present: set[tuple[int, int]],
+) -> list[tuple[int, list[list[tuple[int, int, int]] | None]]]:
+    """Per document each present coder's units over mutually exclusive values.
+
+    A unit is a maximal run of one value (``set_value_runs``); characters where a coder
+    put two values of the set belong to no unit (a gap for that coder).
+    """
+    spans: dict[tuple[int, int], dict[int, list[tuple[int, int]]]] = defaultdict(
+        lambda: defaultdict(list))
+    for doc, value, coder, start, end in codings:
+        spans[(doc, coder)][value].append((start, end))
+    documents = []
+    for doc, length in lengths.items():
+        units: list[list[tuple[int, int, int]] | None] = []
+        for coder in coders:
+            if (doc, coder) not in present:
+                units.append(None)
+                continue
+            runs, _overlap = set_value_runs(spans.get((doc, coder), {}))
+            units.append([(a, b, v) for a, b, v in runs if v is not None])
+        documents.append((length, units))
+    return documents
 
 
 def _texts(s: Session, sel: Selection) -> dict[int, str]:
@@ -305,6 +349,17 @@ def _table(t: Table2x2 | None) -> dict | None:
         return None
     return {"both": t.both, "only_a": t.only_a, "only_b": t.only_b, "neither": t.neither,
             "units": t.n}
+
+
+def _unitizing(u: UnitizingAlpha | None, value_name: dict[Any, str]) -> dict | None:
+    if u is None:
+        return None
+    return {
+        "u_alpha": u.u_alpha, "binary_alpha": u.binary_alpha, "cu_alpha": u.cu_alpha,
+        "pairable": u.pairable,
+        "values": [{"value": value_name.get(v.value, v.value), "alpha": v.alpha,
+                    "coverage": v.coverage} for v in u.values],
+    }
 
 
 def _alpha(a: AlphaResult, value_name: dict[Any, str] | None = None) -> dict:
@@ -370,6 +425,7 @@ def _cell(c: CellResult, doc: DocumentRef, names: dict[int, str]) -> dict:
         "percent_agreement": c.percent_agreement,
         "cohen_kappa": c.cohen_kappa,
         "krippendorff_alpha": c.krippendorff_alpha,
+        "unitizing_alpha": c.unitizing_alpha,
         "segment_agreement": c.segment_agreement,
         "table": _table(c.table),
         "segments": (
@@ -389,6 +445,7 @@ def _summary(sm: CodeSummary, names: dict[int, str]) -> dict:
         "pooled_kappa": sm.pooled_kappa,
         "weighted_kappa": sm.weighted_kappa,
         "krippendorff_alpha": sm.krippendorff_alpha,
+        "unitizing_alpha": sm.unitizing_alpha,
         "segment_agreement": sm.segment_agreement,
         "documents_compared": only.documents if only else None,
         "pooled_table": _table(sm.pooled_table),
@@ -431,6 +488,7 @@ def agreement_json(result: ProjectAgreement) -> dict:
             "none_value": NONE_VALUE,
             "overlap_units": st.result.overlap_units,
             **_alpha(st.result.alpha, value_name),
+            "unitizing": _unitizing(st.unitizing, value_name),
             "documents": [
                 {"document": docs[doc].name, **_alpha(a, value_name)}
                 for doc, a in st.result.per_document
@@ -445,6 +503,8 @@ def agreement_json(result: ProjectAgreement) -> dict:
         "documents": [{"name": d.name, "characters": d.length} for d in result.documents],
         "codes": codes,
         "sets": sets,
+        "across_sets": _unitizing(result.across_sets, {
+            i: " + ".join(r.path for r in st.codes) for i, st in enumerate(result.sets)}),
     }
 
 

@@ -8,6 +8,7 @@ from openpyxl import load_workbook
 
 from annotator.cli import main
 from annotator.services.agreement_export import LABELS
+from annotator.domain.agreement_unitizing import unitizing_alpha
 from tests.conftest import SEED_PAPER
 
 TEXT = "居民对党组织的信任逐步提高。社区协商议事会每月召开一次，居民代表参与讨论。"
@@ -98,7 +99,7 @@ def test_agreement(workshop: dict, capsys) -> None:
     assert "Agreement of 甲, 乙" in text and "pooled κ" in text
     data = json.loads(ok(capsys, "agreement", workshop["f"], "--json"))
     assert set(data) == {"unit", "uncoded_documents", "segment_rule", "threshold", "coders",
-                         "documents", "codes", "sets", "measures", "methods"}
+                         "documents", "codes", "sets", "across_sets", "measures", "methods"}
     assert (data["unit"], data["uncoded_documents"]) == ("non_whitespace", "left_out")
     assert data["coders"] == ["甲", "乙"]
     trust = next(c for c in data["codes"] if c["code"] == "信任/政治信任")
@@ -307,3 +308,35 @@ def test_unit_choice_and_uncoded_documents_are_shown_with_the_figures(tmp_path: 
     with pytest.raises(SystemExit) as refused:
         main(["agreement", str(f), "--unit", "words"])
     assert refused.value.code == 2 and "--unit" in capsys.readouterr().err
+
+
+def test_unitizing_family_for_sets_and_across_them(tmp_path: Path, capsys) -> None:
+    f = new_project(capsys, tmp_path / "s.annotator", TEXT)
+    rows = (("A", "信任/政治信任", 0, 14), ("A", "整合", 14, 30), ("A", "协调", 30, 37),
+            ("B", "信任/社会信任", 0, 12), ("B", "信任/政治信任", 12, 14),
+            ("B", "整合", 16, 37))
+    for coder, path, start, end in rows:
+        ok(capsys, "code", f, "--doc", "访谈", "--start", start, "--end", end,
+           "--code", path, "--coder", coder)
+    data = json.loads(ok(capsys, "agreement", f, "--json", "--unit", "characters",
+                         "--set", "信任/政治信任", "信任/社会信任",
+                         "--set", "协调", "整合", "信任"))
+    trust_set, top = data["sets"]
+    # By hand for the first set, with the domain function
+    expected = unitizing_alpha([(len(TEXT), [
+        [(0, 14, "政治")], [(0, 12, "社会"), (12, 14, "政治")]])])
+    assert trust_set["unitizing"]["u_alpha"] == pytest.approx(expected.u_alpha)
+    assert trust_set["unitizing"]["cu_alpha"] == pytest.approx(expected.cu_alpha)
+    by_value = {v["value"]: v for v in trust_set["unitizing"]["values"]}
+    assert set(by_value) == {"信任/政治信任", "信任/社会信任"}
+    assert [by_value[p]["alpha"] for p in ("信任/政治信任", "信任/社会信任")] == pytest.approx(
+        [next(v.alpha for v in expected.values if v.value == k) for k in ("政治", "社会")])
+    # The top-level set rolls the children up into 信任: A and B agree on [0, 14) as 信任
+    assert top["unitizing"]["values"][0]["coverage"] is not None
+    across = data["across_sets"]
+    assert across is not None and {v["value"] for v in across["values"]} == {
+        "信任/政治信任 + 信任/社会信任", "协调 + 整合 + 信任"}
+    text = ok(capsys, "agreement", f, "--set", "协调", "整合", "信任",
+              "--set", "信任/政治信任", "信任/社会信任")
+    assert "unitizing: uα" in text and "|uα (α binary)" in text and "(k)uα 整合" in text
+    assert "ATLAS.ti's Cu-α" in text
