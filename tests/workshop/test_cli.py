@@ -7,8 +7,8 @@ import pytest
 from openpyxl import load_workbook
 
 from annotator.cli import main
-from annotator.services.agreement_export import LABELS
 from annotator.domain.agreement_unitizing import unitizing_alpha
+from annotator.services.agreement_export import LABELS
 from tests.conftest import SEED_PAPER
 
 TEXT = "居民对党组织的信任逐步提高。社区协商议事会每月召开一次，居民代表参与讨论。"
