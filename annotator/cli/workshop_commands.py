@@ -23,7 +23,9 @@ from annotator.services.agreement_measures import (
     code_measures,
     measures_json,
     methods_paragraph,
+    one_document_interval,
 )
+from annotator.services.agreement_notes import agreement_notes
 from annotator.services.reviewed import list_reviewed, mark_reviewed, unmark_reviewed
 from annotator.services.workshop import make_participant_copies, merge_copies
 from annotator.store.project import Project
@@ -217,19 +219,26 @@ def _cmd_agreement(a: argparse.Namespace) -> int:
     measures = code_measures(result, **options)
     sentences = methods_paragraph(result, measures, **options)
     methods = ("" if a.lang == "zh" else " ").join(m.render(a.lang) for m in sentences)
+    notes = [n.render(a.lang) for n in agreement_notes(result, one_document_interval(result)
+                                                       if a.bootstrap else False)]
     if a.xlsx:
         write_agreement_workbook(result, items, a.xlsx, lang=a.lang, measures=measures,
-                                 methods=methods)
+                                 methods=methods, notes=notes)
     if a.json:
         data = result.to_json()
         data["measures"] = measures_json(measures)
         data["methods"] = methods
+        data["notes"] = notes
         # Compact: pretty-printing a 20-coder report took three times the computation.
         print(json.dumps(data, ensure_ascii=False, separators=(",", ":"), check_circular=False,
                          default=str))
     else:
         _print_agreement(result)
         _print_measures(measures, result.unit)
+        if a.notes:
+            print("\nnotes:")
+            for note in notes:
+                print(f"  {note}")
         if a.methods:
             print(f"\n{methods}")
         if a.xlsx:
@@ -370,6 +379,9 @@ def register(sub: argparse._SubParsersAction) -> None:
                    "(e.g. 0.667 or 0.8)")
     p.add_argument("--methods", action="store_true",
                    help="also print a methods paragraph (in --lang's language)")
+    p.add_argument("--notes", action="store_true",
+                   help="also print what every figure depends on (unit, missing coders, "
+                   "segment rule …; always in --json and --xlsx)")
     p.add_argument("--lang", choices=LANGUAGES, default=default_language())
     p.set_defaults(run=_cmd_agreement)
 

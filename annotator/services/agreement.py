@@ -35,8 +35,8 @@ retrieved, exported and compared like any coder.
 """
 
 from collections import defaultdict
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import select
@@ -62,6 +62,7 @@ from annotator.domain.agreement_unitizing import UnitizingAlpha, unitizing_alpha
 from annotator.domain.agreement_units import DEFAULT_UNIT, check_unit, in_units
 from annotator.domain.codetree import Tree
 from annotator.domain.errors import InvalidInput, NotFound
+from annotator.domain.intervals import union
 from annotator.services.codebook import code_paths, find_code
 from annotator.services.coders import find_coder, get_or_create_coder
 from annotator.services.coding import CodingInfo, code_row, doc_row, insert_coding
@@ -125,6 +126,21 @@ class ProjectAgreement:
     #: With two or more sets: the unitizing family with each set as one value (cuα of
     #: it is ATLAS.ti's Cu-α across semantic domains).
     across_sets: UnitizingAlpha | None = None
+    #: What the figures were computed from, in the report's unit: document lengths,
+    #: codings (document, code, coder, start, end) and the (document, coder) pairs
+    #: present — kept so that intervals within one document need no second read.
+    lengths: Mapping[int, int] = field(default_factory=dict)
+    codings: Sequence[tuple[int, int, int, int, int]] = ()
+    present: frozenset[tuple[int, int]] = frozenset()
+
+    def unions(self, doc: int, code: int) -> list[list[tuple[int, int]] | None]:
+        """Each chosen coder's union of ``code`` in ``doc``; None where missing."""
+        spans: dict[int, list[tuple[int, int]]] = defaultdict(list)
+        for d, c, coder, start, end in self.codings:
+            if d == doc and c == code:
+                spans[coder].append((start, end))
+        return [union(spans.get(coder.id, [])) if (doc, coder.id) in self.present else None
+                for coder in self.coders]
 
     @property
     def coders(self) -> tuple[CoderRef, ...]:
@@ -304,7 +320,7 @@ def project_agreement(
                      for doc, code, coder, start, end in codings if code in domain_of]
         across = unitizing_alpha(_value_units(lengths, by_domain, coder_ids, present))
     return ProjectAgreement(sel, threshold, report, tuple(set_results), unit, include_uncoded,
-                            across)
+                            across, lengths, codings, frozenset(present))
 
 
 def _value_units(

@@ -81,7 +81,12 @@ def test_workbook_has_the_numbers_and_the_counts(proj: Project, tmp_path: Path,
     assert x_all[L["pooled"]] == pytest.approx(378 / 409)
     assert x_all[L["weighted"]] == pytest.approx(0.9)
     assert x_all[L["both"]] == 9 and x_all[L["neither"]] == 21
-    assert x_all[L["characters"]] == 31
+    assert x_all[L["characters"]] is None  # the pooled table counts units
+    units = L["unit_count"].format(unit=L["characters_unit"])
+    assert x_all[units] == 31 and x_d1[units] == 20
+    assert x_d1[L["u_alpha"]] == pytest.approx(result.report.cell(
+        next(c.id for c in result.codes if c.path == "X"),
+        next(d.id for d in result.documents if d.name == "D1")).unitizing_alpha)
     # formula-like text stays text
     names = [r[1] for r in ws.iter_rows(min_row=2) if r[1].value == "=D3"]
     assert names and all(c.data_type == "s" for c in names)

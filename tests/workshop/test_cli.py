@@ -99,7 +99,9 @@ def test_agreement(workshop: dict, capsys) -> None:
     assert "Agreement of 甲, 乙" in text and "pooled κ" in text
     data = json.loads(ok(capsys, "agreement", workshop["f"], "--json"))
     assert set(data) == {"unit", "uncoded_documents", "segment_rule", "threshold", "coders",
-                         "documents", "codes", "sets", "across_sets", "measures", "methods"}
+                         "documents", "codes", "sets", "across_sets", "measures", "methods",
+                         "notes"}
+    assert data["notes"][0].startswith("The unit of analysis was the character")
     assert (data["unit"], data["uncoded_documents"]) == ("non_whitespace", "left_out")
     assert data["coders"] == ["甲", "乙"]
     trust = next(c for c in data["codes"] if c["code"] == "信任/政治信任")
@@ -132,16 +134,21 @@ def test_agreement_xlsx(workshop: dict, capsys) -> None:
     assert "wrote" in text
     wb = load_workbook(out)
     L = LABELS["zh"]
-    assert wb.sheetnames == [L["agreement"], L["measures"], L["disagreements"]]
+    assert wb.sheetnames == [L["agreement"], L["measures"], L["disagreements"], L["notes"]]
     header = [c.value for c in wb[L["agreement"]][1]]
     assert L["kappa"] in header and L["pooled"] in header
+    assert "单位数（字符（不含空白））" in header and L["u_alpha"] in header
+    notes = [r[0] for r in wb[L["notes"]].iter_rows(min_row=2, values_only=True)]
+    assert notes[0].startswith("分析单位为字符（不含空白与换行）")
+    assert any("片段" in n and "计一次" in n for n in notes)
+    assert any("子代码" in n for n in notes)
     family = list(wb[L["measures"]].iter_rows(values_only=True))
     rows = {r[0]: dict(zip(family[0], r, strict=True)) for r in family[1:-1]}
     assert set(rows) == {"信任/政治信任", "整合/协商对话机制"}
     columns = rows["信任/政治信任"]
     n = len(TEXT)
     assert columns[L["bp"]] == pytest.approx(2 * (12 + n - 14) / n - 1)
-    assert columns[L["units"]] == n
+    assert columns[L["units"].format(unit=L["non_whitespace_unit"])] == n
     assert family[-1][0] == L["methods"] and "分析单位为字符" in family[-1][1]
     dis = list(wb[L["disagreements"]].iter_rows(min_row=2, values_only=True))
     assert [(r[1], r[2], r[3], r[6], r[7]) for r in dis] == [
@@ -245,9 +252,13 @@ def test_agreement_family_intervals_and_methods_paragraph(workshop: dict, capsys
     assert trust["brennan_prediger"] == pytest.approx(2 * p_o - 1)
     code_entry = next(c for c in data["codes"] if c["code"] == "信任/政治信任")
     assert trust["cohen_kappa"] == pytest.approx(code_entry["pooled_kappa"])
-    # One document: the bootstrap has one part, so the interval is that document's value.
-    assert trust["alpha_interval"]["parts"] == 1
-    assert trust["alpha_interval"]["low"] == pytest.approx(code_entry["krippendorff_alpha"])
+    # One document: the bootstrap resamples the stretches between the coders' boundaries
+    # ([0, 2), [2, 14), [14, 37)), not documents, so there is an interval around α.
+    interval = trust["alpha_interval"]
+    assert (interval["parts"], interval["resampled"]) == (3, "runs")
+    assert trust["kappa_interval"]["resampled"] == "runs"
+    assert interval["low"] <= code_entry["krippendorff_alpha"] <= interval["high"]
+    assert interval["low"] < interval["high"]
     assert trust["alpha_interval"]["minimum"] == 0.667
     assert "bootstrap" in data["methods"] and "AC1" in data["methods"]
     zh = ok(capsys, "agreement", workshop["f"], "--methods", "--lang", "zh", "--bootstrap", "50")
