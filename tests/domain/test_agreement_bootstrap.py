@@ -14,8 +14,8 @@ from annotator.domain.agreement_bootstrap import (
     run_coincidences,
     run_tables,
 )
-from annotator.domain.intervals import union
 from annotator.domain.errors import InvalidInput
+from annotator.domain.intervals import union
 
 
 def _document(rng: random.Random, length: int, coders: int, noise: float):
