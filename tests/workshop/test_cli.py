@@ -351,3 +351,26 @@ def test_unitizing_family_for_sets_and_across_them(tmp_path: Path, capsys) -> No
               "--set", "信任/政治信任", "信任/社会信任")
     assert "unitizing: uα" in text and "|uα (α binary)" in text and "(k)uα 整合" in text
     assert "ATLAS.ti's Cu-α" in text
+
+
+def test_a_participant_copy_codes_as_its_participant(tmp_path: Path, capsys,
+                                                     monkeypatch) -> None:
+    """Two participants on one lab login (ANNOTATOR_CODER=lab) stay two coders."""
+    f = new_project(capsys, tmp_path / "w.annotator", TEXT)
+    ok(capsys, "copies", f, tmp_path / "out", "--participants", "甲,乙")
+    monkeypatch.setenv("ANNOTATOR_CODER", "lab")
+    for who, end in (("甲", 14), ("乙", 12)):
+        ok(capsys, "code", tmp_path / "out" / f"w-{who}.annotator", "--doc", "访谈",
+           "--start", 0, "--end", end, "--code", "信任")
+    segs = json.loads(ok(capsys, "segments", tmp_path / "out" / "w-甲.annotator", "--json"))
+    assert [s["coder"] for s in segs] == ["甲"]
+    ok(capsys, "merge", f, tmp_path / "out" / "w-甲.annotator", tmp_path / "out" / "w-乙.annotator")
+    assert json.loads(ok(capsys, "agreement", f, "--json"))["coders"] == ["甲", "乙"]
+    # --coder still names the coder; the project itself (no copy) codes as ANNOTATOR_CODER
+    ok(capsys, "code", f, "--doc", "访谈", "--start", 20, "--end", 25, "--code", "协调")
+    ok(capsys, "code", tmp_path / "out" / "w-甲.annotator", "--doc", "访谈", "--start", 20,
+       "--end", 25, "--code", "协调", "--coder", "丙")
+    assert {s["coder"] for s in json.loads(ok(capsys, "segments", f, "--json"))} == {
+        "甲", "乙", "lab"}
+    assert {s["coder"] for s in json.loads(ok(capsys, "segments", tmp_path / "out" /
+                                                "w-甲.annotator", "--json"))} == {"甲", "丙"}
