@@ -54,6 +54,7 @@ from annotator.domain.agreement import (
     SetAlphaResult,
     Table2x2,
     compute_agreement,
+    paused_gc,
     segment_agreement,
     set_alpha,
     set_value_runs,
@@ -156,7 +157,8 @@ class ProjectAgreement:
 
     def to_json(self) -> dict:
         """The JSON ``annotator agreement --json`` prints (keys are stable)."""
-        return agreement_json(self)
+        with paused_gc():
+            return agreement_json(self)
 
 
 # ------------------------------------------------------------------ choosing

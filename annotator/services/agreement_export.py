@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:  # openpyxl is imported when a workbook is written, not at start-up
     from openpyxl import Workbook
 
-from annotator.domain.agreement import AlphaResult, Table2x2
+from annotator.domain.agreement import AlphaResult, Table2x2, paused_gc
 from annotator.domain.agreement_unitizing import UnitizingAlpha
 from annotator.i18n import default_language
 from annotator.io.workbook import (
@@ -128,6 +128,10 @@ class _Rows:
         self.L = labels
         self.notes: list[str] = []
         self.undefined: list[str] = []
+        # One styled cell per column and style, given each row's value: openpyxl's
+        # write-only sheet writes a row as it is appended (and reuses its own cells the
+        # same way), so making and styling a new cell per number is wasted work.
+        self._cells: dict[tuple[str, str], Any] = {}
 
     def text(self, value: str) -> str:
         text, fix = excel_safe(value)
@@ -138,11 +142,21 @@ class _Rows:
     def number(self, value: float | None, fmt: str, name: str, applies: bool = True) -> Any:
         """A statistic: the number, or (undefined) an empty grey cell and a note."""
         if value is not None:
-            return self.sheet.styled(value, fmt=fmt)
+            return self._styled(name, value, fmt=fmt)
         if not applies:
             return None
         self.undefined.append(name)
-        return self.sheet.styled(None, fill=UNDEFINED_FILL)
+        return self._styled(name, None, fill=UNDEFINED_FILL)
+
+    def _styled(self, name: str, value: Any, fmt: str | None = None,
+                fill: str | None = None) -> Any:
+        key = (name, fmt or fill or "")
+        cell = self._cells.get(key)
+        if cell is None:
+            cell = self._cells[key] = self.sheet.styled(value, fmt=fmt, fill=fill)
+        else:
+            cell.value = value
+        return cell
 
     def note(self) -> str:
         notes = list(self.notes)
@@ -349,8 +363,9 @@ def write_agreement_workbook(
     """
     out = check_target(out)
     wb = new_workbook()
-    add_agreement_sheets(wb, result, disagreements, lang, measures, methods, notes)
-    save_workbook(wb, out)
+    with paused_gc():  # hundreds of thousands of rows of acyclic cells and tuples
+        add_agreement_sheets(wb, result, disagreements, lang, measures, methods, notes)
+        save_workbook(wb, out)
     return out
 
 
