@@ -21,23 +21,28 @@ import random
 import sys
 import tempfile
 import time
-import uuid
 from pathlib import Path
 
 from openpyxl import Workbook, load_workbook
 from sqlalchemy import insert, select
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_workshop import DOC_LENGTH, PARTICIPANTS, SEED, build_facilitator, truth  # noqa: E402
+from bench_workshop import (
+    PARTICIPANTS,
+    SEED,
+    build_facilitator,
+    participant_rows,
+    truth,
+)
 
-from annotator.cli import main as cli_main  # noqa: E402
-from annotator.services.agreement import disagreements, project_agreement  # noqa: E402
-from annotator.services.agreement_export import write_agreement_workbook  # noqa: E402
-from annotator.services.agreement_measures import code_measures, methods_paragraph  # noqa: E402
-from annotator.services.agreement_notes import agreement_notes  # noqa: E402
-from annotator.services.coders import get_or_create_coder  # noqa: E402
-from annotator.store.models import Code, Coding, Document  # noqa: E402
-from annotator.store.project import Project, now  # noqa: E402
+from annotator.cli import main as cli_main
+from annotator.services.agreement import disagreements, project_agreement
+from annotator.services.agreement_export import write_agreement_workbook
+from annotator.services.agreement_measures import code_measures, methods_paragraph
+from annotator.services.agreement_notes import agreement_notes
+from annotator.services.coders import get_or_create_coder
+from annotator.store.models import Code, Coding, Document
+from annotator.store.project import Project
 
 
 def code_everyone(project: Project, rng: random.Random) -> int:
@@ -46,27 +51,11 @@ def code_everyone(project: Project, rng: random.Random) -> int:
         doc_ids = list(s.scalars(select(Document.id).order_by(Document.id)))
         code_ids = list(s.scalars(select(Code.id)))
     shared = truth(rng, doc_ids, code_ids)
-    rows = []
     with project.write() as s:
-        created = now()
+        rows = []
         for p in range(PARTICIPANTS):
             coder = get_or_create_coder(s, f"参与者{p:02d}").id
-            seen = set()
-            for doc, segments in shared.items():
-                for code, start, end in segments:
-                    if rng.random() < 0.1:
-                        length = rng.randint(20, 600)
-                        start = rng.randrange(0, DOC_LENGTH - length)
-                        end, code = start + length, rng.choice(code_ids)
-                    elif rng.random() < 0.5:
-                        start = max(0, start + rng.randint(-15, 15))
-                        end = min(DOC_LENGTH, max(start + 1, end + rng.randint(-15, 15)))
-                    if (doc, code, start, end) in seen:
-                        continue
-                    seen.add((doc, code, start, end))
-                    rows.append({"document_id": doc, "code_id": code, "coder_id": coder,
-                                 "start": start, "end": end, "memo": "",
-                                 "created_at": created, "guid": str(uuid.uuid4())})
+            rows += participant_rows(coder, shared, code_ids, rng)
         s.execute(insert(Coding), rows)
     return len(rows)
 
