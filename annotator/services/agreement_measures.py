@@ -28,6 +28,7 @@ from annotator.domain.agreement_family import (
 from annotator.messages import Msg, msg
 from annotator.services.agreement import CodeRef, ProjectAgreement
 from annotator.services.agreement_notes import choice_sentences
+from annotator.services.progress import CancelFn, ProgressFn, step
 
 
 @dataclass(frozen=True)
@@ -73,19 +74,28 @@ def code_measures(
     resamples: int = 0,
     level: float = DEFAULT_LEVEL,
     alpha_min: float | None = None,
+    progress: ProgressFn | None = None,
+    cancel: CancelFn | None = None,
 ) -> tuple[CodeMeasures, ...]:
     """Per code: the family over all documents; intervals when ``resamples`` > 0.
 
     Values are "coded" (1) and "not coded" (0), so q = 2 for Brennan–Prediger and AC1.
     With two coders the family comes from the pooled 2×2 table (Cohen's κ included);
     with more, from the documents' coincidences (Fleiss' κ in ``scott_pi``).
+
+    The bootstrap takes seconds at workshop size, so the window runs this in a worker:
+    ``progress(done, total)`` is called per code and ``cancel()`` returning true stops
+    it with ``services.progress.Cancelled`` (nothing is written either way).
     """
     by_code: dict[object, list[CellResult]] = defaultdict(list)
     for cell in result.report.cells:
         by_code[cell.code_id].append(cell)
     two = len(result.coders) == 2
     measures = []
-    for ref, summary in zip(result.codes, result.report.summaries, strict=True):
+    total = len(result.codes)
+    for done, (ref, summary) in enumerate(
+            zip(result.codes, result.report.summaries, strict=True)):
+        step(done, total, progress, cancel)
         cells = by_code[ref.id]
         matrices = _document_matrices(cells)
         if two:
@@ -113,6 +123,7 @@ def code_measures(
                 k_interval = k_interval and replace(k_interval, resampled="runs")
                 a_interval = replace(a_interval, resampled="runs")
         measures.append(CodeMeasures(ref, family, k_interval, a_interval))
+    step(total, total, progress, cancel)
     return tuple(measures)
 
 

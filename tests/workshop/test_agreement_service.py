@@ -13,7 +13,10 @@ from annotator.services.agreement import (
     project_agreement,
     segment_matches,
 )
+from annotator.services.agreement_measures import code_measures
+from annotator.services.agreement_notes import agreement_notes
 from annotator.services.documents import find_document
+from annotator.services.progress import Cancelled
 from annotator.store.project import Project
 from tests.workshop.helpers import CHARACTERS, add_doc, code_many
 
@@ -209,3 +212,36 @@ def test_set_may_hold_a_parent_and_its_child(tree: Project) -> None:
     assert cells[("P1", "P1/c")] == 5 and cells[("P2", "none")] == 2
     with pytest.raises(InvalidInput):
         project_agreement(tree, **CHARACTERS, sets=[[]])
+
+
+def test_what_the_window_calls_intervals_notes_and_segments(two: Project) -> None:
+    result = project_agreement(two, segment_rule="maxqda", threshold=0.5)
+    seen: list[tuple[int, int]] = []
+    measures = code_measures(result, resamples=100, alpha_min=0.667,
+                             progress=lambda done, total: seen.append((done, total)))
+    assert seen[0] == (0, len(result.codes)) and seen[-1] == (len(result.codes),) * 2
+    by_path = {m.code.path: m for m in measures}
+    # X is compared in D1 and D3 (D2: B missing; D4: nobody): documents are resampled
+    assert by_path["X"].alpha_interval.resampled == "documents"
+    assert by_path["X"].alpha_interval.parts == 2
+    with pytest.raises(Cancelled):
+        code_measures(result, resamples=10, cancel=lambda: True)
+    notes = [str(n) for n in agreement_notes(result)]
+    assert any("MAXQDA" in n and "0.5" in n for n in notes)
+    assert notes[0].startswith("The unit of analysis was the character, whitespace and line")
+    assert "Documents in which no coder used a code were left out" in " ".join(notes)
+    with two.read() as s:
+        d1 = find_document(s, "D1").id
+        x = codebook.find_code(s, "X").id
+    ids = {c.name: c.id for c in result.coders}
+    found = segment_matches(two, d1, x, ids["A"], ids["B"], 0.5, rule="maxqda")
+    assert len(found.matched) == 2  # one pair, counted from each side
+
+
+def test_one_document_intervals_resample_its_runs(two: Project) -> None:
+    result = project_agreement(two, documents=["D1"], codes=["X", "Y"])
+    measures = code_measures(result, resamples=200)
+    for m in measures:
+        assert m.alpha_interval.resampled == "runs" and m.alpha_interval.parts > 1
+        assert m.kappa_interval.resampled == "runs"
+    assert "within it" in " ".join(str(n) for n in agreement_notes(result, True))
