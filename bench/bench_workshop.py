@@ -67,29 +67,35 @@ def truth(rng: random.Random, doc_ids: list[int], code_ids: list[int]) -> dict:
     return out
 
 
+def participant_rows(coder: int, shared: dict, code_ids: list[int],
+                     rng: random.Random) -> list[dict]:
+    """One participant's coding rows: the shared segments, roughly (setup, not timed)."""
+    rows, seen = [], set()
+    created = now()
+    for doc, segments in shared.items():
+        for code, start, end in segments:
+            if rng.random() < 0.1:
+                length = rng.randint(20, 600)
+                start = rng.randrange(0, DOC_LENGTH - length)
+                end, code = start + length, rng.choice(code_ids)
+            elif rng.random() < 0.5:
+                start = max(0, start + rng.randint(-15, 15))
+                end = min(DOC_LENGTH, max(start + 1, end + rng.randint(-15, 15)))
+            key = (doc, code, start, end)
+            if key in seen:
+                continue
+            seen.add(key)
+            rows.append({"document_id": doc, "code_id": code, "coder_id": coder,
+                         "start": start, "end": end, "memo": "", "created_at": created,
+                         "guid": str(uuid.uuid4())})
+    return rows
+
+
 def code_copy(path: Path, participant: str, shared: dict, rng: random.Random) -> int:
     """Bulk-insert the participant's codings (setup, not timed)."""
     with Project.open(path) as copy, copy.write() as s:
         coder = s.scalar(select(Coder.id).where(Coder.name == participant))
-        code_ids = list(s.scalars(select(Code.id)))
-        rows, seen = [], set()
-        created = now()
-        for doc, segments in shared.items():
-            for code, start, end in segments:
-                if rng.random() < 0.1:
-                    length = rng.randint(20, 600)
-                    start = rng.randrange(0, DOC_LENGTH - length)
-                    end, code = start + length, rng.choice(code_ids)
-                elif rng.random() < 0.5:
-                    start = max(0, start + rng.randint(-15, 15))
-                    end = min(DOC_LENGTH, max(start + 1, end + rng.randint(-15, 15)))
-                key = (doc, code, start, end)
-                if key in seen:
-                    continue
-                seen.add(key)
-                rows.append({"document_id": doc, "code_id": code, "coder_id": coder,
-                             "start": start, "end": end, "memo": "", "created_at": created,
-                             "guid": str(uuid.uuid4())})
+        rows = participant_rows(coder, shared, list(s.scalars(select(Code.id))), rng)
         s.execute(insert(Coding), rows)
         return len(rows)
 

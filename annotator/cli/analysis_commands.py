@@ -18,6 +18,7 @@ from annotator.services import attributes, cases
 from annotator.services.analysis_scope import Scope, parse_where
 from annotator.services.cooccurrence import cooccurrence
 from annotator.services.crosstab import crosstab
+from annotator.services.project_coder import coder_name
 from annotator.services.queries import (
     QuerySpec,
     parse_within,
@@ -142,7 +143,7 @@ def _cmd_query(a: argparse.Namespace) -> int:
                 raise Conflict("there is already a saved query named {name!r}",
                                name=a.save_query.strip())
         if a.save_as:
-            save_as_code(p, result, a.save_as)
+            save_as_code(p, result, a.save_as, coder_name(p))
         if a.save_query and not a.saved:
             save_query(p, a.save_query, result.spec, result.scope)
         if a.xlsx:

@@ -13,9 +13,9 @@ from annotator.services.coders import (
     ensure_coder,
     find_coder,
     get_or_create_coder,
-    resolve_coder_name,
 )
 from annotator.services.overview import project_info
+from annotator.services.project_coder import coder_name
 from annotator.services.projects import create_demo_project, new_project
 from annotator.services.templates import template_names
 from annotator.store.project import Project
@@ -50,7 +50,7 @@ def _cmd_new(a: argparse.Namespace) -> int:
 
 def _cmd_add_code(a: argparse.Namespace) -> int:
     with Project.open(a.project) as p:
-        creator = ensure_coder(p, resolve_coder_name(a.coder)).id
+        creator = ensure_coder(p, coder_name(p, a.coder)).id
         c = codebook.add_code(
             p, a.path, color=a.color, description=a.description or "", created_by=creator
         )
@@ -78,7 +78,7 @@ def _cmd_import(a: argparse.Namespace) -> int:
         texts = [f for f in files if f not in codebooks]
         summary = documents.import_files(p, texts, encoding=a.encoding)
         if summary.imported:  # the importer becomes a coder of the project
-            ensure_coder(p, resolve_coder_name(a.coder))
+            ensure_coder(p, coder_name(p, a.coder))
     if not texts:
         return 0
     for d in summary.imported:
@@ -95,10 +95,10 @@ def _cmd_import(a: argparse.Namespace) -> int:
 
 
 def _resolve(p: Project, a: argparse.Namespace, create_coder: bool) -> tuple[int, int, int]:
+    name = coder_name(p, a.coder)  # a participant copy codes as its participant
     with p.write() as s:
         doc = documents.find_document(s, a.doc)
         code = codebook.find_code(s, a.code)
-        name = resolve_coder_name(a.coder)
         coder = get_or_create_coder(s, name) if create_coder else find_coder(s, name)
         return doc.id, code.id, coder.id
 

@@ -13,8 +13,9 @@ from annotator.services import autocode as autocoding
 from annotator.services import words
 from annotator.services.analysis_scope import Scope, parse_where, resolve
 from annotator.services.codebook import find_code
-from annotator.services.coders import get_or_create_coder, resolve_coder_name
+from annotator.services.coders import get_or_create_coder
 from annotator.services.kwic import MAX_CONTEXT, Query, concordance
+from annotator.services.project_coder import coder_name
 from annotator.store.project import Project
 from annotator.text.cloud import cloud_svg
 from annotator.text.stopwords import STOP_LANGUAGES, read_word_file
@@ -113,9 +114,10 @@ def _cmd_kwic(a: argparse.Namespace) -> int:
 def _cmd_autocode(a: argparse.Namespace) -> int:
     with Project.open(a.project) as p:
         doc_ids = _doc_ids(p, a)
+        name = coder_name(p, a.coder)  # a participant copy codes as its participant
         with p.write() as s:
             code_id = find_code(s, a.code).id
-            coder_id = get_or_create_coder(s, resolve_coder_name(a.coder)).id
+            coder_id = get_or_create_coder(s, name).id
         r = autocoding.autocode(p, _query(a), code_id, coder_id, extent=a.extent,
                                 document_ids=doc_ids)
     print(msg("{hits} hits: {added} codings added with {code}, {already} already coded",

@@ -5,8 +5,11 @@ import json
 import sys
 from pathlib import Path
 
+import orjson
+
 from annotator.cli.project_commands import offset_options
-from annotator.domain.agreement import DEFAULT_THRESHOLD
+from annotator.domain.agreement import DEFAULT_THRESHOLD, SEGMENT_RULES
+from annotator.domain.agreement_units import DEFAULT_UNIT, UNITS
 from annotator.domain.errors import InvalidInput
 from annotator.i18n import LANGUAGES, default_language
 from annotator.services import codebook, documents
@@ -23,7 +26,9 @@ from annotator.services.agreement_measures import (
     code_measures,
     measures_json,
     methods_paragraph,
+    one_document_interval,
 )
+from annotator.services.agreement_notes import agreement_notes
 from annotator.services.reviewed import list_reviewed, mark_reviewed, unmark_reviewed
 from annotator.services.workshop import make_participant_copies, merge_copies
 from annotator.store.project import Project
@@ -33,6 +38,20 @@ PATH_HELP = "code path from the root, names joined by '/', e.g. 信任/政治信
 
 def _print_json(data: object) -> None:
     print(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+
+
+def _print_compact_json(data: object) -> None:
+    """Compact UTF-8 JSON through orjson: a 20-coder report is 30+ MB, which the standard
+    encoder took longer to write than the agreement took to compute."""
+    encoded = orjson.dumps(data, default=str,
+                           option=orjson.OPT_APPEND_NEWLINE | orjson.OPT_NON_STR_KEYS)
+    sys.stdout.flush()
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:  # a text-only stream (redirected in a script)
+        sys.stdout.write(encoded.decode("utf-8"))
+    else:
+        buffer.write(encoded)
+        buffer.flush()
 
 
 def _names(value: str) -> list[str]:
@@ -92,21 +111,37 @@ def _fmt(value: float | None, percent: bool = False, applies: bool = True) -> st
     return f"{value:.1%}" if percent else f"{value:.3f}"
 
 
+UNIT_NAMES = {
+    "characters": "characters (whitespace included)",
+    "non_whitespace": "characters without whitespace",
+    "sentences": "sentences", "paragraphs": "paragraphs",
+}
+
+
 def _print_agreement(r: ProjectAgreement) -> None:
     two = len(r.coders) == 2
     print(f"Agreement of {', '.join(c.name for c in r.coders)} on {len(r.documents)} "
           f"documents, {len(r.codes)} codes (segment threshold {r.threshold})")
-    print("'undefined' = 0/0; '—' = not compared (a coder coded nothing in that document)")
+    uncoded = ("counted" if r.include_uncoded else
+               "left out (--include-uncoded counts them)")
+    print(f"units: {UNIT_NAMES[r.unit]}; every count and figure below is in these units; "
+          f"documents where no coder used a code: {uncoded}")
+    print("segments: " + ("MAXQDA's rule: each coding a segment, each coder's segments "
+                          "counted (a pair counts twice)" if r.report.segment_rule == "maxqda"
+                          else "touching codings merge, one-to-one matching, a pair counts "
+                          "once"))
+    print("'undefined' = 0/0; '—' = not compared (a coder coded nothing in that document, "
+          "or nobody used the code there)")
     names = {c.id: c.name for c in r.coders}
     docs = {d.id: d.name for d in r.documents}
     cells: dict = {}
     for cell in r.report.cells:
         cells.setdefault(cell.code_id, []).append(cell)
     if two:
-        header = (f"{'document':<24} {'chars':>8} {'both':>7} {'onlyA':>7} {'onlyB':>7} "
+        header = (f"{'document':<24} {'units':>8} {'both':>7} {'onlyA':>7} {'onlyB':>7} "
                   f"{'neither':>8} {'%':>7} {'κ':>9} {'α':>9} {'segments':>9} {'seg%':>9}")
     else:
-        header = f"{'document':<24} {'chars':>8} {'present':>8} {'α':>9}"
+        header = f"{'document':<24} {'units':>8} {'present':>8} {'α':>9}"
     for ref, sm in zip(r.codes, r.report.summaries, strict=True):
         print()
         print(ref.path)
@@ -115,6 +150,8 @@ def _print_agreement(r: ProjectAgreement) -> None:
             compared = len(cell.coders_present) >= 2
             missing = (f"  (missing: {', '.join(names[c] for c in cell.coders_missing)})"
                        if cell.coders_missing else "")
+            if cell.left_out:
+                missing += "  (nobody used the code here: left out)"
             if two:
                 t = cell.table
                 pair = cell.pairs[0]
@@ -133,6 +170,7 @@ def _print_agreement(r: ProjectAgreement) -> None:
                       f"{len(cell.coders_present):>8} "
                       f"{_fmt(cell.krippendorff_alpha, applies=compared):>9}{missing}")
         alpha = _fmt(sm.krippendorff_alpha, applies=sm.alpha.pairable_values > 0)
+        alpha += f", unitizing uα {_fmt(sm.unitizing_alpha, applies=sm.alpha.pairable_values > 0)}"
         if two:
             pair = sm.pairs[0]
             ok = pair.documents > 0
@@ -153,6 +191,22 @@ def _print_agreement(r: ProjectAgreement) -> None:
               f"over {a.pairable_values:g} pairable values"
               + (f"; {st.result.overlap_units} units with two codes of the set left out"
                  if st.result.overlap_units else ""))
+        if st.unitizing is not None:
+            _print_unitizing(st.unitizing, {c.id: c.path for c in st.codes})
+    if r.across_sets is not None:
+        print()
+        print("across the sets, each set one value (ATLAS.ti's Cu-α is this cuα):")
+        _print_unitizing(r.across_sets, {i: " + ".join(c.path for c in st.codes)
+                                         for i, st in enumerate(r.sets)})
+
+
+def _print_unitizing(u, names: dict) -> None:
+    print(f"  unitizing: uα {_fmt(u.u_alpha)}, |uα (α binary) {_fmt(u.binary_alpha)}, "
+          f"cuα {_fmt(u.cu_alpha)}")
+    for v in u.values:
+        coverage = "—" if v.coverage is None else f"{v.coverage:.1%}"
+        print(f"    (k)uα {names.get(v.value, v.value)}: {_fmt(v.alpha)} "
+              f"(units met by other coders' units: {coverage})")
 
 
 def _coder_names(a: argparse.Namespace) -> list[str] | None:
@@ -175,26 +229,32 @@ def _cmd_agreement(a: argparse.Namespace) -> int:
     with Project.open(a.project) as p:
         result = project_agreement(
             p, **_selection(a), sets=a.set or (), threshold=a.threshold,
-            include_children=not a.set_own_codings,
+            include_children=not a.set_own_codings, unit=a.unit,
+            include_uncoded=a.include_uncoded, segment_rule=a.segments,
         )
         items = disagreements(p, **_selection(a)) if a.xlsx else []
     options = {"resamples": a.bootstrap, "level": a.level, "alpha_min": a.alpha_min}
     measures = code_measures(result, **options)
     sentences = methods_paragraph(result, measures, **options)
     methods = ("" if a.lang == "zh" else " ").join(m.render(a.lang) for m in sentences)
+    notes = [n.render(a.lang) for n in agreement_notes(result, one_document_interval(result)
+                                                       if a.bootstrap else False)]
     if a.xlsx:
         write_agreement_workbook(result, items, a.xlsx, lang=a.lang, measures=measures,
-                                 methods=methods)
+                                 methods=methods, notes=notes)
     if a.json:
         data = result.to_json()
         data["measures"] = measures_json(measures)
         data["methods"] = methods
-        # Compact: pretty-printing a 20-coder report took three times the computation.
-        print(json.dumps(data, ensure_ascii=False, separators=(",", ":"), check_circular=False,
-                         default=str))
+        data["notes"] = notes
+        _print_compact_json(data)
     else:
         _print_agreement(result)
-        _print_measures(measures)
+        _print_measures(measures, result.unit)
+        if a.notes:
+            print("\nnotes:")
+            for note in notes:
+                print(f"  {note}")
         if a.methods:
             print(f"\n{methods}")
         if a.xlsx:
@@ -202,8 +262,8 @@ def _cmd_agreement(a: argparse.Namespace) -> int:
     return 0
 
 
-def _print_measures(measures: tuple) -> None:
-    print("\nchance-corrected family (units: characters; values coded / not coded):")
+def _print_measures(measures: tuple, unit: str) -> None:
+    print(f"\nchance-corrected family (units: {UNIT_NAMES[unit]}; values coded / not coded):")
     for m in measures:
         f = m.family
         line = (f"  {m.code.path}: AC1 {_fmt(f.gwet_ac1)}, Brennan–Prediger "
@@ -316,6 +376,16 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="in --set, count each code's own codings only, not its children's")
     p.add_argument("--threshold", type=float, default=DEFAULT_THRESHOLD,
                    help="segments match when overlap/union ≥ this (default 0.9)")
+    p.add_argument("--unit", choices=UNITS, default=DEFAULT_UNIT,
+                   help="what agreement counts: characters (whitespace too), "
+                   "non_whitespace (the default), sentences or paragraphs")
+    p.add_argument("--include-uncoded", action="store_true",
+                   help="count documents where no coder used a code (default: left out of "
+                   "that code's figures)")
+    p.add_argument("--segments", choices=SEGMENT_RULES, default="pairs",
+                   help="segment agreement: 'pairs' (touching codings merge, one-to-one "
+                   "matching, a pair counts once; the default) or 'maxqda' (each coding a "
+                   "segment, each coder's segments counted: a pair counts twice)")
     p.add_argument("--xlsx", metavar="OUT", help="also write an agreement workbook")
     p.add_argument("--bootstrap", type=int, default=0, metavar="N",
                    help="confidence intervals from N bootstrap resamples of documents "
@@ -326,6 +396,9 @@ def register(sub: argparse._SubParsersAction) -> None:
                    "(e.g. 0.667 or 0.8)")
     p.add_argument("--methods", action="store_true",
                    help="also print a methods paragraph (in --lang's language)")
+    p.add_argument("--notes", action="store_true",
+                   help="also print what every figure depends on (unit, missing coders, "
+                   "segment rule …; always in --json and --xlsx)")
     p.add_argument("--lang", choices=LANGUAGES, default=default_language())
     p.set_defaults(run=_cmd_agreement)
 

@@ -23,8 +23,11 @@ The result types are plain frozen dataclasses of ints, floats, ``None``, ids and
 so ``dataclasses.asdict(report)`` goes straight to ``json.dumps`` (if ids are str/int).
 """
 
+import gc
+from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Hashable, Iterable, Mapping, Sequence
+from collections.abc import Hashable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from fractions import Fraction
 from itertools import combinations, pairwise
@@ -41,6 +44,13 @@ Value = Hashable
 ValueRun = tuple[int, int, Value | None]
 
 DEFAULT_THRESHOLD = 0.9
+#: How segments are compared: ``pairs`` — a coder's touching or overlapping codings of a
+#: code merge into one segment, segments are matched one-to-one (a maximum matching) and
+#: a matched pair counts once; ``maxqda`` — MAXQDA's rule: every coding is a segment of
+#: its own, a segment agrees when the other coder has *any* segment of the code reaching
+#: the threshold with it, and each coder's segments are counted, so an agreeing pair
+#: counts twice (once from each side).
+SEGMENT_RULES = ("pairs", "maxqda")
 
 _T = TypeVar("_T")
 
@@ -201,6 +211,13 @@ class SegmentAgreement:
     agreement: float | None
 
 
+def check_segment_rule(rule: str) -> str:
+    if rule not in SEGMENT_RULES:
+        raise InvalidInput("the segment rule is one of {rules}, not {rule!r}",
+                           rules=", ".join(SEGMENT_RULES), rule=rule)
+    return rule
+
+
 def _check_threshold(threshold: float) -> None:
     if not 0 < threshold <= 1:
         raise InvalidInput("the segment threshold must be in (0, 1], not {threshold}",
@@ -211,6 +228,7 @@ def segment_agreement(
     a_segments: Iterable[Span],
     b_segments: Iterable[Span],
     threshold: float = DEFAULT_THRESHOLD,
+    rule: str = "pairs",
 ) -> SegmentAgreement:
     """Match A's and B's segments of one code one-to-one: overlap/union ≥ ``threshold``.
 
@@ -228,9 +246,60 @@ def segment_agreement(
 
     The ratio is compared as a correctly rounded float ``overlap / union >= threshold``,
     so 9 of 10 characters matches at 0.9 exactly as a user expects.
+
+    ``rule="maxqda"`` compares the codings as they are instead (see ``SEGMENT_RULES``):
+    ``matched`` then holds, for every agreeing segment of either coder, its best partner
+    (so a pair that agrees from both sides is listed twice, as MAXQDA counts it).
     """
     _check_threshold(threshold)
+    if check_segment_rule(rule) == "maxqda":
+        return _maxqda_segments(_distinct(a_segments), _distinct(b_segments), threshold)
     return _match_segments(union(a_segments), union(b_segments), threshold)
+
+
+def _distinct(spans: Iterable[Span]) -> list[Span]:
+    return sorted({(start, end) for start, end in spans if end > start})
+
+
+def _best_partners(
+    a: Sequence[Span], b: Sequence[Span], threshold: float
+) -> list[SegmentMatch | None]:
+    """For each segment of ``a`` (sorted) its best segment of ``b`` reaching the threshold.
+
+    ``b`` may overlap itself (codings as they are); a segment can only reach the
+    threshold with one no longer than its length / threshold, so the search window in
+    ``b`` (sorted by start) is bounded by the longest segment of ``b``.
+    """
+    starts = [start for start, _end in b]
+    longest = max((end - start for start, end in b), default=0)
+    best: list[SegmentMatch | None] = []
+    for a_start, a_end in a:
+        found: SegmentMatch | None = None
+        for j in range(bisect_left(starts, a_start - longest), bisect_left(starts, a_end)):
+            b_start, b_end = b[j]
+            overlap = min(a_end, b_end) - max(a_start, b_start)
+            if overlap <= 0:
+                continue
+            joint = max(a_end, b_end) - min(a_start, b_start)
+            ratio = overlap / joint
+            if ratio >= threshold and (found is None or ratio > found.ratio):
+                found = SegmentMatch((a_start, a_end), (b_start, b_end), overlap, joint, ratio)
+        best.append(found)
+    return best
+
+
+def _maxqda_segments(a: Sequence[Span], b: Sequence[Span], threshold: float) -> SegmentAgreement:
+    from_a = _best_partners(a, b, threshold)
+    from_b = _best_partners(b, a, threshold)
+    matched = [m for m in from_a if m is not None]
+    matched += [SegmentMatch(m.b, m.a, m.overlap, m.union, m.ratio)
+                for m in from_b if m is not None]
+    unmatched_a = tuple(s for s, m in zip(a, from_a, strict=True) if m is None)
+    unmatched_b = tuple(s for s, m in zip(b, from_b, strict=True) if m is None)
+    total = len(matched) + len(unmatched_a) + len(unmatched_b)
+    return SegmentAgreement(
+        tuple(matched), unmatched_a, unmatched_b, len(matched) / total if total else None
+    )
 
 
 def _match_segments(a: Sequence[Span], b: Sequence[Span], threshold: float) -> SegmentAgreement:
@@ -633,7 +702,11 @@ class CellResult:
     With exactly two coders, ``percent_agreement``, ``cohen_kappa``,
     ``segment_agreement`` and ``table`` are that pair's; with more coders they are None
     and each pair's values are in ``pairs`` (look one up with ``pair(a, b)``).
-    ``krippendorff_alpha`` is over all present coders either way.
+    ``krippendorff_alpha`` is over all present coders either way, and so is
+    ``unitizing_alpha``, Krippendorff's uα of the code's units (= |uα, ATLAS.ti's
+    "α binary"; ``domain.agreement_unitizing``). ``left_out`` is True
+    when uncoded documents do not take part and no present coder used the code here:
+    then nothing is compared (no table, no α values), as if every coder were missing.
     """
 
     code_id: CodeId
@@ -648,6 +721,8 @@ class CellResult:
     table: Table2x2 | None
     alpha: AlphaResult
     pairs: tuple[PairResult, ...]
+    left_out: bool = False
+    unitizing_alpha: float | None = None
 
     def pair(self, coder_a: CoderId, coder_b: CoderId) -> PairResult:
         return _find_pair(self.pairs, coder_a, coder_b)
@@ -683,6 +758,7 @@ class CodeSummary:
     krippendorff_alpha: float | None
     alpha: AlphaResult
     pairs: tuple[PairSummary, ...]
+    unitizing_alpha: float | None = None
 
     def pair(self, coder_a: CoderId, coder_b: CoderId) -> PairSummary:
         return _find_pair(self.pairs, coder_a, coder_b)
@@ -695,6 +771,7 @@ class AgreementReport:
     threshold: float
     cells: tuple[CellResult, ...]
     summaries: tuple[CodeSummary, ...]
+    segment_rule: str = "pairs"
 
     def cell(self, code_id: CodeId, doc_id: DocId) -> CellResult:
         for cell in self.cells:
@@ -745,6 +822,7 @@ class _Index:
         coders: Sequence[CoderId],
         codes: Sequence[CodeId],
         present: Iterable[tuple[DocId, CoderId]] | None,
+        keep_codings: bool = False,
     ) -> None:
         for doc, length in doc_lengths.items():
             if length < 0:
@@ -768,6 +846,9 @@ class _Index:
                 spans[(doc, code, coder)].append((start, end))
         self.present = seen if present is None else set(present)
         self.unions = {key: union(value) for key, value in spans.items()}
+        self.codings = (
+            {key: _distinct(value) for key, value in spans.items()} if keep_codings else {}
+        )
 
     def spans(self, doc: DocId, code: CodeId, coder: CoderId) -> list[Span] | None:
         """The coder's union for the code, [] if unused, None if missing in the document."""
@@ -780,6 +861,24 @@ def _unique(items: Iterable[_T]) -> tuple[_T, ...]:
     return tuple(dict.fromkeys(items))
 
 
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """Run a block with Python's cyclic garbage collector paused.
+
+    A report at workshop size is millions of small acyclic objects (tuples, frozen
+    dataclasses, and their JSON dicts): the collector would walk them again and again as
+    they are made — a third of the time at 20 coders — and could free none of them.
+    Reference counting still frees everything; the collector resumes afterwards.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def compute_agreement(
     doc_lengths: Mapping[DocId, int],
     codings: Iterable[tuple[DocId, CodeId, CoderId, int, int]],
@@ -787,6 +886,8 @@ def compute_agreement(
     codes: Sequence[CodeId],
     threshold: float = DEFAULT_THRESHOLD,
     present: Iterable[tuple[DocId, CoderId]] | None = None,
+    include_uncoded: bool = True,
+    segment_rule: str = "pairs",
 ) -> AgreementReport:
     """Every agreement number per (code, document) and per code, for the given coders.
 
@@ -794,12 +895,32 @@ def compute_agreement(
     any (non-empty) coding makes its coder *present* in its document. Pass ``present`` — the
     (document, coder) pairs where the coder coded anything — when ``codings`` is only a
     subset (e.g. only some codes), so that presence still reflects all of a coder's work.
-    Every code gets a cell for every document, used or not.
+    Every code gets a cell for every document, used or not. With ``include_uncoded``
+    False a document where no present coder used a code takes no part in that code's
+    figures (its cell is ``left_out``): its "neither" units would otherwise raise κ, and
+    two such documents could pool to a κ of 1. ``segment_rule`` is one of
+    ``SEGMENT_RULES``; the report's ``segment_rule`` says which was used.
     """
+    with paused_gc():
+        return _compute_agreement(doc_lengths, codings, coders, codes, threshold, present,
+                                  include_uncoded, segment_rule)
+
+
+def _compute_agreement(
+    doc_lengths: Mapping[DocId, int],
+    codings: Iterable[tuple[DocId, CodeId, CoderId, int, int]],
+    coders: Sequence[CoderId],
+    codes: Sequence[CodeId],
+    threshold: float,
+    present: Iterable[tuple[DocId, CoderId]] | None,
+    include_uncoded: bool,
+    segment_rule: str,
+) -> AgreementReport:
     _check_threshold(threshold)
+    maxqda = check_segment_rule(segment_rule) == "maxqda"
     coders = _unique(coders)
     codes = _unique(codes)
-    index = _Index(doc_lengths, codings, coders, codes, present)
+    index = _Index(doc_lengths, codings, coders, codes, present, keep_codings=maxqda)
     pair_indexes = list(combinations(range(len(coders)), 2))
     cells: list[CellResult] = []
     summaries: list[CodeSummary] = []
@@ -807,8 +928,12 @@ def compute_agreement(
         pair_tables: list[list[Table2x2]] = [[] for _ in pair_indexes]
         pair_segments = [[0, 0, 0] for _ in pair_indexes]
         code_total = Coincidences()
+        code_squares = 0
         for doc, length in doc_lengths.items():
             unions = [index.spans(doc, code, coder) for coder in coders]
+            if not include_uncoded and not any(unions):
+                cells.append(_left_out_cell(code, doc, length, coders, unions))
+                continue
             lengths = [0 if u is None else sum(e - s for s, e in u) for u in unions]
             pairs: list[PairResult] = []
             for p, (i, j) in enumerate(pair_indexes):
@@ -820,6 +945,12 @@ def compute_agreement(
                 a_len, b_len = lengths[i], lengths[j]
                 table = Table2x2(both, a_len - both, b_len - both, length - a_len - b_len + both)
                 unmatched_a, unmatched_b = len(a) - matched, len(b) - matched
+                if maxqda:
+                    found = _maxqda_segments(index.codings.get((doc, code, coders[i]), []),
+                                             index.codings.get((doc, code, coders[j]), []),
+                                             threshold)
+                    matched = len(found.matched)
+                    unmatched_a, unmatched_b = len(found.unmatched_a), len(found.unmatched_b)
                 segments_total = matched + unmatched_a + unmatched_b
                 pair_tables[p].append(table)
                 counts = pair_segments[p]
@@ -841,6 +972,8 @@ def compute_agreement(
                 )
             doc_coincidences = _binary_coincidences(length, unions)
             code_total = code_total + doc_coincidences
+            squares = _unit_squares(unions)
+            code_squares += squares
             alpha = doc_coincidences.result()
             only = pairs[0] if len(coders) == 2 else None
             cells.append(
@@ -861,6 +994,7 @@ def compute_agreement(
                     table=only.table if only else None,
                     alpha=alpha,
                     pairs=tuple(pairs),
+                    unitizing_alpha=binary_unitizing_alpha(doc_coincidences, squares),
                 )
             )
         summary_pairs = tuple(
@@ -882,9 +1016,51 @@ def compute_agreement(
                 krippendorff_alpha=alpha.alpha,
                 alpha=alpha,
                 pairs=summary_pairs,
+                unitizing_alpha=binary_unitizing_alpha(code_total, code_squares),
             )
         )
-    return AgreementReport(coders, codes, threshold, tuple(cells), tuple(summaries))
+    return AgreementReport(coders, codes, threshold, tuple(cells), tuple(summaries),
+                           segment_rule)
+
+
+def _unit_squares(unions: Sequence[Sequence[Span] | None]) -> int:
+    """Σ length² of the present coders' units (maximal runs) when two or more are present."""
+    present = [u for u in unions if u is not None]
+    if len(present) < 2:
+        return 0
+    return sum((end - start) ** 2 for spans in present for start, end in spans)
+
+
+def binary_unitizing_alpha(observed: "Coincidences", unit_squares: int) -> float | None:
+    """uα (= |uα) of one code from its 1/0 coincidences and Σ unit length² (see
+    ``domain.agreement_unitizing``, whose eq. 4 this is for one value): the gaps' S
+    is their total length, the 0 margin."""
+    cells = observed.cells
+    zero = Fraction(0)
+    ones = cells.get((1, 1), zero) + cells.get((1, 0), zero)
+    zeros = cells.get((0, 0), zero) + cells.get((0, 1), zero)
+    total = ones + zeros
+    scale = total * total - unit_squares - zeros
+    if total == 0 or scale == 0:
+        return None
+    e_11 = total * (ones * ones - unit_squares) / scale
+    e_00 = total * (zeros * zeros - zeros) / scale
+    d_e = total - e_11 - e_00
+    if d_e == 0:
+        return None
+    return float(1 - (total - cells.get((1, 1), zero) - cells.get((0, 0), zero)) / d_e)
+
+
+def _left_out_cell(code: CodeId, doc: DocId, length: int, coders: Sequence[CoderId],
+                   unions: Sequence[Sequence[Span] | None]) -> CellResult:
+    pairs = tuple(PairResult(a, b, None, None, None, None, 0, 0, 0)
+                  for a, b in combinations(coders, 2))
+    return CellResult(
+        code, doc, length,
+        tuple(c for c, u in zip(coders, unions, strict=True) if u is not None),
+        tuple(c for c, u in zip(coders, unions, strict=True) if u is None),
+        None, None, None, None, None, Coincidences().result(), pairs, left_out=True,
+    )
 
 
 def _pair_summary(

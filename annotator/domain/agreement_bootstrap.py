@@ -17,6 +17,7 @@ generator: the same project gives the same interval every time it is computed.
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
+from itertools import pairwise
 from random import Random
 
 from annotator.domain.agreement import Coincidences, Table2x2
@@ -35,6 +36,8 @@ class BootstrapInterval:
 
     ``replicates`` counts the resamples whose coefficient was defined; ``low``/``high``
     are None when fewer than two were. ``below_minimum`` is None without a minimum.
+    ``resampled`` says what the ``parts`` were: ``documents``, or ``runs`` of one
+    document (``run_tables`` / ``run_coincidences``).
     """
 
     estimate: float | None
@@ -45,6 +48,7 @@ class BootstrapInterval:
     replicates: int
     minimum: float | None
     below_minimum: float | None
+    resampled: str = "documents"
 
 
 def _percentile(ordered: Sequence[float], share: float) -> float:
@@ -132,3 +136,62 @@ def alpha_interval(matrices: Sequence[Coincidences], **options: object) -> Boots
         return 1 - (disagree / n) / d_e
 
     return bootstrap(parts, alpha_of, **options)  # type: ignore[arg-type]
+
+
+def _runs(length: int, unions: Sequence[Sequence[tuple[int, int]] | None]
+          ) -> list[tuple[int, tuple[bool, ...]]]:
+    """The stretches of one document between any present coder's boundaries, each with
+    its length and which present coders coded it."""
+    present = [u for u in unions if u is not None]
+    cuts = {0, length}
+    for spans in present:
+        for start, end in spans:
+            cuts.update((start, end))
+    ordered = sorted(cuts)
+    runs = []
+    cursors = [0] * len(present)
+    for start, end in pairwise(ordered):
+        flags = []
+        for k, spans in enumerate(present):
+            i = cursors[k]
+            while i < len(spans) and spans[i][1] <= start:
+                i += 1
+            cursors[k] = i
+            flags.append(i < len(spans) and spans[i][0] <= start)
+        runs.append((end - start, tuple(flags)))
+    return runs
+
+
+def run_tables(length: int, a: Sequence[tuple[int, int]], b: Sequence[tuple[int, int]]
+               ) -> list[Table2x2]:
+    """One document's 2×2 table cut into the runs between the two coders' boundaries
+    (unions of one code): the parts of a bootstrap *within* the document.
+
+    Within one document the characters are not independent, but the runs are the
+    decisions the coders made — where one of them began or stopped coding — so they,
+    not characters, are resampled when there is no second document to resample.
+    """
+    tables = []
+    for size, (in_a, in_b) in _runs(length, [a, b]):
+        tables.append(Table2x2(size if in_a and in_b else 0, size if in_a and not in_b else 0,
+                               size if in_b and not in_a else 0,
+                               size if not (in_a or in_b) else 0))
+    return tables
+
+
+def run_coincidences(length: int, unions: Sequence[Sequence[tuple[int, int]] | None]
+                     ) -> list[Coincidences]:
+    """One document's 1/0 coincidences cut into runs (see ``run_tables``), for α."""
+    out = []
+    for size, flags in _runs(length, unions):
+        m = len(flags)
+        if m < 2:
+            return []
+        ones = sum(flags)
+        zeros = m - ones
+        cells = {(1, 1): Fraction(size * ones * (ones - 1), m - 1),
+                 (0, 0): Fraction(size * zeros * (zeros - 1), m - 1),
+                 (0, 1): Fraction(size * ones * zeros, m - 1),
+                 (1, 0): Fraction(size * ones * zeros, m - 1)}
+        out.append(Coincidences({k: v for k, v in cells.items() if v}))
+    return out

@@ -9,6 +9,12 @@ means); this module picks what to compare from the project and names the results
   code stands for itself only — its children's codings are not counted under it (as in
   NVivo's coding comparison), so a parent and a child can be compared side by side.
 * **documents**: by default all of them.
+* **unit** (``domain.agreement_units``): characters, characters without whitespace (the
+  default: spacing and blank lines nobody codes do not count), sentences or paragraphs.
+  Every figure of the report is in that unit, and the report says which.
+* **uncoded documents**: by default a document where none of the coders present used a
+  code takes no part in that code's figures (its "neither" units would raise κ);
+  ``include_uncoded=True`` counts them, as NVivo does.
 * **presence**: a coder who coded nothing in a document — with *any* code, not only the
   chosen ones — is missing there: no table, no α values, no disagreement; unless they
   marked the document *reviewed* (``services.reviewed``): then their empty document is
@@ -29,8 +35,8 @@ retrieved, exported and compared like any coder.
 """
 
 from collections import defaultdict
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import select
@@ -48,11 +54,16 @@ from annotator.domain.agreement import (
     SetAlphaResult,
     Table2x2,
     compute_agreement,
+    paused_gc,
     segment_agreement,
     set_alpha,
+    set_value_runs,
 )
+from annotator.domain.agreement_unitizing import UnitizingAlpha, unitizing_alpha
+from annotator.domain.agreement_units import DEFAULT_UNIT, check_unit, in_units
 from annotator.domain.codetree import Tree
 from annotator.domain.errors import InvalidInput, NotFound
+from annotator.domain.intervals import union
 from annotator.services.codebook import code_paths, find_code
 from annotator.services.coders import find_coder, get_or_create_coder
 from annotator.services.coding import CodingInfo, code_row, doc_row, insert_coding
@@ -100,6 +111,7 @@ class CodeSetResult:
     codes: tuple[CodeRef, ...]
     include_children: bool
     result: SetAlphaResult
+    unitizing: UnitizingAlpha | None = None
 
 
 @dataclass(frozen=True)
@@ -110,6 +122,26 @@ class ProjectAgreement:
     threshold: float
     report: AgreementReport
     sets: tuple[CodeSetResult, ...]
+    unit: str = "characters"
+    include_uncoded: bool = True
+    #: With two or more sets: the unitizing family with each set as one value (cuα of
+    #: it is ATLAS.ti's Cu-α across semantic domains).
+    across_sets: UnitizingAlpha | None = None
+    #: What the figures were computed from, in the report's unit: document lengths,
+    #: codings (document, code, coder, start, end) and the (document, coder) pairs
+    #: present — kept so that intervals within one document need no second read.
+    lengths: Mapping[int, int] = field(default_factory=dict)
+    codings: Sequence[tuple[int, int, int, int, int]] = ()
+    present: frozenset[tuple[int, int]] = frozenset()
+
+    def unions(self, doc: int, code: int) -> list[list[tuple[int, int]] | None]:
+        """Each chosen coder's union of ``code`` in ``doc``; None where missing."""
+        spans: dict[int, list[tuple[int, int]]] = defaultdict(list)
+        for d, c, coder, start, end in self.codings:
+            if d == doc and c == code:
+                spans[coder].append((start, end))
+        return [union(spans.get(coder.id, [])) if (doc, coder.id) in self.present else None
+                for coder in self.coders]
 
     @property
     def coders(self) -> tuple[CoderRef, ...]:
@@ -125,7 +157,8 @@ class ProjectAgreement:
 
     def to_json(self) -> dict:
         """The JSON ``annotator agreement --json`` prints (keys are stable)."""
-        return agreement_json(self)
+        with paused_gc():
+            return agreement_json(self)
 
 
 # ------------------------------------------------------------------ choosing
@@ -228,17 +261,24 @@ def project_agreement(
     sets: Sequence[Sequence[str]] = (),
     threshold: float = DEFAULT_THRESHOLD,
     include_children: bool = True,
+    unit: str = DEFAULT_UNIT,
+    include_uncoded: bool = False,
+    segment_rule: str = "pairs",
 ) -> ProjectAgreement:
     """Every agreement number of the chosen coders, codes and documents (see module doc).
 
     ``coders`` are names, ``codes`` and each set's members are code paths, ``documents``
     are names; ``None`` or empty means the defaults. ``include_children`` applies to
-    sets only. Raises ``InvalidInput`` with fewer than two coders and ``NotFound`` for a
-    name or path the project does not have.
+    sets only; ``unit`` is one of ``domain.agreement_units.UNITS``, ``segment_rule``
+    one of ``domain.agreement.SEGMENT_RULES`` (``maxqda``: MAXQDA's definition). Raises
+    ``InvalidInput`` with fewer than two coders or an unknown unit and ``NotFound`` for
+    a name or path the project does not have.
     """
+    check_unit(unit)
     with project.read() as s:
         sel = _select(s, coders, codes, documents)
         codings = _load_codings(s, sel)
+        texts = _texts(s, sel) if unit != "characters" else None
         reviewed = reviewed_pairs(s, [d.id for d in sel.documents], [c.id for c in sel.coders])
         set_specs: list[tuple[tuple[CodeRef, ...], dict[int, int]]] = []
         paths = code_paths(s)
@@ -250,15 +290,20 @@ def project_agreement(
             ids = [r.id for r in refs]
             mapping = _rollup(s, ids) if include_children else {i: i for i in ids}
             set_specs.append((refs, mapping))
-    lengths = {d.id: d.length for d in sel.documents}
     coder_ids = [c.id for c in sel.coders]
     present = {(doc, coder) for doc, _code, coder, start, end in codings if end > start}
     present |= reviewed
+    if texts is None:
+        lengths = {d.id: d.length for d in sel.documents}
+    else:
+        lengths, codings = in_units(texts, codings, unit)
     report = compute_agreement(
-        lengths, codings, coder_ids, [c.id for c in sel.codes], threshold, present=present
+        lengths, codings, coder_ids, [c.id for c in sel.codes], threshold, present=present,
+        include_uncoded=include_uncoded, segment_rule=segment_rule,
     )
     set_results = []
-    for refs, mapping in set_specs:
+    domain_of: dict[int, int] = {}
+    for index, (refs, mapping) in enumerate(set_specs):
         mapped = [
             (doc, mapping[code], coder, start, end)
             for doc, code, coder, start, end in codings if code in mapping
@@ -267,8 +312,51 @@ def project_agreement(
             lengths, mapped, coder_ids, [r.id for r in refs], present=present,
             none_value=NONE_VALUE,
         )
-        set_results.append(CodeSetResult(refs, include_children, result))
-    return ProjectAgreement(sel, threshold, report, tuple(set_results))
+        family = unitizing_alpha(_value_units(lengths, mapped, coder_ids, present))
+        set_results.append(CodeSetResult(refs, include_children, result, family))
+        for code in mapping:
+            domain_of.setdefault(code, index)
+    across = None
+    if len(set_specs) >= 2:
+        by_domain = [(doc, domain_of[code], coder, start, end)
+                     for doc, code, coder, start, end in codings if code in domain_of]
+        across = unitizing_alpha(_value_units(lengths, by_domain, coder_ids, present))
+    return ProjectAgreement(sel, threshold, report, tuple(set_results), unit, include_uncoded,
+                            across, lengths, codings, frozenset(present))
+
+
+def _value_units(
+    lengths: dict[int, int],
+    codings: Sequence[tuple[int, int, int, int, int]],
+    coders: Sequence[int],
+    present: set[tuple[int, int]],
+) -> list[tuple[int, list[list[tuple[int, int, int]] | None]]]:
+    """Per document each present coder's units over mutually exclusive values.
+
+    A unit is a maximal run of one value (``set_value_runs``); characters where a coder
+    put two values of the set belong to no unit (a gap for that coder).
+    """
+    spans: dict[tuple[int, int], dict[int, list[tuple[int, int]]]] = defaultdict(
+        lambda: defaultdict(list))
+    for doc, value, coder, start, end in codings:
+        spans[(doc, coder)][value].append((start, end))
+    documents = []
+    for doc, length in lengths.items():
+        units: list[list[tuple[int, int, int]] | None] = []
+        for coder in coders:
+            if (doc, coder) not in present:
+                units.append(None)
+                continue
+            runs, _overlap = set_value_runs(spans.get((doc, coder), {}))
+            units.append([(a, b, v) for a, b, v in runs if v is not None])
+        documents.append((length, units))
+    return documents
+
+
+def _texts(s: Session, sel: Selection) -> dict[int, str]:
+    rows = s.execute(select(Document.id, Document.text).where(
+        Document.id.in_([d.id for d in sel.documents]))).all()
+    return {doc: text for doc, text in rows}
 
 
 # ------------------------------------------------------------------ JSON
@@ -278,7 +366,18 @@ def _table(t: Table2x2 | None) -> dict | None:
     if t is None:
         return None
     return {"both": t.both, "only_a": t.only_a, "only_b": t.only_b, "neither": t.neither,
-            "characters": t.n}
+            "units": t.n}
+
+
+def _unitizing(u: UnitizingAlpha | None, value_name: dict[Any, str]) -> dict | None:
+    if u is None:
+        return None
+    return {
+        "u_alpha": u.u_alpha, "binary_alpha": u.binary_alpha, "cu_alpha": u.cu_alpha,
+        "pairable": u.pairable,
+        "values": [{"value": value_name.get(v.value, v.value), "alpha": v.alpha,
+                    "coverage": v.coverage} for v in u.values],
+    }
 
 
 def _alpha(a: AlphaResult, value_name: dict[Any, str] | None = None) -> dict:
@@ -336,12 +435,15 @@ def _cell(c: CellResult, doc: DocumentRef, names: dict[int, str]) -> dict:
     only = c.pairs[0] if len(c.pairs) == 1 else None
     return {
         "document": doc.name,
-        "characters": c.length,
+        "characters": doc.length,
+        "units": c.length,
+        "left_out": c.left_out,
         "coders_present": [names[i] for i in c.coders_present],
         "coders_missing": [names[i] for i in c.coders_missing],
         "percent_agreement": c.percent_agreement,
         "cohen_kappa": c.cohen_kappa,
         "krippendorff_alpha": c.krippendorff_alpha,
+        "unitizing_alpha": c.unitizing_alpha,
         "segment_agreement": c.segment_agreement,
         "table": _table(c.table),
         "segments": (
@@ -361,6 +463,7 @@ def _summary(sm: CodeSummary, names: dict[int, str]) -> dict:
         "pooled_kappa": sm.pooled_kappa,
         "weighted_kappa": sm.weighted_kappa,
         "krippendorff_alpha": sm.krippendorff_alpha,
+        "unitizing_alpha": sm.unitizing_alpha,
         "segment_agreement": sm.segment_agreement,
         "documents_compared": only.documents if only else None,
         "pooled_table": _table(sm.pooled_table),
@@ -375,6 +478,10 @@ def _summary(sm: CodeSummary, names: dict[int, str]) -> dict:
 
 def agreement_json(result: ProjectAgreement) -> dict:
     """Stable keys; ``null`` for every undefined (0/0) or not applicable value.
+
+    ``unit`` and ``uncoded_documents`` say what every count and figure is of; a table's
+    ``units`` and a document's ``units`` are in that unit, ``characters`` are always
+    characters.
 
     With exactly two coders the pair's numbers are at the top of each code and cell;
     with more they are ``null`` there and each pair is under ``pairs`` (α is always over
@@ -399,17 +506,23 @@ def agreement_json(result: ProjectAgreement) -> dict:
             "none_value": NONE_VALUE,
             "overlap_units": st.result.overlap_units,
             **_alpha(st.result.alpha, value_name),
+            "unitizing": _unitizing(st.unitizing, value_name),
             "documents": [
                 {"document": docs[doc].name, **_alpha(a, value_name)}
                 for doc, a in st.result.per_document
             ],
         })
     return {
+        "unit": result.unit,
+        "uncoded_documents": "included" if result.include_uncoded else "left_out",
+        "segment_rule": result.report.segment_rule,
         "threshold": result.threshold,
         "coders": [c.name for c in result.coders],
         "documents": [{"name": d.name, "characters": d.length} for d in result.documents],
         "codes": codes,
         "sets": sets,
+        "across_sets": _unitizing(result.across_sets, {
+            i: " + ".join(r.path for r in st.codes) for i, st in enumerate(result.sets)}),
     }
 
 
@@ -418,9 +531,13 @@ def agreement_json(result: ProjectAgreement) -> dict:
 
 def segment_matches(
     project: Project, document_id: int, code_id: int, coder_a: int, coder_b: int,
-    threshold: float = DEFAULT_THRESHOLD,
+    threshold: float = DEFAULT_THRESHOLD, rule: str = "pairs",
 ) -> SegmentAgreement:
-    """Which segments of two coders match (and which do not) for one code in one document."""
+    """Which segments of two coders match (and which do not) for one code in one document.
+
+    In characters, whatever unit the figures were counted in: these are the passages a
+    group walks through. ``rule`` as in ``project_agreement``'s ``segment_rule``.
+    """
     with project.read() as s:
         rows = s.execute(
             select(Coding.coder_id, Coding.start, Coding.end).where(
@@ -430,7 +547,7 @@ def segment_matches(
         ).all()
     a = [(st, en) for c, st, en in rows if c == coder_a]
     b = [(st, en) for c, st, en in rows if c == coder_b]
-    return segment_agreement(a, b, threshold)
+    return segment_agreement(a, b, threshold, rule)
 
 
 # ------------------------------------------------------------------ disagreements

@@ -14,6 +14,11 @@ Sheets:
   Cohen's κ (two coders), Scott's π (two) or Fleiss' κ (more), Gwet's AC1,
   Brennan–Prediger's κ, bootstrap intervals and q for α_min; the methods paragraph last.
 * **Disagreements** — document, code, start, end, text, who coded it, who did not.
+* **Notes** — when given: every choice the figures depend on (unit, missing coders,
+  uncoded documents, what a code stands for, the segment rule), one sentence a row.
+
+Counts are in the report's unit, named in the count column's header ("Units
+(characters without whitespace)"); the Characters column is the document's characters.
 
 An undefined value (0/0) is an empty, grey cell and the row's note says "undefined
 (0/0)" / "无法计算" — never 0 or 1, which a reader would take for a result. A value that
@@ -30,7 +35,8 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:  # openpyxl is imported when a workbook is written, not at start-up
     from openpyxl import Workbook
 
-from annotator.domain.agreement import AlphaResult, Table2x2
+from annotator.domain.agreement import AlphaResult, Table2x2, paused_gc
+from annotator.domain.agreement_unitizing import UnitizingAlpha
 from annotator.i18n import default_language
 from annotator.io.workbook import (
     Column,
@@ -69,10 +75,15 @@ LABELS = {
         "coded_by": "已编码的编码员", "not_coded_by": "未编码的编码员",
         "control": "{n} 个 Excel 不接受的控制字符以 ␀ 类符号显示",
         "truncated": "文本超过 Excel 单元格上限，只显示前 {n} 个字符（共 {total} 个）",
-        "measures": "一致性系数族", "units": "可配对单元（字符）", "scott": "Scott's π",
+        "measures": "一致性系数族", "units": "可配对单位（{unit}）", "scott": "Scott's π",
         "fleiss": "Fleiss' κ", "ac1": "Gwet's AC1", "bp": "Brennan–Prediger κ（PABAK）",
         "low": "{what} 下限", "high": "{what} 上限", "alpha_min": "α_min",
         "q": "q（α < α_min 的概率）", "methods": "方法说明",
+        "unit_count": "单位数（{unit}）", "u_alpha": "单元化 uα（α binary）",
+        "set_u": "单元化 uα", "set_binary": "|uα（α binary）", "set_cu": "cuα",
+        "notes": "说明", "left_out_note": "没有编码员在该文档中使用此代码：不计入",
+        "characters_unit": "字符（含空白）", "non_whitespace_unit": "字符（不含空白）",
+        "sentences_unit": "句子", "paragraphs_unit": "段落",
     },
     "en": {
         "agreement": "Agreement", "sets": "Code sets alpha", "disagreements": "Disagreements",
@@ -95,10 +106,16 @@ LABELS = {
         "coded_by": "Coded by", "not_coded_by": "Not coded by",
         "control": "{n} control characters Excel refuses are shown as ␀-style symbols",
         "truncated": "text over Excel's cell limit: first {n} of {total} characters shown",
-        "measures": "Agreement family", "units": "Pairable units (characters)",
+        "measures": "Agreement family", "units": "Pairable units ({unit})",
         "scott": "Scott's π", "fleiss": "Fleiss' κ", "ac1": "Gwet's AC1",
         "bp": "Brennan–Prediger κ (PABAK)", "low": "{what} lower", "high": "{what} upper",
         "alpha_min": "α_min", "q": "q (probability α < α_min)", "methods": "Methods",
+        "unit_count": "Units ({unit})", "u_alpha": "Unitizing uα (α binary)",
+        "set_u": "Unitizing uα", "set_binary": "|uα (α binary)", "set_cu": "cuα",
+        "notes": "Notes", "left_out_note": "nobody used the code in this document: left out",
+        "characters_unit": "characters, whitespace included",
+        "non_whitespace_unit": "characters without whitespace",
+        "sentences_unit": "sentences", "paragraphs_unit": "paragraphs",
     },
 }
 
@@ -111,6 +128,10 @@ class _Rows:
         self.L = labels
         self.notes: list[str] = []
         self.undefined: list[str] = []
+        # One styled cell per column and style, given each row's value: openpyxl's
+        # write-only sheet writes a row as it is appended (and reuses its own cells the
+        # same way), so making and styling a new cell per number is wasted work.
+        self._cells: dict[tuple[str, str], Any] = {}
 
     def text(self, value: str) -> str:
         text, fix = excel_safe(value)
@@ -121,11 +142,21 @@ class _Rows:
     def number(self, value: float | None, fmt: str, name: str, applies: bool = True) -> Any:
         """A statistic: the number, or (undefined) an empty grey cell and a note."""
         if value is not None:
-            return self.sheet.styled(value, fmt=fmt)
+            return self._styled(name, value, fmt=fmt)
         if not applies:
             return None
         self.undefined.append(name)
-        return self.sheet.styled(None, fill=UNDEFINED_FILL)
+        return self._styled(name, None, fill=UNDEFINED_FILL)
+
+    def _styled(self, name: str, value: Any, fmt: str | None = None,
+                fill: str | None = None) -> Any:
+        key = (name, fmt or fill or "")
+        cell = self._cells.get(key)
+        if cell is None:
+            cell = self._cells[key] = self.sheet.styled(value, fmt=fmt, fill=fill)
+        else:
+            cell.value = value
+        return cell
 
     def note(self) -> str:
         notes = list(self.notes)
@@ -141,13 +172,21 @@ def _table_cells(t: Table2x2 | None) -> tuple:
     return (t.both, t.only_a, t.only_b, t.neither)
 
 
+def unit_count_header(result: ProjectAgreement, L: dict[str, str], key: str = "unit_count"
+                      ) -> str:
+    """A count column's header naming the unit, e.g. "Units (sentences)"."""
+    return L[key].format(unit=L[f"{result.unit}_unit"])
+
+
 def _agreement_sheet(wb, result: ProjectAgreement, L: dict[str, str]) -> None:
     sheet = SheetWriter(wb, L["agreement"], [
         Column(L["code"], 28), Column(L["document"], 24), Column(L["coder_a"], 12),
-        Column(L["coder_b"], 12), Column(L["characters"], 11), Column(L["present"], 18),
+        Column(L["coder_b"], 12), Column(L["characters"], 11),
+        Column(unit_count_header(result, L), 14), Column(L["present"], 18),
         Column(L["missing"], 18), Column(L["both"], 10), Column(L["only_a"], 10),
         Column(L["only_b"], 10), Column(L["neither"], 11), Column(L["percent"], 11),
-        Column(L["kappa"], 10), Column(L["alpha"], 12), Column(L["seg_matched"], 10),
+        Column(L["kappa"], 10), Column(L["alpha"], 12), Column(L["u_alpha"], 12),
+        Column(L["seg_matched"], 10),
         Column(L["seg_unmatched_a"], 10), Column(L["seg_unmatched_b"], 10),
         Column(L["seg_agreement"].format(t=result.threshold), 14), Column(L["pooled"], 10),
         Column(L["weighted"], 10), Column(L["note"], 40, wrap=True),
@@ -164,10 +203,12 @@ def _agreement_sheet(wb, result: ProjectAgreement, L: dict[str, str]) -> None:
             doc = row.text(docs[cell.doc_id].name)
             present = ", ".join(names[c] for c in cell.coders_present)
             missing = ", ".join(names[c] for c in cell.coders_missing)
-            alpha_applies = len(cell.coders_present) >= 2
+            alpha_applies = len(cell.coders_present) >= 2 and not cell.left_out
             for pair in cell.pairs:
                 compared = pair.table is not None
-                if not compared:
+                if cell.left_out:
+                    row.notes.append(L["left_out_note"])
+                elif not compared:
                     absent = [names[c] for c in (pair.coder_a, pair.coder_b)
                               if c in cell.coders_missing]
                     row.notes.append(L["missing_note"].format(names=", ".join(absent)))
@@ -176,11 +217,13 @@ def _agreement_sheet(wb, result: ProjectAgreement, L: dict[str, str]) -> None:
                      pair.segments_unmatched_b) if compared else (None, None, None)
                 )
                 values = (
-                    code, doc, names[pair.coder_a], names[pair.coder_b], cell.length,
+                    code, doc, names[pair.coder_a], names[pair.coder_b],
+                    docs[cell.doc_id].length, cell.length,
                     present, missing, *_table_cells(pair.table),
                     row.number(pair.percent_agreement, PERCENT, L["percent"], compared),
                     row.number(pair.cohen_kappa, RATIO, L["kappa"], compared),
                     row.number(cell.krippendorff_alpha, RATIO, L["alpha"], alpha_applies),
+                    row.number(cell.unitizing_alpha, RATIO, L["u_alpha"], alpha_applies),
                     *segs,
                     row.number(pair.segment_agreement, PERCENT, L["seg_agreement"].format(
                         t=result.threshold), compared),
@@ -191,15 +234,16 @@ def _agreement_sheet(wb, result: ProjectAgreement, L: dict[str, str]) -> None:
             compared = pair.documents > 0
             if not compared:
                 row.notes.append(L["no_pair_note"])
+            pairable = summary.alpha.pairable_values > 0
             values = (
                 code, L["all_documents"], names[pair.coder_a], names[pair.coder_b],
-                pair.pooled_table.n if compared else None, None, None,
+                None, pair.pooled_table.n if compared else None, None, None,
                 *_table_cells(pair.pooled_table if compared else None),
                 row.number(pair.percent_agreement if compared else None, PERCENT,
                            L["percent"], compared),
                 None,
-                row.number(summary.krippendorff_alpha, RATIO, L["alpha"],
-                           summary.alpha.pairable_values > 0),
+                row.number(summary.krippendorff_alpha, RATIO, L["alpha"], pairable),
+                row.number(summary.unitizing_alpha, RATIO, L["u_alpha"], pairable),
                 pair.segments_matched, pair.segments_unmatched_a, pair.segments_unmatched_b,
                 row.number(pair.segment_agreement, PERCENT,
                            L["seg_agreement"].format(t=result.threshold), compared),
@@ -214,16 +258,24 @@ def _sets_sheet(wb, result: ProjectAgreement, L: dict[str, str]) -> None:
     sheet = SheetWriter(wb, L["sets"], [
         Column(L["set"], 36), Column(L["children"], 9), Column(L["document"], 24),
         Column(L["alpha"], 12), Column(L["pairable"], 12), Column(L["d_o"], 12),
-        Column(L["d_e"], 12), Column(L["overlap_units"], 14), Column(L["note"], 30, wrap=True),
+        Column(L["d_e"], 12), Column(L["overlap_units"], 14), Column(L["set_u"], 12),
+        Column(L["set_binary"], 12), Column(L["set_cu"], 12), Column(L["note"], 30, wrap=True),
     ])
     docs = {d.id: d for d in result.documents}
     row = _Rows(sheet, L)
 
-    def line(label: str, children: str, doc: str, a: AlphaResult, overlap: Any) -> None:
+    def line(label: str, children: str, doc: str, a: AlphaResult, overlap: Any,
+             u: UnitizingAlpha | None = None) -> None:
         applies = a.pairable_values > 0
+        family = () if u is None else (
+            row.number(u.u_alpha, RATIO, L["set_u"], applies),
+            row.number(u.binary_alpha, RATIO, L["set_binary"], applies),
+            row.number(u.cu_alpha, RATIO, L["set_cu"], applies),
+        )
         values = (
             label, children, doc, row.number(a.alpha, RATIO, L["alpha"], applies),
             a.pairable_values, a.observed_disagreement, a.expected_disagreement, overlap,
+            *(family or (None, None, None)),
         )
         sheet.append((*values, row.note()))
 
@@ -232,7 +284,8 @@ def _sets_sheet(wb, result: ProjectAgreement, L: dict[str, str]) -> None:
         children = L["yes"] if st.include_children else L["no"]
         for doc_id, a in st.result.per_document:
             line(label, children, row.text(docs[doc_id].name), a, None)
-        line(label, children, L["all_documents"], st.result.alpha, st.result.overlap_units)
+        line(label, children, L["all_documents"], st.result.alpha, st.result.overlap_units,
+             st.unitizing)
     sheet.finish()
 
 
@@ -243,7 +296,8 @@ def _measures_sheet(wb, result: ProjectAgreement, measures: Sequence[CodeMeasure
     chance = L["scott"] if two else L["fleiss"]
     kappa, alpha = L["kappa"], L["alpha"]
     sheet = SheetWriter(wb, L["measures"], [
-        Column(L["code"], 28), Column(L["units"], 12), Column(L["percent"], 12),
+        Column(L["code"], 28), Column(unit_count_header(result, L, "units"), 12),
+        Column(L["percent"], 12),
         Column(kappa, 12), Column(chance, 12), Column(L["ac1"], 12), Column(L["bp"], 14),
         Column(L["low"].format(what=kappa), 12), Column(L["high"].format(what=kappa), 12),
         Column(alpha, 12), Column(L["low"].format(what=alpha), 12),
@@ -266,6 +320,13 @@ def _measures_sheet(wb, result: ProjectAgreement, measures: Sequence[CodeMeasure
         sheet.append((*values, row.note()))
     if methods:
         sheet.append((L["methods"], row.text(methods)))
+    sheet.finish()
+
+
+def _notes_sheet(wb, notes: Sequence[str], L: dict[str, str]) -> None:
+    sheet = SheetWriter(wb, L["notes"], [Column(L["notes"], 120, wrap=True)])
+    for note in notes:
+        sheet.append((excel_safe(note)[0],))
     sheet.finish()
 
 
@@ -294,12 +355,17 @@ def write_agreement_workbook(
     lang: str | None = None,
     measures: Sequence[CodeMeasures] = (),
     methods: str | None = None,
+    notes: Sequence[str] = (),
 ) -> Path:
-    """Write the agreement workbook to ``out`` (an .xlsx path; replaced atomically)."""
+    """Write the agreement workbook to ``out`` (an .xlsx path; replaced atomically).
+
+    ``notes`` (``agreement_notes.agreement_notes``, rendered) go on a last "Notes" sheet.
+    """
     out = check_target(out)
     wb = new_workbook()
-    add_agreement_sheets(wb, result, disagreements, lang, measures, methods)
-    save_workbook(wb, out)
+    with paused_gc():  # hundreds of thousands of rows of acyclic cells and tuples
+        add_agreement_sheets(wb, result, disagreements, lang, measures, methods, notes)
+        save_workbook(wb, out)
     return out
 
 
@@ -310,8 +376,9 @@ def add_agreement_sheets(
     lang: str | None = None,
     measures: Sequence[CodeMeasures] = (),
     methods: str | None = None,
+    notes: Sequence[str] = (),
 ) -> None:
-    """The agreement (code-set, family) sheets and the disagreement sheet, added to ``wb``."""
+    """The agreement (code-set, family) sheets, the disagreement sheet and the notes."""
     L = LABELS[lang or default_language()]
     _agreement_sheet(wb, result, L)
     if result.sets:
@@ -319,3 +386,5 @@ def add_agreement_sheets(
     if measures:
         _measures_sheet(wb, result, measures, methods, L)
     _disagreement_sheet(wb, disagreements, L)
+    if notes:
+        _notes_sheet(wb, notes, L)

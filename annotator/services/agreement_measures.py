@@ -9,7 +9,7 @@ their intervals in the user's language, ready to paste into a paper.
 """
 
 from collections import defaultdict
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 
 from annotator.domain.agreement import CellResult, Coincidences
 from annotator.domain.agreement_bootstrap import (
@@ -17,6 +17,8 @@ from annotator.domain.agreement_bootstrap import (
     BootstrapInterval,
     alpha_interval,
     kappa_interval,
+    run_coincidences,
+    run_tables,
 )
 from annotator.domain.agreement_family import (
     ChanceCorrected,
@@ -25,6 +27,8 @@ from annotator.domain.agreement_family import (
 )
 from annotator.messages import Msg, msg
 from annotator.services.agreement import CodeRef, ProjectAgreement
+from annotator.services.agreement_notes import choice_sentences
+from annotator.services.progress import CancelFn, ProgressFn, step
 
 
 @dataclass(frozen=True)
@@ -46,25 +50,52 @@ def _document_matrices(cells: list[CellResult]) -> list[tuple[int, Coincidences]
     ]
 
 
+def _single_document(result: ProjectAgreement, cells: list[CellResult]
+                     ) -> tuple[int, list] | None:
+    """(length, unions) of the only document compared for a code, if just one is."""
+    compared = [c for c in cells if len(c.coders_present) >= 2 and not c.left_out]
+    if len(compared) != 1 or not result.lengths:
+        return None
+    cell = compared[0]
+    return result.lengths[cell.doc_id], result.unions(cell.doc_id, cell.code_id)
+
+
+def one_document_interval(result: ProjectAgreement) -> bool:
+    """Whether some code's intervals come from runs of one document, not documents."""
+    by_code: dict[object, list[CellResult]] = defaultdict(list)
+    for cell in result.report.cells:
+        by_code[cell.code_id].append(cell)
+    return any(_single_document(result, cells) is not None for cells in by_code.values())
+
+
 def code_measures(
     result: ProjectAgreement,
     *,
     resamples: int = 0,
     level: float = DEFAULT_LEVEL,
     alpha_min: float | None = None,
+    progress: ProgressFn | None = None,
+    cancel: CancelFn | None = None,
 ) -> tuple[CodeMeasures, ...]:
     """Per code: the family over all documents; intervals when ``resamples`` > 0.
 
     Values are "coded" (1) and "not coded" (0), so q = 2 for Brennan–Prediger and AC1.
     With two coders the family comes from the pooled 2×2 table (Cohen's κ included);
     with more, from the documents' coincidences (Fleiss' κ in ``scott_pi``).
+
+    The bootstrap takes seconds at workshop size, so the window runs this in a worker:
+    ``progress(done, total)`` is called per code and ``cancel()`` returning true stops
+    it with ``services.progress.Cancelled`` (nothing is written either way).
     """
     by_code: dict[object, list[CellResult]] = defaultdict(list)
     for cell in result.report.cells:
         by_code[cell.code_id].append(cell)
     two = len(result.coders) == 2
     measures = []
-    for ref, summary in zip(result.codes, result.report.summaries, strict=True):
+    total = len(result.codes)
+    for done, (ref, summary) in enumerate(
+            zip(result.codes, result.report.summaries, strict=True)):
+        step(done, total, progress, cancel)
         cells = by_code[ref.id]
         matrices = _document_matrices(cells)
         if two:
@@ -78,10 +109,21 @@ def code_measures(
         k_interval = a_interval = None
         if resamples > 0:
             options = {"resamples": resamples, "level": level}
+            tables = [c.table for c in cells if c.table is not None]
+            alpha_parts = [o for _m, o in matrices]
+            within = _single_document(result, cells)
+            if within is not None:  # one document: resample its runs instead
+                length, unions = within
+                tables = run_tables(length, *unions) if two else []
+                alpha_parts = run_coincidences(length, unions)
             if two:
-                k_interval = kappa_interval([c.table for c in cells], **options)
-            a_interval = alpha_interval([o for _m, o in matrices], minimum=alpha_min, **options)
+                k_interval = kappa_interval(tables, **options)
+            a_interval = alpha_interval(alpha_parts, minimum=alpha_min, **options)
+            if within is not None:
+                k_interval = k_interval and replace(k_interval, resampled="runs")
+                a_interval = replace(a_interval, resampled="runs")
         measures.append(CodeMeasures(ref, family, k_interval, a_interval))
+    step(total, total, progress, cancel)
     return tuple(measures)
 
 
@@ -112,6 +154,11 @@ def _with_interval(value: float | None, interval: BootstrapInterval | None) -> s
     return f"{_n(value)} [{_n(interval.low)}, {_n(interval.high)}]"
 
 
+def _runs_resampled(m: CodeMeasures) -> bool:
+    return any(i is not None and i.resampled == "runs"
+               for i in (m.kappa_interval, m.alpha_interval))
+
+
 def methods_paragraph(
     result: ProjectAgreement, measures: tuple[CodeMeasures, ...], resamples: int = 0,
     level: float = DEFAULT_LEVEL, alpha_min: float | None = None,
@@ -125,32 +172,39 @@ def methods_paragraph(
             "documents ({characters} characters) and {codes} codes.",
             count=len(result.coders), coders=coders, documents=len(result.documents),
             characters=characters, codes=len(result.codes)),
-        msg("The unit of analysis was the character: for each code, a character was coded "
-            "or not coded by each coder; a coder who coded nothing in a document was "
-            "treated as missing there unless they had marked it as reviewed."),
+        *choice_sentences(result),
         msg("Per code we report Cohen's κ of the table pooled over documents, "
-            "Krippendorff's α (nominal), Gwet's AC1 and Brennan–Prediger's κ (PABAK).")
+            "Krippendorff's α (nominal), Krippendorff's unitizing α (uα), Gwet's AC1 and "
+            "Brennan–Prediger's κ (PABAK).")
         if two else
-        msg("Per code we report Krippendorff's α (nominal), Fleiss' κ, Gwet's AC1 and "
-            "Brennan–Prediger's κ."),
+        msg("Per code we report Krippendorff's α (nominal), Krippendorff's unitizing α (uα), "
+            "Fleiss' κ, Gwet's AC1 and Brennan–Prediger's κ."),
     ]
     if resamples:
         sentences.append(msg(
             "Intervals are {level} % percentile intervals from {resamples} bootstrap "
-            "resamples of documents.", level=round(level * 100), resamples=resamples))
+            "resamples of documents.", level=round(level * 100), resamples=resamples)
+            if not any(_runs_resampled(m) for m in measures) else
+            msg("Intervals are {level} % percentile intervals from {resamples} bootstrap "
+                "resamples; where only one document was compared, of the stretches between "
+                "the coders' boundaries within it.", level=round(level * 100),
+                resamples=resamples))
     for m, summary in zip(measures, result.report.summaries, strict=True):
         alpha = _with_interval(summary.krippendorff_alpha, m.alpha_interval)
         if two:
             sentences.append(msg(
-                "{code}: κ = {kappa}, α = {alpha}, AC1 = {ac1}, Brennan–Prediger = {bp}.",
+                "{code}: κ = {kappa}, α = {alpha}, uα = {u_alpha}, AC1 = {ac1}, "
+                "Brennan–Prediger = {bp}.",
                 code=m.code.path, kappa=_with_interval(summary.pooled_kappa, m.kappa_interval),
-                alpha=alpha, ac1=_n(m.family.gwet_ac1), bp=_n(m.family.brennan_prediger)))
+                alpha=alpha, u_alpha=_n(summary.unitizing_alpha), ac1=_n(m.family.gwet_ac1),
+                bp=_n(m.family.brennan_prediger)))
         else:
             sentences.append(msg(
-                "{code}: α = {alpha}, Fleiss' κ = {fleiss}, AC1 = {ac1}, "
+                "{code}: α = {alpha}, uα = {u_alpha}, Fleiss' κ = {fleiss}, AC1 = {ac1}, "
                 "Brennan–Prediger = {bp}.",
-                code=m.code.path, alpha=alpha, fleiss=_n(m.family.scott_pi),
-                ac1=_n(m.family.gwet_ac1), bp=_n(m.family.brennan_prediger)))
+                code=m.code.path, alpha=alpha, u_alpha=_n(summary.unitizing_alpha),
+                fleiss=_n(m.family.scott_pi), ac1=_n(m.family.gwet_ac1),
+                bp=_n(m.family.brennan_prediger)))
         interval = m.alpha_interval
         if alpha_min is not None and interval is not None and interval.below_minimum is not None:
             sentences.append(msg(

@@ -2,12 +2,15 @@
 whether a coder has coded in a project yet.
 
 A participant copy (``workshop.make_participant_copies``) records the GUID of its
-participant's coder; the window opens such a copy as that participant, so a
-participant's codings are never made under the machine's usual coder name.
+participant's coder; the window opens such a copy as that participant, and the command
+line codes in it as that participant (``coder_name``), so a participant's codings are
+never made under the machine's usual coder name — two participants on one lab login
+stay two coders.
 """
 
 from sqlalchemy import exists, select
 
+from annotator.services.coders import resolve_coder_name
 from annotator.services.workshop import PARTICIPANT_META
 from annotator.store.models import Coder, Coding, Meta
 from annotator.store.project import Project
@@ -23,10 +26,19 @@ def copy_participant(project: Project) -> str | None:
         return s.scalar(select(Coder.name).where(Coder.guid == guid))
 
 
+def coder_name(project: Project, explicit: str | None = None) -> str:
+    """The coder a command codes under, in this order: ``explicit`` (``--coder``); the
+    participant of a participant copy; ``ANNOTATOR_CODER``; the ``coder`` setting; the
+    operating-system user (``coders.resolve_coder_name``)."""
+    if explicit is not None and explicit.strip():
+        return explicit.strip()
+    return copy_participant(project) or resolve_coder_name()
+
+
 def has_coded(project: Project, coder_id: int) -> bool:
     """True when the coder has at least one coding in the project."""
     with project.read() as s:
         return bool(s.scalar(select(exists().where(Coding.coder_id == coder_id))))
 
 
-__all__ = ["copy_participant", "has_coded"]
+__all__ = ["coder_name", "copy_participant", "has_coded"]

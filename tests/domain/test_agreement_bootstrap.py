@@ -6,9 +6,16 @@ import krippendorff
 import numpy as np
 import pytest
 
-from annotator.domain.agreement import Table2x2, code_coincidences
-from annotator.domain.agreement_bootstrap import alpha_interval, bootstrap, kappa_interval
+from annotator.domain.agreement import Table2x2, code_coincidences, pair_table
+from annotator.domain.agreement_bootstrap import (
+    alpha_interval,
+    bootstrap,
+    kappa_interval,
+    run_coincidences,
+    run_tables,
+)
 from annotator.domain.errors import InvalidInput
+from annotator.domain.intervals import union
 
 
 def _document(rng: random.Random, length: int, coders: int, noise: float):
@@ -82,3 +89,27 @@ def test_bad_options_are_refused():
         bootstrap([(1.0,)], lambda v: v[0], resamples=0)
     with pytest.raises(InvalidInput, match="confidence level"):
         bootstrap([(1.0,)], lambda v: v[0], level=1.5)
+
+
+def test_runs_of_one_document_add_up_to_its_counts() -> None:
+    rng = random.Random(4)
+    for _ in range(30):
+        length = rng.randint(1, 200)
+        coders = []
+        for _c in range(rng.randint(2, 4)):
+            spans = []
+            for _s in range(rng.randint(0, 5)):
+                start = rng.randrange(length)
+                spans.append((start, rng.randint(start, length)))
+            coders.append(union(spans))
+        tables = run_tables(length, coders[0], coders[1])
+        total = tables[0]
+        for t in tables[1:]:
+            total = total + t
+        assert total == pair_table(coders[0], coders[1], length)
+        parts = run_coincidences(length, coders)
+        summed = parts[0]
+        for part in parts[1:]:
+            summed = summed + part
+        expected = code_coincidences(length, coders)
+        assert {k: v for k, v in summed.cells.items() if v} == expected.cells

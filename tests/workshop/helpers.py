@@ -62,3 +62,8 @@ def code_many(p: Project, rows: list[tuple[str, str, str, int, int]]) -> list[in
                           get_or_create_coder(s, coder).id, start, end).id
             for coder, doc, path, start, end in rows
         ]
+
+
+#: The options under which agreement counts every character and every document, as the
+#: hand arithmetic and the reference packages in these tests do.
+CHARACTERS = {"unit": "characters", "include_uncoded": True}

@@ -16,11 +16,13 @@ from annotator.services.coding import insert_coding
 from annotator.services.documents import insert_document
 from annotator.store.models import Code, Coder, Coding, Document
 from annotator.store.project import Project
+from tests.workshop.helpers import CHARACTERS
 
 CODES = ("甲", "甲/子", "乙", "丙")
 
 
-def _random_project(p: Project, rng: random.Random, coders: list[str], docs: int) -> None:
+def _random_project(p: Project, rng: random.Random, coders: list[str], docs: int,
+                    alphabet: str = "字") -> None:
     """Random codings; the last coder skips the first document entirely (missing there)."""
     for path in CODES:
         codebook.add_code(p, path)
@@ -29,7 +31,8 @@ def _random_project(p: Project, rng: random.Random, coders: list[str], docs: int
         ids = [get_or_create_coder(s, name).id for name in coders]
         for d in range(docs):
             length = rng.randint(40, 300)
-            doc = insert_document(s, f"文档{d}", f"{d}:" + "字" * (length - len(f"{d}:")))
+            body = "".join(rng.choice(alphabet) for _ in range(length - len(f"{d}:")))
+            doc = insert_document(s, f"文档{d}", f"{d}:" + body)
             for k, coder in enumerate(ids):
                 if d == 0 and k == len(ids) - 1:
                     continue
@@ -84,7 +87,7 @@ def _k_alpha(m: np.ndarray) -> float | None:
 def test_alpha_matches_the_krippendorff_package(empty_project: Project, seed: int) -> None:
     coders = ["A", "B", "C"]
     _random_project(empty_project, random.Random(seed), coders, docs=3)
-    data = project_agreement(empty_project, codes=list(CODES)).to_json()
+    data = project_agreement(empty_project, **CHARACTERS, codes=list(CODES)).to_json()
     matrices, _lengths = _matrices(empty_project, coders)
     for entry in data["codes"]:
         pooled = np.concatenate([matrices[d][entry["code"]] for d in matrices], axis=1)
@@ -106,7 +109,7 @@ def test_set_alpha_matches_the_krippendorff_package(empty_project: Project, seed
     coders = ["A", "B", "C"]
     _random_project(empty_project, random.Random(seed), coders, docs=3)
     members = ["甲", "乙", "丙"]  # 甲/子 rolls up into 甲
-    data = project_agreement(empty_project, sets=[members]).to_json()["sets"][0]
+    data = project_agreement(empty_project, **CHARACTERS, sets=[members]).to_json()["sets"][0]
     matrices, _lengths = _matrices(empty_project, coders)
     columns = []
     for per_code in matrices.values():
@@ -130,7 +133,7 @@ def test_set_alpha_matches_the_krippendorff_package(empty_project: Project, seed
 def test_kappa_matches_statsmodels(empty_project: Project, seed: int) -> None:
     coders = ["A", "B"]
     _random_project(empty_project, random.Random(seed), coders, docs=4)
-    data = project_agreement(empty_project, codes=list(CODES)).to_json()
+    data = project_agreement(empty_project, **CHARACTERS, codes=list(CODES)).to_json()
     matrices, lengths = _matrices(empty_project, coders)
     for entry in data["codes"]:
         pooled = np.zeros((2, 2))
@@ -167,3 +170,29 @@ def test_random_projects_hold_what_the_tests_assume(empty_project: Project) -> N
     with empty_project.read() as s:
         assert len(s.scalars(select(Code.id)).all()) == len(CODES)
         assert s.scalars(select(Coding.id)).first() is not None
+
+
+@pytest.mark.parametrize("seed", [9, 10])
+def test_default_units_match_the_package_on_visible_characters(empty_project: Project,
+                                                               seed: int) -> None:
+    """The default: whitespace is no unit, and a document nobody coded with a code is left
+    out of that code — the package gets the matrix with those columns dropped."""
+    coders = ["A", "B", "C"]
+    _random_project(empty_project, random.Random(seed), coders, docs=4, alphabet="字 \n")
+    data = project_agreement(empty_project, codes=list(CODES)).to_json()
+    matrices, _lengths = _matrices(empty_project, coders)
+    with empty_project.read() as s:
+        texts = {name: text for name, text in s.execute(select(Document.name, Document.text))}
+    for entry in data["codes"]:
+        kept = []
+        for name, per_code in matrices.items():
+            visible = np.array([not ch.isspace() for ch in texts[name]])
+            m = per_code[entry["code"]][:, visible]
+            if np.nansum(m) == 0:  # nobody used the code here: left out
+                continue
+            kept.append(m)
+        expected = _k_alpha(np.concatenate(kept, axis=1)) if kept else None
+        if expected is None:
+            assert entry["krippendorff_alpha"] is None
+        else:
+            assert entry["krippendorff_alpha"] == pytest.approx(expected, abs=1e-9)

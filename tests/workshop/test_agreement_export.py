@@ -10,7 +10,7 @@ from annotator.services import codebook
 from annotator.services.agreement import disagreements, project_agreement
 from annotator.services.agreement_export import LABELS, UNDEFINED_FILL, write_agreement_workbook
 from annotator.store.project import Project
-from tests.workshop.helpers import add_doc, code, code_many
+from tests.workshop.helpers import CHARACTERS, add_doc, code, code_many
 
 RISKY = "=SUM(A1)+居民"
 
@@ -42,7 +42,7 @@ def _rows(ws) -> list[dict]:
 def test_workbook_has_the_numbers_and_the_counts(proj: Project, tmp_path: Path,
                                                  lang: str) -> None:
     L = LABELS[lang]
-    result = project_agreement(proj, sets=[["X", "Y", "Z"]])
+    result = project_agreement(proj, **CHARACTERS, sets=[["X", "Y", "Z"]])
     out = write_agreement_workbook(result, disagreements(proj), tmp_path / "a.xlsx", lang)
     wb = load_workbook(out)
     assert wb.sheetnames == [L["agreement"], L["sets"], L["disagreements"]]
@@ -81,7 +81,12 @@ def test_workbook_has_the_numbers_and_the_counts(proj: Project, tmp_path: Path,
     assert x_all[L["pooled"]] == pytest.approx(378 / 409)
     assert x_all[L["weighted"]] == pytest.approx(0.9)
     assert x_all[L["both"]] == 9 and x_all[L["neither"]] == 21
-    assert x_all[L["characters"]] == 31
+    assert x_all[L["characters"]] is None  # the pooled table counts units
+    units = L["unit_count"].format(unit=L["characters_unit"])
+    assert x_all[units] == 31 and x_d1[units] == 20
+    assert x_d1[L["u_alpha"]] == pytest.approx(result.report.cell(
+        next(c.id for c in result.codes if c.path == "X"),
+        next(d.id for d in result.documents if d.name == "D1")).unitizing_alpha)
     # formula-like text stays text
     names = [r[1] for r in ws.iter_rows(min_row=2) if r[1].value == "=D3"]
     assert names and all(c.data_type == "s" for c in names)
@@ -101,7 +106,7 @@ def test_workbook_has_the_numbers_and_the_counts(proj: Project, tmp_path: Path,
 
 def test_more_than_two_coders_give_a_row_per_pair(proj: Project, tmp_path: Path) -> None:
     code(proj, "C", "D1", "X", 0, 10)
-    result = project_agreement(proj, codes=["X"])
+    result = project_agreement(proj, **CHARACTERS, codes=["X"])
     out = write_agreement_workbook(result, [], tmp_path / "a.xlsx", "en")
     L = LABELS["en"]
     rows = [r for r in _rows(load_workbook(out)[L["agreement"]]) if r[L["document"]] == "D1"]
@@ -112,7 +117,7 @@ def test_more_than_two_coders_give_a_row_per_pair(proj: Project, tmp_path: Path)
 
 
 def test_workbook_path_is_checked(proj: Project, tmp_path: Path) -> None:
-    result = project_agreement(proj)
+    result = project_agreement(proj, **CHARACTERS)
     with pytest.raises(AnnotatorError, match="xlsx"):
         write_agreement_workbook(result, [], tmp_path / "a.csv")
     with pytest.raises(AnnotatorError, match="no such folder"):

@@ -13,9 +13,12 @@ from annotator.services.agreement import (
     project_agreement,
     segment_matches,
 )
+from annotator.services.agreement_measures import code_measures
+from annotator.services.agreement_notes import agreement_notes
 from annotator.services.documents import find_document
+from annotator.services.progress import Cancelled
 from annotator.store.project import Project
-from tests.workshop.helpers import add_doc, code_many
+from tests.workshop.helpers import CHARACTERS, add_doc, code_many
 
 
 @pytest.fixture
@@ -49,13 +52,13 @@ def _doc(code_entry: dict, name: str) -> dict:
 
 
 def test_two_coders_hand_computed(two: Project) -> None:
-    data = json.loads(json.dumps(project_agreement(two).to_json()))
+    data = json.loads(json.dumps(project_agreement(two, **CHARACTERS).to_json()))
     assert data["coders"] == ["A", "B"]
     assert [c["code"] for c in data["codes"]] == ["X", "Y", "Z"]  # used codes, codebook order
     x = data["codes"][0]
     d1 = _doc(x, "D1")
     # D1, X: both 9, only A 1, only B 0, neither 10; n = 20
-    assert d1["table"] == {"both": 9, "only_a": 1, "only_b": 0, "neither": 10, "characters": 20}
+    assert d1["table"] == {"both": 9, "only_a": 1, "only_b": 0, "neither": 10, "units": 20}
     # po = 19/20 = 0.95; pe = (10·9 + 10·11)/400 = 0.5; κ = (0.95 − 0.5)/0.5 = 0.9
     assert d1["percent_agreement"] == pytest.approx(0.95)
     assert d1["cohen_kappa"] == pytest.approx(0.9)
@@ -82,7 +85,7 @@ def test_two_coders_hand_computed(two: Project) -> None:
     # pooled over D1 + D3: both 13, only A 1, only B 0, neither 16; n = 30
     # po = 29/30; pe = (14·13 + 16·17)/900 = 454/900; κ = (870 − 454)/(900 − 454) = 208/223
     assert x["pooled_table"] == {"both": 13, "only_a": 1, "only_b": 0, "neither": 16,
-                                 "characters": 30}
+                                 "units": 30}
     assert x["pooled_kappa"] == pytest.approx(208 / 223)
     # weighted by length: (0.9·20 + 1·10)/30 = 28/30
     assert x["weighted_kappa"] == pytest.approx(28 / 30)
@@ -101,11 +104,11 @@ def test_two_coders_hand_computed(two: Project) -> None:
 
 
 def test_undefined_values_are_null(two: Project) -> None:
-    data = project_agreement(two, codes=["Z", "W"]).to_json()
+    data = project_agreement(two, **CHARACTERS, codes=["Z", "W"]).to_json()
     z, w = data["codes"]
     # D3, Z: present, nobody used Z: neither 10 → pe = 1 → κ 0/0; α has one value → D_e = 0
     d3 = _doc(z, "D3")
-    assert d3["table"] == {"both": 0, "only_a": 0, "only_b": 0, "neither": 10, "characters": 10}
+    assert d3["table"] == {"both": 0, "only_a": 0, "only_b": 0, "neither": 10, "units": 10}
     assert d3["percent_agreement"] == 1.0
     assert d3["cohen_kappa"] is None
     assert d3["krippendorff_alpha"] is None
@@ -119,26 +122,26 @@ def test_undefined_values_are_null(two: Project) -> None:
 def test_presence_counts_every_code_not_only_the_chosen(two: Project) -> None:
     # Only Y is asked for. In D3, A coded X but not Y: A is present there (coded
     # something), so Y × D3 is a real table (only B 2, neither 8), not a missing pair.
-    y = project_agreement(two, codes=["Y"]).to_json()["codes"][0]
+    y = project_agreement(two, **CHARACTERS, codes=["Y"]).to_json()["codes"][0]
     d3 = _doc(y, "D3")
     assert d3["coders_missing"] == []
-    assert d3["table"] == {"both": 0, "only_a": 0, "only_b": 2, "neither": 8, "characters": 10}
+    assert d3["table"] == {"both": 0, "only_a": 0, "only_b": 2, "neither": 8, "units": 10}
     assert _doc(y, "D2")["coders_missing"] == ["B"]
 
 
 def test_selection_and_errors(two: Project) -> None:
-    r = project_agreement(two, documents=["D1"], codes=["X"])
+    r = project_agreement(two, **CHARACTERS, documents=["D1"], codes=["X"])
     assert [d.name for d in r.documents] == ["D1"] and [c.path for c in r.codes] == ["X"]
     with pytest.raises(InvalidInput, match="at least two coders"):
-        project_agreement(two, coders=["A"])
+        project_agreement(two, **CHARACTERS, coders=["A"])
     with pytest.raises(NotFound):
-        project_agreement(two, coders=["A", "nobody"])
+        project_agreement(two, **CHARACTERS, coders=["A", "nobody"])
     with pytest.raises(NotFound):
-        project_agreement(two, codes=["no/such"])
+        project_agreement(two, **CHARACTERS, codes=["no/such"])
     with pytest.raises(NotFound):
-        project_agreement(two, documents=["no such"])
+        project_agreement(two, **CHARACTERS, documents=["no such"])
     with pytest.raises(InvalidInput, match="threshold"):
-        project_agreement(two, threshold=0)
+        project_agreement(two, **CHARACTERS, threshold=0)
 
 
 def test_consensus_coder_is_left_out_by_default(two: Project) -> None:
@@ -146,8 +149,8 @@ def test_consensus_coder_is_left_out_by_default(two: Project) -> None:
         doc = find_document(s, "D1").id
         x = codebook.find_code(s, "X").id
     code_consensus(two, doc, x, 0, 10)
-    assert project_agreement(two).to_json()["coders"] == ["A", "B"]
-    data = project_agreement(two, coders=["A", CONSENSUS_CODER]).to_json()
+    assert project_agreement(two, **CHARACTERS).to_json()["coders"] == ["A", "B"]
+    data = project_agreement(two, **CHARACTERS, coders=["A", CONSENSUS_CODER]).to_json()
     assert data["coders"] == ["A", CONSENSUS_CODER]
     # A and the consensus both coded [0, 10) of D1 with X
     assert _doc(data["codes"][0], "D1")["cohen_kappa"] == 1.0
@@ -155,13 +158,13 @@ def test_consensus_coder_is_left_out_by_default(two: Project) -> None:
 
 def test_threshold_changes_segment_matches(two: Project) -> None:
     # D1, X: 9/10 = 0.9 matches at 0.9 but not at 0.95
-    x = project_agreement(two, codes=["X"], threshold=0.95).to_json()["codes"][0]
+    x = project_agreement(two, **CHARACTERS, codes=["X"], threshold=0.95).to_json()["codes"][0]
     assert _doc(x, "D1")["segments"]["matched"] == 0
     assert _doc(x, "D1")["segment_agreement"] == 0.0
     with two.read() as s:
         d1 = find_document(s, "D1").id
         xid = codebook.find_code(s, "X").id
-    ids = {c.name: c.id for c in project_agreement(two).coders}
+    ids = {c.name: c.id for c in project_agreement(two, **CHARACTERS).coders}
     m = segment_matches(two, d1, xid, ids["A"], ids["B"])
     assert [(s.a, s.b, s.overlap, s.union) for s in m.matched] == [((0, 10), (0, 9), 9, 10)]
 
@@ -182,7 +185,7 @@ def tree(empty_project: Project) -> Project:
 
 
 def test_set_alpha_with_and_without_children(tree: Project) -> None:
-    with_children = project_agreement(tree, sets=[["P1", "P2"]]).to_json()["sets"][0]
+    with_children = project_agreement(tree, **CHARACTERS, sets=[["P1", "P2"]]).to_json()["sets"][0]
     # P1 stands for its subtree: A = P1 ×5, P2 ×5; B = P1 ×5, P2 ×3, none ×2
     # o(P1,P1) = 10, o(P2,P2) = 6, o(P2,none) = o(none,P2) = 2; n = 20; n_P1 10, n_P2 8,
     # n_none 2. D_o = 4/20; D_e = (400 − 100 − 64 − 4)/380 = 232/380; α = 1 − 76/232 = 39/58
@@ -191,7 +194,7 @@ def test_set_alpha_with_and_without_children(tree: Project) -> None:
     assert with_children["pairable_values"] == 20
     cells = {(c["value_a"], c["value_b"]): c["count"] for c in with_children["coincidences"]}
     assert cells == {("P1", "P1"): 10, ("P2", "P2"): 6, ("P2", "none"): 2, ("none", "P2"): 2}
-    own = project_agreement(tree, sets=[["P1", "P2"]], include_children=False)
+    own = project_agreement(tree, **CHARACTERS, sets=[["P1", "P2"]], include_children=False)
     own_set = own.to_json()["sets"][0]
     # own codings only: A = none ×5, P2 ×5; B = P1 ×5, P2 ×3, none ×2
     # o(P1,none) = o(none,P1) = 5, o(P2,P2) = 6, o(P2,none) = o(none,P2) = 2
@@ -204,8 +207,41 @@ def test_set_alpha_with_and_without_children(tree: Project) -> None:
 def test_set_may_hold_a_parent_and_its_child(tree: Project) -> None:
     # P1/c is in the set itself, so A's coding counts as P1/c, not rolled up to P1:
     # A = P1/c ×5, P2 ×5; B = P1 ×5, P2 ×3, none ×2 → 5 + 2 disagreeing units of 10
-    data = project_agreement(tree, sets=[["P1", "P1/c", "P2"]]).to_json()["sets"][0]
+    data = project_agreement(tree, **CHARACTERS, sets=[["P1", "P1/c", "P2"]]).to_json()["sets"][0]
     cells = {(c["value_a"], c["value_b"]): c["count"] for c in data["coincidences"]}
     assert cells[("P1", "P1/c")] == 5 and cells[("P2", "none")] == 2
     with pytest.raises(InvalidInput):
-        project_agreement(tree, sets=[[]])
+        project_agreement(tree, **CHARACTERS, sets=[[]])
+
+
+def test_what_the_window_calls_intervals_notes_and_segments(two: Project) -> None:
+    result = project_agreement(two, segment_rule="maxqda", threshold=0.5)
+    seen: list[tuple[int, int]] = []
+    measures = code_measures(result, resamples=100, alpha_min=0.667,
+                             progress=lambda done, total: seen.append((done, total)))
+    assert seen[0] == (0, len(result.codes)) and seen[-1] == (len(result.codes),) * 2
+    by_path = {m.code.path: m for m in measures}
+    # X is compared in D1 and D3 (D2: B missing; D4: nobody): documents are resampled
+    assert by_path["X"].alpha_interval.resampled == "documents"
+    assert by_path["X"].alpha_interval.parts == 2
+    with pytest.raises(Cancelled):
+        code_measures(result, resamples=10, cancel=lambda: True)
+    notes = [str(n) for n in agreement_notes(result)]
+    assert any("MAXQDA" in n and "0.5" in n for n in notes)
+    assert notes[0].startswith("The unit of analysis was the character, whitespace and line")
+    assert "Documents in which no coder used a code were left out" in " ".join(notes)
+    with two.read() as s:
+        d1 = find_document(s, "D1").id
+        x = codebook.find_code(s, "X").id
+    ids = {c.name: c.id for c in result.coders}
+    found = segment_matches(two, d1, x, ids["A"], ids["B"], 0.5, rule="maxqda")
+    assert len(found.matched) == 2  # one pair, counted from each side
+
+
+def test_one_document_intervals_resample_its_runs(two: Project) -> None:
+    result = project_agreement(two, documents=["D1"], codes=["X", "Y"])
+    measures = code_measures(result, resamples=200)
+    for m in measures:
+        assert m.alpha_interval.resampled == "runs" and m.alpha_interval.parts > 1
+        assert m.kappa_interval.resampled == "runs"
+    assert "within it" in " ".join(str(n) for n in agreement_notes(result, True))

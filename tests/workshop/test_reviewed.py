@@ -32,7 +32,7 @@ def test_an_empty_reviewed_document_counts_as_no_not_missing(project: Path, caps
     trust = _trust(data)
     n = len(TEXT)
     assert trust["pooled_table"] == {"both": 0, "only_a": 60, "only_b": 0,
-                                     "neither": n - 60, "characters": n}
+                                     "neither": n - 60, "units": n}
     assert trust["percent_agreement"] == pytest.approx((n - 60) / n)
     assert trust["pooled_kappa"] == 0.0
     items = json.loads(ok(capsys, "disagreements", project, "--json"))
