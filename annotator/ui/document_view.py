@@ -33,6 +33,7 @@ from PySide6.QtGui import (
     QMouseEvent,
     QPainter,
     QPaintEvent,
+    QResizeEvent,
     QSyntaxHighlighter,
     QTextCharFormat,
     QTextCursor,
@@ -522,8 +523,23 @@ class DocumentView(QPlainTextEdit):
         width = self.stripes.sizeHint().width()
         if self.viewportMargins().left() != width:
             self.setViewportMargins(width, 0, 0, 0)
+            self._wrap_to_viewport()
         cr = self.contentsRect()
         self.stripes.setGeometry(cr.left(), cr.top(), width, cr.height())
+
+    def _wrap_to_viewport(self) -> None:
+        """Lay the text out again at the viewport's width after the margin changed.
+
+        The stripes' margin changes with the size of the codebook. When that happens
+        while the view is hidden or not yet shown (another project opened from the
+        recent list, the demo opened from the welcome page), Qt delivers the viewport's
+        resize later with its old width equal to its new one, so ``QPlainTextEdit``
+        keeps the text wrapped at the old, wider width: a short document got a
+        horizontal scrollbar with its right edge cut off, and the first passage was
+        scrolled to before the lines re-wrapped.
+        """
+        size = self.viewport().size()
+        super().resizeEvent(QResizeEvent(size, QSize(-1, size.height())))
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)

@@ -11,7 +11,7 @@ import hashlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QSettings
+from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QSettings
 
 from annotator.ui.document_view import reading_font
 
@@ -92,6 +92,9 @@ def restore_project_state(window: Window, document: str | None) -> None:
                  int(window.settings.value(f"{key}/scroll", 0) or 0))
     window._pending_place = place
     if window.isVisible():
+        # the panels that just appeared (the welcome page gave way) get their sizes
+        # first: the place is computed from the view's real height and line breaks
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
         go_to_place(window)
 
 
