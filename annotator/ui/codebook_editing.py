@@ -111,13 +111,8 @@ class CodebookController(QObject):
                              translate("MainWindow",
                                        "Definition of {0} (what belongs here, what does not):"))
 
-    def code_memo(self) -> None:
-        """Edit the memo of the chosen code."""
-        self._edit_code_text("memo", translate("MainWindow", "Code memo"),
-                             translate("MainWindow", "Memo on {0}:"))
-
     def _edit_code_text(self, field: str, title: str, label: str) -> None:
-        """A code's definition and memo are edited alike: one text, one undoable step."""
+        """A code's definition: one text, one undoable step (memos: ``memo_actions``)."""
         code = self.codebook.current_code()
         if code is None:
             return

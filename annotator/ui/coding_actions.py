@@ -1,5 +1,5 @@
-"""The coding controller: code, uncode, quick codes, coding memos, the text's context
-menu, and who codes (switching the coder name).
+"""The coding controller: code, uncode, quick codes, the text's context menu, and who
+codes (switching the coder name). Memos are the memo controller's (``memo_actions``).
 
 It is given the application context and the panels it acts on — the document view (the
 selection, the spans under the caret), the codebook tree (the current code, the quick-key
@@ -41,7 +41,6 @@ class CodingController(QObject):
         view.selectionSpanChanged.connect(self.selection_changed)
         codebook.spanDropped.connect(self.span_dropped)
         codings_here.removeRequested.connect(self.remove_codings)
-        codings_here.memoRequested.connect(self.coding_memo)
 
     def quick_actions(self) -> list[QAction]:
         return [self.ctx.registry[f"quick_{n}"] for n in range(1, 10)]
@@ -296,21 +295,6 @@ class CodingController(QObject):
             self.ctx.session.execute(coding_ops.RemoveCodings(self.ctx.session, infos))
 
 
-    def coding_memo(self, coding_id: int) -> None:
-        """Edit the memo of one coding."""
-        found = self.ctx.session.call(codings_by_ids, self.ctx.session.project, [coding_id])
-        if not found:
-            return
-        info = found[0]
-        text = self.ctx.prompts.multiline(
-            translate("MainWindow", "Coding memo"),
-            translate("MainWindow", "Memo on this coding with {0}:").format(
-                self.ctx.session.code_path(info.code_id)),
-            info.memo)
-        if text is not None and text != info.memo:
-            self.ctx.session.execute(coding_ops.CodingMemo(self.ctx.session, info, text))
-
-
     def remove_coding_at_cursor(self) -> None:
         """Remove the coding chosen under “Codings here” (or the only one there)."""
         span = self.codings_here.current_span()
@@ -322,18 +306,6 @@ class CodingController(QObject):
                                  "Click inside a coded passage and choose a coding first"))
             return
         self.remove_codings([span.coding_id])
-
-
-    def coding_memo_at_cursor(self) -> None:
-        """Edit the memo of the coding where the caret is."""
-        span = self.codings_here.current_span()
-        if span is None:
-            spans = self.view.spans_at_cursor()
-            span = spans[0] if spans else None
-        if span is None:
-            self.ctx.say(translate("MainWindow", "Click inside a coded passage first"))
-            return
-        self.coding_memo(span.coding_id)
 
 
     def fill_document_menu(self, menu: QMenu, spans: list[Span]) -> None:
@@ -374,12 +346,6 @@ class CodingController(QObject):
                     self.ctx.session.code_path(s.code_id), self.ctx.session.coder_name(s.coder_id))
                 act = menu.addAction(swatch(self.ctx.session.code_color(s.code_id)), label)
                 act.triggered.connect(lambda _c=False, i=s.coding_id: self.remove_codings([i]))
-            for s in spans:
-                act = menu.addAction(translate("MainWindow", "Memo on {0}…").format(
-                    self.ctx.session.code_path(s.code_id)))
-                act.triggered.connect(lambda _c=False, i=s.coding_id: self.coding_memo(i))
-        menu.addSeparator()
-        menu.addAction(self.ctx.registry["doc_memo"])
 
 
     def switch_coder(self) -> bool:

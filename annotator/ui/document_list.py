@@ -123,19 +123,6 @@ def documents_menu(window: Window, pos) -> None:
     menu.exec(window.documents.viewport().mapToGlobal(pos))
 
 
-def document_memo(window: Window) -> None:
-    """Edit the memo of the current document."""
-    doc_id = window.current_document()
-    info = window.session.document(doc_id) if doc_id is not None else None
-    if info is None:
-        return
-    text = window.prompts.multiline(
-        translate("MainWindow", "Document memo"),
-        translate("MainWindow", "Memo on {0}:").format(info.name), info.memo)
-    if text is not None and text != info.memo:
-        window.session.execute(document_ops.DocumentValue(window.session, info.id, "memo", text))
-
-
 def rename_document(window: Window) -> None:
     """Rename the current document."""
     doc_id = window.current_document()

@@ -57,6 +57,7 @@ from annotator.ui.exchange_menu import install_exchange
 from annotator.ui.help_menu import install_help, show_about
 from annotator.ui.i18n import tidy_toolbars
 from annotator.ui.import_dialogs import install_import
+from annotator.ui.memo_actions import install_memos
 from annotator.ui.overview import OverviewPanel
 from annotator.ui.panels import CodingsHere, FindBar, SearchResults
 from annotator.ui.project_lifecycle import demo_path
@@ -97,6 +98,7 @@ class MainWindow(QMainWindow):
             self.ctx, self.view, self.find_bar, self.results, self.results_dock,
             self.codebook, self.coding.choose_code, self.coding.coder_ready)
         self.export = ExportController(self.ctx, self)
+        install_memos(self, self.ctx)
         window_actions.build_actions(self)
         window_actions.register_actions(self)
         self._connect()
@@ -373,7 +375,7 @@ class MainWindow(QMainWindow):
         document_list.step_document(self, step)
 
     def document_memo(self) -> None:
-        document_list.document_memo(self)
+        self.memos.document_memo()
 
     def rename_document(self) -> None:
         document_list.rename_document(self)
@@ -405,13 +407,13 @@ class MainWindow(QMainWindow):
         self.coding.remove_codings(coding_ids)
 
     def coding_memo(self, coding_id: int) -> None:
-        self.coding.coding_memo(coding_id)
+        self.memos.coding_memo(coding_id)
 
     def remove_coding_at_cursor(self) -> None:
         self.coding.remove_coding_at_cursor()
 
     def coding_memo_at_cursor(self) -> None:
-        self.coding.coding_memo_at_cursor()
+        self.memos.coding_memo_at_cursor()
 
     def switch_coder(self) -> None:
         self.coding.switch_coder()
@@ -421,6 +423,7 @@ class MainWindow(QMainWindow):
 
     def _fill_document_menu(self, menu: QMenu, spans: list[Span]) -> None:
         self.coding.fill_document_menu(menu, spans)
+        self.memos.fill_document_menu(menu, spans)
 
     # --- the codebook (codebook_editing) --------------------------------------------
 
@@ -440,7 +443,7 @@ class MainWindow(QMainWindow):
         self.codebook_edit.code_definition()
 
     def code_memo(self) -> None:
-        self.codebook_edit.code_memo()
+        self.memos.code_memo()
 
     def merge_code(self) -> None:
         self.codebook_edit.merge_code()

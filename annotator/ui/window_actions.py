@@ -244,7 +244,7 @@ MENUS: tuple[tuple[str, str, str, tuple[Entry, ...]], ...] = (
         "expand", "collapse")),
     ("coders", "MainWindow", QT_TRANSLATE_NOOP("MainWindow", "C&oders"), ("coder", "others")),
     ("view", "MainWindow", QT_TRANSLATE_NOOP("MainWindow", "&View"), (
-        "overview", "results", None, "bigger", "smaller", "font_reset", None,
+        "overview", "results", "memos", None, "bigger", "smaller", "font_reset", None,
         "focus_1", "focus_2", "focus_3", "focus_4")),
     ("workshop", "WorkshopUI", QT_TRANSLATE_NOOP("WorkshopUI", "&Workshop"), (
         "copies", "merge_projects", None, "agreement", "disagreements")),
