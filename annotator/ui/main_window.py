@@ -127,6 +127,7 @@ class MainWindow(QMainWindow):
         self.find_bar.hide()
         self.codings_here = CodingsHere(s)
         self.codings_here.describe = self.view.describe
+        self.codings_here.in_selection = lambda: self.view.textCursor().hasSelection()
         self.codebook = CodebookTree(s)
         self.codebook.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.segments = SegmentsPanel(s)
