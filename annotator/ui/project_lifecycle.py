@@ -89,8 +89,8 @@ def new_project_dialog(window: Window) -> None:
             title = load_template(name).title
         except AnnotatorError:
             title = {}
-        lang = current_language()
-        labels.append(f"{name}: {title.get(lang) or title.get('en') or name}")
+        label = title.get(current_language()) or title.get("en") or name
+        labels.append(label if label not in labels else f"{label} ({name})")
     default = names.index("governance") if "governance" in names else 0
     label = window.prompts.choice(
         translate("MainWindow", "New project"),
@@ -112,7 +112,8 @@ def new_project_dialog(window: Window) -> None:
         window.show_error(str(exc))
         return
     window.open_project(project)
-    window.say(translate("MainWindow", "Created {0} with the {1} codebook").format(path, template))
+    window.say(translate("MainWindow", "Created {0} with the codebook “{1}”").format(
+        path, labels[names.index(template)]))
 
 
 def open_demo(window: Window) -> None:
