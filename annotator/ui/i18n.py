@@ -28,6 +28,7 @@ import re
 from pathlib import Path
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QCoreApplication,
     QEvent,
     QLibraryInfo,
@@ -47,6 +48,14 @@ SYSTEM = "system"
 ENV = "ANNOTATOR_LANG"
 CATALOG = "annotator"
 QT_CATALOGS = ("qtbase",)
+# Qt's own strings that its Chinese catalogue lacks: Qt 6 gave the file dialog's labels
+# mnemonics ("&Look in:"), and qtbase_zh_CN.qm has them only without, so the dialog said
+# "Look in:" and "Files of type:" in a Chinese window. Our catalogue has them (lupdate
+# reads these marks); our translator is installed last, so it is asked first.
+QT_GAPS = (
+    QT_TRANSLATE_NOOP("QFileDialog", "&Look in:"),
+    QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:"),
+)
 
 _state: dict[str, object] = {"language": None, "translators": []}
 

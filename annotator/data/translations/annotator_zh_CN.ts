@@ -4,7 +4,7 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../annotator/ui/operations/coding.py" line="+48"/>
+        <location filename="../../ui/operations/coding.py" line="+48"/>
         <source>Code {0} characters with {1}</source>
         <translation>用 {1} 编码 {0} 个字符</translation>
     </message>
@@ -84,7 +84,7 @@
         <translation>已用新代码 {1} 编码 {0} 个字符</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/operations/codebook.py" line="+27"/>
+        <location filename="../../ui/operations/codebook.py" line="+27"/>
         <source>Add code {0}</source>
         <translation>添加代码 {0}</translation>
     </message>
@@ -144,7 +144,7 @@
         <translation>已删除代码 {0} 及其 {1} 处编码</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/operations/documents.py" line="+63"/>
+        <location filename="../../ui/operations/documents.py" line="+63"/>
         <source>Edit the memo of {0}</source>
         <translation>编辑 {0} 的备忘录</translation>
     </message>
@@ -174,7 +174,7 @@
         <translation>已删除文档 {0} 及其 {1} 处编码</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/exchange_menu.py" line="+33"/>
+        <location filename="../../ui/exchange_menu.py" line="+33"/>
         <source>{0} documents, {1} codes, {2} coders, {3} codings</source>
         <translation>{0} 个文档，{1} 个代码，{2} 名编码员，{3} 处编码</translation>
     </message>
@@ -194,7 +194,7 @@
         <translation>……另有 {0} 项</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/help_menu.py" line="+90"/>
+        <location filename="../../ui/help_menu.py" line="+90"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
@@ -219,7 +219,7 @@
         <translation>窗口的全部键盘快捷键（Ctrl+/）</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_dialogs.py" line="+59"/>
+        <location filename="../../ui/import_dialogs.py" line="+59"/>
         <source>unknown</source>
         <extracomment>(label, Python codec name); None = detect</extracomment>
         <translation>未知</translation>
@@ -270,7 +270,7 @@
         <translation>不支持此格式：{0}</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window_actions.py" line="+56"/>
+        <location filename="../../ui/window_actions.py" line="+56"/>
         <source>&amp;New project…</source>
         <translation>新建项目(&amp;N)…</translation>
     </message>
@@ -846,7 +846,7 @@
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/settings_dialog.py" line="+107"/>
+        <location filename="../../ui/settings_dialog.py" line="+107"/>
         <source>You are now coding as {0}</source>
         <translation>您现在以 {0} 的身份编码</translation>
     </message>
@@ -866,7 +866,7 @@
         <translation>界面语言和编码员名称</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/operations/consensus.py" line="+40"/>
+        <location filename="../../ui/operations/consensus.py" line="+40"/>
         <source>Accept {0}&apos;s coding of {1} into consensus</source>
         <translation>将 {0} 对 {1} 的编码采纳为共识</translation>
     </message>
@@ -886,20 +886,86 @@
         <translation>已为共识用 {1} 编码 {0} 个字符</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/workshop_views.py" line="+80"/>
+        <location filename="../../ui/workshop_views.py" line="+118"/>
+        <location line="+19"/>
         <source>undefined</source>
         <translation>无法计算</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-16"/>
         <source>Cannot be computed (0/0): there is nothing to compare here</source>
         <translation>无法计算（0/0）：此处没有可比较的内容</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>No interval: fewer than two resamples gave a value (one document gives a point, not an interval)</source>
+        <translation>没有区间：给出数值的重抽样少于两次（只有一篇文档时只有点估计，没有区间）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{0} % interval from {1} resamples of {2} documents</source>
+        <translation>{0}% 区间，来自对 {2} 篇文档的 {1} 次重抽样</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>q (below the minimum) = {0:.3f}</source>
+        <translation>q（低于最小值的概率）= {0:.3f}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/memo_actions.py" line="+50"/>
+        <source>Memos</source>
+        <translation>备忘录</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>&amp;Memos</source>
+        <translation>备忘录(&amp;M)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Every memo on documents, codes and codings: search them, go to one (Ctrl+Shift+O)</source>
+        <translation>文档、代码和编码上的全部备忘录：搜索、跳转到所在位置（Ctrl+Shift+O）</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Document memo</source>
+        <translation>文档备忘录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Memo on the document {0}</source>
+        <translation>文档“{0}”的备忘录</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Definition: {0}</source>
+        <translation>定义：{0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Code memo</source>
+        <translation>代码备忘录</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Memo on the code {0}</source>
+        <translation>代码“{0}”的备忘录</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Memo on the coding of {0} by {1} in {2}</source>
+        <translation>{1} 在“{2}”中以 {0} 所做编码的备忘录</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Coding memo</source>
+        <translation>编码备忘录</translation>
     </message>
 </context>
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../annotator/ui/help_menu.py" line="-86"/>
+        <location filename="../../ui/help_menu.py" line="-86"/>
         <source>About Annotator</source>
         <translation>关于 Annotator</translation>
     </message>
@@ -937,24 +1003,24 @@
 <context>
     <name>AgreementView</name>
     <message>
-        <location filename="../../annotator/ui/workshop_views.py" line="+20"/>
+        <location filename="../../ui/workshop_views.py" line="+16"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+10"/>
+        <location line="+14"/>
         <source>Coders compared</source>
         <translation>参与比较的编码员</translation>
     </message>
     <message>
-        <location line="-9"/>
-        <location line="+15"/>
+        <location line="-13"/>
+        <location line="+19"/>
         <source>Percent agreement</source>
         <translation>百分比一致性</translation>
     </message>
     <message>
-        <location line="-14"/>
+        <location line="-18"/>
         <source>Pooled Cohen&apos;s κ</source>
         <translation>合并 Cohen&apos;s κ 系数</translation>
     </message>
@@ -965,20 +1031,40 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+14"/>
+        <location line="+18"/>
         <source>Krippendorff&apos;s α</source>
         <translation>Krippendorff&apos;s α 系数</translation>
     </message>
     <message>
-        <location line="-13"/>
-        <location line="+14"/>
+        <location line="-17"/>
+        <location line="+18"/>
         <source>Segment agreement</source>
         <translation>片段层面一致性</translation>
     </message>
     <message>
-        <location line="-13"/>
+        <location line="-17"/>
         <source>Documents compared</source>
         <translation>参与比较的文档</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>κ interval</source>
+        <translation>κ 区间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>α interval</source>
+        <translation>α 区间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gwet&apos;s AC1</source>
+        <translation>Gwet&apos;s AC1 系数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Brennan–Prediger</source>
+        <translation>Brennan–Prediger 系数</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1026,14 +1112,39 @@
         <translation>缺失的编码员</translation>
     </message>
     <message>
-        <location line="+18"/>
-        <source>The coders to compare (at least two). The consensus coder is left out unless you tick it.</source>
-        <translation>要比较的编码员（至少两名）。除非勾选，共识编码员不参与比较。</translation>
+        <location line="+24"/>
+        <source>The coders to compare (at least two). The consensus coder and the demo&apos;s example coder are left out unless you tick them.</source>
+        <translation>要比较的编码员（至少两位）。共识编码员和示例项目的示例编码员默认不计入，勾选后才比较。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+32"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stop computing; the window stays as it is</source>
+        <translation>停止计算；窗口保持原样</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&amp;Coders to compare:</source>
+        <translation>要比较的编码员(&amp;C)：</translation>
+    </message>
+    <message>
+        <location line="-37"/>
         <source>Two segments of a code match when their overlap covers at least this share of their union (segment agreement, as in MAXQDA)</source>
         <translation>同一代码的两个片段的重叠部分至少占其并集的这一比例时视为匹配（片段层面一致性，与 MAXQDA 相同）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Intervals ({0} resamples)</source>
+        <translation>区间（{0} 次重抽样）(&amp;I)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>95 % bootstrap intervals for κ and α, resampling documents (one document gives a point, not an interval)</source>
+        <translation>κ 和 α 的 95% bootstrap 区间，按文档重抽样（只有一篇文档时只有点估计，没有区间）</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1056,22 +1167,38 @@
         <translation>重新计算一致性</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Coders:</source>
-        <translation>编码员：</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+24"/>
         <source>Segment overlap threshold:</source>
         <translation>片段重叠阈值：</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+35"/>
+        <source>A methods paragraph with these numbers, for a report (select and copy)</source>
+        <translation>含上述数值的方法段落，可用于报告（选中后复制）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Units are characters. Percent agreement and Cohen&apos;s κ compare two coders per code on the characters of each document (pooled: tables summed over documents; weighted: mean weighted by length). Krippendorff&apos;s α compares all coders present. A coder who coded nothing in a document is missing there, not disagreeing. “undefined” means 0/0: nothing to compare.</source>
         <translation>分析单位为字符。百分比一致性和 Cohen&apos;s κ 系数按代码比较两名编码员在每个文档字符上的编码（合并：各文档的表格相加；加权：按长度加权的平均值）。Krippendorff&apos;s α 系数比较所有在场的编码员。在某文档中未做任何编码的编码员在该文档中视为缺失，而非分歧。“无法计算”表示 0/0：没有可比较的内容。</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+16"/>
+        <location line="+271"/>
+        <source>Per document</source>
+        <translation>按文档</translation>
+    </message>
+    <message>
+        <location line="-270"/>
+        <source>Methods paragraph</source>
+        <translation>方法段落</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>Left out unless you tick it</source>
+        <translation>默认不计入，勾选后才比较</translation>
+    </message>
+    <message>
+        <location line="+36"/>
         <source>Open a project first.</source>
         <translation>请先打开一个项目。</translation>
     </message>
@@ -1081,7 +1208,28 @@
         <translation>请勾选至少两名编码员进行比较（请先合并参与者副本：工作坊 → 合并项目…）。</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+6"/>
+        <source>Reading the codings and comparing the coders…</source>
+        <translation>正在读取编码并比较编码员…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chance-corrected measures and intervals…</source>
+        <translation>正在计算机遇校正系数和区间…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Writing the methods paragraph…</source>
+        <translation>正在撰写方法段落…</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <location line="+11"/>
+        <source>Cancelled: the numbers shown are from before.</source>
+        <translation>已取消：显示的仍是之前的数值。</translation>
+    </message>
+    <message>
+        <location line="+60"/>
         <location line="+1"/>
         <source>Only {0}</source>
         <translation>仅 {0}</translation>
@@ -1093,18 +1241,33 @@
     </message>
     <message>
         <location line="+13"/>
-        <location line="+59"/>
+        <location line="+86"/>
         <source>all {0}</source>
         <translation>全部 {0} 名</translation>
     </message>
     <message>
-        <location line="-57"/>
-        <location line="+60"/>
+        <location line="-84"/>
+        <location line="+87"/>
         <source>Per pair of coders: expand the row</source>
         <translation>按编码员两两比较：展开此行</translation>
     </message>
     <message>
-        <location line="-42"/>
+        <location line="-65"/>
+        <source>Tick “Intervals” to compute them</source>
+        <translation>勾选“区间”后计算</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>κ intervals are for two coders: see α</source>
+        <translation>κ 区间只用于两位编码员：请看 α</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Over all coders: see the code row</source>
+        <translation>针对全部编码员：请看代码行</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>α is computed over all coders: see the code row</source>
         <translation>α 基于所有编码员计算：见代码所在行</translation>
     </message>
@@ -1154,7 +1317,7 @@
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Exported the agreement to {0}</source>
         <translation>已将一致性导出到 {0}</translation>
     </message>
@@ -1162,7 +1325,7 @@
 <context>
     <name>CodeChooser</name>
     <message>
-        <location filename="../../annotator/ui/code_chooser.py" line="+41"/>
+        <location filename="../../ui/code_chooser.py" line="+41"/>
         <source>Type part of a code&apos;s name…</source>
         <translation>输入代码名称的一部分…</translation>
     </message>
@@ -1175,7 +1338,7 @@
 <context>
     <name>CodebookTree</name>
     <message>
-        <location filename="../../annotator/ui/codebook_view.py" line="+41"/>
+        <location filename="../../ui/codebook_view.py" line="+41"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
@@ -1216,7 +1379,7 @@
 <context>
     <name>CoderNameDialog</name>
     <message>
-        <location filename="../../annotator/ui/welcome.py" line="+128"/>
+        <location filename="../../ui/welcome.py" line="+128"/>
         <source>Your coder name</source>
         <translation>您的编码员名称</translation>
     </message>
@@ -1234,7 +1397,7 @@
 <context>
     <name>CodingsHere</name>
     <message>
-        <location filename="../../annotator/ui/panels.py" line="+38"/>
+        <location filename="../../ui/panels.py" line="+40"/>
         <source>Codings here</source>
         <translation>此处的编码</translation>
     </message>
@@ -1259,7 +1422,12 @@
         <translation>为选中的编码撰写备忘录</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+26"/>
+        <source>Codings in the selection: {0}</source>
+        <translation>所选文本中的编码：{0}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Codings here: {0}</source>
         <translation>此处的编码：{0}</translation>
     </message>
@@ -1272,7 +1440,7 @@
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../../annotator/ui/operations/codebook.py" line="-92"/>
+        <location filename="../../ui/operations/codebook.py" line="-92"/>
         <source>Rename code {0}</source>
         <translation>重命名代码 {0}</translation>
     </message>
@@ -1295,7 +1463,7 @@
 <context>
     <name>DisagreementsView</name>
     <message>
-        <location filename="../../annotator/ui/workshop_views.py" line="+8"/>
+        <location filename="../../ui/workshop_views.py" line="+14"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
@@ -1335,7 +1503,22 @@
         <translation>缺失</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+1"/>
+        <source>Consensus</source>
+        <translation>共识</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>&amp;Hide settled</source>
+        <translation>隐藏已解决(&amp;H)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Leave out the disagreements the consensus coder has coded</source>
+        <translation>不显示共识编码员已编码的分歧</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Code this span for consensus</source>
         <translation>为共识编码此片段</translation>
     </message>
@@ -1355,27 +1538,37 @@
         <translation>重新列出分歧</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+36"/>
         <source>Open a project first.</source>
         <translation>请先打开一个项目。</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+55"/>
         <source>Characters {0} to {1} of the document</source>
         <translation>文档的第 {0} 至 {1} 个字符</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <source>{0} disagreements between {1}. Click one to see it in the document; then accept a coder&apos;s coding into the consensus or code the span for consensus (both can be undone).</source>
-        <translation>{1} 之间有 {0} 处分歧。点击一处即可在文档中查看；然后将某位编码员的编码采纳为共识，或为共识编码该片段（两者均可撤销）。</translation>
+        <location line="+15"/>
+        <source>{0} disagreements between {1}, {2} settled. Click one to see it in the document; then accept a coder&apos;s coding into the consensus or code the span for consensus (both can be undone).</source>
+        <translation>{1} 之间有 {0} 处分歧，已解决 {2} 处。点击一处即可在文档中查看；然后将某位编码员的编码采纳为共识，或为共识编码这段文本（都可以撤销）。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>No disagreements: either the coders agree everywhere or fewer than two coders coded the same documents (merge participants&apos; copies first).</source>
         <translation>没有分歧：要么编码员处处一致，要么对同一文档编码的编码员少于两名（请先合并参与者副本）。</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+10"/>
+        <source>✓ settled</source>
+        <translation>✓ 已解决</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The consensus coder ({0}) has coded this code here</source>
+        <translation>共识编码员（{0}）已在此处编码了这个代码</translation>
+    </message>
+    <message>
+        <location line="+50"/>
         <source>Accept {0}&apos;s coding into consensus</source>
         <translation>将 {0} 的编码采纳为共识</translation>
     </message>
@@ -1388,7 +1581,7 @@
 <context>
     <name>DocumentProperties</name>
     <message>
-        <location filename="../../annotator/ui/import_dialogs.py" line="+88"/>
+        <location filename="../../ui/import_dialogs.py" line="+88"/>
         <source>Properties of {0}</source>
         <translation>{0} 的属性</translation>
     </message>
@@ -1452,7 +1645,7 @@
 <context>
     <name>DocumentView</name>
     <message>
-        <location filename="../../annotator/ui/document_view.py" line="+449"/>
+        <location filename="../../ui/document_view.py" line="+464"/>
         <source>{0} — {1} ({2} characters)</source>
         <translation>{0} — {1}（{2} 个字符）</translation>
     </message>
@@ -1460,7 +1653,7 @@
 <context>
     <name>ExchangeUI</name>
     <message>
-        <location filename="../../annotator/ui/exchange_menu.py" line="+21"/>
+        <location filename="../../ui/exchange_menu.py" line="+21"/>
         <source>Import code&amp;book (.qdc)…</source>
         <translation>导入编码本（.qdc）(&amp;B)…</translation>
     </message>
@@ -1600,7 +1793,7 @@
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../annotator/ui/panels.py" line="+45"/>
+        <location filename="../../ui/panels.py" line="+45"/>
         <source>Find in the document…</source>
         <translation>在文档中查找…</translation>
     </message>
@@ -1653,7 +1846,7 @@
 <context>
     <name>GuideDialog</name>
     <message>
-        <location filename="../../annotator/ui/help_menu.py" line="-89"/>
+        <location filename="../../ui/help_menu.py" line="-89"/>
         <source>Annotator user guide</source>
         <translation>Annotator 用户指南</translation>
     </message>
@@ -1661,7 +1854,7 @@
 <context>
     <name>ImportDialogs</name>
     <message>
-        <location filename="../../annotator/ui/operations/documents.py" line="-62"/>
+        <location filename="../../ui/operations/documents.py" line="-62"/>
         <source>Import {0} documents</source>
         <translation>导入 {0} 个文档</translation>
     </message>
@@ -1674,7 +1867,7 @@
 <context>
     <name>ImportSummaryDialog</name>
     <message>
-        <location filename="../../annotator/ui/import_dialogs.py" line="-90"/>
+        <location filename="../../ui/import_dialogs.py" line="-90"/>
         <source>Import summary</source>
         <translation>导入摘要</translation>
     </message>
@@ -1815,7 +2008,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="+154"/>
+        <location filename="../../ui/main_window.py" line="+157"/>
         <source>Documents</source>
         <translation>文档</translation>
     </message>
@@ -1835,7 +2028,7 @@
         <translation>搜索结果</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window_actions.py" line="-98"/>
+        <location filename="../../ui/window_actions.py" line="-98"/>
         <source>Nothing to undo</source>
         <translation>没有可撤销的操作</translation>
     </message>
@@ -1896,12 +2089,12 @@
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="+49"/>
+        <location filename="../../ui/main_window.py" line="+49"/>
         <source>Annotator</source>
         <translation>Annotator</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_lifecycle.py" line="+70"/>
+        <location filename="../../ui/project_lifecycle.py" line="+70"/>
         <source>Opened {0}</source>
         <translation>已打开 {0}</translation>
     </message>
@@ -1928,17 +2121,17 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+42"/>
+        <location line="+43"/>
         <source>Annotator projects (*{0})</source>
         <translation>Annotator 项目 (*{0})</translation>
     </message>
     <message>
-        <location line="-30"/>
-        <source>Created {0} with the {1} codebook</source>
-        <translation>已用 {1} 编码本创建 {0}</translation>
+        <location line="-31"/>
+        <source>Created {0} with the codebook “{1}”</source>
+        <translation>已用编码本“{1}”创建 {0}</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>Save a copy</source>
         <translation>另存副本</translation>
     </message>
@@ -1953,7 +2146,7 @@
         <translation>（暂无）</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="+30"/>
+        <location filename="../../ui/document_list.py" line="+30"/>
         <source>{0} characters</source>
         <translation>{0} 个字符</translation>
     </message>
@@ -1968,7 +2161,7 @@
         <translation>备忘录：{0}</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="+58"/>
+        <location filename="../../ui/main_window.py" line="+58"/>
         <location line="+1"/>
         <source>Coder: {0}</source>
         <translation>编码员：{0}</translation>
@@ -1989,28 +2182,17 @@
         <translation>只显示您的编码</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_lifecycle.py" line="+19"/>
+        <location filename="../../ui/project_lifecycle.py" line="+19"/>
         <source>Recent projects:</source>
         <translation>最近的项目：</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="+48"/>
+        <location filename="../../ui/document_list.py" line="+48"/>
         <source>{0} characters, {1} codings</source>
         <translation>{0} 个字符，{1} 处编码</translation>
     </message>
     <message>
-        <location line="+51"/>
-        <source>Document memo</source>
-        <translation>文档备忘录</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/codebook_editing.py" line="+130"/>
-        <location filename="../../annotator/ui/document_list.py" line="+1"/>
-        <source>Memo on {0}:</source>
-        <translation>{0} 的备忘录：</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/document_list.py" line="+11"/>
+        <location line="+50"/>
         <source>Rename document</source>
         <translation>重命名文档</translation>
     </message>
@@ -2030,7 +2212,7 @@
         <translation>删除文档“{0}”及其 {1} 处编码？此操作可以撤销。</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/coding_actions.py" line="+55"/>
+        <location filename="../../ui/coding_actions.py" line="+54"/>
         <source>{0} characters selected</source>
         <translation>已选择 {0} 个字符</translation>
     </message>
@@ -2066,12 +2248,12 @@ No: choose another coder name.</source>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+216"/>
+        <location line="+189"/>
         <source>Code with</source>
         <translation>编码为</translation>
     </message>
     <message>
-        <location line="-215"/>
+        <location line="-188"/>
         <source>Code:</source>
         <translation>代码：</translation>
     </message>
@@ -2113,37 +2295,27 @@ No: choose another coder name.</source>
     </message>
     <message>
         <location line="+8"/>
-        <location line="+87"/>
+        <location line="+60"/>
         <source>Uncode</source>
         <translation>取消编码</translation>
     </message>
     <message>
-        <location line="-86"/>
+        <location line="-59"/>
         <source>Remove which code?</source>
         <translation>移除哪个代码？</translation>
     </message>
     <message>
         <location line="+27"/>
-        <source>Coding memo</source>
-        <translation>编码备忘录</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Memo on this coding with {0}:</source>
-        <translation>这处 {0} 编码的备忘录：</translation>
-    </message>
-    <message>
-        <location line="+14"/>
         <source>Click inside a coded passage and choose a coding first</source>
         <translation>请先点击已编码的段落并选择一处编码</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location filename="../../ui/memo_actions.py" line="+19"/>
         <source>Click inside a coded passage first</source>
         <translation>请先点击已编码的段落</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location filename="../../ui/coding_actions.py" line="+14"/>
         <source>Code with {0}</source>
         <translation>用 {0} 编码</translation>
     </message>
@@ -2153,12 +2325,12 @@ No: choose another coder name.</source>
         <translation>移除 {0}（{1}）</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location filename="../../ui/memo_actions.py" line="+18"/>
         <source>Memo on {0}…</source>
         <translation>{0} 的备忘录…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/codebook_editing.py" line="-69"/>
+        <location filename="../../ui/codebook_editing.py" line="+61"/>
         <source>Add code</source>
         <translation>添加代码</translation>
     </message>
@@ -2183,7 +2355,7 @@ No: choose another coder name.</source>
         <translation>{0} 的颜色</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+8"/>
         <source>Definition</source>
         <translation>定义</translation>
     </message>
@@ -2193,12 +2365,7 @@ No: choose another coder name.</source>
         <translation>{0} 的定义（哪些内容属于此代码，哪些不属于）：</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <source>Code memo</source>
-        <translation>代码备忘录</translation>
-    </message>
-    <message>
-        <location line="+22"/>
+        <location line="+30"/>
         <source>Merge code</source>
         <translation>合并代码</translation>
     </message>
@@ -2228,7 +2395,7 @@ No: choose another coder name.</source>
         <translation>删除代码</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/text_search.py" line="+74"/>
+        <location filename="../../ui/text_search.py" line="+74"/>
         <source>no hits</source>
         <translation>无匹配项</translation>
     </message>
@@ -2268,7 +2435,7 @@ No: choose another coder name.</source>
         <translation>用以下代码编码 {0} 个匹配项：</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/coding_actions.py" line="+15"/>
+        <location filename="../../ui/coding_actions.py" line="+14"/>
         <source>Switch coder</source>
         <translation>切换编码员</translation>
     </message>
@@ -2283,7 +2450,7 @@ No: choose another coder name.</source>
         <translation>您现在以 {0} 的身份编码</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/excel_export.py" line="+43"/>
+        <location filename="../../ui/excel_export.py" line="+43"/>
         <location line="+9"/>
         <source>Export to Excel</source>
         <translation>导出到 Excel</translation>
@@ -2304,15 +2471,136 @@ No: choose another coder name.</source>
         <translation>已导出 {0}</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window_state.py" line="+158"/>
+        <location filename="../../ui/window_state.py" line="+161"/>
         <source>Text size {0} pt</source>
         <translation>文字大小 {0} 磅</translation>
     </message>
 </context>
 <context>
+    <name>MemoEditor</name>
+    <message>
+        <location filename="../../ui/memo_editor.py" line="+63"/>
+        <source>Write the memo here…</source>
+        <translation>在此撰写备忘录…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Save the memo and close (Ctrl+Enter)</source>
+        <translation>保存备忘录并关闭（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ctrl+Enter saves · Esc closes · Tab moves to the buttons</source>
+        <translation>Ctrl+Enter 保存 · Esc 关闭 · Tab 移到按钮</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Discard the memo?</source>
+        <translation>放弃备忘录？</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What you wrote in this memo has not been saved. Close it and lose the changes?</source>
+        <translation>这份备忘录里写的内容还没有保存。仍要关闭并放弃修改吗？</translation>
+    </message>
+</context>
+<context>
+    <name>MemoList</name>
+    <message>
+        <location filename="../../ui/memo_list.py" line="+38"/>
+        <source>All memos</source>
+        <translation>全部备忘录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Document memos</source>
+        <translation>文档备忘录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Code memos</source>
+        <translation>代码备忘录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Coding memos</source>
+        <translation>编码备忘录</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>On</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Attached to</source>
+        <translation>所属位置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Memo</source>
+        <translation>备忘录</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Search the memos…</source>
+        <translation>搜索备忘录…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Edit memo…</source>
+        <translation>编辑备忘录…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open the chosen memo in the memo editor</source>
+        <translation>在备忘录编辑器中打开所选备忘录</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Document</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Coding</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>{0} · {1} · {2}</source>
+        <translation>{0} · {1} · {2}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Characters {0} to {1}: {2}</source>
+        <translation>第 {0} 至 {1} 个字符：{2}</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>No memos yet: write one on a document (Ctrl+Shift+M), a code (Ctrl+Alt+M) or a coding (Ctrl+M).</source>
+        <translation>还没有备忘录：可以在文档（Ctrl+Shift+M）、代码（Ctrl+Alt+M）或编码（Ctrl+M）上撰写。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0} memos. Double-click one to go to it.</source>
+        <translation>共 {0} 份备忘录。双击即可跳转到所在位置。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{0} of {1} memos</source>
+        <translation>{1} 份备忘录中的 {0} 份</translation>
+    </message>
+</context>
+<context>
     <name>MergeReportDialog</name>
     <message>
-        <location filename="../../annotator/ui/workshop_menu.py" line="+119"/>
+        <location filename="../../ui/workshop_menu.py" line="+135"/>
         <source>Merge report</source>
         <translation>合并报告</translation>
     </message>
@@ -2387,7 +2675,7 @@ in the copy: {1}</source>
 <context>
     <name>OverviewPanel</name>
     <message>
-        <location filename="../../annotator/ui/overview.py" line="+71"/>
+        <location filename="../../ui/overview.py" line="+71"/>
         <location line="+87"/>
         <source>Code</source>
         <translation>代码</translation>
@@ -2452,7 +2740,7 @@ in the copy: {1}</source>
 <context>
     <name>ParticipantCopiesDialog</name>
     <message>
-        <location filename="../../annotator/ui/workshop_menu.py" line="-127"/>
+        <location filename="../../ui/workshop_menu.py" line="-127"/>
         <source>Make participant copies</source>
         <translation>生成参与者副本</translation>
     </message>
@@ -2502,9 +2790,22 @@ in the copy: {1}</source>
     </message>
 </context>
 <context>
+    <name>QFileDialog</name>
+    <message>
+        <location filename="../../ui/i18n.py" line="+56"/>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
+    </message>
+</context>
+<context>
     <name>SearchResults</name>
     <message>
-        <location filename="../../annotator/ui/panels.py" line="+39"/>
+        <location filename="../../ui/panels.py" line="+39"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
@@ -2517,7 +2818,7 @@ in the copy: {1}</source>
 <context>
     <name>SegmentsPanel</name>
     <message>
-        <location filename="../../annotator/ui/segments_view.py" line="+254"/>
+        <location filename="../../ui/segments_view.py" line="+254"/>
         <source>Include child codes</source>
         <extracomment>the greys of a row&apos;s header line and of the words around the coded ones: dark enough to read on the base colour and on the selection tint</extracomment>
         <translation>包含子代码</translation>
@@ -2541,7 +2842,7 @@ in the copy: {1}</source>
 <context>
     <name>Session</name>
     <message>
-        <location filename="../../annotator/ui/operations/base.py" line="+61"/>
+        <location filename="../../ui/operations/base.py" line="+61"/>
         <source>Cannot redo “{0}”: {1}</source>
         <translation>无法重做“{0}”：{1}</translation>
     </message>
@@ -2570,7 +2871,7 @@ in the copy: {1}</source>
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../annotator/ui/i18n.py" line="+157"/>
+        <location filename="../../ui/i18n.py" line="+125"/>
         <source>System language ({0})</source>
         <translation>跟随系统（{0}）</translation>
     </message>
@@ -2578,7 +2879,7 @@ in the copy: {1}</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../annotator/ui/settings_dialog.py" line="-157"/>
+        <location filename="../../ui/settings_dialog.py" line="-157"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -2611,7 +2912,7 @@ in the copy: {1}</source>
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../annotator/ui/help_menu.py" line="+19"/>
+        <location filename="../../ui/help_menu.py" line="+19"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
@@ -2639,7 +2940,7 @@ in the copy: {1}</source>
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../annotator/ui/welcome.py" line="-84"/>
+        <location filename="../../ui/welcome.py" line="-84"/>
         <source>Welcome to Annotator</source>
         <translation>欢迎使用 Annotator</translation>
     </message>
@@ -2682,7 +2983,7 @@ in the copy: {1}</source>
 <context>
     <name>WorkshopUI</name>
     <message>
-        <location filename="../../annotator/ui/workshop_menu.py" line="+114"/>
+        <location filename="../../ui/workshop_menu.py" line="+114"/>
         <source>Intercoder agreement</source>
         <translation>编码员间一致性</translation>
     </message>
@@ -2692,7 +2993,7 @@ in the copy: {1}</source>
         <translation>分歧</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+22"/>
         <source>Make participant &amp;copies…</source>
         <translation>生成参与者副本(&amp;C)…</translation>
     </message>
@@ -2732,23 +3033,23 @@ in the copy: {1}</source>
         <translation>编码员的分歧之处：逐一跳转并确定共识（Ctrl+Shift+D）</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window_actions.py" line="-2"/>
-        <location filename="../../annotator/ui/workshop_menu.py" line="+2"/>
+        <location filename="../../ui/window_actions.py" line="-2"/>
+        <location filename="../../ui/workshop_menu.py" line="+2"/>
         <source>&amp;Workshop</source>
         <translation>工作坊(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/workshop_menu.py" line="+50"/>
+        <location filename="../../ui/workshop_menu.py" line="+68"/>
         <source>Intercoder agreement of {0}</source>
         <translation>{0} 的编码员间一致性</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-102"/>
         <source>{0} disagreements</source>
         <translation>{0} 处分歧</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+138"/>
         <source>{0}: {1} ({2} documents, {3} codes, {4} codings)</source>
         <translation>{0}：{1}（{2} 个文档，{3} 个代码，{4} 处编码）</translation>
     </message>
