@@ -4,23 +4,22 @@ memo list, the text's context menu — nothing left in English."""
 
 from pathlib import Path
 
+import pytest
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QLabel, QMenu
 
 from annotator.services.workshop import make_participant_copies
 from tests.ui.conftest import make_window
 from tests.ui.helpers import click_at, memo_editor, select_with_keys, trigger
-from tests.ui.test_translations import (  # noqa: F401  (fixtures)
-    CJK,
-    assert_translated,
-    chinese,
-    compiled,
-    strings_of,
-)
+from tests.ui.test_translations import CJK, assert_translated, strings_of
+from tests.ui.test_translations import chinese, compiled  # noqa: F401 (fixtures)
+
+pytestmark = pytest.mark.usefixtures("chinese")
 from tests.ui.test_workshop_window import CODINGS, _code_in_copy
 
 
-def test_qt_file_dialog_speaks_chinese(chinese, qtbot, tmp_path: Path) -> None:
+def test_qt_file_dialog_speaks_chinese(qtbot, tmp_path: Path) -> None:
     """The file dialog Qt draws itself (no desktop portal): 查找范围, 文件类型."""
     dialog = QFileDialog(None, "打开项目", str(tmp_path), "Annotator 项目 (*.annotator)")
     dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
@@ -32,7 +31,7 @@ def test_qt_file_dialog_speaks_chinese(chinese, qtbot, tmp_path: Path) -> None:
     assert CJK.search(QCoreApplication.translate("QFileDialog", "Look in:"))
 
 
-def test_new_project_offers_the_codebooks_by_their_chinese_titles(chinese, qtbot, settings,
+def test_new_project_offers_the_codebooks_by_their_chinese_titles(qtbot, settings,
                                                                   dialogs) -> None:
     window = make_window(qtbot, settings)
     trigger(window.act_new)  # the choice is answered "cancel"
@@ -41,7 +40,7 @@ def test_new_project_offers_the_codebooks_by_their_chinese_titles(chinese, qtbot
     assert not any(label.startswith(("governance", "empty")) for label in offered)
 
 
-def test_the_workshop_review_and_memos_speak_chinese(chinese, qtbot, settings, demo: Path,
+def test_the_workshop_review_and_memos_speak_chinese(qtbot, settings, demo: Path,
                                                      dialogs, tmp_path: Path) -> None:
     window = make_window(qtbot, settings)
     window.open_path(demo)
