@@ -5,15 +5,19 @@ memo list, the text's context menu — nothing left in English."""
 from pathlib import Path
 
 import pytest
-
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QLabel, QMenu
 
 from annotator.services.workshop import make_participant_copies
 from tests.ui.conftest import make_window
 from tests.ui.helpers import click_at, memo_editor, select_with_keys, trigger
-from tests.ui.test_translations import CJK, assert_translated, strings_of
-from tests.ui.test_translations import chinese, compiled  # noqa: F401 (fixtures)
+from tests.ui.test_translations import (  # noqa: F401 (fixtures)
+    CJK,
+    assert_translated,
+    chinese,
+    compiled,
+    strings_of,
+)
 
 pytestmark = pytest.mark.usefixtures("chinese")
 from tests.ui.test_workshop_window import CODINGS, _code_in_copy
