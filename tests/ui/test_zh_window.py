@@ -18,9 +18,9 @@ from tests.ui.test_translations import (  # noqa: F401 (fixtures)
     compiled,
     strings_of,
 )
+from tests.ui.test_workshop_window import CODINGS, _code_in_copy
 
 pytestmark = pytest.mark.usefixtures("chinese")
-from tests.ui.test_workshop_window import CODINGS, _code_in_copy
 
 
 def test_qt_file_dialog_speaks_chinese(qtbot, tmp_path: Path) -> None:
