@@ -10,6 +10,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -42,8 +43,8 @@ class MemoList(QWidget):
     )
     COLUMNS = (
         QT_TRANSLATE_NOOP("MemoList", "On"),
-        QT_TRANSLATE_NOOP("MemoList", "Attached to"),
         QT_TRANSLATE_NOOP("MemoList", "Memo"),
+        QT_TRANSLATE_NOOP("MemoList", "Attached to"),
     )
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
@@ -75,8 +76,8 @@ class MemoList(QWidget):
         self.tree.setAlternatingRowColors(True)
         self.tree.setUniformRowHeights(True)
         self.tree.setHeaderLabels([self.tr(c) for c in self.COLUMNS])
-        self.tree.setColumnWidth(0, 90)
-        self.tree.setColumnWidth(1, 300)
+        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.setColumnWidth(1, 260)  # the memo first: what one reads the list for
         self.tree.itemActivated.connect(lambda item, _c: self._go(item))
         self.tree.currentItemChanged.connect(lambda *_a: self._enable())
         top = QHBoxLayout()
@@ -103,12 +104,12 @@ class MemoList(QWidget):
             first = " ".join(entry.memo.split())
             if len(first) > FIRST_LINE:
                 first = first[:FIRST_LINE] + "…"
-            item = QTreeWidgetItem([labels[entry.kind], self.where(entry), first])
+            item = QTreeWidgetItem([labels[entry.kind], first, self.where(entry)])
             item.setData(0, ENTRY, entry)
-            item.setToolTip(1, self.where(entry, long=True))
-            item.setToolTip(2, entry.memo[:3000])
+            item.setToolTip(1, entry.memo[:3000])
+            item.setToolTip(2, self.where(entry, long=True))
             if entry.code_id is not None and entry.code_id in self.session.codes:
-                item.setIcon(1, swatch(self.session.code_color(entry.code_id)))
+                item.setIcon(2, swatch(self.session.code_color(entry.code_id)))
             self.tree.addTopLevelItem(item)
             if keep == (entry.kind, entry.target_id):
                 chosen = item

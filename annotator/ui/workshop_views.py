@@ -132,7 +132,7 @@ def set_interval(item: QTreeWidgetItem, col: int, interval: BootstrapInterval) -
     """A bootstrap interval as "[low, high]"; undefined when too few resamples had a
     value (one document gives a point, not an interval)."""
     item.setTextAlignment(col, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-    if interval.low is None or interval.high is None:
+    if interval.low is None or interval.high is None or interval.parts < 2:
         item.setData(col, RAW, None)
         item.setText(col, _t("undefined"))
         item.setForeground(col, QBrush(GREY))

@@ -2507,7 +2507,7 @@ No: choose another coder name.</source>
 <context>
     <name>MemoList</name>
     <message>
-        <location filename="../../ui/memo_list.py" line="+38"/>
+        <location filename="../../ui/memo_list.py" line="+39"/>
         <source>All memos</source>
         <translation>全部备忘录</translation>
     </message>
@@ -2532,17 +2532,17 @@ No: choose another coder name.</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Attached to</source>
         <translation>所属位置</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-1"/>
         <source>Memo</source>
         <translation>备忘录</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Search the memos…</source>
         <translation>搜索备忘录…</translation>
     </message>
