@@ -1,26 +1,19 @@
 """Screenshots of the memo editor and the memo list on the demo project.
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python docs/make_memo_screenshots.py [--lang en] [--out DIR]
+    .venv/bin/python docs/make_memo_screenshots.py [--lang en] [--out DIR]
 
 Writes ``memo-editor.png`` (the editor on a coding of 信任/社会信任) and ``memo-list.png``
 (the window with the memo list open, searched); other languages than zh add their
 suffix (``memo-list-en.png``). The memos are written through the window's own editor.
 """
 
-import os
 import sys
-import tempfile
-from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import Qt
+from screenshot_setup import setup
 
 from annotator.services.projects import create_demo_project
 
-OUT = Path(__file__).resolve().parent
 MEMOS = (
     ("document", "访谈者：李老师；材料来自 2023 年 5 月的调研。"),
     ("code", "政治信任和社会信任常常一起出现：先看居民如何说“信得过”。"),
@@ -29,27 +22,12 @@ MEMOS = (
 
 
 def main() -> None:
-    args = sys.argv[1:]
-    lang = args[args.index("--lang") + 1] if "--lang" in args else "zh"
-    out = Path(args[args.index("--out") + 1]) if "--out" in args else OUT
-    suffix = "" if lang == "zh" else f"-{lang}"
-    app = QApplication.instance() or QApplication([])
-    from annotator.ui.i18n import apply_language
-
-    apply_language(lang, app)
-    tmp = Path(tempfile.mkdtemp(prefix="annotator-shots-"))
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp))
-    os.environ["ANNOTATOR_CONFIG_DIR"] = str(tmp / "config")
+    shot = setup(sys.argv[1:])
+    app, out, suffix, tmp = shot.app, shot.out, shot.suffix, shot.tmp
     path = tmp / "示例项目.annotator"
     create_demo_project(path).close()
 
-    from annotator.ui.main_window import MainWindow
-
-    window = MainWindow(QSettings(str(tmp / "w.ini"), QSettings.Format.IniFormat),
-                        persist=False)
-    window.resize(1440, 900)
-    window.show()
+    window = shot.window()
     window.open_path(path)
     memos = window.memos
     text = window.session.text(window.view.doc_id)

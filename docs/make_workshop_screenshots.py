@@ -1,6 +1,6 @@
 """Screenshots of the workshop review on a merged project of the seed paper.
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python docs/make_workshop_screenshots.py [--lang en] [--out DIR]
+    .venv/bin/python docs/make_workshop_screenshots.py [--lang en] [--out DIR]
 
 Writes ``agreement.png`` and ``disagreements.png`` (in zh: ``docs/``; other languages
 add their suffix, ``agreement-en.png``). The project: the demo (seed paper coded by
@@ -10,16 +10,10 @@ back through the services the Workshop menu calls. The window is shot whole, as 
 review opens: docked under the document, the example coder left out.
 """
 
-import os
 import sys
-import tempfile
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication
+from screenshot_setup import setup
 
 from annotator.services.codebook import code_tree
 from annotator.services.coders import ensure_coder
@@ -29,7 +23,6 @@ from annotator.services.projects import DEMO_CODINGS, _span, create_demo_project
 from annotator.services.workshop import make_participant_copies, merge_copies
 from annotator.store.project import Project
 
-OUT = Path(__file__).resolve().parent
 PARTICIPANTS = ("张三", "李明")
 
 
@@ -54,18 +47,8 @@ def participant_codes(copy: Path, who_name: str, variant: int) -> None:
 
 
 def main() -> None:
-    args = sys.argv[1:]
-    lang = args[args.index("--lang") + 1] if "--lang" in args else "zh"
-    out = Path(args[args.index("--out") + 1]) if "--out" in args else OUT
-    suffix = "" if lang == "zh" else f"-{lang}"
-    app = QApplication.instance() or QApplication([])
-    from annotator.ui.i18n import apply_language
-
-    apply_language(lang, app)
-    tmp = Path(tempfile.mkdtemp(prefix="annotator-shots-"))
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp))
-    os.environ["ANNOTATOR_CONFIG_DIR"] = str(tmp / "config")
+    shot = setup(sys.argv[1:])
+    app, out, suffix, tmp = shot.app, shot.out, shot.suffix, shot.tmp
     project_path = tmp / "工作坊.annotator"
     project = create_demo_project(project_path)
     copies = make_participant_copies(project, tmp / "copies", list(PARTICIPANTS),
@@ -76,12 +59,7 @@ def main() -> None:
         print(report.summary())
     project.close()
 
-    from annotator.ui.main_window import MainWindow
-
-    window = MainWindow(QSettings(str(tmp / "w.ini"), QSettings.Format.IniFormat),
-                        persist=False)
-    window.resize(1440, 900)
-    window.show()
+    window = shot.window()
     window.open_path(project_path)
     ui = window.workshop_ui
     ui.show_agreement()
