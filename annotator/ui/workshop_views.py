@@ -49,7 +49,6 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.domain.agreement_bootstrap import BootstrapInterval
-from annotator.domain.errors import AnnotatorError
 from annotator.services.agreement import (
     CONSENSUS_CODER,
     Disagreement,
@@ -645,6 +644,8 @@ class AgreementView(QWidget):
     # -- export --------------------------------------------------------------------------
 
     def export_dialog(self) -> Path | None:
+        """Ask where, then write the agreement workbook in a thread; the path asked
+        for (the file is there when the status bar says so)."""
         project = self.session.project
         if project is None or self.result is None:
             return None
@@ -655,14 +656,28 @@ class AgreementView(QWidget):
         if not path:
             return None
         out = Path(path) if path.lower().endswith(".xlsx") else Path(path + ".xlsx")
-        try:
-            found = disagreements(project, coders=[c.name for c in self.result.coders])
-            write_agreement_workbook(self.result, found, out, current_language(),
-                                     self.measures, self.methods or None)
-        except AnnotatorError as exc:
-            self.session.error.emit(str(exc))
-            return None
-        self.session.message.emit(self.tr("Exported the agreement to {0}").format(out))
+        result, measures, methods = self.result, self.measures, self.methods or None
+        lang = current_language()
+
+        def work(progress: Progress) -> Path:
+            progress.stage(self.tr("Writing {0}…").format(out.name), 0, 1)
+            found = disagreements(project, coders=[c.name for c in result.coders])
+            return write_agreement_workbook(result, found, out, lang, measures, methods)
+
+        self._drop_job()
+        self.job = BackgroundJob(work, self, "agreement-export")
+        self.job.staged.connect(self._staged)
+        self.job.finished.connect(lambda written: (
+            self._ended(), self.session.message.emit(
+                self.tr("Exported the agreement to {0}").format(written))))
+        self.job.failed.connect(lambda message: (self._ended(),
+                                                 self.session.error.emit(message)))
+        self.job.cancelled.connect(lambda: self._ended())
+        self.refresh_button.setEnabled(False)
+        self.progress.setRange(0, 1)
+        self.progress.setValue(0)
+        self.busy_box.show()
+        self.job.start()
         return out
 
 

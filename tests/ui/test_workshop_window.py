@@ -195,7 +195,9 @@ def test_agreement_view_shows_the_service_numbers(qtbot, merged, dialogs,
     out = tmp_path / "agreement.xlsx"
     dialogs.answer(str(out))
     view.export_button.click()
+    computed(qtbot, view)
     assert out.exists() and out.stat().st_size > 0
+    assert "Exported the agreement" in window.statusBar().currentMessage()
 
 
 def test_disagreements_jump_and_consensus_with_undo(qtbot, merged) -> None:

@@ -886,7 +886,7 @@
         <translation>已为共识用 {1} 编码 {0} 个字符</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop_views.py" line="+118"/>
+        <location filename="../../ui/workshop_views.py" line="+117"/>
         <location line="+19"/>
         <source>undefined</source>
         <translation>无法计算</translation>
@@ -1307,7 +1307,7 @@
         <translation>无法计算：此处两名编码员都没有此代码的片段</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Export agreement to Excel</source>
         <translation>将一致性导出到 Excel</translation>
     </message>
@@ -1317,7 +1317,12 @@
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+8"/>
+        <source>Writing {0}…</source>
+        <translation>正在写入 {0}…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Exported the agreement to {0}</source>
         <translation>已将一致性导出到 {0}</translation>
     </message>
@@ -1463,7 +1468,7 @@
 <context>
     <name>DisagreementsView</name>
     <message>
-        <location filename="../../ui/workshop_views.py" line="+14"/>
+        <location filename="../../ui/workshop_views.py" line="+22"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
