@@ -142,6 +142,9 @@ class MemoController(QObject):
         found = s.call(codings_by_ids, s.project, [coding_id]) if s.project else None
         if found:
             s.execute(coding_ops.CodingMemo(s, found[0], text))
+        else:  # undone or removed meanwhile: the text is shown, to be copied elsewhere
+            self.ctx.show_error(_t("That coding no longer exists, so the memo was not "
+                                   "saved. What you wrote:\n\n{0}").format(text))
 
     def coding_memo_at_cursor(self) -> MemoEditor | None:
         """Edit the memo of the coding chosen under "Codings here" (or the first where

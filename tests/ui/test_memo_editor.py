@@ -14,6 +14,7 @@ from tests.ui.helpers import (
     code_id,
     memo_editor,
     press,
+    trigger,
     type_text,
     write_memo,
 )
@@ -178,3 +179,18 @@ def test_the_memo_list_gathers_searches_and_jumps(qtbot, window, demo: Path) -> 
     qtbot.mouseClick(window.memos.list.edit_button, Qt.MouseButton.LeftButton,
                      pos=QPoint(5, 5))
     assert memo_editor(window).edit.toPlainText() == "访谈者：李老师"
+
+
+def test_a_memo_on_a_coding_removed_meanwhile_is_not_lost(qtbot, window, demo: Path,
+                                                          dialogs) -> None:
+    text = _open(window, demo)
+    _coding_here(qtbot, window, text)
+    press(qtbot, window.view, "Ctrl+M")
+    editor = memo_editor(window)
+    type_text(editor.edit, "还没写完的想法")
+    trigger(window.act_remove_coding)  # Code → Remove coding here: the memo's coding
+    assert not [c for c in window.view.index if c.code_id == code_id(window, SOCIAL)]
+    editor.edit.setFocus()
+    qtbot.keyClick(editor.edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    QApplication.processEvents()
+    assert "还没写完的想法" in dialogs.warnings[-1]  # shown, to copy elsewhere

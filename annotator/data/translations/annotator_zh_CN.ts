@@ -961,6 +961,15 @@
         <source>Coding memo</source>
         <translation>编码备忘录</translation>
     </message>
+    <message>
+        <location line="+11"/>
+        <source>That coding no longer exists, so the memo was not saved. What you wrote:
+
+{0}</source>
+        <translation>这处编码已不存在，备忘录没有保存。您写的内容：
+
+{0}</translation>
+    </message>
 </context>
 <context>
     <name>AboutDialog</name>
@@ -2315,7 +2324,7 @@ No: choose another coder name.</source>
         <translation>请先点击已编码的段落并选择一处编码</translation>
     </message>
     <message>
-        <location filename="../../ui/memo_actions.py" line="+19"/>
+        <location filename="../../ui/memo_actions.py" line="+11"/>
         <source>Click inside a coded passage first</source>
         <translation>请先点击已编码的段落</translation>
     </message>
