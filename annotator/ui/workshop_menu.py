@@ -8,7 +8,8 @@ walks through the disagreements and settles a consensus.
   projects; a confirmation says merging cannot be undone; a report lists per source the
   summary, added codes and coders, and every conflict; the window then re-reads
   everything. The undo history is cleared (earlier steps no longer describe the file).
-* Intercoder agreement… and Disagreements… — docks at the bottom (``workshop_views``).
+* Intercoder agreement… and Disagreements… — docks at the bottom (``agreement_view``,
+  ``disagreements_view``).
 """
 
 from pathlib import Path
@@ -39,8 +40,10 @@ from annotator.domain.errors import AnnotatorError
 from annotator.services.changes import RESET
 from annotator.services.workshop import MergeReport, make_participant_copies, merge_copies
 from annotator.store.project import PROJECT_SUFFIX
+from annotator.ui.agreement_view import AgreementView
+from annotator.ui.disagreements_view import DisagreementsView
 from annotator.ui.prompts import Prompts
-from annotator.ui.workshop_views import HANDLE, AgreementView, DisagreementsView
+from annotator.ui.workshop_views import HANDLE
 
 REVIEW_SHARE = 0.6  # of the window's height, for the agreement and disagreements docks
 REVIEW_MIN = 380

@@ -16,7 +16,7 @@ from annotator.services.coding import code_span
 from annotator.services.documents import list_documents
 from annotator.services.workshop import make_participant_copies
 from annotator.store.project import Project
-from annotator.ui.workshop_views import AgreementView
+from annotator.ui.agreement_view import AgreementView
 from tests.ui.helpers import stored, trigger
 
 CODINGS = {

@@ -886,7 +886,7 @@
         <translation>已为共识用 {1} 编码 {0} 个字符</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop_views.py" line="+117"/>
+        <location filename="../../ui/workshop_views.py" line="+46"/>
         <location line="+19"/>
         <source>undefined</source>
         <translation>无法计算</translation>
@@ -1012,7 +1012,7 @@
 <context>
     <name>AgreementView</name>
     <message>
-        <location filename="../../ui/workshop_views.py" line="+16"/>
+        <location filename="../../ui/agreement_view.py" line="+78"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
@@ -1477,7 +1477,7 @@
 <context>
     <name>DisagreementsView</name>
     <message>
-        <location filename="../../ui/workshop_views.py" line="+22"/>
+        <location filename="../../ui/disagreements_view.py" line="+73"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
@@ -2614,7 +2614,7 @@ No: choose another coder name.</source>
 <context>
     <name>MergeReportDialog</name>
     <message>
-        <location filename="../../ui/workshop_menu.py" line="+135"/>
+        <location filename="../../ui/workshop_menu.py" line="+138"/>
         <source>Merge report</source>
         <translation>合并报告</translation>
     </message>
