@@ -152,11 +152,10 @@ class StripeArea(QWidget):
     def lane_codes(self) -> list[int]:
         """The codes shown in the document, in codebook order: one lane each."""
         if self._lane_codes is None:
-            view = self.view
-            shown = view.session.show_other_coders
-            codes = {s.code_id for s in view.index
-                     if shown or view.session.coder_visible(s.coder_id)}
-            self._lane_codes = sorted(codes, key=view.session.code_rank)
+            session = self.view.session
+            codes = self.view.index.code_ids(
+                None if session.show_other_coders else session.coder_visible)
+            self._lane_codes = sorted(codes, key=session.code_rank)
         return self._lane_codes
 
     def lanes(self) -> int:
