@@ -236,6 +236,7 @@ class WorkshopUI(QObject):
         # the two share the bottom of the window, one tab each, and open large
         w.tabifyDockWidget(self.agreement_dock, self.disagreements_dock)
         self._separators = WideSeparators()
+        self._separators.setParent(w)  # lives as long as the window that uses it
         w.setStyle(self._separators)
         s.closing.connect(self._wait)
 
