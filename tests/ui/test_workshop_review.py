@@ -103,7 +103,7 @@ def test_the_example_coder_is_left_out_by_default(qtbot, window, workshop) -> No
     qtbot.mouseClick(view.coders.viewport(), Qt.MouseButton.LeftButton,
                      pos=QPoint(rect.left() + 10, rect.center().y()))  # its tick box
     assert DEMO_CODER in view.chosen_coders()
-    qtbot.waitUntil(lambda: view.busy or view.data and len(view.data["coders"]) == 3)
+    qtbot.waitUntil(lambda: view.busy or (view.data and len(view.data["coders"]) == 3))
     computed(qtbot, view)
     assert len(view.data["coders"]) == 3
     assert _undefined(view) > participants  # what its rows would have read
