@@ -1,23 +1,19 @@
-"""Screenshots of the workshop views on a merged two-coder project of the seed paper.
+"""Screenshots of the workshop review on a merged project of the seed paper.
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python docs/make_workshop_screenshots.py
+    .venv/bin/python docs/make_workshop_screenshots.py [--lang en] [--out DIR]
 
-Writes ``docs/agreement.png`` and ``docs/disagreements.png``. The project: the demo
-(seed paper coded by 示例编码员), a participant copy without codings coded by 李明 —
-mostly the same passages, some shifted, one code swapped, one passage missed and one
-extra — merged back through the services the Workshop menu calls.
+Writes ``agreement.png`` and ``disagreements.png`` (in zh: ``docs/``; other languages
+add their suffix, ``agreement-en.png``). The project: the demo (seed paper coded by
+示例编码员), two participant copies without codings, coded by 张三 and 李明 — mostly the
+same passages, some shifted, one code swapped, one passage missed and one extra — merged
+back through the services the Workshop menu calls. The window is shot whole, as the
+review opens: docked under the document, the example coder left out.
 """
 
-import os
 import sys
-import tempfile
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication
+from screenshot_setup import setup
 
 from annotator.services.codebook import code_tree
 from annotator.services.coders import ensure_coder
@@ -27,70 +23,68 @@ from annotator.services.projects import DEMO_CODINGS, _span, create_demo_project
 from annotator.services.workshop import make_participant_copies, merge_copies
 from annotator.store.project import Project
 
-OUT = Path(__file__).resolve().parent
-SECOND = "李明"
+PARTICIPANTS = ("张三", "李明")
 
 
-def second_coder(copy: Path) -> None:
-    """李明 codes most of what the demo coder coded, not quite the same way."""
+def participant_codes(copy: Path, who_name: str, variant: int) -> None:
+    """A participant codes most of what the demo coder coded, not quite the same way."""
     with Project.open(copy) as q:
-        who = ensure_coder(q, SECOND)
+        who = ensure_coder(q, who_name)
         doc = list_documents(q)[0]
         text = document_text(q, doc.id)
         codes = {c.path: c.id for c in code_tree(q)}
-        swaps = {"整合/以人民为中心": "信任/政治信任"}
+        swaps = {"整合/以人民为中心": "信任/政治信任"} if variant else {}
         for n, (path, first, last) in enumerate(DEMO_CODINGS):
             start, end = _span(text, first, last)
-            if n == 2:
+            if n == 2 + variant:
                 continue  # missed this one
-            if n % 3 == 1:
+            if n % 3 == 1 and variant:
                 end = max(start + 5, end - 12)  # stopped early
             code_span(q, doc.id, start, end, codes[swaps.get(path, path)], who.id)
-        start = text.index("协商")
-        code_span(q, doc.id, start, start + 40, codes["整合/协商对话机制"], who.id)
+        if variant:
+            start = text.index("协商")
+            code_span(q, doc.id, start, start + 40, codes["整合/协商对话机制"], who.id)
 
 
 def main() -> None:
-    app = QApplication.instance() or QApplication([])
-    tmp = Path(tempfile.mkdtemp(prefix="annotator-shots-"))
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp))
-    os.environ["ANNOTATOR_CONFIG_DIR"] = str(tmp / "config")
+    shot = setup(sys.argv[1:])
+    app, out, suffix, tmp = shot.app, shot.out, shot.suffix, shot.tmp
     project_path = tmp / "工作坊.annotator"
     project = create_demo_project(project_path)
-    copies = make_participant_copies(project, tmp / "copies", [SECOND], without_codings=True)
-    second_coder(copies[0].path)
+    copies = make_participant_copies(project, tmp / "copies", list(PARTICIPANTS),
+                                     without_codings=True)
+    for variant, copy in enumerate(copies):
+        participant_codes(copy.path, copy.participant, variant)
     for report in merge_copies(project, [c.path for c in copies]):
         print(report.summary())
     project.close()
 
-    from annotator.ui.main_window import MainWindow
-
-    window = MainWindow(QSettings(str(tmp / "w.ini"), QSettings.Format.IniFormat),
-                        persist=False)
-    window.resize(1400, 900)
-    window.show()
+    window = shot.window()
     window.projects.open_path(project_path)
     ui = window.workshop_ui
     ui.show_agreement()
-    app.processEvents()
     view = ui.agreement
-    ui.agreement_dock.setFloating(True)
-    ui.agreement_dock.resize(1300, 560)
+    while view.busy:
+        app.processEvents()
     trust = next(i for i in range(view.codes.topLevelItemCount())
                  if view.codes.topLevelItem(i).text(0) == "信任/政治信任")
     view.codes.setCurrentItem(view.codes.topLevelItem(trust))
     app.processEvents()
-    view.grab().save(str(OUT / "agreement.png"))
+    window.grab().save(str(out / f"agreement{suffix}.png"))
     ui.show_disagreements()
     dis = ui.disagreements
-    ui.disagreements_dock.setFloating(True)
-    ui.disagreements_dock.resize(1300, 420)
+    while dis.busy:
+        app.processEvents()
     if dis.items:
         dis.select_row(0)
+        app.processEvents()
+        dis.accept_buttons[0].click()  # settled: marked, and still listed
+        while dis.busy or dis._timer.isActive():
+            app.processEvents()
+        dis.select_row(min(1, len(dis.items) - 1))
     app.processEvents()
-    dis.grab().save(str(OUT / "disagreements.png"))
-    print("wrote", OUT / "agreement.png", OUT / "disagreements.png")
+    window.grab().save(str(out / f"disagreements{suffix}.png"))
+    print("wrote", out / f"agreement{suffix}.png", out / f"disagreements{suffix}.png")
     window.close()
 
 

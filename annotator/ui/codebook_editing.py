@@ -66,9 +66,6 @@ class CodebookController(QObject):
                    None,
                    translate("MainWindow", "Edit the definition of the chosen code"),
                    enabled=has_code)
-        reg.action("code_memo", translate("MainWindow", "Code m&emo…"), self.code_memo,
-                   "Ctrl+Alt+M",
-                   translate("MainWindow", "Write a memo on the chosen code"), enabled=has_code)
         reg.action("merge", translate("MainWindow", "&Merge into…"), self.merge_code, None,
                    translate("MainWindow",
                              "Merge the chosen code into another: its codings follow"),
@@ -197,13 +194,8 @@ class CodebookController(QObject):
                              translate("MainWindow",
                                        "Definition of {0} (what belongs here, what does not):"))
 
-    def code_memo(self) -> None:
-        """Edit the memo of the chosen code."""
-        self._edit_code_text("memo", translate("MainWindow", "Code memo"),
-                             translate("MainWindow", "Memo on {0}:"))
-
     def _edit_code_text(self, field: str, title: str, label: str) -> None:
-        """A code's definition and memo are edited alike: one text, one undoable step."""
+        """A code's definition: one text, one undoable step (memos: ``memo_actions``)."""
         code = self.codebook.current_code()
         if code is None:
             return

@@ -1,5 +1,6 @@
-"""The coding controller: code, uncode, quick codes, coding memos, the text's context
-menu, and who codes (switching the coder name, showing other coders' codings).
+"""The coding controller: code, uncode, quick codes, the text's context menu, and who
+codes (switching the coder name, showing other coders' codings). Memos are the memo
+controller's (``memo_actions``).
 
 It is given the application context and the panels it acts on — the document view (the
 selection, the spans under the caret), the codebook tree (the current code, the quick-key
@@ -39,14 +40,13 @@ class CodingController(QObject):
         self._known: set[int] = set()  # codes already considered for a key
         ctx.session.projectChanged.connect(self.project_changed)
         view.selectionSpanChanged.connect(self.selection_changed)
-        view.context_menu_hook = self.fill_document_menu
+        view.context_menu_hooks.append(self.fill_document_menu)
         view.cursorCodings.connect(codings_here.show_spans)
         view.codingActivated.connect(codings_here.select_coding)
         codings_here.selectRequested.connect(view.activate_span)
         codebook.codeActivated.connect(self.code_selection)
         codebook.spanDropped.connect(self.span_dropped)
         codings_here.removeRequested.connect(self.remove_codings)
-        codings_here.memoRequested.connect(self.coding_memo)
         self._register(ctx)
 
     def _register(self, ctx: AppContext) -> None:
@@ -73,11 +73,6 @@ class CodingController(QObject):
         reg.action("uncode", translate("MainWindow", "&Uncode selection…"), self.uncode_selection,
                    "Ctrl+U", translate("MainWindow", "Remove a code of yours from the selected "
                                               "characters"), enabled=selected)
-        reg.action("coding_memo", translate("MainWindow", "Coding m&emo…"),
-                   self.coding_memo_at_cursor,
-                   "Ctrl+M", translate("MainWindow",
-                                       "Write a memo on the coding where the caret is"),
-                   enabled=has_doc)
         reg.action("remove_coding", translate("MainWindow", "&Remove coding here"),
                    self.remove_coding_at_cursor, "Ctrl+Shift+U",
                    translate("MainWindow", "Remove the coding chosen under “Codings here” "
@@ -412,21 +407,6 @@ class CodingController(QObject):
             self.ctx.session.execute(coding_ops.RemoveCodings(self.ctx.session, infos))
 
 
-    def coding_memo(self, coding_id: int) -> None:
-        """Edit the memo of one coding."""
-        found = self.ctx.session.call(codings_by_ids, self.ctx.session.project, [coding_id])
-        if not found:
-            return
-        info = found[0]
-        text = self.ctx.prompts.multiline(
-            translate("MainWindow", "Coding memo"),
-            translate("MainWindow", "Memo on this coding with {0}:").format(
-                self.ctx.session.code_path(info.code_id)),
-            info.memo)
-        if text is not None and text != info.memo:
-            self.ctx.session.execute(coding_ops.CodingMemo(self.ctx.session, info, text))
-
-
     def remove_coding_at_cursor(self) -> None:
         """Remove the coding chosen under “Codings here” (or the only one there)."""
         span = self.codings_here.current_span()
@@ -438,18 +418,6 @@ class CodingController(QObject):
                                  "Click inside a coded passage and choose a coding first"))
             return
         self.remove_codings([span.coding_id])
-
-
-    def coding_memo_at_cursor(self) -> None:
-        """Edit the memo of the coding where the caret is."""
-        span = self.codings_here.current_span()
-        if span is None:
-            spans = self.view.spans_at_cursor()
-            span = spans[0] if spans else None
-        if span is None:
-            self.ctx.say(translate("MainWindow", "Click inside a coded passage first"))
-            return
-        self.coding_memo(span.coding_id)
 
 
     def fill_document_menu(self, menu: QMenu, spans: list[Span]) -> None:
@@ -490,12 +458,6 @@ class CodingController(QObject):
                     self.ctx.session.code_path(s.code_id), self.ctx.session.coder_name(s.coder_id))
                 act = menu.addAction(swatch(self.ctx.session.code_color(s.code_id)), label)
                 act.triggered.connect(lambda _c=False, i=s.coding_id: self.remove_codings([i]))
-            for s in spans:
-                act = menu.addAction(translate("MainWindow", "Memo on {0}…").format(
-                    self.ctx.session.code_path(s.code_id)))
-                act.triggered.connect(lambda _c=False, i=s.coding_id: self.coding_memo(i))
-        menu.addSeparator()
-        menu.addAction(self.ctx.registry["doc_memo"])
 
 
     def switch_coder(self) -> bool:

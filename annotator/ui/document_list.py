@@ -30,9 +30,6 @@ class DocumentsController(QObject):
         documents.currentItemChanged.connect(self.document_selected)
         documents.customContextMenuRequested.connect(self.documents_menu)
         reg = ctx.registry
-        reg.action("doc_memo", translate("MainWindow", "Document &memo…"), self.document_memo,
-                   "Ctrl+Shift+M", translate("MainWindow", "Write a memo on the document"),
-                   enabled=self.has_doc)
         reg.action("doc_rename", translate("MainWindow", "&Rename document…"), self.rename_document,
                    None, translate("MainWindow", "Rename the document"), enabled=self.has_doc)
         reg.action("doc_delete", translate("MainWindow", "&Delete document…"), self.delete_document,
@@ -156,18 +153,6 @@ class DocumentsController(QObject):
     def _current_info(self):
         doc_id = self.current_document()
         return self.ctx.session.document(doc_id) if doc_id is not None else None
-
-    def document_memo(self) -> None:
-        """Edit the memo of the current document."""
-        info = self._current_info()
-        if info is None:
-            return
-        text = self.ctx.prompts.multiline(
-            translate("MainWindow", "Document memo"),
-            translate("MainWindow", "Memo on {0}:").format(info.name), info.memo)
-        if text is not None and text != info.memo:
-            s = self.ctx.session
-            s.execute(document_ops.DocumentValue(s, info.id, "memo", text))
 
     def rename_document(self) -> None:
         """Rename the current document."""

@@ -33,6 +33,7 @@ from PySide6.QtGui import (
     QMouseEvent,
     QPainter,
     QPaintEvent,
+    QResizeEvent,
     QSyntaxHighlighter,
     QTextCharFormat,
     QTextCursor,
@@ -123,8 +124,11 @@ class CodingHighlighter(QSyntaxHighlighter):
 class StripeArea(QWidget):
     """Coding stripes in the left margin: a bar per code beside the lines it covers.
 
-    Lanes are the codes on screen in codebook order. A new coding repaints only the
-    stripes beside its lines (unless the codes on screen, and so the lanes, changed).
+    Lanes are the codes of the whole document (those shown), in codebook order: a code
+    keeps its lane while the reader scrolls, as the peers' stripes do (lanes taken from
+    the codes on screen jumped whenever a code scrolled into view). Hovering a bar names
+    its code, its coder and its length. A new coding repaints only the stripes beside
+    its lines, unless it brings a code new to the document (and so new lanes).
     """
 
     LANE = 7
@@ -138,7 +142,21 @@ class StripeArea(QWidget):
         self.setMouseTracking(True)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self._hits: dict[int, tuple[QRectF, Span]] = {}  # coding id -> bar
-        self._codes: list[int] = []
+        self._codes: list[int] = []  # the lanes last painted
+        self._lane_codes: list[int] | None = None  # the document's codes, cached
+
+    def codings_changed(self) -> None:
+        """The document, its codings or the coders shown changed: lanes anew."""
+        self._lane_codes = None
+
+    def lane_codes(self) -> list[int]:
+        """The codes shown in the document, in codebook order: one lane each."""
+        if self._lane_codes is None:
+            session = self.view.session
+            codes = self.view.index.code_ids(
+                None if session.show_other_coders else session.coder_visible)
+            self._lane_codes = sorted(codes, key=session.code_rank)
+        return self._lane_codes
 
     def lanes(self) -> int:
         """Lanes follow the size of the codebook, not the codings: the margin must not
@@ -151,7 +169,7 @@ class StripeArea(QWidget):
     def update_lines(self, top: int, bottom: int) -> None:
         """Repaint the stripes beside these lines, or all of them if the codes on screen
         (and so the lanes) changed."""
-        if self._visible_codes() != self._codes:
+        if self.lane_codes() != self._codes:
             self.update()
         else:
             self.update(0, top, self.width(), bottom - top)
@@ -159,14 +177,6 @@ class StripeArea(QWidget):
     def _range(self, visible: list) -> tuple[int, int]:
         last = visible[-1][0]
         return visible[0][0].position(), last.position() + last.length()
-
-    def _visible_codes(self) -> list[int]:
-        visible = self.view.visible_blocks()
-        if not visible:
-            return []
-        a, b = self._range(visible)
-        return sorted({s.code_id for s in self.view.visible_spans(a, b)},
-                      key=self.view.session.code_rank)
 
     def bars(self) -> list[tuple[QRectF, Span]]:
         return list(self._hits.values())
@@ -184,7 +194,7 @@ class StripeArea(QWidget):
             return
         a, b = self._range(visible)
         spans = view.visible_spans(a, b)
-        codes = sorted({s.code_id for s in spans}, key=view.session.code_rank)
+        codes = self.lane_codes()
         partial = codes == self._codes and dirty.height() < self.height() - 4
         self._codes = codes
         if partial:  # only the codings beside the dirty lines
@@ -226,7 +236,7 @@ class StripeArea(QWidget):
             top = y_at(s.start, False)
             bottom = y_at(max(s.start, s.end - 1), True)
             x = self.width() - self.PAD - (len(codes) - lane[s.code_id]) * step
-            rect = QRectF(x, top + 1, max(2.0, step - 2), max(3.0, bottom - top - 2))
+            rect = QRectF(x, top + 1, max(2.0, step - 1.5), max(3.0, bottom - top - 2))
             painter.setBrush(QColor(view.session.code_color(s.code_id)))
             painter.drawRoundedRect(rect, 1.5, 1.5)
             self._hits[s.coding_id] = (rect, s)
@@ -260,7 +270,7 @@ class DocumentView(QPlainTextEdit):
     """The document being read and coded (``objectName`` ``documentView``)."""
 
     selectionSpanChanged = Signal()
-    cursorCodings = Signal(list)  # [Span] under the caret (no selection)
+    cursorCodings = Signal(list)  # [Span] under the caret, or touched by the selection
     codingActivated = Signal(int)  # a coding chosen from the stripes (coding id)
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
@@ -270,7 +280,8 @@ class DocumentView(QPlainTextEdit):
         self.doc_id: int | None = None
         self.map = Utf16Map.of("")
         self.index = SpanIndex()
-        self.context_menu_hook: Callable[[QMenu, list[Span]], None] | None = None
+        # the controllers' entries of the context menu, in the order they were added
+        self.context_menu_hooks: list[Callable[[QMenu, list[Span]], None]] = []
         self.painted_at = 0.0
         self.setReadOnly(True)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
@@ -292,6 +303,7 @@ class DocumentView(QPlainTextEdit):
         self.doc_id = doc_id
         if doc_id is None:
             self.map, self.index = Utf16Map.of(""), SpanIndex()
+            self.stripes.codings_changed()
             self.highlighter.new_generation()
             self.setPlainText("")
             self._fit_stripes()
@@ -299,6 +311,7 @@ class DocumentView(QPlainTextEdit):
         text = self.session.text(doc_id)
         self.map = Utf16Map.of(text)
         self._load_codings()
+        self.stripes.codings_changed()
         self.highlighter.new_generation()
         self._set_text_unhighlighted(text)
         self._fit_stripes()
@@ -347,6 +360,7 @@ class DocumentView(QPlainTextEdit):
     def restyle(self) -> None:
         """Colours or visibility changed: new formats for every block as it comes on screen."""
         self.highlighter.new_generation()
+        self.stripes.codings_changed()
         self._fit_stripes()
         self.viewport().update()
         self.stripes.update()
@@ -378,6 +392,7 @@ class DocumentView(QPlainTextEdit):
                 touched.append((span.start, span.end))
         if not touched:
             return
+        self.stripes.codings_changed()
         doc = self.document()
         for a, b in touched:
             block = doc.findBlock(a)
@@ -469,7 +484,13 @@ class DocumentView(QPlainTextEdit):
         return self.session.text(self.doc_id)[span[0]:span[1]]
 
     def spans_at_cursor(self) -> list[Span]:
-        pos = self.textCursor().position()
+        """The codings where the caret is — or, while text is selected, the codings the
+        selection touches (what "Codings here" lists, so it never shows a place the
+        user has left)."""
+        cursor = self.textCursor()
+        if cursor.hasSelection():
+            return self.visible_spans(cursor.selectionStart(), cursor.selectionEnd())
+        pos = cursor.position()
         return self.visible_spans(max(0, pos - 1), pos + 1) if pos > 0 else \
             self.visible_spans(0, 1)
 
@@ -524,8 +545,23 @@ class DocumentView(QPlainTextEdit):
         width = self.stripes.sizeHint().width()
         if self.viewportMargins().left() != width:
             self.setViewportMargins(width, 0, 0, 0)
+            self._wrap_to_viewport()
         cr = self.contentsRect()
         self.stripes.setGeometry(cr.left(), cr.top(), width, cr.height())
+
+    def _wrap_to_viewport(self) -> None:
+        """Lay the text out again at the viewport's width after the margin changed.
+
+        The stripes' margin changes with the size of the codebook. When that happens
+        while the view is hidden or not yet shown (another project opened from the
+        recent list, the demo opened from the welcome page), Qt delivers the viewport's
+        resize later with its old width equal to its new one, so ``QPlainTextEdit``
+        keeps the text wrapped at the old, wider width: a short document got a
+        horizontal scrollbar with its right edge cut off, and the first passage was
+        scrolled to before the lines re-wrapped.
+        """
+        size = self.viewport().size()
+        super().resizeEvent(QResizeEvent(size, QSize(-1, size.height())))
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
@@ -539,8 +575,6 @@ class DocumentView(QPlainTextEdit):
     # -- interaction ---------------------------------------------------------------------
 
     def _cursor_moved(self) -> None:
-        if self.textCursor().hasSelection():
-            return
         self.cursorCodings.emit(self.spans_at_cursor())
 
     def createMimeDataFromSelection(self) -> QMimeData:
@@ -559,7 +593,8 @@ class DocumentView(QPlainTextEdit):
         if not self.textCursor().hasSelection():
             self.setTextCursor(self.cursorForPosition(event.pos()))
         menu = self.createStandardContextMenu(event.pos())
-        if self.context_menu_hook is not None:
-            self.context_menu_hook(menu, self.spans_at_cursor())
+        spans = self.spans_at_cursor()
+        for hook in self.context_menu_hooks:
+            hook(menu, spans)
         menu.exec(event.globalPos())
         menu.deleteLater()

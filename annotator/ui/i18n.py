@@ -9,8 +9,9 @@ Which language, first match wins:
    Chinese (``zh_CN``), anything else English.
 
 For Chinese two translators are installed: Qt's own (``qtbase_zh_CN.qm`` from
-``QLibraryInfo``'s translations folder: the buttons of QMessageBox, QFileDialog, the
-context menus of text fields …) and ours (``annotator/data/translations/annotator_zh_CN.qm``,
+``QLibraryInfo``'s translations folder, else PySide6's ``Qt/translations``: the buttons
+of QMessageBox, QFileDialog's "查找范围" and "文件类型", the context menus of text
+fields …) and ours (``annotator/data/translations/annotator_zh_CN.qm``,
 compiled from the ``.ts`` by ``make translations``). English needs none: it is the
 source language.
 
@@ -27,6 +28,7 @@ import re
 from pathlib import Path
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QCoreApplication,
     QEvent,
     QLibraryInfo,
@@ -46,6 +48,14 @@ SYSTEM = "system"
 ENV = "ANNOTATOR_LANG"
 CATALOG = "annotator"
 QT_CATALOGS = ("qtbase",)
+# Qt's own strings that its Chinese catalogue lacks: Qt 6 gave the file dialog's labels
+# mnemonics ("&Look in:"), and qtbase_zh_CN.qm has them only without, so the dialog said
+# "Look in:" and "Files of type:" in a Chinese window. Our catalogue has them (lupdate
+# reads these marks); our translator is installed last, so it is asked first.
+QT_GAPS = (
+    QT_TRANSLATE_NOOP("QFileDialog", "&Look in:"),
+    QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:"),
+)
 
 _state: dict[str, object] = {"language": None, "translators": []}
 
@@ -104,8 +114,23 @@ def translations_dir() -> Path:
     return resource_path("translations")
 
 
-def qt_translations_dir() -> str:
-    return QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+def qt_translations_dirs() -> list[str]:
+    """Where Qt's own catalogues may be: the folder Qt reports, then PySide6's own
+    ``Qt/translations`` folder (in a wheel and in the bundle that is where they are,
+    whatever prefix a frozen or relocated Qt reports)."""
+    import PySide6
+
+    package = Path(PySide6.__file__).resolve().parent
+    found = [QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath),
+             str(package / "Qt" / "translations"), str(package / "translations")]
+    return list(dict.fromkeys(d for d in found if d))
+
+
+def load_qt_catalog(translator: QTranslator, locale: QLocale, catalog: str) -> bool:
+    """Load one of Qt's catalogues (``qtbase``: the file dialogs' "Look in:", the
+    message boxes' buttons …) from the first folder that has it."""
+    return any(translator.load(locale, catalog, "_", folder)
+               for folder in qt_translations_dirs())
 
 
 def apply_language(lang: str, app: QCoreApplication | None = None) -> bool:
@@ -130,7 +155,7 @@ def apply_language(lang: str, app: QCoreApplication | None = None) -> bool:
     installed = []
     for catalog in QT_CATALOGS:
         qt = QTranslator(app)
-        if qt.load(locale, catalog, "_", qt_translations_dir()):
+        if load_qt_catalog(qt, locale, catalog):
             installed.append(qt)
     ours = ContextFallbackTranslator(app)
     loaded = ours.load(locale, CATALOG, "_", str(translations_dir()))

@@ -44,6 +44,7 @@ from annotator.ui.exchange_menu import ExchangeUI
 from annotator.ui.help_menu import HelpController
 from annotator.ui.i18n import tidy_toolbars
 from annotator.ui.import_dialogs import ImportUI
+from annotator.ui.memo_actions import MemoController
 from annotator.ui.overview import OverviewController
 from annotator.ui.panels import CodingsHere, FindBar, SearchResults
 from annotator.ui.project_lifecycle import ProjectController, demo_path
@@ -91,6 +92,7 @@ class MainWindow(QMainWindow):
         self.find_bar.hide()
         self.codings_here = CodingsHere(s)
         self.codings_here.describe = self.view.describe
+        self.codings_here.in_selection = lambda: self.view.textCursor().hasSelection()
         self.codebook = CodebookTree(s)
         self.codebook.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.segments = SegmentsPanel(s)
@@ -152,6 +154,8 @@ class MainWindow(QMainWindow):
         self.exchange_ui = ExchangeUI(ctx, self.projects)
         self.workshop_ui = WorkshopUI(ctx, self.docs.show_span)
         self.analysis = AnalysisController(ctx, self.view, self.docs.show_span)
+        self.memos = MemoController(ctx, self.view, self.codebook, self.codings_here,
+                                    self.docs.show_span, self.docs.select_document)
 
     def _wire(self) -> None:
         """What the window itself shows of the session, and the order in which the parts

@@ -25,6 +25,7 @@ DATA = Qt.ItemDataRole.UserRole
 class CodingsHere(QWidget):
     """Which codes and coders are on the clicked passage; remove one, edit its memo."""
 
+    MAX_LISTED = 200
     removeRequested = Signal(list)  # [coding id]
     memoRequested = Signal(int)  # coding id
     selectRequested = Signal(object)  # Span
@@ -34,6 +35,7 @@ class CodingsHere(QWidget):
         self.setObjectName("codingsHere")
         self.session = session
         self.describe = None  # set by the window: Span -> str
+        self.in_selection = lambda: False  # set by the window: is text selected?
         self.title = QLabel(self.tr("Codings here"))
         self.list = QTreeWidget()
         self.list.setObjectName("codingsHereList")
@@ -64,14 +66,19 @@ class CodingsHere(QWidget):
         self.show_spans([])
 
     def show_spans(self, spans: list[Span]) -> None:
+        """The codings at the caret, or those the selection touches (at most
+        ``MAX_LISTED`` of them listed: a selection over a novel touches thousands)."""
         self.list.clear()
-        for s in spans:
+        for s in spans[:self.MAX_LISTED]:
             text = self.describe(s) if self.describe else str(s.coding_id)
             item = QTreeWidgetItem([text])
             item.setIcon(0, swatch(self.session.code_color(s.code_id)))
             item.setData(0, DATA, s)
             self.list.addTopLevelItem(item)
-        if spans:
+        if spans and self.in_selection():
+            self.title.setText(self.tr("Codings in the selection: {0}").format(len(spans)))
+            self.list.setCurrentItem(self.list.topLevelItem(0))
+        elif spans:
             self.title.setText(self.tr("Codings here: {0}").format(len(spans)))
             self.list.setCurrentItem(self.list.topLevelItem(0))
         else:

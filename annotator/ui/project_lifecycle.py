@@ -137,8 +137,8 @@ class ProjectController(QObject):
                 title = load_template(name).title
             except AnnotatorError:
                 title = {}
-            lang = current_language()
-            labels.append(f"{name}: {title.get(lang) or title.get('en') or name}")
+            label = title.get(current_language()) or title.get("en") or name
+            labels.append(label if label not in labels else f"{label} ({name})")
         default = names.index("governance") if "governance" in names else 0
         label = prompts.choice(
             translate("MainWindow", "New project"),
@@ -160,8 +160,8 @@ class ProjectController(QObject):
             self.ctx.show_error(str(exc))
             return
         self.open_project(project)
-        self.ctx.say(translate("MainWindow", "Created {0} with the {1} codebook").format(
-            path, template))
+        self.ctx.say(translate("MainWindow", "Created {0} with the codebook “{1}”").format(
+            path, labels[names.index(template)]))
 
     def open_demo(self) -> None:
         """Open the demo project, creating it on first use."""

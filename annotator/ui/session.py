@@ -33,6 +33,7 @@ RECENT_CODES = 9
 
 class Session(QObject):
     projectChanged = Signal()  # another project (or none) is open: everything is new
+    closing = Signal()  # the project is about to close: last chance to write to it
     changed = Signal(object)  # Changes: what one operation changed, already applied
     message = Signal(str)  # what happened, for the status bar
     error = Signal(str)  # a user-caused failure, for a message box
@@ -67,6 +68,7 @@ class Session(QObject):
     def close(self) -> None:
         if self.project is None:
             return
+        self.closing.emit()
         self.undo_stack.clear()
         self.project.close()
         self.project = None

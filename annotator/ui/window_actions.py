@@ -35,8 +35,8 @@ MENUS: tuple[tuple[str, str, str, tuple[Entry, ...]], ...] = (
         "expand", "collapse")),
     ("coders", "MainWindow", QT_TRANSLATE_NOOP("MainWindow", "C&oders"), ("coder", "others")),
     ("view", "MainWindow", QT_TRANSLATE_NOOP("MainWindow", "&View"), (
-        "overview", "results", "word_frequencies", None, "bigger", "smaller", "font_reset",
-        None,
+        "overview", "results", "word_frequencies", "memos", None, "bigger", "smaller",
+        "font_reset", None,
         "focus_1", "focus_2", "focus_3", "focus_4")),
     ("analysis", "AnalysisController", QT_TRANSLATE_NOOP("AnalysisController", "&Analysis"), (
         "analysis_query", "analysis_cooccurrence", "analysis_crosstab", "analysis_portrait",

@@ -10,7 +10,7 @@ controller that does it; it keeps the place still to scroll to until the window 
 import hashlib
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QObject, QSettings
+from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QObject, QSettings
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QSplitter
 
@@ -110,6 +110,9 @@ class WindowState(QObject):
                      int(st.value(f"{key}/scroll", 0) or 0))
         self.pending_place = place
         if self.ctx.window.isVisible():
+            # the panels that just appeared (the welcome page gave way) get their sizes
+            # first: the place is computed from the view's real height and line breaks
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
             self.go_to_place()
 
     def go_to_place(self) -> None:

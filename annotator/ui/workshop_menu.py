@@ -8,7 +8,8 @@ walks through the disagreements and settles a consensus.
   projects; a confirmation says merging cannot be undone; a report lists per source the
   summary, added codes and coders, and every conflict; the window then re-reads
   everything. The undo history is cleared (earlier steps no longer describe the file).
-* Intercoder agreement… and Disagreements… — docks at the bottom (``workshop_views``).
+* Intercoder agreement… and Disagreements… — docks at the bottom (``agreement_view``,
+  ``disagreements_view``).
 """
 
 from collections.abc import Callable
@@ -27,7 +28,9 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QPlainTextEdit,
+    QProxyStyle,
     QPushButton,
+    QStyle,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -38,13 +41,29 @@ from annotator.domain.errors import AnnotatorError
 from annotator.services.changes import RESET
 from annotator.services.workshop import MergeReport, make_participant_copies, merge_copies
 from annotator.store.project import PROJECT_SUFFIX
+from annotator.ui.agreement_view import AgreementView
 from annotator.ui.context import AppContext
+from annotator.ui.disagreements_view import DisagreementsView
 from annotator.ui.prompts import Prompts
-from annotator.ui.workshop_views import AgreementView, DisagreementsView
+from annotator.ui.workshop_views import HANDLE
+
+REVIEW_SHARE = 0.6  # of the window's height, for the agreement and disagreements docks
+REVIEW_MIN = 380
 
 
 def _t(text: str) -> str:
     return QCoreApplication.translate("WorkshopMenu", text)
+
+
+class WideSeparators(QProxyStyle):
+    """The main window's style with dock separators wide enough to grab (the platform
+    styles draw 3-6 pixels). Set on the main window only: its children keep theirs."""
+
+    def pixelMetric(self, metric, option=None, widget=None) -> int:
+        value = super().pixelMetric(metric, option, widget)
+        if metric == QStyle.PixelMetric.PM_DockWidgetSeparatorExtent:
+            return max(HANDLE, value)
+        return value
 
 
 class ParticipantCopiesDialog(QDialog):
@@ -214,10 +233,18 @@ class WorkshopUI(QObject):
         self.agreement = AgreementView(s, ctx.prompts)
         self.agreement_dock = self._dock(self.tr("Intercoder agreement"), "agreementDock",
                                          self.agreement)
-        self.disagreements = DisagreementsView(s)
+        self.disagreements = DisagreementsView(s, coders=self.agreement.chosen_coders)
         self.disagreements_dock = self._dock(self.tr("Disagreements"), "disagreementsDock",
                                              self.disagreements)
         self.disagreements.spanRequested.connect(show_span)
+        self.disagreements.listed.connect(lambda: self.ctx.say(self.tr(
+            "{0} disagreements").format(len(self.disagreements.items))))
+        # the two share the bottom of the window, one tab each, and open large
+        ctx.window.tabifyDockWidget(self.agreement_dock, self.disagreements_dock)
+        self._separators = WideSeparators()
+        self._separators.setParent(ctx.window)  # lives as long as the window that uses it
+        ctx.window.setStyle(self._separators)
+        s.closing.connect(self._wait)
 
         reg, is_open = ctx.registry, ctx.is_open
         self.act_copies = reg.action(
@@ -251,9 +278,13 @@ class WorkshopUI(QObject):
         self._project_changed()
 
     def _dock(self, title: str, name: str, widget: QWidget) -> QDockWidget:
+        """A review dock: it can be closed and moved to another side, not floated by a
+        stray double-click on its title (a floating panel is lost on a projector)."""
         w = self.ctx.window
         dock = QDockWidget(title, w)
         dock.setObjectName(name)
+        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable
+                         | QDockWidget.DockWidgetFeature.DockWidgetMovable)
         dock.setWidget(widget)
         w.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
         dock.hide()
@@ -271,14 +302,28 @@ class WorkshopUI(QObject):
         self.agreement.mark_dirty()
         self.disagreements.mark_dirty()
 
+    def _wait(self) -> None:
+        """The project closes: let a computation reading it end first."""
+        self.agreement.wait()
+        if self.disagreements.job is not None:
+            self.disagreements.job.wait()
+
+    def _show_large(self, dock: QDockWidget) -> None:
+        """Show a review dock at a size a room can read: most of the window's height,
+        the document still above it."""
+        w = self.ctx.window
+        dock.show()
+        dock.raise_()
+        w.resizeDocks([dock], [max(REVIEW_MIN, int(w.height() * REVIEW_SHARE))],
+                      Qt.Orientation.Vertical)
+
     # -- views ---------------------------------------------------------------------------
 
     def show_agreement(self) -> None:
         if not self.ctx.session.is_open:
             return
         self.agreement.fill_coders()
-        self.agreement_dock.show()
-        self.agreement_dock.raise_()
+        self._show_large(self.agreement_dock)
         self.agreement.refresh()
         self.ctx.say(self.tr("Intercoder agreement of {0}").format(
             ", ".join(self.agreement.chosen_coders())))
@@ -286,10 +331,8 @@ class WorkshopUI(QObject):
     def show_disagreements(self) -> None:
         if not self.ctx.session.is_open:
             return
-        self.disagreements_dock.show()
-        self.disagreements_dock.raise_()
+        self._show_large(self.disagreements_dock)
         self.disagreements.refresh()
-        self.ctx.say(self.tr("{0} disagreements").format(len(self.disagreements.items)))
 
     # -- participant copies --------------------------------------------------------------
 

@@ -73,3 +73,24 @@ def type_text(widget, text: str) -> None:
     event.setCommitString(text)
     QApplication.sendEvent(widget, event)
     QApplication.processEvents()
+
+
+def memo_editor(window: MainWindow):
+    """The memo editor that is open (exactly one)."""
+    from annotator.ui.memo_editor import MemoEditor
+
+    editors = [w for w in window.findChildren(MemoEditor) if w.isVisible()]
+    assert len(editors) == 1, f"{len(editors)} memo editors open"
+    return editors[0]
+
+
+def write_memo(qtbot, window: MainWindow, text: str) -> None:
+    """In the open memo editor: select what is there, type ``text``, Ctrl+Enter."""
+    editor = memo_editor(window)
+    editor.edit.selectAll()
+    type_text(editor.edit, text)
+    qtbot.keyClick(editor.edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    QApplication.processEvents()
+    from annotator.ui.memo_editor import MemoEditor
+
+    assert not [w for w in window.findChildren(MemoEditor) if w.isVisible()]  # it closed

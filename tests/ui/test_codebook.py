@@ -7,7 +7,15 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 
 from annotator.services.codebook import PALETTE, code_tree, colour_distance
 from annotator.ui.codebook_view import COL_COUNT
-from tests.ui.helpers import code_id, double_click_code, press, select_with_keys, stored, trigger
+from tests.ui.helpers import (
+    code_id,
+    double_click_code,
+    press,
+    select_with_keys,
+    stored,
+    trigger,
+    write_memo,
+)
 
 
 def _paths(window) -> list[str]:
@@ -57,8 +65,8 @@ def test_colour_definition_and_memo(qtbot, window, demo: Path, dialogs) -> None:
     trigger(window.registry["definition"])
     assert window.session.codes[social].description == "居民之间、居民与组织之间的信任。"
     assert "居民之间" in window.codebook.items[social].toolTip(0)
-    dialogs.answer("和政治信任常常一起出现")
     trigger(window.registry["code_memo"])
+    write_memo(qtbot, window, "和政治信任常常一起出现")
     assert window.session.codes[social].memo == "和政治信任常常一起出现"
     for _ in range(3):
         press(qtbot, window.codebook, "Ctrl+Z")

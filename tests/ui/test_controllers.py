@@ -21,6 +21,7 @@ from annotator.ui.coding_actions import CodingController
 from annotator.ui.context import AppContext
 from annotator.ui.document_list import DocumentsController
 from annotator.ui.document_view import DocumentView
+from annotator.ui.memo_actions import MemoController
 from annotator.ui.panels import CodingsHere, FindBar, SearchResults
 from annotator.ui.project_lifecycle import ProjectController
 from annotator.ui.segments_view import SegmentsPanel
@@ -56,6 +57,8 @@ class Parts:
                                                 self.view, self.coding.choose_code)
         self.search = SearchController(self.ctx, self.view, self.find_bar, self.results,
                                        self.docs.show_span)
+        self.memos = MemoController(self.ctx, self.view, self.codebook, self.codings_here,
+                                    self.docs.show_span, self.docs.select_document)
         s.projectChanged.connect(self.docs.documents_changed)
         for apply in (self.docs.apply_change, self.codebook_edit.apply_change,
                       self.view.apply_change, self.codebook_edit.update_segments,
@@ -81,8 +84,9 @@ def test_a_new_project_from_a_template_a_copy_and_closing(parts: Parts, tmp_path
     reg = parts.ctx.registry
     reg.update()
     assert not reg["close"].isEnabled() and reg["new"].isEnabled()
-    parts.prompts.answer(lambda items: next(i for i in items if i.startswith("governance")),
-                         tmp_path / "新项目")
+    parts.prompts.answer(  # the codebook by its title, as the user reads it
+        lambda items: next(i for i in items if i.startswith("Holistic governance")),
+        tmp_path / "新项目")
     parts.projects.new_project_dialog()
     s = parts.session
     assert s.is_open and s.project.path == tmp_path / "新项目.annotator"
@@ -129,8 +133,9 @@ def test_documents_rename_memo_delete_through_the_prompts(parts: Parts, demo: Pa
     parts.prompts.answer("访谈一")
     docs.rename_document()
     assert docs.documents.item(0).text() == "访谈一" and docs.title.text() == "访谈一"
-    parts.prompts.answer("第一次访谈")
-    docs.document_memo()
+    editor = parts.memos.document_memo()  # the memo editor, on the current document
+    editor.edit.setPlainText("第一次访谈")
+    editor.accept()
     assert s.document(doc.id).memo == "第一次访谈"
     assert "第一次访谈" in docs.documents.item(0).toolTip()
     n = len(parts.stored())

@@ -6,7 +6,15 @@ import openpyxl
 from PySide6.QtCore import Qt
 
 from annotator.services.documents import list_documents
-from tests.ui.helpers import click_at, code_id, press, select_with_keys, stored, trigger
+from tests.ui.helpers import (
+    click_at,
+    code_id,
+    press,
+    select_with_keys,
+    stored,
+    trigger,
+    write_memo,
+)
 
 ME = "测试编码员"
 
@@ -19,8 +27,8 @@ def _open(window, demo: Path) -> str:
 def test_memos_on_document_code_and_coding(qtbot, window, demo: Path,
                                            dialogs) -> None:
     text = _open(window, demo)
-    dialogs.answer("访谈者：李老师；2023 年 5 月")
     press(qtbot, window.view, "Ctrl+Shift+M")
+    write_memo(qtbot, window, "访谈者：李老师；2023 年 5 月")
     assert list_documents(window.session.project)[0].memo == "访谈者：李老师；2023 年 5 月"
     assert "李老师" in window.documents.item(0).toolTip()
     press(qtbot, window.view, "Ctrl+Z")
@@ -35,8 +43,8 @@ def test_memos_on_document_code_and_coding(qtbot, window, demo: Path,
         item = window.codings_here.list.topLevelItem(i)
         if item.data(0, Qt.ItemDataRole.UserRole).code_id == social:
             window.codings_here.list.setCurrentItem(item)
-    dialogs.answer("居民互助的例子")
     press(qtbot, window.view, "Ctrl+M")
+    write_memo(qtbot, window, "居民互助的例子")
     [seg] = [s for s in window.segments.model.rows if s.code_id == social] or [None]
     assert stored(window, code_id=social)[0][2:4] == (seg.start, seg.end) if seg else True
     from annotator.services.coding import segments

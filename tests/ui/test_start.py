@@ -31,8 +31,12 @@ def test_empty_state_offers_the_three_starts(qtbot, window) -> None:
     assert window.session.project is None
 
 
+TITLES = {"empty": "Empty codebook", "governance": "Holistic governance"}
+
+
 def _pick_template(dialogs, name: str) -> None:
-    dialogs.answer(lambda items: next(i for i in items if i.startswith(name)))
+    """Choose a template by its title, as the user reads it (never its file key)."""
+    dialogs.answer(lambda items: next(i for i in items if i.startswith(TITLES[name])))
 
 
 def test_new_project_with_an_empty_codebook(qtbot, window, dialogs,
@@ -40,7 +44,8 @@ def test_new_project_with_an_empty_codebook(qtbot, window, dialogs,
     _pick_template(dialogs, "empty")
     dialogs.answer(str(tmp_path / "study"))  # the suffix is added
     qtbot.mouseClick(window.empty.new_button, Qt.MouseButton.LeftButton)
-    assert any(label.startswith("governance") for label in dialogs.offered[0])
+    assert any(label.startswith("Holistic governance") for label in dialogs.offered[0])
+    assert not any(":" in label.split(" ")[0] for label in dialogs.offered[0])  # no "key:"
     assert (tmp_path / "study.annotator").exists()
     assert window.session.project is not None
     assert code_tree(window.session.project) == []

@@ -174,10 +174,11 @@ def test_main_window_menus_and_dialogs_speak_chinese(qtbot, chinese, settings, d
         SettingsDialog(window), AboutDialog(window), ShortcutsDialog(window),
         GuideDialog(window), CoderNameDialog("张三", window), WelcomePage(),
     ]
+    from annotator.ui.agreement_view import AgreementView
     from annotator.ui.code_chooser import CodeChooser
+    from annotator.ui.disagreements_view import DisagreementsView
     from annotator.ui.import_dialogs import DocumentProperties
     from annotator.ui.workshop_menu import ParticipantCopiesDialog
-    from annotator.ui.workshop_views import AgreementView, DisagreementsView
 
     opened += [DocumentProperties(window.session.documents[0], window),
                ParticipantCopiesDialog(tmp_path, window),

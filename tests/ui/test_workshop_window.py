@@ -16,7 +16,7 @@ from annotator.services.coding import code_span
 from annotator.services.documents import list_documents
 from annotator.services.workshop import make_participant_copies
 from annotator.store.project import Project
-from annotator.ui.workshop_views import AgreementView
+from annotator.ui.agreement_view import AgreementView
 from tests.ui.helpers import stored, trigger
 
 CODINGS = {
@@ -123,15 +123,24 @@ def _row_values(item, columns) -> list:
     return [item.data(c, Qt.ItemDataRole.UserRole) for c in columns]
 
 
-def test_agreement_view_shows_the_service_numbers(merged, dialogs, tmp_path: Path) -> None:
+def computed(qtbot, view) -> None:
+    """Wait for the view's thread to deliver (the window answers meanwhile)."""
+    qtbot.waitUntil(lambda: not view.busy, timeout=20_000)
+
+
+def test_agreement_view_shows_the_service_numbers(qtbot, merged, dialogs,
+                                                  tmp_path: Path) -> None:
     window = merged
     ui = window.workshop_ui
     trigger(ui.act_agreement)
     view: AgreementView = ui.agreement
     assert ui.agreement_dock.isVisible()
     assert view.threshold.value() == 0.9
-    assert set(view.chosen_coders()) == {"示例编码员", "Alice", "Bob"}
-    assert CONSENSUS_CODER not in view.chosen_coders()
+    # the demo's example coder is left out by default, as is the consensus coder
+    assert set(view.chosen_coders()) == {"Alice", "Bob"}
+    computed(qtbot, view)
+    view.set_coders(["示例编码员", "Alice", "Bob"])
+    computed(qtbot, view)
     # three coders: α on the code row, each pair a child row with its numbers
     everyone = project_agreement(window.session.project).to_json()
     saw_undefined = False
@@ -154,6 +163,7 @@ def test_agreement_view_shows_the_service_numbers(merged, dialogs, tmp_path: Pat
                     assert child.text(col) not in ("undefined", "")
     assert saw_undefined  # e.g. 协调 for 示例编码员 – Bob: neither coded it
     view.set_coders(["Alice", "Bob"])
+    computed(qtbot, view)
     expected = project_agreement(window.session.project, coders=["Alice", "Bob"]).to_json()
     assert view.codes.topLevelItemCount() == len(expected["codes"])
     for i, entry in enumerate(expected["codes"]):
@@ -185,7 +195,9 @@ def test_agreement_view_shows_the_service_numbers(merged, dialogs, tmp_path: Pat
     out = tmp_path / "agreement.xlsx"
     dialogs.answer(str(out))
     view.export_button.click()
+    computed(qtbot, view)
     assert out.exists() and out.stat().st_size > 0
+    assert "Exported the agreement" in window.statusBar().currentMessage()
 
 
 def test_disagreements_jump_and_consensus_with_undo(qtbot, merged) -> None:
@@ -194,6 +206,7 @@ def test_disagreements_jump_and_consensus_with_undo(qtbot, merged) -> None:
     trigger(ui.act_disagreements)
     view = ui.disagreements
     assert ui.disagreements_dock.isVisible()
+    computed(qtbot, view)
     rows = [(d.code_path, d.start, d.end, d.coded_by) for d in view.items]
     assert ("协调", 100, 200, ("Alice",)) in rows
     i = rows.index(("协调", 100, 200, ("Alice",)))
@@ -215,6 +228,7 @@ def test_disagreements_jump_and_consensus_with_undo(qtbot, merged) -> None:
     assert ("协调", CONSENSUS_CODER, 100, 200) in [s[:4] for s in stored(window)]
     # code a span for consensus directly
     view.refresh()
+    computed(qtbot, view)
     j = next(k for k, d in enumerate(view.items) if (d.code_path, d.start) == ("整合", 300))
     view.select_row(j)
     assert window.view.selection_span() == (300, 400)

@@ -275,12 +275,13 @@
         <translation>已为共识用 {1} 编码 {0} 个字符</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop_views.py" line="+83"/>
+        <location filename="../../ui/workshop_views.py" line="+46"/>
+        <location line="+19"/>
         <source>undefined</source>
         <translation>无法计算</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-16"/>
         <source>Cannot be computed (0/0): there is nothing to compare here</source>
         <translation>无法计算（0/0）：此处没有可比较的内容</translation>
     </message>
@@ -503,6 +504,80 @@
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
+    <message>
+        <location filename="../../ui/workshop_views.py" line="+18"/>
+        <source>No interval: fewer than two resamples gave a value (one document gives a point, not an interval)</source>
+        <translation>没有区间：给出数值的重抽样少于两次（只有一篇文档时只有点估计，没有区间）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{0} % interval from {1} resamples of {2} documents</source>
+        <translation>{0}% 区间，来自对 {2} 篇文档的 {1} 次重抽样</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>q (below the minimum) = {0:.3f}</source>
+        <translation>q（低于最小值的概率）= {0:.3f}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/memo_actions.py" line="+54"/>
+        <source>Memos</source>
+        <translation>备忘录</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>&amp;Memos</source>
+        <translation>备忘录(&amp;M)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Every memo on documents, codes and codings: search them, go to one (Ctrl+Shift+O)</source>
+        <translation>文档、代码和编码上的全部备忘录：搜索、跳转到所在位置（Ctrl+Shift+O）</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Document memo</source>
+        <translation>文档备忘录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Memo on the document {0}</source>
+        <translation>文档“{0}”的备忘录</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Definition: {0}</source>
+        <translation>定义：{0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Code memo</source>
+        <translation>代码备忘录</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Memo on the code {0}</source>
+        <translation>代码“{0}”的备忘录</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Memo on the coding of {0} by {1} in {2}</source>
+        <translation>{1} 在“{2}”中以 {0} 所做编码的备忘录</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Coding memo</source>
+        <translation>编码备忘录</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>That coding no longer exists, so the memo was not saved. What you wrote:
+
+{0}</source>
+        <translation>这处编码已不存在，备忘录没有保存。您写的内容：
+
+{0}</translation>
+    </message>
 </context>
 <context>
     <name>AboutDialog</name>
@@ -545,24 +620,24 @@
 <context>
     <name>AgreementView</name>
     <message>
-        <location filename="../../ui/workshop_views.py" line="+20"/>
+        <location filename="../../ui/agreement_view.py" line="+78"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+10"/>
+        <location line="+14"/>
         <source>Coders compared</source>
         <translation>参与比较的编码员</translation>
     </message>
     <message>
-        <location line="-9"/>
-        <location line="+15"/>
+        <location line="-13"/>
+        <location line="+19"/>
         <source>Percent agreement</source>
         <translation>百分比一致性</translation>
     </message>
     <message>
-        <location line="-14"/>
+        <location line="-18"/>
         <source>Pooled Cohen&apos;s κ</source>
         <translation>合并 Cohen&apos;s κ 系数</translation>
     </message>
@@ -573,23 +648,23 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+14"/>
+        <location line="+18"/>
         <source>Krippendorff&apos;s α</source>
         <translation>Krippendorff&apos;s α 系数</translation>
     </message>
     <message>
-        <location line="-13"/>
-        <location line="+14"/>
+        <location line="-17"/>
+        <location line="+18"/>
         <source>Segment agreement</source>
         <translation>片段层面一致性</translation>
     </message>
     <message>
-        <location line="-13"/>
+        <location line="-17"/>
         <source>Documents compared</source>
         <translation>参与比较的文档</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
@@ -634,17 +709,12 @@
         <translation>缺失的编码员</translation>
     </message>
     <message>
-        <location line="+17"/>
-        <source>The coders to compare (at least two). The consensus coder is left out unless you tick it.</source>
-        <translation>要比较的编码员（至少两名）。除非勾选，共识编码员不参与比较。</translation>
-    </message>
-    <message>
-        <location line="+10"/>
+        <location line="+34"/>
         <source>Two segments of a code match when their overlap covers at least this share of their union (segment agreement, as in MAXQDA)</source>
         <translation>同一代码的两个片段的重叠部分至少占其并集的这一比例时视为匹配（片段层面一致性，与 MAXQDA 相同）</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+10"/>
         <source>Export to Excel…</source>
         <translation>导出到 Excel…</translation>
     </message>
@@ -664,22 +734,17 @@
         <translation>重新计算一致性</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Coders:</source>
-        <translation>编码员：</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+24"/>
         <source>Segment overlap threshold:</source>
         <translation>片段重叠阈值：</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+37"/>
         <source>Units are characters. Percent agreement and Cohen&apos;s κ compare two coders per code on the characters of each document (pooled: tables summed over documents; weighted: mean weighted by length). Krippendorff&apos;s α compares all coders present. A coder who coded nothing in a document is missing there, not disagreeing. “undefined” means 0/0: nothing to compare.</source>
         <translation>分析单位为字符。百分比一致性和 Cohen&apos;s κ 系数按代码比较两名编码员在每个文档字符上的编码（合并：各文档的表格相加；加权：按长度加权的平均值）。Krippendorff&apos;s α 系数比较所有在场的编码员。在某文档中未做任何编码的编码员在该文档中视为缺失，而非分歧。“无法计算”表示 0/0：没有可比较的内容。</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+107"/>
         <source>Open a project first.</source>
         <translation>请先打开一个项目。</translation>
     </message>
@@ -689,7 +754,7 @@
         <translation>请勾选至少两名编码员进行比较（请先合并参与者副本：工作坊 → 合并项目…）。</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+96"/>
         <location line="+1"/>
         <source>Only {0}</source>
         <translation>仅 {0}</translation>
@@ -700,19 +765,19 @@
         <translation>比较 {0} 名编码员：{1}；{3} 个文档中的 {2} 个代码。选择一个代码以按文档查看。</translation>
     </message>
     <message>
-        <location line="+15"/>
-        <location line="+67"/>
+        <location line="+13"/>
+        <location line="+86"/>
         <source>all {0}</source>
         <translation>全部 {0} 名</translation>
     </message>
     <message>
-        <location line="-65"/>
-        <location line="+68"/>
+        <location line="-84"/>
+        <location line="+87"/>
         <source>Per pair of coders: expand the row</source>
         <translation>按编码员两两比较：展开此行</translation>
     </message>
     <message>
-        <location line="-43"/>
+        <location line="-42"/>
         <source>α is computed over all coders: see the code row</source>
         <translation>α 基于所有编码员计算：见代码所在行</translation>
     </message>
@@ -722,37 +787,37 @@
         <translation>无法计算：两名编码员都没有此代码的片段</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>No document where both coders coded</source>
         <translation>没有两名编码员都编码过的文档</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>Per document: {0}</source>
         <translation>按文档：{0}</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+9"/>
         <source>Coded nothing in this document: left out here, not counted as disagreeing</source>
         <translation>在此文档中未做任何编码：此处不计入，不算作分歧</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+15"/>
         <source>α is computed over all coders present</source>
         <translation>α 基于所有在场的编码员计算</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>Not compared: a coder is missing in this document</source>
         <translation>未比较：此文档中缺少一名编码员</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>Cannot be computed: neither coder has a segment of this code here</source>
         <translation>无法计算：此处两名编码员都没有此代码的片段</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Export agreement to Excel</source>
         <translation>将一致性导出到 Excel</translation>
     </message>
@@ -762,9 +827,121 @@
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+17"/>
         <source>Exported the agreement to {0}</source>
         <translation>已将一致性导出到 {0}</translation>
+    </message>
+    <message>
+        <location line="-502"/>
+        <source>κ interval</source>
+        <translation>κ 区间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>α interval</source>
+        <translation>α 区间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gwet&apos;s AC1</source>
+        <translation>Gwet&apos;s AC1 系数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Brennan–Prediger</source>
+        <translation>Brennan–Prediger 系数</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>The coders to compare (at least two). The consensus coder and the demo&apos;s example coder are left out unless you tick them.</source>
+        <translation>要比较的编码员（至少两位）。共识编码员和示例项目的示例编码员默认不计入，勾选后才比较。</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stop computing; the window stays as it is</source>
+        <translation>停止计算；窗口保持原样</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&amp;Coders to compare:</source>
+        <translation>要比较的编码员(&amp;C)：</translation>
+    </message>
+    <message>
+        <location line="-34"/>
+        <source>&amp;Intervals ({0} resamples)</source>
+        <translation>区间（{0} 次重抽样）(&amp;I)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>95 % bootstrap intervals for κ and α, resampling documents (one document gives a point, not an interval)</source>
+        <translation>κ 和 α 的 95% bootstrap 区间，按文档重抽样（只有一篇文档时只有点估计，没有区间）</translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <source>A methods paragraph with these numbers, for a report (select and copy)</source>
+        <translation>含上述数值的方法段落，可用于报告（选中后复制）</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <location line="+271"/>
+        <source>Per document</source>
+        <translation>按文档</translation>
+    </message>
+    <message>
+        <location line="-270"/>
+        <source>Methods paragraph</source>
+        <translation>方法段落</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>Left out unless you tick it</source>
+        <translation>默认不计入，勾选后才比较</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Reading the codings and comparing the coders…</source>
+        <translation>正在读取编码并比较编码员…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chance-corrected measures and intervals…</source>
+        <translation>正在计算机遇校正系数和区间…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Writing the methods paragraph…</source>
+        <translation>正在撰写方法段落…</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <location line="+11"/>
+        <source>Cancelled: the numbers shown are from before.</source>
+        <translation>已取消：显示的仍是之前的数值。</translation>
+    </message>
+    <message>
+        <location line="+101"/>
+        <source>Tick “Intervals” to compute them</source>
+        <translation>勾选“区间”后计算</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>κ intervals are for two coders: see α</source>
+        <translation>κ 区间只用于两位编码员：请看 α</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Over all coders: see the code row</source>
+        <translation>针对全部编码员：请看代码行</translation>
+    </message>
+    <message>
+        <location line="+100"/>
+        <source>Writing {0}…</source>
+        <translation>正在写入 {0}…</translation>
     </message>
 </context>
 <context>
@@ -1233,7 +1410,7 @@
 <context>
     <name>CodingsHere</name>
     <message>
-        <location filename="../../ui/panels.py" line="+37"/>
+        <location filename="../../ui/panels.py" line="+39"/>
         <source>Codings here</source>
         <translation>此处的编码</translation>
     </message>
@@ -1258,7 +1435,7 @@
         <translation>为选中的编码撰写备忘录</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+29"/>
         <source>Codings here: {0}</source>
         <translation>此处的编码：{0}</translation>
     </message>
@@ -1266,6 +1443,11 @@
         <location line="+3"/>
         <source>Codings here: click inside a coded passage</source>
         <translation>此处的编码：请点击已编码的段落</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>Codings in the selection: {0}</source>
+        <translation>所选文本中的编码：{0}</translation>
     </message>
 </context>
 <context>
@@ -1475,7 +1657,7 @@
 <context>
     <name>DisagreementsView</name>
     <message>
-        <location filename="../../ui/workshop_views.py" line="+8"/>
+        <location filename="../../ui/disagreements_view.py" line="+73"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
@@ -1515,7 +1697,7 @@
         <translation>缺失</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+41"/>
         <source>Code this span for consensus</source>
         <translation>为共识编码此片段</translation>
     </message>
@@ -1535,27 +1717,22 @@
         <translation>重新列出分歧</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+36"/>
         <source>Open a project first.</source>
         <translation>请先打开一个项目。</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+55"/>
         <source>Characters {0} to {1} of the document</source>
         <translation>文档的第 {0} 至 {1} 个字符</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <source>{0} disagreements between {1}. Click one to see it in the document; then accept a coder&apos;s coding into the consensus or code the span for consensus (both can be undone).</source>
-        <translation>{1} 之间有 {0} 处分歧。点击一处即可在文档中查看；然后将某位编码员的编码采纳为共识，或为共识编码该片段（两者均可撤销）。</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+21"/>
         <source>No disagreements: either the coders agree everywhere or fewer than two coders coded the same documents (merge participants&apos; copies first).</source>
         <translation>没有分歧：要么编码员处处一致，要么对同一文档编码的编码员少于两名（请先合并参与者副本）。</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+63"/>
         <source>Accept {0}&apos;s coding into consensus</source>
         <translation>将 {0} 的编码采纳为共识</translation>
     </message>
@@ -1563,6 +1740,36 @@
         <location line="+3"/>
         <source>Code {0}&apos;s whole coding of {1} ({2}–{3}) for the consensus coder</source>
         <translation>以共识编码员的名义编码 {0} 对 {1} 的完整编码（{2}–{3}）</translation>
+    </message>
+    <message>
+        <location line="-225"/>
+        <source>Consensus</source>
+        <translation>共识</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>&amp;Hide settled</source>
+        <translation>隐藏已解决(&amp;H)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Leave out the disagreements the consensus coder has coded</source>
+        <translation>不显示共识编码员已编码的分歧</translation>
+    </message>
+    <message>
+        <location line="+117"/>
+        <source>{0} disagreements between {1}, {2} settled. Click one to see it in the document; then accept a coder&apos;s coding into the consensus or code the span for consensus (both can be undone).</source>
+        <translation>{1} 之间有 {0} 处分歧，已解决 {2} 处。点击一处即可在文档中查看；然后将某位编码员的编码采纳为共识，或为共识编码这段文本（都可以撤销）。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>✓ settled</source>
+        <translation>✓ 已解决</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The consensus coder ({0}) has coded this code here</source>
+        <translation>共识编码员（{0}）已在此处编码了这个代码</translation>
     </message>
 </context>
 <context>
@@ -1632,7 +1839,7 @@
 <context>
     <name>DocumentView</name>
     <message>
-        <location filename="../../ui/document_view.py" line="+451"/>
+        <location filename="../../ui/document_view.py" line="+466"/>
         <source>{0} — {1} ({2} characters)</source>
         <translation>{0} — {1}（{2} 个字符）</translation>
     </message>
@@ -1805,7 +2012,7 @@
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../ui/panels.py" line="+45"/>
+        <location filename="../../ui/panels.py" line="+51"/>
         <source>Find in the document…</source>
         <translation>在文档中查找…</translation>
     </message>
@@ -2124,7 +2331,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+111"/>
+        <location filename="../../ui/main_window.py" line="+113"/>
         <source>Documents</source>
         <translation>文档</translation>
     </message>
@@ -2343,12 +2550,7 @@
         <translation>Annotator 项目 (*{0})</translation>
     </message>
     <message>
-        <location line="-29"/>
-        <source>Created {0} with the {1} codebook</source>
-        <translation>已用 {1} 编码本创建 {0}</translation>
-    </message>
-    <message>
-        <location line="+27"/>
+        <location line="-2"/>
         <source>Save a copy</source>
         <translation>另存副本</translation>
     </message>
@@ -2363,7 +2565,7 @@
         <translation>（暂无）</translation>
     </message>
     <message>
-        <location filename="../../ui/document_list.py" line="+68"/>
+        <location filename="../../ui/document_list.py" line="+65"/>
         <source>{0} characters</source>
         <translation>{0} 个字符</translation>
     </message>
@@ -2378,7 +2580,7 @@
         <translation>备忘录：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/coding_actions.py" line="+148"/>
+        <location filename="../../ui/coding_actions.py" line="+143"/>
         <location line="+1"/>
         <source>Coder: {0}</source>
         <translation>编码员：{0}</translation>
@@ -2409,28 +2611,17 @@
         <translation>{0} 个字符，{1} 处编码</translation>
     </message>
     <message>
-        <location line="+50"/>
-        <source>Document memo</source>
-        <translation>文档备忘录</translation>
-    </message>
-    <message>
-        <location filename="../../ui/codebook_editing.py" line="+203"/>
-        <location filename="../../ui/document_list.py" line="+1"/>
-        <source>Memo on {0}:</source>
-        <translation>{0} 的备忘录：</translation>
-    </message>
-    <message>
-        <location filename="../../ui/document_list.py" line="-134"/>
+        <location filename="../../ui/memo_actions.py" line="-92"/>
         <source>Document &amp;memo…</source>
         <translation>文档备忘录(&amp;M)…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Write a memo on the document</source>
         <translation>为文档撰写备忘录</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../../ui/document_list.py" line="-80"/>
         <source>&amp;Rename document…</source>
         <translation>重命名文档(&amp;R)…</translation>
     </message>
@@ -2480,7 +2671,7 @@
         <translation>将键盘焦点移到文档列表</translation>
     </message>
     <message>
-        <location line="+128"/>
+        <location line="+116"/>
         <source>Rename document</source>
         <translation>重命名文档</translation>
     </message>
@@ -2536,12 +2727,12 @@ No: choose another coder name.</source>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+216"/>
+        <location line="+189"/>
         <source>Code with</source>
         <translation>编码为</translation>
     </message>
     <message>
-        <location line="-215"/>
+        <location line="-188"/>
         <source>Code:</source>
         <translation>代码：</translation>
     </message>
@@ -2578,7 +2769,7 @@ No: choose another coder name.</source>
         <translation>快速编码 {0}</translation>
     </message>
     <message>
-        <location line="-295"/>
+        <location line="-290"/>
         <source>&amp;Code with current code</source>
         <translation>用当前代码编码(&amp;C)</translation>
     </message>
@@ -2618,7 +2809,7 @@ No: choose another coder name.</source>
         <translation>从所选字符上移除您的某个代码</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../../ui/memo_actions.py" line="+4"/>
         <source>Coding m&amp;emo…</source>
         <translation>编码备忘录(&amp;E)…</translation>
     </message>
@@ -2628,7 +2819,7 @@ No: choose another coder name.</source>
         <translation>为光标所在处的编码撰写备忘录</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../../ui/coding_actions.py" line="+2"/>
         <source>&amp;Remove coding here</source>
         <translation>移除此处的编码(&amp;R)</translation>
     </message>
@@ -2714,37 +2905,27 @@ No: choose another coder name.</source>
     </message>
     <message>
         <location line="+8"/>
-        <location line="+87"/>
+        <location line="+60"/>
         <source>Uncode</source>
         <translation>取消编码</translation>
     </message>
     <message>
-        <location line="-86"/>
+        <location line="-59"/>
         <source>Remove which code?</source>
         <translation>移除哪个代码？</translation>
     </message>
     <message>
         <location line="+27"/>
-        <source>Coding memo</source>
-        <translation>编码备忘录</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Memo on this coding with {0}:</source>
-        <translation>这处 {0} 编码的备忘录：</translation>
-    </message>
-    <message>
-        <location line="+14"/>
         <source>Click inside a coded passage and choose a coding first</source>
         <translation>请先点击已编码的段落并选择一处编码</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location filename="../../ui/memo_actions.py" line="+95"/>
         <source>Click inside a coded passage first</source>
         <translation>请先点击已编码的段落</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location filename="../../ui/coding_actions.py" line="+14"/>
         <source>Code with {0}</source>
         <translation>用 {0} 编码</translation>
     </message>
@@ -2754,12 +2935,12 @@ No: choose another coder name.</source>
         <translation>移除 {0}（{1}）</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location filename="../../ui/memo_actions.py" line="+17"/>
         <source>Memo on {0}…</source>
         <translation>{0} 的备忘录…</translation>
     </message>
     <message>
-        <location filename="../../ui/codebook_editing.py" line="-152"/>
+        <location filename="../../ui/codebook_editing.py" line="+51"/>
         <source>&amp;Add code…</source>
         <translation>添加代码(&amp;A)…</translation>
     </message>
@@ -2809,17 +2990,17 @@ No: choose another coder name.</source>
         <translation>编辑选中代码的定义</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../../ui/memo_actions.py" line="-117"/>
         <source>Code m&amp;emo…</source>
         <translation>代码备忘录(&amp;E)…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Write a memo on the chosen code</source>
         <translation>为选中的代码撰写备忘录</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../ui/codebook_editing.py" line="+2"/>
         <source>&amp;Merge into…</source>
         <translation>合并到(&amp;M)…</translation>
     </message>
@@ -2954,11 +3135,6 @@ No: choose another coder name.</source>
         <translation>{0} 的定义（哪些内容属于此代码，哪些不属于）：</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Code memo</source>
-        <translation>代码备忘录</translation>
-    </message>
-    <message>
         <location line="+30"/>
         <source>Merge code</source>
         <translation>合并代码</translation>
@@ -3059,7 +3235,7 @@ No: choose another coder name.</source>
         <translation>在 {2} 个文档中找到 {0} 处“{1}”</translation>
     </message>
     <message>
-        <location filename="../../ui/coding_actions.py" line="+15"/>
+        <location filename="../../ui/coding_actions.py" line="+14"/>
         <source>Switch coder</source>
         <translation>切换编码员</translation>
     </message>
@@ -3135,7 +3311,7 @@ No: choose another coder name.</source>
         <translation>恢复文档文字的默认大小</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+103"/>
         <source>Text size {0} pt</source>
         <translation>文字大小 {0} 磅</translation>
     </message>
@@ -3153,6 +3329,11 @@ No: choose another coder name.</source>
         <location filename="../../ui/import_dialogs.py" line="-85"/>
         <source>&amp;Import documents…</source>
         <translation>导入文档(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/project_lifecycle.py" line="-80"/>
+        <source>Created {0} with the codebook “{1}”</source>
+        <translation>已用编码本“{1}”创建 {0}</translation>
     </message>
 </context>
 <context>
@@ -3228,9 +3409,130 @@ No: choose another coder name.</source>
     </message>
 </context>
 <context>
+    <name>MemoEditor</name>
+    <message>
+        <location filename="../../ui/memo_editor.py" line="+63"/>
+        <source>Write the memo here…</source>
+        <translation>在此撰写备忘录…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Save the memo and close (Ctrl+Enter)</source>
+        <translation>保存备忘录并关闭（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ctrl+Enter saves · Esc closes · Tab moves to the buttons</source>
+        <translation>Ctrl+Enter 保存 · Esc 关闭 · Tab 移到按钮</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Discard the memo?</source>
+        <translation>放弃备忘录？</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What you wrote in this memo has not been saved. Close it and lose the changes?</source>
+        <translation>这份备忘录里写的内容还没有保存。仍要关闭并放弃修改吗？</translation>
+    </message>
+</context>
+<context>
+    <name>MemoList</name>
+    <message>
+        <location filename="../../ui/memo_list.py" line="+39"/>
+        <source>All memos</source>
+        <translation>全部备忘录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Document memos</source>
+        <translation>文档备忘录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Code memos</source>
+        <translation>代码备忘录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Coding memos</source>
+        <translation>编码备忘录</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>On</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Attached to</source>
+        <translation>所属位置</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Memo</source>
+        <translation>备忘录</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Search the memos…</source>
+        <translation>搜索备忘录…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Edit memo…</source>
+        <translation>编辑备忘录…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open the chosen memo in the memo editor</source>
+        <translation>在备忘录编辑器中打开所选备忘录</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Document</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Coding</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>{0} · {1} · {2}</source>
+        <translation>{0} · {1} · {2}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Characters {0} to {1}: {2}</source>
+        <translation>第 {0} 至 {1} 个字符：{2}</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>No memos yet: write one on a document (Ctrl+Shift+M), a code (Ctrl+Alt+M) or a coding (Ctrl+M).</source>
+        <translation>还没有备忘录：可以在文档（Ctrl+Shift+M）、代码（Ctrl+Alt+M）或编码（Ctrl+M）上撰写。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0} memos. Double-click one to go to it.</source>
+        <translation>共 {0} 份备忘录。双击即可跳转到所在位置。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{0} of {1} memos</source>
+        <translation>{1} 份备忘录中的 {0} 份</translation>
+    </message>
+</context>
+<context>
     <name>MergeReportDialog</name>
     <message>
-        <location filename="../../ui/workshop_menu.py" line="+121"/>
+        <location filename="../../ui/workshop_menu.py" line="+140"/>
         <source>Merge report</source>
         <translation>合并报告</translation>
     </message>
@@ -3448,6 +3750,19 @@ in the copy: {1}</source>
         <location filename="../../ui/chart_view.py" line="+13"/>
         <source>&amp;Draw the current document</source>
         <translation>绘制当前文档(&amp;D)</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <location filename="../../ui/i18n.py" line="+56"/>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
     </message>
 </context>
 <context>
@@ -3710,7 +4025,7 @@ in the copy: {1}</source>
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../ui/i18n.py" line="+157"/>
+        <location filename="../../ui/i18n.py" line="+125"/>
         <source>System language ({0})</source>
         <translation>跟随系统（{0}）</translation>
     </message>
@@ -4066,7 +4381,7 @@ in the copy: {1}</source>
         <translation>分歧</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+14"/>
         <source>Make participant &amp;copies…</source>
         <translation>生成参与者副本(&amp;C)…</translation>
     </message>
@@ -4112,17 +4427,17 @@ in the copy: {1}</source>
         <translation>工作坊(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop_menu.py" line="+42"/>
+        <location filename="../../ui/workshop_menu.py" line="+60"/>
         <source>Intercoder agreement of {0}</source>
         <translation>{0} 的编码员间一致性</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-87"/>
         <source>{0} disagreements</source>
         <translation>{0} 处分歧</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+123"/>
         <source>{0}: {1} ({2} documents, {3} codes, {4} codings)</source>
         <translation>{0}：{1}（{2} 个文档，{3} 个代码，{4} 处编码）</translation>
     </message>

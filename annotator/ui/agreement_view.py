@@ -1,0 +1,600 @@
+"""Intercoder agreement in the window (Workshop → Intercoder agreement…).
+
+The table is filled from ``ProjectAgreement.to_json()``, the same numbers
+``annotator agreement --json`` prints and the workbook holds, with the chance-corrected
+family, the bootstrap intervals and the methods paragraph of ``agreement_measures``.
+With two coders each code has one row; with more, the code row carries Krippendorff's α
+(over all coders present) and each pair of coders is a child row with its percent
+agreement and κ. Everything is computed in a thread (``background``): the window keeps
+answering, Cancel stops it.
+"""
+
+from pathlib import Path
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QSignalBlocker,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QDoubleSpinBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.services.agreement import (
+    CONSENSUS_CODER,
+    ProjectAgreement,
+    disagreements,
+    project_agreement,
+)
+from annotator.services.agreement_export import write_agreement_workbook
+from annotator.services.agreement_measures import (
+    CodeMeasures,
+    code_measures,
+    methods_paragraph,
+)
+from annotator.services.coders import list_coders
+from annotator.services.project_coder import has_coded
+from annotator.services.projects import DEMO_CODER
+from annotator.ui.background import BackgroundJob, Progress
+from annotator.ui.codebook_view import swatch
+from annotator.ui.i18n import current_language
+from annotator.ui.prompts import Prompts
+from annotator.ui.session import Session
+from annotator.ui.workshop_views import (
+    PROJECTED,
+    RAW,
+    set_blank,
+    set_interval,
+    set_value,
+    wide_handles,
+)
+
+
+class AgreementView(QWidget):
+    """Coders to compare, the overlap threshold, a table per code and per document, the
+    intervals and the methods paragraph — laid out to be projected: the coders in a
+    column of their own, the tables taking the rest, wide handles between the parts."""
+
+    CODE_COLUMNS = (  # marked for lupdate; translated where shown (self.tr)
+        QT_TRANSLATE_NOOP("AgreementView", "Code"),
+        QT_TRANSLATE_NOOP("AgreementView", "Coders compared"),
+        QT_TRANSLATE_NOOP("AgreementView", "Percent agreement"),
+        QT_TRANSLATE_NOOP("AgreementView", "Pooled Cohen's κ"),
+        QT_TRANSLATE_NOOP("AgreementView", "Weighted Cohen's κ"),
+        QT_TRANSLATE_NOOP("AgreementView", "Krippendorff's α"),
+        QT_TRANSLATE_NOOP("AgreementView", "Segment agreement"),
+        QT_TRANSLATE_NOOP("AgreementView", "Documents compared"),
+        QT_TRANSLATE_NOOP("AgreementView", "κ interval"),
+        QT_TRANSLATE_NOOP("AgreementView", "α interval"),
+        QT_TRANSLATE_NOOP("AgreementView", "Gwet's AC1"),
+        QT_TRANSLATE_NOOP("AgreementView", "Brennan–Prediger"),
+    )
+    DOC_COLUMNS = (  # marked for lupdate; translated where shown (self.tr)
+        QT_TRANSLATE_NOOP("AgreementView", "Document"),
+        QT_TRANSLATE_NOOP("AgreementView", "Coders compared"),
+        QT_TRANSLATE_NOOP("AgreementView", "Characters"),
+        QT_TRANSLATE_NOOP("AgreementView", "Both coded"),
+        QT_TRANSLATE_NOOP("AgreementView", "Only first"),
+        QT_TRANSLATE_NOOP("AgreementView", "Only second"),
+        QT_TRANSLATE_NOOP("AgreementView", "Neither"),
+        QT_TRANSLATE_NOOP("AgreementView", "Percent agreement"),
+        QT_TRANSLATE_NOOP("AgreementView", "Cohen's κ"),
+        QT_TRANSLATE_NOOP("AgreementView", "Krippendorff's α"),
+        QT_TRANSLATE_NOOP("AgreementView", "Segment agreement"),
+        QT_TRANSLATE_NOOP("AgreementView", "Coders present"),
+        QT_TRANSLATE_NOOP("AgreementView", "Coders missing"),
+    )
+    INTERVAL_COL, ALPHA_INTERVAL_COL, AC1_COL, BP_COL = 8, 9, 10, 11
+    RESAMPLES = 1000
+    computed = Signal()  # new numbers are shown (or the computation ended without)
+
+    def __init__(self, session: Session, prompts: Prompts | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("agreementView")
+        self.session = session
+        self.prompts = prompts or Prompts(self)
+        self.result: ProjectAgreement | None = None
+        self.data: dict | None = None
+        self.measures: tuple[CodeMeasures, ...] = ()
+        self.methods = ""
+        self.job: BackgroundJob | None = None
+        font = self.font()
+        font.setPointSizeF(font.pointSizeF() * PROJECTED)
+        self.setFont(font)
+
+        self.coders = QListWidget()
+        self.coders.setObjectName("agreementCoders")
+        self.coders.setToolTip(self.tr(
+            "The coders to compare (at least two). The consensus coder and the demo's "
+            "example coder are left out unless you tick them."))
+        self.coders.itemChanged.connect(lambda _i: self._schedule())
+        self.threshold = QDoubleSpinBox()
+        self.threshold.setObjectName("agreementThreshold")
+        self.threshold.setRange(0.05, 1.0)
+        self.threshold.setSingleStep(0.05)
+        self.threshold.setDecimals(2)
+        self.threshold.setValue(0.9)
+        self.threshold.setToolTip(self.tr(
+            "Two segments of a code match when their overlap covers at least this share "
+            "of their union (segment agreement, as in MAXQDA)"))
+        self.threshold.valueChanged.connect(lambda _v: self._schedule())
+        self.intervals = QCheckBox(self.tr("&Intervals ({0} resamples)").format(
+            self.RESAMPLES))
+        self.intervals.setObjectName("agreementIntervals")
+        self.intervals.setToolTip(self.tr(
+            "95 % bootstrap intervals for κ and α, resampling documents (one document "
+            "gives a point, not an interval)"))
+        self.intervals.toggled.connect(lambda _on: self._schedule())
+        self.export_button = QPushButton(self.tr("Export to Excel…"))
+        self.export_button.setObjectName("agreementExport")
+        self.export_button.setToolTip(self.tr(
+            "Write the agreement workbook: every number with the counts behind it, "
+            "and the disagreements"))
+        self.export_button.clicked.connect(lambda: self.export_dialog())
+        self.refresh_button = QPushButton(self.tr("Recalculate"))
+        self.refresh_button.setToolTip(self.tr("Compute the agreement again"))
+        self.refresh_button.clicked.connect(self.refresh)
+        self.progress = QProgressBar()
+        self.progress.setObjectName("agreementProgress")
+        self.progress.setTextVisible(True)
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.setObjectName("agreementCancel")
+        self.cancel_button.setToolTip(self.tr("Stop computing; the window stays as it is"))
+        self.cancel_button.clicked.connect(self.cancel)
+        busy_row = QHBoxLayout()
+        busy_row.addWidget(self.progress, 1)
+        busy_row.addWidget(self.cancel_button)
+        self.busy_box = QWidget()
+        self.busy_box.setLayout(busy_row)
+        busy_row.setContentsMargins(0, 0, 0, 0)
+        self.busy_box.hide()
+
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 4, 0)
+        coders_label = QLabel(self.tr("&Coders to compare:"))
+        coders_label.setBuddy(self.coders)
+        side_layout.addWidget(coders_label)
+        side_layout.addWidget(self.coders, 1)
+        threshold_label = QLabel(self.tr("Segment overlap threshold:"))
+        threshold_label.setBuddy(self.threshold)
+        side_layout.addWidget(threshold_label)
+        side_layout.addWidget(self.threshold)
+        side_layout.addWidget(self.intervals)
+        side_layout.addWidget(self.refresh_button)
+        side_layout.addWidget(self.export_button)
+        side_layout.addWidget(self.busy_box)
+
+        self.status = QLabel()
+        self.status.setObjectName("agreementStatus")
+        self.status.setWordWrap(True)
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
+
+        self.codes = QTreeWidget()
+        self.codes.setObjectName("agreementCodes")
+        self.codes.setHeaderLabels([self.tr(c) for c in self.CODE_COLUMNS])
+        self.codes.setAlternatingRowColors(True)
+        self.codes.setUniformRowHeights(True)
+        self.codes.currentItemChanged.connect(self._code_chosen)
+        self.docs = QTreeWidget()
+        self.docs.setObjectName("agreementDocuments")
+        self.docs.setHeaderLabels([self.tr(c) for c in self.DOC_COLUMNS])
+        self.docs.setAlternatingRowColors(True)
+        self.docs.setUniformRowHeights(True)
+        for tree in (self.codes, self.docs):
+            tree.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+            tree.header().setStretchLastSection(False)
+            tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+            tree.setMinimumHeight(tree.fontMetrics().lineSpacing() * 6)
+
+        self.methods_box = QPlainTextEdit()
+        self.methods_box.setObjectName("agreementMethods")
+        self.methods_box.setReadOnly(True)
+        self.methods_box.setToolTip(self.tr(
+            "A methods paragraph with these numbers, for a report (select and copy)"))
+        self.legend = QLabel(self.tr(
+            "Units are characters. Percent agreement and Cohen's κ compare two coders "
+            "per code on the characters of each document (pooled: tables summed over "
+            "documents; weighted: mean weighted by length). Krippendorff's α compares all "
+            "coders present. A coder who coded nothing in a document is missing there, "
+            "not disagreeing. “undefined” means 0/0: nothing to compare."))
+        self.legend.setWordWrap(True)
+        self.legend.setStyleSheet("color: #555;")
+        notes = QWidget()
+        notes_layout = QVBoxLayout(notes)
+        notes_layout.setContentsMargins(4, 4, 4, 4)
+        notes_layout.addWidget(self.methods_box, 1)
+        notes_layout.addWidget(self.legend)
+        # below the codes: the chosen code per document, or the methods paragraph
+        self.below = QTabWidget()
+        self.below.setObjectName("agreementBelow")
+        self.below.setDocumentMode(True)
+        self.below.addTab(self.docs, self.tr("Per document"))
+        self.below.addTab(notes, self.tr("Methods paragraph"))
+
+        self.tables = QSplitter(Qt.Orientation.Vertical)
+        self.tables.setObjectName("agreementTables")
+        self.tables.addWidget(self.codes)
+        self.tables.addWidget(self.below)
+        self.tables.setStretchFactor(0, 3)
+        self.tables.setStretchFactor(1, 2)
+        self.tables.setSizes([300, 200])
+        main = QWidget()
+        main_layout = QVBoxLayout(main)
+        main_layout.setContentsMargins(4, 0, 0, 0)
+        main_layout.addWidget(self.status)
+        main_layout.addWidget(self.tables, 1)
+        self.split = QSplitter(Qt.Orientation.Horizontal)
+        self.split.setObjectName("agreementSplit")
+        self.split.addWidget(side)
+        self.split.addWidget(main)
+        self.split.setStretchFactor(1, 1)
+        self.split.setSizes([230, 1000])
+        for split in (self.tables, self.split):
+            wide_handles(split)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.split, 1)
+
+        self._timer = QTimer(self, singleShot=True, interval=300)
+        self._timer.timeout.connect(self.refresh)
+
+    # -- coders --------------------------------------------------------------------------
+
+    def fill_coders(self) -> None:
+        """Every coder of the project; ticked: those with codings, except the consensus
+        coder and the demo's example coder (whose codings would make most rows of a
+        workshop "undefined") — unless fewer than two would be left."""
+        project = self.session.project
+        blocker = QSignalBlocker(self.coders)
+        self.coders.clear()
+        if project is None:
+            del blocker
+            return
+        coders = self.session.call(list_coders, project) or []
+        coded = [c.name for c in coders if c.name != CONSENSUS_CODER
+                 and self.session.call(has_coded, project, c.id)]
+        default = [n for n in coded if n != DEMO_CODER]
+        if len(default) < 2:
+            default = coded
+        for c in coders:
+            item = QListWidgetItem(c.name)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if c.name in default
+                               else Qt.CheckState.Unchecked)
+            if c.name in (CONSENSUS_CODER, DEMO_CODER):
+                item.setToolTip(self.tr("Left out unless you tick it"))
+            self.coders.addItem(item)
+        del blocker
+
+    def chosen_coders(self) -> list[str]:
+        return [self.coders.item(i).text() for i in range(self.coders.count())
+                if self.coders.item(i).checkState() == Qt.CheckState.Checked]
+
+    def set_coders(self, names: list[str]) -> None:
+        blocker = QSignalBlocker(self.coders)
+        for i in range(self.coders.count()):
+            item = self.coders.item(i)
+            item.setCheckState(Qt.CheckState.Checked if item.text() in names
+                               else Qt.CheckState.Unchecked)
+        del blocker
+        self.refresh()
+
+    # -- computing -----------------------------------------------------------------------
+
+    def _schedule(self) -> None:
+        self._timer.start()
+
+    def mark_dirty(self) -> None:
+        if self.isVisible():
+            self._schedule()
+
+    @property
+    def busy(self) -> bool:
+        return self.job is not None
+
+    def refresh(self) -> None:
+        """Compute again, in a thread: the window keeps answering, Cancel stops it."""
+        self._timer.stop()
+        self._drop_job()
+        project = self.session.project
+        if project is None:
+            self._clear(self.tr("Open a project first."))
+            return
+        coders = self.chosen_coders()
+        if len(coders) < 2:
+            self._clear(self.tr(
+                "Tick at least two coders to compare (merge participants' copies first: "
+                "Workshop → Merge projects…)."))
+            return
+        threshold = round(self.threshold.value(), 2)
+        resamples = self.RESAMPLES if self.intervals.isChecked() else 0
+        lang = current_language()
+        stages = (self.tr("Reading the codings and comparing the coders…"),
+                  self.tr("Chance-corrected measures and intervals…"),
+                  self.tr("Writing the methods paragraph…"))
+
+        def work(progress: Progress) -> tuple:
+            progress.stage(stages[0], 0, 3)
+            result = project_agreement(project, coders=coders, threshold=threshold)
+            progress.stage(stages[1], 1, 3)
+            measures = code_measures(result, resamples=resamples)
+            progress.stage(stages[2], 2, 3)
+            sentences = methods_paragraph(result, measures, resamples=resamples)
+            methods = ("" if lang == "zh" else " ").join(m.render(lang) for m in sentences)
+            return result, result.to_json(), measures, methods
+
+        self.job = BackgroundJob(work, self, "agreement")
+        self.job.staged.connect(self._staged)
+        self.job.finished.connect(self._computed)
+        self.job.failed.connect(self._failed)
+        self.job.cancelled.connect(lambda: self._ended(
+            self.tr("Cancelled: the numbers shown are from before.")))
+        self.export_button.setEnabled(False)
+        self.refresh_button.setEnabled(False)
+        self.progress.setRange(0, 3)
+        self.progress.setValue(0)
+        self.busy_box.show()
+        self.job.start()
+
+    def cancel(self) -> None:
+        """Cancel: stop the running computation; the numbers shown stay as they were."""
+        if self._drop_job():
+            self._ended(self.tr("Cancelled: the numbers shown are from before."))
+
+    def _drop_job(self) -> bool:
+        """Stop the running computation, if any (its result, should it still come, is
+        dropped); True when there was one."""
+        if self.job is None:
+            return False
+        job, self.job = self.job, None
+        job.cancel()
+        for signal in (job.finished, job.failed, job.cancelled, job.staged):
+            signal.disconnect()
+        return True
+
+    def wait(self) -> None:
+        """Let a running computation finish (the project is about to close)."""
+        if self.job is not None:
+            self.job.wait()
+
+    def _staged(self, text: str, done: int, total: int) -> None:
+        self.progress.setFormat(text)
+        self.progress.setValue(done)
+
+    def _ended(self, status: str | None = None) -> None:
+        self.job = None
+        self.busy_box.hide()
+        self.refresh_button.setEnabled(True)
+        if status is not None:
+            self.status.setText(status)
+        self.computed.emit()
+
+    def _failed(self, message: str) -> None:
+        self._clear(message)
+        self._ended()
+
+    def _clear(self, status: str) -> None:
+        self.codes.clear()
+        self.docs.clear()
+        self.methods_box.clear()
+        self.result, self.data, self.measures, self.methods = None, None, (), ""
+        self.export_button.setEnabled(False)
+        self.status.setText(status)
+
+    def _computed(self, outcome: tuple) -> None:
+        current = self.codes.currentItem()
+        keep = current.data(0, RAW) if current is not None else None
+        self.codes.clear()
+        self.docs.clear()
+        self.result, self.data, self.measures, self.methods = outcome
+        self._fill_codes(keep)
+        self.methods_box.setPlainText(self.methods)
+        self.export_button.setEnabled(True)
+        self._ended()
+
+    def _fill_codes(self, keep: str | None = None) -> None:
+        data = self.data
+        assert data is not None
+        measures = {m.code.path: m for m in self.measures}
+        pairwise = len(data["coders"]) == 2
+        labels = [self.tr(c) for c in self.DOC_COLUMNS]
+        if pairwise:  # say who "first" and "second" are
+            labels[4] = self.tr("Only {0}").format(data["coders"][0])
+            labels[5] = self.tr("Only {0}").format(data["coders"][1])
+        self.docs.setHeaderLabels(labels)
+        self.status.setText(self.tr(
+            "Comparing {0} coders: {1}; {2} codes in {3} document(s). Choose a code to "
+            "see it per document.").format(len(data["coders"]), ", ".join(data["coders"]),
+                                 len(data["codes"]), len(data["documents"])))
+        for entry in data["codes"]:
+            item = QTreeWidgetItem([entry["code"]])
+            item.setData(0, RAW, entry["code"])
+            code = self._code_id(entry["code"])
+            if code is not None:
+                item.setIcon(0, swatch(self.session.code_color(code)))
+            if pairwise:
+                item.setText(1, " – ".join(data["coders"]))
+                self._summary_values(item, entry)
+            else:
+                item.setText(1, self.tr("all {0}").format(len(data["coders"])))
+                for col in (2, 3, 4, 6, 7):
+                    set_blank(item, col, self.tr("Per pair of coders: expand the row"))
+                set_value(item, 5, entry["krippendorff_alpha"])
+                for pair in entry["pairs"]:
+                    child = QTreeWidgetItem(["", f"{pair['coder_a']} – {pair['coder_b']}"])
+                    self._summary_values(child, pair)
+                    item.addChild(child)
+            self._measure_values(item, measures.get(entry["code"]), pairwise)
+            self.codes.addTopLevelItem(item)
+            item.setExpanded(True)
+        if self.codes.topLevelItemCount():
+            chosen = next((self.codes.topLevelItem(i)
+                           for i in range(self.codes.topLevelItemCount())
+                           if self.codes.topLevelItem(i).data(0, RAW) == keep),
+                          self.codes.topLevelItem(0))
+            self.codes.setCurrentItem(chosen)
+
+    def _measure_values(self, item: QTreeWidgetItem, m: CodeMeasures | None,
+                        pairwise: bool) -> None:
+        """The intervals and the chance-corrected family of a code row (its pair rows
+        carry none: these are over all coders compared)."""
+        if m is None:
+            return
+        ask = self.tr("Tick “Intervals” to compute them")
+        for col, interval in ((self.INTERVAL_COL, m.kappa_interval),
+                              (self.ALPHA_INTERVAL_COL, m.alpha_interval)):
+            if col == self.INTERVAL_COL and not pairwise:
+                set_blank(item, col, self.tr("κ intervals are for two coders: see α"))
+            elif interval is None:
+                set_blank(item, col, ask)
+            else:
+                set_interval(item, col, interval)
+        set_value(item, self.AC1_COL, m.family.gwet_ac1)
+        set_value(item, self.BP_COL, m.family.brennan_prediger)
+        for i in range(item.childCount()):
+            for col in (self.INTERVAL_COL, self.ALPHA_INTERVAL_COL, self.AC1_COL,
+                        self.BP_COL):
+                set_blank(item.child(i), col, self.tr("Over all coders: see the code row"))
+
+    def _summary_values(self, item: QTreeWidgetItem, entry: dict) -> None:
+        set_value(item, 2, entry["percent_agreement"], "percent")
+        set_value(item, 3, entry["pooled_kappa"])
+        set_value(item, 4, entry["weighted_kappa"])
+        if "krippendorff_alpha" in entry:
+            set_value(item, 5, entry["krippendorff_alpha"])
+        else:
+            set_blank(item, 5, self.tr("α is computed over all coders: see the code row"))
+        set_value(item, 6, entry["segment_agreement"], undefined_tip=self.tr(
+            "Cannot be computed: neither coder has a segment of this code"))
+        compared = entry.get("documents_compared")
+        if compared is None:
+            set_value(item, 7, None, "count", self.tr("No document where both coders coded"))
+        else:
+            set_value(item, 7, compared, "count")
+
+    def _code_id(self, path: str) -> int | None:
+        return next((c.id for c in self.session.codes.values() if c.path == path), None)
+
+    def _code_chosen(self, item: QTreeWidgetItem | None, _prev=None) -> None:
+        self.docs.clear()
+        if item is None or self.data is None:
+            self.below.setTabText(0, self.tr("Per document"))
+            return
+        while item.parent() is not None:
+            item = item.parent()
+        path = item.data(0, RAW)
+        entry = next((e for e in self.data["codes"] if e["code"] == path), None)
+        if entry is None:
+            return
+        self.below.setTabText(0, self.tr("Per document: {0}").format(path))
+        pairwise = len(self.data["coders"]) == 2
+        for cell in entry["documents"]:
+            row = QTreeWidgetItem([cell["document"]])
+            row.setData(0, RAW, cell["document"])
+            row.setText(11, ", ".join(cell["coders_present"]))
+            row.setText(12, ", ".join(cell["coders_missing"]) or "—")
+            if cell["coders_missing"]:
+                row.setForeground(12, QBrush(QColor("#b35900")))
+                row.setToolTip(12, self.tr("Coded nothing in this document: left out here, "
+                                           "not counted as disagreeing"))
+            set_value(row, 9, cell["krippendorff_alpha"])
+            if pairwise:
+                row.setText(1, " – ".join(self.data["coders"]))
+                self._cell_values(row, cell, cell["table"], cell["cohen_kappa"])
+            else:
+                row.setText(1, self.tr("all {0}").format(len(cell["coders_present"])))
+                set_value(row, 2, cell["characters"], "count")
+                for col in (3, 4, 5, 6, 7, 8, 10):
+                    set_blank(row, col, self.tr("Per pair of coders: expand the row"))
+                for pair in cell["pairs"]:
+                    child = QTreeWidgetItem(["", f"{pair['coder_a']} – {pair['coder_b']}"])
+                    self._cell_values(child, pair, pair["table"], pair["cohen_kappa"],
+                                      cell["characters"])
+                    set_blank(child, 9, self.tr("α is computed over all coders present"))
+                    row.addChild(child)
+            self.docs.addTopLevelItem(row)
+            row.setExpanded(True)
+
+    def _cell_values(self, row: QTreeWidgetItem, entry: dict, table: dict | None,
+                     kappa: float | None, characters: int | None = None) -> None:
+        missing_tip = self.tr("Not compared: a coder is missing in this document")
+        set_value(row, 2, entry.get("characters", characters), "count")
+        if table is None:
+            for col in (3, 4, 5, 6):
+                set_blank(row, col, missing_tip)
+        else:
+            for col, key in ((3, "both"), (4, "only_a"), (5, "only_b"), (6, "neither")):
+                set_value(row, col, table[key], "count")
+        if table is None:
+            for col in (7, 8, 10):
+                set_blank(row, col, missing_tip)
+                row.setText(col, "—")
+            return
+        set_value(row, 7, entry["percent_agreement"], "percent")
+        set_value(row, 8, kappa)
+        set_value(row, 10, entry["segment_agreement"], undefined_tip=self.tr(
+            "Cannot be computed: neither coder has a segment of this code here"))
+
+    # -- export --------------------------------------------------------------------------
+
+    def export_dialog(self) -> Path | None:
+        """Ask where, then write the agreement workbook in a thread; the path asked
+        for (the file is there when the status bar says so)."""
+        project = self.session.project
+        if project is None or self.result is None:
+            return None
+        path = self.prompts.save_file(
+            self.tr("Export agreement to Excel"),
+            str(project.path.with_name(project.path.stem + "-agreement.xlsx")),
+            self.tr("Excel workbooks (*.xlsx)"))
+        if not path:
+            return None
+        out = Path(path) if path.lower().endswith(".xlsx") else Path(path + ".xlsx")
+        result, measures, methods = self.result, self.measures, self.methods or None
+        lang = current_language()
+
+        def work(progress: Progress) -> Path:
+            progress.stage(self.tr("Writing {0}…").format(out.name), 0, 1)
+            found = disagreements(project, coders=[c.name for c in result.coders])
+            return write_agreement_workbook(result, found, out, lang, measures, methods)
+
+        self._drop_job()
+        self.job = BackgroundJob(work, self, "agreement-export")
+        self.job.staged.connect(self._staged)
+        self.job.finished.connect(lambda written: (
+            self._ended(), self.session.message.emit(
+                self.tr("Exported the agreement to {0}").format(written))))
+        self.job.failed.connect(lambda message: (self._ended(),
+                                                 self.session.error.emit(message)))
+        self.job.cancelled.connect(lambda: self._ended())
+        self.refresh_button.setEnabled(False)
+        self.progress.setRange(0, 1)
+        self.progress.setValue(0)
+        self.busy_box.show()
+        self.job.start()
+        return out
+
+
+__all__ = ["AgreementView"]

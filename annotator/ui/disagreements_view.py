@@ -1,0 +1,324 @@
+"""The disagreements behind the agreement (Workshop → Disagreements…).
+
+The list jumps the document view to a disagreement and selects it; from there the group
+settles the consensus: accept one coder's coding for the consensus coder, or code the
+disputed span for consensus (both undoable commands). A settled disagreement stays
+listed, marked.
+"""
+
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QSignalBlocker,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QBrush
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.services.agreement import (
+    CONSENSUS_CODER,
+    Disagreement,
+    disagreements,
+)
+from annotator.services.coding import Segment, segments
+from annotator.services.window_ops import codings_by_ids
+from annotator.ui.background import BackgroundJob, Progress
+from annotator.ui.codebook_view import swatch
+from annotator.ui.operations.consensus import accept_command, consensus_command
+from annotator.ui.session import Session
+from annotator.ui.workshop_views import (
+    EXCERPT,
+    GREY,
+    PROJECTED,
+    RAW,
+    SETTLED,
+)
+
+
+def settled_by(found: Sequence[Disagreement], consensus: Sequence[Segment]) -> set[int]:
+    """The indexes of the disagreements the consensus coder has coded: a consensus
+    coding of the same code in the same document overlaps the disputed span."""
+    spans: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
+    for seg in consensus:
+        spans[(seg.document_id, seg.code_id)].append((seg.start, seg.end))
+    return {i for i, d in enumerate(found)
+            if any(a < d.end and b > d.start for a, b in spans.get((d.document_id, d.code_id),
+                                                                  ()))}
+
+
+class DisagreementsView(QWidget):
+    """Where the coders differ; click one to see it in the document, then settle it.
+
+    The coders compared are the agreement view's (the consensus coder and the demo's
+    example coder left out by default). A disagreement the consensus coder has coded —
+    accepted from a coder or coded for consensus — stays listed, marked "settled", so
+    the room sees what is done; "Hide settled" leaves the open ones.
+    """
+
+    COLUMNS = (  # marked for lupdate; translated where shown (self.tr)
+        QT_TRANSLATE_NOOP("DisagreementsView", "Document"),
+        QT_TRANSLATE_NOOP("DisagreementsView", "Code"),
+        QT_TRANSLATE_NOOP("DisagreementsView", "Coded by"),
+        QT_TRANSLATE_NOOP("DisagreementsView", "Not coded by"),
+        QT_TRANSLATE_NOOP("DisagreementsView", "Text"),
+        QT_TRANSLATE_NOOP("DisagreementsView", "Span"),
+        QT_TRANSLATE_NOOP("DisagreementsView", "Characters"),
+        QT_TRANSLATE_NOOP("DisagreementsView", "Missing"),
+        QT_TRANSLATE_NOOP("DisagreementsView", "Consensus"),
+    )
+    SETTLED_COL = 8
+    spanRequested = Signal(int, int, int)  # document id, start, end
+    listed = Signal()  # the list was filled again
+
+    def __init__(self, session: Session, parent: QWidget | None = None,
+                 coders: Callable[[], list[str]] | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("disagreementsView")
+        self.session = session
+        self.coders = coders or (lambda: [])
+        self.items: list[Disagreement] = []
+        self.settled: set[int] = set()  # indexes into items
+        self.job: BackgroundJob | None = None
+        font = self.font()
+        font.setPointSizeF(font.pointSizeF() * PROJECTED)
+        self.setFont(font)
+        self.list = QTreeWidget()
+        self.list.setObjectName("disagreementList")
+        self.list.setRootIsDecorated(False)
+        self.list.setAlternatingRowColors(True)
+        self.list.setUniformRowHeights(True)
+        self.list.setHeaderLabels([self.tr(c) for c in self.COLUMNS])
+        self.list.setMinimumHeight(self.list.fontMetrics().lineSpacing() * 8)
+        header = self.list.header()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.list.currentItemChanged.connect(self._chosen)
+        self.list.itemClicked.connect(lambda item, _c: self._jump(item))
+        self.list.itemActivated.connect(lambda item, _c: self._jump(item))
+        self.status = QLabel()
+        self.status.setObjectName("disagreementsStatus")
+        self.status.setWordWrap(True)
+        self.hide_settled = QCheckBox(self.tr("&Hide settled"))
+        self.hide_settled.setObjectName("hideSettled")
+        self.hide_settled.setToolTip(self.tr(
+            "Leave out the disagreements the consensus coder has coded"))
+        self.hide_settled.toggled.connect(lambda _on: self._show_settled())
+        self.accept_box = QHBoxLayout()
+        self.accept_buttons: list[QPushButton] = []
+        self.consensus_button = QPushButton(self.tr("Code this span for consensus"))
+        self.consensus_button.setObjectName("codeForConsensus")
+        self.consensus_button.setToolTip(self.tr(
+            "Code exactly the chosen span with its code for the consensus coder ({0})"
+        ).format(CONSENSUS_CODER))
+        self.consensus_button.clicked.connect(self.code_for_consensus)
+        self.refresh_button = QPushButton(self.tr("Refresh"))
+        self.refresh_button.setToolTip(self.tr("List the disagreements again"))
+        self.refresh_button.clicked.connect(self.refresh)
+        buttons = QHBoxLayout()
+        buttons.addLayout(self.accept_box)
+        buttons.addWidget(self.consensus_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.hide_settled)
+        buttons.addWidget(self.refresh_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.status)
+        layout.addWidget(self.list, 1)
+        layout.addLayout(buttons)
+        self._timer = QTimer(self, singleShot=True, interval=300)
+        self._timer.timeout.connect(self.refresh)
+        self._chosen(None)
+
+    def mark_dirty(self) -> None:
+        if self.isVisible():
+            self._timer.start()
+
+    @staticmethod
+    def _key(d: Disagreement) -> tuple:
+        return d.document_id, d.code_id, d.start, d.end
+
+    @property
+    def busy(self) -> bool:
+        return self.job is not None
+
+    def refresh(self) -> None:
+        """List again, in a thread (the window keeps answering)."""
+        self._timer.stop()
+        project = self.session.project
+        if project is None:
+            self.list.clear()
+            self.items, self.settled = [], set()
+            self.status.setText(self.tr("Open a project first."))
+            self._chosen(None)
+            return
+        if self.job is not None:
+            self.job.cancel()
+            for signal in (self.job.finished, self.job.failed, self.job.cancelled):
+                signal.disconnect()
+        coders = self.coders() or None
+        consensus = next((cid for cid, name in self.session.coders.items()
+                          if name == CONSENSUS_CODER), None)
+
+        def work(progress: Progress) -> tuple:
+            progress.stage("")
+            found = disagreements(project, coders=coders)
+            done = segments(project, coder_id=consensus) if consensus is not None else []
+            return found, settled_by(found, done)
+
+        self.job = BackgroundJob(work, self, "disagreements")
+        self.job.finished.connect(self._listed)
+        self.job.failed.connect(self._failed)
+        self.job.cancelled.connect(self._idle)
+        self.refresh_button.setEnabled(False)
+        self.job.start()
+
+    def _idle(self) -> None:
+        self.job = None
+        self.refresh_button.setEnabled(True)
+
+    def _failed(self, message: str) -> None:
+        self._idle()
+        self.list.clear()
+        self.items, self.settled = [], set()
+        self.status.setText(message)
+        self._chosen(None)
+
+    def _listed(self, outcome: tuple) -> None:
+        self._idle()
+        current = self.current()
+        keep = self._key(current) if current else None
+        self.list.clear()
+        self.items, self.settled = outcome
+        chosen = None
+        blocker = QSignalBlocker(self.list)
+        for i, d in enumerate(self.items):
+            excerpt = " ".join(d.text.split())
+            if len(excerpt) > EXCERPT:
+                excerpt = excerpt[:EXCERPT] + "…"
+            item = QTreeWidgetItem([
+                d.document, d.code_path, ", ".join(d.coded_by), ", ".join(d.not_coded_by),
+                excerpt, f"{d.start}–{d.end}", f"{d.end - d.start:,}",
+                ", ".join(d.missing) or "—", ""])
+            item.setData(0, RAW, i)
+            item.setIcon(1, swatch(self.session.code_color(d.code_id)))
+            item.setToolTip(0, d.document)
+            item.setToolTip(4, d.text[:2000])
+            item.setToolTip(5, self.tr("Characters {0} to {1} of the document").format(
+                d.start, d.end))
+            item.setTextAlignment(6, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            if i in self.settled:
+                self._mark_settled(item)
+            self.list.addTopLevelItem(item)
+            if keep == self._key(d):
+                chosen = item
+        del blocker
+        for col, width in ((0, 150), (1, 180), (2, 110), (3, 110), (4, 380), (5, 90), (6, 80),
+                           (7, 80)):
+            self.list.setColumnWidth(col, width)
+        coders = sorted({c for d in self.items for c in (*d.coded_by, *d.not_coded_by)})
+        if self.items:
+            self.status.setText(self.tr(
+                "{0} disagreements between {1}, {2} settled. Click one to see it in the "
+                "document; then accept a coder's coding into the consensus or code the "
+                "span for consensus (both can be undone).").format(
+                len(self.items), ", ".join(coders), len(self.settled)))
+        else:
+            self.status.setText(self.tr(
+                "No disagreements: either the coders agree everywhere or fewer than two "
+                "coders coded the same documents (merge participants' copies first)."))
+        self._show_settled()
+        if chosen is not None and not chosen.isHidden():
+            self.list.setCurrentItem(chosen)
+        else:
+            self._chosen(None)
+        self.listed.emit()
+
+    def _mark_settled(self, item: QTreeWidgetItem) -> None:
+        item.setText(self.SETTLED_COL, self.tr("✓ settled"))
+        item.setForeground(self.SETTLED_COL, QBrush(SETTLED))
+        item.setToolTip(self.SETTLED_COL, self.tr(
+            "The consensus coder ({0}) has coded this code here").format(CONSENSUS_CODER))
+        for col in range(self.SETTLED_COL):
+            item.setForeground(col, QBrush(GREY))
+
+    def _show_settled(self) -> None:
+        hide = self.hide_settled.isChecked()
+        for i in range(self.list.topLevelItemCount()):
+            item = self.list.topLevelItem(i)
+            item.setHidden(hide and item.data(0, RAW) in self.settled)
+
+    def current(self) -> Disagreement | None:
+        item = self.list.currentItem()
+        if item is None:
+            return None
+        i = item.data(0, RAW)
+        return self.items[i] if i is not None and i < len(self.items) else None
+
+    def is_settled(self, row: int) -> bool:
+        item = self.list.topLevelItem(row)
+        return item is not None and item.data(0, RAW) in self.settled
+
+    def select_row(self, row: int) -> None:
+        item = self.list.topLevelItem(row)
+        self.list.setCurrentItem(item)
+        self._jump(item)
+
+    def _jump(self, item: QTreeWidgetItem | None) -> None:
+        if item is None:
+            return
+        i = item.data(0, RAW)
+        if i is not None and i < len(self.items):
+            d = self.items[i]
+            self.spanRequested.emit(d.document_id, d.start, d.end)
+
+    def _chosen(self, item: QTreeWidgetItem | None, _prev=None) -> None:
+        for b in self.accept_buttons:
+            self.accept_box.removeWidget(b)
+            b.hide()  # out of sight at once: deleted when the event loop gets to it
+            b.deleteLater()
+        self.accept_buttons = []
+        d = self.current()
+        self.consensus_button.setEnabled(d is not None)
+        if d is None:
+            return
+        infos = self.session.call(codings_by_ids, self.session.project, list(d.coding_ids)) \
+            if self.session.project is not None else None
+        for info in infos or []:
+            coder = self.session.coder_name(info.coder_id)
+            if coder == CONSENSUS_CODER:
+                continue
+            button = QPushButton(self.tr("Accept {0}'s coding into consensus").format(coder))
+            button.setObjectName(f"acceptConsensus_{coder}")
+            button.setToolTip(self.tr(
+                "Code {0}'s whole coding of {1} ({2}–{3}) for the consensus coder").format(
+                coder, d.code_path, info.start, info.end))
+            button.clicked.connect(lambda _c=False, i=info, n=coder: self.accept(i.id, n))
+            self.accept_box.addWidget(button)
+            self.accept_buttons.append(button)
+
+    def accept(self, coding_id: int, coder: str) -> bool:
+        d = self.current()
+        path = d.code_path if d else ""
+        return self.session.execute(accept_command(self.session, coding_id, coder, path))
+
+    def code_for_consensus(self) -> bool:
+        d = self.current()
+        if d is None:
+            return False
+        return self.session.execute(consensus_command(self.session, d))
+
+
+__all__ = ["DisagreementsView", "settled_by"]
