@@ -16,7 +16,6 @@ from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QMenu
 
 from annotator.domain.errors import AnnotatorError
-from annotator.services.changes import RESET
 from annotator.store.project import PROJECT_SUFFIX
 from annotator.ui.context import AppContext
 from annotator.ui.project_lifecycle import ProjectController
@@ -106,8 +105,7 @@ class ExchangeUI(QObject):
         report = s.call(import_codebook, s.project, path)
         if report is None:
             return
-        s.undo_stack.clear()  # the codebook changed outside the undo history
-        s.apply(RESET)
+        s.apply_outside_undo()
         w.say(self.tr("Imported {0} codes from {1}").format(report.codes, Path(path).name))
         self._info(self.tr("Import codebook"), report_text(
             report, self.tr("Imported the codebook {0}.").format(Path(path).name)

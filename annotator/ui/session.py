@@ -136,6 +136,13 @@ class Session(QObject):
         """The project changed under the window (another writer): re-read all of it."""
         self.apply(RESET)
 
+    def apply_outside_undo(self, changes: Changes = RESET) -> None:
+        """A step that is not undoable (a merge, a codebook import) changed the project:
+        the undo history no longer fits it, so it goes, and the parts update from the one
+        record as after any other step."""
+        self.undo_stack.clear()
+        self.apply(changes)
+
     # -- caches --------------------------------------------------------------------------
 
     def _reload_codebook(self) -> None:

@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.domain.errors import AnnotatorError
-from annotator.services.changes import RESET
+from annotator.services.changes import Changes
 from annotator.services.workshop import MergeReport, make_participant_copies, merge_copies
 from annotator.store.project import PROJECT_SUFFIX
 from annotator.ui.agreement_view import AgreementView
@@ -270,7 +270,7 @@ class WorkshopUI(QObject):
         reg.add_menu("workshop", self.menu)  # filled from the window's menu layout
 
         s.projectChanged.connect(self._project_changed)
-        s.changed.connect(lambda _c: self._dirty())
+        s.changed.connect(self._changed)
         self.agreement_dock.visibilityChanged.connect(
             lambda v: v and self.agreement.refresh())
         self.disagreements_dock.visibilityChanged.connect(
@@ -296,6 +296,11 @@ class WorkshopUI(QObject):
         if not is_open:
             self.agreement_dock.hide()
             self.disagreements_dock.hide()
+        self._dirty()
+
+    def _changed(self, changes: Changes) -> None:
+        if changes.reset or changes.coders:
+            self.agreement.fill_coders()
         self._dirty()
 
     def _dirty(self) -> None:
@@ -400,21 +405,13 @@ class WorkshopUI(QObject):
             return []
         finally:
             QGuiApplication.restoreOverrideCursor()
-        self.refresh_everything()
+        s.apply_outside_undo()
         w.say(headline(reports))
         if self.report_dialog is not None:
             self.report_dialog.deleteLater()
         self.report_dialog = MergeReportDialog(reports, w.window)
         self.report_dialog.show()
         return reports
-
-    def refresh_everything(self) -> None:
-        """The project changed outside the undo history: re-read all of it."""
-        s = self.ctx.session
-        s.undo_stack.clear()
-        s.apply(RESET)
-        self.agreement.fill_coders()
-        self._dirty()
 
 
 __all__ = ["MergeReportDialog", "ParticipantCopiesDialog", "WorkshopUI"]

@@ -372,3 +372,14 @@ def test_undo_after_a_second_writer_removed_the_code(path: Path) -> None:
     finally:
         a.session.close()
         b.session.close()
+
+
+def test_a_step_outside_the_undo_history_drops_it_and_is_one_reset(rec: Recorder) -> None:
+    """A merge or a codebook import cannot be undone: the history before it no longer fits
+    the project, so it goes, and the parts hear of it once, as a reset."""
+    s, code = rec.session, rec.code("信任")
+    s.execute(coding_ops.CodeSpan(s, rec.doc, 0, 5, code))
+    seen = len(rec.seen)
+    s.apply_outside_undo()
+    assert s.undo_stack.count() == 0 and not s.undo_stack.canUndo()
+    assert len(rec.seen) == seen + 1 and rec.last().reset
