@@ -43,6 +43,7 @@ from annotator.io.refi import (
 from annotator.io.refi.positions import CANDIDATES
 from annotator.io.refi.writer import unsafe_characters
 from annotator.messages import Msg, msg
+from annotator.services.changes import RESET, Changes
 from annotator.services.codebook import PALETTE, check_color
 from annotator.services.coders import get_or_create_coder
 from annotator.services.coding import insert_coding
@@ -71,6 +72,8 @@ class ExchangeReport:
     codings: int = 0
     skipped_codes: int = 0
     notes: list[Msg] = field(default_factory=list)
+    #: what the import changed, for the window (and a team project's other members)
+    changes: Changes = RESET
 
     def summary(self) -> Msg:
         return msg("{documents} documents, {codes} codes, {coders} coders, {codings} codings",
@@ -362,8 +365,10 @@ def import_codebook(
     roots = read_qdc(Path(qdc), original_ids=originals)
     report = ExchangeReport()
     with project.write() as s:
-        _add_codes(s, roots, report, progress)
+        before = set(s.scalars(select(Code.id)))
+        ids = _add_codes(s, roots, report, progress)
         keep_original_ids(s, originals)
+    report.changes = Changes(codes=frozenset(set(ids.values()) - before))
     return report
 
 

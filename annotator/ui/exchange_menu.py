@@ -105,7 +105,7 @@ class ExchangeUI(QObject):
         report = s.call(import_codebook, s.project, path)
         if report is None:
             return
-        s.apply_outside_undo()
+        s.apply_outside_undo(report.changes)
         w.say(self.tr("Imported {0} codes from {1}").format(report.codes, Path(path).name))
         self._info(self.tr("Import codebook"), report_text(
             report, self.tr("Imported the codebook {0}.").format(Path(path).name)

@@ -224,5 +224,7 @@ def test_same_name_siblings_in_one_file_stay_two_codes(tmp_path: Path, empty_pro
     assert report.codes == 3
     assert [n.render("en") for n in report.notes] == [
         "code '信任' was renamed '信任 (2)' (the name was already used beside it)"]
+    assert report.changes.codes == {c.id for c in code_tree(empty_project)}  # what it made
     again = import_codebook(empty_project, qdc)  # the same GUIDs: nothing new
     assert (again.codes, again.skipped_codes) == (0, 3)
+    assert not again.changes
