@@ -91,7 +91,7 @@ class AgreementView(QWidget):
     DOC_COLUMNS = (  # marked for lupdate; translated where shown (self.tr)
         QT_TRANSLATE_NOOP("AgreementView", "Document"),
         QT_TRANSLATE_NOOP("AgreementView", "Coders compared"),
-        QT_TRANSLATE_NOOP("AgreementView", "Characters"),
+        QT_TRANSLATE_NOOP("AgreementView", "Units compared"),
         QT_TRANSLATE_NOOP("AgreementView", "Both coded"),
         QT_TRANSLATE_NOOP("AgreementView", "Only first"),
         QT_TRANSLATE_NOOP("AgreementView", "Only second"),
@@ -525,22 +525,22 @@ class AgreementView(QWidget):
                 self._cell_values(row, cell, cell["table"], cell["cohen_kappa"])
             else:
                 row.setText(1, self.tr("all {0}").format(len(cell["coders_present"])))
-                set_value(row, 2, cell["characters"], "count")
+                set_value(row, 2, cell["units"], "count")
                 for col in (3, 4, 5, 6, 7, 8, 10):
                     set_blank(row, col, self.tr("Per pair of coders: expand the row"))
                 for pair in cell["pairs"]:
                     child = QTreeWidgetItem(["", f"{pair['coder_a']} – {pair['coder_b']}"])
                     self._cell_values(child, pair, pair["table"], pair["cohen_kappa"],
-                                      cell["characters"])
+                                      cell["units"])
                     set_blank(child, 9, self.tr("α is computed over all coders present"))
                     row.addChild(child)
             self.docs.addTopLevelItem(row)
             row.setExpanded(True)
 
     def _cell_values(self, row: QTreeWidgetItem, entry: dict, table: dict | None,
-                     kappa: float | None, characters: int | None = None) -> None:
+                     kappa: float | None, units: int | None = None) -> None:
         missing_tip = self.tr("Not compared: a coder is missing in this document")
-        set_value(row, 2, entry.get("characters", characters), "count")
+        set_value(row, 2, entry.get("units", units), "count")
         if table is None:
             for col in (3, 4, 5, 6):
                 set_blank(row, col, missing_tip)

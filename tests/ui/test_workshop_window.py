@@ -186,11 +186,13 @@ def test_agreement_view_shows_the_service_numbers(qtbot, merged, dialogs,
     cell = entry["documents"][0]
     row = view.docs.topLevelItem(0)
     assert row.text(0) == cell["document"]
-    assert _row_values(row, (3, 4, 5, 6, 7, 8, 9, 10)) == [
-        cell["table"]["both"], cell["table"]["only_a"], cell["table"]["only_b"],
+    assert _row_values(row, (2, 3, 4, 5, 6, 7, 8, 9, 10)) == [
+        cell["units"], cell["table"]["both"], cell["table"]["only_a"], cell["table"]["only_b"],
         cell["table"]["neither"], cell["percent_agreement"], cell["cohen_kappa"],
         cell["krippendorff_alpha"], cell["segment_agreement"]]
     assert row.text(11) == "Alice, Bob"
+    t = cell["table"]  # the count is in the chosen unit, as the four cells are
+    assert cell["units"] == t["both"] + t["only_a"] + t["only_b"] + t["neither"]
     # the workbook
     out = tmp_path / "agreement.xlsx"
     dialogs.answer(str(out))

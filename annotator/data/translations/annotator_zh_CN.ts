@@ -159,7 +159,7 @@
         <translation>已删除文档 {0} 及其 {1} 处编码</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_menu.py" line="+35"/>
+        <location filename="../../ui/exchange_menu.py" line="+34"/>
         <source>{0} documents, {1} codes, {2} coders, {3} codings</source>
         <translation>{0} 个文档，{1} 个代码，{2} 名编码员，{3} 处编码</translation>
     </message>
@@ -669,12 +669,7 @@
         <translation>文档</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Characters</source>
-        <translation>字符数</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Both coded</source>
         <translation>两者均编码</translation>
     </message>
@@ -877,7 +872,12 @@
         <translation>区间（{0} 次重抽样）(&amp;I)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-47"/>
+        <source>Units compared</source>
+        <translation>比较的单位数</translation>
+    </message>
+    <message>
+        <location line="+51"/>
         <source>95 % bootstrap intervals for κ and α, resampling documents (one document gives a point, not an interval)</source>
         <translation>κ 和 α 的 95% bootstrap 区间，按文档重抽样（只有一篇文档时只有点估计，没有区间）</translation>
     </message>
@@ -1911,17 +1911,17 @@
     </message>
     <message>
         <location line="+17"/>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>Import codebook</source>
         <translation>导入编码本</translation>
     </message>
     <message>
-        <location line="-11"/>
+        <location line="-10"/>
         <source>REFI-QDA codebooks (*.qdc);;All files (*)</source>
         <translation>REFI-QDA 编码本 (*.qdc);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>Imported {0} codes from {1}</source>
         <translation>已从 {1} 导入 {0} 个代码</translation>
     </message>
@@ -4427,17 +4427,17 @@ in the copy: {1}</source>
         <translation>工作坊(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop_menu.py" line="+60"/>
+        <location filename="../../ui/workshop_menu.py" line="+65"/>
         <source>Intercoder agreement of {0}</source>
         <translation>{0} 的编码员间一致性</translation>
     </message>
     <message>
-        <location line="-87"/>
+        <location line="-92"/>
         <source>{0} disagreements</source>
         <translation>{0} 处分歧</translation>
     </message>
     <message>
-        <location line="+123"/>
+        <location line="+128"/>
         <source>{0}: {1} ({2} documents, {3} codes, {4} codings)</source>
         <translation>{0}：{1}（{2} 个文档，{3} 个代码，{4} 处编码）</translation>
     </message>
