@@ -1,34 +1,24 @@
 """The word cloud as a picture: the SVG of ``text/cloud.py`` drawn by Qt's SVG renderer.
 
-The window shows it and saves it as PNG; the command line saves a PNG the same way, with
-an offscreen Qt application of its own when there is none (no window opens). The fonts
-are the machine's, as for everything the window draws.
+The window shows it and saves it as PNG; the command line saves a PNG the same way, in
+the offscreen application ``chart_png.gui_application`` makes when there is none (no
+window opens; one application serves the charts and the cloud). The fonts are the
+machine's, as for everything the window draws.
 """
 
-import sys
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QCoreApplication, Qt
-from PySide6.QtGui import QGuiApplication, QImage, QPainter
+from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtGui import QImage, QPainter
 from PySide6.QtSvg import QSvgRenderer
 
 from annotator.domain.errors import InvalidInput
-
-_app: QGuiApplication | None = None
-
-
-def _ensure_gui() -> None:
-    """Qt draws text only inside a GUI application: make an offscreen one if needed."""
-    global _app
-    if QCoreApplication.instance() is None:
-        args = ["annotator"] + (["-platform", "offscreen"] if sys.platform.startswith(
-            "linux") else [])
-        _app = QGuiApplication(args)
+from annotator.ui.chart_png import gui_application
 
 
 def render(svg: str, width: int, height: int) -> QImage:
     """The picture of an SVG document at ``width`` × ``height`` pixels, white behind."""
-    _ensure_gui()
+    gui_application()  # Qt draws text only inside a GUI application
     image = QImage(width, height, QImage.Format.Format_ARGB32)
     image.fill(Qt.GlobalColor.white)
     renderer = QSvgRenderer(QByteArray(svg.encode("utf-8")))
