@@ -25,18 +25,27 @@ ORIGIN_SETTING = "annotator.origin"
 WATCHED = ("coding", "code", "document", "coder")
 #: How long to wait for the rest of a step's notifications once the first arrived.
 DRAIN_SECONDS = 0.05
+#: Written into the function's body: an older function (without the coding's span) is
+#: replaced at the next open.
+FUNCTION_VERSION = "annotator_notify v2"
 
 _FUNCTION = f"""
 CREATE OR REPLACE FUNCTION annotator_notify() RETURNS trigger AS $$
 DECLARE
     item record;
-    doc integer;
+    span json;
 BEGIN
+    -- {FUNCTION_VERSION}
     IF TG_OP = 'DELETE' THEN item := OLD; ELSE item := NEW; END IF;
-    IF TG_TABLE_NAME = 'coding' THEN doc := item.document_id; ELSE doc := NULL; END IF;
-    PERFORM pg_notify('{CHANNEL}', json_build_object(
-        'table', TG_TABLE_NAME, 'op', lower(TG_OP), 'id', item.id, 'document', doc,
-        'origin', current_setting('{ORIGIN_SETTING}', true))::text);
+    IF TG_TABLE_NAME = 'coding' THEN
+        span := json_build_object('document', item.document_id, 'code', item.code_id,
+                                  'coder', item.coder_id, 'start', item.start, 'end', item."end");
+    ELSE
+        span := json_build_object('document', NULL);
+    END IF;
+    PERFORM pg_notify('{CHANNEL}', (json_build_object(
+        'table', TG_TABLE_NAME, 'op', lower(TG_OP), 'id', item.id,
+        'origin', current_setting('{ORIGIN_SETTING}', true))::jsonb || span::jsonb)::text);
     RETURN NULL;
 END
 $$ LANGUAGE plpgsql
@@ -52,7 +61,10 @@ def install(conn: Connection) -> None:
     present = conn.execute(text(
         "SELECT count(*) FROM pg_trigger WHERE tgname LIKE 'annotator\\_notify\\_%'"
     )).scalar()
-    if present == len(WATCHED):
+    current = conn.execute(text(
+        "SELECT count(*) FROM pg_proc WHERE proname = 'annotator_notify' "
+        "AND position(:version in prosrc) > 0"), {"version": FUNCTION_VERSION}).scalar()
+    if present == len(WATCHED) and current:
         return
     conn.execute(text(_FUNCTION))
     for table in WATCHED:
@@ -75,13 +87,18 @@ def mark_origin(conn: Connection, origin: str) -> None:
 
 @dataclass(frozen=True)
 class ServerChange:
-    """One committed row change: ``op`` is insert, update or delete."""
+    """One committed row change: ``op`` is insert, update or delete.
+
+    A coding also carries its span as it was (``span``: code, coder, start, end), so a
+    window can take a deleted coding out of what it shows without reading it back.
+    """
 
     table: str
     op: str
     id: int
     document: int | None
     origin: str | None
+    span: tuple[int, int, int, int] | None = None
 
 
 class ChangeFeed:
@@ -108,8 +125,10 @@ class ChangeFeed:
             origin = data.get("origin") or None
             if origin is not None and origin == self._ignore:
                 continue
+            span = (tuple(int(data[k]) for k in ("code", "coder", "start", "end"))
+                    if data.get("code") is not None else None)
             changes.append(ServerChange(data["table"], data["op"], int(data["id"]),
-                                        data.get("document"), origin))
+                                        data.get("document"), origin, span))
         return changes
 
     def close(self) -> None:

@@ -331,7 +331,7 @@ class CodingController(QObject):
                                        ",".join("" if k is None else str(k) for k in self._keys))
 
     def _keys_setting(self) -> str:
-        return f"{project_group(self.ctx.session.project.path)}/numberKeys"
+        return f"{project_group(self.ctx.session.project.location)}/numberKeys"
 
     def _saved_keys(self) -> list[int | None]:
         value = str(self.ctx.settings.value(self._keys_setting(), "") or "")
@@ -476,7 +476,7 @@ class CodingController(QObject):
             return False
         self._confirmed.add(self.ctx.session.coder.id)
         if self.ctx.persist:
-            remember_coder(self.ctx.settings, self.ctx.session.project.path, name)
+            remember_coder(self.ctx.settings, self.ctx.session.project.location, name)
         self.ctx.say(translate("MainWindow", "You are now coding as {0}").format(name))
         return True
 

@@ -52,6 +52,8 @@ from annotator.ui.prompts import Prompts
 from annotator.ui.segments_view import SegmentsPanel
 from annotator.ui.session import Session
 from annotator.ui.settings_dialog import SettingsController, open_settings
+from annotator.ui.team_banner import TeamBanner
+from annotator.ui.team_feed import TeamFeed
 from annotator.ui.text_search import SearchController
 from annotator.ui.welcome import WelcomePage
 from annotator.ui.window_actions import build_menus
@@ -119,7 +121,8 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.stack.addWidget(self.empty)
         self.stack.addWidget(self.main_split)
-        self.setCentralWidget(self.stack)
+        self.team_banner = TeamBanner()
+        self.setCentralWidget(_column([self.team_banner, self.stack], spacing=0))
 
         self.results = SearchResults()
 
@@ -138,6 +141,7 @@ class MainWindow(QMainWindow):
         self.state = WindowState(ctx, self.docs, self.view, self.codebook, self.segments, {
             "main": self.main_split, "right": self.right_split, "document": self.doc_split})
         self.projects = ProjectController(ctx, self.state, self.empty)
+        self.team = TeamFeed(ctx, self.team_banner)  # other members' changes, the server
         self.coding = CodingController(ctx, self.view, self.codebook, self.codings_here,
                                        self.coder_button)
         self.codebook_edit = CodebookController(

@@ -2,13 +2,16 @@
 recent-projects lists, and the project's undo history (Edit → Undo / Redo).
 
 The window shows one project at a time; these are the ways to get one into it (a file,
-a new project from a codebook template, the demo) and the lists that remember them
-(File > Open recent and the welcome page). It is given the application context, the
+a new project from a codebook template, the demo, a team project on a server — the same
+steps, through ``Project.open/create`` with a URL for the last) and the lists that
+remember them (File > Open recent and the welcome page; a team project as its URL
+without the password). It is given the application context, the
 window state (to save and restore where the user was in each project) and the welcome
 page (its buttons and recent list).
 """
 
 from pathlib import Path
+from urllib.parse import parse_qs, unquote, urlsplit
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -20,8 +23,10 @@ from annotator.services.project_coder import copy_participant
 from annotator.services.projects import create_demo_project, new_project
 from annotator.services.templates import load_template, template_names
 from annotator.store.project import PROJECT_SUFFIX, Project
+from annotator.store.server import display_url, is_server_url
 from annotator.ui.context import AppContext
 from annotator.ui.i18n import current_language
+from annotator.ui.team_dialog import TeamProjectDialog
 from annotator.ui.welcome import WelcomePage, demo_location
 from annotator.ui.window_state import WindowState, remember_coder, remembered_coder
 
@@ -51,6 +56,13 @@ class ProjectController(QObject):
         reg.action("open", translate("MainWindow", "&Open project…"), self.open_project_dialog,
                    K.Open,
                    translate("MainWindow", "Open a project file"))
+        reg.action("open_team", translate("MainWindow", "Open &team project…"),
+                   self.open_team_dialog, None,
+                   translate("MainWindow", "Open a team project on a PostgreSQL server"))
+        reg.action("new_team", translate("MainWindow", "New team pro&ject…"),
+                   self.new_team_dialog, None,
+                   translate("MainWindow", "Create a team project in an empty database on a "
+                                           "PostgreSQL server"))
         reg.action("demo", translate("MainWindow", "Open de&mo project"), self.open_demo, None,
                    translate("MainWindow", "Open the demo project: a paper coded with the "
                                     "governance codebook"))
@@ -85,7 +97,7 @@ class ProjectController(QObject):
         """Who codes in ``project``: the coder last used in it on this machine, else the
         participant a workshop copy was made for, else None (the usual coder name,
         ``services.coders.resolve_coder_name``)."""
-        remembered = remembered_coder(self.ctx.settings, project.path)
+        remembered = remembered_coder(self.ctx.settings, project.location)
         if remembered:
             return remembered
         try:
@@ -99,24 +111,91 @@ class ProjectController(QObject):
         self.state.save_project_state()
         ctx.session.open(project, self.project_coder(project))
         if ctx.persist and ctx.session.coder is not None:
-            remember_coder(ctx.settings, project.path, ctx.session.coder.name)
-        self.remember_recent(project.path)
+            remember_coder(ctx.settings, project.location, ctx.session.coder.name)
+        self.remember_recent(project.url or project.path)
         self.state.restore_project_state(document)
         if project.read_only is not None:
-            ctx.say(str(msg("{path}: opened read-only — {reason}", path=project.path,
+            ctx.say(str(msg("{path}: opened read-only — {reason}", path=project.location,
                             reason=project.read_only)))
 
     def open_path(self, path: Path | str) -> bool:
-        """Open a project file and show it; an error is shown, not raised."""
+        """Open a project file or team project and show it; an error is shown, not raised.
+
+        A team project that does not open (a password is needed, the server is away) is
+        offered again in the team project dialog, with the reason in it.
+        """
         try:
             project = Project.open(path)
         except AnnotatorError as exc:
+            if is_server_url(path):
+                return self.open_team_dialog(str(path), str(exc))
             self.ctx.show_error(str(exc))
             return False
         self.open_project(project)
         if project.read_only is None:  # else open_project said so, and why
-            self.ctx.say(translate("MainWindow", "Opened {0}").format(project.path))
+            self.ctx.say(translate("MainWindow", "Opened {0}").format(project.location))
         return True
+
+    def team_dialog(self, title: str, url: str, note: str,
+                    templates: list[str] | None = None) -> TeamProjectDialog | None:
+        """Ask where a team project is; the dialog (its URL, template) or None."""
+        dialog = TeamProjectDialog(self.ctx.window, title, url=url or self.last_team_url(),
+                                   note=note, templates=templates)
+        try:
+            return dialog if self.ctx.prompts.dialog(dialog) else None
+        finally:
+            dialog.deleteLater()
+
+    def open_team_dialog(self, url: str = "", note: str = "") -> bool:
+        """Ask for a team project's server and database, and open it."""
+        dialog = self.team_dialog(translate("MainWindow", "Open team project"), url, note)
+        if dialog is None:
+            return False
+        try:
+            project = Project.open(dialog.url())
+        except AnnotatorError as exc:
+            self.ctx.show_error(str(exc))
+            return False
+        self.open_project(project)
+        self.ctx.say(translate("MainWindow", "Opened the team project {0}").format(
+            project.location))
+        return True
+
+    def new_team_dialog(self) -> bool:
+        """Ask for an empty database and a codebook template; make a team project there."""
+        names, labels, default = self.templates()
+        dialog = self.team_dialog(translate("MainWindow", "New team project"), "", "",
+                                  templates=labels)
+        if dialog is None:
+            return False
+        index = dialog.chosen_template()
+        template = names[index] if 0 <= index < len(names) else names[default]
+        try:
+            project = new_project(dialog.url(), template)
+        except AnnotatorError as exc:
+            self.ctx.show_error(str(exc))
+            return False
+        self.open_project(project)
+        self.ctx.say(translate("MainWindow", "Created the team project {0} with the codebook "
+                               "“{1}”").format(project.location, labels[names.index(template)]))
+        return True
+
+    def last_team_url(self) -> str:
+        """The team project opened last (where the dialog starts), or nothing."""
+        return next((p for p in self.recent_projects() if is_server_url(p)), "")
+
+    def templates(self) -> tuple[list[str], list[str], int]:
+        """The codebook templates: names, labels in the user's language, the default."""
+        names = template_names()
+        labels = []
+        for name in names:
+            try:
+                title = load_template(name).title
+            except AnnotatorError:
+                title = {}
+            label = title.get(current_language()) or title.get("en") or name
+            labels.append(label if label not in labels else f"{label} ({name})")
+        return names, labels, names.index("governance") if "governance" in names else 0
 
     def open_project_dialog(self) -> None:
         """Ask for a project file and open it."""
@@ -130,16 +209,7 @@ class ProjectController(QObject):
     def new_project_dialog(self) -> None:
         """Ask for a codebook template and a file name, create the project, show it."""
         prompts = self.ctx.prompts
-        names = template_names()
-        labels = []
-        for name in names:
-            try:
-                title = load_template(name).title
-            except AnnotatorError:
-                title = {}
-            label = title.get(current_language()) or title.get("en") or name
-            labels.append(label if label not in labels else f"{label} ({name})")
-        default = names.index("governance") if "governance" in names else 0
+        names, labels, default = self.templates()
         label = prompts.choice(
             translate("MainWindow", "New project"),
             translate("MainWindow", "Codebook to start with:"), labels, default)
@@ -188,7 +258,7 @@ class ProjectController(QObject):
             return
         path = self.ctx.prompts.save_file(
             translate("MainWindow", "Save a copy"),
-            str(p.path.with_name(p.path.stem + "-copy" + PROJECT_SUFFIX)),
+            str(beside_project(p, "-copy" + PROJECT_SUFFIX)),
             translate("MainWindow", "Annotator projects (*{0})").format(PROJECT_SUFFIX))
         if path:
             done = s.call(p.save_copy, path)
@@ -196,8 +266,8 @@ class ProjectController(QObject):
                 self.ctx.say(translate("MainWindow", "Saved a copy as {0}").format(path))
 
     def start_folder(self) -> str:
-        """Where file dialogs start: beside the last project, else home."""
-        recent = self.recent_projects()
+        """Where file dialogs start: beside the last project file, else home."""
+        recent = [p for p in self.recent_projects() if not is_server_url(p)]
         return str(Path(recent[0]).parent) if recent else str(Path.home())
 
     # -- recent projects ---------------------------------------------------------------
@@ -209,11 +279,12 @@ class ProjectController(QObject):
             value = [value]
         return [str(v) for v in (value or [])]
 
-    def remember_recent(self, path: Path) -> None:
-        """Put a project first in the recent list (not in a throw-away window)."""
+    def remember_recent(self, path: Path | str) -> None:
+        """Put a project first in the recent list (not in a throw-away window); a team
+        project as its URL without the password."""
         if not self.ctx.persist:
             return
-        path_s = str(Path(path).resolve())
+        path_s = display_url(path) if is_server_url(path) else str(Path(path).resolve())
         recent = [p for p in self.recent_projects() if p != path_s]
         self.ctx.settings.setValue("recentProjects", [path_s, *recent][:MAX_RECENT])
         self.ctx.settings.setValue("lastProject", path_s)
@@ -222,12 +293,12 @@ class ProjectController(QObject):
         """Fill File > Open recent just before it shows, so it is never stale."""
         menu = self.recent_menu
         menu.clear()
-        recent = [p for p in self.recent_projects() if Path(p).exists()]
+        recent = [p for p in self.recent_projects() if _listed(p)]
         if not recent:
             empty = menu.addAction(translate("MainWindow", "(none yet)"))
             empty.setEnabled(False)
         for n, path in enumerate(recent, start=1):
-            act = menu.addAction(f"&{n % 10}  {Path(path).name}")
+            act = menu.addAction(f"&{n % 10}  {recent_label(path)}")
             act.setToolTip(path)
             act.triggered.connect(lambda _c=False, p=path: self.open_path(p))
 
@@ -238,16 +309,43 @@ class ProjectController(QObject):
             w = box.takeAt(0).widget()
             if w is not None:
                 w.deleteLater()
-        recent = [p for p in self.recent_projects() if Path(p).exists()][:5]
+        recent = [p for p in self.recent_projects() if _listed(p)][:5]
         if recent:
             box.addWidget(QLabel(translate("MainWindow", "Recent projects:")), 0,
                           Qt.AlignmentFlag.AlignHCenter)
         for path in recent:
-            button = QToolButton(text=Path(path).name)
+            button = QToolButton(text=recent_label(path))
             button.setToolTip(path)
             button.setAutoRaise(True)
             button.clicked.connect(lambda _c=False, p=path: self.open_path(p))
             box.addWidget(button, 0, Qt.AlignmentFlag.AlignHCenter)
+
+
+def _listed(location: str) -> bool:
+    """A recent project still worth offering: a team project, or a file that exists."""
+    return is_server_url(location) or Path(location).exists()
+
+
+def recent_label(location: str) -> str:
+    """How a recent project is named in a menu: the file's name; a team project's
+    database and server."""
+    if not is_server_url(location):
+        return Path(location).name
+    parts = urlsplit(location)
+    database = unquote(parts.path.lstrip("/")) or parse_qs(parts.query).get(
+        "service", [""])[0]
+    return translate("MainWindow", "{0} on {1} (team)").format(
+        database, parts.hostname or "localhost")
+
+
+def beside_project(project: Project, tail: str) -> Path:
+    """A file named after the project, for a save dialog to suggest: beside a project
+    file, in the home folder for a team project."""
+    if project.path is not None:
+        return project.path.with_name(project.path.stem + tail)
+    parts = urlsplit(project.url or "")
+    stem = unquote(parts.path.lstrip("/")) or "team-project"
+    return Path.home() / (stem + tail)
 
 
 def undo_tip(action: QAction, text: str, undo: bool) -> None:
@@ -262,4 +360,5 @@ def undo_tip(action: QAction, text: str, undo: bool) -> None:
     action.setStatusTip(tip)
 
 
-__all__ = ["MAX_RECENT", "ProjectController", "demo_path", "undo_tip"]
+__all__ = ["MAX_RECENT", "ProjectController", "beside_project", "demo_path", "recent_label",
+           "undo_tip"]

@@ -26,6 +26,7 @@ from annotator.services.changes import RESET, Changes
 from annotator.services.codebook import CodeInfo, code_tree
 from annotator.services.coders import CoderInfo, ensure_coder, list_coders, resolve_coder_name
 from annotator.services.documents import DocumentInfo, document_text, list_documents
+from annotator.services.team_changes import coding_counts
 from annotator.store.project import Project
 
 RECENT_CODES = 9
@@ -33,6 +34,7 @@ RECENT_CODES = 9
 
 class Session(QObject):
     projectChanged = Signal()  # another project (or none) is open: everything is new
+    opening = Signal(object)  # Project: about to be read (a team feed listens first)
     closing = Signal()  # the project is about to close: last chance to write to it
     changed = Signal(object)  # Changes: what one operation changed, already applied
     message = Signal(str)  # what happened, for the status bar
@@ -59,6 +61,7 @@ class Session(QObject):
     def open(self, project: Project, coder_name: str | None = None) -> None:
         self.close()
         self.project = project
+        self.opening.emit(project)
         self.coder = ensure_coder(project, resolve_coder_name(coder_name))
         self._reload_codebook()
         self._reload_documents()
@@ -110,8 +113,12 @@ class Session(QObject):
             self.error.emit(str(exc))
             return None
 
-    def apply(self, changes: Changes) -> None:
-        """Bring the caches up to date with ``changes``, then tell the panels, once."""
+    def apply(self, changes: Changes, recount: bool = False) -> None:
+        """Bring the caches up to date with ``changes``, then tell the panels, once.
+
+        ``recount``: the counts of the codes whose codings changed are read again rather
+        than added up (another member's change, which the window may have read already).
+        """
         if self.project is None or not changes:
             return
         if changes.reset:
@@ -121,6 +128,8 @@ class Session(QObject):
         else:
             if changes.codes:
                 self._reload_codebook()  # re-read counts too: they are right by construction
+            elif recount:
+                self.counts.update(coding_counts(self.project, changes.coding_codes()))
             else:
                 for c in changes.codings_added:
                     self.counts[c.code_id] = self.counts.get(c.code_id, 0) + 1

@@ -16,7 +16,8 @@ from annotator.ui.actions import Entry, Registry
 #: the menu bar: (menu id, translation context, title, entries); see ``actions.Registry``
 MENUS: tuple[tuple[str, str, str, tuple[Entry, ...]], ...] = (
     ("file", "MainWindow", QT_TRANSLATE_NOOP("MainWindow", "&File"), (
-        "new", "open", "menu:recent", "demo", "new_from_qdpx", None,
+        "new", "open", "menu:recent", "demo", "new_from_qdpx", None, "open_team", "new_team",
+        None,
         "import", "menu:import_encoding", "import_qdc", "export", "menu:refi_export",
         "copy_project", None, "close", "quit")),
     ("edit", "MainWindow", QT_TRANSLATE_NOOP("MainWindow", "&Edit"), (

@@ -14,6 +14,7 @@ from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QObject, QSetti
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QSplitter
 
+from annotator.store.server import display_url, is_server_url
 from annotator.ui.codebook_view import CodebookTree
 from annotator.ui.context import AppContext
 from annotator.ui.document_list import DocumentsController
@@ -27,8 +28,10 @@ DEFAULT_FONT_SIZE = 12.0
 
 
 def project_group(path: Path | str) -> str:
-    """The QSettings group of a project file (by a hash of its path)."""
-    digest = hashlib.sha1(str(Path(path).resolve()).encode()).hexdigest()[:16]
+    """The QSettings group of a project (by a hash of its file's path, or of a team
+    project's URL without the password)."""
+    key = display_url(path) if is_server_url(path) else str(Path(path).resolve())
+    digest = hashlib.sha1(key.encode()).hexdigest()[:16]
     return f"projects/{digest}"
 
 
@@ -70,7 +73,7 @@ class WindowState(QObject):
     def state_key(self) -> str | None:
         """The QSettings group of the open project's place."""
         p = self.ctx.session.project
-        return None if p is None else project_group(p.path)
+        return None if p is None else project_group(p.location)
 
     def save_project_state(self) -> None:
         """Remember the document, caret, scroll and code, to come back to them."""
