@@ -20,6 +20,7 @@ AREAS = (
     "zh_analysis",
     "zh_words",
     "zh_server",
+    "zh_team",
     "zh_cli",
 )
 

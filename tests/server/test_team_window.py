@@ -15,14 +15,18 @@ from PySide6.QtCore import QSettings
 
 from annotator.services import documents
 from annotator.services.codebook import find_code
+from annotator.services.coding import document_spans
 from annotator.services.projects import new_project
 from annotator.services.rows import CodingInfo
+from annotator.store.project import Project
 from annotator.ui.codebook_view import COL_COUNT, COL_NAME
 from annotator.ui.main_window import MainWindow
 from annotator.ui.operations.codebook import SetCodeValue
 from annotator.ui.operations.coding import CodeSpan, CodingMemo, UncodeSpan
 from annotator.ui.operations.documents import DocumentValue
+from annotator.ui.team_dialog import url_parts
 from tests.conftest import shared_file
+from tests.postgres_server import PASSWORD, PostgresServer, create_database
 from tests.ui.conftest import ScriptedPrompts
 
 #: how long a test waits at most for the other window (the live delay is measured by
@@ -113,3 +117,115 @@ def test_each_window_sees_the_others_codings_codebook_edits_and_memos(
     finally:
         a.close()
         b.close()
+
+
+@pytest.fixture
+def own_server():
+    """A server of this test's own, to stop and start again."""
+    server = PostgresServer()
+    server.start()
+    yield server
+    server.remove()
+
+
+def test_the_window_says_at_once_when_the_server_goes_and_when_it_is_back(
+        qtbot, tmp_path, own_server):
+    url = create_database(own_server.url, "team")
+    text = shared_file("corpus", "seed-paper-zh.txt").read_text(encoding="utf-8")[:3000]
+    project = new_project(url, "governance")
+    doc = documents.add_document(project, "整体性治理", text).id
+    with project.read() as s:
+        code = find_code(s, "信任/社会信任").id
+    project.close()
+    w = team_window(qtbot, tmp_path, "a", url, "王丽")
+    try:
+        assert w.session.execute(CodeSpan(w.session, doc, 10, 30, code))
+        kept = w.session.undo_stack.command(0).created[0].id
+        assert not w.team_banner.isVisible()
+
+        own_server.stop()
+        qtbot.waitUntil(lambda: w.team_banner.state == "lost", timeout=PATIENCE_MS)
+        assert w.team_banner.isVisible()
+        assert "lost" in w.team_banner.label.text()
+        assert "postgresql://annotator@127.0.0.1" in w.team_banner.label.text()
+        # what was committed is still shown; an edit is refused with the reason, not lost
+        assert kept in shown_codings(w)
+        w.prompts.warnings.clear()
+        assert not w.session.execute(CodeSpan(w.session, doc, 40, 50, code))
+        assert len(w.prompts.warnings) == 1
+        refusal = w.prompts.warnings[0]
+        assert "read-only" in refusal and "server was lost" in refusal
+        assert kept in shown_codings(w) and w.session.counts[code] == 1
+
+        own_server.start()
+        qtbot.waitUntil(lambda: w.team_banner.state == "back", timeout=PATIENCE_MS)
+        assert "again" in w.team_banner.label.text()
+        assert w.session.execute(CodeSpan(w.session, doc, 40, 50, code))
+        assert w.session.counts[code] == 2
+    finally:
+        w.close()
+    with Project.open(url) as again:
+        assert len(document_spans(again, doc)) == 2
+
+
+def test_open_team_project_asks_the_password_and_never_keeps_it(
+        qtbot, tmp_path, team_project, monkeypatch):
+    url, doc, _code = team_project
+    monkeypatch.setenv("PGPASSFILE", str(tmp_path / "no-such-pgpass"))  # only the dialog
+    ini = tmp_path / "window.ini"
+    settings = QSettings(str(ini), QSettings.Format.IniFormat)
+    prompts = ScriptedPrompts()
+    w = MainWindow(settings, persist=True, prompts=prompts)
+    qtbot.addWidget(w)
+    w.show()
+    try:
+        def wrong(dialog) -> bool:
+            dialog.set_url(url)
+            dialog.password.setText("not-the-password")
+            return True
+
+        prompts.answer(wrong)
+        assert not w.registry["open_team"].trigger() and not w.session.is_open
+        assert len(prompts.warnings) == 1 and "password" in prompts.warnings[0]
+        assert "not-the-password" not in prompts.warnings[0]
+
+        def typed(dialog) -> bool:  # the parts typed in one by one, as a user would
+            for name, value in url_parts(url).items():
+                qtbot.keyClicks(dialog.edits[name], value)
+            qtbot.keyClicks(dialog.password, PASSWORD)
+            assert dialog.url_edit.text() == url
+            return True
+
+        prompts.answer(typed)
+        w.registry["open_team"].trigger()
+        assert w.session.is_open and w.view.doc_id == doc
+        assert w.windowTitle().startswith(url.rsplit("/", 1)[1])
+        w.projects.close_project()
+        settings.sync()
+        assert w.projects.recent_projects()[0] == url
+        assert PASSWORD not in ini.read_text(encoding="utf-8")
+        assert _recent_actions(w)[0].text().endswith("(team)")
+
+        # from the recent list: no password anywhere, so the dialog comes back with the
+        # reason, the address filled in; this time the user types the password
+        notes: list[str] = []
+
+        def again(dialog) -> bool:
+            notes.append(dialog.note.text())
+            assert dialog.url_edit.text() == url and dialog.password.text() == ""
+            dialog.password.setText(PASSWORD)
+            return True
+
+        prompts.answer(again)
+        _recent_actions(w)[0].trigger()
+        assert w.session.is_open
+        assert notes and "password" in notes[0]
+    finally:
+        w.close()
+    assert PASSWORD not in ini.read_text(encoding="utf-8")
+
+
+def _recent_actions(window: MainWindow):
+    menu = window.projects.recent_menu
+    window.projects.fill_recent_menu()
+    return [a for a in menu.actions() if a.isEnabled()]
