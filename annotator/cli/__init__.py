@@ -37,6 +37,7 @@ COMMANDS: dict[str, str] = {
     **dict.fromkeys(("words", "kwic", "autocode", "dictionary", "stopwords", "synonyms"),
                     "words_commands"),
     **dict.fromkeys(("check", "salvage"), "repair_commands"),
+    "blind": "blind_commands",
 }
 
 

@@ -5,9 +5,10 @@ a ``Changes`` record, the same one its own operations yield, so that every part 
 from it the way it does after the user's own step. A new or changed coding is read back
 (its memo is not in the notification), a deleted one is described by the span the
 notification carried; codes, documents and coders are named by id and re-read by the
-session. The window re-reads the counts of the codes whose codings changed
-(``coding_counts``) instead of adding them up: a change seen twice (committed just before
-the window listened, then announced) must not count twice.
+session; a changed project setting (blind coding switched on or off) is a reset. The
+window re-reads the counts of the codes whose codings changed (``coding_counts``) instead
+of adding them up: a change seen twice (committed just before the window listened, then
+announced) must not count twice.
 
 No Qt: the window calls ``to_changes`` on its feed's worker thread, then applies the
 record on its own thread.
@@ -15,7 +16,7 @@ record on its own thread.
 
 from sqlalchemy import func, select
 
-from annotator.services.changes import Changes
+from annotator.services.changes import RESET, Changes
 from annotator.services.rows import CodingInfo
 from annotator.store.change_feed import ServerChange
 from annotator.store.models import Coding
@@ -33,6 +34,7 @@ def to_changes(project: Project, events: list[ServerChange]) -> Changes:
     codes: set[int] = set()
     documents: set[int] = set()
     coders: set[int] = set()
+    settings = False
     for e in events:
         if e.table == "coding":
             if e.op == "insert":
@@ -48,6 +50,10 @@ def to_changes(project: Project, events: list[ServerChange]) -> Changes:
             documents.add(e.id)
         elif e.table == "coder":
             coders.add(e.id)
+        elif e.table == "meta":
+            settings = True
+    if settings:  # a project setting (blind coding on or off): everything shown may change
+        return RESET
     alive = [i for i, e in last.items() if e.op != "delete"]
     rows = _codings(project, alive)
     added: list[CodingInfo] = []
@@ -75,14 +81,17 @@ def _codings(project: Project, ids: list[int]) -> dict[int, CodingInfo]:
     return {r[0]: CodingInfo(r[0], r[1], r[2], r[3], r[4], r[5], r[6] or "") for r in rows}
 
 
-def coding_counts(project: Project, code_ids: set[int]) -> dict[int, int]:
-    """How many codings each of ``code_ids`` has now (0 for none)."""
+def coding_counts(project: Project, code_ids: set[int],
+                  coder_id: int | None = None) -> dict[int, int]:
+    """How many codings each of ``code_ids`` has now (0 for none); only ``coder_id``'s
+    when given (blind coding)."""
     if not code_ids:
         return {}
+    query = select(Coding.code_id, func.count(Coding.id)).where(Coding.code_id.in_(code_ids))
+    if coder_id is not None:
+        query = query.where(Coding.coder_id == coder_id)
     with project.read() as s:
-        found = dict(s.execute(select(Coding.code_id, func.count(Coding.id))
-                               .where(Coding.code_id.in_(code_ids))
-                               .group_by(Coding.code_id)).all())
+        found = dict(s.execute(query.group_by(Coding.code_id)).all())
     return {c: int(found.get(c, 0)) for c in code_ids}
 
 

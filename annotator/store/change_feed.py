@@ -1,11 +1,11 @@
 """What other users change in a team project, as it is committed.
 
-Every row written to the tables a window shows (codings, codes, documents, coders) makes the
-server send a notification (``LISTEN``/``NOTIFY``) when its transaction commits — never for
-a step that was rolled back. Each carries the writer's *origin*, a token per open project,
-so a window can leave out the changes it made itself (it has applied those already). The
-window turns the events into its change record; this module only delivers them and knows
-nothing of Qt.
+Every row written to the tables a window shows (codings, codes, documents, coders, and the
+project's settings in ``meta``) makes the server send a notification (``LISTEN``/``NOTIFY``)
+when its transaction commits — never for a step that was rolled back. Each carries the
+writer's *origin*, a token per open project, so a window can leave out the changes it made
+itself (it has applied those already). The window turns the events into its change record;
+this module only delivers them and knows nothing of Qt.
 
 Why triggers rather than the services announcing their own changes: a second program, an
 older version or a script writing to the same database is seen too, and a notification is
@@ -22,12 +22,12 @@ from sqlalchemy import Connection, text
 
 CHANNEL = "annotator_changes"
 ORIGIN_SETTING = "annotator.origin"
-WATCHED = ("coding", "code", "document", "coder")
+WATCHED = ("coding", "code", "document", "coder", "meta")
 #: How long to wait for the rest of a step's notifications once the first arrived.
 DRAIN_SECONDS = 0.05
 #: Written into the function's body: an older function (without the coding's span) is
 #: replaced at the next open.
-FUNCTION_VERSION = "annotator_notify v2"
+FUNCTION_VERSION = "annotator_notify v3"
 
 _FUNCTION = f"""
 CREATE OR REPLACE FUNCTION annotator_notify() RETURNS trigger AS $$
@@ -37,6 +37,12 @@ DECLARE
 BEGIN
     -- {FUNCTION_VERSION}
     IF TG_OP = 'DELETE' THEN item := OLD; ELSE item := NEW; END IF;
+    IF TG_TABLE_NAME = 'meta' THEN  -- a project setting (blind coding): keyed by name
+        PERFORM pg_notify('{CHANNEL}', json_build_object(
+            'table', TG_TABLE_NAME, 'op', lower(TG_OP), 'id', 0,
+            'origin', current_setting('{ORIGIN_SETTING}', true))::text);
+        RETURN NULL;
+    END IF;
     IF TG_TABLE_NAME = 'coding' THEN
         span := json_build_object('document', item.document_id, 'code', item.code_id,
                                   'coder', item.coder_id, 'start', item.start, 'end', item."end");

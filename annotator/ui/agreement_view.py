@@ -114,6 +114,7 @@ class AgreementView(QWidget):
         self.session = session
         self.prompts = prompts or Prompts(self)
         self.result: ProjectAgreement | None = None
+        self._coded: set[str] = set()  # coders with codings when the list was filled
         self.data: dict | None = None
         self.measures: tuple[CodeMeasures, ...] = ()
         self.methods = ""
@@ -275,6 +276,7 @@ class AgreementView(QWidget):
         coders = self.session.call(list_coders, project) or []
         coded = [c.name for c in coders if c.name != CONSENSUS_CODER
                  and self.session.call(has_coded, project, c.id)]
+        self._coded = set(coded)
         default = [n for n in coded if n != DEMO_CODER]
         if len(default) < 2:
             default = coded
@@ -287,6 +289,16 @@ class AgreementView(QWidget):
                 item.setToolTip(self.tr("Left out unless you tick it"))
             self.coders.addItem(item)
         del blocker
+
+    def coders_coding(self, names: set[str]) -> None:
+        """Coders just seen coding: one who had none when the list was filled is ticked
+        (a participant's first coding in a live workshop); the user's ticks stay."""
+        new = names - self._coded - {CONSENSUS_CODER, DEMO_CODER}
+        self._coded |= names
+        for i in range(self.coders.count()):
+            item = self.coders.item(i)
+            if item.text() in new:
+                item.setCheckState(Qt.CheckState.Checked)
 
     def chosen_coders(self) -> list[str]:
         return [self.coders.item(i).text() for i in range(self.coders.count())

@@ -110,8 +110,10 @@ class DocumentsController(QObject):
         if info is None:
             self.info.setText("")
             return
+        shown = (len(self.view.index) if self.ctx.session.show_other_coders else
+                 len(self.view.visible_spans(0, self.view.document().characterCount())))
         self.info.setText(translate("MainWindow", "{0} characters, {1} codings").format(
-            info.length, len(self.view.index)))
+            info.length, shown))
 
     def select_document(self, doc_id: int) -> None:
         """Choose a document in the list (which loads it)."""

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from annotator.ui.actions import Registry
 from annotator.ui.analysis_controller import AnalysisController
+from annotator.ui.blind_coding import BlindController
 from annotator.ui.codebook_editing import CodebookController
 from annotator.ui.codebook_view import CodebookTree
 from annotator.ui.coding_actions import CodingController
@@ -157,6 +158,7 @@ class MainWindow(QMainWindow):
         self.import_ui = ImportUI(ctx, self.docs, self.projects.start_folder)
         self.exchange_ui = ExchangeUI(ctx, self.projects)
         self.workshop_ui = WorkshopUI(ctx, self.docs.show_span)
+        self.blind = BlindController(ctx)
         self.analysis = AnalysisController(ctx, self.view, self.docs.show_span)
         self.memos = MemoController(ctx, self.view, self.codebook, self.codings_here,
                                     self.docs.show_span, self.docs.select_document)

@@ -206,7 +206,11 @@ class MemoController(QObject):
     def refresh(self) -> None:
         self._timer.stop()
         s = self.ctx.session
-        self.list.show_memos((s.call(list_memos, s.project) or []) if s.project else [])
+        memos = (s.call(list_memos, s.project) or []) if s.project else []
+        if s.blinded:  # blind coding: the memos on other coders' codings stay hidden too
+            own = s.coder.name if s.coder else ""
+            memos = [m for m in memos if m.kind != "coding" or m.coder == own]
+        self.list.show_memos(memos)
 
     def go_to(self, entry: MemoEntry) -> None:
         """Where a memo is attached: the document shown, the code chosen (its segments

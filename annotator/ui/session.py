@@ -13,6 +13,10 @@ go through ``Session.apply`` with the record they produce.
 The session also keeps the small things every view needs by id: the codebook (codes,
 paths, colours, counts), the documents, the coders, the current coder, and document
 texts (which never change once imported).
+
+Blind coding (``services/blind.py``) is kept here too: while it is on, a window open under
+a participant's name shows only that coder's codings — ``show_other_coders`` is off and
+cannot be switched on, and the codes' counts are the participant's own.
 """
 
 from collections import deque
@@ -22,6 +26,8 @@ from PySide6.QtGui import QUndoStack
 
 from annotator.domain.codetree import Tree
 from annotator.domain.errors import AnnotatorError
+from annotator.messages import msg
+from annotator.services.blind import Blind, blind_state
 from annotator.services.changes import RESET, Changes
 from annotator.services.codebook import CodeInfo, code_tree
 from annotator.services.coders import CoderInfo, ensure_coder, list_coders, resolve_coder_name
@@ -45,7 +51,8 @@ class Session(QObject):
         self.project: Project | None = None
         self.undo_stack = QUndoStack(self)
         self.coder: CoderInfo | None = None
-        self.show_other_coders = True
+        self._show_others = True
+        self.blind = Blind()
         self.codes: dict[int, CodeInfo] = {}
         self.code_order: list[int] = []
         self.tree = Tree(())
@@ -63,6 +70,7 @@ class Session(QObject):
         self.project = project
         self.opening.emit(project)
         self.coder = ensure_coder(project, resolve_coder_name(coder_name))
+        self.blind = blind_state(project)
         self._reload_codebook()
         self._reload_documents()
         self._reload_coders()
@@ -76,6 +84,7 @@ class Session(QObject):
         self.project.close()
         self.project = None
         self.coder = None
+        self.blind = Blind()
         self.codes, self.code_order, self.counts, self.tree = {}, [], {}, Tree(())
         self.documents, self.coders, self._texts, self._doc_pos = [], {}, {}, {}
         self.recent_codes.clear()
@@ -122,6 +131,7 @@ class Session(QObject):
         if self.project is None or not changes:
             return
         if changes.reset:
+            self.blind = blind_state(self.project)
             self._reload_codebook()
             self._reload_documents()
             self._reload_coders()
@@ -129,12 +139,15 @@ class Session(QObject):
             if changes.codes:
                 self._reload_codebook()  # re-read counts too: they are right by construction
             elif recount:
-                self.counts.update(coding_counts(self.project, changes.coding_codes()))
+                self.counts.update(coding_counts(self.project, changes.coding_codes(),
+                                                 self._counted_coder()))
             else:
                 for c in changes.codings_added:
-                    self.counts[c.code_id] = self.counts.get(c.code_id, 0) + 1
+                    if self._counted(c.coder_id):
+                        self.counts[c.code_id] = self.counts.get(c.code_id, 0) + 1
                 for c in changes.codings_removed:
-                    self.counts[c.code_id] = max(0, self.counts.get(c.code_id, 0) - 1)
+                    if self._counted(c.coder_id):
+                        self.counts[c.code_id] = max(0, self.counts.get(c.code_id, 0) - 1)
             if changes.documents:
                 self._reload_documents()
             if changes.coders:
@@ -160,6 +173,8 @@ class Session(QObject):
         self.code_order = [c.id for c in tree]
         self.tree = Tree((c.id, c.parent_id) for c in tree)
         self.counts = {c.id: c.count for c in tree}
+        if self._counted_coder() is not None:
+            self.counts = coding_counts(self.project, set(self.codes), self._counted_coder())
         for cid in [c for c in self.recent_codes if c not in self.codes]:
             self.recent_codes.remove(cid)
 
@@ -215,13 +230,40 @@ class Session(QObject):
         if coder is None:
             return False
         self.coder = coder
-        self.apply(Changes(coders=frozenset({coder.id}), shown=not self.show_other_coders))
+        if self.blind.on:  # who is the facilitator may have changed: counts and view
+            self._reload_codebook()
+        self.apply(Changes(coders=frozenset({coder.id}),
+                           shown=not self.show_other_coders or self.blind.on))
         return True
 
+    @property
+    def blinded(self) -> bool:
+        """Blind coding hides the other coders' codings from this window's coder."""
+        return self.blind.hides_others_from(self.coder.name if self.coder else None)
+
+    @property
+    def show_other_coders(self) -> bool:
+        """Whether the other coders' codings show (the user's choice; never when blind)."""
+        return self._show_others and not self.blinded
+
     def set_show_other_coders(self, show: bool) -> None:
+        if show and self.blinded:
+            self.error.emit(str(msg(
+                "blind coding is on: you see only your own codings until the facilitator "
+                "({name}) reveals everyone's", name=self.blind.facilitator)))
+            self.apply(Changes(shown=True))  # the menu's tick goes back
+            return
         if show != self.show_other_coders:
-            self.show_other_coders = show
+            self._show_others = show
             self.apply(Changes(shown=True))
+
+    def _counted_coder(self) -> int | None:
+        """Whose codings the counts count: only the coder's own when blind, else all."""
+        return self.coder.id if self.blinded and self.coder is not None else None
+
+    def _counted(self, coder_id: int) -> bool:
+        counted = self._counted_coder()
+        return counted is None or coder_id == counted
 
     def coder_visible(self, coder_id: int) -> bool:
         return self.show_other_coders or (self.coder is not None and coder_id == self.coder.id)

@@ -43,7 +43,7 @@ MENUS: tuple[tuple[str, str, str, tuple[Entry, ...]], ...] = (
         "analysis_query", "analysis_cooccurrence", "analysis_crosstab", "analysis_portrait",
         None, "analysis_cases")),
     ("workshop", "WorkshopUI", QT_TRANSLATE_NOOP("WorkshopUI", "&Workshop"), (
-        "copies", "merge_projects", None, "agreement", "disagreements")),
+        "copies", "merge_projects", None, "blind", None, "agreement", "disagreements")),
     ("help", "MainWindow", QT_TRANSLATE_NOOP("MainWindow", "&Help"), (
         "guide", "shortcuts", None, "about")),
 )

@@ -299,9 +299,27 @@ class WorkshopUI(QObject):
         self._dirty()
 
     def _changed(self, changes: Changes) -> None:
+        if self.ctx.session.blinded:  # blind coding: no review of the others' codings
+            self.agreement_dock.hide()
+            self.disagreements_dock.hide()
+            return
         if changes.reset or changes.coders:
             self.agreement.fill_coders()
+        if changes.codings_added:  # a participant's first coding joins the comparison
+            self.agreement.coders_coding(
+                {self.ctx.session.coder_name(c.coder_id) for c in changes.codings_added})
         self._dirty()
+
+    def _refused_while_blind(self) -> bool:
+        """A participant under blind coding sees no review of the others' codings."""
+        s = self.ctx.session
+        if not s.blinded:
+            return False
+        self.ctx.show_error(self.tr(
+            "Blind coding is on: the agreement and the disagreements are shown to the "
+            "facilitator ({0}) only, until everyone's codings are revealed.").format(
+                s.blind.facilitator))
+        return True
 
     def _dirty(self) -> None:
         self.agreement.mark_dirty()
@@ -325,7 +343,7 @@ class WorkshopUI(QObject):
     # -- views ---------------------------------------------------------------------------
 
     def show_agreement(self) -> None:
-        if not self.ctx.session.is_open:
+        if not self.ctx.session.is_open or self._refused_while_blind():
             return
         self.agreement.fill_coders()
         self._show_large(self.agreement_dock)
@@ -334,7 +352,7 @@ class WorkshopUI(QObject):
             ", ".join(self.agreement.chosen_coders())))
 
     def show_disagreements(self) -> None:
-        if not self.ctx.session.is_open:
+        if not self.ctx.session.is_open or self._refused_while_blind():
             return
         self._show_large(self.disagreements_dock)
         self.disagreements.refresh()

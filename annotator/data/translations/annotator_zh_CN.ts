@@ -1042,7 +1042,7 @@
         <translation>正在绘制 {0}…</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="+41"/>
+        <location filename="../../ui/window_actions.py" line="+42"/>
         <source>&amp;Analysis</source>
         <translation>分析(&amp;A)</translation>
     </message>
@@ -2331,7 +2331,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+113"/>
+        <location filename="../../ui/main_window.py" line="+115"/>
         <source>Documents</source>
         <translation>文档</translation>
     </message>
@@ -2361,7 +2361,7 @@
         <translation>搜索结果</translation>
     </message>
     <message>
-        <location filename="../../ui/project_lifecycle.py" line="+256"/>
+        <location filename="../../ui/project_lifecycle.py" line="+354"/>
         <source>Nothing to undo</source>
         <translation>没有可撤销的操作</translation>
     </message>
@@ -2381,13 +2381,13 @@
         <translation>重做：{0}（Ctrl+Shift+Z）</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="-23"/>
+        <location filename="../../ui/window_actions.py" line="-24"/>
         <source>&amp;File</source>
         <extracomment>the menu bar: (menu id, translation context, title, entries); see ``actions.Registry``</extracomment>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
@@ -2433,7 +2433,7 @@
         <translation>Annotator</translation>
     </message>
     <message>
-        <location filename="../../ui/project_lifecycle.py" line="-211"/>
+        <location filename="../../ui/project_lifecycle.py" line="-304"/>
         <source>&amp;New project…</source>
         <translation>新建项目(&amp;N)…</translation>
     </message>
@@ -2454,6 +2454,26 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Open &amp;team project…</source>
+        <translation>打开团队项目(&amp;T)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open a team project on a PostgreSQL server</source>
+        <translation>打开 PostgreSQL 服务器上的团队项目</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New team pro&amp;ject…</source>
+        <translation>新建团队项目(&amp;J)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Create a team project in an empty database on a PostgreSQL server</source>
+        <translation>在 PostgreSQL 服务器上的空数据库中新建团队项目</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Open de&amp;mo project</source>
         <translation>打开示例项目(&amp;M)</translation>
     </message>
@@ -2518,12 +2538,32 @@
         <translation>重做最近撤销的更改</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+49"/>
         <source>Opened {0}</source>
         <translation>已打开 {0}</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+15"/>
+        <source>Open team project</source>
+        <translation>打开团队项目</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Opened the team project {0}</source>
+        <translation>已打开团队项目 {0}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>New team project</source>
+        <translation>新建团队项目</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Created the team project {0} with the codebook “{1}”</source>
+        <translation>已新建团队项目 {0}，编码本为“{1}”</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>Open project</source>
         <translation>打开项目</translation>
     </message>
@@ -2533,7 +2573,7 @@
         <translation>Annotator 项目 (*{0});;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+10"/>
         <location line="+6"/>
         <source>New project</source>
         <translation>新建项目</translation>
@@ -2560,9 +2600,14 @@
         <translation>已将副本保存为 {0}</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>(none yet)</source>
         <translation>（暂无）</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>{0} on {1} (team)</source>
+        <translation>{1} 上的 {0}（团队）</translation>
     </message>
     <message>
         <location filename="../../ui/document_list.py" line="+65"/>
@@ -2601,7 +2646,7 @@
         <translation>只显示您的编码</translation>
     </message>
     <message>
-        <location filename="../../ui/project_lifecycle.py" line="+16"/>
+        <location filename="../../ui/project_lifecycle.py" line="-23"/>
         <source>Recent projects:</source>
         <translation>最近的项目：</translation>
     </message>
@@ -3281,7 +3326,7 @@ No: choose another coder name.</source>
         <translation>已导出 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/window_state.py" line="+60"/>
+        <location filename="../../ui/window_state.py" line="+63"/>
         <source>&amp;Larger text</source>
         <translation>放大文字(&amp;L)</translation>
     </message>
@@ -3331,7 +3376,7 @@ No: choose another coder name.</source>
         <translation>导入文档(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/project_lifecycle.py" line="-80"/>
+        <location filename="../../ui/project_lifecycle.py" line="-81"/>
         <source>Created {0} with the codebook “{1}”</source>
         <translation>已用编码本“{1}”创建 {0}</translation>
     </message>
@@ -4097,6 +4142,87 @@ in the copy: {1}</source>
         <location filename="../../ui/analysis_task.py" line="+62"/>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>TeamFeed</name>
+    <message>
+        <location filename="../../ui/team_feed.py" line="+169"/>
+        <source>The connection to the team project&apos;s server ({0}) was lost. What was saved is kept; editing is off until the server is back — Annotator keeps trying.</source>
+        <translation>与团队项目服务器（{0}）的连接已断开。已保存的内容都在；服务器恢复之前不能修改——Annotator 会一直尝试重新连接。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Connected to the team project&apos;s server again; you can edit again. Showing everyone&apos;s latest changes.</source>
+        <translation>已重新连接到团队项目服务器，可以继续修改。现在显示的是所有人的最新更改。</translation>
+    </message>
+</context>
+<context>
+    <name>TeamProjectDialog</name>
+    <message>
+        <location filename="../../ui/team_dialog.py" line="+78"/>
+        <source>A team project is a database on a PostgreSQL server that everyone in the team codes in at once. Paste its address, or fill in its parts or the name of a service from your pg_service.conf.</source>
+        <translation>团队项目是 PostgreSQL 服务器上的一个数据库，团队成员可以同时在其中编码。请粘贴它的地址，或逐项填写，或填写 pg_service.conf 中的服务名称。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Address (URL):</source>
+        <translation>地址（URL）：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Server:</source>
+        <translation>服务器：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Port:</source>
+        <translation>端口：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Database:</source>
+        <translation>数据库：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>User name:</source>
+        <translation>用户名：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Or service name:</source>
+        <translation>或服务名称：</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>empty: from your .pgpass file</source>
+        <translation>留空：从 .pgpass 文件读取</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Codebook to start with:</source>
+        <translation>初始编码本：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The password is used for this connection only and is never saved; the recent projects list keeps the address without it.</source>
+        <translation>密码仅用于本次连接，不会被保存；最近的项目列表只记录不含密码的地址。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Create</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Open</source>
+        <translation>打开</translation>
     </message>
 </context>
 <context>
