@@ -6,8 +6,9 @@ member's coding as it arrives, and the banner when the server has gone.
 Starts a throw-away PostgreSQL server (``tests/postgres_server.py``: Debian's
 ``postgresql`` package must be installed), makes a team project of the seed paper with
 the governance codebook, opens it in a window as 王丽 while a second member (李强) codes
-through a project of their own, then stops the server. Writes ``team-dialog.png``,
-``team-live.png`` and ``team-server-gone.png`` (other languages add their suffix).
+through a project of their own, switches blind coding on and looks as a participant, then
+stops the server. Writes ``team-dialog.png``, ``team-live.png``, ``team-blind.png`` and
+``team-server-gone.png`` (other languages add their suffix).
 """
 
 import sys
@@ -71,6 +72,13 @@ def main() -> None:
         app.processEvents()
         window.grab().save(str(out / f"team-live{suffix}.png"))
         other.close()
+
+        window.prompts.confirm = lambda _title, _text: True  # "switch it on?" — yes
+        window.registry["blind"].trigger()  # 王丽 the facilitator: blind coding on
+        window.session.set_coder("赵敏")  # the same window as a participant: nothing shown
+        app.processEvents()
+        window.grab().save(str(out / f"team-blind{suffix}.png"))
+        window.session.set_coder("王丽")
 
         server.stop()
         wait_for(app, lambda: window.team_banner.state == "lost")

@@ -230,9 +230,9 @@ class Session(QObject):
         if coder is None:
             return False
         self.coder = coder
-        if self.blind.on:  # who is the facilitator may have changed: counts and view
-            self._reload_codebook()
-        self.apply(Changes(coders=frozenset({coder.id}),
+        # blind coding: whether the coder is the facilitator decides the counts too
+        counts = frozenset(self.codes) if self.blind.on else frozenset()
+        self.apply(Changes(codes=counts, coders=frozenset({coder.id}),
                            shown=not self.show_other_coders or self.blind.on))
         return True
 

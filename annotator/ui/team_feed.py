@@ -21,6 +21,7 @@ import queue
 import threading
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
+from PySide6.QtWidgets import QLabel
 
 from annotator.domain.errors import AnnotatorError
 from annotator.messages import msg
@@ -32,7 +33,7 @@ from annotator.ui.team_banner import TeamBanner
 
 translate = QCoreApplication.translate
 
-POLL_MS = 100
+POLL_MS = 50
 WAIT_SECONDS = 0.5
 RETRY_SECONDS = 1.0
 
@@ -104,6 +105,10 @@ class TeamFeed(QObject):
         self.lost = False
         self.timer = QTimer(self, interval=POLL_MS)
         self.timer.timeout.connect(self.drain)
+        self.note = QLabel()
+        self.note.setObjectName("teamNote")
+        self.note.hide()
+        ctx.window.statusBar().addPermanentWidget(self.note)
         ctx.session.opening.connect(self.start)
         ctx.session.closing.connect(self.stop)
 
@@ -123,6 +128,7 @@ class TeamFeed(QObject):
         self.listener = _Listener(project, feed)
         self.listener.thread.start()
         self.timer.start()
+        self._show_note()
 
     def stop(self) -> None:
         """The project is closing: the worker ends, the banner goes."""
@@ -132,6 +138,19 @@ class TeamFeed(QObject):
             self.listener = None
         self.lost = False
         self.banner.clear()
+        self.note.hide()
+
+    def _show_note(self) -> None:
+        """The status bar's word on the team project: live, or waiting for its server."""
+        if self.lost:
+            self.note.setText(translate("TeamFeed", "Team project · offline"))
+            self.note.setToolTip(translate("TeamFeed", "The server cannot be reached; "
+                                           "editing is off until it is back"))
+        else:
+            self.note.setText(translate("TeamFeed", "Team project · live"))
+            self.note.setToolTip(translate("TeamFeed", "The other members' changes show "
+                                           "here as they are saved"))
+        self.note.show()
 
     def drain(self) -> None:
         """Apply what the worker found, on the window's thread, in order."""
@@ -170,7 +189,9 @@ class TeamFeed(QObject):
                          "lost. What was saved is kept; editing is off until the server is "
                          "back — Annotator keeps trying.").format(where)
         self.banner.show_lost(text)
-        self.ctx.say(text, 0)
+        self._show_note()
+        self.ctx.say(translate("TeamFeed", "The team project's server is gone; editing is off"),
+                     0)
         self.ctx.registry.update()
 
     def _server_back(self) -> None:
@@ -188,6 +209,7 @@ class TeamFeed(QObject):
         except AnnotatorError as exc:
             self.ctx.say(str(exc))
         self.banner.show_back(text)
+        self._show_note()
         self.ctx.say(text)
         self.ctx.registry.update()
 

@@ -20,6 +20,7 @@ from annotator.services.codebook import find_code
 from annotator.services.coders import ensure_coder
 from annotator.services.projects import new_project
 from annotator.store.project import Project
+from annotator.ui.codebook_view import COL_COUNT
 from annotator.ui.main_window import MainWindow
 from tests.conftest import shared_file
 from tests.ui.conftest import ScriptedPrompts
@@ -140,6 +141,11 @@ def test_a_participant_sees_only_their_own_codings_until_revealed(qtbot, tmp_pat
             assert li.projects.open_path(url) and li.session.set_coder("李强")
         assert len(shown(li)) == 3 and li.session.counts[social] == 2
         assert not li.blind.note.isVisible()
+        # the facilitator's window, under a participant's name, hides the others again
+        facilitator.registry["blind"].trigger()
+        assert facilitator.session.set_coder("赵敏")
+        assert shown(facilitator) == set() and facilitator.session.counts[social] == 0
+        assert facilitator.codebook.items[social].text(COL_COUNT) == "0"
     finally:
         li.close()
         facilitator.close()

@@ -704,7 +704,7 @@
         <translation>缺失的编码员</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+35"/>
         <source>Two segments of a code match when their overlap covers at least this share of their union (segment agreement, as in MAXQDA)</source>
         <translation>同一代码的两个片段的重叠部分至少占其并集的这一比例时视为匹配（片段层面一致性，与 MAXQDA 相同）</translation>
     </message>
@@ -739,7 +739,7 @@
         <translation>分析单位为字符。百分比一致性和 Cohen&apos;s κ 系数按代码比较两名编码员在每个文档字符上的编码（合并：各文档的表格相加；加权：按长度加权的平均值）。Krippendorff&apos;s α 系数比较所有在场的编码员。在某文档中未做任何编码的编码员在该文档中视为缺失，而非分歧。“无法计算”表示 0/0：没有可比较的内容。</translation>
     </message>
     <message>
-        <location line="+107"/>
+        <location line="+118"/>
         <source>Open a project first.</source>
         <translation>请先打开一个项目。</translation>
     </message>
@@ -827,7 +827,7 @@
         <translation>已将一致性导出到 {0}</translation>
     </message>
     <message>
-        <location line="-502"/>
+        <location line="-514"/>
         <source>κ interval</source>
         <translation>κ 区间</translation>
     </message>
@@ -847,7 +847,7 @@
         <translation>Brennan–Prediger 系数</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+40"/>
         <source>The coders to compare (at least two). The consensus coder and the demo&apos;s example coder are left out unless you tick them.</source>
         <translation>要比较的编码员（至少两位）。共识编码员和示例项目的示例编码员默认不计入，勾选后才比较。</translation>
     </message>
@@ -872,12 +872,12 @@
         <translation>区间（{0} 次重抽样）(&amp;I)</translation>
     </message>
     <message>
-        <location line="-47"/>
+        <location line="-48"/>
         <source>Units compared</source>
         <translation>比较的单位数</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+52"/>
         <source>95 % bootstrap intervals for κ and α, resampling documents (one document gives a point, not an interval)</source>
         <translation>κ 和 α 的 95% bootstrap 区间，按文档重抽样（只有一篇文档时只有点估计，没有区间）</translation>
     </message>
@@ -888,22 +888,22 @@
     </message>
     <message>
         <location line="+18"/>
-        <location line="+271"/>
+        <location line="+282"/>
         <source>Per document</source>
         <translation>按文档</translation>
     </message>
     <message>
-        <location line="-270"/>
+        <location line="-281"/>
         <source>Methods paragraph</source>
         <translation>方法段落</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+55"/>
         <source>Left out unless you tick it</source>
         <translation>默认不计入，勾选后才比较</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+57"/>
         <source>Reading the codings and comparing the coders…</source>
         <translation>正在读取编码并比较编码员…</translation>
     </message>
@@ -1090,9 +1090,72 @@
     </message>
 </context>
 <context>
+    <name>BlindController</name>
+    <message>
+        <location filename="../../ui/blind_coding.py" line="+26"/>
+        <source>&amp;Blind coding</source>
+        <translation>盲编码(&amp;B)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every coder but you (the facilitator) sees only their own codings until you reveal everyone&apos;s</source>
+        <translation>除您（主持人）之外，每位编码员只能看到自己的编码，直到您公开所有人的编码</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Blind coding</source>
+        <translation>盲编码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Switch blind coding on? Every coder but you ({0}, the facilitator) will see only their own codings, and no agreement, until you reveal them.</source>
+        <translation>开启盲编码？除您（{0}，主持人）之外，每位编码员只能看到自己的编码，也看不到一致性结果，直到您公开所有人的编码。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Blind coding is on: the participants see only their own codings</source>
+        <translation>盲编码已开启：参与者只能看到自己的编码</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reveal the codings</source>
+        <translation>公开编码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reveal everyone&apos;s codings to every coder? Blind coding ends.</source>
+        <translation>向每位编码员公开所有人的编码？盲编码将结束。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Revealed: everyone sees everyone&apos;s codings</source>
+        <translation>已公开：所有人都能看到所有人的编码</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Blind coding: only your codings are shown</source>
+        <translation>盲编码：只显示您自己的编码</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The facilitator ({0}) reveals everyone&apos;s codings when the round is over.</source>
+        <translation>本轮结束后，主持人（{0}）会公开所有人的编码。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Blind coding on (you are the facilitator)</source>
+        <translation>盲编码已开启（您是主持人）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The participants see only their own codings until you reveal them: Workshop → Blind coding.</source>
+        <translation>在您公开之前，参与者只能看到自己的编码：工作坊 → 盲编码。</translation>
+    </message>
+</context>
+<context>
     <name>CasesPanel</name>
     <message>
-        <location line="-36"/>
+        <location filename="../../ui/cases_panel.py" line="-36"/>
         <source>text</source>
         <extracomment>the attribute types, for lupdate (``_type_name`` translates them when shown)</extracomment>
         <translation>文本</translation>
@@ -2331,7 +2394,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+115"/>
+        <location filename="../../ui/main_window.py" line="+116"/>
         <source>Documents</source>
         <translation>文档</translation>
     </message>
@@ -2651,7 +2714,7 @@
         <translation>最近的项目：</translation>
     </message>
     <message>
-        <location filename="../../ui/document_list.py" line="+44"/>
+        <location filename="../../ui/document_list.py" line="+46"/>
         <source>{0} characters, {1} codings</source>
         <translation>{0} 个字符，{1} 处编码</translation>
     </message>
@@ -2666,7 +2729,7 @@
         <translation>为文档撰写备忘录</translation>
     </message>
     <message>
-        <location filename="../../ui/document_list.py" line="-80"/>
+        <location filename="../../ui/document_list.py" line="-82"/>
         <source>&amp;Rename document…</source>
         <translation>重命名文档(&amp;R)…</translation>
     </message>
@@ -2716,7 +2779,7 @@
         <translation>将键盘焦点移到文档列表</translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location line="+118"/>
         <source>Rename document</source>
         <translation>重命名文档</translation>
     </message>
@@ -4147,12 +4210,37 @@ in the copy: {1}</source>
 <context>
     <name>TeamFeed</name>
     <message>
-        <location filename="../../ui/team_feed.py" line="+169"/>
+        <location filename="../../ui/team_feed.py" line="+146"/>
+        <source>Team project · offline</source>
+        <translation>团队项目 · 已断开</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The server cannot be reached; editing is off until it is back</source>
+        <translation>无法连接服务器；恢复连接之前不能修改</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Team project · live</source>
+        <translation>团队项目 · 实时同步</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The other members&apos; changes show here as they are saved</source>
+        <translation>其他成员的更改一经保存就会显示在这里</translation>
+    </message>
+    <message>
+        <location line="+37"/>
         <source>The connection to the team project&apos;s server ({0}) was lost. What was saved is kept; editing is off until the server is back — Annotator keeps trying.</source>
         <translation>与团队项目服务器（{0}）的连接已断开。已保存的内容都在；服务器恢复之前不能修改——Annotator 会一直尝试重新连接。</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+5"/>
+        <source>The team project&apos;s server is gone; editing is off</source>
+        <translation>团队项目服务器已断开；暂时不能修改</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Connected to the team project&apos;s server again; you can edit again. Showing everyone&apos;s latest changes.</source>
         <translation>已重新连接到团队项目服务器，可以继续修改。现在显示的是所有人的最新更改。</translation>
     </message>
@@ -4553,17 +4641,22 @@ in the copy: {1}</source>
         <translation>工作坊(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop_menu.py" line="+65"/>
+        <location filename="../../ui/workshop_menu.py" line="+83"/>
         <source>Intercoder agreement of {0}</source>
         <translation>{0} 的编码员间一致性</translation>
     </message>
     <message>
-        <location line="-92"/>
+        <location line="-110"/>
         <source>{0} disagreements</source>
         <translation>{0} 处分歧</translation>
     </message>
     <message>
-        <location line="+128"/>
+        <location line="+78"/>
+        <source>Blind coding is on: the agreement and the disagreements are shown to the facilitator ({0}) only, until everyone&apos;s codings are revealed.</source>
+        <translation>盲编码已开启：在公开所有人的编码之前，一致性和分歧只对主持人（{0}）显示。</translation>
+    </message>
+    <message>
+        <location line="+68"/>
         <source>{0}: {1} ({2} documents, {3} codes, {4} codings)</source>
         <translation>{0}：{1}（{2} 个文档，{3} 个代码，{4} 处编码）</translation>
     </message>
