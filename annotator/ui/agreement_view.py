@@ -57,6 +57,7 @@ from annotator.services.projects import DEMO_CODER
 from annotator.ui.background import BackgroundJob, Progress
 from annotator.ui.codebook_view import swatch
 from annotator.ui.i18n import current_language
+from annotator.ui.project_place import beside_project
 from annotator.ui.prompts import Prompts
 from annotator.ui.session import Session
 from annotator.ui.workshop_views import (
@@ -579,7 +580,7 @@ class AgreementView(QWidget):
             return None
         path = self.prompts.save_file(
             self.tr("Export agreement to Excel"),
-            str(project.path.with_name(project.path.stem + "-agreement.xlsx")),
+            str(beside_project(project, "-agreement.xlsx")),
             self.tr("Excel workbooks (*.xlsx)"))
         if not path:
             return None

@@ -37,6 +37,7 @@ from annotator.io import attribute_table
 from annotator.services import attributes, cases
 from annotator.services.attributes import AttributeInfo
 from annotator.ui.analysis_task import TaskRunner, attempt
+from annotator.ui.project_place import project_folder
 from annotator.ui.prompts import Prompts
 from annotator.ui.session import Session
 
@@ -387,7 +388,7 @@ class CasesPanel(QWidget):
         p = self.session.project
         if p is None:
             return
-        path = self.prompts.open_file(self.tr("Import attributes"), str(p.path.parent),
+        path = self.prompts.open_file(self.tr("Import attributes"), str(project_folder(p)),
                                       self.tr("Tables (*.xlsx *.csv);;All files (*)"))
         if not path:
             return
@@ -414,7 +415,7 @@ class CasesPanel(QWidget):
             return
         scope = self.owner.currentData()
         path = self.prompts.save_file(self.tr("Export attributes"),
-                                      str(p.path.with_name(f"attributes-{scope}.xlsx")),
+                                      str(project_folder(p) / f"attributes-{scope}.xlsx"),
                                       self.tr("Tables (*.xlsx *.csv)"))
         if not path:
             return

@@ -15,6 +15,7 @@ from annotator.domain.errors import AnnotatorError
 from annotator.services.export import export_workbook
 from annotator.ui.context import AppContext
 from annotator.ui.i18n import current_language
+from annotator.ui.project_place import beside_project
 
 # The strings keep the translation context they had as ``self.tr`` in ``MainWindow``.
 translate = QCoreApplication.translate
@@ -44,7 +45,7 @@ class ExportController(QObject):
         if p is None or self.thread is not None:
             return
         path = self.ctx.prompts.save_file(
-            translate("MainWindow", "Export to Excel"), str(p.path.with_suffix(".xlsx")),
+            translate("MainWindow", "Export to Excel"), str(beside_project(p, ".xlsx")),
             translate("MainWindow", "Excel workbooks (*.xlsx)"))
         if not path:
             return

@@ -19,6 +19,7 @@ from annotator.domain.errors import AnnotatorError
 from annotator.store.project import PROJECT_SUFFIX
 from annotator.ui.context import AppContext
 from annotator.ui.project_lifecycle import ProjectController
+from annotator.ui.project_place import beside_project
 
 
 def _t(text: str) -> str:
@@ -145,7 +146,7 @@ class ExchangeUI(QObject):
         w, s = self.ctx, self.ctx.session
         if s.project is None:
             return
-        path = w.prompts.save_file(title, str(s.project.path.with_suffix(suffix)), filter_)
+        path = w.prompts.save_file(title, str(beside_project(s.project, suffix)), filter_)
         if not path:
             return
         out = _with_suffix(path, suffix)

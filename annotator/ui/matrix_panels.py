@@ -33,6 +33,7 @@ from annotator.ui.analysis_task import TaskRunner, attempt
 from annotator.ui.chart_view import Chart, ChartView
 from annotator.ui.matrix_view import Grid, MatrixView, grid_peak
 from annotator.ui.passage_list import Passage, PassageList
+from annotator.ui.project_place import project_folder
 from annotator.ui.prompts import Prompts
 from annotator.ui.scope_bar import ScopeBar
 from annotator.ui.session import Session
@@ -127,7 +128,7 @@ class MatrixPanel(QWidget):
 
     def _folder(self) -> Path:
         p = self.session.project
-        return p.path.parent if p is not None else Path.home()
+        return project_folder(p) if p is not None else Path.home()
 
     # -- what a subclass says -------------------------------------------------------------
 

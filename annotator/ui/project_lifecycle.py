@@ -26,6 +26,7 @@ from annotator.store.project import PROJECT_SUFFIX, Project
 from annotator.store.server import display_url, is_server_url
 from annotator.ui.context import AppContext
 from annotator.ui.i18n import current_language
+from annotator.ui.project_place import beside_project
 from annotator.ui.team_dialog import TeamProjectDialog
 from annotator.ui.welcome import WelcomePage, demo_location
 from annotator.ui.window_state import WindowState, remember_coder, remembered_coder
@@ -338,16 +339,6 @@ def recent_label(location: str) -> str:
         database, parts.hostname or "localhost")
 
 
-def beside_project(project: Project, tail: str) -> Path:
-    """A file named after the project, for a save dialog to suggest: beside a project
-    file, in the home folder for a team project."""
-    if project.path is not None:
-        return project.path.with_name(project.path.stem + tail)
-    parts = urlsplit(project.url or "")
-    stem = unquote(parts.path.lstrip("/")) or "team-project"
-    return Path.home() / (stem + tail)
-
-
 def undo_tip(action: QAction, text: str, undo: bool) -> None:
     """Say in the tooltip what undo/redo would do; the action text stays short."""
     if not text:
@@ -360,5 +351,4 @@ def undo_tip(action: QAction, text: str, undo: bool) -> None:
     action.setStatusTip(tip)
 
 
-__all__ = ["MAX_RECENT", "ProjectController", "beside_project", "demo_path", "recent_label",
-           "undo_tip"]
+__all__ = ["MAX_RECENT", "ProjectController", "demo_path", "recent_label", "undo_tip"]

@@ -35,6 +35,7 @@ from annotator.services.queries import (
 )
 from annotator.ui.analysis_task import TaskRunner, attempt
 from annotator.ui.passage_list import Passage, PassageList
+from annotator.ui.project_place import project_folder
 from annotator.ui.prompts import Prompts
 from annotator.ui.scope_bar import ScopeBar
 from annotator.ui.session import Session
@@ -220,7 +221,7 @@ class QueryPanel(QWidget):
         from annotator.io.analysis_workbook import write_query
         path = self.prompts.save_file(
             self.tr("Export the query results"),
-            str(self.session.project.path.with_name("query.xlsx")),
+            str(project_folder(self.session.project) / "query.xlsx"),
             self.tr("Excel workbooks (*.xlsx)"))
         if not path:
             return

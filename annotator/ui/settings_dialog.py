@@ -10,7 +10,6 @@ the same docks. Only the undo history starts afresh; the dialog says so.
 """
 
 from collections.abc import Callable
-from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtGui import QAction
@@ -135,7 +134,8 @@ def _place(window) -> dict:
     s = window.session
     doc = s.document(window.view.doc_id) if window.view.doc_id is not None else None
     return {
-        "path": Path(s.project.path) if s.project is not None else None,
+        # a team project's URL as it was opened (its password, if typed, in memory only)
+        "path": (s.project.url or s.project.path) if s.project is not None else None,
         "document": doc.name if doc is not None else None,
         "caret": window.view.caret_position() if doc is not None else 0,
         "scroll": window.view.verticalScrollBar().value(),

@@ -30,6 +30,7 @@ from annotator.ui.context import AppContext
 from annotator.ui.i18n import current_language
 from annotator.ui.operations.autocode import CodeHits
 from annotator.ui.panels import FindBar
+from annotator.ui.project_place import beside_project
 from annotator.ui.word_lists import WordListDialog, parse_synonyms, synonym_lines
 from annotator.ui.words_panel import CLOUD_WORDS, WordsPanel
 
@@ -274,7 +275,7 @@ class WordsController(QObject):
         if p is None or table is None:
             return
         path = self.ctx.prompts.save_file(
-            _t("Save the word cloud"), str(p.path.with_name(p.path.stem + "-cloud.png")),
+            _t("Save the word cloud"), str(beside_project(p, "-cloud.png")),
             _t("PNG pictures (*.png);;SVG drawings (*.svg)"))
         if not path:
             return
@@ -299,7 +300,7 @@ class WordsController(QObject):
             return
         path = self.ctx.prompts.save_file(
             _t("Save the word frequencies"),
-            str(p.path.with_name(p.path.stem + "-words.xlsx")),
+            str(beside_project(p, "-words.xlsx")),
             _t("Excel workbooks (*.xlsx)"))
         if not path:
             return

@@ -44,6 +44,7 @@ from annotator.store.project import PROJECT_SUFFIX
 from annotator.ui.agreement_view import AgreementView
 from annotator.ui.context import AppContext
 from annotator.ui.disagreements_view import DisagreementsView
+from annotator.ui.project_place import beside_project, project_folder
 from annotator.ui.prompts import Prompts
 from annotator.ui.workshop_views import HANDLE
 
@@ -365,7 +366,7 @@ class WorkshopUI(QObject):
             return None
         if self.copies_dialog is not None:
             self.copies_dialog.deleteLater()
-        dialog = ParticipantCopiesDialog(p.path.parent / f"{p.path.stem}-copies",
+        dialog = ParticipantCopiesDialog(beside_project(p, "-copies"),
                                          self.ctx.window, self.ctx.prompts)
         dialog.accepted.connect(lambda: self.make_copies(
             Path(dialog.folder.text()), dialog.participants(), dialog.without.isChecked()))
@@ -398,7 +399,7 @@ class WorkshopUI(QObject):
         if s.project is None:
             return None
         paths = w.prompts.open_files(
-            self.tr("Merge projects"), str(s.project.path.parent),
+            self.tr("Merge projects"), str(project_folder(s.project)),
             self.tr("Participants' copies and REFI-QDA projects (*{0} *.qdpx);;"
                     "All files (*)").format(PROJECT_SUFFIX))
         if not paths:
@@ -407,7 +408,7 @@ class WorkshopUI(QObject):
         sure = w.prompts.confirm(self.tr("Merge projects"), self.tr(
             "Merge these {0} files into {1}?\n\n{2}\n\nMerging cannot be undone, and the "
             "undo history is cleared. To keep the project as it is now, use "
-            "File → Save a copy… first.").format(len(paths), s.project.path.name, names))
+            "File → Save a copy… first.").format(len(paths), s.project.location, names))
         if not sure:
             return None
         return self.merge(paths)

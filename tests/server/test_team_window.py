@@ -11,6 +11,7 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
+from openpyxl import load_workbook
 from PySide6.QtCore import QSettings
 
 from annotator.services import documents
@@ -20,10 +21,12 @@ from annotator.services.projects import new_project
 from annotator.services.rows import CodingInfo
 from annotator.store.project import Project
 from annotator.ui.codebook_view import COL_COUNT, COL_NAME
+from annotator.ui.i18n import apply_language
 from annotator.ui.main_window import MainWindow
 from annotator.ui.operations.codebook import SetCodeValue
 from annotator.ui.operations.coding import CodeSpan, CodingMemo, UncodeSpan
 from annotator.ui.operations.documents import DocumentValue
+from annotator.ui.settings_dialog import switch_language
 from annotator.ui.team_dialog import url_parts
 from tests.conftest import shared_file
 from tests.postgres_server import PASSWORD, PostgresServer, create_database
@@ -229,3 +232,35 @@ def _recent_actions(window: MainWindow):
     menu = window.projects.recent_menu
     window.projects.fill_recent_menu()
     return [a for a in menu.actions() if a.isEnabled()]
+
+
+def test_a_copy_an_export_and_a_new_language_work_on_a_team_project(
+        qtbot, tmp_path, team_project):
+    url, doc, code = team_project
+    w = team_window(qtbot, tmp_path, "a", url, "王丽")
+    new = None
+    try:
+        assert w.session.execute(CodeSpan(w.session, doc, 10, 30, code))
+        copy = tmp_path / "存档.annotator"
+        w.prompts.answer(str(copy))
+        w.registry["copy_project"].trigger()
+        with Project.open(copy) as saved:
+            assert [(s[3], s[4]) for s in document_spans(saved, doc)] == [(10, 30)]
+        book = tmp_path / "导出.xlsx"
+        w.prompts.answer(str(book))
+        w.registry["export"].trigger()
+        qtbot.waitUntil(lambda: not w.export.busy, timeout=PATIENCE_MS)
+        rows = list(load_workbook(book, read_only=True).worksheets[0].iter_rows(
+            values_only=True))
+        assert [(r[1], r[2], r[3], r[4]) for r in rows[1:]] == [("信任/社会信任", "王丽", 10, 30)]
+        assert not w.prompts.warnings
+        # a new language rebuilds the window on the same team project, still live
+        new = switch_language(w, "zh")
+        qtbot.addWidget(new)
+        assert new.session.is_open and new.session.project.url is not None
+        assert new.team.live and new.team.note.text() == "团队项目 · 实时同步"
+    finally:
+        apply_language("en")
+        for window in (w, new):
+            if window is not None:
+                window.close()
