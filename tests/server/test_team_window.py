@@ -14,8 +14,9 @@ import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import QSettings
 
-from annotator.services import documents
-from annotator.services.codebook import find_code
+from annotator.services import coding, documents
+from annotator.services.codebook import add_code, delete_code, find_code
+from annotator.services.coders import ensure_coder
 from annotator.services.coding import document_spans
 from annotator.services.projects import new_project
 from annotator.services.rows import CodingInfo
@@ -264,3 +265,32 @@ def test_a_copy_an_export_and_a_new_language_work_on_a_team_project(
         for window in (w, new):
             if window is not None:
                 window.close()
+
+
+def test_another_program_adding_documents_and_deleting_a_code_is_seen(
+        qtbot, tmp_path, team_project):
+    """A second program on the same database (the command line, a script) is seen too:
+    the server announces every commit, whoever made it."""
+    url, doc, code = team_project
+    w = team_window(qtbot, tmp_path, "a", url, "王丽")
+    other = Project.open(url)
+    try:
+        coder = ensure_coder(other, "李强").id
+        made = coding.code_span(other, doc, 50, 80, code, coder)
+        qtbot.waitUntil(lambda: w.session.counts.get(code) == 1, timeout=PATIENCE_MS)
+        novel = shared_file("corpus", "hongloumeng-gbk.txt")
+        assert documents.import_files(other, [novel]).imported
+        qtbot.waitUntil(lambda: w.documents.count() == 2, timeout=PATIENCE_MS)
+        assert w.documents.item(1).text() == novel.stem
+        added = add_code(other, "信任/新的代码")
+        qtbot.waitUntil(lambda: added.id in w.codebook.items, timeout=PATIENCE_MS)
+        assert w.session.code_path(added.id) == "信任/新的代码"
+        # deleting a code takes its codings with it: gone from the text, the tree, the counts
+        assert made.id in shown_codings(w)
+        delete_code(other, code)
+        qtbot.waitUntil(lambda: code not in w.codebook.items, timeout=PATIENCE_MS)
+        qtbot.waitUntil(lambda: made.id not in shown_codings(w), timeout=PATIENCE_MS)
+        assert code not in w.session.codes
+    finally:
+        other.close()
+        w.close()
