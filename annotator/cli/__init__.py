@@ -77,13 +77,22 @@ def _window_parser(commands: list[str]) -> argparse.ArgumentParser:
         description=f"Open the window. Subcommands: {', '.join(commands)} (annotator CMD -h).",
     )
     ap.add_argument("--version", action=_ShowVersion)
-    ap.add_argument("project", nargs="?", type=Path)
+    ap.add_argument("project", nargs="?", type=_project_location,
+                    help="a project file or a team project's URL (postgresql://…)")
     ap.add_argument("--screenshot", type=Path, help="save a screenshot of the window and exit")
     ap.add_argument("--doc", help="document to show")
     return ap
 
 
-def open_window(project: Path | None, screenshot: Path | None = None,
+def _project_location(text: str) -> Path | str:
+    """A file's path, or a team project's URL kept as it was typed (a ``Path`` would
+    fold its ``//``)."""
+    from annotator.store.server import is_server_url
+
+    return text if is_server_url(text) else Path(text)
+
+
+def open_window(project: Path | str | None, screenshot: Path | None = None,
                 doc: str | None = None) -> int:
     from annotator.ui.app import run
 

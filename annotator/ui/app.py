@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from annotator.domain.errors import AnnotatorError
 from annotator.resources import resource_path
 from annotator.store.project import Project
+from annotator.store.server import is_server_url
 from annotator.ui.i18n import install_for_startup
 from annotator.ui.main_window import MainWindow
 from annotator.ui.welcome import first_start
@@ -70,15 +71,22 @@ def install_translations(app: QApplication) -> str:
     return install_for_startup(app)
 
 
-def build_window(project_path: Path | None, *, document: str | None = None,
+def build_window(project_path: Path | str | None, *, document: str | None = None,
                  settings: QSettings | None = None, persist: bool = True) -> MainWindow:
-    """The main window on a project: the one given, else the one used last (if any)."""
+    """The main window on a project: the one given, else the project file used last.
+
+    A team project is opened only when asked for (it may need a password, its server may
+    be away): it waits in the recent list instead. One that does not open is offered in
+    the team project dialog, with the reason.
+    """
     window = MainWindow(settings, persist=persist)
     if project_path is None and persist:
-        last = window.settings.value("lastProject", "")
-        if last and Path(str(last)).exists():
-            project_path = Path(str(last))
-    if project_path is not None:
+        last = str(window.settings.value("lastProject", "") or "")
+        if last and not is_server_url(last) and Path(last).exists():
+            project_path = Path(last)
+    if is_server_url(project_path):
+        window.projects.open_path(str(project_path))
+    elif project_path is not None:
         try:
             window.projects.open_project(Project.open(project_path), document=document)
         except AnnotatorError as exc:
@@ -92,7 +100,7 @@ def build_window(project_path: Path | None, *, document: str | None = None,
     return window
 
 
-def run(project_path: Path | None, *, screenshot: Path | None = None,
+def run(project_path: Path | str | None, *, screenshot: Path | None = None,
         document: str | None = None) -> int:
     app = application()
     if screenshot is None:

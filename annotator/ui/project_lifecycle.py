@@ -288,7 +288,8 @@ class ProjectController(QObject):
         path_s = display_url(path) if is_server_url(path) else str(Path(path).resolve())
         recent = [p for p in self.recent_projects() if p != path_s]
         self.ctx.settings.setValue("recentProjects", [path_s, *recent][:MAX_RECENT])
-        self.ctx.settings.setValue("lastProject", path_s)
+        if not is_server_url(path_s):  # the file the window reopens at start
+            self.ctx.settings.setValue("lastProject", path_s)
 
     def fill_recent_menu(self) -> None:
         """Fill File > Open recent just before it shows, so it is never stale."""

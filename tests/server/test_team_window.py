@@ -7,12 +7,15 @@ the codebook, the renamed code, the memo — and a window never applies its own 
 """
 
 import os
+import subprocess
+import sys
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import QSettings
+from PySide6.QtGui import QImage
 
 from annotator.services import coding, documents
 from annotator.services.codebook import add_code, delete_code, find_code
@@ -207,6 +210,7 @@ def test_open_team_project_asks_the_password_and_never_keeps_it(
         w.projects.close_project()
         settings.sync()
         assert w.projects.recent_projects()[0] == url
+        assert settings.value("lastProject") is None  # the window starts on files only
         assert PASSWORD not in ini.read_text(encoding="utf-8")
         assert _recent_actions(w)[0].text().endswith("(team)")
 
@@ -294,3 +298,15 @@ def test_another_program_adding_documents_and_deleting_a_code_is_seen(
     finally:
         other.close()
         w.close()
+
+
+def test_the_window_starts_on_a_team_project_named_on_the_command_line(
+        tmp_path, team_project):
+    url, _doc, _code = team_project
+    shot = tmp_path / "窗口.png"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen",
+           "ANNOTATOR_CONFIG_DIR": str(tmp_path / "config")}
+    r = subprocess.run([sys.executable, "-m", "annotator", url, "--screenshot", str(shot)],
+                       capture_output=True, text=True, env=env, timeout=180)
+    assert r.returncode == 0, r.stderr
+    assert QImage(str(shot)).width() > 800
