@@ -20,6 +20,8 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, text
 
+from annotator.store.server import liveness_options
+
 CHANNEL = "annotator_changes"
 ORIGIN_SETTING = "annotator.origin"
 WATCHED = ("coding", "code", "document", "coder", "meta")
@@ -117,7 +119,7 @@ class ChangeFeed:
     def __init__(self, url: str, ignore_origin: str | None = None) -> None:
         import psycopg
 
-        self._conn = psycopg.connect(url, autocommit=True)
+        self._conn = psycopg.connect(url, autocommit=True, **liveness_options(url))
         self._conn.execute(f"LISTEN {CHANNEL}")
         self._ignore = ignore_origin
 

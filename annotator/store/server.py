@@ -13,7 +13,8 @@ header, so the ``meta`` table carries ``application = Annotator`` beside the sch
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit, urlunsplit
+import os
+from urllib.parse import parse_qs, urlsplit, urlunsplit
 
 from sqlalchemy import Engine, MetaData, create_engine, inspect, select
 from sqlalchemy.exc import DBAPIError, OperationalError, SQLAlchemyError
@@ -43,14 +44,35 @@ def display_url(url: str) -> str:
     return urlunsplit((parts.scheme, user + host, parts.path, parts.query, parts.fragment))
 
 
+#: How soon a connection gives up on a server that vanished without closing it (the
+#: laptop left the Wi-Fi, a cable was pulled): libpq's connect timeout, TCP keepalives
+#: (a silent peer is declared gone after about 11 s) and user timeout (data unanswered for
+#: 15 s). Without them a step would hang the window for many minutes.
+LIVENESS = {"connect_timeout": "10", "keepalives_idle": "5", "keepalives_interval": "2",
+            "keepalives_count": "3", "tcp_user_timeout": "15000"}
+
+
+def liveness_options(url: str) -> dict[str, str]:
+    """``LIVENESS``, less what the URL or the environment sets itself; nothing when a
+    libpq service is named (its file is the administrator's to set)."""
+    given = set(parse_qs(urlsplit(url).query))
+    if "service" in given or os.environ.get("PGSERVICE"):
+        return {}
+    if os.environ.get("PGCONNECT_TIMEOUT"):
+        given.add("connect_timeout")
+    return {k: v for k, v in LIVENESS.items() if k not in given}
+
+
 def make_server_engine(url: str) -> Engine:
     """An engine on the psycopg driver (libpq underneath), checked before each use.
 
     ``pool_pre_ping`` notices a server that went away between two operations, so the user
-    is told at the next step rather than after a half-sent write.
+    is told at the next step rather than after a half-sent write; ``liveness_options``
+    keep a vanished one from hanging it.
     """
     rest = url.split("://", 1)[1]
-    return create_engine(f"postgresql+psycopg://{rest}", pool_pre_ping=True)
+    return create_engine(f"postgresql+psycopg://{rest}", pool_pre_ping=True,
+                         connect_args=liveness_options(url))
 
 
 def _reason(exc: BaseException) -> str:

@@ -8,7 +8,9 @@ from annotator.services import coding, documents
 from annotator.services.codebook import find_code
 from annotator.services.coders import ensure_coder
 from annotator.services.projects import new_project
+from annotator.store.change_feed import ChangeFeed
 from annotator.store.models import Coding
+from annotator.store.project import Project
 from tests.postgres_server import PostgresServer, create_database
 
 
@@ -42,3 +44,26 @@ def test_a_step_while_the_server_is_down_is_refused_and_nothing_is_lost(own_serv
         assert ids == {kept.id, again.id}
         assert s.scalar(select(func.count(Coding.id))) == 2
     project.close()
+
+
+def test_a_server_that_vanishes_silently_is_given_up_on_in_seconds(postgres_database):
+    """A server gone without closing its connections (Wi-Fi lost) is noticed by TCP
+    keepalives and a user timeout, not after the system's many minutes; what the URL
+    sets itself is kept."""
+    project = new_project(postgres_database)
+    feed = ChangeFeed(postgres_database)
+    own = Project.open(postgres_database + "?keepalives_idle=30")
+    try:
+        with project.engine.connect() as conn:
+            window = conn.connection.dbapi_connection.info.get_parameters()
+        listening = feed._conn.info.get_parameters()
+        for params in (window, listening):
+            assert params["keepalives_idle"] == "5" and params["keepalives_count"] == "3"
+            assert params["tcp_user_timeout"] == "15000" and params["connect_timeout"] == "10"
+        with own.engine.connect() as conn:
+            assert conn.connection.dbapi_connection.info.get_parameters()[
+                "keepalives_idle"] == "30"
+    finally:
+        feed.close()
+        own.close()
+        project.close()
