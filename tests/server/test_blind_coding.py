@@ -11,21 +11,19 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
-from PySide6.QtCore import QSettings
 
 from annotator.cli import main
 from annotator.services import coding, documents
-from annotator.services.blind import blind_state
+from annotator.services.blind import blind_state, start_blind
 from annotator.services.codebook import find_code
 from annotator.services.coders import ensure_coder
+from annotator.services.coding import document_spans
 from annotator.services.projects import new_project
+from annotator.services.workshop import make_participant_copies
 from annotator.store.project import Project
 from annotator.ui.codebook_view import COL_COUNT
-from annotator.ui.main_window import MainWindow
 from tests.conftest import shared_file
-from tests.ui.conftest import ScriptedPrompts
-
-PATIENCE_MS = 15_000
+from tests.server.team_windows import PATIENCE_MS, shown_codings, team_window
 
 
 @pytest.fixture(params=["file", "server"])
@@ -60,23 +58,6 @@ def _run(capsys, *args: str) -> tuple[int, str, str]:
     return code, out, err
 
 
-def open_window(qtbot, tmp_path, name: str, url: str, coder: str) -> MainWindow:
-    settings = QSettings(str(tmp_path / f"{name}.ini"), QSettings.Format.IniFormat)
-    w = MainWindow(settings, persist=False, prompts=ScriptedPrompts())
-    qtbot.addWidget(w)
-    w.resize(1280, 820)
-    w.show()
-    assert w.projects.open_path(url), w.prompts.warnings
-    assert w.session.set_coder(coder)
-    return w
-
-
-def shown(w: MainWindow) -> set[int]:
-    """The codings highlighted in the text (the index holds every coder's)."""
-    end = w.view.document().characterCount()
-    return {sp.coding_id for sp in w.view.visible_spans(0, end)}
-
-
 def test_the_command_line_switches_blind_coding_and_refuses_what_is_unclear(
         location, capsys):
     assert _run(capsys, "new", location)[0] == 0
@@ -104,22 +85,22 @@ def test_the_command_line_switches_blind_coding_and_refuses_what_is_unclear(
 
 def test_a_participant_sees_only_their_own_codings_until_revealed(qtbot, tmp_path, workshop):
     url, doc, social = workshop["url"], workshop["doc"], workshop["social"]
-    facilitator = open_window(qtbot, tmp_path, "f", url, "张老师")
+    facilitator = team_window(qtbot, tmp_path, "f", url, "张老师")
     facilitator.registry["blind"].trigger()  # "switch blind coding on?" — yes
     assert facilitator.registry["blind"].isChecked()
-    assert shown(facilitator) == {workshop["w1"], workshop["l1"], *shown(facilitator)}
-    assert len(shown(facilitator)) == 3 and facilitator.session.counts[social] == 2
+    assert {workshop["w1"], workshop["l1"]} <= shown_codings(facilitator)
+    assert len(shown_codings(facilitator)) == 3 and facilitator.session.counts[social] == 2
 
-    li = open_window(qtbot, tmp_path, "li", url, "李强")
+    li = team_window(qtbot, tmp_path, "li", url, "李强")
     try:
         assert li.session.blinded
-        assert shown(li) == {workshop["l1"]}
+        assert shown_codings(li) == {workshop["l1"]}
         assert li.session.counts[social] == 1 and li.session.counts[workshop["political"]] == 0
         assert li.blind.note.isVisible() and "only your codings" in li.blind.note.text()
         assert not li.registry["blind"].isEnabled()  # only the facilitator reveals
         # showing the others is refused, with the reason
         li.registry["others"].trigger()
-        assert not li.session.show_other_coders and shown(li) == {workshop["l1"]}
+        assert not li.session.show_other_coders and shown_codings(li) == {workshop["l1"]}
         assert any("blind coding is on" in m for m in li.prompts.warnings)
         # no agreement, no disagreements: they would show the others' codings
         li.prompts.warnings.clear()
@@ -139,12 +120,12 @@ def test_a_participant_sees_only_their_own_codings_until_revealed(qtbot, tmp_pat
             qtbot.waitUntil(lambda: not li.session.blinded, timeout=PATIENCE_MS)
         else:  # a file: the next time the window reads the project
             assert li.projects.open_path(url) and li.session.set_coder("李强")
-        assert len(shown(li)) == 3 and li.session.counts[social] == 2
+        assert len(shown_codings(li)) == 3 and li.session.counts[social] == 2
         assert not li.blind.note.isVisible()
         # the facilitator's window, under a participant's name, hides the others again
         facilitator.registry["blind"].trigger()
         assert facilitator.session.set_coder("赵敏")
-        assert shown(facilitator) == set() and facilitator.session.counts[social] == 0
+        assert shown_codings(facilitator) == set() and facilitator.session.counts[social] == 0
         assert facilitator.codebook.items[social].text(COL_COUNT) == "0"
     finally:
         li.close()
@@ -159,7 +140,7 @@ def test_the_facilitators_agreement_view_follows_the_participants_live(
         doc = documents.add_document(p, "整体性治理", text).id
         with p.read() as s:
             social = find_code(s, "信任/社会信任").id
-    facilitator = open_window(qtbot, tmp_path, "f", url, "张老师")
+    facilitator = team_window(qtbot, tmp_path, "f", url, "张老师")
     facilitator.registry["blind"].trigger()
     facilitator.registry["agreement"].trigger()
     view = facilitator.workshop_ui.agreement
@@ -176,8 +157,26 @@ def test_the_facilitators_agreement_view_follows_the_participants_live(
         coding.code_span(participants[1], doc, 300, 330, social, coders[1])
         qtbot.waitUntil(lambda: view.result is not None and len(view.result.codings) == 3,
                         timeout=PATIENCE_MS)
-        assert len(shown(facilitator)) == 3  # the facilitator sees every coding
+        assert len(shown_codings(facilitator)) == 3  # the facilitator sees every coding
     finally:
         for p in participants:
             p.close()
         facilitator.close()
+
+
+def test_participant_copies_of_a_blind_file_project_stay_blind(tmp_path):
+    """A copy made with the codings (a second round) keeps the setting, so its
+    participant still sees only their own."""
+    text = shared_file("corpus", "seed-paper-zh.txt").read_text(encoding="utf-8")
+    path = tmp_path / "工作坊.annotator"
+    with new_project(path, "governance") as p:
+        doc = documents.add_document(p, "整体性治理", text).id
+        with p.read() as s:
+            social = find_code(s, "信任/社会信任").id
+        coding.code_span(p, doc, 10, 40, social, ensure_coder(p, "王丽").id)
+        start_blind(p, "张老师")
+        made = make_participant_copies(p, tmp_path / "副本", ["李强"], without_codings=False)
+    with Project.open(made[0].path) as copy:
+        state = blind_state(copy)
+        assert state.on and state.hides_others_from("李强")
+        assert len(document_spans(copy, doc)) == 1  # carried, and hidden from 李强

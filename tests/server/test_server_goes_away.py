@@ -11,15 +11,7 @@ from annotator.services.projects import new_project
 from annotator.store.change_feed import ChangeFeed
 from annotator.store.models import Coding
 from annotator.store.project import Project
-from tests.postgres_server import PostgresServer, create_database
-
-
-@pytest.fixture
-def own_server():
-    server = PostgresServer()
-    server.start()
-    yield server
-    server.remove()
+from tests.postgres_server import create_database
 
 
 def test_a_step_while_the_server_is_down_is_refused_and_nothing_is_lost(own_server):

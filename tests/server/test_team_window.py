@@ -33,12 +33,9 @@ from annotator.ui.operations.documents import DocumentValue
 from annotator.ui.settings_dialog import switch_language
 from annotator.ui.team_dialog import url_parts
 from tests.conftest import shared_file
-from tests.postgres_server import PASSWORD, PostgresServer, create_database
+from tests.postgres_server import PASSWORD, create_database
+from tests.server.team_windows import PATIENCE_MS, shown_codings, team_window
 from tests.ui.conftest import ScriptedPrompts
-
-#: how long a test waits at most for the other window (the live delay is measured by
-#: bench/bench_team_window.py; this only keeps a broken feed from hanging the run)
-PATIENCE_MS = 15_000
 
 
 @pytest.fixture
@@ -51,21 +48,6 @@ def team_project(postgres_database: str) -> tuple[str, int, int]:
         code = find_code(s, "信任/社会信任").id
     project.close()
     return postgres_database, doc.id, code
-
-
-def team_window(qtbot, tmp_path, name: str, url: str, coder: str) -> MainWindow:
-    settings = QSettings(str(tmp_path / f"{name}.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(settings, persist=False, prompts=ScriptedPrompts())
-    qtbot.addWidget(window)
-    window.resize(1280, 820)
-    window.show()
-    assert window.projects.open_path(url), window.prompts.warnings
-    assert window.session.set_coder(coder)
-    return window
-
-
-def shown_codings(window: MainWindow) -> set[int]:
-    return {span.coding_id for span in window.view.index}
 
 
 def test_each_window_sees_the_others_codings_codebook_edits_and_memos(
@@ -124,15 +106,6 @@ def test_each_window_sees_the_others_codings_codebook_edits_and_memos(
     finally:
         a.close()
         b.close()
-
-
-@pytest.fixture
-def own_server():
-    """A server of this test's own, to stop and start again."""
-    server = PostgresServer()
-    server.start()
-    yield server
-    server.remove()
 
 
 def test_the_window_says_at_once_when_the_server_goes_and_when_it_is_back(
