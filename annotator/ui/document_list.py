@@ -9,6 +9,7 @@ status-bar labels it fills. Every change is an operation on the session.
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QMenu
 
+from annotator.domain.errors import AnnotatorError
 from annotator.services.changes import Changes
 from annotator.ui.context import AppContext
 from annotator.ui.document_view import DocumentView
@@ -93,7 +94,12 @@ class DocumentsController(QObject):
         """Load the document chosen in the list."""
         doc_id = None if item is None else item.data(DOC_ID)
         if doc_id != self.view.doc_id:
-            self.view.load(doc_id)
+            try:
+                self.view.load(doc_id)
+            except AnnotatorError as exc:  # not readable now (a team project's server gone)
+                self.ctx.say(str(exc))
+                self._choose_quietly(self.view.doc_id)
+                return
         self.show_title()
         self.codings_here.show_spans([])
         self.ctx.registry.update()
@@ -121,6 +127,14 @@ class DocumentsController(QObject):
             if self.documents.item(i).data(DOC_ID) == doc_id:
                 self.documents.setCurrentRow(i)
                 return
+
+    def _choose_quietly(self, doc_id: int | None) -> None:
+        """Mark ``doc_id`` chosen in the list without loading it (it is shown already)."""
+        self.documents.blockSignals(True)
+        for i in range(self.documents.count()):
+            if self.documents.item(i).data(DOC_ID) == doc_id:
+                self.documents.setCurrentRow(i)
+        self.documents.blockSignals(False)
 
     def select_named(self, name: str) -> bool:
         """Choose the document called ``name``, else the first; whether it was there."""

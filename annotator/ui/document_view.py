@@ -41,6 +41,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QMenu, QPlainTextEdit, QToolTip, QWidget
 
+from annotator.domain.errors import AnnotatorError
 from annotator.domain.offsets import Utf16Map
 from annotator.services.changes import Changes
 from annotator.services.coding import document_spans
@@ -300,17 +301,23 @@ class DocumentView(QPlainTextEdit):
 
     def load(self, doc_id: int | None) -> None:
         """Show a document with its codings (``None``: show nothing)."""
-        self.doc_id = doc_id
         if doc_id is None:
+            self.doc_id = None
             self.map, self.index = Utf16Map.of(""), SpanIndex()
             self.stripes.codings_changed()
             self.highlighter.new_generation()
             self.setPlainText("")
             self._fit_stripes()
             return
+        # reads that may fail (a team project's server gone): the view stays as it was
         text = self.session.text(doc_id)
-        self.map = Utf16Map.of(text)
-        self._load_codings()
+        before = self.doc_id, self.map, self.index
+        self.doc_id, self.map = doc_id, Utf16Map.of(text)
+        try:
+            self._load_codings()
+        except AnnotatorError:
+            self.doc_id, self.map, self.index = before
+            raise
         self.stripes.codings_changed()
         self.highlighter.new_generation()
         self._set_text_unhighlighted(text)

@@ -52,6 +52,9 @@ class Session(QObject):
         self.undo_stack = QUndoStack(self)
         self.coder: CoderInfo | None = None
         self._show_others = True
+        #: The team project's server is gone (``ui/team_feed``): a read that fails is told in
+        #: the status bar, not in a message box each time — the banner says why already.
+        self.offline = False
         self.blind = Blind()
         self.codes: dict[int, CodeInfo] = {}
         self.code_order: list[int] = []
@@ -85,6 +88,7 @@ class Session(QObject):
         self.project = None
         self.coder = None
         self.blind = Blind()
+        self.offline = False
         self.codes, self.code_order, self.counts, self.tree = {}, [], {}, Tree(())
         self.documents, self.coders, self._texts, self._doc_pos = [], {}, {}, {}
         self.recent_codes.clear()
@@ -119,7 +123,7 @@ class Session(QObject):
         try:
             return fn(*args, **kwargs)
         except AnnotatorError as exc:
-            self.error.emit(str(exc))
+            (self.message if self.offline else self.error).emit(str(exc))
             return None
 
     def apply(self, changes: Changes, recount: bool = False) -> None:

@@ -182,6 +182,7 @@ class TeamFeed(QObject):
         if project is None or self.lost:
             return
         self.lost = True
+        self.ctx.session.offline = True
         project.read_only = msg("the connection to its server was lost; edits are refused "
                                 "until it is back")
         where = project.location
@@ -200,6 +201,7 @@ class TeamFeed(QObject):
             return
         was_lost, self.lost = self.lost, False
         project.read_only = None
+        self.ctx.session.offline = False
         if not was_lost:
             return
         text = translate("TeamFeed", "Connected to the team project's server again; you can "

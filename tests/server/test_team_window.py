@@ -114,11 +114,13 @@ def test_the_window_says_at_once_when_the_server_goes_and_when_it_is_back(
     text = shared_file("corpus", "seed-paper-zh.txt").read_text(encoding="utf-8")[:3000]
     project = new_project(url, "governance")
     doc = documents.add_document(project, "整体性治理", text).id
+    second = documents.add_document(project, "另一份材料", text[::-1]).id
     with project.read() as s:
         code = find_code(s, "信任/社会信任").id
     project.close()
     w = team_window(qtbot, tmp_path, "a", url, "王丽")
     try:
+        assert w.view.doc_id == doc
         assert w.session.execute(CodeSpan(w.session, doc, 10, 30, code))
         kept = w.session.undo_stack.command(0).created[0].id
         assert not w.team_banner.isVisible()
@@ -136,12 +138,23 @@ def test_the_window_says_at_once_when_the_server_goes_and_when_it_is_back(
         refusal = w.prompts.warnings[0]
         assert "read-only" in refusal and "server was lost" in refusal
         assert kept in shown_codings(w) and w.session.counts[code] == 1
+        # what cannot be read now is said in the status bar (the banner says why), the
+        # document shown stays, and no message box comes up for each click
+        w.prompts.warnings.clear()
+        w.docs.select_document(second)
+        w.codebook.select_code(code)
+        assert w.view.doc_id == doc and kept in shown_codings(w)
+        assert w.docs.current_document() == doc
+        assert "connection" in w.statusBar().currentMessage()
+        assert w.prompts.warnings == []
 
         own_server.start()
         qtbot.waitUntil(lambda: w.team_banner.state == "back", timeout=PATIENCE_MS)
         assert "again" in w.team_banner.label.text()
         assert w.session.execute(CodeSpan(w.session, doc, 40, 50, code))
         assert w.session.counts[code] == 2
+        w.docs.select_document(second)
+        assert w.view.doc_id == second
     finally:
         w.close()
     with Project.open(url) as again:
