@@ -137,11 +137,11 @@ class ProjectController(QObject):
             self.ctx.say(translate("MainWindow", "Opened {0}").format(project.location))
         return True
 
-    def team_dialog(self, title: str, url: str, note: str,
-                    templates: list[str] | None = None) -> TeamProjectDialog | None:
+    def team_dialog(self, title: str, url: str, note: str, templates: list[str] | None = None,
+                    template: int = 0) -> TeamProjectDialog | None:
         """Ask where a team project is; the dialog (its URL, template) or None."""
         dialog = TeamProjectDialog(self.ctx.window, title, url=url or self.last_team_url(),
-                                   note=note, templates=templates)
+                                   note=note, templates=templates, template=template)
         try:
             return dialog if self.ctx.prompts.dialog(dialog) else None
         finally:
@@ -166,7 +166,7 @@ class ProjectController(QObject):
         """Ask for an empty database and a codebook template; make a team project there."""
         names, labels, default = self.templates()
         dialog = self.team_dialog(translate("MainWindow", "New team project"), "", "",
-                                  templates=labels)
+                                  templates=labels, template=default)
         if dialog is None:
             return False
         index = dialog.chosen_template()
@@ -334,8 +334,10 @@ def recent_label(location: str) -> str:
     if not is_server_url(location):
         return Path(location).name
     parts = urlsplit(location)
-    database = unquote(parts.path.lstrip("/")) or parse_qs(parts.query).get(
-        "service", [""])[0]
+    database = unquote(parts.path.lstrip("/"))
+    service = parse_qs(parts.query).get("service", [""])[0]
+    if service and not (database and parts.hostname):  # the service file says where
+        return translate("MainWindow", "{0} (team)").format(database or service)
     return translate("MainWindow", "{0} on {1} (team)").format(
         database, parts.hostname or "localhost")
 

@@ -33,9 +33,9 @@ def build_url(host: str, port: str, database: str, user: str, service: str) -> s
     netloc = (quote(user, safe="") + "@" if user else "") + host.strip()
     if port.strip():
         netloc += ":" + port.strip()
-    query = urlencode({"service": service.strip()}) if service.strip() else ""
-    return urlunsplit(("postgresql", netloc, "/" + quote(database.strip(), safe=""), query,
-                       ""))
+    query = "?" + urlencode({"service": service.strip()}) if service.strip() else ""
+    # written out: urlunsplit would fold "postgresql:///" to "postgresql:/" without a host
+    return f"postgresql://{netloc}/{quote(database.strip(), safe='')}{query}"
 
 
 def url_parts(url: str) -> dict[str, str]:
@@ -68,7 +68,8 @@ class TeamProjectDialog(QDialog):
     FIELDS = ("host", "port", "database", "user", "service")
 
     def __init__(self, parent: QWidget | None, title: str, *, url: str = "",
-                 note: str = "", templates: list[str] | None = None) -> None:
+                 note: str = "", templates: list[str] | None = None,
+                 template: int = 0) -> None:
         super().__init__(parent)
         self.setObjectName("teamProjectDialog")
         self.setWindowTitle(title)
@@ -115,6 +116,7 @@ class TeamProjectDialog(QDialog):
             self.template = QComboBox()
             self.template.setObjectName("teamTemplate")
             self.template.addItems(templates)
+            self.template.setCurrentIndex(template)
             form.addRow(self.tr("Codebook to start with:"), self.template)
         remark = QLabel(self.tr("The password is used for this connection only and is never "
                                 "saved; the recent projects list keeps the address without "

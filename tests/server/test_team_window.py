@@ -296,3 +296,40 @@ def test_the_window_starts_on_a_team_project_named_on_the_command_line(
                        capture_output=True, text=True, env=env, timeout=180)
     assert r.returncode == 0, r.stderr
     assert QImage(str(shot)).width() > 800
+
+
+def test_a_team_project_named_by_a_libpq_service(qtbot, tmp_path, postgres_server,
+                                                 monkeypatch):
+    host, port = postgres_server.split("@", 1)[1].strip("/").split(":")
+    create_database(postgres_server, "service_window")
+    services = tmp_path / "pg_service.conf"
+    services.write_text(f"[workshop]\nhost={host}\nport={port}\nuser=annotator\n"
+                        "dbname=service_window\n", encoding="utf-8")
+    monkeypatch.setenv("PGSERVICEFILE", str(services))
+    settings = QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat)
+    prompts = ScriptedPrompts()
+    w = MainWindow(settings, persist=True, prompts=prompts)
+    qtbot.addWidget(w)
+    w.show()
+    try:
+        def service_only(dialog) -> bool:
+            assert dialog.template.currentText() in (  # the default codebook
+                "Holistic governance: coordination, integration, trust",
+                "整体性治理：协调、整合、信任")
+            assert dialog.url_edit.text() == "" and not dialog.ok.isEnabled()
+            qtbot.keyClicks(dialog.edits["service"], "workshop")
+            assert dialog.ok.isEnabled()
+            return True
+
+        prompts.answer(service_only)
+        w.registry["new_team"].trigger()
+        assert w.session.is_open, prompts.warnings
+        assert w.session.project.name == "service_window"
+        assert "信任/社会信任" in {c.path for c in w.session.codes.values()}
+        w.projects.close_project()
+        assert w.projects.recent_projects()[0] == "postgresql:///?service=workshop"
+        assert _recent_actions(w)[0].text().endswith("workshop (team)")
+        _recent_actions(w)[0].trigger()
+        assert w.session.is_open and w.session.project.name == "service_window"
+    finally:
+        w.close()

@@ -159,7 +159,7 @@
         <translation>已删除文档 {0} 及其 {1} 处编码</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_menu.py" line="+34"/>
+        <location filename="../../ui/exchange_menu.py" line="+35"/>
         <source>{0} documents, {1} codes, {2} coders, {3} codings</source>
         <translation>{0} 个文档，{1} 个代码，{2} 名编码员，{3} 处编码</translation>
     </message>
@@ -235,12 +235,12 @@
         <translation>不支持此格式：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="+109"/>
+        <location filename="../../ui/settings_dialog.py" line="+108"/>
         <source>You are now coding as {0}</source>
         <translation>您现在以 {0} 的身份编码</translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+92"/>
         <source>Settings saved</source>
         <translation>设置已保存</translation>
     </message>
@@ -286,7 +286,7 @@
         <translation>无法计算（0/0）：此处没有可比较的内容</translation>
     </message>
     <message>
-        <location filename="../../ui/matrix_panels.py" line="+257"/>
+        <location filename="../../ui/matrix_panels.py" line="+258"/>
         <source>Passages carrying both</source>
         <translation>同时带有两个代码的片段</translation>
     </message>
@@ -383,7 +383,7 @@
         <translation>已用 {2} 编码 {0} 个命中（{1}）：新增 {3} 个编码，{4} 个此前已有</translation>
     </message>
     <message>
-        <location filename="../../ui/words_controller.py" line="+61"/>
+        <location filename="../../ui/words_controller.py" line="+62"/>
         <source>Concordance (keyword in context)</source>
         <translation>关键词语境（KWIC）</translation>
     </message>
@@ -620,7 +620,7 @@
 <context>
     <name>AgreementView</name>
     <message>
-        <location filename="../../ui/agreement_view.py" line="+78"/>
+        <location filename="../../ui/agreement_view.py" line="+79"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
@@ -1050,7 +1050,7 @@
 <context>
     <name>AttributeDialog</name>
     <message>
-        <location filename="../../ui/cases_panel.py" line="+59"/>
+        <location filename="../../ui/cases_panel.py" line="+60"/>
         <source>New attribute</source>
         <translation>新建属性</translation>
     </message>
@@ -1902,7 +1902,7 @@
 <context>
     <name>DocumentView</name>
     <message>
-        <location filename="../../ui/document_view.py" line="+466"/>
+        <location filename="../../ui/document_view.py" line="+473"/>
         <source>{0} — {1} ({2} characters)</source>
         <translation>{0} — {1}（{2} 个字符）</translation>
     </message>
@@ -2424,7 +2424,7 @@
         <translation>搜索结果</translation>
     </message>
     <message>
-        <location filename="../../ui/project_lifecycle.py" line="+354"/>
+        <location filename="../../ui/project_lifecycle.py" line="+348"/>
         <source>Nothing to undo</source>
         <translation>没有可撤销的操作</translation>
     </message>
@@ -2496,7 +2496,7 @@
         <translation>Annotator</translation>
     </message>
     <message>
-        <location filename="../../ui/project_lifecycle.py" line="-304"/>
+        <location filename="../../ui/project_lifecycle.py" line="-297"/>
         <source>&amp;New project…</source>
         <translation>新建项目(&amp;N)…</translation>
     </message>
@@ -2663,17 +2663,22 @@
         <translation>已将副本保存为 {0}</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>(none yet)</source>
         <translation>（暂无）</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+40"/>
+        <source>{0} (team)</source>
+        <translation>{0}（团队）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>{0} on {1} (team)</source>
         <translation>{1} 上的 {0}（团队）</translation>
     </message>
     <message>
-        <location filename="../../ui/document_list.py" line="+65"/>
+        <location filename="../../ui/document_list.py" line="+66"/>
         <source>{0} characters</source>
         <translation>{0} 个字符</translation>
     </message>
@@ -2709,12 +2714,12 @@
         <translation>只显示您的编码</translation>
     </message>
     <message>
-        <location filename="../../ui/project_lifecycle.py" line="-23"/>
+        <location filename="../../ui/project_lifecycle.py" line="-25"/>
         <source>Recent projects:</source>
         <translation>最近的项目：</translation>
     </message>
     <message>
-        <location filename="../../ui/document_list.py" line="+46"/>
+        <location filename="../../ui/document_list.py" line="+51"/>
         <source>{0} characters, {1} codings</source>
         <translation>{0} 个字符，{1} 处编码</translation>
     </message>
@@ -2729,7 +2734,7 @@
         <translation>为文档撰写备忘录</translation>
     </message>
     <message>
-        <location filename="../../ui/document_list.py" line="-82"/>
+        <location filename="../../ui/document_list.py" line="-87"/>
         <source>&amp;Rename document…</source>
         <translation>重命名文档(&amp;R)…</translation>
     </message>
@@ -2779,7 +2784,7 @@
         <translation>将键盘焦点移到文档列表</translation>
     </message>
     <message>
-        <location line="+118"/>
+        <location line="+131"/>
         <source>Rename document</source>
         <translation>重命名文档</translation>
     </message>
@@ -3358,7 +3363,7 @@ No: choose another coder name.</source>
         <translation>您现在以 {0} 的身份编码</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="+29"/>
+        <location filename="../../ui/excel_export.py" line="+30"/>
         <source>&amp;Export to Excel…</source>
         <translation>导出到 Excel(&amp;E)…</translation>
     </message>
@@ -3439,7 +3444,7 @@ No: choose another coder name.</source>
         <translation>导入文档(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/project_lifecycle.py" line="-81"/>
+        <location filename="../../ui/project_lifecycle.py" line="-82"/>
         <source>Created {0} with the codebook “{1}”</source>
         <translation>已用编码本“{1}”创建 {0}</translation>
     </message>
@@ -3640,7 +3645,7 @@ No: choose another coder name.</source>
 <context>
     <name>MergeReportDialog</name>
     <message>
-        <location filename="../../ui/workshop_menu.py" line="+140"/>
+        <location filename="../../ui/workshop_menu.py" line="+141"/>
         <source>Merge report</source>
         <translation>合并报告</translation>
     </message>
@@ -3876,7 +3881,7 @@ in the copy: {1}</source>
 <context>
     <name>QueryPanel</name>
     <message>
-        <location filename="../../ui/query_panel.py" line="+58"/>
+        <location filename="../../ui/query_panel.py" line="+59"/>
         <source>alone</source>
         <translation>单独</translation>
     </message>
@@ -4141,7 +4146,7 @@ in the copy: {1}</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="-158"/>
+        <location filename="../../ui/settings_dialog.py" line="-159"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -4230,7 +4235,7 @@ in the copy: {1}</source>
         <translation>其他成员的更改一经保存就会显示在这里</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+38"/>
         <source>The connection to the team project&apos;s server ({0}) was lost. What was saved is kept; editing is off until the server is back — Annotator keeps trying.</source>
         <translation>与团队项目服务器（{0}）的连接已断开。已保存的内容都在；服务器恢复之前不能修改——Annotator 会一直尝试重新连接。</translation>
     </message>
@@ -4240,7 +4245,7 @@ in the copy: {1}</source>
         <translation>团队项目服务器已断开；暂时不能修改</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Connected to the team project&apos;s server again; you can edit again. Showing everyone&apos;s latest changes.</source>
         <translation>已重新连接到团队项目服务器，可以继续修改。现在显示的是所有人的最新更改。</translation>
     </message>
@@ -4248,7 +4253,7 @@ in the copy: {1}</source>
 <context>
     <name>TeamProjectDialog</name>
     <message>
-        <location filename="../../ui/team_dialog.py" line="+78"/>
+        <location filename="../../ui/team_dialog.py" line="+79"/>
         <source>A team project is a database on a PostgreSQL server that everyone in the team codes in at once. Paste its address, or fill in its parts or the name of a service from your pg_service.conf.</source>
         <translation>团队项目是 PostgreSQL 服务器上的一个数据库，团队成员可以同时在其中编码。请粘贴它的地址，或逐项填写，或填写 pg_service.conf 中的服务名称。</translation>
     </message>
@@ -4293,7 +4298,7 @@ in the copy: {1}</source>
         <translation>密码：</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Codebook to start with:</source>
         <translation>初始编码本：</translation>
     </message>
