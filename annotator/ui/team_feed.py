@@ -19,6 +19,7 @@ re-reads the project (others may have changed it meanwhile) and edits are allowe
 import contextlib
 import queue
 import threading
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtWidgets import QLabel
@@ -31,6 +32,9 @@ from annotator.store.project import Project
 from annotator.ui.context import AppContext
 from annotator.ui.team_banner import TeamBanner
 
+if TYPE_CHECKING:
+    from annotator.store.change_feed import ChangeFeed
+
 translate = QCoreApplication.translate
 
 POLL_MS = 50
@@ -38,7 +42,7 @@ WAIT_SECONDS = 0.5
 RETRY_SECONDS = 1.0
 
 
-def _listen(project: Project):
+def _listen(project: Project) -> "ChangeFeed":
     """A listening connection (psycopg is imported only here, for a server project)."""
     from annotator.store.change_feed import ChangeFeed
 
@@ -52,7 +56,7 @@ def _reason(exc: BaseException) -> str:
 class _Listener:
     """The worker: waits for changes, reconnects; puts (kind, value) on ``out``."""
 
-    def __init__(self, project: Project, feed: object | None) -> None:
+    def __init__(self, project: Project, feed: "ChangeFeed | None") -> None:
         self.project, self.feed = project, feed
         self.out: queue.SimpleQueue = queue.SimpleQueue()
         self.stop = threading.Event()
@@ -190,6 +194,7 @@ class TeamFeed(QObject):
                          "lost. What was saved is kept; editing is off until the server is "
                          "back — Annotator keeps trying.").format(where)
         self.banner.show_lost(text)
+        self.banner.setToolTip(reason)  # what libpq said, for whoever runs the server
         self._show_note()
         self.ctx.say(translate("TeamFeed", "The team project's server is gone; editing is off"),
                      0)
@@ -211,6 +216,7 @@ class TeamFeed(QObject):
         except AnnotatorError as exc:
             self.ctx.say(str(exc))
         self.banner.show_back(text)
+        self.banner.setToolTip("")
         self._show_note()
         self.ctx.say(text)
         self.ctx.registry.update()
