@@ -2,17 +2,18 @@
 
 Every operation a user performs — coding, uncoding, a memo, a codebook edit, an import,
 a delete, a merge, a REFI-QDA import, a consensus coding — yields one frozen ``Changes``.
-Whoever keeps copies of the project (the window's session and its panels; later a team
-server's other clients) applies it and updates only what it names, instead of re-reading
-everything or being told piecemeal by hand-written notifications.
+Whoever keeps copies of the project (the window's session and its panels) applies it and
+updates only what it names, instead of re-reading everything or being told piecemeal by
+hand-written notifications.
 
 Why one record and not one signal per kind: an operation often changes several kinds at
 once (deleting a code removes its codings; an in-vivo code adds a code and a coding), and
 the order in which separate notifications arrive then decides whether counts are right.
 One record, applied once, cannot be half-applied.
 
-The record is plain data (no Qt, no SQLAlchemy) so that it can travel: a team server can
-send the same record for another user's change.
+The record is plain data (no Qt, no SQLAlchemy) so that it can travel: on a team project
+the other members' committed changes arrive as the same record
+(``services/team_changes.py``), and the window applies them like its own.
 """
 
 from collections.abc import Iterable
