@@ -42,8 +42,10 @@ from PySide6.QtWidgets import (
 from annotator.services.agreement import (
     CONSENSUS_CODER,
     ProjectAgreement,
+    code_json,
     disagreements,
     project_agreement,
+    update_project_agreement,
 )
 from annotator.services.agreement_export import write_agreement_workbook
 from annotator.services.agreement_measures import (
@@ -67,6 +69,12 @@ from annotator.ui.workshop_views import (
     set_value,
     wide_handles,
 )
+
+
+def _methods(result: ProjectAgreement, measures: tuple[CodeMeasures, ...], resamples: int,
+             lang: str) -> str:
+    sentences = methods_paragraph(result, measures, resamples=resamples)
+    return ("" if lang == "zh" else " ").join(m.render(lang) for m in sentences)
 
 
 class AgreementView(QWidget):
@@ -259,6 +267,12 @@ class AgreementView(QWidget):
 
         self._timer = QTimer(self, singleShot=True, interval=300)
         self._timer.timeout.connect(self.refresh)
+        self._update_timer = QTimer(self, singleShot=True, interval=150)
+        self._update_timer.timeout.connect(self.apply_changes)
+        self._stale = True  # nothing computed yet, or a change only a whole run follows
+        self._pending_docs: set[int] = set()  # codings changed here since the last run
+        self._pending_codes: set[int] = set()
+        self._params: tuple = (0,)  # the resamples of the numbers shown
 
     # -- coders --------------------------------------------------------------------------
 
@@ -304,19 +318,50 @@ class AgreementView(QWidget):
     # -- computing -----------------------------------------------------------------------
 
     def _schedule(self) -> None:
-        self._timer.start()
+        """The choices changed (coders, threshold, intervals): compute all again soon."""
+        self._stale = True
+        if self.isVisible():
+            self._timer.start()
 
     def mark_dirty(self) -> None:
+        """Anything may have changed (a merge, the codebook, the coders): the next
+        computation is a whole one — now if the view is shown, else when it is."""
+        self._stale = True
         if self.isVisible():
-            self._schedule()
+            self._timer.start()
+
+    def codings_changed(self, documents: set[int], codes: set[int]) -> None:
+        """Codings of ``codes`` in ``documents`` came or went: only those cells are
+        computed again (``update_project_agreement``) — soon if the view is shown, else
+        when it is. A hidden view computes nothing."""
+        self._pending_docs |= documents
+        self._pending_codes |= codes
+        if self.isVisible() and not self._stale and not self._timer.isActive():
+            self._update_timer.start()
+
+    def shown(self) -> None:
+        """The dock came into sight: compute what changed while it was hidden."""
+        if self.job is not None or self._timer.isActive():
+            return
+        if self._stale or self.result is None:
+            self.refresh()
+        elif self._pending_docs:
+            self.apply_changes()
 
     @property
     def busy(self) -> bool:
         return self.job is not None
 
+    def _stages(self) -> tuple[str, str, str]:
+        return (self.tr("Reading the codings and comparing the coders…"),
+                self.tr("Chance-corrected measures and intervals…"),
+                self.tr("Writing the methods paragraph…"))
+
     def refresh(self) -> None:
-        """Compute again, in a thread: the window keeps answering, Cancel stops it."""
+        """Compute everything again, in a thread: the window keeps answering, Cancel
+        stops it. Codings changed meanwhile are applied after it (``apply_changes``)."""
         self._timer.stop()
+        self._update_timer.stop()
         self._drop_job()
         project = self.session.project
         if project is None:
@@ -328,12 +373,12 @@ class AgreementView(QWidget):
                 "Tick at least two coders to compare (merge participants' copies first: "
                 "Workshop → Merge projects…)."))
             return
+        self._stale = False
+        self._pending_docs, self._pending_codes = set(), set()
         threshold = round(self.threshold.value(), 2)
         resamples = self.RESAMPLES if self.intervals.isChecked() else 0
         lang = current_language()
-        stages = (self.tr("Reading the codings and comparing the coders…"),
-                  self.tr("Chance-corrected measures and intervals…"),
-                  self.tr("Writing the methods paragraph…"))
+        stages = self._stages()
 
         def work(progress: Progress) -> tuple:
             progress.stage(stages[0], 0, 3)
@@ -341,13 +386,56 @@ class AgreementView(QWidget):
             progress.stage(stages[1], 1, 3)
             measures = code_measures(result, resamples=resamples)
             progress.stage(stages[2], 2, 3)
-            sentences = methods_paragraph(result, measures, resamples=resamples)
-            methods = ("" if lang == "zh" else " ").join(m.render(lang) for m in sentences)
-            return result, result.to_json(), measures, methods
+            methods = _methods(result, measures, resamples, lang)
+            return result, result.to_json(), measures, methods, None
 
+        self._start(work, (resamples,))
+
+    def apply_changes(self) -> None:
+        """Compute again only the cells the codings changed since the last computation
+        touched (their codes' rows are refilled, the others stay as they are)."""
+        self._update_timer.stop()
+        project, previous = self.session.project, self.result
+        if self.job is not None or project is None:
+            return
+        if self._stale or previous is None or self.data is None:
+            self.refresh()
+            return
+        docs, codes = self._pending_docs, self._pending_codes
+        self._pending_docs, self._pending_codes = set(), set()
+        resamples = self._params[0]
+        lang = current_language()
+        stages = self._stages()
+        data, measures = self.data, self.measures
+
+        def work(progress: Progress) -> tuple:
+            progress.stage(stages[0], 0, 3)
+            updated = update_project_agreement(project, previous, docs, codes)
+            if updated is None:  # the defaults would pick other codes: all again
+                result = project_agreement(project, coders=[c.name for c in previous.coders],
+                                           threshold=previous.threshold)
+                progress.stage(stages[1], 1, 3)
+                fresh = code_measures(result, resamples=resamples)
+                progress.stage(stages[2], 2, 3)
+                return (result, result.to_json(), fresh,
+                        _methods(result, fresh, resamples, lang), None)
+            result, changed = updated
+            progress.stage(stages[1], 1, 3)
+            again = {m.code.id: m for m in code_measures(result, resamples=resamples,
+                                                         only=changed)}
+            merged = tuple(again.get(m.code.id, m) for m in measures)
+            progress.stage(stages[2], 2, 3)
+            entries = {e["code"]: e for e in code_json(result, changed)}
+            new_data = dict(data, codes=[entries.get(e["code"], e) for e in data["codes"]])
+            return (result, new_data, merged, _methods(result, merged, resamples, lang),
+                    {ref.path for ref in result.codes if ref.id in changed})
+
+        self._start(work, self._params)
+
+    def _start(self, work, params: tuple) -> None:
         self.job = BackgroundJob(work, self, "agreement")
         self.job.staged.connect(self._staged)
-        self.job.finished.connect(self._computed)
+        self.job.finished.connect(lambda outcome: self._computed(outcome, params))
         self.job.failed.connect(self._failed)
         self.job.cancelled.connect(lambda: self._ended(
             self.tr("Cancelled: the numbers shown are from before.")))
@@ -361,6 +449,7 @@ class AgreementView(QWidget):
     def cancel(self) -> None:
         """Cancel: stop the running computation; the numbers shown stay as they were."""
         if self._drop_job():
+            self._stale = True  # what was asked for is not shown: Recalculate computes it
             self._ended(self.tr("Cancelled: the numbers shown are from before."))
 
     def _drop_job(self) -> bool:
@@ -390,6 +479,9 @@ class AgreementView(QWidget):
         if status is not None:
             self.status.setText(status)
         self.computed.emit()
+        if self.isVisible() and (self._stale or self._pending_docs) \
+                and not self._timer.isActive():
+            self._update_timer.start()  # what changed while this one ran
 
     def _failed(self, message: str) -> None:
         self._clear(message)
@@ -403,13 +495,17 @@ class AgreementView(QWidget):
         self.export_button.setEnabled(False)
         self.status.setText(status)
 
-    def _computed(self, outcome: tuple) -> None:
+    def _computed(self, outcome: tuple, params: tuple) -> None:
         current = self.codes.currentItem()
         keep = current.data(0, RAW) if current is not None else None
-        self.codes.clear()
-        self.docs.clear()
-        self.result, self.data, self.measures, self.methods = outcome
-        self._fill_codes(keep)
+        self.result, self.data, self.measures, self.methods, changed = outcome
+        self._params = params
+        if changed is None or self.codes.topLevelItemCount() != len(self.data["codes"]):
+            self.codes.clear()
+            self.docs.clear()
+            self._fill_codes(keep)
+        else:
+            self._refill_codes(changed, keep)
         self.methods_box.setPlainText(self.methods)
         self.export_button.setEnabled(True)
         self._ended()
@@ -424,37 +520,69 @@ class AgreementView(QWidget):
             labels[4] = self.tr("Only {0}").format(data["coders"][0])
             labels[5] = self.tr("Only {0}").format(data["coders"][1])
         self.docs.setHeaderLabels(labels)
-        self.status.setText(self.tr(
-            "Comparing {0} coders: {1}; {2} codes in {3} document(s). Choose a code to "
-            "see it per document.").format(len(data["coders"]), ", ".join(data["coders"]),
-                                 len(data["codes"]), len(data["documents"])))
+        self._say_comparing()
         for entry in data["codes"]:
-            item = QTreeWidgetItem([entry["code"]])
-            item.setData(0, RAW, entry["code"])
-            code = self._code_id(entry["code"])
-            if code is not None:
-                item.setIcon(0, swatch(self.session.code_color(code)))
-            if pairwise:
-                item.setText(1, " – ".join(data["coders"]))
-                self._summary_values(item, entry)
-            else:
-                item.setText(1, self.tr("all {0}").format(len(data["coders"])))
-                for col in (2, 3, 4, 6, 7):
-                    set_blank(item, col, self.tr("Per pair of coders: expand the row"))
-                set_value(item, 5, entry["krippendorff_alpha"])
-                for pair in entry["pairs"]:
-                    child = QTreeWidgetItem(["", f"{pair['coder_a']} – {pair['coder_b']}"])
-                    self._summary_values(child, pair)
-                    item.addChild(child)
-            self._measure_values(item, measures.get(entry["code"]), pairwise)
-            self.codes.addTopLevelItem(item)
-            item.setExpanded(True)
+            self.codes.addTopLevelItem(self._code_item(entry, measures, pairwise))
+        for i in range(self.codes.topLevelItemCount()):
+            self.codes.topLevelItem(i).setExpanded(True)
         if self.codes.topLevelItemCount():
             chosen = next((self.codes.topLevelItem(i)
                            for i in range(self.codes.topLevelItemCount())
                            if self.codes.topLevelItem(i).data(0, RAW) == keep),
                           self.codes.topLevelItem(0))
             self.codes.setCurrentItem(chosen)
+
+    def _refill_codes(self, changed: set[str], keep: str | None) -> None:
+        """Replace the rows of the codes an update changed; the others stay."""
+        data = self.data
+        assert data is not None
+        measures = {m.code.path: m for m in self.measures}
+        pairwise = len(data["coders"]) == 2
+        self._say_comparing()
+        blocker = QSignalBlocker(self.codes)
+        for i, entry in enumerate(data["codes"]):
+            if entry["code"] not in changed:
+                continue
+            self.codes.takeTopLevelItem(i)
+            item = self._code_item(entry, measures, pairwise)
+            self.codes.insertTopLevelItem(i, item)
+            item.setExpanded(True)
+            if entry["code"] == keep:
+                self.codes.setCurrentItem(item)
+        del blocker
+        if keep in changed:
+            self._code_chosen(self.codes.currentItem())
+
+    def _say_comparing(self) -> None:
+        data = self.data
+        assert data is not None
+        self.status.setText(self.tr(
+            "Comparing {0} coders: {1}; {2} codes in {3} document(s). Choose a code to "
+            "see it per document.").format(len(data["coders"]), ", ".join(data["coders"]),
+                                 len(data["codes"]), len(data["documents"])))
+
+    def _code_item(self, entry: dict, measures: dict, pairwise: bool) -> QTreeWidgetItem:
+        data = self.data
+        assert data is not None
+        item = QTreeWidgetItem([entry["code"]])
+        item.setData(0, RAW, entry["code"])
+        code = self._code_id(entry["code"])
+        if code is not None:
+            item.setIcon(0, swatch(self.session.code_color(code)))
+        if pairwise:
+            item.setText(1, " – ".join(data["coders"]))
+            self._summary_values(item, entry)
+        else:
+            item.setText(1, self.tr("all {0}").format(len(data["coders"])))
+            for col in (2, 3, 4, 6, 7):
+                set_blank(item, col, self.tr("Per pair of coders: expand the row"))
+            set_value(item, 5, entry["krippendorff_alpha"])
+            for pair in entry["pairs"]:
+                child = QTreeWidgetItem(["", f"{pair['coder_a']} – {pair['coder_b']}"])
+                self._summary_values(child, pair)
+                item.addChild(child)
+        self._measure_values(item, measures.get(entry["code"]), pairwise)
+        return item
 
     def _measure_values(self, item: QTreeWidgetItem, m: CodeMeasures | None,
                         pairwise: bool) -> None:

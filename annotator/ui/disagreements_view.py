@@ -140,11 +140,19 @@ class DisagreementsView(QWidget):
         layout.addLayout(buttons)
         self._timer = QTimer(self, singleShot=True, interval=300)
         self._timer.timeout.connect(self.refresh)
+        self._stale = True  # not listed yet, or the project changed since
         self._chosen(None)
 
     def mark_dirty(self) -> None:
+        """The project changed: list again soon if shown, else when shown."""
+        self._stale = True
         if self.isVisible():
             self._timer.start()
+
+    def shown(self) -> None:
+        """The dock came into sight: list again if something changed while hidden."""
+        if self._stale and self.job is None and not self._timer.isActive():
+            self.refresh()
 
     @staticmethod
     def _key(d: Disagreement) -> tuple:
@@ -157,6 +165,7 @@ class DisagreementsView(QWidget):
     def refresh(self) -> None:
         """List again, in a thread (the window keeps answering)."""
         self._timer.stop()
+        self._stale = False
         project = self.session.project
         if project is None:
             self.list.clear()

@@ -272,9 +272,9 @@ class WorkshopUI(QObject):
         s.projectChanged.connect(self._project_changed)
         s.changed.connect(self._changed)
         self.agreement_dock.visibilityChanged.connect(
-            lambda v: v and self.agreement.refresh())
+            lambda v: v and self.agreement.shown())
         self.disagreements_dock.visibilityChanged.connect(
-            lambda v: v and self.disagreements.refresh())
+            lambda v: v and self.disagreements.shown())
         self._project_changed()
 
     def _dock(self, title: str, name: str, widget: QWidget) -> QDockWidget:
@@ -299,9 +299,17 @@ class WorkshopUI(QObject):
         self._dirty()
 
     def _changed(self, changes: Changes) -> None:
+        """Codings came or went: the agreement computes again only the (code, document)
+        cells they touched; anything more (a merge, the codebook, the coders, the
+        documents) asks for a whole computation. A hidden view computes nothing."""
         if changes.reset or changes.coders:
             self.agreement.fill_coders()
-        self._dirty()
+        if changes.reset or changes.coders or changes.codebook or changes.documents:
+            self._dirty()
+        elif changes.counts:
+            self.agreement.codings_changed(changes.coding_documents(),
+                                           changes.coding_codes())
+            self.disagreements.mark_dirty()
 
     def _dirty(self) -> None:
         self.agreement.mark_dirty()
@@ -327,9 +335,7 @@ class WorkshopUI(QObject):
     def show_agreement(self) -> None:
         if not self.ctx.session.is_open:
             return
-        self.agreement.fill_coders()
-        self._show_large(self.agreement_dock)
-        self.agreement.refresh()
+        self._show_large(self.agreement_dock)  # computes, if it has not yet (``shown``)
         self.ctx.say(self.tr("Intercoder agreement of {0}").format(
             ", ".join(self.agreement.chosen_coders())))
 
@@ -337,7 +343,6 @@ class WorkshopUI(QObject):
         if not self.ctx.session.is_open:
             return
         self._show_large(self.disagreements_dock)
-        self.disagreements.refresh()
 
     # -- participant copies --------------------------------------------------------------
 
