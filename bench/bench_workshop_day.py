@@ -34,7 +34,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-import bench_workshop as ws  # noqa: E402
+import bench_workshop as ws
 
 PARTICIPANTS = ws.PARTICIPANTS
 TICK_MS = 5

@@ -17,7 +17,7 @@ from annotator.services.documents import list_documents
 from annotator.services.workshop import make_participant_copies
 from annotator.store.project import Project
 from annotator.ui.agreement_view import AgreementView
-from tests.ui.helpers import stored, trigger
+from tests.ui.helpers import merge_in_window, stored, trigger
 
 CODINGS = {
     "Alice": [(0, 50, "信任"), (100, 200, "协调")],
@@ -57,7 +57,7 @@ def merged(window, demo: Path, dialogs, tmp_path: Path):
         _code_in_copy(copy, copy.stem.split("-")[-1], CODINGS[copy.stem.split("-")[-1]])
 
     dialogs.answer(copies, True)
-    trigger(ui.act_merge)
+    merge_in_window(window)
     kind, text = dialogs.asked[-1]
     assert kind == "question" and "cannot be undone" in text
     return window
@@ -90,7 +90,7 @@ def test_the_merge_report_shows_added_and_skipped_whole(qtbot, window, demo: Pat
     with sqlite3.connect(copy) as db:  # a coding past its document's end: skipped
         db.execute("UPDATE coding SET \"end\" = 10000000 WHERE start = 100")
     dialogs.answer([copy], True)
-    trigger(window.workshop_ui.act_merge)
+    merge_in_window(window)
     dialog = window.workshop_ui.report_dialog
     qtbot.waitExposed(dialog)
     text = dialog.text()
@@ -112,7 +112,7 @@ def test_merge_errors_are_reported_not_raised(window, demo: Path, dialogs,
     junk = tmp_path / "junk.annotator"
     junk.write_bytes(b"not a project")
     dialogs.answer([junk], True)
-    trigger(window.workshop_ui.act_merge)
+    merge_in_window(window)
     assert "junk.annotator: not merged" in window.workshop_ui.report_dialog.text()
     # copies: an invalid participant list is a message box, not a traceback
     window.workshop_ui.make_copies(tmp_path / "c", ["A", "a"], False)

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QMenu
 
 from annotator.services.workshop import make_participant_copies
 from tests.ui.conftest import make_window
-from tests.ui.helpers import click_at, memo_editor, select_with_keys, trigger
+from tests.ui.helpers import click_at, memo_editor, merge_in_window, select_with_keys, trigger
 from tests.ui.test_translations import (  # noqa: F401 (fixtures)
     CJK,
     assert_translated,
@@ -53,7 +53,7 @@ def test_the_workshop_review_and_memos_speak_chinese(qtbot, settings, demo: Path
     for copy in copies:
         _code_in_copy(copy.path, copy.participant, CODINGS[copy.participant])
     dialogs.answer([c.path for c in copies], True)
-    trigger(window.workshop_ui.act_merge)
+    merge_in_window(window)
     found = strings_of(window.workshop_ui.report_dialog)
     window.workshop_ui.report_dialog.close()
 
