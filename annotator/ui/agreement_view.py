@@ -273,6 +273,7 @@ class AgreementView(QWidget):
         self._pending_docs: set[int] = set()  # codings changed here since the last run
         self._pending_codes: set[int] = set()
         self._params: tuple = (0,)  # the resamples of the numbers shown
+        self.last_run: str | None = None  # "whole" or "update": how they were computed
 
     # -- coders --------------------------------------------------------------------------
 
@@ -500,6 +501,7 @@ class AgreementView(QWidget):
         keep = current.data(0, RAW) if current is not None else None
         self.result, self.data, self.measures, self.methods, changed = outcome
         self._params = params
+        self.last_run = "whole" if changed is None else "update"
         if changed is None or self.codes.topLevelItemCount() != len(self.data["codes"]):
             self.codes.clear()
             self.docs.clear()

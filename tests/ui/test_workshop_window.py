@@ -1,6 +1,9 @@
 """The Workshop menu driven as a facilitator: copies, merge, agreement, disagreements,
 consensus (undoable)."""
 
+import contextlib
+import io
+import json
 import sqlite3
 from pathlib import Path
 
@@ -9,9 +12,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QPushButton
 
+from annotator.cli import main as cli_main
 from annotator.services.agreement import CONSENSUS_CODER, project_agreement
 from annotator.services.codebook import code_tree
-from annotator.services.coders import ensure_coder
+from annotator.services.coders import ensure_coder, list_coders
 from annotator.services.coding import code_span
 from annotator.services.documents import list_documents
 from annotator.services.workshop import make_participant_copies
@@ -238,3 +242,100 @@ def test_disagreements_jump_and_consensus_with_undo(qtbot, merged) -> None:
     assert ("整合", CONSENSUS_CODER, 300, 400) in [s[:4] for s in stored(window)]
     trigger(window.registry["undo"])
     assert ("整合", CONSENSUS_CODER, 300, 400) not in [s[:4] for s in stored(window)]
+
+
+def _cli_agreement(project: Path, coders: list[str]) -> dict:
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert cli_main(["agreement", str(project), "--json", "--coders", ",".join(coders)]) == 0
+    return json.loads(out.getvalue())
+
+
+def _shown_codes(view: AgreementView) -> list[list]:
+    return [[view.codes.topLevelItem(i).text(0),
+             *_row_values(view.codes.topLevelItem(i), (2, 3, 4, 5, 6))]
+            for i in range(view.codes.topLevelItemCount())]
+
+
+def _expected_codes(data: dict) -> list[list]:
+    return [[e["code"], e["percent_agreement"], e["pooled_kappa"], e["weighted_kappa"],
+             e["krippendorff_alpha"], e["segment_agreement"]] for e in data["codes"]]
+
+
+def test_the_agreement_dock_follows_a_coding_and_its_undo(qtbot, merged) -> None:
+    """After a coding and after its undo the dock shows what `annotator agreement`
+    prints, and only the touched cells were computed again (not a whole run)."""
+    window = merged
+    ui, session = window.workshop_ui, window.session
+    trigger(ui.act_agreement)
+    view: AgreementView = ui.agreement
+    computed(qtbot, view)
+    path = session.project.path
+    before = _cli_agreement(path, ["Alice", "Bob"])
+    assert _shown_codes(view) == _expected_codes(before)
+    assert view.last_run == "whole"
+
+    session.set_coder("Bob")
+    QApplication.processEvents()
+    qtbot.waitUntil(lambda: not view.busy and not view._timer.isActive(), timeout=20_000)
+    trust = next(c.id for c in session.codes.values() if c.path == "信任")
+    window.view.select_span(70, 140)
+    assert window.coding.code_selection(trust)
+    qtbot.waitUntil(lambda: view.last_run == "update" and not view.busy, timeout=20_000)
+    after = _cli_agreement(path, ["Alice", "Bob"])
+    assert after != before
+    assert _shown_codes(view) == _expected_codes(after)
+    view.codes.setCurrentItem(next(
+        view.codes.topLevelItem(i) for i in range(view.codes.topLevelItemCount())
+        if view.codes.topLevelItem(i).text(0) == "信任"))
+    cell = next(e for e in after["codes"] if e["code"] == "信任")["documents"][0]
+    assert _row_values(view.docs.topLevelItem(0), (3, 4, 5, 6)) == [
+        cell["table"]["both"], cell["table"]["only_a"], cell["table"]["only_b"],
+        cell["table"]["neither"]]
+
+    view.last_run = None
+    trigger(window.registry["undo"])
+    qtbot.waitUntil(lambda: view.last_run == "update" and not view.busy, timeout=20_000)
+    assert _shown_codes(view) == _expected_codes(before)
+
+
+def test_a_hidden_agreement_dock_computes_nothing(qtbot, merged) -> None:
+    window = merged
+    ui = window.workshop_ui
+    assert not ui.agreement_dock.isVisible()
+    trust = next(c.id for c in window.session.codes.values() if c.path == "信任")
+    window.view.select_span(500, 560)
+    assert window.coding.code_selection(trust)
+    qtbot.wait(600)  # longer than the dock's delays
+    assert ui.agreement.result is None and not ui.agreement.busy
+    assert ui.agreement.last_run is None
+    trigger(ui.act_agreement)  # shown: computed once, with the coding
+    computed(qtbot, ui.agreement)
+    assert ui.agreement.last_run == "whole"
+    expected = project_agreement(window.session.project, coders=["Alice", "Bob"]).to_json()
+    assert _shown_codes(ui.agreement) == _expected_codes(expected)
+
+
+def test_a_cancelled_merge_leaves_the_project_untouched(qtbot, window, demo: Path,
+                                                        tmp_path: Path) -> None:
+    window.projects.open_path(demo)
+    made = make_participant_copies(window.session.project, tmp_path, ["张三"],
+                                   without_codings=True)
+    _code_in_copy(made[0].path, "张三", CODINGS["Alice"])
+    before = sorted(stored(window))
+    coders = set(window.session.coders.values())
+    ui = window.workshop_ui
+    job = ui.merge([made[0].path])
+    assert ui.merging and ui.merge_progress.isVisible()
+    ui.merge_progress.findChild(QPushButton).click()  # the dialog's Cancel button
+    qtbot.waitUntil(lambda: not ui.merging, timeout=30_000)
+    assert not job.running
+    assert "nothing was merged" in window.statusBar().currentMessage()
+    assert sorted(stored(window)) == before
+    with Project.open(demo) as again:
+        assert "张三" not in {c.name for c in list_coders(again)}
+    assert set(window.session.coders.values()) == coders
+    # not cancelled, the same merge goes through
+    ui.merge([made[0].path])
+    qtbot.waitUntil(lambda: not ui.merging, timeout=30_000)
+    assert ("信任", "张三", 0, 50) in [s[:4] for s in stored(window)]
