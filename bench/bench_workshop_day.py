@@ -101,6 +101,8 @@ class Watchdog:
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--spans", type=int, default=200)
+    ap.add_argument("--profile", type=Path,
+                    help="write a cProfile of the GUI thread (the workers are not in it)")
     ap.add_argument("--cache", type=Path,
                     default=Path(tempfile.gettempdir()) / "annotator-bench-workshop-day")
     args = ap.parse_args()
@@ -155,6 +157,12 @@ def main() -> int:
         print(f"  {name}: longest block {rows[-1][1]:.0f} ms, {rows[-1][2]:.2f} s in all",
               flush=True)
 
+    profiler = None
+    if args.profile:
+        import cProfile
+
+        profiler = cProfile.Profile()
+        profiler.enable()
     watchdog.start()
     for _ in range(20):  # the machine's own jitter, the window idle
         app.processEvents()
@@ -207,6 +215,9 @@ def main() -> int:
     step("Workshop → Intercoder agreement", lambda: window.registry["agreement"].trigger())
     step("Workshop → Disagreements", lambda: window.registry["disagreements"].trigger())
 
+    if profiler is not None:
+        profiler.disable()
+        profiler.dump_stats(args.profile)
     print()
     print(f"| step | longest GUI block (ms) | ÷ idle jitter ({baseline:.0f} ms) | total (s) |")
     print("|---|---:|---:|---:|")

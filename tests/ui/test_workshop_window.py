@@ -216,10 +216,8 @@ def test_disagreements_jump_and_consensus_with_undo(qtbot, merged) -> None:
     rows = [(d.code_path, d.start, d.end, d.coded_by) for d in view.items]
     assert ("协调", 100, 200, ("Alice",)) in rows
     i = rows.index(("协调", 100, 200, ("Alice",)))
-    item = view.list.topLevelItem(i)
-    assert item.text(2) == "Alice" and "Bob" in item.text(3)
-    view.list.scrollToItem(item)
-    rect = view.list.visualItemRect(item)
+    assert view.text(i, 2) == "Alice" and "Bob" in view.text(i, 3)
+    rect = view.row_rect(i)
     qtbot.mouseClick(view.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     QApplication.processEvents()
     assert window.view.selection_span() == (100, 200)
