@@ -112,6 +112,9 @@ class AgreementView(QWidget):
         QT_TRANSLATE_NOOP("AgreementView", "Coders missing"),
     )
     INTERVAL_COL, ALPHA_INTERVAL_COL, AC1_COL, BP_COL = 8, 9, 10, 11
+    #: Up to this many pairs of coders (4 coders) a row shows them at once; with more
+    #: (190 pairs at 20 coders) they are made when the row is expanded.
+    PAIRS_AT_ONCE = 6
     RESAMPLES = 1000
     computed = Signal()  # new numbers are shown (or the computation ended without)
 
@@ -204,12 +207,14 @@ class AgreementView(QWidget):
         self.codes.setAlternatingRowColors(True)
         self.codes.setUniformRowHeights(True)
         self.codes.currentItemChanged.connect(self._code_chosen)
+        self._doc_cells: dict[str, dict] = {}  # a document row's cell, for its pairs
         self.docs = QTreeWidget()
         self.docs.setObjectName("agreementDocuments")
         self.docs.setHeaderLabels([self.tr(c) for c in self.DOC_COLUMNS])
         self.docs.setAlternatingRowColors(True)
         self.docs.setUniformRowHeights(True)
         for tree in (self.codes, self.docs):
+            tree.itemExpanded.connect(self._expanded)
             tree.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
             tree.header().setStretchLastSection(False)
             tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -526,7 +531,8 @@ class AgreementView(QWidget):
         for entry in data["codes"]:
             self.codes.addTopLevelItem(self._code_item(entry, measures, pairwise))
         for i in range(self.codes.topLevelItemCount()):
-            self.codes.topLevelItem(i).setExpanded(True)
+            item = self.codes.topLevelItem(i)
+            item.setExpanded(item.childCount() > 0)
         if self.codes.topLevelItemCount():
             chosen = next((self.codes.topLevelItem(i)
                            for i in range(self.codes.topLevelItemCount())
@@ -545,10 +551,10 @@ class AgreementView(QWidget):
         for i, entry in enumerate(data["codes"]):
             if entry["code"] not in changed:
                 continue
-            self.codes.takeTopLevelItem(i)
+            old = self.codes.takeTopLevelItem(i)
             item = self._code_item(entry, measures, pairwise)
             self.codes.insertTopLevelItem(i, item)
-            item.setExpanded(True)
+            item.setExpanded(old is not None and old.isExpanded())
             if entry["code"] == keep:
                 self.codes.setCurrentItem(item)
         del blocker
@@ -579,12 +585,37 @@ class AgreementView(QWidget):
             for col in (2, 3, 4, 6, 7):
                 set_blank(item, col, self.tr("Per pair of coders: expand the row"))
             set_value(item, 5, entry["krippendorff_alpha"])
-            for pair in entry["pairs"]:
-                child = QTreeWidgetItem(["", f"{pair['coder_a']} – {pair['coder_b']}"])
-                self._summary_values(child, pair)
-                item.addChild(child)
+            if len(entry["pairs"]) > self.PAIRS_AT_ONCE:  # made when expanded
+                item.setChildIndicatorPolicy(
+                    QTreeWidgetItem.ChildIndicatorPolicy.ShowIndicator)
+            else:
+                self._add_pair_rows(item, entry)
         self._measure_values(item, measures.get(entry["code"]), pairwise)
         return item
+
+    def _expanded(self, item: QTreeWidgetItem) -> None:
+        """A row with many pairs of coders is expanded: make its pair rows now."""
+        if item.childCount() or self.data is None or item.parent() is not None:
+            return
+        if item.treeWidget() is self.codes:
+            entry = next((e for e in self.data["codes"] if e["code"] == item.data(0, RAW)),
+                         None)
+            if entry is not None:
+                self._add_pair_rows(item, entry)
+        else:
+            cell = self._doc_cells.get(item.data(0, RAW))
+            if cell is not None:
+                self._add_doc_pairs(item, cell)
+
+    def _add_pair_rows(self, item: QTreeWidgetItem, entry: dict) -> None:
+        """A code row's pairs of coders, each a child row with its numbers."""
+        children = []
+        for pair in entry["pairs"]:
+            child = QTreeWidgetItem(["", f"{pair['coder_a']} – {pair['coder_b']}"])
+            self._summary_values(child, pair)
+            self._no_measures(child)
+            children.append(child)
+        item.addChildren(children)
 
     def _measure_values(self, item: QTreeWidgetItem, m: CodeMeasures | None,
                         pairwise: bool) -> None:
@@ -604,9 +635,11 @@ class AgreementView(QWidget):
         set_value(item, self.AC1_COL, m.family.gwet_ac1)
         set_value(item, self.BP_COL, m.family.brennan_prediger)
         for i in range(item.childCount()):
-            for col in (self.INTERVAL_COL, self.ALPHA_INTERVAL_COL, self.AC1_COL,
-                        self.BP_COL):
-                set_blank(item.child(i), col, self.tr("Over all coders: see the code row"))
+            self._no_measures(item.child(i))
+
+    def _no_measures(self, child: QTreeWidgetItem) -> None:
+        for col in (self.INTERVAL_COL, self.ALPHA_INTERVAL_COL, self.AC1_COL, self.BP_COL):
+            set_blank(child, col, self.tr("Over all coders: see the code row"))
 
     def _summary_values(self, item: QTreeWidgetItem, entry: dict) -> None:
         set_value(item, 2, entry["percent_agreement"], "percent")
@@ -629,6 +662,7 @@ class AgreementView(QWidget):
 
     def _code_chosen(self, item: QTreeWidgetItem | None, _prev=None) -> None:
         self.docs.clear()
+        self._doc_cells = {}
         if item is None or self.data is None:
             self.below.setTabText(0, self.tr("Per document"))
             return
@@ -658,14 +692,24 @@ class AgreementView(QWidget):
                 set_value(row, 2, cell["units"], "count")
                 for col in (3, 4, 5, 6, 7, 8, 10):
                     set_blank(row, col, self.tr("Per pair of coders: expand the row"))
-                for pair in cell["pairs"]:
-                    child = QTreeWidgetItem(["", f"{pair['coder_a']} – {pair['coder_b']}"])
-                    self._cell_values(child, pair, pair["table"], pair["cohen_kappa"],
-                                      cell["units"])
-                    set_blank(child, 9, self.tr("α is computed over all coders present"))
-                    row.addChild(child)
+                if len(cell["pairs"]) > self.PAIRS_AT_ONCE:  # made when expanded
+                    self._doc_cells[cell["document"]] = cell
+                    row.setChildIndicatorPolicy(
+                        QTreeWidgetItem.ChildIndicatorPolicy.ShowIndicator)
+                else:
+                    self._add_doc_pairs(row, cell)
             self.docs.addTopLevelItem(row)
-            row.setExpanded(True)
+            if row.childCount():
+                row.setExpanded(True)
+
+    def _add_doc_pairs(self, row: QTreeWidgetItem, cell: dict) -> None:
+        children = []
+        for pair in cell["pairs"]:
+            child = QTreeWidgetItem(["", f"{pair['coder_a']} – {pair['coder_b']}"])
+            self._cell_values(child, pair, pair["table"], pair["cohen_kappa"], cell["units"])
+            set_blank(child, 9, self.tr("α is computed over all coders present"))
+            children.append(child)
+        row.addChildren(children)
 
     def _cell_values(self, row: QTreeWidgetItem, entry: dict, table: dict | None,
                      kappa: float | None, units: int | None = None) -> None:
