@@ -5,7 +5,6 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, select
 
-from annotator.domain.intervals import total_length, union
 from annotator.services.codebook import CodeInfo, code_tree
 from annotator.services.coders import CoderInfo, list_coders
 from annotator.services.documents import DocumentInfo, list_documents
@@ -29,6 +28,9 @@ def code_document_matrix(project: Project, coder_id: int | None = None) -> Matri
         q = select(Coding.code_id, Coding.document_id, Coding.start, Coding.end)
         if coder_id is not None:
             q = q.where(Coding.coder_id == coder_id)
+        # in the order of the (document, start, ...) index: no sort, and each cell's
+        # union is folded as its spans come (memory per cell, not per coding)
+        q = q.order_by(Coding.document_id, Coding.start).execution_options(yield_per=5_000)
         counts, coverage = _cells(s.execute(q), lengths)
     return Matrix(codes, docs, counts, coverage)
 
@@ -50,19 +52,30 @@ def matrix_cells(
                 Coding.document_id == doc_id, Coding.code_id.in_(sorted(code_ids)))
             if coder_id is not None:
                 q = q.where(Coding.coder_id == coder_id)
-            rows.extend(s.execute(q))
+            rows.extend(s.execute(q.order_by(Coding.start)))
     return _cells(rows, lengths)
 
 
 def _cells(rows: Iterable, lengths: Mapping[int, int],
            ) -> tuple[dict[tuple[int, int], int], dict[tuple[int, int], float]]:
-    spans: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    """Counts and coverage from (code, document, start, end) rows that come in order of
+    start within each document: each cell keeps its count, the length covered so far and
+    the run it is in (overlapping codings count once)."""
+    cells: dict[tuple[int, int], list[int]] = {}  # count, covered, run start, run end
     for code_id, doc_id, start, end in rows:
-        spans.setdefault((code_id, doc_id), []).append((start, end))
-    counts = {key: len(v) for key, v in spans.items()}
-    coverage = {
-        key: total_length(union(v)) / lengths[key[1]] for key, v in spans.items() if lengths[key[1]]
-    }
+        cell = cells.get((code_id, doc_id))
+        if cell is None:
+            cells[(code_id, doc_id)] = [1, 0, start, end]
+        elif start > cell[3]:
+            cell[0] += 1
+            cell[1] += cell[3] - cell[2]
+            cell[2], cell[3] = start, end
+        else:
+            cell[0] += 1
+            cell[3] = max(cell[3], end)
+    counts = {key: c[0] for key, c in cells.items()}
+    coverage = {key: (c[1] + c[3] - c[2]) / lengths[key[1]]
+                for key, c in cells.items() if lengths[key[1]]}
     return counts, coverage
 
 
