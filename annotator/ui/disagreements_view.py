@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
-    QTreeView,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -63,6 +63,10 @@ def settled_by(found: Sequence[Disagreement], consensus: Sequence[Segment]) -> s
                                                                   ()))}
 
 
+SHOWN = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable  # combined once
+RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+
 class DisagreementsModel(QAbstractTableModel):
     """The disagreements as rows: the view asks only for the rows it paints, so fifty
     thousand disagreements of a 20-coder workshop are listed at once."""
@@ -91,7 +95,7 @@ class DisagreementsModel(QAbstractTableModel):
         return None
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return SHOWN
 
     def data(self, index: QModelIndex | QPersistentModelIndex,
              role: int = Qt.ItemDataRole.DisplayRole):
@@ -110,7 +114,7 @@ class DisagreementsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DecorationRole and col == 1:
             return swatch(self.view.session.code_color(d.code_id))
         if role == Qt.ItemDataRole.TextAlignmentRole and col == 6:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return RIGHT
         if role == Qt.ItemDataRole.ForegroundRole and settled:
             return QBrush(SETTLED if col == DisagreementsView.SETTLED_COL else GREY)
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -172,16 +176,27 @@ class DisagreementsView(QWidget):
         font.setPointSizeF(font.pointSizeF() * PROJECTED)
         self.setFont(font)
         self.model = DisagreementsModel(self)
-        self.list = QTreeView()
+        self._hidden: set[int] = set()  # rows hidden as settled
+        # a table, not a tree: a tree view lays out every row it holds, a table only
+        # the rows on screen (fifty thousand disagreements are listed at once)
+        self.list = QTableView()
         self.list.setObjectName("disagreementList")
         self.list.setModel(self.model)
-        self.list.setRootIsDecorated(False)
         self.list.setAlternatingRowColors(True)
-        self.list.setUniformRowHeights(True)
+        self.list.setShowGrid(False)
+        self.list.setWordWrap(False)
+        self.list.verticalHeader().hide()
+        self.list.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.list.verticalHeader().setDefaultSectionSize(
+            self.list.fontMetrics().lineSpacing() + 6)
         self.list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.list.setMinimumHeight(self.list.fontMetrics().lineSpacing() * 8)
-        header = self.list.header()
+        header = self.list.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.list.selectionModel().currentRowChanged.connect(lambda _c, _p: self._chosen())
         self.list.clicked.connect(lambda index: self._jump(index.row()))
         self.list.activated.connect(lambda index: self._jump(index.row()))
@@ -218,7 +233,6 @@ class DisagreementsView(QWidget):
         self._timer = QTimer(self, singleShot=True, interval=300)
         self._timer.timeout.connect(self.refresh)
         self._stale = True  # not listed yet, or the project changed since
-        self._hidden = set()
         self._chosen()
 
     def mark_dirty(self) -> None:
@@ -261,7 +275,8 @@ class DisagreementsView(QWidget):
             progress.stage("")
             found = disagreements(project, coders=coders)
             done = segments(project, coder_id=consensus) if consensus is not None else []
-            return found, settled_by(found, done)
+            names = sorted({c for d in found for c in (*d.coded_by, *d.not_coded_by)})
+            return found, settled_by(found, done), names
 
         self.job = BackgroundJob(work, self, "disagreements")
         self.job.finished.connect(self._listed)
@@ -283,12 +298,11 @@ class DisagreementsView(QWidget):
         self._idle()
         current = self.current()
         keep = self._key(current) if current else None
-        items, settled = outcome
+        items, settled, coders = outcome
         self._set_items(items, settled)
         for col, width in ((0, 150), (1, 180), (2, 110), (3, 110), (4, 380), (5, 90), (6, 80),
                            (7, 80)):
             self.list.setColumnWidth(col, width)
-        coders = sorted({c for d in self.items for c in (*d.coded_by, *d.not_coded_by)})
         if self.items:
             self.status.setText(self.tr(
                 "{0} disagreements between {1}, {2} settled. Click one to see it in the "
@@ -310,10 +324,12 @@ class DisagreementsView(QWidget):
 
     def _set_items(self, items: list[Disagreement], settled: set[int]) -> None:
         self.items, self.settled = items, settled
+        for row in self._hidden:  # a table keeps hidden rows over a model reset
+            self.list.setRowHidden(row, False)
         blocker = QSignalBlocker(self.list.selectionModel())
         self.model.set_items(items, settled)
         del blocker
-        self._hidden: set[int] = set()
+        self._hidden = set()
         self._chosen()
 
     def _show_settled(self) -> None:
@@ -321,11 +337,11 @@ class DisagreementsView(QWidget):
         hide = self.hide_settled.isChecked()
         wanted = set(self.settled) if hide else set()
         for row in self._hidden ^ wanted:
-            self.list.setRowHidden(row, QModelIndex(), row in wanted)
+            self.list.setRowHidden(row, row in wanted)
         self._hidden = wanted
 
     def is_hidden(self, row: int) -> bool:
-        return self.list.isRowHidden(row, QModelIndex())
+        return self.list.isRowHidden(row)
 
     def text(self, row: int, col: int) -> str:
         """What the list shows in a cell (for whoever reads the list: tests, a copy)."""

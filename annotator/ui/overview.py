@@ -70,7 +70,8 @@ class BarDelegate(QStyledItemDelegate):
         super().paint(painter, option, index)
 
 
-RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)  # combined once
+SHOWN = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 
 class MatrixModel(QAbstractTableModel):
@@ -155,7 +156,7 @@ class MatrixModel(QAbstractTableModel):
         return None
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return SHOWN
 
     def data(self, index: QModelIndex | QPersistentModelIndex,
              role: int = Qt.ItemDataRole.DisplayRole):
@@ -175,7 +176,7 @@ class MatrixModel(QAbstractTableModel):
             v = self._values().get(key, 0)
             return (f"{v:.1%}" if v else "") if self.coverage else (str(v) if v else "")
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(RIGHT)
+            return RIGHT
         if role == Qt.ItemDataRole.BackgroundRole:
             v = self._values().get(key, 0)
             return QBrush(blend([code.color], 0.15 + 0.6 * v / self._top)) if v else None
@@ -240,7 +241,7 @@ class FrequencyModel(QAbstractTableModel):
         return None
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return SHOWN
 
     def data(self, index: QModelIndex | QPersistentModelIndex,
              role: int = Qt.ItemDataRole.DisplayRole):
@@ -259,7 +260,7 @@ class FrequencyModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DecorationRole and col == 0:
             return swatch(code.color)
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (1, 2):
-            return int(RIGHT)
+            return RIGHT
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == 0:
                 return code.path
