@@ -27,7 +27,10 @@ import random
 import shutil
 import sys
 import tempfile
+import threading
 import time
+import traceback
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
@@ -72,20 +75,38 @@ def build(cache: Path) -> tuple[Path, Path]:
 
 
 class Watchdog:
-    """A timer on the GUI thread: the longest gap between two of its ticks."""
+    """A timer on the GUI thread: the longest gap between two of its ticks. A sampler
+    thread notes where the GUI thread is while a gap lasts (``--where``), so a long
+    block names the code behind it."""
 
-    def __init__(self) -> None:
+    def __init__(self, sample: bool = False) -> None:
         from PySide6.QtCore import QTimer
 
         self.timer = QTimer(interval=TICK_MS)
         self.timer.timeout.connect(self._tick)
         self.last = time.perf_counter()
         self.longest = 0.0
+        self.where: Counter[str] = Counter()
+        self._gui = threading.get_ident()
+        if sample:
+            threading.Thread(target=self._sample, daemon=True).start()
 
     def _tick(self) -> None:
         now = time.perf_counter()
         self.longest = max(self.longest, now - self.last)
         self.last = now
+
+    def _sample(self) -> None:
+        while True:
+            time.sleep(0.02)
+            if time.perf_counter() - self.last > 0.05:  # blocked: where?
+                frame = sys._current_frames().get(self._gui)
+                stack = traceback.extract_stack(frame) if frame else []
+                ours = [f for f in stack if "/annotator/" in f.filename
+                        and "bench" not in f.filename]
+                if ours:
+                    f = ours[-1]
+                    self.where[f"{Path(f.filename).name}:{f.lineno} {f.name}"] += 1
 
     def start(self) -> None:
         self.reset()
@@ -97,12 +118,20 @@ class Watchdog:
         self.longest, self.last = 0.0, time.perf_counter()
         return longest * 1000
 
+    def blamed(self) -> str:
+        """Where the GUI thread was blocked since the last call (20 ms samples)."""
+        top = ", ".join(f"{k} ×{n}" for k, n in self.where.most_common(3))
+        self.where.clear()
+        return top
+
 
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--spans", type=int, default=200)
     ap.add_argument("--profile", type=Path,
                     help="write a cProfile of the GUI thread (the workers are not in it)")
+    ap.add_argument("--where", action="store_true",
+                    help="name the code the GUI thread was in during blocks over 50 ms")
     ap.add_argument("--cache", type=Path,
                     default=Path(tempfile.gettempdir()) / "annotator-bench-workshop-day")
     args = ap.parse_args()
@@ -127,7 +156,7 @@ def main() -> int:
     window.show()
     ctx = window.workshop_ui
     ctx.ctx.prompts.confirm = lambda *a, **k: True  # the merge's "cannot be undone"
-    watchdog = Watchdog()
+    watchdog = Watchdog(args.where)
 
     def busy() -> bool:
         jobs = (ctx.agreement.busy, ctx.disagreements.busy, getattr(ctx, "merging", False))
@@ -156,6 +185,8 @@ def main() -> int:
         rows.append((name, watchdog.reset(), time.perf_counter() - t0))
         print(f"  {name}: longest block {rows[-1][1]:.0f} ms, {rows[-1][2]:.2f} s in all",
               flush=True)
+        if args.where:
+            print(f"    blocked in: {watchdog.blamed()}")
 
     profiler = None
     if args.profile:
@@ -201,6 +232,8 @@ def main() -> int:
         coding_blocks.append(watchdog.reset())
     rows.append((f"code {args.spans} spans (docks open)", max(coding_blocks),
                  time.perf_counter() - t0))
+    if args.where:
+        print(f"    blocked in: {watchdog.blamed()}")
     coding_blocks.sort()
     print(f"  {rows[-1][0]}: longest block {rows[-1][1]:.0f} ms (median "
           f"{coding_blocks[len(coding_blocks) // 2]:.0f} ms), {rows[-1][2]:.1f} s in all")

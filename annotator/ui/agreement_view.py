@@ -54,7 +54,7 @@ from annotator.services.agreement_measures import (
     methods_paragraph,
 )
 from annotator.services.coders import list_coders
-from annotator.services.project_coder import has_coded
+from annotator.services.project_coder import coders_who_coded
 from annotator.services.projects import DEMO_CODER
 from annotator.ui.background import BackgroundJob, Progress
 from annotator.ui.codebook_view import swatch
@@ -279,6 +279,7 @@ class AgreementView(QWidget):
         self._pending_codes: set[int] = set()
         self._params: tuple = (0,)  # the resamples of the numbers shown
         self.last_run: str | None = None  # "whole" or "update": how they were computed
+        self.coders_stale = True  # the coder list is filled when first needed
 
     # -- coders --------------------------------------------------------------------------
 
@@ -292,9 +293,10 @@ class AgreementView(QWidget):
         if project is None:
             del blocker
             return
+        self.coders_stale = False
         coders = self.session.call(list_coders, project) or []
-        coded = [c.name for c in coders if c.name != CONSENSUS_CODER
-                 and self.session.call(has_coded, project, c.id)]
+        who = self.session.call(coders_who_coded, project) or set()
+        coded = [c.name for c in coders if c.name != CONSENSUS_CODER and c.id in who]
         default = [n for n in coded if n != DEMO_CODER]
         if len(default) < 2:
             default = coded
@@ -308,7 +310,16 @@ class AgreementView(QWidget):
             self.coders.addItem(item)
         del blocker
 
+    def coders_changed(self) -> None:
+        """The project's coders changed: list them again now if shown, else when shown
+        (or when the disagreements ask which coders are chosen)."""
+        self.coders_stale = True
+        if self.isVisible():
+            self.fill_coders()
+
     def chosen_coders(self) -> list[str]:
+        if self.coders_stale:
+            self.fill_coders()
         return [self.coders.item(i).text() for i in range(self.coders.count())
                 if self.coders.item(i).checkState() == Qt.CheckState.Checked]
 
@@ -347,6 +358,8 @@ class AgreementView(QWidget):
 
     def shown(self) -> None:
         """The dock came into sight: compute what changed while it was hidden."""
+        if self.coders_stale:
+            self.fill_coders()
         if self.job is not None or self._timer.isActive():
             return
         if self._stale or self.result is None:

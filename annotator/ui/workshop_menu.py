@@ -295,7 +295,7 @@ class WorkshopUI(QObject):
 
     def _project_changed(self) -> None:
         is_open = self.ctx.is_open()
-        self.agreement.fill_coders()
+        self.agreement.coders_changed()
         if not is_open:
             self.agreement_dock.hide()
             self.disagreements_dock.hide()
@@ -306,7 +306,7 @@ class WorkshopUI(QObject):
         cells they touched; anything more (a merge, the codebook, the coders, the
         documents) asks for a whole computation. A hidden view computes nothing."""
         if changes.reset or changes.coders:
-            self.agreement.fill_coders()
+            self.agreement.coders_changed()
         if changes.reset or changes.coders or changes.codebook or changes.documents:
             self._dirty()
         elif changes.counts:

@@ -301,6 +301,7 @@ def test_a_hidden_agreement_dock_computes_nothing(qtbot, merged) -> None:
     window = merged
     ui = window.workshop_ui
     assert not ui.agreement_dock.isVisible()
+    window.session.set_coder("Bob")
     trust = next(c.id for c in window.session.codes.values() if c.path == "信任")
     window.view.select_span(500, 560)
     assert window.coding.code_selection(trust)
