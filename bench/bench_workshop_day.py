@@ -29,7 +29,6 @@ import sys
 import tempfile
 import threading
 import time
-import traceback
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
@@ -100,13 +99,21 @@ class Watchdog:
         while True:
             time.sleep(0.02)
             if time.perf_counter() - self.last > 0.05:  # blocked: where?
-                frame = sys._current_frames().get(self._gui)
-                stack = traceback.extract_stack(frame) if frame else []
-                ours = [f for f in stack if "/annotator/" in f.filename
-                        and "bench" not in f.filename]
-                if ours:
-                    f = ours[-1]
-                    self.where[f"{Path(f.filename).name}:{f.lineno} {f.name}"] += 1
+                self.where[self._innermost()] += 1
+
+    def _innermost(self) -> str:
+        """The GUI thread's innermost frame in Annotator's code. Only names are read and
+        no frame is kept: a kept frame would keep its locals (a QPainter) alive."""
+        frame = sys._current_frames().get(self._gui)
+        found = "elsewhere"
+        while frame is not None:
+            name = frame.f_code.co_filename
+            if "/annotator/" in name and "/bench/" not in name:
+                found = f"{Path(name).name}:{frame.f_lineno} {frame.f_code.co_name}"
+                break
+            frame = frame.f_back
+        del frame
+        return found
 
     def start(self) -> None:
         self.reset()
