@@ -106,6 +106,9 @@ class Watchdog:
         no frame is kept: a kept frame would keep its locals (a QPainter) alive."""
         frame = sys._current_frames().get(self._gui)
         found = "elsewhere"
+        if frame is not None:  # outside Annotator: name the innermost Python frame
+            found = f"({Path(frame.f_code.co_filename).name}:{frame.f_lineno} " \
+                    f"{frame.f_code.co_name})"
         while frame is not None:
             name = frame.f_code.co_filename
             if "/annotator/" in name and "/bench/" not in name:

@@ -74,6 +74,7 @@ from annotator.store.models import Code, Coder, Coding, Document
 from annotator.store.project import Project
 
 CONSENSUS_CODER = "共识"
+BATCH = 2_000  # codings fetched at a time
 NONE_VALUE = "none"  # the value of a character no code of a set covers (JSON/Excel label)
 
 
@@ -248,7 +249,9 @@ def _load_codings(s: Session, sel: Selection) -> list[tuple[int, int, int, int, 
         f"WHERE coder_id IN ({_id_list([c.id for c in sel.coders])}) "
         f"AND document_id IN ({_id_list([d.id for d in sel.documents])})"
     )
-    return s.connection().exec_driver_sql(sql).fetchall()
+    # fetched in batches: one fetch of every row would hold the interpreter lock for the
+    # whole read, and a window computing this in a thread would stop meanwhile
+    return list(s.connection().execution_options(yield_per=BATCH).exec_driver_sql(sql))
 
 
 def _rollup(s: Session, members: Sequence[int]) -> dict[int, int]:
@@ -716,7 +719,8 @@ def disagreements(
             Coding.coder_id.in_([c.id for c in sel.coders]),
             Coding.document_id.in_([d.id for d in sel.documents]),
         )
-        rows = s.connection().execute(q).all()  # Core rows: no ORM loading per row
+        # Core rows (no ORM loading per row), in batches (see ``_load_codings``)
+        rows = list(s.connection().execute(q.execution_options(yield_per=BATCH)))
         present: set[tuple[int, int]] = {(r.document_id, r.coder_id) for r in rows
                                          if r.end > r.start}
         present |= reviewed_pairs(s, [d.id for d in sel.documents], [c.id for c in sel.coders])
