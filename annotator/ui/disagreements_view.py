@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     QSignalBlocker,
@@ -63,6 +64,7 @@ def settled_by(found: Sequence[Disagreement], consensus: Sequence[Segment]) -> s
                                                                   ()))}
 
 
+translate = QCoreApplication.translate
 SHOWN = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable  # combined once
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
@@ -91,7 +93,7 @@ class DisagreementsModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.view.tr(DisagreementsView.COLUMNS[section])
+            return translate("DisagreementsView", DisagreementsView.COLUMNS[section])
         return None
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
@@ -104,10 +106,9 @@ class DisagreementsModel(QAbstractTableModel):
         row, col = index.row(), index.column()
         d = self.items[row]
         settled = row in self.settled
-        tr = self.view.tr
         if role == Qt.ItemDataRole.DisplayRole:
             if col == DisagreementsView.SETTLED_COL:
-                return tr("✓ settled") if settled else ""
+                return translate("DisagreementsView", "✓ settled") if settled else ""
             return self._texts(d)[col]
         if role == RAW and col == 0:
             return row
@@ -123,9 +124,11 @@ class DisagreementsModel(QAbstractTableModel):
             if col == 4:
                 return d.text[:2000]
             if col == 5:
-                return tr("Characters {0} to {1} of the document").format(d.start, d.end)
+                return translate("DisagreementsView",
+                                 "Characters {0} to {1} of the document").format(d.start, d.end)
             if col == DisagreementsView.SETTLED_COL and settled:
-                return tr("The consensus coder ({0}) has coded this code here").format(
+                return translate("DisagreementsView",
+                                 "The consensus coder ({0}) has coded this code here").format(
                     CONSENSUS_CODER)
         return None
 

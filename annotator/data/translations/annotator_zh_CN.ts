@@ -275,7 +275,7 @@
         <translation>已为共识用 {1} 编码 {0} 个字符</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop_views.py" line="+46"/>
+        <location filename="../../ui/workshop_views.py" line="+50"/>
         <location line="+19"/>
         <source>undefined</source>
         <translation>无法计算</translation>
@@ -620,7 +620,7 @@
 <context>
     <name>AgreementView</name>
     <message>
-        <location filename="../../ui/agreement_view.py" line="+78"/>
+        <location filename="../../ui/agreement_view.py" line="+86"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
@@ -704,7 +704,7 @@
         <translation>缺失的编码员</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+37"/>
         <source>Two segments of a code match when their overlap covers at least this share of their union (segment agreement, as in MAXQDA)</source>
         <translation>同一代码的两个片段的重叠部分至少占其并集的这一比例时视为匹配（片段层面一致性，与 MAXQDA 相同）</translation>
     </message>
@@ -734,12 +734,12 @@
         <translation>片段重叠阈值：</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+39"/>
         <source>Units are characters. Percent agreement and Cohen&apos;s κ compare two coders per code on the characters of each document (pooled: tables summed over documents; weighted: mean weighted by length). Krippendorff&apos;s α compares all coders present. A coder who coded nothing in a document is missing there, not disagreeing. “undefined” means 0/0: nothing to compare.</source>
         <translation>分析单位为字符。百分比一致性和 Cohen&apos;s κ 系数按代码比较两名编码员在每个文档字符上的编码（合并：各文档的表格相加；加权：按长度加权的平均值）。Krippendorff&apos;s α 系数比较所有在场的编码员。在某文档中未做任何编码的编码员在该文档中视为缺失，而非分歧。“无法计算”表示 0/0：没有可比较的内容。</translation>
     </message>
     <message>
-        <location line="+107"/>
+        <location line="+158"/>
         <source>Open a project first.</source>
         <translation>请先打开一个项目。</translation>
     </message>
@@ -749,30 +749,30 @@
         <translation>请勾选至少两名编码员进行比较（请先合并参与者副本：工作坊 → 合并项目…）。</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+148"/>
         <location line="+1"/>
         <source>Only {0}</source>
         <translation>仅 {0}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+40"/>
         <source>Comparing {0} coders: {1}; {2} codes in {3} document(s). Choose a code to see it per document.</source>
         <translation>比较 {0} 名编码员：{1}；{3} 个文档中的 {2} 个代码。选择一个代码以按文档查看。</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <location line="+86"/>
+        <location line="+16"/>
+        <location line="+107"/>
         <source>all {0}</source>
         <translation>全部 {0} 名</translation>
     </message>
     <message>
-        <location line="-84"/>
-        <location line="+87"/>
+        <location line="-105"/>
+        <location line="+108"/>
         <source>Per pair of coders: expand the row</source>
         <translation>按编码员两两比较：展开此行</translation>
     </message>
     <message>
-        <location line="-42"/>
+        <location line="-43"/>
         <source>α is computed over all coders: see the code row</source>
         <translation>α 基于所有编码员计算：见代码所在行</translation>
     </message>
@@ -787,7 +787,7 @@
         <translation>没有两名编码员都编码过的文档</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Per document: {0}</source>
         <translation>按文档：{0}</translation>
     </message>
@@ -797,12 +797,12 @@
         <translation>在此文档中未做任何编码：此处不计入，不算作分歧</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+26"/>
         <source>α is computed over all coders present</source>
         <translation>α 基于所有在场的编码员计算</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>Not compared: a coder is missing in this document</source>
         <translation>未比较：此文档中缺少一名编码员</translation>
     </message>
@@ -827,7 +827,7 @@
         <translation>已将一致性导出到 {0}</translation>
     </message>
     <message>
-        <location line="-502"/>
+        <location line="-681"/>
         <source>κ interval</source>
         <translation>κ 区间</translation>
     </message>
@@ -847,8 +847,9 @@
         <translation>Brennan–Prediger 系数</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+42"/>
         <source>The coders to compare (at least two). The consensus coder and the demo&apos;s example coder are left out unless you tick them.</source>
+        <extracomment>Up to this many pairs of coders (4 coders) a row shows them at once; with more (190 pairs at 20 coders) they are made when the row is expanded.</extracomment>
         <translation>要比较的编码员（至少两位）。共识编码员和示例项目的示例编码员默认不计入，勾选后才比较。</translation>
     </message>
     <message>
@@ -872,38 +873,38 @@
         <translation>区间（{0} 次重抽样）(&amp;I)</translation>
     </message>
     <message>
-        <location line="-47"/>
+        <location line="-50"/>
         <source>Units compared</source>
         <translation>比较的单位数</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+54"/>
         <source>95 % bootstrap intervals for κ and α, resampling documents (one document gives a point, not an interval)</source>
         <translation>κ 和 α 的 95% bootstrap 区间，按文档重抽样（只有一篇文档时只有点估计，没有区间）</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+71"/>
         <source>A methods paragraph with these numbers, for a report (select and copy)</source>
         <translation>含上述数值的方法段落，可用于报告（选中后复制）</translation>
     </message>
     <message>
         <location line="+18"/>
-        <location line="+271"/>
+        <location line="+435"/>
         <source>Per document</source>
         <translation>按文档</translation>
     </message>
     <message>
-        <location line="-270"/>
+        <location line="-434"/>
         <source>Methods paragraph</source>
         <translation>方法段落</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+63"/>
         <source>Left out unless you tick it</source>
         <translation>默认不计入，勾选后才比较</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+66"/>
         <source>Reading the codings and comparing the coders…</source>
         <translation>正在读取编码并比较编码员…</translation>
     </message>
@@ -918,13 +919,13 @@
         <translation>正在撰写方法段落…</translation>
     </message>
     <message>
-        <location line="+17"/>
-        <location line="+11"/>
+        <location line="+83"/>
+        <location line="+12"/>
         <source>Cancelled: the numbers shown are from before.</source>
         <translation>已取消：显示的仍是之前的数值。</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+167"/>
         <source>Tick “Intervals” to compute them</source>
         <translation>勾选“区间”后计算</translation>
     </message>
@@ -934,12 +935,12 @@
         <translation>κ 区间只用于两位编码员：请看 α</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>Over all coders: see the code row</source>
         <translation>针对全部编码员：请看代码行</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+111"/>
         <source>Writing {0}…</source>
         <translation>正在写入 {0}…</translation>
     </message>
@@ -1657,7 +1658,7 @@
 <context>
     <name>DisagreementsView</name>
     <message>
-        <location filename="../../ui/disagreements_view.py" line="+73"/>
+        <location filename="../../ui/disagreements_view.py" line="+155"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
@@ -1697,7 +1698,7 @@
         <translation>缺失</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+54"/>
         <source>Code this span for consensus</source>
         <translation>为共识编码此片段</translation>
     </message>
@@ -1717,22 +1718,22 @@
         <translation>重新列出分歧</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+44"/>
         <source>Open a project first.</source>
         <translation>请先打开一个项目。</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="-140"/>
         <source>Characters {0} to {1} of the document</source>
         <translation>文档的第 {0} 至 {1} 个字符</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+190"/>
         <source>No disagreements: either the coders agree everywhere or fewer than two coders coded the same documents (merge participants&apos; copies first).</source>
         <translation>没有分歧：要么编码员处处一致，要么对同一文档编码的编码员少于两名（请先合并参与者副本）。</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+77"/>
         <source>Accept {0}&apos;s coding into consensus</source>
         <translation>将 {0} 的编码采纳为共识</translation>
     </message>
@@ -1742,12 +1743,12 @@
         <translation>以共识编码员的名义编码 {0} 对 {1} 的完整编码（{2}–{3}）</translation>
     </message>
     <message>
-        <location line="-225"/>
+        <location line="-234"/>
         <source>Consensus</source>
         <translation>共识</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+46"/>
         <source>&amp;Hide settled</source>
         <translation>隐藏已解决(&amp;H)</translation>
     </message>
@@ -1757,17 +1758,17 @@
         <translation>不显示共识编码员已编码的分歧</translation>
     </message>
     <message>
-        <location line="+117"/>
+        <location line="+99"/>
         <source>{0} disagreements between {1}, {2} settled. Click one to see it in the document; then accept a coder&apos;s coding into the consensus or code the span for consensus (both can be undone).</source>
         <translation>{1} 之间有 {0} 处分歧，已解决 {2} 处。点击一处即可在文档中查看；然后将某位编码员的编码采纳为共识，或为共识编码这段文本（都可以撤销）。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="-200"/>
         <source>✓ settled</source>
         <translation>✓ 已解决</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+19"/>
         <source>The consensus coder ({0}) has coded this code here</source>
         <translation>共识编码员（{0}）已在此处编码了这个代码</translation>
     </message>
@@ -2341,12 +2342,12 @@
         <translation>编码本</translation>
     </message>
     <message>
-        <location filename="../../ui/overview.py" line="+202"/>
+        <location filename="../../ui/overview.py" line="+408"/>
         <source>Overview</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>&amp;Overview</source>
         <translation>概览(&amp;O)</translation>
     </message>
@@ -3532,7 +3533,7 @@ No: choose another coder name.</source>
 <context>
     <name>MergeReportDialog</name>
     <message>
-        <location filename="../../ui/workshop_menu.py" line="+140"/>
+        <location filename="../../ui/workshop_menu.py" line="+141"/>
         <source>Merge report</source>
         <translation>合并报告</translation>
     </message>
@@ -3607,29 +3608,29 @@ in the copy: {1}</source>
 <context>
     <name>OverviewPanel</name>
     <message>
-        <location filename="../../ui/overview.py" line="-129"/>
-        <location line="+87"/>
+        <location filename="../../ui/overview.py" line="-267"/>
+        <location line="+121"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location line="-87"/>
-        <location line="+11"/>
+        <location line="+1"/>
+        <location line="+35"/>
         <source>Codings</source>
         <translation>编码数</translation>
     </message>
     <message>
-        <location line="-11"/>
+        <location line="-34"/>
         <source>Documents</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Frequency</source>
         <translation>频次</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+34"/>
         <source>Number of codings per code and document</source>
         <translation>每个代码在每个文档中的编码数</translation>
     </message>
@@ -3659,12 +3660,12 @@ in the copy: {1}</source>
         <translation>代码-文档矩阵</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="-63"/>
         <source>{0}: {1} codings</source>
         <translation>{0}：{1} 处编码</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="-84"/>
         <source>{0} in {1}: {2} codings, {3:.1%} of the text</source>
         <translation>{1} 中的 {0}：{2} 处编码，占文本的 {3:.1%}</translation>
     </message>
@@ -4371,7 +4372,7 @@ in the copy: {1}</source>
 <context>
     <name>WorkshopUI</name>
     <message>
-        <location filename="../../ui/workshop_menu.py" line="+118"/>
+        <location filename="../../ui/workshop_menu.py" line="+120"/>
         <source>Intercoder agreement</source>
         <translation>编码员间一致性</translation>
     </message>
@@ -4421,23 +4422,43 @@ in the copy: {1}</source>
         <translation>编码员的分歧之处：逐一跳转并确定共识（Ctrl+Shift+D）</translation>
     </message>
     <message>
+        <location line="+154"/>
+        <source>Merging {0} ({1} of {2})…</source>
+        <translation>正在合并 {0}（第 {1} 个，共 {2} 个）…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Merge cancelled: {0} of {1} files had been merged and are kept; the others were not merged.</source>
+        <translation>已取消合并：{1} 个文件中已合并的 {0} 个予以保留，其余未合并。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Merge cancelled: nothing was merged.</source>
+        <translation>已取消合并：未合并任何内容。</translation>
+    </message>
+    <message>
         <location filename="../../ui/window_actions.py" line="-16"/>
-        <location filename="../../ui/workshop_menu.py" line="+2"/>
+        <location filename="../../ui/workshop_menu.py" line="-201"/>
         <source>&amp;Workshop</source>
         <translation>工作坊(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop_menu.py" line="+65"/>
+        <location filename="../../ui/workshop_menu.py" line="+74"/>
         <source>Intercoder agreement of {0}</source>
         <translation>{0} 的编码员间一致性</translation>
     </message>
     <message>
-        <location line="-92"/>
+        <location line="-101"/>
         <source>{0} disagreements</source>
         <translation>{0} 处分歧</translation>
     </message>
     <message>
-        <location line="+128"/>
+        <location line="+136"/>
         <source>{0}: {1} ({2} documents, {3} codes, {4} codings)</source>
         <translation>{0}：{1}（{2} 个文档，{3} 个代码，{4} 处编码）</translation>
     </message>
@@ -4459,11 +4480,12 @@ in the copy: {1}</source>
     <message>
         <location line="+10"/>
         <location line="+6"/>
+        <location line="+37"/>
         <source>Merge projects</source>
         <translation>合并项目</translation>
     </message>
     <message>
-        <location line="-5"/>
+        <location line="-42"/>
         <source>Participants&apos; copies and REFI-QDA projects (*{0} *.qdpx);;All files (*)</source>
         <translation>参与者副本和 REFI-QDA 项目 (*{0} *.qdpx);;所有文件 (*)</translation>
     </message>
@@ -4481,7 +4503,8 @@ Merging cannot be undone, and the undo history is cleared. To keep the project a
 合并无法撤销，撤销历史也将被清空。如需保留项目的当前状态，请先使用“文件 → 另存副本…”。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+19"/>
+        <location line="+14"/>
         <source>Merging {0} files…</source>
         <translation>正在合并 {0} 个文件…</translation>
     </message>
