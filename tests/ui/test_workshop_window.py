@@ -18,7 +18,7 @@ from annotator.services.codebook import code_tree
 from annotator.services.coders import ensure_coder, list_coders
 from annotator.services.coding import code_span
 from annotator.services.documents import list_documents
-from annotator.services.workshop import make_participant_copies
+from annotator.services.workshop import make_participant_copies, merge_copies
 from annotator.store.project import Project
 from annotator.ui.agreement_view import AgreementView
 from tests.ui.helpers import merge_in_window, stored, trigger
@@ -338,3 +338,39 @@ def test_a_cancelled_merge_leaves_the_project_untouched(qtbot, window, demo: Pat
     ui.merge([made[0].path])
     qtbot.waitUntil(lambda: not ui.merging, timeout=30_000)
     assert ("信任", "张三", 0, 50) in [s[:4] for s in stored(window)]
+
+
+def test_with_many_coders_pair_rows_come_when_a_row_is_expanded(qtbot, window, demo: Path,
+                                                                 tmp_path: Path) -> None:
+    """Five coders (ten pairs): the code rows list their pairs when expanded, with the
+    numbers of `project_agreement`."""
+    names = ["甲", "乙", "丙", "丁", "戊"]
+    with Project.open(demo) as p:
+        copies = make_participant_copies(p, tmp_path, names, without_codings=True)
+    for i, c in enumerate(copies):
+        _code_in_copy(c.path, c.participant, [(0, 50 + 5 * i, "信任"), (100, 180 + i, "协调")])
+    with Project.open(demo) as p:
+        assert all(r.ok for r in merge_copies(p, [c.path for c in copies]))
+    window.projects.open_path(demo)
+    ui = window.workshop_ui
+    trigger(ui.act_agreement)
+    view: AgreementView = ui.agreement
+    computed(qtbot, view)
+    assert set(view.chosen_coders()) == set(names)
+    expected = project_agreement(window.session.project, coders=names).to_json()
+    row = next(view.codes.topLevelItem(i) for i in range(view.codes.topLevelItemCount())
+               if view.codes.topLevelItem(i).text(0) == "信任")
+    assert row.childCount() == 0 and not row.isExpanded()
+    view.codes.expandItem(row)
+    entry = next(e for e in expected["codes"] if e["code"] == "信任")
+    assert row.childCount() == len(entry["pairs"]) == 10
+    for k, pair in enumerate(entry["pairs"]):
+        child = row.child(k)
+        assert child.text(1) == f"{pair['coder_a']} – {pair['coder_b']}"
+        assert _row_values(child, (2, 3, 6)) == [
+            pair["percent_agreement"], pair["pooled_kappa"], pair["segment_agreement"]]
+    view.codes.setCurrentItem(row)  # the chosen code's document: its pairs likewise
+    doc = view.docs.topLevelItem(0)
+    assert doc.childCount() == 0
+    view.docs.expandItem(doc)
+    assert doc.childCount() == 10
