@@ -3,7 +3,6 @@
 import argparse
 import json
 import sys
-import textwrap
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -37,9 +36,9 @@ def _print_json_rows(rows: Iterable[dict]) -> None:
     (the same text, never the whole list in memory)."""
     out = sys.stdout
     first = True
-    for row in rows:
+    for row in rows:  # JSON has no raw line break in a value: every line is indented
         item = json.dumps(row, ensure_ascii=False, indent=2, default=str)
-        out.write(("[\n" if first else ",\n") + textwrap.indent(item, "  "))
+        out.write(("[\n  " if first else ",\n  ") + item.replace("\n", "\n  "))
         first = False
     out.write("[]\n" if first else "\n]\n")
 
