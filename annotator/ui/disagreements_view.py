@@ -69,6 +69,14 @@ SHOWN = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable  # combined onc
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
+def splice(items: Sequence[Disagreement], fresh: Sequence[Disagreement],
+           documents: set[int], order: dict[int, int]) -> list[Disagreement]:
+    """``items`` with those of ``documents`` replaced by ``fresh`` (listed again), in the
+    service's order: by document, and within a document as listed (a stable sort)."""
+    kept = [d for d in items if d.document_id not in documents]
+    return sorted([*kept, *fresh], key=lambda d: order.get(d.document_id, len(order)))
+
+
 class DisagreementsModel(QAbstractTableModel):
     """The disagreements as rows: the view asks only for the rows it paints, so fifty
     thousand disagreements of a 20-coder workshop are listed at once."""
@@ -221,7 +229,7 @@ class DisagreementsView(QWidget):
         self.consensus_button.clicked.connect(self.code_for_consensus)
         self.refresh_button = QPushButton(self.tr("Refresh"))
         self.refresh_button.setToolTip(self.tr("List the disagreements again"))
-        self.refresh_button.clicked.connect(self.refresh)
+        self.refresh_button.clicked.connect(self.refresh_all)
         buttons = QHBoxLayout()
         buttons.addLayout(self.accept_box)
         buttons.addWidget(self.consensus_button)
@@ -236,6 +244,9 @@ class DisagreementsView(QWidget):
         self._timer = QTimer(self, singleShot=True, interval=300)
         self._timer.timeout.connect(self.refresh)
         self._stale = True  # not listed yet, or the project changed since
+        self._pending: set[int] = set()  # documents whose codings changed since
+        self._coders_listed: list[str] | None = None
+        self.last_run: str | None = None  # "whole" or "update": how the list was made
         self._chosen()
 
     def mark_dirty(self) -> None:
@@ -244,9 +255,22 @@ class DisagreementsView(QWidget):
         if self.isVisible():
             self._timer.start()
 
+    def refresh_all(self) -> None:
+        """Refresh: list everything again, now."""
+        self._stale = True
+        self.refresh()
+
+    def codings_changed(self, documents: set[int]) -> None:
+        """Codings of ``documents`` came or went: only those documents are listed again
+        (soon if shown, else when shown); the other rows stay as they are."""
+        self._pending |= documents
+        if self.isVisible() and not self._stale:
+            self._timer.start()
+
     def shown(self) -> None:
-        """The dock came into sight: list again if something changed while hidden."""
-        if self._stale and self.job is None and not self._timer.isActive():
+        """The dock came into sight: list again what changed while it was hidden."""
+        if (self._stale or self._pending) and self.job is None \
+                and not self._timer.isActive():
             self.refresh()
 
     @staticmethod
@@ -258,25 +282,39 @@ class DisagreementsView(QWidget):
         return self.job is not None
 
     def refresh(self) -> None:
-        """List again, in a thread (the window keeps answering)."""
+        """List again, in a thread (the window keeps answering): everything after a
+        Refresh or a change of project or coders; after codings only their documents,
+        spliced into the list in its order (``splice``)."""
         self._timer.stop()
-        self._stale = False
         project = self.session.project
         if project is None:
             self._set_items([], set())
             self.status.setText(self.tr("Open a project first."))
             return
         if self.job is not None:
+            if not self._stale:
+                return  # codings only: applied when the running one ends (``_idle``)
             self.job.cancel()
             for signal in (self.job.finished, self.job.failed, self.job.cancelled):
                 signal.disconnect()
         coders = self.coders() or None
         consensus = next((cid for cid, name in self.session.coders.items()
                           if name == CONSENSUS_CODER), None)
+        whole = self._stale or coders != self._coders_listed
+        docs, self._pending, self._stale = self._pending, set(), False
+        self._coders_listed = coders
+        order = {d.id: i for i, d in enumerate(self.session.documents)}
+        names_of = [d.name for d in self.session.documents if d.id in docs]
+        before = self.items
+        self.last_run = "whole" if whole else "update"
 
         def work(progress: Progress) -> tuple:
             progress.stage("")
-            found = disagreements(project, coders=coders)
+            if whole:
+                found = disagreements(project, coders=coders)
+            else:
+                found = splice(before, disagreements(project, coders=coders,
+                                                     documents=names_of), docs, order)
             done = segments(project, coder_id=consensus) if consensus is not None else []
             names = sorted({c for d in found for c in (*d.coded_by, *d.not_coded_by)})
             return found, settled_by(found, done), names
@@ -291,6 +329,8 @@ class DisagreementsView(QWidget):
     def _idle(self) -> None:
         self.job = None
         self.refresh_button.setEnabled(True)
+        if self.isVisible() and (self._stale or self._pending):
+            self._timer.start()  # what changed while this one ran
 
     def _failed(self, message: str) -> None:
         self._idle()

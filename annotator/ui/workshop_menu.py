@@ -312,7 +312,7 @@ class WorkshopUI(QObject):
         elif changes.counts:
             self.agreement.codings_changed(changes.coding_documents(),
                                            changes.coding_codes())
-            self.disagreements.mark_dirty()
+            self.disagreements.codings_changed(changes.coding_documents())
 
     def _dirty(self) -> None:
         self.agreement.mark_dirty()

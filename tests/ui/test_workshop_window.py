@@ -13,7 +13,7 @@ from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QPushButton
 
 from annotator.cli import main as cli_main
-from annotator.services.agreement import CONSENSUS_CODER, project_agreement
+from annotator.services.agreement import CONSENSUS_CODER, disagreements, project_agreement
 from annotator.services.codebook import code_tree
 from annotator.services.coders import ensure_coder, list_coders
 from annotator.services.coding import code_span
@@ -374,3 +374,35 @@ def test_with_many_coders_pair_rows_come_when_a_row_is_expanded(qtbot, window, d
     assert doc.childCount() == 0
     view.docs.expandItem(doc)
     assert doc.childCount() == 10
+
+
+def test_the_disagreements_follow_a_coding_document_by_document(qtbot, merged) -> None:
+    """After a coding the list equals the service's, and only the coded document was
+    listed again."""
+    window = merged
+    ui, session = window.workshop_ui, window.session
+    session.set_coder("Bob")
+    trigger(ui.act_disagreements)
+    view = ui.disagreements
+    qtbot.waitUntil(lambda: not view.busy and not view._timer.isActive(), timeout=20_000)
+    assert view.last_run == "whole"
+
+    def listed() -> list[tuple]:
+        return [(d.document, d.code_path, d.start, d.end, d.coded_by) for d in view.items]
+
+    def service() -> list[tuple]:
+        return [(d.document, d.code_path, d.start, d.end, d.coded_by)
+                for d in disagreements(session.project, coders=["Alice", "Bob"])]
+
+    assert listed() == service()
+    trust = next(c.id for c in session.codes.values() if c.path == "协调")
+    window.view.select_span(120, 150)
+    assert window.coding.code_selection(trust)
+    qtbot.waitUntil(lambda: view.last_run == "update" and not view.busy
+                    and not view._timer.isActive(), timeout=20_000)
+    assert listed() == service()
+    assert ("协调", 100, 120, ("Alice",)) in [r[1:] for r in listed()]
+    trigger(window.registry["undo"])
+    qtbot.waitUntil(lambda: not view.busy and not view._timer.isActive()
+                    and listed() == service(), timeout=20_000)
+    assert ("协调", 100, 200, ("Alice",)) in [r[1:] for r in listed()]
