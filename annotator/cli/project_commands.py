@@ -3,6 +3,7 @@
 import argparse
 import json
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 
 from annotator.cli.terminal import shown
@@ -28,6 +29,18 @@ PATH_HELP = (
 
 def _print_json(data: object) -> None:
     print(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+
+
+def _print_json_rows(rows: Iterable[dict]) -> None:
+    """A JSON array written as its items come, laid out as ``_print_json`` lays it out
+    (the same text, never the whole list in memory)."""
+    out = sys.stdout
+    first = True
+    for row in rows:  # JSON has no raw line break in a value: every line is indented
+        item = json.dumps(row, ensure_ascii=False, indent=2, default=str)
+        out.write(("[\n  " if first else ",\n  ") + item.replace("\n", "\n  "))
+        first = False
+    out.write("[]\n" if first else "\n]\n")
 
 
 def _cmd_new(a: argparse.Namespace) -> int:
@@ -141,19 +154,17 @@ def _cmd_segments(a: argparse.Namespace) -> int:
             code_id = codebook.find_code(s, a.code).id if a.code else None
             doc_id = documents.find_document(s, a.doc).id if a.doc else None
             coder_id = find_coder(s, a.coder).id if a.coder else None
-        segs = coding.segments(p, code_id=code_id, document_id=doc_id, coder_id=coder_id,
-                               with_children=a.with_children)
-    rows = [
-        {"document": g.document, "code": g.code_path, "coder": g.coder, "start": g.start,
-         "end": g.end, "text": g.text, "memo": g.memo, "created_at": g.created_at.isoformat()}
-        for g in segs
-    ]
-    if a.json:
-        _print_json(rows)
-    else:
-        for r in rows:
-            print(f"{r['document']} [{r['start']}, {r['end']}) {r['code']} ({r['coder']}): "
-                  f"{r['text']!r}")
+        segs = coding.iter_segments(p, code_id=code_id, document_id=doc_id,
+                                    coder_id=coder_id, with_children=a.with_children)
+        if a.json:  # streamed: a million segments take the memory of one
+            _print_json_rows(
+                {"document": g.document, "code": g.code_path, "coder": g.coder,
+                 "start": g.start, "end": g.end, "text": g.text, "memo": g.memo,
+                 "created_at": g.created_at.isoformat()} for g in segs)
+        else:
+            for g in segs:
+                print(f"{g.document} [{g.start}, {g.end}) {g.code_path} ({g.coder}): "
+                      f"{g.text!r}")
     return 0
 
 

@@ -28,7 +28,7 @@ from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Hashable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from fractions import Fraction
 from itertools import combinations, pairwise
 from typing import NamedTuple, TypeVar, overload
@@ -901,126 +901,201 @@ def compute_agreement(
     two such documents could pool to a κ of 1. ``segment_rule`` is one of
     ``SEGMENT_RULES``; the report's ``segment_rule`` says which was used.
     """
-    with paused_gc():
-        return _compute_agreement(doc_lengths, codings, coders, codes, threshold, present,
-                                  include_uncoded, segment_rule)
+    return compute_agreement_parts(doc_lengths, codings, coders, codes, threshold, present,
+                                   include_uncoded, segment_rule)[0]
 
 
-def _compute_agreement(
+@dataclass(frozen=True)
+class CellParts:
+    """What a code's summary adds up from one of its cells, exact: the cell's coincidence
+    matrix and Σ unit length². Kept beside the report (not in it: the report stays plain
+    JSON-ready data), so that a changed cell can be recomputed alone and its code's
+    summary added up again (``update_agreement``)."""
+
+    observed: "Coincidences"
+    unit_squares: int
+
+
+Parts = dict[tuple[CodeId, DocId], CellParts]
+
+
+def compute_agreement_parts(
     doc_lengths: Mapping[DocId, int],
     codings: Iterable[tuple[DocId, CodeId, CoderId, int, int]],
     coders: Sequence[CoderId],
     codes: Sequence[CodeId],
-    threshold: float,
-    present: Iterable[tuple[DocId, CoderId]] | None,
-    include_uncoded: bool,
-    segment_rule: str,
-) -> AgreementReport:
-    _check_threshold(threshold)
-    maxqda = check_segment_rule(segment_rule) == "maxqda"
-    coders = _unique(coders)
-    codes = _unique(codes)
-    index = _Index(doc_lengths, codings, coders, codes, present, keep_codings=maxqda)
+    threshold: float = DEFAULT_THRESHOLD,
+    present: Iterable[tuple[DocId, CoderId]] | None = None,
+    include_uncoded: bool = True,
+    segment_rule: str = "pairs",
+) -> tuple[AgreementReport, Parts]:
+    """``compute_agreement`` with each cell's ``CellParts``, for ``update_agreement``."""
+    with paused_gc():
+        _check_threshold(threshold)
+        check_segment_rule(segment_rule)
+        coders = _unique(coders)
+        codes = _unique(codes)
+        index = _Index(doc_lengths, codings, coders, codes, present,
+                       keep_codings=segment_rule == "maxqda")
+        cells: list[CellResult] = []
+        parts: Parts = {}
+        for code in codes:
+            for doc, length in doc_lengths.items():
+                cell, part = _cell(index, code, doc, length, coders, threshold,
+                                   include_uncoded, segment_rule)
+                cells.append(cell)
+                parts[(code, doc)] = part
+        report = AgreementReport(coders, codes, threshold, tuple(cells), (), segment_rule)
+        summaries = _summaries(report, parts, codes)
+        return replace(report, summaries=tuple(summaries[c] for c in codes)), parts
+
+
+def update_agreement(
+    report: AgreementReport,
+    parts: Parts,
+    doc_lengths: Mapping[DocId, int],
+    codings: Iterable[tuple[DocId, CodeId, CoderId, int, int]],
+    present: Iterable[tuple[DocId, CoderId]],
+    touched: Iterable[tuple[CodeId, DocId]],
+    include_uncoded: bool = True,
+) -> tuple[AgreementReport, Parts]:
+    """The report after some codings changed: only the ``touched`` (code, document) cells
+    are computed again, and the summaries of their codes added up again from their cells'
+    parts. Every other cell is kept as it was, so the cost is that of the cells touched,
+    not of the project.
+
+    ``codings`` must hold every coding of the touched cells' documents (any code, any
+    coder: they make coders present), ``present`` the (document, coder) pairs present in
+    those documents now; ``doc_lengths`` every document of the report. A cell of a code
+    or document the report does not have is ignored (a new code needs a full
+    ``compute_agreement_parts``). Same figures as computing everything again.
+    """
+    with paused_gc():
+        codes = set(report.codes)
+        wanted = {(c, d) for c, d in touched if c in codes and d in doc_lengths}
+        if not wanted:
+            return report, parts
+        docs = {d for _c, d in wanted}
+        index = _Index({d: doc_lengths[d] for d in docs},
+                       (c for c in codings if c[0] in docs), report.coders,
+                       [c for c in report.codes if any((c, d) in wanted for d in docs)],
+                       [p for p in present if p[0] in docs],
+                       keep_codings=report.segment_rule == "maxqda")
+        parts = dict(parts)
+        fresh: dict[tuple[CodeId, DocId], CellResult] = {}
+        for code, doc in wanted:
+            cell, part = _cell(index, code, doc, doc_lengths[doc], report.coders,
+                               report.threshold, include_uncoded, report.segment_rule)
+            fresh[(code, doc)] = cell
+            parts[(code, doc)] = part
+        cells = tuple(fresh.get((c.code_id, c.doc_id), c) for c in report.cells)
+        updated = replace(report, cells=cells)
+        again = _summaries(updated, parts, {c for c, _d in wanted})
+        summaries = tuple(again.get(s.code_id, s) for s in report.summaries)
+        return replace(updated, summaries=summaries), parts
+
+
+def _cell(index: "_Index", code: CodeId, doc: DocId, length: int,
+          coders: Sequence[CoderId], threshold: float, include_uncoded: bool,
+          segment_rule: str) -> tuple[CellResult, CellParts]:
+    """One code in one document: its pairs' tables and segments, its α."""
+    unions = [index.spans(doc, code, coder) for coder in coders]
+    if not include_uncoded and not any(unions):
+        return _left_out_cell(code, doc, length, coders, unions), CellParts(Coincidences(), 0)
+    maxqda = segment_rule == "maxqda"
+    lengths = [0 if u is None else sum(e - s for s, e in u) for u in unions]
+    pairs: list[PairResult] = []
+    for i, j in combinations(range(len(coders)), 2):
+        a, b = unions[i], unions[j]
+        if a is None or b is None:
+            pairs.append(PairResult(coders[i], coders[j], None, None, None, None, 0, 0, 0))
+            continue
+        both, matched = _overlap_and_matches(a, b, threshold)
+        a_len, b_len = lengths[i], lengths[j]
+        table = Table2x2(both, a_len - both, b_len - both, length - a_len - b_len + both)
+        unmatched_a, unmatched_b = len(a) - matched, len(b) - matched
+        if maxqda:
+            found = _maxqda_segments(index.codings.get((doc, code, coders[i]), []),
+                                     index.codings.get((doc, code, coders[j]), []),
+                                     threshold)
+            matched = len(found.matched)
+            unmatched_a, unmatched_b = len(found.unmatched_a), len(found.unmatched_b)
+        segments_total = matched + unmatched_a + unmatched_b
+        pairs.append(PairResult(
+            coders[i], coders[j], table, table.percent_agreement, table.cohen_kappa,
+            matched / segments_total if segments_total else None,
+            matched, unmatched_a, unmatched_b,
+        ))
+    observed = _binary_coincidences(length, unions)
+    squares = _unit_squares(unions)
+    alpha = observed.result()
+    only = pairs[0] if len(coders) == 2 else None
+    cell = CellResult(
+        code_id=code,
+        doc_id=doc,
+        length=length,
+        coders_present=tuple(c for c, u in zip(coders, unions, strict=True) if u is not None),
+        coders_missing=tuple(c for c, u in zip(coders, unions, strict=True) if u is None),
+        percent_agreement=only.percent_agreement if only else None,
+        cohen_kappa=only.cohen_kappa if only else None,
+        krippendorff_alpha=alpha.alpha,
+        segment_agreement=only.segment_agreement if only else None,
+        table=only.table if only else None,
+        alpha=alpha,
+        pairs=tuple(pairs),
+        unitizing_alpha=binary_unitizing_alpha(observed, squares),
+    )
+    return cell, CellParts(observed, squares)
+
+
+def _summaries(report: AgreementReport, parts: Parts,
+               codes: Iterable[CodeId]) -> dict[CodeId, "CodeSummary"]:
+    """Each of ``codes`` over all its documents, added up from its cells and their parts
+    (the tables and segment counts of the pairs compared, the exact coincidences)."""
+    wanted = set(codes)
+    by_code: dict[CodeId, list[CellResult]] = defaultdict(list)
+    for cell in report.cells:
+        if cell.code_id in wanted:
+            by_code[cell.code_id].append(cell)
+    coders = report.coders
     pair_indexes = list(combinations(range(len(coders)), 2))
-    cells: list[CellResult] = []
-    summaries: list[CodeSummary] = []
-    for code in codes:
+    out = {}
+    for code in wanted:
         pair_tables: list[list[Table2x2]] = [[] for _ in pair_indexes]
         pair_segments = [[0, 0, 0] for _ in pair_indexes]
-        code_total = Coincidences()
-        code_squares = 0
-        for doc, length in doc_lengths.items():
-            unions = [index.spans(doc, code, coder) for coder in coders]
-            if not include_uncoded and not any(unions):
-                cells.append(_left_out_cell(code, doc, length, coders, unions))
-                continue
-            lengths = [0 if u is None else sum(e - s for s, e in u) for u in unions]
-            pairs: list[PairResult] = []
-            for p, (i, j) in enumerate(pair_indexes):
-                a, b = unions[i], unions[j]
-                if a is None or b is None:
-                    pairs.append(PairResult(coders[i], coders[j], None, None, None, None, 0, 0, 0))
+        total = Coincidences()
+        squares = 0
+        for cell in by_code[code]:
+            part = parts[(code, cell.doc_id)]
+            total = total + part.observed
+            squares += part.unit_squares
+            for p, pair in enumerate(cell.pairs):
+                if pair.table is None:
                     continue
-                both, matched = _overlap_and_matches(a, b, threshold)
-                a_len, b_len = lengths[i], lengths[j]
-                table = Table2x2(both, a_len - both, b_len - both, length - a_len - b_len + both)
-                unmatched_a, unmatched_b = len(a) - matched, len(b) - matched
-                if maxqda:
-                    found = _maxqda_segments(index.codings.get((doc, code, coders[i]), []),
-                                             index.codings.get((doc, code, coders[j]), []),
-                                             threshold)
-                    matched = len(found.matched)
-                    unmatched_a, unmatched_b = len(found.unmatched_a), len(found.unmatched_b)
-                segments_total = matched + unmatched_a + unmatched_b
-                pair_tables[p].append(table)
+                pair_tables[p].append(pair.table)
                 counts = pair_segments[p]
-                counts[0] += matched
-                counts[1] += unmatched_a
-                counts[2] += unmatched_b
-                pairs.append(
-                    PairResult(
-                        coders[i],
-                        coders[j],
-                        table,
-                        table.percent_agreement,
-                        table.cohen_kappa,
-                        matched / segments_total if segments_total else None,
-                        matched,
-                        unmatched_a,
-                        unmatched_b,
-                    )
-                )
-            doc_coincidences = _binary_coincidences(length, unions)
-            code_total = code_total + doc_coincidences
-            squares = _unit_squares(unions)
-            code_squares += squares
-            alpha = doc_coincidences.result()
-            only = pairs[0] if len(coders) == 2 else None
-            cells.append(
-                CellResult(
-                    code_id=code,
-                    doc_id=doc,
-                    length=length,
-                    coders_present=tuple(
-                        c for c, u in zip(coders, unions, strict=True) if u is not None
-                    ),
-                    coders_missing=tuple(
-                        c for c, u in zip(coders, unions, strict=True) if u is None
-                    ),
-                    percent_agreement=only.percent_agreement if only else None,
-                    cohen_kappa=only.cohen_kappa if only else None,
-                    krippendorff_alpha=alpha.alpha,
-                    segment_agreement=only.segment_agreement if only else None,
-                    table=only.table if only else None,
-                    alpha=alpha,
-                    pairs=tuple(pairs),
-                    unitizing_alpha=binary_unitizing_alpha(doc_coincidences, squares),
-                )
-            )
+                counts[0] += pair.segments_matched
+                counts[1] += pair.segments_unmatched_a
+                counts[2] += pair.segments_unmatched_b
         summary_pairs = tuple(
             _pair_summary(coders[i], coders[j], pair_tables[p], pair_segments[p])
             for p, (i, j) in enumerate(pair_indexes)
         )
-        only_summary = summary_pairs[0] if len(coders) == 2 else None
-        alpha = code_total.result()
-        summaries.append(
-            CodeSummary(
-                code_id=code,
-                percent_agreement=only_summary.percent_agreement if only_summary else None,
-                pooled_kappa=only_summary.pooled_kappa if only_summary else None,
-                weighted_kappa=only_summary.weighted_kappa if only_summary else None,
-                segment_agreement=only_summary.segment_agreement if only_summary else None,
-                pooled_table=(
-                    only_summary.pooled_table if only_summary and only_summary.documents else None
-                ),
-                krippendorff_alpha=alpha.alpha,
-                alpha=alpha,
-                pairs=summary_pairs,
-                unitizing_alpha=binary_unitizing_alpha(code_total, code_squares),
-            )
+        only = summary_pairs[0] if len(coders) == 2 else None
+        alpha = total.result()
+        out[code] = CodeSummary(
+            code_id=code,
+            percent_agreement=only.percent_agreement if only else None,
+            pooled_kappa=only.pooled_kappa if only else None,
+            weighted_kappa=only.weighted_kappa if only else None,
+            segment_agreement=only.segment_agreement if only else None,
+            pooled_table=only.pooled_table if only and only.documents else None,
+            krippendorff_alpha=alpha.alpha,
+            alpha=alpha,
+            pairs=summary_pairs,
+            unitizing_alpha=binary_unitizing_alpha(total, squares),
         )
-    return AgreementReport(coders, codes, threshold, tuple(cells), tuple(summaries),
-                           segment_rule)
+    return out
 
 
 def _unit_squares(unions: Sequence[Sequence[Span] | None]) -> int:

@@ -35,8 +35,8 @@ retrieved, exported and compared like any coder.
 """
 
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from sqlalchemy import select
@@ -53,11 +53,12 @@ from annotator.domain.agreement import (
     SegmentAgreement,
     SetAlphaResult,
     Table2x2,
-    compute_agreement,
+    compute_agreement_parts,
     paused_gc,
     segment_agreement,
     set_alpha,
     set_value_runs,
+    update_agreement,
 )
 from annotator.domain.agreement_unitizing import UnitizingAlpha, unitizing_alpha
 from annotator.domain.agreement_units import DEFAULT_UNIT, check_unit, in_units
@@ -73,6 +74,7 @@ from annotator.store.models import Code, Coder, Coding, Document
 from annotator.store.project import Project
 
 CONSENSUS_CODER = "共识"
+BATCH = 2_000  # codings fetched at a time
 NONE_VALUE = "none"  # the value of a character no code of a set covers (JSON/Excel label)
 
 
@@ -133,6 +135,12 @@ class ProjectAgreement:
     lengths: Mapping[int, int] = field(default_factory=dict)
     codings: Sequence[tuple[int, int, int, int, int]] = ()
     present: frozenset[tuple[int, int]] = frozenset()
+    #: Each cell's exact parts (``domain.agreement.CellParts``), for an update that
+    #: computes only the cells a change touched (``update_project_agreement``).
+    parts: Mapping = field(default_factory=dict, compare=False, repr=False)
+    #: Which of coders and codes were left to the defaults (an update checks that the
+    #: defaults still pick the same).
+    defaults: frozenset[str] = frozenset()
 
     def unions(self, doc: int, code: int) -> list[list[tuple[int, int]] | None]:
         """Each chosen coder's union of ``code`` in ``doc``; None where missing."""
@@ -241,7 +249,9 @@ def _load_codings(s: Session, sel: Selection) -> list[tuple[int, int, int, int, 
         f"WHERE coder_id IN ({_id_list([c.id for c in sel.coders])}) "
         f"AND document_id IN ({_id_list([d.id for d in sel.documents])})"
     )
-    return s.connection().exec_driver_sql(sql).fetchall()
+    # fetched in batches: one fetch of every row would hold the interpreter lock for the
+    # whole read, and a window computing this in a thread would stop meanwhile
+    return list(s.connection().execution_options(yield_per=BATCH).exec_driver_sql(sql))
 
 
 def _rollup(s: Session, members: Sequence[int]) -> dict[int, int]:
@@ -297,7 +307,7 @@ def project_agreement(
         lengths = {d.id: d.length for d in sel.documents}
     else:
         lengths, codings = in_units(texts, codings, unit)
-    report = compute_agreement(
+    report, parts = compute_agreement_parts(
         lengths, codings, coder_ids, [c.id for c in sel.codes], threshold, present=present,
         include_uncoded=include_uncoded, segment_rule=segment_rule,
     )
@@ -321,8 +331,59 @@ def project_agreement(
         by_domain = [(doc, domain_of[code], coder, start, end)
                      for doc, code, coder, start, end in codings if code in domain_of]
         across = unitizing_alpha(_value_units(lengths, by_domain, coder_ids, present))
+    defaults = frozenset(k for k, v in (("coders", coders), ("codes", codes)) if not v)
     return ProjectAgreement(sel, threshold, report, tuple(set_results), unit, include_uncoded,
-                            across, lengths, codings, frozenset(present))
+                            across, lengths, codings, frozenset(present), parts, defaults)
+
+
+def update_project_agreement(
+    project: Project, previous: ProjectAgreement, documents: Collection[int],
+    codes: Collection[int],
+) -> tuple[ProjectAgreement, frozenset[int]] | None:
+    """``previous`` after codings of ``codes`` in ``documents`` changed, and the codes
+    whose figures were computed again: only those (code, document) cells are — and every
+    code of a document where a coder became present or missing. The same figures as
+    ``project_agreement`` with the same choices, at the cost of the documents touched.
+
+    None when an update cannot follow: code sets (α over a set spans its codes), or the
+    defaults would now pick other coders or codes (a coder's first coding, a code used
+    for the first time or no longer), or a document the report does not have. Compute
+    the whole report then.
+    """
+    sel = previous.selection
+    docs = {d for d in documents}
+    if previous.sets or not previous.parts or not docs <= set(previous.lengths):
+        return None
+    touched_docs = tuple(d for d in sel.documents if d.id in docs)
+    coder_ids = [c.id for c in sel.coders]
+    with project.read() as s:
+        if previous.defaults:
+            again = _select(s, None if "coders" in previous.defaults else
+                            [c.name for c in sel.coders],
+                            None if "codes" in previous.defaults else
+                            [c.path for c in sel.codes],
+                            [d.name for d in sel.documents])
+            if again.coders != sel.coders or again.codes != sel.codes:
+                return None
+        part = replace(sel, documents=touched_docs)
+        codings = _load_codings(s, part)
+        texts = _texts(s, part) if previous.unit != "characters" else None
+        present = reviewed_pairs(s, sorted(docs), coder_ids)
+    present |= {(doc, coder) for doc, _code, coder, start, end in codings if end > start}
+    if texts is not None:
+        _lengths, codings = in_units(texts, codings, previous.unit)
+    wanted = {c.id for c in sel.codes} & set(codes)
+    touched = {(code, doc) for doc in docs for code in wanted}
+    for doc in docs:
+        if {p for p in previous.present if p[0] == doc} != {p for p in present if p[0] == doc}:
+            touched |= {(c.id, doc) for c in sel.codes}
+    report, parts = update_agreement(previous.report, previous.parts, previous.lengths,
+                                     codings, present, touched, previous.include_uncoded)
+    kept = [c for c in previous.codings if c[0] not in docs]
+    return replace(
+        previous, report=report, parts=parts, codings=kept + list(codings),
+        present=frozenset(p for p in previous.present if p[0] not in docs) | present,
+    ), frozenset(c for c, _d in touched)
 
 
 def _value_units(
@@ -476,6 +537,25 @@ def _summary(sm: CodeSummary, names: dict[int, str]) -> dict:
     }
 
 
+def code_json(result: ProjectAgreement, only: Collection[int] | None = None) -> list[dict]:
+    """The JSON's ``codes`` entries, in report order: of the codes in ``only`` when
+    given (what an update changed), else of every code."""
+    names = {c.id: c.name for c in result.coders}
+    docs = {d.id: d for d in result.documents}
+    cells: dict[int, list[CellResult]] = defaultdict(list)
+    for cell in result.report.cells:
+        if only is None or cell.code_id in only:
+            cells[cell.code_id].append(cell)
+    codes = []
+    for ref, sm in zip(result.codes, result.report.summaries, strict=True):
+        if only is not None and ref.id not in only:
+            continue
+        entry = {"code": ref.path, **_summary(sm, names)}
+        entry["documents"] = [_cell(c, docs[c.doc_id], names) for c in cells[ref.id]]
+        codes.append(entry)
+    return codes
+
+
 def agreement_json(result: ProjectAgreement) -> dict:
     """Stable keys; ``null`` for every undefined (0/0) or not applicable value.
 
@@ -487,16 +567,8 @@ def agreement_json(result: ProjectAgreement) -> dict:
     with more they are ``null`` there and each pair is under ``pairs`` (α is always over
     all present coders).
     """
-    names = {c.id: c.name for c in result.coders}
     docs = {d.id: d for d in result.documents}
-    cells: dict[int, list[CellResult]] = defaultdict(list)
-    for cell in result.report.cells:
-        cells[cell.code_id].append(cell)
-    codes = []
-    for ref, sm in zip(result.codes, result.report.summaries, strict=True):
-        entry = {"code": ref.path, **_summary(sm, names)}
-        entry["documents"] = [_cell(c, docs[c.doc_id], names) for c in cells[ref.id]]
-        codes.append(entry)
+    codes = code_json(result)
     sets = []
     for st in result.sets:
         value_name = {r.id: r.path for r in st.codes}
@@ -647,7 +719,8 @@ def disagreements(
             Coding.coder_id.in_([c.id for c in sel.coders]),
             Coding.document_id.in_([d.id for d in sel.documents]),
         )
-        rows = s.connection().execute(q).all()  # Core rows: no ORM loading per row
+        # Core rows (no ORM loading per row), in batches (see ``_load_codings``)
+        rows = list(s.connection().execute(q.execution_options(yield_per=BATCH)))
         present: set[tuple[int, int]] = {(r.document_id, r.coder_id) for r in rows
                                          if r.end > r.start}
         present |= reviewed_pairs(s, [d.id for d in sel.documents], [c.id for c in sel.coders])

@@ -9,6 +9,7 @@ their intervals in the user's language, ready to paste into a paper.
 """
 
 from collections import defaultdict
+from collections.abc import Collection
 from dataclasses import asdict, dataclass, replace
 
 from annotator.domain.agreement import CellResult, Coincidences
@@ -76,8 +77,10 @@ def code_measures(
     alpha_min: float | None = None,
     progress: ProgressFn | None = None,
     cancel: CancelFn | None = None,
+    only: Collection[int] | None = None,
 ) -> tuple[CodeMeasures, ...]:
     """Per code: the family over all documents; intervals when ``resamples`` > 0.
+    ``only``: the ids of the codes to measure (those an update changed), else every code.
 
     Values are "coded" (1) and "not coded" (0), so q = 2 for Brennan–Prediger and AC1.
     With two coders the family comes from the pooled 2×2 table (Cohen's κ included);
@@ -89,12 +92,15 @@ def code_measures(
     """
     by_code: dict[object, list[CellResult]] = defaultdict(list)
     for cell in result.report.cells:
-        by_code[cell.code_id].append(cell)
+        if only is None or cell.code_id in only:
+            by_code[cell.code_id].append(cell)
     two = len(result.coders) == 2
     measures = []
-    total = len(result.codes)
-    for done, (ref, summary) in enumerate(
-            zip(result.codes, result.report.summaries, strict=True)):
+    chosen = [(ref, summary) for ref, summary in zip(result.codes, result.report.summaries,
+                                                     strict=True)
+              if only is None or ref.id in only]
+    total = len(chosen)
+    for done, (ref, summary) in enumerate(chosen):
         step(done, total, progress, cancel)
         cells = by_code[ref.id]
         matrices = _document_matrices(cells)

@@ -9,7 +9,7 @@ undo and redo it exactly (rows come back with their old ids) and update only wha
 """
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
@@ -239,6 +239,25 @@ def segments(
     with_children: bool = False,
 ) -> list[Segment]:
     """Coded segments with their exact text, in document order (code-and-retrieve)."""
+    return list(iter_segments(project, code_id=code_id, document_id=document_id,
+                              coder_id=coder_id, with_children=with_children))
+
+
+SEGMENT_BATCH = 2_000  # rows fetched at a time while streaming
+
+
+def iter_segments(
+    project: Project,
+    *,
+    code_id: int | None = None,
+    document_id: int | None = None,
+    coder_id: int | None = None,
+    with_children: bool = False,
+) -> Iterator[Segment]:
+    """``segments`` one at a time, for writers (the workbook, ``segments --json``): rows
+    are fetched in batches and only the current document's text is held, so a million
+    codings take the memory of one batch, not of a million segments. The read
+    transaction stays open until the iteration ends."""
     with project.read() as s:
         q = (
             select(Coding.id, Coding.document_id, Document.name, Coding.code_id, Coder.name,
@@ -253,13 +272,12 @@ def segments(
             q = q.where(Coding.document_id == document_id)
         if coder_id is not None:
             q = q.where(Coding.coder_id == coder_id)
-        rows = s.execute(q.order_by(Document.position, Coding.start, Coding.end, Coding.id)).all()
+        q = q.order_by(Document.position, Coding.document_id, Coding.start, Coding.end,
+                       Coding.id).execution_options(yield_per=SEGMENT_BATCH)
         paths = code_paths(s)
-        texts: dict[int, str] = {}
-        out = []
-        for cid, did, dname, code, coder, start, end, memo, created in rows:
-            if did not in texts:
-                texts[did] = s.scalar(select(Document.text).where(Document.id == did))
-            out.append(Segment(cid, did, dname, code, paths[code], coder, start, end,
-                               texts[did][start:end], memo, created))
-        return out
+        text_of, text = None, ""
+        for cid, did, dname, code, coder, start, end, memo, created in s.execute(q):
+            if did != text_of:
+                text_of, text = did, s.scalar(select(Document.text).where(Document.id == did))
+            yield Segment(cid, did, dname, code, paths[code], coder, start, end,
+                          text[start:end], memo, created)

@@ -20,7 +20,7 @@ from annotator.io.workbook import (
 )
 from annotator.services.agreement import disagreements, project_agreement
 from annotator.services.agreement_export import add_agreement_sheets
-from annotator.services.coding import segments
+from annotator.services.coding import iter_segments
 from annotator.services.overview import code_document_matrix
 from annotator.services.words import WordOptions, word_frequencies
 from annotator.store.project import Project
@@ -83,7 +83,7 @@ def export_workbook(
         Column(L["text"], 60, wrap=True), Column(L["memo"], 30, wrap=True),
         Column(L["created"], 19), Column(L["note"], 30, wrap=True),
     ])
-    for sg in segments(project):
+    for sg in iter_segments(project):  # streamed: memory does not grow with codings
         notes: list[str] = []
         text = _safe(sg.text, notes, L)
         memo = _safe(sg.memo, notes, L) if sg.memo else ""

@@ -80,6 +80,7 @@ from annotator.services.agreement import CONSENSUS_CODER
 from annotator.services.codebook import code_paths, create_code
 from annotator.services.coders import get_or_create_coder
 from annotator.services.documents import insert_document
+from annotator.services.progress import CancelFn, Cancelled, ProgressFn, step
 from annotator.services.reviewed import REVIEWED, copy_marks
 from annotator.store.debris import sweep, temporary_folder
 from annotator.store.file_errors import os_reason
@@ -868,15 +869,17 @@ def _widen_cache(s: Session) -> None:
 
 def merge_copy(
     target: Project, source: Path | str, *, utf16: bool | None = None, crlf: int | None = None,
+    cancel: CancelFn | None = None,
 ) -> MergeReport:
     """Merge one participant copy into ``target`` in one transaction (see module doc).
 
     Raises ``AnnotatorError`` (``ProjectFileError`` for a file that is not a readable
-    project) and leaves the target untouched when the source cannot be merged.
+    project) and leaves the target untouched when the source cannot be merged, or when
+    ``cancel()`` is true before the transaction commits (``Cancelled``).
     """
     source = Path(source)
     if source.suffix.lower() == ".qdpx":
-        return _merge_qdpx(target, source, utf16, crlf)
+        return _merge_qdpx(target, source, utf16, crlf, cancel)
     if source.exists() and source.resolve() == target.path.resolve():
         raise InvalidInput("{path}: a project cannot be merged into itself", path=source)
     snapshot = _snapshot_source(source, _scratch_folder(target))
@@ -885,6 +888,7 @@ def merge_copy(
         with target.write() as s:
             _widen_cache(s)
             _Merger(s, snapshot, report).run()
+            step(0, 0, None, cancel)  # cancelled: the transaction rolls back
     except SQLAlchemyError as exc:
         reason = str(getattr(exc, "orig", exc))
         raise AnnotatorError("{path}: merge failed, nothing merged ({reason})", path=source,
@@ -893,7 +897,8 @@ def merge_copy(
 
 
 def _merge_qdpx(
-    target: Project, qdpx: Path, utf16: bool | None, crlf: int | None
+    target: Project, qdpx: Path, utf16: bool | None, crlf: int | None,
+    cancel: CancelFn | None = None,
 ) -> MergeReport:
     """A REFI-QDA project (NVivo, ATLAS.ti, MAXQDA...) merges like a participant copy:
     it is read into a temporary project first, so the same matching rules apply.
@@ -911,7 +916,7 @@ def _merge_qdpx(
         codings_only = replace(refi, variables=[], cases=[], sets=[], memo=None, notes=[])
         project, imported = new_project_from_qdpx(converted, qdpx, refi=codings_only)
         project.close()
-        report = merge_copy(target, converted)
+        report = merge_copy(target, converted, cancel=cancel)
     # Attributes, cases, sets and the project memo are no participant's work: they come
     # from the file itself, onto the documents the merge matched by text.
     extras = import_refi_extras(target, refi, documents_by_text(target, refi))
@@ -922,13 +927,22 @@ def _merge_qdpx(
 
 def merge_copies(
     target: Project, sources: Iterable[Path | str], *, utf16: bool | None = None,
-    crlf: int | None = None,
+    crlf: int | None = None, progress: ProgressFn | None = None,
+    cancel: CancelFn | None = None,
 ) -> list[MergeReport]:
-    """Merge each source in turn; a source that fails is reported and the others go on."""
+    """Merge each source in turn; a source that fails is reported and the others go on.
+
+    ``progress(done, total)`` is told before each source; ``cancel()`` returning true
+    stops with ``Cancelled``: the source being merged is rolled back, those ``done``
+    before it stay merged (each is its own transaction)."""
     reports = []
-    for source in sources:
+    sources = list(sources)
+    for done, source in enumerate(sources):
+        step(done, len(sources), progress, cancel)
         try:
-            reports.append(merge_copy(target, source, utf16=utf16, crlf=crlf))
+            reports.append(merge_copy(target, source, utf16=utf16, crlf=crlf, cancel=cancel))
+        except Cancelled:
+            raise
         except AnnotatorError as exc:
             reports.append(MergeReport(Path(source), error=" ".join(str(exc).split())))
     return reports

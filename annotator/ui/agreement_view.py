@@ -42,8 +42,10 @@ from PySide6.QtWidgets import (
 from annotator.services.agreement import (
     CONSENSUS_CODER,
     ProjectAgreement,
+    code_json,
     disagreements,
     project_agreement,
+    update_project_agreement,
 )
 from annotator.services.agreement_export import write_agreement_workbook
 from annotator.services.agreement_measures import (
@@ -52,7 +54,7 @@ from annotator.services.agreement_measures import (
     methods_paragraph,
 )
 from annotator.services.coders import list_coders
-from annotator.services.project_coder import has_coded
+from annotator.services.project_coder import coders_who_coded
 from annotator.services.projects import DEMO_CODER
 from annotator.ui.background import BackgroundJob, Progress
 from annotator.ui.codebook_view import swatch
@@ -68,6 +70,12 @@ from annotator.ui.workshop_views import (
     set_value,
     wide_handles,
 )
+
+
+def _methods(result: ProjectAgreement, measures: tuple[CodeMeasures, ...], resamples: int,
+             lang: str) -> str:
+    sentences = methods_paragraph(result, measures, resamples=resamples)
+    return ("" if lang == "zh" else " ").join(m.render(lang) for m in sentences)
 
 
 class AgreementView(QWidget):
@@ -105,6 +113,9 @@ class AgreementView(QWidget):
         QT_TRANSLATE_NOOP("AgreementView", "Coders missing"),
     )
     INTERVAL_COL, ALPHA_INTERVAL_COL, AC1_COL, BP_COL = 8, 9, 10, 11
+    #: Up to this many pairs of coders (4 coders) a row shows them at once; with more
+    #: (190 pairs at 20 coders) they are made when the row is expanded.
+    PAIRS_AT_ONCE = 6
     RESAMPLES = 1000
     computed = Signal()  # new numbers are shown (or the computation ended without)
 
@@ -198,12 +209,14 @@ class AgreementView(QWidget):
         self.codes.setAlternatingRowColors(True)
         self.codes.setUniformRowHeights(True)
         self.codes.currentItemChanged.connect(self._code_chosen)
+        self._doc_cells: dict[str, dict] = {}  # a document row's cell, for its pairs
         self.docs = QTreeWidget()
         self.docs.setObjectName("agreementDocuments")
         self.docs.setHeaderLabels([self.tr(c) for c in self.DOC_COLUMNS])
         self.docs.setAlternatingRowColors(True)
         self.docs.setUniformRowHeights(True)
         for tree in (self.codes, self.docs):
+            tree.itemExpanded.connect(self._expanded)
             tree.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
             tree.header().setStretchLastSection(False)
             tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -261,6 +274,14 @@ class AgreementView(QWidget):
 
         self._timer = QTimer(self, singleShot=True, interval=300)
         self._timer.timeout.connect(self.refresh)
+        self._update_timer = QTimer(self, singleShot=True, interval=150)
+        self._update_timer.timeout.connect(self.apply_changes)
+        self._stale = True  # nothing computed yet, or a change only a whole run follows
+        self._pending_docs: set[int] = set()  # codings changed here since the last run
+        self._pending_codes: set[int] = set()
+        self._params: tuple = (0,)  # the resamples of the numbers shown
+        self.last_run: str | None = None  # "whole" or "update": how they were computed
+        self.coders_stale = True  # the coder list is filled when first needed
 
     # -- coders --------------------------------------------------------------------------
 
@@ -274,9 +295,10 @@ class AgreementView(QWidget):
         if project is None:
             del blocker
             return
+        self.coders_stale = False
         coders = self.session.call(list_coders, project) or []
-        coded = [c.name for c in coders if c.name != CONSENSUS_CODER
-                 and self.session.call(has_coded, project, c.id)]
+        who = self.session.call(coders_who_coded, project) or set()
+        coded = [c.name for c in coders if c.name != CONSENSUS_CODER and c.id in who]
         self._coded = set(coded)
         default = [n for n in coded if n != DEMO_CODER]
         if len(default) < 2:
@@ -301,7 +323,16 @@ class AgreementView(QWidget):
             if item.text() in new:
                 item.setCheckState(Qt.CheckState.Checked)
 
+    def coders_changed(self) -> None:
+        """The project's coders changed: list them again now if shown, else when shown
+        (or when the disagreements ask which coders are chosen)."""
+        self.coders_stale = True
+        if self.isVisible():
+            self.fill_coders()
+
     def chosen_coders(self) -> list[str]:
+        if self.coders_stale:
+            self.fill_coders()
         return [self.coders.item(i).text() for i in range(self.coders.count())
                 if self.coders.item(i).checkState() == Qt.CheckState.Checked]
 
@@ -317,19 +348,52 @@ class AgreementView(QWidget):
     # -- computing -----------------------------------------------------------------------
 
     def _schedule(self) -> None:
-        self._timer.start()
+        """The choices changed (coders, threshold, intervals): compute all again soon."""
+        self._stale = True
+        if self.isVisible():
+            self._timer.start()
 
     def mark_dirty(self) -> None:
+        """Anything may have changed (a merge, the codebook, the coders): the next
+        computation is a whole one — now if the view is shown, else when it is."""
+        self._stale = True
         if self.isVisible():
-            self._schedule()
+            self._timer.start()
+
+    def codings_changed(self, documents: set[int], codes: set[int]) -> None:
+        """Codings of ``codes`` in ``documents`` came or went: only those cells are
+        computed again (``update_project_agreement``) — soon if the view is shown, else
+        when it is. A hidden view computes nothing."""
+        self._pending_docs |= documents
+        self._pending_codes |= codes
+        if self.isVisible() and not self._stale and not self._timer.isActive():
+            self._update_timer.start()
+
+    def shown(self) -> None:
+        """The dock came into sight: compute what changed while it was hidden."""
+        if self.coders_stale:
+            self.fill_coders()
+        if self.job is not None or self._timer.isActive():
+            return
+        if self._stale or self.result is None:
+            self.refresh()
+        elif self._pending_docs:
+            self.apply_changes()
 
     @property
     def busy(self) -> bool:
         return self.job is not None
 
+    def _stages(self) -> tuple[str, str, str]:
+        return (self.tr("Reading the codings and comparing the coders…"),
+                self.tr("Chance-corrected measures and intervals…"),
+                self.tr("Writing the methods paragraph…"))
+
     def refresh(self) -> None:
-        """Compute again, in a thread: the window keeps answering, Cancel stops it."""
+        """Compute everything again, in a thread: the window keeps answering, Cancel
+        stops it. Codings changed meanwhile are applied after it (``apply_changes``)."""
         self._timer.stop()
+        self._update_timer.stop()
         self._drop_job()
         project = self.session.project
         if project is None:
@@ -341,12 +405,12 @@ class AgreementView(QWidget):
                 "Tick at least two coders to compare (merge participants' copies first: "
                 "Workshop → Merge projects…)."))
             return
+        self._stale = False
+        self._pending_docs, self._pending_codes = set(), set()
         threshold = round(self.threshold.value(), 2)
         resamples = self.RESAMPLES if self.intervals.isChecked() else 0
         lang = current_language()
-        stages = (self.tr("Reading the codings and comparing the coders…"),
-                  self.tr("Chance-corrected measures and intervals…"),
-                  self.tr("Writing the methods paragraph…"))
+        stages = self._stages()
 
         def work(progress: Progress) -> tuple:
             progress.stage(stages[0], 0, 3)
@@ -354,13 +418,56 @@ class AgreementView(QWidget):
             progress.stage(stages[1], 1, 3)
             measures = code_measures(result, resamples=resamples)
             progress.stage(stages[2], 2, 3)
-            sentences = methods_paragraph(result, measures, resamples=resamples)
-            methods = ("" if lang == "zh" else " ").join(m.render(lang) for m in sentences)
-            return result, result.to_json(), measures, methods
+            methods = _methods(result, measures, resamples, lang)
+            return result, result.to_json(), measures, methods, None
 
+        self._start(work, (resamples,))
+
+    def apply_changes(self) -> None:
+        """Compute again only the cells the codings changed since the last computation
+        touched (their codes' rows are refilled, the others stay as they are)."""
+        self._update_timer.stop()
+        project, previous = self.session.project, self.result
+        if self.job is not None or project is None:
+            return
+        if self._stale or previous is None or self.data is None:
+            self.refresh()
+            return
+        docs, codes = self._pending_docs, self._pending_codes
+        self._pending_docs, self._pending_codes = set(), set()
+        resamples = self._params[0]
+        lang = current_language()
+        stages = self._stages()
+        data, measures = self.data, self.measures
+
+        def work(progress: Progress) -> tuple:
+            progress.stage(stages[0], 0, 3)
+            updated = update_project_agreement(project, previous, docs, codes)
+            if updated is None:  # the defaults would pick other codes: all again
+                result = project_agreement(project, coders=[c.name for c in previous.coders],
+                                           threshold=previous.threshold)
+                progress.stage(stages[1], 1, 3)
+                fresh = code_measures(result, resamples=resamples)
+                progress.stage(stages[2], 2, 3)
+                return (result, result.to_json(), fresh,
+                        _methods(result, fresh, resamples, lang), None)
+            result, changed = updated
+            progress.stage(stages[1], 1, 3)
+            again = {m.code.id: m for m in code_measures(result, resamples=resamples,
+                                                         only=changed)}
+            merged = tuple(again.get(m.code.id, m) for m in measures)
+            progress.stage(stages[2], 2, 3)
+            entries = {e["code"]: e for e in code_json(result, changed)}
+            new_data = dict(data, codes=[entries.get(e["code"], e) for e in data["codes"]])
+            return (result, new_data, merged, _methods(result, merged, resamples, lang),
+                    {ref.path for ref in result.codes if ref.id in changed})
+
+        self._start(work, self._params)
+
+    def _start(self, work, params: tuple) -> None:
         self.job = BackgroundJob(work, self, "agreement")
         self.job.staged.connect(self._staged)
-        self.job.finished.connect(self._computed)
+        self.job.finished.connect(lambda outcome: self._computed(outcome, params))
         self.job.failed.connect(self._failed)
         self.job.cancelled.connect(lambda: self._ended(
             self.tr("Cancelled: the numbers shown are from before.")))
@@ -374,6 +481,7 @@ class AgreementView(QWidget):
     def cancel(self) -> None:
         """Cancel: stop the running computation; the numbers shown stay as they were."""
         if self._drop_job():
+            self._stale = True  # what was asked for is not shown: Recalculate computes it
             self._ended(self.tr("Cancelled: the numbers shown are from before."))
 
     def _drop_job(self) -> bool:
@@ -403,6 +511,9 @@ class AgreementView(QWidget):
         if status is not None:
             self.status.setText(status)
         self.computed.emit()
+        if self.isVisible() and (self._stale or self._pending_docs) \
+                and not self._timer.isActive():
+            self._update_timer.start()  # what changed while this one ran
 
     def _failed(self, message: str) -> None:
         self._clear(message)
@@ -416,13 +527,18 @@ class AgreementView(QWidget):
         self.export_button.setEnabled(False)
         self.status.setText(status)
 
-    def _computed(self, outcome: tuple) -> None:
+    def _computed(self, outcome: tuple, params: tuple) -> None:
         current = self.codes.currentItem()
         keep = current.data(0, RAW) if current is not None else None
-        self.codes.clear()
-        self.docs.clear()
-        self.result, self.data, self.measures, self.methods = outcome
-        self._fill_codes(keep)
+        self.result, self.data, self.measures, self.methods, changed = outcome
+        self._params = params
+        self.last_run = "whole" if changed is None else "update"
+        if changed is None or self.codes.topLevelItemCount() != len(self.data["codes"]):
+            self.codes.clear()
+            self.docs.clear()
+            self._fill_codes(keep)
+        else:
+            self._refill_codes(changed, keep)
         self.methods_box.setPlainText(self.methods)
         self.export_button.setEnabled(True)
         self._ended()
@@ -437,37 +553,95 @@ class AgreementView(QWidget):
             labels[4] = self.tr("Only {0}").format(data["coders"][0])
             labels[5] = self.tr("Only {0}").format(data["coders"][1])
         self.docs.setHeaderLabels(labels)
-        self.status.setText(self.tr(
-            "Comparing {0} coders: {1}; {2} codes in {3} document(s). Choose a code to "
-            "see it per document.").format(len(data["coders"]), ", ".join(data["coders"]),
-                                 len(data["codes"]), len(data["documents"])))
+        self._say_comparing()
         for entry in data["codes"]:
-            item = QTreeWidgetItem([entry["code"]])
-            item.setData(0, RAW, entry["code"])
-            code = self._code_id(entry["code"])
-            if code is not None:
-                item.setIcon(0, swatch(self.session.code_color(code)))
-            if pairwise:
-                item.setText(1, " – ".join(data["coders"]))
-                self._summary_values(item, entry)
-            else:
-                item.setText(1, self.tr("all {0}").format(len(data["coders"])))
-                for col in (2, 3, 4, 6, 7):
-                    set_blank(item, col, self.tr("Per pair of coders: expand the row"))
-                set_value(item, 5, entry["krippendorff_alpha"])
-                for pair in entry["pairs"]:
-                    child = QTreeWidgetItem(["", f"{pair['coder_a']} – {pair['coder_b']}"])
-                    self._summary_values(child, pair)
-                    item.addChild(child)
-            self._measure_values(item, measures.get(entry["code"]), pairwise)
-            self.codes.addTopLevelItem(item)
-            item.setExpanded(True)
+            self.codes.addTopLevelItem(self._code_item(entry, measures, pairwise))
+        for i in range(self.codes.topLevelItemCount()):
+            item = self.codes.topLevelItem(i)
+            item.setExpanded(item.childCount() > 0)
         if self.codes.topLevelItemCount():
             chosen = next((self.codes.topLevelItem(i)
                            for i in range(self.codes.topLevelItemCount())
                            if self.codes.topLevelItem(i).data(0, RAW) == keep),
                           self.codes.topLevelItem(0))
             self.codes.setCurrentItem(chosen)
+
+    def _refill_codes(self, changed: set[str], keep: str | None) -> None:
+        """Replace the rows of the codes an update changed; the others stay."""
+        data = self.data
+        assert data is not None
+        measures = {m.code.path: m for m in self.measures}
+        pairwise = len(data["coders"]) == 2
+        self._say_comparing()
+        blocker = QSignalBlocker(self.codes)
+        for i, entry in enumerate(data["codes"]):
+            if entry["code"] not in changed:
+                continue
+            old = self.codes.takeTopLevelItem(i)
+            item = self._code_item(entry, measures, pairwise)
+            self.codes.insertTopLevelItem(i, item)
+            item.setExpanded(old is not None and old.isExpanded())
+            if entry["code"] == keep:
+                self.codes.setCurrentItem(item)
+        del blocker
+        if keep in changed:
+            self._code_chosen(self.codes.currentItem())
+
+    def _say_comparing(self) -> None:
+        data = self.data
+        assert data is not None
+        self.status.setText(self.tr(
+            "Comparing {0} coders: {1}; {2} codes in {3} document(s). Choose a code to "
+            "see it per document.").format(len(data["coders"]), ", ".join(data["coders"]),
+                                 len(data["codes"]), len(data["documents"])))
+
+    def _code_item(self, entry: dict, measures: dict, pairwise: bool) -> QTreeWidgetItem:
+        data = self.data
+        assert data is not None
+        item = QTreeWidgetItem([entry["code"]])
+        item.setData(0, RAW, entry["code"])
+        code = self._code_id(entry["code"])
+        if code is not None:
+            item.setIcon(0, swatch(self.session.code_color(code)))
+        if pairwise:
+            item.setText(1, " – ".join(data["coders"]))
+            self._summary_values(item, entry)
+        else:
+            item.setText(1, self.tr("all {0}").format(len(data["coders"])))
+            for col in (2, 3, 4, 6, 7):
+                set_blank(item, col, self.tr("Per pair of coders: expand the row"))
+            set_value(item, 5, entry["krippendorff_alpha"])
+            if len(entry["pairs"]) > self.PAIRS_AT_ONCE:  # made when expanded
+                item.setChildIndicatorPolicy(
+                    QTreeWidgetItem.ChildIndicatorPolicy.ShowIndicator)
+            else:
+                self._add_pair_rows(item, entry)
+        self._measure_values(item, measures.get(entry["code"]), pairwise)
+        return item
+
+    def _expanded(self, item: QTreeWidgetItem) -> None:
+        """A row with many pairs of coders is expanded: make its pair rows now."""
+        if item.childCount() or self.data is None or item.parent() is not None:
+            return
+        if item.treeWidget() is self.codes:
+            entry = next((e for e in self.data["codes"] if e["code"] == item.data(0, RAW)),
+                         None)
+            if entry is not None:
+                self._add_pair_rows(item, entry)
+        else:
+            cell = self._doc_cells.get(item.data(0, RAW))
+            if cell is not None:
+                self._add_doc_pairs(item, cell)
+
+    def _add_pair_rows(self, item: QTreeWidgetItem, entry: dict) -> None:
+        """A code row's pairs of coders, each a child row with its numbers."""
+        children = []
+        for pair in entry["pairs"]:
+            child = QTreeWidgetItem(["", f"{pair['coder_a']} – {pair['coder_b']}"])
+            self._summary_values(child, pair)
+            self._no_measures(child)
+            children.append(child)
+        item.addChildren(children)
 
     def _measure_values(self, item: QTreeWidgetItem, m: CodeMeasures | None,
                         pairwise: bool) -> None:
@@ -487,9 +661,11 @@ class AgreementView(QWidget):
         set_value(item, self.AC1_COL, m.family.gwet_ac1)
         set_value(item, self.BP_COL, m.family.brennan_prediger)
         for i in range(item.childCount()):
-            for col in (self.INTERVAL_COL, self.ALPHA_INTERVAL_COL, self.AC1_COL,
-                        self.BP_COL):
-                set_blank(item.child(i), col, self.tr("Over all coders: see the code row"))
+            self._no_measures(item.child(i))
+
+    def _no_measures(self, child: QTreeWidgetItem) -> None:
+        for col in (self.INTERVAL_COL, self.ALPHA_INTERVAL_COL, self.AC1_COL, self.BP_COL):
+            set_blank(child, col, self.tr("Over all coders: see the code row"))
 
     def _summary_values(self, item: QTreeWidgetItem, entry: dict) -> None:
         set_value(item, 2, entry["percent_agreement"], "percent")
@@ -512,6 +688,7 @@ class AgreementView(QWidget):
 
     def _code_chosen(self, item: QTreeWidgetItem | None, _prev=None) -> None:
         self.docs.clear()
+        self._doc_cells = {}
         if item is None or self.data is None:
             self.below.setTabText(0, self.tr("Per document"))
             return
@@ -541,14 +718,24 @@ class AgreementView(QWidget):
                 set_value(row, 2, cell["units"], "count")
                 for col in (3, 4, 5, 6, 7, 8, 10):
                     set_blank(row, col, self.tr("Per pair of coders: expand the row"))
-                for pair in cell["pairs"]:
-                    child = QTreeWidgetItem(["", f"{pair['coder_a']} – {pair['coder_b']}"])
-                    self._cell_values(child, pair, pair["table"], pair["cohen_kappa"],
-                                      cell["units"])
-                    set_blank(child, 9, self.tr("α is computed over all coders present"))
-                    row.addChild(child)
+                if len(cell["pairs"]) > self.PAIRS_AT_ONCE:  # made when expanded
+                    self._doc_cells[cell["document"]] = cell
+                    row.setChildIndicatorPolicy(
+                        QTreeWidgetItem.ChildIndicatorPolicy.ShowIndicator)
+                else:
+                    self._add_doc_pairs(row, cell)
             self.docs.addTopLevelItem(row)
-            row.setExpanded(True)
+            if row.childCount():
+                row.setExpanded(True)
+
+    def _add_doc_pairs(self, row: QTreeWidgetItem, cell: dict) -> None:
+        children = []
+        for pair in cell["pairs"]:
+            child = QTreeWidgetItem(["", f"{pair['coder_a']} – {pair['coder_b']}"])
+            self._cell_values(child, pair, pair["table"], pair["cohen_kappa"], cell["units"])
+            set_blank(child, 9, self.tr("α is computed over all coders present"))
+            children.append(child)
+        row.addChildren(children)
 
     def _cell_values(self, row: QTreeWidgetItem, entry: dict, table: dict | None,
                      kappa: float | None, units: int | None = None) -> None:

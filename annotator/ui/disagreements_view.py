@@ -11,6 +11,10 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
     QSignalBlocker,
     Qt,
     QTimer,
@@ -18,13 +22,13 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QCheckBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
-    QTreeWidget,
-    QTreeWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -58,6 +62,92 @@ def settled_by(found: Sequence[Disagreement], consensus: Sequence[Segment]) -> s
     return {i for i, d in enumerate(found)
             if any(a < d.end and b > d.start for a, b in spans.get((d.document_id, d.code_id),
                                                                   ()))}
+
+
+translate = QCoreApplication.translate
+SHOWN = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable  # combined once
+RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+
+def splice(items: Sequence[Disagreement], fresh: Sequence[Disagreement],
+           documents: set[int], order: dict[int, int]) -> list[Disagreement]:
+    """``items`` with those of ``documents`` replaced by ``fresh`` (listed again), in the
+    service's order: by document, and within a document as listed (a stable sort)."""
+    kept = [d for d in items if d.document_id not in documents]
+    return sorted([*kept, *fresh], key=lambda d: order.get(d.document_id, len(order)))
+
+
+class DisagreementsModel(QAbstractTableModel):
+    """The disagreements as rows: the view asks only for the rows it paints, so fifty
+    thousand disagreements of a 20-coder workshop are listed at once."""
+
+    def __init__(self, view: "DisagreementsView") -> None:
+        super().__init__(view)
+        self.view = view
+        self.items: list[Disagreement] = []
+        self.settled: set[int] = set()
+
+    def set_items(self, items: list[Disagreement], settled: set[int]) -> None:
+        self.beginResetModel()
+        self.items, self.settled = items, settled
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
+        return 0 if parent.isValid() else len(self.items)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(DisagreementsView.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return translate("DisagreementsView", DisagreementsView.COLUMNS[section])
+        return None
+
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        return SHOWN
+
+    def data(self, index: QModelIndex | QPersistentModelIndex,
+             role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row, col = index.row(), index.column()
+        d = self.items[row]
+        settled = row in self.settled
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == DisagreementsView.SETTLED_COL:
+                return translate("DisagreementsView", "✓ settled") if settled else ""
+            return self._texts(d)[col]
+        if role == RAW and col == 0:
+            return row
+        if role == Qt.ItemDataRole.DecorationRole and col == 1:
+            return swatch(self.view.session.code_color(d.code_id))
+        if role == Qt.ItemDataRole.TextAlignmentRole and col == 6:
+            return RIGHT
+        if role == Qt.ItemDataRole.ForegroundRole and settled:
+            return QBrush(SETTLED if col == DisagreementsView.SETTLED_COL else GREY)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if col == 0:
+                return d.document
+            if col == 4:
+                return d.text[:2000]
+            if col == 5:
+                return translate("DisagreementsView",
+                                 "Characters {0} to {1} of the document").format(d.start, d.end)
+            if col == DisagreementsView.SETTLED_COL and settled:
+                return translate("DisagreementsView",
+                                 "The consensus coder ({0}) has coded this code here").format(
+                    CONSENSUS_CODER)
+        return None
+
+    @staticmethod
+    def _texts(d: Disagreement) -> tuple[str, ...]:
+        excerpt = " ".join(d.text[:EXCERPT * 4].split())
+        if len(excerpt) > EXCERPT:
+            excerpt = excerpt[:EXCERPT] + "…"
+        return (d.document, d.code_path, ", ".join(d.coded_by), ", ".join(d.not_coded_by),
+                excerpt, f"{d.start}–{d.end}", f"{d.end - d.start:,}",
+                ", ".join(d.missing) or "—")
 
 
 class DisagreementsView(QWidget):
@@ -96,18 +186,31 @@ class DisagreementsView(QWidget):
         font = self.font()
         font.setPointSizeF(font.pointSizeF() * PROJECTED)
         self.setFont(font)
-        self.list = QTreeWidget()
+        self.model = DisagreementsModel(self)
+        self._hidden: set[int] = set()  # rows hidden as settled
+        # a table, not a tree: a tree view lays out every row it holds, a table only
+        # the rows on screen (fifty thousand disagreements are listed at once)
+        self.list = QTableView()
         self.list.setObjectName("disagreementList")
-        self.list.setRootIsDecorated(False)
+        self.list.setModel(self.model)
         self.list.setAlternatingRowColors(True)
-        self.list.setUniformRowHeights(True)
-        self.list.setHeaderLabels([self.tr(c) for c in self.COLUMNS])
+        self.list.setShowGrid(False)
+        self.list.setWordWrap(False)
+        self.list.verticalHeader().hide()
+        self.list.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.list.verticalHeader().setDefaultSectionSize(
+            self.list.fontMetrics().lineSpacing() + 6)
+        self.list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.list.setMinimumHeight(self.list.fontMetrics().lineSpacing() * 8)
-        header = self.list.header()
+        header = self.list.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.list.currentItemChanged.connect(self._chosen)
-        self.list.itemClicked.connect(lambda item, _c: self._jump(item))
-        self.list.itemActivated.connect(lambda item, _c: self._jump(item))
+        header.setStretchLastSection(True)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.list.selectionModel().currentRowChanged.connect(lambda _c, _p: self._chosen())
+        self.list.clicked.connect(lambda index: self._jump(index.row()))
+        self.list.activated.connect(lambda index: self._jump(index.row()))
         self.status = QLabel()
         self.status.setObjectName("disagreementsStatus")
         self.status.setWordWrap(True)
@@ -126,7 +229,7 @@ class DisagreementsView(QWidget):
         self.consensus_button.clicked.connect(self.code_for_consensus)
         self.refresh_button = QPushButton(self.tr("Refresh"))
         self.refresh_button.setToolTip(self.tr("List the disagreements again"))
-        self.refresh_button.clicked.connect(self.refresh)
+        self.refresh_button.clicked.connect(self.refresh_all)
         buttons = QHBoxLayout()
         buttons.addLayout(self.accept_box)
         buttons.addWidget(self.consensus_button)
@@ -140,11 +243,35 @@ class DisagreementsView(QWidget):
         layout.addLayout(buttons)
         self._timer = QTimer(self, singleShot=True, interval=300)
         self._timer.timeout.connect(self.refresh)
-        self._chosen(None)
+        self._stale = True  # not listed yet, or the project changed since
+        self._pending: set[int] = set()  # documents whose codings changed since
+        self._coders_listed: list[str] | None = None
+        self.last_run: str | None = None  # "whole" or "update": how the list was made
+        self._chosen()
 
     def mark_dirty(self) -> None:
+        """The project changed: list again soon if shown, else when shown."""
+        self._stale = True
         if self.isVisible():
             self._timer.start()
+
+    def refresh_all(self) -> None:
+        """Refresh: list everything again, now."""
+        self._stale = True
+        self.refresh()
+
+    def codings_changed(self, documents: set[int]) -> None:
+        """Codings of ``documents`` came or went: only those documents are listed again
+        (soon if shown, else when shown); the other rows stay as they are."""
+        self._pending |= documents
+        if self.isVisible() and not self._stale:
+            self._timer.start()
+
+    def shown(self) -> None:
+        """The dock came into sight: list again what changed while it was hidden."""
+        if (self._stale or self._pending) and self.job is None \
+                and not self._timer.isActive():
+            self.refresh()
 
     @staticmethod
     def _key(d: Disagreement) -> tuple:
@@ -155,28 +282,42 @@ class DisagreementsView(QWidget):
         return self.job is not None
 
     def refresh(self) -> None:
-        """List again, in a thread (the window keeps answering)."""
+        """List again, in a thread (the window keeps answering): everything after a
+        Refresh or a change of project or coders; after codings only their documents,
+        spliced into the list in its order (``splice``)."""
         self._timer.stop()
         project = self.session.project
         if project is None:
-            self.list.clear()
-            self.items, self.settled = [], set()
+            self._set_items([], set())
             self.status.setText(self.tr("Open a project first."))
-            self._chosen(None)
             return
         if self.job is not None:
+            if not self._stale:
+                return  # codings only: applied when the running one ends (``_idle``)
             self.job.cancel()
             for signal in (self.job.finished, self.job.failed, self.job.cancelled):
                 signal.disconnect()
         coders = self.coders() or None
         consensus = next((cid for cid, name in self.session.coders.items()
                           if name == CONSENSUS_CODER), None)
+        whole = self._stale or coders != self._coders_listed
+        docs, self._pending, self._stale = self._pending, set(), False
+        self._coders_listed = coders
+        order = {d.id: i for i, d in enumerate(self.session.documents)}
+        names_of = [d.name for d in self.session.documents if d.id in docs]
+        before = self.items
+        self.last_run = "whole" if whole else "update"
 
         def work(progress: Progress) -> tuple:
             progress.stage("")
-            found = disagreements(project, coders=coders)
+            if whole:
+                found = disagreements(project, coders=coders)
+            else:
+                found = splice(before, disagreements(project, coders=coders,
+                                                     documents=names_of), docs, order)
             done = segments(project, coder_id=consensus) if consensus is not None else []
-            return found, settled_by(found, done)
+            names = sorted({c for d in found for c in (*d.coded_by, *d.not_coded_by)})
+            return found, settled_by(found, done), names
 
         self.job = BackgroundJob(work, self, "disagreements")
         self.job.finished.connect(self._listed)
@@ -188,47 +329,23 @@ class DisagreementsView(QWidget):
     def _idle(self) -> None:
         self.job = None
         self.refresh_button.setEnabled(True)
+        if self.isVisible() and (self._stale or self._pending):
+            self._timer.start()  # what changed while this one ran
 
     def _failed(self, message: str) -> None:
         self._idle()
-        self.list.clear()
-        self.items, self.settled = [], set()
+        self._set_items([], set())
         self.status.setText(message)
-        self._chosen(None)
 
     def _listed(self, outcome: tuple) -> None:
         self._idle()
         current = self.current()
         keep = self._key(current) if current else None
-        self.list.clear()
-        self.items, self.settled = outcome
-        chosen = None
-        blocker = QSignalBlocker(self.list)
-        for i, d in enumerate(self.items):
-            excerpt = " ".join(d.text.split())
-            if len(excerpt) > EXCERPT:
-                excerpt = excerpt[:EXCERPT] + "…"
-            item = QTreeWidgetItem([
-                d.document, d.code_path, ", ".join(d.coded_by), ", ".join(d.not_coded_by),
-                excerpt, f"{d.start}–{d.end}", f"{d.end - d.start:,}",
-                ", ".join(d.missing) or "—", ""])
-            item.setData(0, RAW, i)
-            item.setIcon(1, swatch(self.session.code_color(d.code_id)))
-            item.setToolTip(0, d.document)
-            item.setToolTip(4, d.text[:2000])
-            item.setToolTip(5, self.tr("Characters {0} to {1} of the document").format(
-                d.start, d.end))
-            item.setTextAlignment(6, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            if i in self.settled:
-                self._mark_settled(item)
-            self.list.addTopLevelItem(item)
-            if keep == self._key(d):
-                chosen = item
-        del blocker
+        items, settled, coders = outcome
+        self._set_items(items, settled)
         for col, width in ((0, 150), (1, 180), (2, 110), (3, 110), (4, 380), (5, 90), (6, 80),
                            (7, 80)):
             self.list.setColumnWidth(col, width)
-        coders = sorted({c for d in self.items for c in (*d.coded_by, *d.not_coded_by)})
         if self.items:
             self.status.setText(self.tr(
                 "{0} disagreements between {1}, {2} settled. Click one to see it in the "
@@ -240,51 +357,65 @@ class DisagreementsView(QWidget):
                 "No disagreements: either the coders agree everywhere or fewer than two "
                 "coders coded the same documents (merge participants' copies first)."))
         self._show_settled()
-        if chosen is not None and not chosen.isHidden():
-            self.list.setCurrentItem(chosen)
+        row = next((i for i, d in enumerate(self.items) if self._key(d) == keep), None) \
+            if keep is not None else None
+        if row is not None and not self.is_hidden(row):
+            self.list.setCurrentIndex(self.model.index(row, 0))
         else:
-            self._chosen(None)
+            self._chosen()
         self.listed.emit()
 
-    def _mark_settled(self, item: QTreeWidgetItem) -> None:
-        item.setText(self.SETTLED_COL, self.tr("✓ settled"))
-        item.setForeground(self.SETTLED_COL, QBrush(SETTLED))
-        item.setToolTip(self.SETTLED_COL, self.tr(
-            "The consensus coder ({0}) has coded this code here").format(CONSENSUS_CODER))
-        for col in range(self.SETTLED_COL):
-            item.setForeground(col, QBrush(GREY))
+    def _set_items(self, items: list[Disagreement], settled: set[int]) -> None:
+        self.items, self.settled = items, settled
+        for row in self._hidden:  # a table keeps hidden rows over a model reset
+            self.list.setRowHidden(row, False)
+        blocker = QSignalBlocker(self.list.selectionModel())
+        self.model.set_items(items, settled)
+        del blocker
+        self._hidden = set()
+        self._chosen()
 
     def _show_settled(self) -> None:
+        """Hide the settled rows, or show them again (only those rows are touched)."""
         hide = self.hide_settled.isChecked()
-        for i in range(self.list.topLevelItemCount()):
-            item = self.list.topLevelItem(i)
-            item.setHidden(hide and item.data(0, RAW) in self.settled)
+        wanted = set(self.settled) if hide else set()
+        for row in self._hidden ^ wanted:
+            self.list.setRowHidden(row, row in wanted)
+        self._hidden = wanted
+
+    def is_hidden(self, row: int) -> bool:
+        return self.list.isRowHidden(row)
+
+    def text(self, row: int, col: int) -> str:
+        """What the list shows in a cell (for whoever reads the list: tests, a copy)."""
+        return self.model.index(row, col).data() or ""
+
+    def row_rect(self, row: int):
+        """Where a row is on screen (to click it), scrolled into view."""
+        index = self.model.index(row, 0)
+        self.list.scrollTo(index)
+        return self.list.visualRect(index)
 
     def current(self) -> Disagreement | None:
-        item = self.list.currentItem()
-        if item is None:
+        index = self.list.currentIndex()
+        if not index.isValid():
             return None
-        i = item.data(0, RAW)
-        return self.items[i] if i is not None and i < len(self.items) else None
+        i = index.row()
+        return self.items[i] if i < len(self.items) else None
 
     def is_settled(self, row: int) -> bool:
-        item = self.list.topLevelItem(row)
-        return item is not None and item.data(0, RAW) in self.settled
+        return row in self.settled
 
     def select_row(self, row: int) -> None:
-        item = self.list.topLevelItem(row)
-        self.list.setCurrentItem(item)
-        self._jump(item)
+        self.list.setCurrentIndex(self.model.index(row, 0))
+        self._jump(row)
 
-    def _jump(self, item: QTreeWidgetItem | None) -> None:
-        if item is None:
-            return
-        i = item.data(0, RAW)
-        if i is not None and i < len(self.items):
-            d = self.items[i]
+    def _jump(self, row: int) -> None:
+        if 0 <= row < len(self.items):
+            d = self.items[row]
             self.spanRequested.emit(d.document_id, d.start, d.end)
 
-    def _chosen(self, item: QTreeWidgetItem | None, _prev=None) -> None:
+    def _chosen(self) -> None:
         for b in self.accept_buttons:
             self.accept_box.removeWidget(b)
             b.hide()  # out of sight at once: deleted when the event loop gets to it

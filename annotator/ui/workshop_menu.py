@@ -16,7 +16,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QPlainTextEdit,
+    QProgressDialog,
     QProxyStyle,
     QPushButton,
     QStyle,
@@ -42,6 +42,7 @@ from annotator.services.changes import Changes
 from annotator.services.workshop import MergeReport, make_participant_copies, merge_copies
 from annotator.store.project import PROJECT_SUFFIX
 from annotator.ui.agreement_view import AgreementView
+from annotator.ui.background import BackgroundJob, Progress
 from annotator.ui.context import AppContext
 from annotator.ui.disagreements_view import DisagreementsView
 from annotator.ui.project_place import beside_project, project_folder
@@ -229,6 +230,8 @@ class WorkshopUI(QObject):
         self.copies_dialog: ParticipantCopiesDialog | None = None
         self.report_dialog: MergeReportDialog | None = None
         self.last_copies: list = []
+        self.merge_job: BackgroundJob | None = None
+        self.merge_progress: QProgressDialog | None = None
         s = ctx.session
 
         self.agreement = AgreementView(s, ctx.prompts)
@@ -273,9 +276,9 @@ class WorkshopUI(QObject):
         s.projectChanged.connect(self._project_changed)
         s.changed.connect(self._changed)
         self.agreement_dock.visibilityChanged.connect(
-            lambda v: v and self.agreement.refresh())
+            lambda v: v and self.agreement.shown())
         self.disagreements_dock.visibilityChanged.connect(
-            lambda v: v and self.disagreements.refresh())
+            lambda v: v and self.disagreements.shown())
         self._project_changed()
 
     def _dock(self, title: str, name: str, widget: QWidget) -> QDockWidget:
@@ -293,23 +296,31 @@ class WorkshopUI(QObject):
 
     def _project_changed(self) -> None:
         is_open = self.ctx.is_open()
-        self.agreement.fill_coders()
+        self.agreement.coders_changed()
         if not is_open:
             self.agreement_dock.hide()
             self.disagreements_dock.hide()
         self._dirty()
 
     def _changed(self, changes: Changes) -> None:
+        """Codings came or went: the agreement computes again only the (code, document)
+        cells they touched; anything more (a merge, the codebook, the coders, the
+        documents) asks for a whole computation. A hidden view computes nothing."""
         if self.ctx.session.blinded:  # blind coding: no review of the others' codings
             self.agreement_dock.hide()
             self.disagreements_dock.hide()
             return
         if changes.reset or changes.coders:
-            self.agreement.fill_coders()
+            self.agreement.coders_changed()
         if changes.codings_added:  # a participant's first coding joins the comparison
             self.agreement.coders_coding(
                 {self.ctx.session.coder_name(c.coder_id) for c in changes.codings_added})
-        self._dirty()
+        if changes.reset or changes.coders or changes.codebook or changes.documents:
+            self._dirty()
+        elif changes.counts:
+            self.agreement.codings_changed(changes.coding_documents(),
+                                           changes.coding_codes())
+            self.disagreements.codings_changed(changes.coding_documents())
 
     def _refused_while_blind(self) -> bool:
         """A participant under blind coding sees no review of the others' codings."""
@@ -327,7 +338,10 @@ class WorkshopUI(QObject):
         self.disagreements.mark_dirty()
 
     def _wait(self) -> None:
-        """The project closes: let a computation reading it end first."""
+        """The project closes: let a computation reading it (or a merge writing it)
+        end first."""
+        if self.merge_job is not None:
+            self.merge_job.wait()
         self.agreement.wait()
         if self.disagreements.job is not None:
             self.disagreements.job.wait()
@@ -346,9 +360,7 @@ class WorkshopUI(QObject):
     def show_agreement(self) -> None:
         if not self.ctx.session.is_open or self._refused_while_blind():
             return
-        self.agreement.fill_coders()
-        self._show_large(self.agreement_dock)
-        self.agreement.refresh()
+        self._show_large(self.agreement_dock)  # computes, if it has not yet (``shown``)
         self.ctx.say(self.tr("Intercoder agreement of {0}").format(
             ", ".join(self.agreement.chosen_coders())))
 
@@ -356,7 +368,6 @@ class WorkshopUI(QObject):
         if not self.ctx.session.is_open or self._refused_while_blind():
             return
         self._show_large(self.disagreements_dock)
-        self.disagreements.refresh()
 
     # -- participant copies --------------------------------------------------------------
 
@@ -394,7 +405,7 @@ class WorkshopUI(QObject):
 
     # -- merging -------------------------------------------------------------------------
 
-    def merge_dialog(self) -> list[MergeReport] | None:
+    def merge_dialog(self) -> BackgroundJob | None:
         w, s = self.ctx, self.ctx.session
         if s.project is None:
             return None
@@ -413,24 +424,86 @@ class WorkshopUI(QObject):
             return None
         return self.merge(paths)
 
-    def merge(self, paths: list) -> list[MergeReport]:
+    @property
+    def merging(self) -> bool:
+        return self.merge_job is not None
+
+    def merge(self, paths: list) -> BackgroundJob | None:
+        """Merge in a thread, a progress dialog in front (the window repaints, Cancel
+        stops; nothing can be coded meanwhile); the report comes when it is done."""
         w, s = self.ctx, self.ctx.session
-        w.say(self.tr("Merging {0} files…").format(len(paths)))
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            reports = merge_copies(s.project, [Path(p) for p in paths])
-        except AnnotatorError as exc:
-            w.show_error(str(exc))
-            return []
-        finally:
-            QGuiApplication.restoreOverrideCursor()
+        project = s.project
+        if project is None or self.merge_job is not None:
+            return None
+        sources = [Path(p) for p in paths]
+        w.say(self.tr("Merging {0} files…").format(len(sources)))
+        done = [0]
+        names = [p.name for p in sources]
+        stage = self.tr("Merging {0} ({1} of {2})…")
+
+        def work(progress: Progress) -> list[MergeReport]:
+            def told(i: int, total: int) -> None:
+                done[0] = i
+                if i < total:
+                    progress.stage(stage.format(names[i], i + 1, total), i, total)
+
+            return merge_copies(project, sources, progress=told,
+                                cancel=lambda: progress.cancelled)
+
+        dialog = QProgressDialog(self.tr("Merging {0} files…").format(len(sources)),
+                                 self.tr("Cancel"), 0, len(sources), w.window)
+        dialog.setObjectName("mergeProgress")
+        dialog.setWindowTitle(self.tr("Merge projects"))
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(0)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        job = BackgroundJob(work, self, "merge")
+        self.merge_job, self.merge_progress = job, dialog
+        dialog.canceled.connect(job.cancel)
+        job.staged.connect(lambda text, i, _total: (dialog.setLabelText(text),
+                                                    dialog.setValue(i)))
+
+        def ended() -> None:
+            self.merge_job = self.merge_progress = None
+            dialog.canceled.disconnect()
+            dialog.close()
+            dialog.deleteLater()
+
+        def finished(reports: list[MergeReport]) -> None:
+            ended()
+            self._merged(reports)
+
+        def failed(message: str) -> None:
+            ended()
+            if done[0]:
+                s.apply_outside_undo()
+            w.show_error(message)
+
+        def cancelled() -> None:
+            ended()
+            if done[0]:  # the files before the one cancelled are merged: show them
+                s.apply_outside_undo()
+                w.say(self.tr("Merge cancelled: {0} of {1} files had been merged and are "
+                              "kept; the others were not merged.").format(done[0],
+                                                                          len(sources)))
+            else:
+                w.say(self.tr("Merge cancelled: nothing was merged."))
+
+        job.finished.connect(finished)
+        job.failed.connect(failed)
+        job.cancelled.connect(cancelled)
+        dialog.show()
+        return job.start()
+
+    def _merged(self, reports: list[MergeReport]) -> None:
+        w, s = self.ctx, self.ctx.session
         s.apply_outside_undo()
         w.say(headline(reports))
         if self.report_dialog is not None:
             self.report_dialog.deleteLater()
         self.report_dialog = MergeReportDialog(reports, w.window)
         self.report_dialog.show()
-        return reports
 
 
 __all__ = ["MergeReportDialog", "ParticipantCopiesDialog", "WorkshopUI"]

@@ -1,5 +1,7 @@
 """Driving the window as a user does: keys, clicks, menus."""
 
+import time
+
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication
@@ -60,6 +62,19 @@ def stored(window: MainWindow, **filters) -> list[tuple]:
 def trigger(action) -> None:
     assert action.isEnabled(), f"{action.text()} is disabled"
     action.trigger()
+    QApplication.processEvents()
+
+
+def merge_in_window(window, timeout: float = 30.0) -> None:
+    """Workshop → Merge projects… (the files and the confirmation already answered),
+    then wait while the merge runs in its thread: the window repaints meanwhile."""
+    ui = window.workshop_ui
+    trigger(ui.act_merge)
+    end = time.monotonic() + timeout
+    while ui.merging:
+        assert time.monotonic() < end, "the merge did not end"
+        QApplication.processEvents()
+        time.sleep(0.005)
     QApplication.processEvents()
 
 

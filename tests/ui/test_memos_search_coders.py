@@ -135,28 +135,55 @@ def test_switch_coder_and_hide_other_coders(qtbot, window, demo: Path,
     assert len(window.view.visible_spans(0, window.view.map.utf16_length)) == 9
 
 
+def _cell(table, row: int, col: int, role=Qt.ItemDataRole.DisplayRole):
+    return table.model().index(row, col).data(role)
+
+
 def test_overview_counts_and_matrix(qtbot, window, demo: Path) -> None:
     _open(window, demo)
     trigger(window.registry["overview"])
-    qtbot.waitUntil(lambda: window.overview.panel.frequencies.rowCount() > 0, timeout=3000)
     freq = window.overview.panel.frequencies
-    rows = {freq.item(r, 0).toolTip(): int(freq.item(r, 1).text())
-            for r in range(freq.rowCount())}
+    qtbot.waitUntil(lambda: freq.model().rowCount() > 0, timeout=3000)
+    rows = {_cell(freq, r, 0, Qt.ItemDataRole.ToolTipRole): int(_cell(freq, r, 1))
+            for r in range(freq.model().rowCount())}
     assert rows["信任/政治信任"] == 1
     assert rows["协调/多主体协同"] == 0
     table = window.overview.panel.table
-    assert table.columnCount() == 2
-    header = table.horizontalHeaderItem(1).text()
+    model = table.model()
+    assert model.columnCount() == 2
+    header = model.headerData(1, Qt.Orientation.Horizontal)
     assert header == "党建引领城市基层治理的路径研究"
     window.overview.panel.coverage_button.setChecked(True)
-    cells = [table.item(r, 1).text() for r in range(table.rowCount())]
+    cells = [_cell(table, r, 1) for r in range(model.rowCount())]
     assert any(c.endswith("%") for c in cells)
-    # a new coding shows up after the refresh
+    window.overview.panel.counts_button.setChecked(True)
+    # a new coding: its cell and its code's row change, told cell by cell
+    second = next(r for r in range(model.rowCount())
+                  if _cell(table, r, 0) == "协调/基层党组织建设与顶层设计")
+    before = [[_cell(table, r, c) for c in range(model.columnCount())]
+              for r in range(model.rowCount())]
+    told: list[tuple[int, int]] = []
+    model.dataChanged.connect(lambda a, b: told.append((a.row(), b.row())))
+    resets: list[bool] = []
+    model.modelReset.connect(lambda: resets.append(True))
     text = window.session.text(window.view.doc_id)
     start = text.index("整体性治理理论")
     select_with_keys(qtbot, window, start, start + 3)
     press(qtbot, window.view, "2")  # second code: 协调/基层党组织建设与顶层设计
-    qtbot.waitUntil(lambda: int(freq.item(1, 1).text()) == 2, timeout=3000)
+    qtbot.waitUntil(lambda: int(_cell(freq, 1, 1)) == 2, timeout=3000)
+    after = [[_cell(table, r, c) for c in range(model.columnCount())]
+             for r in range(model.rowCount())]
+    assert after[second][1] == str(int(before[second][1] or 0) + 1)
+    assert [row for i, row in enumerate(after) if i != second] == [
+        row for i, row in enumerate(before) if i != second]
+    assert not resets and told  # no rebuild: the cell was told
+    tip = _cell(table, second, 1, Qt.ItemDataRole.ToolTipRole)
+    assert f": {after[second][1]} codings" in tip
+    # undo: back as it was
+    trigger(window.registry["undo"])
+    qtbot.waitUntil(lambda: int(_cell(freq, 1, 1)) == 1, timeout=3000)
+    assert [[_cell(table, r, c) for c in range(model.columnCount())]
+            for r in range(model.rowCount())] == before
 
 
 def test_export_from_the_menu(qtbot, window, demo: Path, dialogs, tmp_path: Path) -> None:

@@ -173,13 +173,12 @@ def test_an_accepted_disagreement_is_marked_settled_and_stays_so(qtbot, window,
     assert all(DEMO_CODER not in (*d.coded_by, *d.not_coded_by) for d in view.items)
     n = len(view.items)
     row = next(i for i, d in enumerate(view.items) if d.code_path == "整合")
-    item = view.list.topLevelItem(row)
-    rect = view.list.visualItemRect(item)
+    rect = view.row_rect(row)
     qtbot.mouseClick(view.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     button = view.accept_buttons[0]
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: view.is_settled(row), timeout=5000)
-    assert view.list.topLevelItem(row).text(view.SETTLED_COL) == "✓ settled"
+    assert view.text(row, view.SETTLED_COL) == "✓ settled"
     assert len(view.items) == n  # still listed, for the room to see
     qtbot.mouseClick(view.refresh_button, Qt.MouseButton.LeftButton)
     computed(qtbot, view)
@@ -187,10 +186,10 @@ def test_an_accepted_disagreement_is_marked_settled_and_stays_so(qtbot, window,
     assert f"{n} disagreements" in view.status.text() and "1 settled" in view.status.text()
     qtbot.mouseClick(view.hide_settled, Qt.MouseButton.LeftButton,
                      pos=QPoint(8, view.hide_settled.height() // 2))
-    assert view.list.topLevelItem(row).isHidden()
+    assert view.is_hidden(row)
     # undone: no longer settled
     window.activateWindow()
     press(qtbot, window.view, "Ctrl+Z")
     assert CONSENSUS_CODER in window.session.coders.values()
     qtbot.waitUntil(lambda: not view.settled and not view.busy, timeout=5000)
-    assert not view.list.topLevelItem(row).isHidden()
+    assert not view.is_hidden(row)

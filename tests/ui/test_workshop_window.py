@@ -1,6 +1,9 @@
 """The Workshop menu driven as a facilitator: copies, merge, agreement, disagreements,
 consensus (undoable)."""
 
+import contextlib
+import io
+import json
 import sqlite3
 from pathlib import Path
 
@@ -9,15 +12,16 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QPushButton
 
-from annotator.services.agreement import CONSENSUS_CODER, project_agreement
+from annotator.cli import main as cli_main
+from annotator.services.agreement import CONSENSUS_CODER, disagreements, project_agreement
 from annotator.services.codebook import code_tree
-from annotator.services.coders import ensure_coder
+from annotator.services.coders import ensure_coder, list_coders
 from annotator.services.coding import code_span
 from annotator.services.documents import list_documents
-from annotator.services.workshop import make_participant_copies
+from annotator.services.workshop import make_participant_copies, merge_copies
 from annotator.store.project import Project
 from annotator.ui.agreement_view import AgreementView
-from tests.ui.helpers import stored, trigger
+from tests.ui.helpers import merge_in_window, stored, trigger
 
 CODINGS = {
     "Alice": [(0, 50, "信任"), (100, 200, "协调")],
@@ -57,7 +61,7 @@ def merged(window, demo: Path, dialogs, tmp_path: Path):
         _code_in_copy(copy, copy.stem.split("-")[-1], CODINGS[copy.stem.split("-")[-1]])
 
     dialogs.answer(copies, True)
-    trigger(ui.act_merge)
+    merge_in_window(window)
     kind, text = dialogs.asked[-1]
     assert kind == "question" and "cannot be undone" in text
     return window
@@ -90,7 +94,7 @@ def test_the_merge_report_shows_added_and_skipped_whole(qtbot, window, demo: Pat
     with sqlite3.connect(copy) as db:  # a coding past its document's end: skipped
         db.execute("UPDATE coding SET \"end\" = 10000000 WHERE start = 100")
     dialogs.answer([copy], True)
-    trigger(window.workshop_ui.act_merge)
+    merge_in_window(window)
     dialog = window.workshop_ui.report_dialog
     qtbot.waitExposed(dialog)
     text = dialog.text()
@@ -112,7 +116,7 @@ def test_merge_errors_are_reported_not_raised(window, demo: Path, dialogs,
     junk = tmp_path / "junk.annotator"
     junk.write_bytes(b"not a project")
     dialogs.answer([junk], True)
-    trigger(window.workshop_ui.act_merge)
+    merge_in_window(window)
     assert "junk.annotator: not merged" in window.workshop_ui.report_dialog.text()
     # copies: an invalid participant list is a message box, not a traceback
     window.workshop_ui.make_copies(tmp_path / "c", ["A", "a"], False)
@@ -212,10 +216,8 @@ def test_disagreements_jump_and_consensus_with_undo(qtbot, merged) -> None:
     rows = [(d.code_path, d.start, d.end, d.coded_by) for d in view.items]
     assert ("协调", 100, 200, ("Alice",)) in rows
     i = rows.index(("协调", 100, 200, ("Alice",)))
-    item = view.list.topLevelItem(i)
-    assert item.text(2) == "Alice" and "Bob" in item.text(3)
-    view.list.scrollToItem(item)
-    rect = view.list.visualItemRect(item)
+    assert view.text(i, 2) == "Alice" and "Bob" in view.text(i, 3)
+    rect = view.row_rect(i)
     qtbot.mouseClick(view.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     QApplication.processEvents()
     assert window.view.selection_span() == (100, 200)
@@ -238,3 +240,169 @@ def test_disagreements_jump_and_consensus_with_undo(qtbot, merged) -> None:
     assert ("整合", CONSENSUS_CODER, 300, 400) in [s[:4] for s in stored(window)]
     trigger(window.registry["undo"])
     assert ("整合", CONSENSUS_CODER, 300, 400) not in [s[:4] for s in stored(window)]
+
+
+def _cli_agreement(project: Path, coders: list[str]) -> dict:
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert cli_main(["agreement", str(project), "--json", "--coders", ",".join(coders)]) == 0
+    return json.loads(out.getvalue())
+
+
+def _shown_codes(view: AgreementView) -> list[list]:
+    return [[view.codes.topLevelItem(i).text(0),
+             *_row_values(view.codes.topLevelItem(i), (2, 3, 4, 5, 6))]
+            for i in range(view.codes.topLevelItemCount())]
+
+
+def _expected_codes(data: dict) -> list[list]:
+    return [[e["code"], e["percent_agreement"], e["pooled_kappa"], e["weighted_kappa"],
+             e["krippendorff_alpha"], e["segment_agreement"]] for e in data["codes"]]
+
+
+def test_the_agreement_dock_follows_a_coding_and_its_undo(qtbot, merged) -> None:
+    """After a coding and after its undo the dock shows what `annotator agreement`
+    prints, and only the touched cells were computed again (not a whole run)."""
+    window = merged
+    ui, session = window.workshop_ui, window.session
+    trigger(ui.act_agreement)
+    view: AgreementView = ui.agreement
+    computed(qtbot, view)
+    path = session.project.path
+    before = _cli_agreement(path, ["Alice", "Bob"])
+    assert _shown_codes(view) == _expected_codes(before)
+    assert view.last_run == "whole"
+
+    session.set_coder("Bob")
+    QApplication.processEvents()
+    qtbot.waitUntil(lambda: not view.busy and not view._timer.isActive(), timeout=20_000)
+    trust = next(c.id for c in session.codes.values() if c.path == "信任")
+    window.view.select_span(70, 140)
+    assert window.coding.code_selection(trust)
+    qtbot.waitUntil(lambda: view.last_run == "update" and not view.busy, timeout=20_000)
+    after = _cli_agreement(path, ["Alice", "Bob"])
+    assert after != before
+    assert _shown_codes(view) == _expected_codes(after)
+    view.codes.setCurrentItem(next(
+        view.codes.topLevelItem(i) for i in range(view.codes.topLevelItemCount())
+        if view.codes.topLevelItem(i).text(0) == "信任"))
+    cell = next(e for e in after["codes"] if e["code"] == "信任")["documents"][0]
+    assert _row_values(view.docs.topLevelItem(0), (3, 4, 5, 6)) == [
+        cell["table"]["both"], cell["table"]["only_a"], cell["table"]["only_b"],
+        cell["table"]["neither"]]
+
+    view.last_run = None
+    trigger(window.registry["undo"])
+    qtbot.waitUntil(lambda: view.last_run == "update" and not view.busy, timeout=20_000)
+    assert _shown_codes(view) == _expected_codes(before)
+
+
+def test_a_hidden_agreement_dock_computes_nothing(qtbot, merged) -> None:
+    window = merged
+    ui = window.workshop_ui
+    assert not ui.agreement_dock.isVisible()
+    window.session.set_coder("Bob")
+    trust = next(c.id for c in window.session.codes.values() if c.path == "信任")
+    window.view.select_span(500, 560)
+    assert window.coding.code_selection(trust)
+    qtbot.wait(600)  # longer than the dock's delays
+    assert ui.agreement.result is None and not ui.agreement.busy
+    assert ui.agreement.last_run is None
+    trigger(ui.act_agreement)  # shown: computed once, with the coding
+    computed(qtbot, ui.agreement)
+    assert ui.agreement.last_run == "whole"
+    expected = project_agreement(window.session.project, coders=["Alice", "Bob"]).to_json()
+    assert _shown_codes(ui.agreement) == _expected_codes(expected)
+
+
+def test_a_cancelled_merge_leaves_the_project_untouched(qtbot, window, demo: Path,
+                                                        tmp_path: Path) -> None:
+    window.projects.open_path(demo)
+    made = make_participant_copies(window.session.project, tmp_path, ["张三"],
+                                   without_codings=True)
+    _code_in_copy(made[0].path, "张三", CODINGS["Alice"])
+    before = sorted(stored(window))
+    coders = set(window.session.coders.values())
+    ui = window.workshop_ui
+    job = ui.merge([made[0].path])
+    assert ui.merging and ui.merge_progress.isVisible()
+    ui.merge_progress.findChild(QPushButton).click()  # the dialog's Cancel button
+    qtbot.waitUntil(lambda: not ui.merging, timeout=30_000)
+    assert not job.running
+    assert "nothing was merged" in window.statusBar().currentMessage()
+    assert sorted(stored(window)) == before
+    with Project.open(demo) as again:
+        assert "张三" not in {c.name for c in list_coders(again)}
+    assert set(window.session.coders.values()) == coders
+    # not cancelled, the same merge goes through
+    ui.merge([made[0].path])
+    qtbot.waitUntil(lambda: not ui.merging, timeout=30_000)
+    assert ("信任", "张三", 0, 50) in [s[:4] for s in stored(window)]
+
+
+def test_with_many_coders_pair_rows_come_when_a_row_is_expanded(qtbot, window, demo: Path,
+                                                                 tmp_path: Path) -> None:
+    """Five coders (ten pairs): the code rows list their pairs when expanded, with the
+    numbers of `project_agreement`."""
+    names = ["甲", "乙", "丙", "丁", "戊"]
+    with Project.open(demo) as p:
+        copies = make_participant_copies(p, tmp_path, names, without_codings=True)
+    for i, c in enumerate(copies):
+        _code_in_copy(c.path, c.participant, [(0, 50 + 5 * i, "信任"), (100, 180 + i, "协调")])
+    with Project.open(demo) as p:
+        assert all(r.ok for r in merge_copies(p, [c.path for c in copies]))
+    window.projects.open_path(demo)
+    ui = window.workshop_ui
+    trigger(ui.act_agreement)
+    view: AgreementView = ui.agreement
+    computed(qtbot, view)
+    assert set(view.chosen_coders()) == set(names)
+    expected = project_agreement(window.session.project, coders=names).to_json()
+    row = next(view.codes.topLevelItem(i) for i in range(view.codes.topLevelItemCount())
+               if view.codes.topLevelItem(i).text(0) == "信任")
+    assert row.childCount() == 0 and not row.isExpanded()
+    view.codes.expandItem(row)
+    entry = next(e for e in expected["codes"] if e["code"] == "信任")
+    assert row.childCount() == len(entry["pairs"]) == 10
+    for k, pair in enumerate(entry["pairs"]):
+        child = row.child(k)
+        assert child.text(1) == f"{pair['coder_a']} – {pair['coder_b']}"
+        assert _row_values(child, (2, 3, 6)) == [
+            pair["percent_agreement"], pair["pooled_kappa"], pair["segment_agreement"]]
+    view.codes.setCurrentItem(row)  # the chosen code's document: its pairs likewise
+    doc = view.docs.topLevelItem(0)
+    assert doc.childCount() == 0
+    view.docs.expandItem(doc)
+    assert doc.childCount() == 10
+
+
+def test_the_disagreements_follow_a_coding_document_by_document(qtbot, merged) -> None:
+    """After a coding the list equals the service's, and only the coded document was
+    listed again."""
+    window = merged
+    ui, session = window.workshop_ui, window.session
+    session.set_coder("Bob")
+    trigger(ui.act_disagreements)
+    view = ui.disagreements
+    qtbot.waitUntil(lambda: not view.busy and not view._timer.isActive(), timeout=20_000)
+    assert view.last_run == "whole"
+
+    def listed() -> list[tuple]:
+        return [(d.document, d.code_path, d.start, d.end, d.coded_by) for d in view.items]
+
+    def service() -> list[tuple]:
+        return [(d.document, d.code_path, d.start, d.end, d.coded_by)
+                for d in disagreements(session.project, coders=["Alice", "Bob"])]
+
+    assert listed() == service()
+    trust = next(c.id for c in session.codes.values() if c.path == "协调")
+    window.view.select_span(120, 150)
+    assert window.coding.code_selection(trust)
+    qtbot.waitUntil(lambda: view.last_run == "update" and not view.busy
+                    and not view._timer.isActive(), timeout=20_000)
+    assert listed() == service()
+    assert ("协调", 100, 120, ("Alice",)) in [r[1:] for r in listed()]
+    trigger(window.registry["undo"])
+    qtbot.waitUntil(lambda: not view.busy and not view._timer.isActive()
+                    and listed() == service(), timeout=20_000)
+    assert ("协调", 100, 200, ("Alice",)) in [r[1:] for r in listed()]

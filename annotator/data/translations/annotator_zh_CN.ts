@@ -275,7 +275,7 @@
         <translation>已为共识用 {1} 编码 {0} 个字符</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop_views.py" line="+46"/>
+        <location filename="../../ui/workshop_views.py" line="+50"/>
         <location line="+19"/>
         <source>undefined</source>
         <translation>无法计算</translation>
@@ -620,7 +620,7 @@
 <context>
     <name>AgreementView</name>
     <message>
-        <location filename="../../ui/agreement_view.py" line="+79"/>
+        <location filename="../../ui/agreement_view.py" line="+87"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
@@ -704,7 +704,7 @@
         <translation>缺失的编码员</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+38"/>
         <source>Two segments of a code match when their overlap covers at least this share of their union (segment agreement, as in MAXQDA)</source>
         <translation>同一代码的两个片段的重叠部分至少占其并集的这一比例时视为匹配（片段层面一致性，与 MAXQDA 相同）</translation>
     </message>
@@ -734,12 +734,12 @@
         <translation>片段重叠阈值：</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+39"/>
         <source>Units are characters. Percent agreement and Cohen&apos;s κ compare two coders per code on the characters of each document (pooled: tables summed over documents; weighted: mean weighted by length). Krippendorff&apos;s α compares all coders present. A coder who coded nothing in a document is missing there, not disagreeing. “undefined” means 0/0: nothing to compare.</source>
         <translation>分析单位为字符。百分比一致性和 Cohen&apos;s κ 系数按代码比较两名编码员在每个文档字符上的编码（合并：各文档的表格相加；加权：按长度加权的平均值）。Krippendorff&apos;s α 系数比较所有在场的编码员。在某文档中未做任何编码的编码员在该文档中视为缺失，而非分歧。“无法计算”表示 0/0：没有可比较的内容。</translation>
     </message>
     <message>
-        <location line="+118"/>
+        <location line="+169"/>
         <source>Open a project first.</source>
         <translation>请先打开一个项目。</translation>
     </message>
@@ -749,30 +749,30 @@
         <translation>请勾选至少两名编码员进行比较（请先合并参与者副本：工作坊 → 合并项目…）。</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+148"/>
         <location line="+1"/>
         <source>Only {0}</source>
         <translation>仅 {0}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+40"/>
         <source>Comparing {0} coders: {1}; {2} codes in {3} document(s). Choose a code to see it per document.</source>
         <translation>比较 {0} 名编码员：{1}；{3} 个文档中的 {2} 个代码。选择一个代码以按文档查看。</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <location line="+86"/>
+        <location line="+16"/>
+        <location line="+107"/>
         <source>all {0}</source>
         <translation>全部 {0} 名</translation>
     </message>
     <message>
-        <location line="-84"/>
-        <location line="+87"/>
+        <location line="-105"/>
+        <location line="+108"/>
         <source>Per pair of coders: expand the row</source>
         <translation>按编码员两两比较：展开此行</translation>
     </message>
     <message>
-        <location line="-42"/>
+        <location line="-43"/>
         <source>α is computed over all coders: see the code row</source>
         <translation>α 基于所有编码员计算：见代码所在行</translation>
     </message>
@@ -787,7 +787,7 @@
         <translation>没有两名编码员都编码过的文档</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Per document: {0}</source>
         <translation>按文档：{0}</translation>
     </message>
@@ -797,12 +797,12 @@
         <translation>在此文档中未做任何编码：此处不计入，不算作分歧</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+26"/>
         <source>α is computed over all coders present</source>
         <translation>α 基于所有在场的编码员计算</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>Not compared: a coder is missing in this document</source>
         <translation>未比较：此文档中缺少一名编码员</translation>
     </message>
@@ -827,7 +827,7 @@
         <translation>已将一致性导出到 {0}</translation>
     </message>
     <message>
-        <location line="-514"/>
+        <location line="-693"/>
         <source>κ interval</source>
         <translation>κ 区间</translation>
     </message>
@@ -847,8 +847,9 @@
         <translation>Brennan–Prediger 系数</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+43"/>
         <source>The coders to compare (at least two). The consensus coder and the demo&apos;s example coder are left out unless you tick them.</source>
+        <extracomment>Up to this many pairs of coders (4 coders) a row shows them at once; with more (190 pairs at 20 coders) they are made when the row is expanded.</extracomment>
         <translation>要比较的编码员（至少两位）。共识编码员和示例项目的示例编码员默认不计入，勾选后才比较。</translation>
     </message>
     <message>
@@ -872,38 +873,38 @@
         <translation>区间（{0} 次重抽样）(&amp;I)</translation>
     </message>
     <message>
-        <location line="-48"/>
+        <location line="-51"/>
         <source>Units compared</source>
         <translation>比较的单位数</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+55"/>
         <source>95 % bootstrap intervals for κ and α, resampling documents (one document gives a point, not an interval)</source>
         <translation>κ 和 α 的 95% bootstrap 区间，按文档重抽样（只有一篇文档时只有点估计，没有区间）</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+71"/>
         <source>A methods paragraph with these numbers, for a report (select and copy)</source>
         <translation>含上述数值的方法段落，可用于报告（选中后复制）</translation>
     </message>
     <message>
         <location line="+18"/>
-        <location line="+282"/>
+        <location line="+446"/>
         <source>Per document</source>
         <translation>按文档</translation>
     </message>
     <message>
-        <location line="-281"/>
+        <location line="-445"/>
         <source>Methods paragraph</source>
         <translation>方法段落</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+64"/>
         <source>Left out unless you tick it</source>
         <translation>默认不计入，勾选后才比较</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+76"/>
         <source>Reading the codings and comparing the coders…</source>
         <translation>正在读取编码并比较编码员…</translation>
     </message>
@@ -918,13 +919,13 @@
         <translation>正在撰写方法段落…</translation>
     </message>
     <message>
-        <location line="+17"/>
-        <location line="+11"/>
+        <location line="+83"/>
+        <location line="+12"/>
         <source>Cancelled: the numbers shown are from before.</source>
         <translation>已取消：显示的仍是之前的数值。</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+167"/>
         <source>Tick “Intervals” to compute them</source>
         <translation>勾选“区间”后计算</translation>
     </message>
@@ -934,12 +935,12 @@
         <translation>κ 区间只用于两位编码员：请看 α</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>Over all coders: see the code row</source>
         <translation>针对全部编码员：请看代码行</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+111"/>
         <source>Writing {0}…</source>
         <translation>正在写入 {0}…</translation>
     </message>
@@ -1720,7 +1721,7 @@
 <context>
     <name>DisagreementsView</name>
     <message>
-        <location filename="../../ui/disagreements_view.py" line="+73"/>
+        <location filename="../../ui/disagreements_view.py" line="+163"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
@@ -1760,7 +1761,7 @@
         <translation>缺失</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+54"/>
         <source>Code this span for consensus</source>
         <translation>为共识编码此片段</translation>
     </message>
@@ -1780,22 +1781,22 @@
         <translation>重新列出分歧</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+61"/>
         <source>Open a project first.</source>
         <translation>请先打开一个项目。</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="-157"/>
         <source>Characters {0} to {1} of the document</source>
         <translation>文档的第 {0} 至 {1} 个字符</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+222"/>
         <source>No disagreements: either the coders agree everywhere or fewer than two coders coded the same documents (merge participants&apos; copies first).</source>
         <translation>没有分歧：要么编码员处处一致，要么对同一文档编码的编码员少于两名（请先合并参与者副本）。</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+77"/>
         <source>Accept {0}&apos;s coding into consensus</source>
         <translation>将 {0} 的编码采纳为共识</translation>
     </message>
@@ -1805,12 +1806,12 @@
         <translation>以共识编码员的名义编码 {0} 对 {1} 的完整编码（{2}–{3}）</translation>
     </message>
     <message>
-        <location line="-225"/>
+        <location line="-266"/>
         <source>Consensus</source>
         <translation>共识</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+46"/>
         <source>&amp;Hide settled</source>
         <translation>隐藏已解决(&amp;H)</translation>
     </message>
@@ -1820,17 +1821,17 @@
         <translation>不显示共识编码员已编码的分歧</translation>
     </message>
     <message>
-        <location line="+117"/>
+        <location line="+131"/>
         <source>{0} disagreements between {1}, {2} settled. Click one to see it in the document; then accept a coder&apos;s coding into the consensus or code the span for consensus (both can be undone).</source>
         <translation>{1} 之间有 {0} 处分歧，已解决 {2} 处。点击一处即可在文档中查看；然后将某位编码员的编码采纳为共识，或为共识编码这段文本（都可以撤销）。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="-232"/>
         <source>✓ settled</source>
         <translation>✓ 已解决</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+19"/>
         <source>The consensus coder ({0}) has coded this code here</source>
         <translation>共识编码员（{0}）已在此处编码了这个代码</translation>
     </message>
@@ -2404,12 +2405,12 @@
         <translation>编码本</translation>
     </message>
     <message>
-        <location filename="../../ui/overview.py" line="+202"/>
+        <location filename="../../ui/overview.py" line="+408"/>
         <source>Overview</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>&amp;Overview</source>
         <translation>概览(&amp;O)</translation>
     </message>
@@ -3645,7 +3646,7 @@ No: choose another coder name.</source>
 <context>
     <name>MergeReportDialog</name>
     <message>
-        <location filename="../../ui/workshop_menu.py" line="+141"/>
+        <location filename="../../ui/workshop_menu.py" line="+142"/>
         <source>Merge report</source>
         <translation>合并报告</translation>
     </message>
@@ -3720,29 +3721,29 @@ in the copy: {1}</source>
 <context>
     <name>OverviewPanel</name>
     <message>
-        <location filename="../../ui/overview.py" line="-129"/>
-        <location line="+87"/>
+        <location filename="../../ui/overview.py" line="-267"/>
+        <location line="+121"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location line="-87"/>
-        <location line="+11"/>
+        <location line="+1"/>
+        <location line="+35"/>
         <source>Codings</source>
         <translation>编码数</translation>
     </message>
     <message>
-        <location line="-11"/>
+        <location line="-34"/>
         <source>Documents</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Frequency</source>
         <translation>频次</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+34"/>
         <source>Number of codings per code and document</source>
         <translation>每个代码在每个文档中的编码数</translation>
     </message>
@@ -3772,12 +3773,12 @@ in the copy: {1}</source>
         <translation>代码-文档矩阵</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="-63"/>
         <source>{0}: {1} codings</source>
         <translation>{0}：{1} 处编码</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="-84"/>
         <source>{0} in {1}: {2} codings, {3:.1%} of the text</source>
         <translation>{1} 中的 {0}：{2} 处编码，占文本的 {3:.1%}</translation>
     </message>
@@ -4215,7 +4216,7 @@ in the copy: {1}</source>
 <context>
     <name>TeamFeed</name>
     <message>
-        <location filename="../../ui/team_feed.py" line="+146"/>
+        <location filename="../../ui/team_feed.py" line="+150"/>
         <source>Team project · offline</source>
         <translation>团队项目 · 已断开</translation>
     </message>
@@ -4240,7 +4241,7 @@ in the copy: {1}</source>
         <translation>与团队项目服务器（{0}）的连接已断开。已保存的内容都在；服务器恢复之前不能修改——Annotator 会一直尝试重新连接。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>The team project&apos;s server is gone; editing is off</source>
         <translation>团队项目服务器已断开；暂时不能修改</translation>
     </message>
@@ -4590,7 +4591,7 @@ in the copy: {1}</source>
 <context>
     <name>WorkshopUI</name>
     <message>
-        <location filename="../../ui/workshop_menu.py" line="+118"/>
+        <location filename="../../ui/workshop_menu.py" line="+120"/>
         <source>Intercoder agreement</source>
         <translation>编码员间一致性</translation>
     </message>
@@ -4646,17 +4647,17 @@ in the copy: {1}</source>
         <translation>工作坊(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop_menu.py" line="+83"/>
+        <location filename="../../ui/workshop_menu.py" line="+92"/>
         <source>Intercoder agreement of {0}</source>
         <translation>{0} 的编码员间一致性</translation>
     </message>
     <message>
-        <location line="-110"/>
+        <location line="-119"/>
         <source>{0} disagreements</source>
         <translation>{0} 处分歧</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+86"/>
         <source>Blind coding is on: the agreement and the disagreements are shown to the facilitator ({0}) only, until everyone&apos;s codings are revealed.</source>
         <translation>盲编码已开启：在公开所有人的编码之前，一致性和分歧只对主持人（{0}）显示。</translation>
     </message>
@@ -4683,11 +4684,12 @@ in the copy: {1}</source>
     <message>
         <location line="+10"/>
         <location line="+6"/>
+        <location line="+37"/>
         <source>Merge projects</source>
         <translation>合并项目</translation>
     </message>
     <message>
-        <location line="-5"/>
+        <location line="-42"/>
         <source>Participants&apos; copies and REFI-QDA projects (*{0} *.qdpx);;All files (*)</source>
         <translation>参与者副本和 REFI-QDA 项目 (*{0} *.qdpx);;所有文件 (*)</translation>
     </message>
@@ -4705,9 +4707,30 @@ Merging cannot be undone, and the undo history is cleared. To keep the project a
 合并无法撤销，撤销历史也将被清空。如需保留项目的当前状态，请先使用“文件 → 另存副本…”。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+19"/>
+        <location line="+14"/>
         <source>Merging {0} files…</source>
         <translation>正在合并 {0} 个文件…</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>Merging {0} ({1} of {2})…</source>
+        <translation>正在合并 {0}（第 {1} 个，共 {2} 个）…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Merge cancelled: {0} of {1} files had been merged and are kept; the others were not merged.</source>
+        <translation>已取消合并：{1} 个文件中已合并的 {0} 个予以保留，其余未合并。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Merge cancelled: nothing was merged.</source>
+        <translation>已取消合并：未合并任何内容。</translation>
     </message>
 </context>
 <context>
