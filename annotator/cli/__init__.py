@@ -27,8 +27,9 @@ from annotator.store.file_errors import file_refusal
 # ``--version`` and ``info`` do not pay for numpy, jieba or openpyxl
 # (tests/cli/test_startup_imports.py keeps this table equal to what the modules register).
 COMMANDS: dict[str, str] = {
-    **dict.fromkeys(("new", "add-code", "import", "code", "uncode", "info", "segments",
-                     "export", "demo"), "project_commands"),
+    **dict.fromkeys(("new", "add-code", "import", "code", "uncode", "segments", "export",
+                     "demo"), "project_commands"),
+    "info": "info_commands",
     **dict.fromkeys(("copies", "merge", "agreement", "reviewed", "disagreements",
                      "consensus"), "workshop_commands"),
     **dict.fromkeys(("push", "save-copy"), "team_commands"),

@@ -14,7 +14,6 @@ from annotator.services.coders import (
     find_coder,
     get_or_create_coder,
 )
-from annotator.services.overview import project_info
 from annotator.services.project_coder import coder_name
 from annotator.services.projects import create_demo_project, new_project
 from annotator.services.templates import template_names
@@ -117,21 +116,6 @@ def _cmd_uncode(a: argparse.Namespace) -> int:
         r = coding.uncode_span(p, doc_id, a.start, a.end, code_id, coder_id)
     print(f"uncoded {a.code} from [{a.start}, {a.end}) of {a.doc} "
           f"({len(r.removed)} codings touched, {len(r.created)} kept in part)")
-    return 0
-
-
-def _cmd_info(a: argparse.Namespace) -> int:
-    with Project.open(a.project) as p:
-        data = project_info(p)
-    if a.json:
-        _print_json(data)
-        return 0
-    print(f"{data['name']}: {len(data['documents'])} documents, {len(data['codes'])} codes, "
-          f"{len(data['coders'])} coders, {data['total_codings']} codings")
-    for d in data["documents"]:
-        print(f"  document  {d['name']}  ({d['characters']} characters)")
-    for c in data["codes"]:
-        print(f"  code      {c['path']}  {c['color']}  {c['codings']}")
     return 0
 
 
@@ -241,11 +225,6 @@ def register(sub: argparse._SubParsersAction) -> None:
         if name == "code":
             p.add_argument("--memo")
         p.set_defaults(run=fn)
-
-    p = sub.add_parser("info", help="what the project holds")
-    p.add_argument("project")
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(run=_cmd_info)
 
     p = sub.add_parser("segments", help="coded segments (code-and-retrieve)")
     p.add_argument("project")

@@ -17,4 +17,11 @@ ZH: dict[str, str] = {
         "annotator：错误：某个参数含有不是 UTF-8 文字的字节——请重新输入（未做任何更改）",
     "{path}: {report}": "{path}：{report}",
     "saved what is readable as {path}: {report}": "已把仍可读取的内容保存为 {path}：{report}",
+    # annotator info
+    "what the project holds": "项目里有什么",
+    "print it as JSON, with stable keys for scripts": "以 JSON 输出（键名固定，供脚本读取）",
+    "{name}: {documents} documents, {codes} codes, {coders} coders, {codings} codings":
+        "{name}：{documents} 个文档，{codes} 个代码，{coders} 位编码员，{codings} 处编码",
+    "  document  {name}  ({characters} characters)": "  文档  {name}（{characters} 个字符）",
+    "  code      {path}  {color}  {codings}": "  代码  {path}  {color}  {codings}",
 }

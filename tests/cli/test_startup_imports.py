@@ -63,9 +63,12 @@ def test_version_loads_neither_the_database_layer_nor_qt(tmp_path: Path) -> None
     assert loaded_after(body, tmp_path) == []
 
 
-def test_info_loads_no_library_it_does_not_use(demo: Path, tmp_path: Path) -> None:
+def test_info_reads_a_current_file_without_the_database_layer(demo: Path,
+                                                                tmp_path: Path) -> None:
+    """``info`` reads a current, sound file through sqlite3 (``store/file_summary``); a
+    new migration step without ``store/file_format`` updated brings SQLAlchemy back."""
     body = (f"from annotator.cli import main\nassert main(['info', {str(demo)!r}]) == 0")
-    assert loaded_after(body, tmp_path) == ["sqlalchemy"]
+    assert loaded_after(body, tmp_path) == []
 
 
 def test_a_command_still_finds_its_implementation(demo: Path, tmp_path: Path) -> None:
