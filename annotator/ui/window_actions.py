@@ -62,6 +62,7 @@ def build_frame(window: QMainWindow) -> None:
     tb = window.addToolBar(QCoreApplication.translate("MainWindow", "Main"))
     tb.setObjectName("mainToolBar")
     tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+    tb.addAction(" ").setEnabled(False)  # a button's height, until the real ones come
 
 
 def build_menus(window: QMainWindow, registry: Registry) -> dict[str, QMenu]:
@@ -74,7 +75,9 @@ def build_menus(window: QMainWindow, registry: Registry) -> dict[str, QMenu]:
     for menu in frame_menus:
         menu.deleteLater()
     menus = registry.build_menu_bar(bar, window, MENUS)
-    registry.build_toolbar(window.findChild(QToolBar, "mainToolBar"), TOOLBAR)
+    tb = window.findChild(QToolBar, "mainToolBar")
+    tb.clear()
+    registry.build_toolbar(tb, TOOLBAR)
     return menus
 
 
