@@ -130,4 +130,16 @@ ZH: dict[str, str] = {
         "两者只在表情符号等 BMP 以外的字符之后才不同",
     "create (if needed) and open the demo project": "创建（如需要）并打开示例项目",
     "only create it": "只创建，不打开",
+    # check, salvage, push, save-copy
+    "check a project file through (structure and texts)": "全面检查项目文件（结构和文本）",
+    "write a new project of what is readable in a damaged one":
+        "把损坏项目中仍可读取的内容写成一个新项目",
+    "the damaged project file": "损坏的项目文件",
+    "the new .annotator file": "新的 .annotator 文件",
+    "upload a project file to an empty server database": "把项目文件上传到服务器上的空数据库",
+    "the project file": "项目文件",
+    "postgresql://user@host/database (an empty database)":
+        "postgresql://用户@主机/数据库（一个空数据库）",
+    "write a self-contained project file of a project": "把项目写成一个独立的项目文件",
+    "a project file or a server URL": "项目文件或服务器地址",
 }
