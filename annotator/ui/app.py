@@ -151,7 +151,8 @@ def start(project_path: Path | None, *, document: str | None = None,
     def painted() -> None:
         if trace is not None:
             trace("painted")
-        window.build()
+        if window.isVisible():  # not closed in the meantime
+            window.build()
 
     after_first_paint(window, painted)
     window.show()

@@ -66,7 +66,7 @@ class MainWindow(QMainWindow):
         """Everything inside the frame: the session, the panels, the controllers, the
         menus' entries, the layout as last left.
 
-        The entry point (``ui/app.run``) shows the frame first and calls this after its
+        The entry point (``ui/app.start``) shows the frame first and calls this after its
         first paint (``ui/first_paint``): these parts import the services, SQLAlchemy and
         a hundred modules, which would otherwise all load before the window appears.
         Only Qt and the light modules imported at the top of this file come before it

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication
 
 from annotator.services.projects import create_demo_project
 from annotator.ui.app import ProjectFileOpener, start
+from annotator.ui.first_paint import FALLBACK_MS
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -69,7 +70,7 @@ def test_closed_before_it_is_built_it_saves_nothing_and_builds_nothing(
     window = start(demo, settings=settings, then=built.append)
     qtbot.addWidget(window)
     window.close()
-    qtbot.wait(300)
+    qtbot.wait(FALLBACK_MS + 300)  # past the moment it would be built if never painted
     assert built == [] and not window.built
     assert settings.value("window/geometry") is None
 
