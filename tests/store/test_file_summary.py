@@ -6,6 +6,7 @@ import shutil
 import sqlite3
 import subprocess
 import sys
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -25,16 +26,6 @@ FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 def full_info(path: Path) -> dict:
     with Project.open(path) as p:
         return project_info(p)
-
-
-def _sql(path: Path, *statements: str) -> None:
-    db = sqlite3.connect(path)
-    try:
-        for st in statements:
-            db.execute(st)
-        db.commit()
-    finally:
-        db.close()
 
 
 def info_cli(*args: object) -> subprocess.CompletedProcess[str]:
@@ -110,7 +101,9 @@ def test_an_older_file_goes_the_full_way_and_is_upgraded(tmp_path: Path) -> None
 def test_a_file_it_is_not_sure_of_is_refused_by_the_full_open(
         project, damage: str, says: str) -> None:
     project.close()
-    _sql(project.path, damage)
+    with closing(sqlite3.connect(project.path)) as db:
+        db.execute(damage)
+        db.commit()
     before = project.path.read_bytes()
     assert file_summary(project.path) is None
     done = info_cli(project.path)
