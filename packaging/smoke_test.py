@@ -13,9 +13,10 @@ paths -- headless (QT_QPA_PLATFORM=offscreen) and in a scratch folder:
    (checked here against the REFI-QDA schema with the source tree's validator), and
    ``new --from`` that .qdpx (the exchange reader, frozen);
 4. the window: ``annotator PROJECT --screenshot OUT.png``; the PNG must exist, be the
-   window's size and not be blank. Timed from launch until the PNG is on disk, less the
-   pause --screenshot makes before grabbing (read from annotator/ui/app.py), and until the
-   process is gone; several runs (the first one is the cold start);
+   window's size and not be blank. Timed from launch until the window's first paint and
+   until it is ready (built, the project shown), as it says on stderr with
+   ``ANNOTATOR_TRACE_START=1``, and until the process is gone; several runs (the first one
+   is the cold start);
 5. on Linux with Xvfb, xev and xwininfo (and Qt's xcb libraries on the system): the real
    thing on the xcb platform -- launch, time until X maps the "Annotator" window, close it;
 6. the bundle: its size (du -sm), the files it must carry (resources, schemas, Qt's
@@ -246,30 +247,35 @@ class Smoke:
     def window_offscreen(self, runs: int) -> None:
         proj = getattr(self, "project", None)
         args = [proj] if proj else []
-        shown, ended = [], []
+        env = {**self.env, "ANNOTATOR_TRACE_START": "1"}  # "annotator start: …" on stderr
+        painted, ready, ended = [], [], []
         for i in range(runs):
             png = self.work / f"window-{i}.png"
             t0 = time.perf_counter()
             proc = subprocess.Popen([str(self.gui), *map(str, args), "--screenshot", str(png)],
-                                    cwd=self.work, env=self.env, stdout=subprocess.PIPE,
+                                    cwd=self.work, env=env, stdout=subprocess.DEVNULL,
                                     stderr=subprocess.PIPE, text=True, encoding="utf-8",
                                     errors="replace")
-            t_png = None
-            while proc.poll() is None and time.perf_counter() - t0 < 60:
-                if t_png is None and png.exists() and png.stat().st_size > 0:
-                    t_png = time.perf_counter() - t0
-                time.sleep(0.005)
-            if proc.poll() is None:
-                proc.kill()
-            out, err = proc.communicate()
+            steps: dict[str, float] = {}
+            err: list[str] = []
+            timer = threading.Timer(60, proc.kill)
+            timer.start()
+            assert proc.stderr is not None
+            for line in proc.stderr:
+                step = line.strip().removeprefix("annotator start: ")
+                if step in ("painted", "ready"):
+                    steps.setdefault(step, time.perf_counter() - t0)
+                else:
+                    err.append(line)
+            proc.wait()
+            timer.cancel()
             t_end = time.perf_counter() - t0
-            if t_png is None and png.exists():
-                t_png = t_end
-            if proc.returncode != 0 or t_png is None:
+            if proc.returncode != 0 or set(steps) != {"painted", "ready"} or not png.exists():
                 self.check("window (offscreen) --screenshot", False,
-                           f"exit {proc.returncode}: {_tail(out + err)}")
+                           f"exit {proc.returncode}, steps {sorted(steps)}: {_tail(''.join(err))}")
                 return
-            shown.append(t_png)
+            painted.append(steps["painted"])
+            ready.append(steps["ready"])
             ended.append(t_end)
         png = self.work / "window-0.png"
         w, h, distinct = _png_facts(png)
@@ -278,22 +284,20 @@ class Smoke:
                    f"{w}x{h}, {png.stat().st_size // 1024} KB, {distinct}+ colours")
         keep = ROOT / "dist" / "smoke-window.png"
         shutil.copyfile(png, keep)
-        # --screenshot shows the window, waits a moment for it to lay itself out and paint,
-        # then grabs it (annotator/ui/app.py): take that wait off for when it was up.
-        delay = _grab_delay()
-        up = [t - delay for t in shown]
+        # The window paints its frame first and then builds itself and opens the project
+        # (annotator/ui/app.py ``start``); it says when on stderr (ANNOTATOR_TRACE_START).
         self.report["window_offscreen_s"] = {
-            "png_written": [round(t, 3) for t in shown],
+            "first_paint": [round(t, 3) for t in painted],
+            "ready": [round(t, 3) for t in ready],
             "process_end": [round(t, 3) for t in ended],
-            "grab_delay": delay,
-            "window_shown": [round(t, 3) for t in up],
-            "cold_start_shown": round(up[0], 3),
-            "median_shown": round(statistics.median(up), 3),
+            "cold_start_ready": round(ready[0], 3),
+            "median_first_paint": round(statistics.median(painted), 3),
+            "median_ready": round(statistics.median(ready), 3),
         }
-        self.timed("time to window (offscreen)", up,
-                   f"shown after {', '.join(f'{t:.2f}' for t in up)} s (PNG written "
-                   f"{delay:g} s later by --screenshot; process done after "
-                   f"{', '.join(f'{t:.2f}' for t in ended)} s)")
+        self.timed("time to window (offscreen)", ready,
+                   f"first paint after {', '.join(f'{t:.2f}' for t in painted)} s, ready (the "
+                   f"project shown) after {', '.join(f'{t:.2f}' for t in ready)} s; process "
+                   f"done after {', '.join(f'{t:.2f}' for t in ended)} s")
 
     def window_languages(self) -> None:
         """The zh window must not be the English one: a bundle without its .qm (or one
@@ -550,17 +554,6 @@ def _png_facts(png: Path) -> tuple[int, int, int]:
     except ImportError:
         data = png.read_bytes()[:32]
         return int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big"), 256
-
-
-def _grab_delay() -> float:
-    """Seconds ``--screenshot`` waits between show() and the grab, read from the source tree
-    (0 when it cannot be found: the figure is then the time until the PNG)."""
-    try:
-        src = (ROOT / "annotator" / "ui" / "app.py").read_text(encoding="utf-8")
-    except OSError:
-        return 0.0
-    m = re.search(r"singleShot\(\s*(\d+)\s*,\s*grab\b", src)
-    return int(m.group(1)) / 1000 if m else 0.0
 
 
 def _first_line(text: str) -> str:

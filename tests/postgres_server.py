@@ -11,10 +11,10 @@ keeps one.
 from __future__ import annotations
 
 import os
-import pwd
 import shutil
 import socket
 import subprocess
+import sys
 import tempfile
 import time
 from collections.abc import Iterator
@@ -44,8 +44,10 @@ def _free_port() -> int:
 
 def _as_user() -> tuple[list[str], int | None]:
     """The command prefix that drops root to the ``postgres`` user, and that user's uid."""
-    if os.geteuid() != 0:
+    if getattr(os, "geteuid", lambda: 1)() != 0:  # not root (Windows has no root)
         return [], None
+    import pwd  # POSIX only, and needed only under root
+
     uid = pwd.getpwnam("postgres").pw_uid
     return ["runuser", "-u", "postgres", "--"], uid
 
@@ -71,7 +73,13 @@ class PostgresServer:
     def __init__(self, durable: bool = False) -> None:
         bindir = postgres_bin()
         if bindir is None:
-            raise RuntimeError("PostgreSQL is not installed (Debian: apt-get install postgresql)")
+            if sys.platform.startswith("linux"):  # .ci/run installs it; the tests must run
+                raise RuntimeError(
+                    "PostgreSQL is not installed (Debian: apt-get install postgresql)")
+            import pytest
+
+            pytest.skip("PostgreSQL is not installed here: the team-project tests need its "
+                        "initdb on PATH (or ANNOTATOR_TEST_PG naming a running server)")
         self.bindir, self.durable = bindir, durable
         self.prefix, uid = _as_user()
         self.home = Path(tempfile.mkdtemp(prefix="annotator-pg-"))

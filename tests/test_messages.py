@@ -26,6 +26,14 @@ FILLED_BY_HELPER = {"_writing_beside"}
 # Files whose messages are still built in code; remove a file once it is converted.
 NOT_YET_CONVERTED: set[str] = set()
 
+# Command-line modules whose printed lines and help texts are still English literals;
+# remove a file once it says them through msg().
+CLI_NOT_YET_CONVERTED: set[str] = {
+    "cli/analysis_commands.py", "cli/words_commands.py", "cli/workshop_commands.py",
+}
+# keywords of argparse that take a sentence for the user
+CLI_TEXT_KEYWORDS = {"help", "description", "epilog"}
+
 
 def _sources() -> dict[str, ast.Module]:
     return {
@@ -100,6 +108,53 @@ def test_the_not_yet_converted_list_names_only_files_that_still_build_sentences(
     built = {rel for rel, _, arg in _message_calls() if _built(arg)}
     converted = NOT_YET_CONVERTED - built
     assert not converted, f"converted, remove from NOT_YET_CONVERTED: {sorted(converted)}"
+
+
+def _has_words(arg: ast.expr) -> bool:
+    """A sentence written in the code: a literal (or f-string, or ``+`` / ``.format`` of
+    one) holding letters. Data laid out without words (``f"{a}\\t{b}"``) is not."""
+    if isinstance(arg, ast.Constant):
+        return isinstance(arg.value, str) and any(c.isalpha() for c in arg.value)
+    if isinstance(arg, ast.JoinedStr):
+        return any(_has_words(v) for v in arg.values if isinstance(v, ast.Constant))
+    if isinstance(arg, ast.BinOp):
+        return _has_words(arg.left) or _has_words(arg.right)
+    if isinstance(arg, ast.Call) and isinstance(arg.func, ast.Attribute):
+        return arg.func.attr == "format" and _has_words(arg.func.value)
+    return False
+
+
+def _cli_sentences():
+    """(file, line, text node) for every line the command line prints, every help text
+    and every message it exits with."""
+    for rel, tree in _sources().items():
+        if not rel.startswith("cli/"):
+            continue
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.Call):
+                continue
+            func = node.func
+            name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", None)
+            if name in ("print", "SystemExit", "error", "exit") and node.args:
+                yield rel, node.lineno, node.args[-1 if name == "exit" else 0]
+            for keyword in node.keywords:
+                if keyword.arg in CLI_TEXT_KEYWORDS:
+                    yield rel, node.lineno, keyword.value
+
+
+def test_the_command_line_prints_and_explains_through_the_catalogs():
+    """A converted command module says everything through msg(): its success lines,
+    notes and warnings, and its argparse help (argparse's own words: ``cli/argparse_words``)."""
+    problems = [f"{rel}:{line}: an English sentence printed as it is"
+                for rel, line, arg in _cli_sentences()
+                if rel not in CLI_NOT_YET_CONVERTED and _has_words(arg)]
+    assert not problems, "\n".join(problems)
+
+
+def test_the_cli_not_yet_converted_list_names_only_modules_with_english_left():
+    left = {rel for rel, _, arg in _cli_sentences() if _has_words(arg)}
+    converted = CLI_NOT_YET_CONVERTED - left
+    assert not converted, f"converted, remove from CLI_NOT_YET_CONVERTED: {sorted(converted)}"
 
 
 def test_catalog_entries_use_chinese_punctuation_and_differ_from_english():

@@ -19,6 +19,7 @@ from importlib import import_module
 from pathlib import Path
 from types import ModuleType
 
+from annotator.cli import argparse_words
 from annotator.domain.errors import AnnotatorError
 from annotator.messages import LANG_ENV, LANGUAGES, msg, set_language
 from annotator.store.file_errors import file_refusal
@@ -27,8 +28,9 @@ from annotator.store.file_errors import file_refusal
 # ``--version`` and ``info`` do not pay for numpy, jieba or openpyxl
 # (tests/cli/test_startup_imports.py keeps this table equal to what the modules register).
 COMMANDS: dict[str, str] = {
-    **dict.fromkeys(("new", "add-code", "import", "code", "uncode", "info", "segments",
-                     "export", "demo"), "project_commands"),
+    **dict.fromkeys(("new", "add-code", "import", "code", "uncode", "segments", "export",
+                     "demo"), "project_commands"),
+    "info": "info_commands",
     **dict.fromkeys(("copies", "merge", "agreement", "reviewed", "disagreements",
                      "consensus"), "workshop_commands"),
     **dict.fromkeys(("push", "save-copy"), "team_commands"),
@@ -52,19 +54,20 @@ class _ShowVersion(argparse.Action):
     def __init__(self, option_strings: Sequence[str], dest: str = argparse.SUPPRESS,
                  **kwargs: object) -> None:
         super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS,
-                         help="show the program's version and exit")
+                         help=str(msg("show the program's version and exit")))
 
     def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace,
                  values: object, option_string: str | None = None) -> None:
         from annotator import __version__
 
-        print(f"annotator {__version__}")
+        print(f"{parser.prog} {__version__}")  # a name and a number: the same in every language
         parser.exit()
 
 
 def _build_parser(command: str) -> argparse.ArgumentParser:
     """The parser for one subcommand: only the module that holds it is imported."""
-    ap = argparse.ArgumentParser(prog="annotator", description="Qualitative coding of texts.")
+    ap = argparse.ArgumentParser(prog="annotator",
+                                 description=str(msg("Qualitative coding of texts.")))
     ap.add_argument("--version", action=_ShowVersion)
     sub = ap.add_subparsers(dest="command", required=True)
     command_module(command).register(sub)
@@ -74,13 +77,15 @@ def _build_parser(command: str) -> argparse.ArgumentParser:
 def _window_parser(commands: list[str]) -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(
         prog="annotator",
-        description=f"Open the window. Subcommands: {', '.join(commands)} (annotator CMD -h).",
+        description=str(msg("Open the window. Subcommands: {commands} (annotator CMD -h).",
+                            commands=", ".join(commands))),
     )
     ap.add_argument("--version", action=_ShowVersion)
     ap.add_argument("project", nargs="?", type=_project_location,
-                    help="a project file or a team project's URL (postgresql://…)")
-    ap.add_argument("--screenshot", type=Path, help="save a screenshot of the window and exit")
-    ap.add_argument("--doc", help="document to show")
+                    help=str(msg("a project file or a team project's URL (postgresql://…)")))
+    ap.add_argument("--screenshot", type=Path,
+                    help=str(msg("save a screenshot of the window and exit")))
+    ap.add_argument("--doc", help=str(msg("document to show")))
     return ap
 
 
@@ -111,7 +116,8 @@ def _take_language(args: list[str]) -> list[str]:
     else:
         return args
     if value not in LANGUAGES:
-        raise SystemExit(f"annotator: --lang takes one of {', '.join(LANGUAGES)}")
+        raise SystemExit(str(msg("annotator: --lang takes one of {languages}",
+                                 languages=", ".join(LANGUAGES))))
     os.environ[LANG_ENV] = value
     set_language(value)
     return rest
@@ -141,6 +147,7 @@ def _drop_half_built_output(exc: BaseException) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    argparse_words.install()
     args = _take_language(list(sys.argv[1:] if argv is None else argv))
     try:
         if args and args[0] in COMMANDS:

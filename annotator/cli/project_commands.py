@@ -9,22 +9,22 @@ from pathlib import Path
 from annotator.cli.terminal import shown
 from annotator.domain.errors import InvalidInput
 from annotator.i18n import LANGUAGES, default_language
+from annotator.messages import msg
 from annotator.services import codebook, coding, documents
 from annotator.services.coders import (
     ensure_coder,
     find_coder,
     get_or_create_coder,
 )
-from annotator.services.overview import project_info
 from annotator.services.project_coder import coder_name
 from annotator.services.projects import create_demo_project, new_project
 from annotator.services.templates import template_names
 from annotator.store.project import Project
 
-PATH_HELP = (
-    "code path from the root, names joined by '/', e.g. 信任/政治信任 "
-    "(write '\\/' for a / inside a name)"
-)
+
+def _path_help() -> str:
+    return str(msg("code path from the root, names joined by '/', e.g. 信任/政治信任 "
+                   "(write '\\/' for a / inside a name)"))
 
 
 def _print_json(data: object) -> None:
@@ -52,12 +52,14 @@ def _cmd_new(a: argparse.Namespace) -> int:
             crlf=a.crlf)
         project, report = exchange.new_project_from_qdpx(a.project, a.from_file, refi=refi)
         project.close()
-        print(f"created {a.project} from {a.from_file}: {report.summary()}")
+        print(msg("created {project} from {source}: {summary}", project=a.project,
+                  source=a.from_file, summary=report.summary()))
         for note in report.notes:
-            print(f"note: {note}", file=sys.stderr)
+            print(msg("note: {note}", note=note), file=sys.stderr)
         return 0
     new_project(a.project, a.template).close()
-    print(f"created {a.project} (codebook template: {a.template})")
+    print(msg("created {project} (codebook template: {template})", project=a.project,
+              template=a.template))
     return 0
 
 
@@ -67,7 +69,7 @@ def _cmd_add_code(a: argparse.Namespace) -> int:
         c = codebook.add_code(
             p, a.path, color=a.color, description=a.description or "", created_by=creator
         )
-    print(f"added code {c.path} ({c.color})")
+    print(msg("added code {path} ({color})", path=c.path, color=c.color))
     return 0
 
 
@@ -86,8 +88,9 @@ def _cmd_import(a: argparse.Namespace) -> int:
     with Project.open(a.project) as p:
         for f in codebooks:
             report = exchange.import_codebook(p, f)
-            print(f"imported codebook {f.name}: {report.codes} codes added, "
-                  f"{report.skipped_codes} already present")
+            print(msg("imported codebook {name}: {added} codes added, {present} already "
+                      "present", name=f.name, added=report.codes,
+                      present=report.skipped_codes))
         texts = [f for f in files if f not in codebooks]
         summary = documents.import_files(p, texts, encoding=a.encoding)
         if summary.imported:  # the importer becomes a coder of the project
@@ -95,15 +98,21 @@ def _cmd_import(a: argparse.Namespace) -> int:
     if not texts:
         return 0
     for d in summary.imported:
-        enc = f", {d.encoding}" if d.encoding else ""
-        print(f"imported {shown(d.source_name)} as {shown(repr(d.name))}: "
-              f"{d.length} characters{enc}")
+        source, name = shown(d.source_name), shown(repr(d.name))
+        print(msg("imported {source} as {name}: {characters} characters, {encoding}",
+                  source=source, name=name, characters=d.length, encoding=d.encoding)
+              if d.encoding else
+              msg("imported {source} as {name}: {characters} characters", source=source,
+                  name=name, characters=d.length))
     for f, w in summary.warnings:
-        print(f"warning: {shown(f)}: {shown(w)}", file=sys.stderr)
+        print(msg("warning: {file}: {warning}", file=shown(f), warning=shown(w)),
+              file=sys.stderr)
     for f, reason in summary.refused:
-        line = f"refused: {reason}" if f in reason else f"refused: {f}: {reason}"
+        line = (msg("refused: {reason}", reason=reason) if f in str(reason) else
+                msg("refused: {file}: {reason}", file=f, reason=reason))
         print(shown(line), file=sys.stderr)
-    print(f"{len(summary.imported)} imported, {len(summary.refused)} refused")
+    print(msg("{imported} imported, {refused} refused", imported=len(summary.imported),
+              refused=len(summary.refused)))
     return 1 if summary.refused else 0
 
 
@@ -120,7 +129,9 @@ def _cmd_code(a: argparse.Namespace) -> int:
     with Project.open(a.project) as p:
         doc_id, code_id, coder_id = _resolve(p, a, create_coder=True)
         c = coding.code_span(p, doc_id, a.start, a.end, code_id, coder_id, a.memo or "")
-    print(f"coded {c.end - c.start} characters [{c.start}, {c.end}) of {a.doc} with {a.code}")
+    print(msg("coded {characters} characters [{start}, {end}) of {document} with {code}",
+              characters=c.end - c.start, start=c.start, end=c.end, document=a.doc,
+              code=a.code))
     return 0
 
 
@@ -128,23 +139,9 @@ def _cmd_uncode(a: argparse.Namespace) -> int:
     with Project.open(a.project) as p:
         doc_id, code_id, coder_id = _resolve(p, a, create_coder=False)
         r = coding.uncode_span(p, doc_id, a.start, a.end, code_id, coder_id)
-    print(f"uncoded {a.code} from [{a.start}, {a.end}) of {a.doc} "
-          f"({len(r.removed)} codings touched, {len(r.created)} kept in part)")
-    return 0
-
-
-def _cmd_info(a: argparse.Namespace) -> int:
-    with Project.open(a.project) as p:
-        data = project_info(p)
-    if a.json:
-        _print_json(data)
-        return 0
-    print(f"{data['name']}: {len(data['documents'])} documents, {len(data['codes'])} codes, "
-          f"{len(data['coders'])} coders, {data['total_codings']} codings")
-    for d in data["documents"]:
-        print(f"  document  {d['name']}  ({d['characters']} characters)")
-    for c in data["codes"]:
-        print(f"  code      {c['path']}  {c['color']}  {c['codings']}")
+    print(msg("uncoded {code} from [{start}, {end}) of {document} ({touched} codings "
+              "touched, {kept} kept in part)", code=a.code, start=a.start, end=a.end,
+              document=a.doc, touched=len(r.removed), kept=len(r.created)))
     return 0
 
 
@@ -185,8 +182,8 @@ def _cmd_export(a: argparse.Namespace) -> int:
                             words=not a.no_words)
         else:
             for note in exchange.export_refi(p, out, utf16=a.for_nvivo):
-                print(f"note: {note}", file=sys.stderr)
-    print(f"exported {out}")
+                print(msg("note: {note}", note=note), file=sys.stderr)
+    print(msg("exported {path}", path=out))
     return 0
 
 
@@ -195,7 +192,7 @@ def _cmd_demo(a: argparse.Namespace) -> int:
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
         create_demo_project(path).close()
-        print(f"created the demo project {path}")
+        print(msg("created the demo project {path}", path=path))
     if a.no_open:
         return 0
     from annotator.cli import open_window
@@ -206,82 +203,83 @@ def _cmd_demo(a: argparse.Namespace) -> int:
 def offset_options(p: argparse.ArgumentParser) -> None:
     """How a .qdpx counts its offsets, when the import report's reading was wrong."""
     p.add_argument("--offsets", choices=("utf16", "codepoints"),
-                   help=".qdpx offsets count UTF-16 units (NVivo) or code points (the "
-                        "standard); default: decided from the file, said in the report")
+                   help=str(msg(".qdpx offsets count UTF-16 units (NVivo) or code points "
+                                "(the standard); default: decided from the file, said in "
+                                "the report")))
     p.add_argument("--crlf", type=int, choices=(1, 2),
-                   help="a CRLF line end in the .qdpx texts counts 1 or 2 positions; "
-                        "default: decided from the file")
+                   help=str(msg("a CRLF line end in the .qdpx texts counts 1 or 2 "
+                                "positions; default: decided from the file")))
 
 
 def register(sub: argparse._SubParsersAction) -> None:
 
-    p = sub.add_parser("new", help="create a project")
+    p = sub.add_parser("new", help=str(msg("create a project")))
     p.add_argument("project")
     p.add_argument("--template", default="governance", choices=template_names())
     p.add_argument("--from", dest="from_file", metavar="FILE.qdpx",
-                   help="start from a REFI-QDA project (NVivo, ATLAS.ti, MAXQDA...)")
+                   help=str(msg("start from a REFI-QDA project (NVivo, ATLAS.ti, "
+                                "MAXQDA...)")))
     offset_options(p)
     p.set_defaults(run=_cmd_new)
 
-    p = sub.add_parser("add-code", help="add a code (parents created as needed)")
+    p = sub.add_parser("add-code", help=str(msg("add a code (parents created as needed)")))
     p.add_argument("project")
-    p.add_argument("path", help=PATH_HELP)
-    p.add_argument("--color", help="#RRGGBB")
-    p.add_argument("--description", help="the code's definition")
-    p.add_argument("--coder", help="who adds the code (recorded as its author)")
+    p.add_argument("path", help=_path_help())
+    p.add_argument("--color", help=str(msg("the colour, #RRGGBB")))
+    p.add_argument("--description", help=str(msg("the code's definition")))
+    p.add_argument("--coder", help=str(msg("who adds the code (recorded as its author)")))
     p.set_defaults(run=_cmd_add_code)
 
-    p = sub.add_parser("import", help="import documents (.txt .md .docx .pdf .odt .html) "
-                                      "or a REFI-QDA codebook (.qdc)")
+    p = sub.add_parser("import", help=str(msg(
+        "import documents (.txt .md .docx .pdf .odt .html) or a REFI-QDA codebook (.qdc)")))
     p.add_argument("project")
     p.add_argument("files", nargs="+")
     p.add_argument("--coder")
-    p.add_argument("--encoding", help="text encoding of .txt/.md files (default: detected)")
+    p.add_argument("--encoding",
+                   help=str(msg("text encoding of .txt/.md files (default: detected)")))
     p.set_defaults(run=_cmd_import)
 
-    for name, fn, help_ in (("code", _cmd_code, "code a span"),
-                            ("uncode", _cmd_uncode, "remove a code from a span")):
-        p = sub.add_parser(name, help=help_)
+    for name, fn, help_ in (("code", _cmd_code, msg("code a span")),
+                            ("uncode", _cmd_uncode, msg("remove a code from a span"))):
+        p = sub.add_parser(name, help=str(help_))
         p.add_argument("project")
-        p.add_argument("--doc", required=True, help="document name")
+        p.add_argument("--doc", required=True, help=str(msg("document name")))
         p.add_argument("--start", required=True, type=int,
-                       help="first character (code points, from 0)")
-        p.add_argument("--end", required=True, type=int, help="one past the last character")
-        p.add_argument("--code", required=True, help=PATH_HELP)
+                       help=str(msg("first character (code points, from 0)")))
+        p.add_argument("--end", required=True, type=int,
+                       help=str(msg("one past the last character")))
+        p.add_argument("--code", required=True, help=_path_help())
         p.add_argument("--coder")
         if name == "code":
             p.add_argument("--memo")
         p.set_defaults(run=fn)
 
-    p = sub.add_parser("info", help="what the project holds")
+    p = sub.add_parser("segments", help=str(msg("coded segments (code-and-retrieve)")))
     p.add_argument("project")
     p.add_argument("--json", action="store_true")
-    p.set_defaults(run=_cmd_info)
-
-    p = sub.add_parser("segments", help="coded segments (code-and-retrieve)")
-    p.add_argument("project")
-    p.add_argument("--json", action="store_true")
-    p.add_argument("--code", help=PATH_HELP)
-    p.add_argument("--with-children", action="store_true", help="include the code's children")
+    p.add_argument("--code", help=_path_help())
+    p.add_argument("--with-children", action="store_true",
+                   help=str(msg("include the code's children")))
     p.add_argument("--doc")
     p.add_argument("--coder")
     p.set_defaults(run=_cmd_segments)
 
-    p = sub.add_parser("export", help="export to Excel (.xlsx) or REFI-QDA (.qdpx, .qdc)")
+    p = sub.add_parser("export",
+                       help=str(msg("export to Excel (.xlsx) or REFI-QDA (.qdpx, .qdc)")))
     p.add_argument("project")
-    p.add_argument("out", help="OUT.xlsx, OUT.qdpx or OUT.qdc")
+    p.add_argument("out", help=str(msg("the file to write: OUT.xlsx, OUT.qdpx or OUT.qdc")))
     p.add_argument("--lang", choices=LANGUAGES, default=default_language())
     p.add_argument("--no-agreement", action="store_true",
-                   help="leave out the agreement and disagreement sheets")
+                   help=str(msg("leave out the agreement and disagreement sheets")))
     p.add_argument("--no-words", action="store_true",
-                   help="leave out the word-frequency sheet")
+                   help=str(msg("leave out the word-frequency sheet")))
     p.add_argument("--for-nvivo", action="store_true",
-                   help=".qdpx offsets in UTF-16 units, as NVivo counts them (default: code "
-                        "points, as the standard says); they differ only after emoji and "
-                        "other characters beyond the BMP")
+                   help=str(msg(".qdpx offsets in UTF-16 units, as NVivo counts them "
+                                "(default: code points, as the standard says); they differ "
+                                "only after emoji and other characters beyond the BMP")))
     p.set_defaults(run=_cmd_export)
 
-    p = sub.add_parser("demo", help="create (if needed) and open the demo project")
+    p = sub.add_parser("demo", help=str(msg("create (if needed) and open the demo project")))
     p.add_argument("project", nargs="?", default="demo/示例项目.annotator")
-    p.add_argument("--no-open", action="store_true", help="only create it")
+    p.add_argument("--no-open", action="store_true", help=str(msg("only create it")))
     p.set_defaults(run=_cmd_demo)

@@ -20,12 +20,13 @@ def _cmd_salvage(a: argparse.Namespace) -> int:
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("check", help="check a project file through (structure and texts)")
+    p = sub.add_parser("check",
+                       help=str(msg("check a project file through (structure and texts)")))
     p.add_argument("project")
     p.set_defaults(run=_cmd_check)
 
-    p = sub.add_parser("salvage", help="write a new project of what is readable in a "
-                       "damaged one")
-    p.add_argument("project", help="the damaged project file")
-    p.add_argument("file", help="the new .annotator file")
+    p = sub.add_parser("salvage", help=str(msg("write a new project of what is readable in "
+                                              "a damaged one")))
+    p.add_argument("project", help=str(msg("the damaged project file")))
+    p.add_argument("file", help=str(msg("the new .annotator file")))
     p.set_defaults(run=_cmd_salvage)

@@ -30,12 +30,15 @@ def _cmd_save_copy(a: argparse.Namespace) -> int:
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("push", help="upload a project file to an empty server database")
-    p.add_argument("project", help="the project file")
-    p.add_argument("url", help="postgresql://user@host/database (an empty database)")
+    p = sub.add_parser("push",
+                       help=str(msg("upload a project file to an empty server database")))
+    p.add_argument("project", help=str(msg("the project file")))
+    p.add_argument("url",
+                   help=str(msg("postgresql://user@host/database (an empty database)")))
     p.set_defaults(run=_cmd_push)
 
-    p = sub.add_parser("save-copy", help="write a self-contained project file of a project")
-    p.add_argument("project", help="a project file or a server URL")
-    p.add_argument("file", help="the new .annotator file")
+    p = sub.add_parser("save-copy",
+                       help=str(msg("write a self-contained project file of a project")))
+    p.add_argument("project", help=str(msg("a project file or a server URL")))
+    p.add_argument("file", help=str(msg("the new .annotator file")))
     p.set_defaults(run=_cmd_save_copy)

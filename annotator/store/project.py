@@ -34,6 +34,7 @@ from annotator.messages import Msg, msg
 from annotator.store import change_feed, integrity
 from annotator.store.debris import sweep, temporary_name
 from annotator.store.file_errors import os_reason, system_refusals
+from annotator.store.file_format import APPLICATION_ID, SQLITE_MAGIC
 from annotator.store.migrations import CURRENT_VERSION, migrate
 from annotator.store.models import Base, Meta
 from annotator.store.server import (
@@ -49,9 +50,6 @@ from annotator.store.server import (
 )
 from annotator.store.transfer import copy_contents
 
-SQLITE_MAGIC = b"SQLite format 3\x00"
-# PRAGMA application_id marks a SQLite file as ours ("ANNO").
-APPLICATION_ID = 0x414E4E4F
 PROJECT_SUFFIX = ".annotator"
 BUSY_TIMEOUT_MS = 10_000
 # sqlite3's extended code for "a hot journal needs rolling back, but the file is read-only".

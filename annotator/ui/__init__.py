@@ -19,9 +19,11 @@ How the window is put together (``main_window.py`` is the composition root):
   (``window_actions.MENUS`` / ``TOOLBAR``) naming action ids.
 
 Adding a panel with its commands is therefore: write the panel in its own module; write
-its controller (registering its actions); in ``MainWindow._build_controllers`` create the
-controller with the context and the panels; name its action ids in ``MENUS`` (and, if it
-updates from changes, add its ``apply_change`` to the list in ``MainWindow._wire``). A
+its controller (registering its actions); in ``MainWindow._build_controllers`` import the
+controller (there, not at the top of ``main_window.py``: the window paints its frame
+before it imports its parts, ``tests/cli/test_startup_imports.py``) and create it with the
+context and the panels; name its action ids in ``MENUS`` (and, if it updates from
+changes, add its ``apply_change`` to the list in ``MainWindow._wire``). A
 dock belongs to its controller: it creates the ``QDockWidget`` and adds it to
 ``ctx.window``. ``tests/ui/test_registry.py`` checks that every action has a tip and a
 shortcut or a menu entry; ``tests/ui/test_structure.py`` that only ``app.py`` imports the

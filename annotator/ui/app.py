@@ -7,26 +7,27 @@ window and quits; it neither reads nor writes the user's window settings, so scr
 look the same on every machine.
 """
 
+import os
 import shutil
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from annotator.domain.errors import AnnotatorError
 from annotator.resources import resource_path
-from annotator.store.project import Project
-from annotator.store.server import is_server_url
+from annotator.ui.first_paint import after_first_paint
 from annotator.ui.i18n import install_for_startup
 from annotator.ui.main_window import MainWindow
-from annotator.ui.welcome import first_start
 
 ORGANIZATION = "Annotator"
 APPLICATION = "Annotator"
 SCREENSHOT_SIZE = (1440, 860)
+TRACE_ENV = "ANNOTATOR_TRACE_START"
 
 
 class ProjectFileOpener(QObject):
@@ -45,7 +46,7 @@ class ProjectFileOpener(QObject):
                        if isinstance(w, MainWindow) and w.isVisible()), None)
         if not path or window is None:
             return False
-        window.projects.open_path(path)
+        window.when_built(lambda: window.projects.open_path(path))
         return True
 
 
@@ -73,54 +74,142 @@ def install_translations(app: QApplication) -> str:
 
 def build_window(project_path: Path | str | None, *, document: str | None = None,
                  settings: QSettings | None = None, persist: bool = True) -> MainWindow:
-    """The main window on a project: the one given, else the project file used last.
+    """The main window, built, on a project: the one given, else the one used last.
 
-    A team project is opened only when asked for (it may need a password, its server may
-    be away): it waits in the recent list instead. One that does not open is offered in
-    the team project dialog, with the reason.
+    A project that cannot be opened is said in a message box, and the window stays on
+    its welcome page; a throw-away window (``persist=False``) raises it instead.
     """
     window = MainWindow(settings, persist=persist)
-    if project_path is None and persist:
+    try:
+        open_start_project(window, project_path, document)
+    except AnnotatorError as exc:
+        if not persist:
+            raise
+        QMessageBox.critical(window, APPLICATION, str(exc))
+    size_window(window)
+    return window
+
+
+def open_start_project(window: MainWindow, project_path: Path | str | None,
+                       document: str | None = None) -> None:
+    """Open the project a built window starts on: the one given, else the project file
+    used last (if any). A team project is opened only when asked for (it may need a
+    password, its server may be away): it waits in the recent list instead, and one that
+    does not open is offered in the team project dialog, with the reason. Raises the
+    AnnotatorError that says why a project file cannot be opened."""
+    from annotator.store.project import Project
+    from annotator.store.server import is_server_url
+
+    if project_path is None and window.persist:
         last = str(window.settings.value("lastProject", "") or "")
         if last and not is_server_url(last) and Path(last).exists():
             project_path = Path(last)
     if is_server_url(project_path):
         window.projects.open_path(str(project_path))
     elif project_path is not None:
-        try:
-            window.projects.open_project(Project.open(project_path), document=document)
-        except AnnotatorError as exc:
-            if not persist:
-                raise
-            QMessageBox.critical(window, APPLICATION, str(exc))
-    if not persist:
+        window.projects.open_project(Project.open(project_path), document=document)
+
+
+def size_window(window: MainWindow) -> None:
+    """The size it was left at (restored with the frame), else a first-start size; a
+    throw-away window always the screenshot size."""
+    if not window.persist:
         window.resize(*SCREENSHOT_SIZE)
-    elif window.settings.value("window/geometry") is None:
+        return
+    geometry = window.settings.value("window/geometry")
+    if isinstance(geometry, QByteArray):
+        window.restoreGeometry(geometry)
+    else:
         window.resize(1280, 800)
+
+
+def start(project_path: Path | str | None, *, document: str | None = None,
+          settings: QSettings | None = None, persist: bool = True,
+          then: Callable[[MainWindow], object] | None = None,
+          refused: Callable[[AnnotatorError], object] | None = None) -> MainWindow:
+    """The window as a user starts it: its frame shown at once, then — after the first
+    paint — built and opened on the project, then ``then(window)``.
+
+    What the frame needs is Qt and a few small modules; the rest (the services,
+    SQLAlchemy, the controllers) loads behind the painted frame (``ui/first_paint``).
+    A project that cannot be opened goes to ``refused``, else to a message box.
+    """
+    window = MainWindow(settings, persist=persist, build=False)
+    size_window(window)
+
+    def open_project() -> None:
+        try:
+            open_start_project(window, project_path, document)
+        except AnnotatorError as exc:
+            if refused is None:
+                QMessageBox.critical(window, APPLICATION, str(exc))
+            else:
+                refused(exc)
+
+    # in this order, before a file the system hands over (ProjectFileOpener) is opened
+    window.when_built(open_project)
+    trace = startup_trace()
+    if trace is not None:
+        window.when_built(lambda: after_first_paint(window, lambda: trace("ready")))
+    if then is not None:
+        window.when_built(lambda: then(window))
+
+    def painted() -> None:
+        if trace is not None:
+            trace("painted")
+        if window.isVisible():  # not closed in the meantime
+            window.build()
+
+    after_first_paint(window, painted)
+    window.show()
+    if trace is not None:
+        trace("shown")
     return window
+
+
+def startup_trace() -> Callable[[str], None] | None:
+    """With ``ANNOTATOR_TRACE_START=1``, a line on stderr at each step of the start
+    (shown, painted, ready): how ``bench/bench_startup.py`` and the smoke test time the
+    first paint from outside."""
+    if os.environ.get(TRACE_ENV) != "1" or sys.stderr is None:
+        return None
+
+    def trace(step: str) -> None:
+        print(f"annotator start: {step}", file=sys.stderr, flush=True)
+
+    return trace
 
 
 def run(project_path: Path | str | None, *, screenshot: Path | None = None,
         document: str | None = None) -> int:
     app = application()
     if screenshot is None:
-        window = build_window(project_path, document=document)
-        window.show()
-        first_start(window)  # the coder name, asked once
-        return app.exec()
+        from annotator.ui.welcome import first_start
+
+        window = start(project_path, document=document, then=first_start)  # coder asked once
+        code = app.exec()
+        del window  # held until here: nothing else keeps a top-level window alive
+        return code
     scratch = Path(tempfile.mkdtemp(prefix="annotator-shot-"))
     try:
         settings = QSettings(str(scratch / "window.ini"), QSettings.Format.IniFormat)
-        window = build_window(project_path, document=document, settings=settings,
-                              persist=False)
-        window.show()
 
-        def grab() -> None:
-            window.grab().save(str(screenshot))
-            window.close()
-            app.quit()
+        def grab_later(window: MainWindow) -> None:
+            def grab() -> None:
+                window.grab().save(str(screenshot))
+                window.close()
+                app.quit()
 
-        QTimer.singleShot(400, grab)
-        return app.exec()
+            if not failed:
+                QTimer.singleShot(400, grab)
+
+        failed: list[AnnotatorError] = []
+        window = start(project_path, document=document, settings=settings, persist=False,
+                       then=grab_later, refused=lambda exc: (failed.append(exc), app.quit()))
+        code = app.exec()
+        del window
+        if failed:
+            raise failed[0]
+        return code
     finally:
         shutil.rmtree(scratch, ignore_errors=True)

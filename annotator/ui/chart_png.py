@@ -12,7 +12,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QRectF, Qt
 from PySide6.QtGui import QGuiApplication, QImage, QPainter
-from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QApplication
 
 from annotator.domain.errors import AnnotatorError
@@ -37,7 +36,11 @@ def gui_application() -> QGuiApplication:
 def render(svg: str, scale: float = 2.0) -> QImage:
     """``svg`` drawn into an image ``scale`` times its size (2: sharp on paper and on
     high-density screens), at most ``MAX_SIDE`` pixels on its longer side; a null image
-    when the SVG cannot be drawn. Safe in a worker thread (a QImage, not a widget)."""
+    when the SVG cannot be drawn. Safe in a worker thread (a QImage, not a widget).
+
+    QtSvg is loaded here, on the first chart, not when the window starts."""
+    from PySide6.QtSvg import QSvgRenderer
+
     gui_application()
     renderer = QSvgRenderer(QByteArray(svg.encode("utf-8")))
     if not renderer.isValid():

@@ -10,14 +10,16 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QImage, QPainter
-from PySide6.QtSvg import QSvgRenderer
 
 from annotator.domain.errors import InvalidInput
 from annotator.ui.chart_png import gui_application
 
 
 def render(svg: str, width: int, height: int) -> QImage:
-    """The picture of an SVG document at ``width`` × ``height`` pixels, white behind."""
+    """The picture of an SVG document at ``width`` × ``height`` pixels, white behind
+    (QtSvg is loaded here, on the first cloud, not when the window starts)."""
+    from PySide6.QtSvg import QSvgRenderer
+
     gui_application()  # Qt draws text only inside a GUI application
     image = QImage(width, height, QImage.Format.Format_ARGB32)
     image.fill(Qt.GlobalColor.white)

@@ -18,6 +18,11 @@ entry point (``tests/ui/test_structure.py``); how to add a panel or a controller
 ``ui/__init__.py``.
 """
 
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
@@ -32,60 +37,75 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.ui.actions import Registry
-from annotator.ui.analysis_controller import AnalysisController
-from annotator.ui.blind_coding import BlindController
-from annotator.ui.codebook_editing import CodebookController
-from annotator.ui.codebook_view import CodebookTree
-from annotator.ui.coding_actions import CodingController
-from annotator.ui.context import AppContext
-from annotator.ui.document_list import DocumentsController
-from annotator.ui.document_view import DocumentView
-from annotator.ui.excel_export import ExportController
-from annotator.ui.exchange_menu import ExchangeUI
-from annotator.ui.help_menu import HelpController
-from annotator.ui.i18n import tidy_toolbars
-from annotator.ui.import_dialogs import ImportUI
-from annotator.ui.memo_actions import MemoController
-from annotator.ui.overview import OverviewController
-from annotator.ui.panels import CodingsHere, FindBar, SearchResults
-from annotator.ui.project_lifecycle import ProjectController, demo_path
 from annotator.ui.prompts import Prompts
-from annotator.ui.segments_view import SegmentsPanel
-from annotator.ui.session import Session
-from annotator.ui.settings_dialog import SettingsController, open_settings
-from annotator.ui.team_banner import TeamBanner
-from annotator.ui.team_feed import TeamFeed
-from annotator.ui.text_search import SearchController
-from annotator.ui.welcome import WelcomePage
-from annotator.ui.window_actions import build_menus
-from annotator.ui.window_state import WindowState
-from annotator.ui.words_controller import WordsController
-from annotator.ui.workshop_menu import WorkshopUI
+from annotator.ui.window_actions import build_frame, build_menus
+
+if TYPE_CHECKING:
+    from annotator.ui.context import AppContext
 
 
 class MainWindow(QMainWindow):
     """The coding window; see the module docstring."""
 
     def __init__(self, settings: QSettings | None = None, *, persist: bool = True,
-                 prompts: Prompts | None = None) -> None:
+                 prompts: Prompts | None = None, build: bool = True) -> None:
         super().__init__()
         self.settings = settings if settings is not None else QSettings()
         self.persist = persist
         self.prompts = prompts if prompts is not None else Prompts(self)
-        self.session = Session(self)
         self.setWindowTitle("Annotator")
-        self._build_panels()
         self.registry = Registry(self)
-        self.ctx = ctx = AppContext(self, self.session, self.settings, persist, self.prompts,
-                                    self.registry)
+        build_frame(self)  # the menu bar's titles and the toolbar, empty
+        self.statusBar()
+        self.built = False
+        self._when_built: list[Callable[[], object]] = []
+        if build:
+            self.build()
+
+    def build(self) -> None:
+        """Everything inside the frame: the session, the panels, the controllers, the
+        menus' entries, the layout as last left.
+
+        The entry point (``ui/app.start``) shows the frame first and calls this after its
+        first paint (``ui/first_paint``): these parts import the services, SQLAlchemy and
+        a hundred modules, which would otherwise all load before the window appears.
+        Only Qt and the light modules imported at the top of this file come before it
+        (``tests/cli/test_startup_imports.py``).
+        """
+        from annotator.ui.context import AppContext
+        from annotator.ui.i18n import tidy_toolbars
+        from annotator.ui.session import Session
+
+        self.session = Session(self)
+        self._build_panels()
+        self.ctx = ctx = AppContext(self, self.session, self.settings, self.persist,
+                                    self.prompts, self.registry)
         self._build_controllers(ctx)
         self._wire()
         self.menus = build_menus(self, self.registry)  # every controller has registered
         tidy_toolbars(self)
         self.state.restore_window()
         self.session.projectChanged.emit()  # every part shows "no project" (or the project)
+        self.built = True
+        waiting, self._when_built = self._when_built, []
+        for then in waiting:
+            then()
+
+    def when_built(self, then: Callable[[], object]) -> None:
+        """Call ``then`` once the window is built: now, if it is."""
+        if self.built:
+            then()
+        else:
+            self._when_built.append(then)
 
     def _build_panels(self) -> None:
+        from annotator.ui.codebook_view import CodebookTree
+        from annotator.ui.document_view import DocumentView
+        from annotator.ui.panels import CodingsHere, FindBar, SearchResults
+        from annotator.ui.segments_view import SegmentsPanel
+        from annotator.ui.team_banner import TeamBanner
+        from annotator.ui.welcome import WelcomePage
+
         s = self.session
         self.documents = QListWidget()
         self.documents.setObjectName("documentList")
@@ -136,6 +156,25 @@ class MainWindow(QMainWindow):
 
     def _build_controllers(self, ctx: AppContext) -> None:
         """The controllers, in the order their actions are registered."""
+        from annotator.ui.analysis_controller import AnalysisController
+        from annotator.ui.blind_coding import BlindController
+        from annotator.ui.codebook_editing import CodebookController
+        from annotator.ui.coding_actions import CodingController
+        from annotator.ui.document_list import DocumentsController
+        from annotator.ui.excel_export import ExportController
+        from annotator.ui.exchange_menu import ExchangeUI
+        from annotator.ui.help_menu import HelpController
+        from annotator.ui.import_dialogs import ImportUI
+        from annotator.ui.memo_actions import MemoController
+        from annotator.ui.overview import OverviewController
+        from annotator.ui.project_lifecycle import ProjectController
+        from annotator.ui.settings_dialog import SettingsController, open_settings
+        from annotator.ui.team_feed import TeamFeed
+        from annotator.ui.text_search import SearchController
+        from annotator.ui.window_state import WindowState
+        from annotator.ui.words_controller import WordsController
+        from annotator.ui.workshop_menu import WorkshopUI
+
         self.help = HelpController(ctx)
         self.docs = DocumentsController(ctx, self.documents, self.view, self.codings_here,
                                         self.doc_title, self.doc_info)
@@ -189,10 +228,14 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self.state.pending_place is not None:
+        if self.built and self.state.pending_place is not None:
             QTimer.singleShot(0, self.state.go_to_place)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.built:  # closed before it was built: nothing to save
+            self._when_built.clear()
+            super().closeEvent(event)
+            return
         self.export.wait()
         self.state.save_project_state()
         self.state.save_window_state()
@@ -220,4 +263,4 @@ def _column(widgets: list[QWidget], spacing: int | None = None) -> QWidget:
     return box
 
 
-__all__ = ["MainWindow", "demo_path"]
+__all__ = ["MainWindow"]

@@ -9,7 +9,7 @@ in.
 """
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
-from PySide6.QtWidgets import QMainWindow, QMenu
+from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar
 
 from annotator.ui.actions import Entry, Registry
 
@@ -54,15 +54,32 @@ TOOLBAR: tuple[Entry, ...] = (
     "overview", "export")
 
 
-def build_menus(window: QMainWindow, registry: Registry) -> dict[str, QMenu]:
-    """The menu bar and the toolbar of ``window`` from ``MENUS`` and ``TOOLBAR``, once
-    every controller has registered its actions; the menus by id."""
-    menus = registry.build_menu_bar(window.menuBar(), window, MENUS)
+def build_frame(window: QMainWindow) -> None:
+    """The menu bar's titles, as empty menus, and an empty toolbar: what the window shows
+    in its first paint, before any action exists, so that it keeps its shape when built."""
+    bar = window.menuBar()
+    for _id, context, title, _entries in MENUS:
+        bar.addMenu(QMenu(QCoreApplication.translate(context, title), bar))
     tb = window.addToolBar(QCoreApplication.translate("MainWindow", "Main"))
     tb.setObjectName("mainToolBar")
     tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+    tb.addAction(" ").setEnabled(False)  # a button's height, until the real ones come
+
+
+def build_menus(window: QMainWindow, registry: Registry) -> dict[str, QMenu]:
+    """The menu bar and the toolbar's buttons from ``MENUS`` and ``TOOLBAR``, once every
+    controller has registered its actions (and menus); they replace the frame's empty
+    menus (``build_frame``). The menus by id."""
+    bar = window.menuBar()
+    frame_menus = [a.menu() for a in bar.actions()]
+    bar.clear()
+    for menu in frame_menus:
+        menu.deleteLater()
+    menus = registry.build_menu_bar(bar, window, MENUS)
+    tb = window.findChild(QToolBar, "mainToolBar")
+    tb.clear()
     registry.build_toolbar(tb, TOOLBAR)
     return menus
 
 
-__all__ = ["MENUS", "TOOLBAR", "build_menus"]
+__all__ = ["MENUS", "TOOLBAR", "build_frame", "build_menus"]

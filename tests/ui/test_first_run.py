@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QDialog, QLabel
 from annotator import __version__
 from annotator.settings import load_settings, save_setting
 from annotator.ui import help_menu, welcome
-from annotator.ui.main_window import demo_path
+from annotator.ui.project_lifecycle import demo_path
 from annotator.ui.welcome import WelcomePage, ask_coder_once, demo_location
 from tests.ui.helpers import trigger
 

@@ -11,7 +11,7 @@ from PySide6.QtGui import QImage
 
 from annotator.services.codebook import code_tree
 from annotator.ui.app import build_window
-from annotator.ui.main_window import demo_path
+from annotator.ui.project_lifecycle import demo_path
 from tests.ui.conftest import make_window
 from tests.ui.helpers import press, select_with_keys, trigger
 

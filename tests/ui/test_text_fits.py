@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QToolButton
 from annotator.services.documents import add_document
 from annotator.services.projects import new_project
 from annotator.ui.app import build_window
-from annotator.ui.main_window import demo_path
+from annotator.ui.project_lifecycle import demo_path
 from tests.ui.helpers import trigger
 
 SHORT = "居民说：社区的事大家商量着办，有事好商量，众人的事情由众人商量。"
