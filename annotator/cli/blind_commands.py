@@ -34,10 +34,12 @@ def _cmd_blind(a: argparse.Namespace) -> int:
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("blind", help="blind coding: participants see only their own codings")
-    p.add_argument("project", help="a project file or a server URL")
-    p.add_argument("--on", action="store_true", help="switch blind coding on")
-    p.add_argument("--facilitator", help="the coder who goes on seeing everything (with --on)")
+    p = sub.add_parser("blind", help=str(msg(
+        "blind coding: participants see only their own codings")))
+    p.add_argument("project", help=str(msg("a project file or a server URL")))
+    p.add_argument("--on", action="store_true", help=str(msg("switch blind coding on")))
+    p.add_argument("--facilitator", help=str(msg(
+        "the coder who goes on seeing everything (with --on)")))
     p.add_argument("--reveal", action="store_true",
-                   help="switch it off: everyone sees everyone's codings")
+                   help=str(msg("switch it off: everyone sees everyone's codings")))
     p.set_defaults(run=_cmd_blind)

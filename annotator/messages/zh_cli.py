@@ -33,6 +33,12 @@ ZH: dict[str, str] = {
     "a project file or a team project's URL (postgresql://…)":
         "项目文件或团队项目的地址（postgresql://…）",
     "document to show": "要显示的文档",
+    "blind coding: participants see only their own codings":
+        "盲编码：参与者只看到自己的编码",
+    "switch blind coding on": "开启盲编码",
+    "the coder who goes on seeing everything (with --on)":
+        "仍能看到全部编码的编码员（与 --on 一起用）",
+    "switch it off: everyone sees everyone's codings": "关闭盲编码：每个人都看到所有人的编码",
     "annotator: --lang takes one of {languages}": "annotator：--lang 只能是 {languages} 之一",
     # argparse's own words (``cli/argparse_words``): its gettext message ids, %-style
     "usage: ": "用法：",
