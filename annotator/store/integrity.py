@@ -20,6 +20,7 @@ import hashlib
 import os
 import sqlite3
 import threading
+from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -41,7 +42,12 @@ _failed = threading.local()  # the document whose text just failed, for the mess
 
 
 class ProjectDamaged(ProjectFileError):
-    """Damage found after the project opened; the project is read-only from then on."""
+    """Damage found after the project opened; the project is read-only from then on.
+
+    ``found`` is what the full check found (None when even that could not read the file).
+    """
+
+    found: Examination | None = None
 
 
 class _TextDamaged(Exception):
@@ -130,6 +136,7 @@ class Examination:
     documents: int  # readable documents
     codes: int
     codings: int  # codings on readable documents
+    damaged_codings: tuple[int, ...] = ()  # the codings of each damaged document
 
     @property
     def whole(self) -> bool:
@@ -191,22 +198,27 @@ def examine(path: Path) -> Examination:
             bad, names = _damaged_documents(conn)
         except sqlite3.DatabaseError as exc:
             return Examination(tuple(problems) or (str(exc),), (), 0, 0, 0)
-        counts = []
-        left_out = f" WHERE document_id NOT IN ({','.join(map(str, bad))})" if bad else ""
-        for query in (  # NOT INDEXED: the table itself, whatever happened to its indexes
-            "SELECT count(*) FROM code NOT INDEXED",
-            f"SELECT count(*) FROM coding NOT INDEXED{left_out}",
-        ):
-            try:
-                counts.append(conn.execute(query).fetchone()[0])
-            except sqlite3.DatabaseError:
-                counts.append(0)
+        # NOT INDEXED: the tables themselves, whatever happened to their indexes
+        codes = _count(conn, "SELECT count(*) FROM code NOT INDEXED")
+        per_document: dict[int, int] = {}
+        with suppress(sqlite3.DatabaseError):
+            per_document = dict(conn.execute(
+                "SELECT document_id, count(*) FROM coding NOT INDEXED GROUP BY document_id"))
         return Examination(
             tuple(problems), tuple(names[i] for i in bad),
-            len(names) - len(bad), counts[0], counts[1],
+            len(names) - len(bad), codes,
+            sum(n for doc_id, n in per_document.items() if doc_id not in bad),
+            tuple(per_document.get(i, 0) for i in bad),
         )
     finally:
         conn.close()
+
+
+def _count(conn: sqlite3.Connection, query: str) -> int:
+    try:
+        return conn.execute(query).fetchone()[0]
+    except sqlite3.DatabaseError:
+        return 0
 
 
 def damage_refusal(path: Path, exc: BaseException | None = None) -> ProjectDamaged:
@@ -222,11 +234,13 @@ def damage_refusal(path: Path, exc: BaseException | None = None) -> ProjectDamag
     if found.whole:  # the error came from SQLite, and the check cannot say more
         reason = type(exc).__name__ if exc is None or failed is not None else str(exc)[:200]
         found = Examination((reason,), (), found.documents, found.codes, found.codings)
-    return ProjectDamaged(
+    refusal = ProjectDamaged(
         "{path}: the project file is damaged — {report}. It is open read-only: nothing was "
         "changed. Save what is readable with: annotator salvage {path} NEW-FILE",
         path=path, report=found.describe(),
     )
+    refusal.found = found
+    return refusal
 
 
 def salvage(source: Path, dest: Path) -> Examination:

@@ -402,6 +402,8 @@ class Project:
         self.url = url
         #: Why the project is open read-only (a read-only file, damage found), or None.
         self.read_only = read_only
+        #: What the full check found once damage showed itself (``integrity``), or None.
+        self.damage: integrity.Examination | None = None
         self.origin = change_feed.new_origin()
         self.engine = engine
         self._writer = engine.execution_options(sqlite_begin="IMMEDIATE")
@@ -610,6 +612,7 @@ class Project:
             if self.path is None or not integrity.is_damage(exc.orig):
                 raise
             refusal = integrity.damage_refusal(self.path, exc.orig)
+            self.damage = refusal.found
             self.read_only = msg(
                 "it is damaged; save what is readable with: annotator salvage {path} NEW-FILE",
                 path=self.path,
