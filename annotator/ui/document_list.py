@@ -9,6 +9,7 @@ status-bar labels it fills. Every change is an operation on the session.
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QMenu
 
+from annotator.domain.errors import AnnotatorError
 from annotator.services.changes import Changes
 from annotator.ui.context import AppContext
 from annotator.ui.document_view import DocumentView
@@ -93,10 +94,22 @@ class DocumentsController(QObject):
         """Load the document chosen in the list."""
         doc_id = None if item is None else item.data(DOC_ID)
         if doc_id != self.view.doc_id:
-            self.view.load(doc_id)
+            try:
+                self.view.load(doc_id)
+            except AnnotatorError as exc:  # its text is damaged: the others still open
+                self.view.load(None)
+                self._mark_unreadable(item)
+                self.ctx.show_error(str(exc))
         self.show_title()
         self.codings_here.show_spans([])
         self.ctx.registry.update()
+
+    @staticmethod
+    def _mark_unreadable(item: QListWidgetItem) -> None:
+        """A document whose text cannot be read stays in the list, greyed, and says why."""
+        item.setForeground(Qt.GlobalColor.gray)
+        item.setToolTip(translate("MainWindow", "The text of this document is damaged and "
+                                                "cannot be shown"))
 
     def show_title(self) -> None:
         """The document's name above the text."""

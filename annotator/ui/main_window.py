@@ -49,6 +49,7 @@ from annotator.ui.overview import OverviewController
 from annotator.ui.panels import CodingsHere, FindBar, SearchResults
 from annotator.ui.project_lifecycle import ProjectController, demo_path
 from annotator.ui.prompts import Prompts
+from annotator.ui.repair_actions import RepairController
 from annotator.ui.segments_view import SegmentsPanel
 from annotator.ui.session import Session
 from annotator.ui.settings_dialog import SettingsController, open_settings
@@ -149,6 +150,7 @@ class MainWindow(QMainWindow):
             ctx, self, self.find_bar, lambda: self.view.doc_id, self.docs.show_span,
             self.codebook.current_code, self.coding.coder_ready)
         self.export = ExportController(ctx)
+        self.repair = RepairController(ctx, self.projects.open_path, self.projects.start_folder)
         self.settings_ui = SettingsController(ctx, lambda: open_settings(self))
         self.import_ui = ImportUI(ctx, self.docs, self.projects.start_folder)
         self.exchange_ui = ExchangeUI(ctx, self.projects)
@@ -188,6 +190,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.export.wait()
+        self.repair.wait()
         self.state.save_project_state()
         self.state.save_window_state()
         self.session.close()
