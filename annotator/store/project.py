@@ -613,10 +613,7 @@ class Project:
                 raise
             refusal = integrity.damage_refusal(self.path, exc.orig)
             self.damage = refusal.found
-            self.read_only = msg(
-                "it is damaged; save what is readable with: annotator salvage {path} NEW-FILE",
-                path=self.path,
-            )
+            self.read_only = msg("it is damaged")
             raise refusal from exc
 
     @contextmanager

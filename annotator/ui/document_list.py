@@ -99,7 +99,11 @@ class DocumentsController(QObject):
             except AnnotatorError as exc:  # its text is damaged: the others still open
                 self.view.load(None)
                 self._mark_unreadable(item)
+                self.show_title()
+                self.title.setText(f"{item.text()} — {item.toolTip()}")
                 self.ctx.show_error(str(exc))
+                self.ctx.registry.update()
+                return
         self.show_title()
         self.codings_here.show_spans([])
         self.ctx.registry.update()

@@ -82,13 +82,11 @@ class RepairController(QObject):
             self.mark.setText(self.tr("Read-only"))
         self.mark.setToolTip(why)
         window = self.ctx.window
-        title, tag = window.windowTitle(), self.tr("(read-only)")
-        if tag not in title:
-            if title.endswith(APP_TITLE):
-                title = f"{title[:-len(APP_TITLE)]} {tag}{APP_TITLE}"
-            else:
-                title = f"{title} {tag}"
-            window.setWindowTitle(title)
+        title = window.windowTitle()
+        name = title[:-len(APP_TITLE)] if title.endswith(APP_TITLE) else title
+        marked = self.tr("{0} (read-only)")
+        if not name.endswith(marked.format("")):
+            window.setWindowTitle(marked.format(name) + APP_TITLE)
 
     # -- check and salvage --------------------------------------------------------------
 
