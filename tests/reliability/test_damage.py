@@ -152,9 +152,8 @@ def test_the_command_line_reports_the_damage_in_one_line_and_salvages(
         assert len(coding.segments(p)) == 20
 
 
-def test_flipped_index_entries_are_found_by_the_full_check_and_repaired_in_the_copy(
-    tmp_path: Path,
-) -> None:
+def _damaged_index(tmp_path: Path) -> Path:
+    """The seed paper coded 40 times, then every third entry of the index flipped."""
     path = tmp_path / "i.annotator"
     with new_project(path, "governance") as p:
         documents.import_files(p, [SEED_PAPER])
@@ -163,7 +162,13 @@ def test_flipped_index_entries_are_found_by_the_full_check_and_repaired_in_the_c
         coder = ensure_coder(p, "甲")
         for i in range(40):
             coding.code_span(p, doc.id, i * 10, i * 10 + 5, codes[i % len(codes)].id, coder.id)
-    damaged = _flip_index_entries(path, tmp_path / "d.annotator")
+    return _flip_index_entries(path, tmp_path / "d.annotator")
+
+
+def test_flipped_index_entries_are_found_by_the_full_check_and_repaired_in_the_copy(
+    tmp_path: Path,
+) -> None:
+    damaged = _damaged_index(tmp_path)
     assert _quick_check(damaged) == [("ok",)]
     with Project.open(damaged) as p, pytest.raises(ProjectDamaged) as info:
         code_tree(p)  # counts codings by code: through the damaged index
@@ -247,15 +252,7 @@ def test_export_after_the_damage_was_found_goes_on_from_what_is_readable(
 
 
 def test_a_project_with_a_damaged_index_exports_every_coding(tmp_path: Path) -> None:
-    path = tmp_path / "i.annotator"
-    with new_project(path, "governance") as p:
-        documents.import_files(p, [SEED_PAPER])
-        doc = documents.list_documents(p)[0]
-        codes = code_tree(p)
-        coder = ensure_coder(p, "甲")
-        for i in range(40):
-            coding.code_span(p, doc.id, i * 10, i * 10 + 5, codes[i % len(codes)].id, coder.id)
-    damaged = _flip_index_entries(path, tmp_path / "d.annotator")
+    damaged = _damaged_index(tmp_path)
     before = damaged.read_bytes()
     out = tmp_path / "d.xlsx"
     done = run_cli("export", str(damaged), str(out))
