@@ -22,16 +22,20 @@ from annotator.store.project import SQLITE_MAGIC, Project
 T = TypeVar("T")
 
 
-def check_project(path: Path | str) -> integrity.Examination:
+def check_project(path: Path | str, step: integrity.Step | None = None
+                  ) -> integrity.Examination:
     """The full check of a project file: the open check, then ``integrity_check`` and
-    every document's SHA-256 (``ProjectFileError`` when the file does not even open)."""
+    every document's SHA-256 (``ProjectFileError`` when the file does not even open);
+    ``step(done, total)`` after each document."""
     path = Path(path)
     Project.open(path).close()
-    return integrity.examine(path)
+    return integrity.examine(path, step)
 
 
-def salvage_project(source: Path | str, dest: Path | str) -> integrity.Examination:
-    """A whole copy of what is readable in ``source`` at ``dest``; what was found."""
+def salvage_project(source: Path | str, dest: Path | str,
+                    step: integrity.Step | None = None) -> integrity.Examination:
+    """A whole copy of what is readable in ``source`` at ``dest``; what was found
+    (``step(done, total)`` after each document checked)."""
     source, dest = Path(source), Path(dest)
     try:
         with source.open("rb") as fh:
@@ -42,7 +46,7 @@ def salvage_project(source: Path | str, dest: Path | str) -> integrity.Examinati
     if head != SQLITE_MAGIC:
         raise ProjectFileError("{path}: not an Annotator project (not a database file)",
                                path=source)
-    return integrity.salvage(source, dest)
+    return integrity.salvage(source, dest, step)
 
 
 @contextmanager

@@ -20,6 +20,7 @@ import hashlib
 import os
 import sqlite3
 import threading
+from collections.abc import Callable
 from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,6 +32,9 @@ from sqlalchemy.sql.functions import FunctionElement
 from annotator.domain.errors import ProjectFileError
 from annotator.messages import Msg, msg
 from annotator.store.file_errors import system_refusals
+
+#: Told how far a check has come: (documents done, documents in all).
+Step = Callable[[int, int], None]
 
 FUNCTION = "annotator_verified_text"
 _SQLITE_CORRUPT = 11
@@ -170,12 +174,19 @@ def _ro(path: Path) -> sqlite3.Connection:
     return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=10)
 
 
-def _damaged_documents(conn: sqlite3.Connection) -> tuple[list[int], dict[int, str]]:
-    """Ids of documents whose text is not UTF-8 or not what its hash says; all names."""
+def _damaged_documents(
+    conn: sqlite3.Connection, step: Step | None = None
+) -> tuple[list[int], dict[int, str]]:
+    """Ids of documents whose text is not UTF-8 or not what its hash says; all names.
+
+    ``step(done, total)`` is told after each document (hashing is what takes the time)."""
     bad, names = [], {}
+    total = _count(conn, "SELECT count(*) FROM document NOT INDEXED")
     for doc_id, name, data, sha in conn.execute(
         "SELECT id, CAST(name AS BLOB), CAST(text AS BLOB), sha256 FROM document"
     ):
+        if step is not None:
+            step(len(names), total)
         names[doc_id] = bytes(name or b"").decode("utf-8", "replace")
         data = bytes(data or b"")
         try:
@@ -188,14 +199,15 @@ def _damaged_documents(conn: sqlite3.Connection) -> tuple[list[int], dict[int, s
     return bad, names
 
 
-def examine(path: Path) -> Examination:
-    """The full check, read-only: ``integrity_check`` and every document's hash."""
+def examine(path: Path, step: Step | None = None) -> Examination:
+    """The full check, read-only: ``integrity_check`` and every document's hash
+    (``step(done, total)`` after each document)."""
     conn = _ro(path)
     try:
         problems = [r[0] for r in conn.execute("PRAGMA integrity_check(20)")]
         problems = [p for p in problems if p != "ok"][:_SHOWN_PROBLEMS]
         try:
-            bad, names = _damaged_documents(conn)
+            bad, names = _damaged_documents(conn, step)
         except sqlite3.DatabaseError as exc:
             return Examination(tuple(problems) or (str(exc),), (), 0, 0, 0)
         # NOT INDEXED: the tables themselves, whatever happened to their indexes
@@ -243,7 +255,7 @@ def damage_refusal(path: Path, exc: BaseException | None = None) -> ProjectDamag
     return refusal
 
 
-def salvage(source: Path, dest: Path) -> Examination:
+def salvage(source: Path, dest: Path, step: Step | None = None) -> Examination:
     """Write to ``dest`` a whole project of everything readable in ``source``.
 
     The pages are copied (SQLite's backup API), documents whose text is damaged are
@@ -254,7 +266,7 @@ def salvage(source: Path, dest: Path) -> Examination:
     from annotator.store.debris import temporary_name
     from annotator.store.project import _writing_beside
 
-    found = examine(source)
+    found = examine(source, step)
     with system_refusals():
         taken = dest.exists()
     if taken:

@@ -110,8 +110,8 @@ class RepairController(QObject):
             return
         path = self._source(self.tr("Check project"))
         if path is not None:
-            self._run(self.tr("Checking {0}…").format(path.name),
-                      lambda _progress: check_project(path),
+            label = self.tr("Checking {0}…").format(path.name)
+            self._run(label, lambda progress: check_project(path, _stages(progress, label)),
                       lambda found: self._checked(path, found))
 
     def _checked(self, path: Path, found: Examination) -> None:
@@ -142,8 +142,9 @@ class RepairController(QObject):
         dest = Path(answer)
         if dest.suffix != PROJECT_SUFFIX:
             dest = dest.with_name(dest.name + PROJECT_SUFFIX)
-        self._run(self.tr("Saving what is readable of {0}…").format(source.name),
-                  lambda _progress: salvage_project(source, dest),
+        label = self.tr("Saving what is readable of {0}…").format(source.name)
+        self._run(label, lambda progress: salvage_project(source, dest,
+                                                          _stages(progress, label)),
                   lambda found: self._salvaged(dest, found))
 
     def _salvaged(self, dest: Path, found: Examination) -> None:
@@ -179,10 +180,17 @@ class RepairController(QObject):
             finish()
             self.ctx.show_error(message)
 
+        job.staged.connect(lambda _text, done_, total: (
+            progress.setMaximum(total), progress.setValue(done_)))
         job.finished.connect(finished)
         job.failed.connect(failed)
         job.cancelled.connect(finish)
         job.start()
+
+
+def _stages(progress: Progress, label: str) -> Callable[[int, int], None]:
+    """A service's (documents done, in all) as the job's stage."""
+    return lambda done, total: progress.stage(label, done, total)
 
 
 __all__ = ["RepairController"]

@@ -262,3 +262,15 @@ def test_a_project_with_a_damaged_index_exports_every_coding(tmp_path: Path) -> 
     assert len(_rows(book["Coded segments"])) == 40
     assert "ix_coding_code" in _rows(book["Damage"])[1][1]
     assert damaged.read_bytes() == before
+
+
+def test_the_full_check_tells_how_far_it_has_come(intact: Path, tmp_path: Path) -> None:
+    from annotator.services.repair import check_project, salvage_project
+
+    path = _swap_character(intact, tmp_path / "d.annotator")
+    steps: list[tuple[int, int]] = []
+    found = check_project(path, lambda done, total: steps.append((done, total)))
+    assert steps == [(0, 2), (1, 2)] and found.damaged_documents == (NOVEL,)
+    steps.clear()
+    salvage_project(path, tmp_path / "s.annotator", lambda d, t: steps.append((d, t)))
+    assert steps == [(0, 2), (1, 2)]
