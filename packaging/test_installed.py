@@ -35,6 +35,9 @@ from tests.packaging.installing import (  # noqa: E402 - the tree's helpers, fou
 
 def main(pytest_args: list[str]) -> int:
     work = Path(tempfile.mkdtemp(prefix="annotator-installed-"))
+    # Other users may enter (not write): the permission tests run the installed program
+    # as an ordinary user when the suite runs as root (tests/unprivileged.py).
+    work.chmod(0o755)
     try:
         sdist, wheel = build_sdist_and_wheel(work)
         venv = install(wheel, work / "venv", extras="test")

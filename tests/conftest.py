@@ -7,6 +7,9 @@ import pytest
 from annotator.services.projects import new_project
 from annotator.store.project import Project
 
+#: ``unprivileged``: the command line run as an ordinary user (``tests/unprivileged.py``)
+pytest_plugins = ["tests.unprivileged"]
+
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 ROOT = Path(__file__).resolve().parents[1]
 SEED_PAPER = ROOT / "annotator" / "data" / "samples" / "seed-paper-zh.txt"

@@ -9,7 +9,7 @@ from pathlib import Path
 from annotator.cli.terminal import shown
 from annotator.domain.errors import InvalidInput
 from annotator.i18n import LANGUAGES, default_language
-from annotator.messages import msg
+from annotator.messages import Msg, msg
 from annotator.services import codebook, coding, documents
 from annotator.services.coders import (
     ensure_coder,
@@ -19,6 +19,7 @@ from annotator.services.coders import (
 from annotator.services.project_coder import coder_name
 from annotator.services.projects import create_demo_project, new_project
 from annotator.services.templates import template_names
+from annotator.store.integrity import Examination
 from annotator.store.project import Project
 
 
@@ -175,14 +176,21 @@ def _cmd_export(a: argparse.Namespace) -> int:
     # other commands.
     from annotator.services import exchange
     from annotator.services.export import export_workbook
+    from annotator.services.repair import export_readable, left_out_note
+
+    def write(project: Project, damage: Examination | None) -> list[Msg]:
+        if suffix == ".xlsx":
+            export_workbook(project, out, lang=a.lang, agreement=not a.no_agreement,
+                            words=not a.no_words, damage=damage)
+            return []
+        return exchange.export_refi(project, out, utf16=a.for_nvivo)
 
     with Project.open(a.project) as p:
-        if suffix == ".xlsx":
-            export_workbook(p, out, lang=a.lang, agreement=not a.no_agreement,
-                            words=not a.no_words)
-        else:
-            for note in exchange.export_refi(p, out, utf16=a.for_nvivo):
-                print(msg("note: {note}", note=note), file=sys.stderr)
+        notes, damage = export_readable(p, out, write)
+        for note in notes:
+            print(msg("note: {note}", note=note), file=sys.stderr)
+        if damage is not None:
+            print(left_out_note(p, out, damage), file=sys.stderr)
     print(msg("exported {path}", path=out))
     return 0
 

@@ -14,8 +14,10 @@ costs little more than the rows themselves. Every cell that is text stays text:
 
 from __future__ import annotations
 
+import os
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -161,6 +163,25 @@ def new_workbook() -> Workbook:
     from openpyxl import Workbook
 
     return Workbook(write_only=True)
+
+
+@contextmanager
+def discarded_on_error(wb: Workbook) -> Iterator[None]:
+    """A workbook whose building failed (damage met, a full disk) is closed and its
+    temporary sheet files removed at once: left to the garbage collector, its half-written
+    sheets complain on the terminal ("Exception ignored … inconsistent exit action"), and
+    a window exporting many times would keep their files in the temporary folder."""
+    try:
+        yield
+    except BaseException:
+        for ws in wb.worksheets:
+            writer = getattr(ws, "_writer", None)
+            with suppress(Exception):
+                ws.close()
+            if writer is not None and writer.out:
+                with suppress(OSError):
+                    os.remove(writer.out)
+        raise
 
 
 def save_workbook(wb: Workbook, out: Path) -> None:

@@ -38,4 +38,13 @@ ZH: dict[str, str] = {
         "编码员名称最多 {limit} 个字符，而不是 {length} 个",
     "{name}: no free document name could be found; try again":
         "{name}：找不到空闲的文档名称；请再试一次",
+    "{path}: the project file is damaged, so only what is readable was exported to "
+    "{out} — {report}. Its first sheet lists what was left out; the project file was not "
+    "changed":
+        "{path}：项目文件已损坏，因此只把仍可读取的内容导出到了 {out}——{report}。"
+        "未导出的内容列在它的第一个工作表中；项目文件未被改动",
+    "{path}: the project file is damaged, so only what is readable was exported to "
+    "{out} — {report}. The project file was not changed":
+        "{path}：项目文件已损坏，因此只把仍可读取的内容导出到了 {out}——{report}。"
+        "项目文件未被改动",
 }

@@ -56,8 +56,7 @@ ZH: dict[str, str] = {
     "was changed)":
         "{path}：无法写入，且它来自旧版本，必须先升级才能打开——请把文件及其文件夹设为可写后"
         "重新打开（未做任何更改）",
-    "it is damaged; save what is readable with: annotator salvage {path} NEW-FILE":
-        "项目已损坏；请用以下命令保存仍可读取的内容：annotator salvage {path} 新文件",
+    "it is damaged": "项目已损坏",
     # damage found after opening
     "no damage was found": "未发现损坏",
     "the text of {count} document(s) is damaged: {names}": "{count} 个文档的文字已损坏：{names}",

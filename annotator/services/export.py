@@ -7,6 +7,7 @@ labels follow the interface language (terms from the project's glossary).
 """
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from annotator.domain.errors import InvalidInput
 from annotator.io.word_sheet import add_word_sheet
@@ -14,6 +15,7 @@ from annotator.io.workbook import (
     Column,
     SheetWriter,
     check_target,
+    discarded_on_error,
     excel_safe,
     new_workbook,
     save_workbook,
@@ -23,7 +25,11 @@ from annotator.services.agreement_export import add_agreement_sheets
 from annotator.services.coding import iter_segments
 from annotator.services.overview import code_document_matrix
 from annotator.services.words import WordOptions, word_frequencies
+from annotator.store.integrity import Examination
 from annotator.store.project import Project
+
+if TYPE_CHECKING:
+    from openpyxl import Workbook
 
 EXPORT_WORDS = 1_000  # the word-frequency sheet: this many of the most frequent words
 
@@ -40,6 +46,10 @@ LABELS = {
         "format": "格式", "encoding": "文本编码", "imported": "导入时间 (UTC)",
         "control": "{n} 个 Excel 不接受的控制字符以 ␀ 类符号显示",
         "truncated": "文本超过 Excel 单元格上限，只显示前 {n} 个字符（共 {total} 个）",
+        "damage": "损坏说明", "left_out": "未导出的内容",
+        "damage_intro": "项目文件已损坏：本工作簿只含可读取的部分，项目文件未被改动。",
+        "damaged_doc": "此文档的文字已损坏：它和它的 {n} 个编码片段不在本工作簿中",
+        "damaged_file": "文件结构损坏：{problem}",
     },
     "en": {
         "segments": "Coded segments", "codebook": "Codebook", "matrix": "Code x document",
@@ -53,6 +63,12 @@ LABELS = {
         "format": "Format", "encoding": "Text encoding", "imported": "Imported at (UTC)",
         "control": "{n} control characters Excel refuses are shown as ␀-style symbols",
         "truncated": "text over Excel's cell limit: first {n} of {total} characters shown",
+        "damage": "Damage", "left_out": "Left out",
+        "damage_intro": "The project file is damaged: this workbook holds only what is "
+                        "readable. The project file was not changed.",
+        "damaged_doc": "the text of this document is damaged: it and its {n} coding(s) are "
+                       "not in this workbook",
+        "damaged_file": "the file's structure is damaged: {problem}",
     },
 }
 
@@ -64,18 +80,42 @@ def _safe(value: str, notes: list[str], labels: dict[str, str]) -> str:
     return text
 
 
+def _damage_sheet(wb: "Workbook", damage: Examination, L: dict[str, str]) -> None:
+    """The first sheet of a workbook exported from a damaged project: what is not in it."""
+    sheet = SheetWriter(wb, L["damage"], [Column(L["document"], 30),
+                                          Column(L["left_out"], 90, wrap=True)])
+    sheet.append(("", L["damage_intro"]))
+    for name, codings in zip(damage.damaged_documents, damage.damaged_codings, strict=False):
+        sheet.append((name, L["damaged_doc"].format(n=codings)))
+    for problem in damage.problems:
+        sheet.append(("", L["damaged_file"].format(problem=problem)))
+    sheet.finish()
+
+
 def export_workbook(
     project: Project, out: Path | str, lang: str = "en", agreement: bool = True,
-    words: bool = True,
+    words: bool = True, damage: Examination | None = None,
 ) -> Path:
     """The workbook; with ``words`` the word-frequency sheet (the top ``EXPORT_WORDS``
     words of every document); with ``agreement`` and codings by two or more coders, the
     agreement and disagreement sheets too (on random test data those run to many thousand
-    rows)."""
+    rows). ``damage``: ``project`` is what was readable of a damaged one
+    (``services/repair.export_readable``), and a first sheet says what was left out."""
     out = check_target(out)
-    L = LABELS[lang]
     wb = new_workbook()
+    with discarded_on_error(wb):
+        _fill(wb, project, LABELS[lang], lang, agreement, words, damage)
+        save_workbook(wb, out)
+    return out
+
+
+def _fill(
+    wb: "Workbook", project: Project, L: dict[str, str], lang: str, agreement: bool,
+    words: bool, damage: Examination | None,
+) -> None:
     matrix = code_document_matrix(project)
+    if damage is not None:
+        _damage_sheet(wb, damage, L)
 
     seg = SheetWriter(wb, L["segments"], [
         Column(L["document"], 24), Column(L["code"], 28), Column(L["coder"], 12),
@@ -153,5 +193,3 @@ def export_workbook(
             result = None
         if result is not None:
             add_agreement_sheets(wb, result, disagreements(project), lang)
-    save_workbook(wb, out)
-    return out

@@ -20,6 +20,8 @@ import hashlib
 import os
 import sqlite3
 import threading
+from collections.abc import Callable
+from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,6 +33,9 @@ from annotator.domain.errors import ProjectFileError
 from annotator.messages import Msg, msg
 from annotator.store.file_errors import system_refusals
 
+#: Told how far a check has come: (documents done, documents in all).
+Step = Callable[[int, int], None]
+
 FUNCTION = "annotator_verified_text"
 _SQLITE_CORRUPT = 11
 _SQLITE_NOTADB = 26
@@ -41,7 +46,12 @@ _failed = threading.local()  # the document whose text just failed, for the mess
 
 
 class ProjectDamaged(ProjectFileError):
-    """Damage found after the project opened; the project is read-only from then on."""
+    """Damage found after the project opened; the project is read-only from then on.
+
+    ``found`` is what the full check found (None when even that could not read the file).
+    """
+
+    found: Examination | None = None
 
 
 class _TextDamaged(Exception):
@@ -130,6 +140,7 @@ class Examination:
     documents: int  # readable documents
     codes: int
     codings: int  # codings on readable documents
+    damaged_codings: tuple[int, ...] = ()  # the codings of each damaged document
 
     @property
     def whole(self) -> bool:
@@ -163,12 +174,19 @@ def _ro(path: Path) -> sqlite3.Connection:
     return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=10)
 
 
-def _damaged_documents(conn: sqlite3.Connection) -> tuple[list[int], dict[int, str]]:
-    """Ids of documents whose text is not UTF-8 or not what its hash says; all names."""
+def _damaged_documents(
+    conn: sqlite3.Connection, step: Step | None = None
+) -> tuple[list[int], dict[int, str]]:
+    """Ids of documents whose text is not UTF-8 or not what its hash says; all names.
+
+    ``step(done, total)`` is told after each document (hashing is what takes the time)."""
     bad, names = [], {}
+    total = _count(conn, "SELECT count(*) FROM document NOT INDEXED")
     for doc_id, name, data, sha in conn.execute(
         "SELECT id, CAST(name AS BLOB), CAST(text AS BLOB), sha256 FROM document"
     ):
+        if step is not None:
+            step(len(names), total)
         names[doc_id] = bytes(name or b"").decode("utf-8", "replace")
         data = bytes(data or b"")
         try:
@@ -181,32 +199,38 @@ def _damaged_documents(conn: sqlite3.Connection) -> tuple[list[int], dict[int, s
     return bad, names
 
 
-def examine(path: Path) -> Examination:
-    """The full check, read-only: ``integrity_check`` and every document's hash."""
+def examine(path: Path, step: Step | None = None) -> Examination:
+    """The full check, read-only: ``integrity_check`` and every document's hash
+    (``step(done, total)`` after each document)."""
     conn = _ro(path)
     try:
         problems = [r[0] for r in conn.execute("PRAGMA integrity_check(20)")]
         problems = [p for p in problems if p != "ok"][:_SHOWN_PROBLEMS]
         try:
-            bad, names = _damaged_documents(conn)
+            bad, names = _damaged_documents(conn, step)
         except sqlite3.DatabaseError as exc:
             return Examination(tuple(problems) or (str(exc),), (), 0, 0, 0)
-        counts = []
-        left_out = f" WHERE document_id NOT IN ({','.join(map(str, bad))})" if bad else ""
-        for query in (  # NOT INDEXED: the table itself, whatever happened to its indexes
-            "SELECT count(*) FROM code NOT INDEXED",
-            f"SELECT count(*) FROM coding NOT INDEXED{left_out}",
-        ):
-            try:
-                counts.append(conn.execute(query).fetchone()[0])
-            except sqlite3.DatabaseError:
-                counts.append(0)
+        # NOT INDEXED: the tables themselves, whatever happened to their indexes
+        codes = _count(conn, "SELECT count(*) FROM code NOT INDEXED")
+        per_document: dict[int, int] = {}
+        with suppress(sqlite3.DatabaseError):
+            per_document = dict(conn.execute(
+                "SELECT document_id, count(*) FROM coding NOT INDEXED GROUP BY document_id"))
         return Examination(
             tuple(problems), tuple(names[i] for i in bad),
-            len(names) - len(bad), counts[0], counts[1],
+            len(names) - len(bad), codes,
+            sum(n for doc_id, n in per_document.items() if doc_id not in bad),
+            tuple(per_document.get(i, 0) for i in bad),
         )
     finally:
         conn.close()
+
+
+def _count(conn: sqlite3.Connection, query: str) -> int:
+    try:
+        return conn.execute(query).fetchone()[0]
+    except sqlite3.DatabaseError:
+        return 0
 
 
 def damage_refusal(path: Path, exc: BaseException | None = None) -> ProjectDamaged:
@@ -222,14 +246,16 @@ def damage_refusal(path: Path, exc: BaseException | None = None) -> ProjectDamag
     if found.whole:  # the error came from SQLite, and the check cannot say more
         reason = type(exc).__name__ if exc is None or failed is not None else str(exc)[:200]
         found = Examination((reason,), (), found.documents, found.codes, found.codings)
-    return ProjectDamaged(
+    refusal = ProjectDamaged(
         "{path}: the project file is damaged — {report}. It is open read-only: nothing was "
         "changed. Save what is readable with: annotator salvage {path} NEW-FILE",
         path=path, report=found.describe(),
     )
+    refusal.found = found
+    return refusal
 
 
-def salvage(source: Path, dest: Path) -> Examination:
+def salvage(source: Path, dest: Path, step: Step | None = None) -> Examination:
     """Write to ``dest`` a whole project of everything readable in ``source``.
 
     The pages are copied (SQLite's backup API), documents whose text is damaged are
@@ -240,7 +266,7 @@ def salvage(source: Path, dest: Path) -> Examination:
     from annotator.store.debris import temporary_name
     from annotator.store.project import _writing_beside
 
-    found = examine(source)
+    found = examine(source, step)
     with system_refusals():
         taken = dest.exists()
     if taken:

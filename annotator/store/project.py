@@ -17,15 +17,17 @@ name beside their target and renamed when complete, so a kill never leaves half 
 """
 
 import os
+import random
 import sqlite3
 import stat
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TypeVar
 
-from sqlalchemy import Engine, create_engine, event, select, text
+from sqlalchemy import Connection, Engine, create_engine, event, select, text
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session
 
@@ -52,6 +54,8 @@ from annotator.store.transfer import copy_contents
 
 PROJECT_SUFFIX = ".annotator"
 BUSY_TIMEOUT_MS = 10_000
+#: How often a writer waiting for another's write lock tries again (``_begin_writing``).
+_WRITE_POLL_S = 0.0015
 # sqlite3's extended code for "a hot journal needs rolling back, but the file is read-only".
 _SQLITE_READONLY_ROLLBACK = 776
 _SQLITE_BUSY = 5
@@ -321,10 +325,37 @@ def _make_engine(path: Path, read_only: bool = False) -> Engine:
     def _on_begin(conn) -> None:
         # A writer takes the write lock up front, so two processes never deadlock on a
         # read lock upgrade; readers begin deferred.
-        mode = conn.get_execution_options().get("sqlite_begin", "DEFERRED")
-        conn.exec_driver_sql(f"BEGIN {mode}")
+        if conn.get_execution_options().get("sqlite_begin") == "IMMEDIATE":
+            _begin_writing(conn)
+        else:
+            conn.exec_driver_sql("BEGIN DEFERRED")
 
     return engine
+
+
+def _begin_writing(conn: Connection) -> None:
+    """``BEGIN IMMEDIATE``, waiting for another writer up to ``BUSY_TIMEOUT_MS``.
+
+    SQLite's own busy handler is not used for this wait: it backs off to one try every
+    100 ms, and a process that writes one transaction after another frees the write lock
+    for well under a millisecond between them, so a waiter could miss every gap for the
+    whole timeout ("database is locked" with two processes coding at once). Trying every
+    millisecond or two, with jitter so two waiters do not stay in step, finds those gaps.
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    conn.exec_driver_sql("PRAGMA busy_timeout = 0")
+    try:
+        while True:
+            try:
+                conn.exec_driver_sql("BEGIN IMMEDIATE")
+                return
+            except OperationalError as exc:
+                busy = getattr(exc.orig, "sqlite_errorcode", 0) & 0xFF == _SQLITE_BUSY
+                if not busy or time.monotonic() >= deadline:
+                    raise
+            time.sleep(_WRITE_POLL_S * (0.5 + random.random()))
+    finally:
+        conn.exec_driver_sql(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
 
 
 def _remove_with_journal(path: Path) -> None:
@@ -369,6 +400,8 @@ class Project:
         self.url = url
         #: Why the project is open read-only (a read-only file, damage found), or None.
         self.read_only = read_only
+        #: What the full check found once damage showed itself (``integrity``), or None.
+        self.damage: integrity.Examination | None = None
         self.origin = change_feed.new_origin()
         self.engine = engine
         self._writer = engine.execution_options(sqlite_begin="IMMEDIATE")
@@ -577,10 +610,8 @@ class Project:
             if self.path is None or not integrity.is_damage(exc.orig):
                 raise
             refusal = integrity.damage_refusal(self.path, exc.orig)
-            self.read_only = msg(
-                "it is damaged; save what is readable with: annotator salvage {path} NEW-FILE",
-                path=self.path,
-            )
+            self.damage = refusal.found
+            self.read_only = msg("it is damaged")
             raise refusal from exc
 
     @contextmanager

@@ -96,13 +96,29 @@ class DocumentsController(QObject):
         if doc_id != self.view.doc_id:
             try:
                 self.view.load(doc_id)
-            except AnnotatorError as exc:  # not readable now (a team project's server gone)
-                self.ctx.say(str(exc))
-                self._choose_quietly(self.view.doc_id)
+            except AnnotatorError as exc:
+                if self.ctx.session.offline:  # a team project's server is gone
+                    self.ctx.say(str(exc))
+                    self._choose_quietly(self.view.doc_id)
+                    return
+                # its text is damaged: the others still open
+                self.view.load(None)
+                self._mark_unreadable(item)
+                self.show_title()
+                self.title.setText(f"{item.text()} — {item.toolTip()}")
+                self.ctx.show_error(str(exc))
+                self.ctx.registry.update()
                 return
         self.show_title()
         self.codings_here.show_spans([])
         self.ctx.registry.update()
+
+    @staticmethod
+    def _mark_unreadable(item: QListWidgetItem) -> None:
+        """A document whose text cannot be read stays in the list, greyed, and says why."""
+        item.setForeground(Qt.GlobalColor.gray)
+        item.setToolTip(translate("MainWindow", "The text of this document is damaged and "
+                                                "cannot be shown"))
 
     def show_title(self) -> None:
         """The document's name above the text."""

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QProgressDialog
 
 from annotator.domain.errors import AnnotatorError
 from annotator.services.export import export_workbook
+from annotator.services.repair import export_readable, left_out_note
 from annotator.ui.context import AppContext
 from annotator.ui.i18n import current_language
 from annotator.ui.project_place import beside_project
@@ -60,9 +61,14 @@ class ExportController(QObject):
         progress.setMinimumDuration(300)
         result: dict[str, object] = {}
 
+        lang = current_language()
+
         def work() -> None:
             try:
-                export_workbook(p, out, lang=current_language())
+                _, damage = export_readable(p, out, lambda project, found: export_workbook(
+                    project, out, lang=lang, damage=found))
+                if damage is not None:  # what was left out, and why
+                    result["left_out"] = str(left_out_note(p, out, damage))
             except AnnotatorError as exc:
                 result["error"] = str(exc)
             except Exception as exc:
@@ -82,6 +88,8 @@ class ExportController(QObject):
             self.thread = None
             if "error" in result:
                 self.ctx.show_error(str(result["error"]))
+            elif "left_out" in result:
+                self.ctx.show_error(str(result["left_out"]))
             else:
                 self.ctx.say(translate("MainWindow", "Exported {0}").format(out))
 

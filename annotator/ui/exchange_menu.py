@@ -16,6 +16,7 @@ from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QMenu
 
 from annotator.domain.errors import AnnotatorError
+from annotator.services.repair import export_readable, left_out_note
 from annotator.store.project import PROJECT_SUFFIX
 from annotator.ui.context import AppContext
 from annotator.ui.project_lifecycle import ProjectController
@@ -152,10 +153,15 @@ class ExchangeUI(QObject):
         out = _with_suffix(path, suffix)
         from annotator.services.exchange import export_refi
 
-        notes = s.call(export_refi, s.project, out, utf16=utf16)
-        if notes is None:
+        project = s.project
+        done = s.call(export_readable, project, out,
+                      lambda p, _found: export_refi(p, out, utf16=utf16))
+        if done is None:
             return
+        notes, damage = done
         w.say(self.tr("Exported {0}").format(out))
+        if damage is not None:  # what was readable went out; say what did not
+            notes = [left_out_note(project, out, damage), *notes]
         if notes:
             self._info(title, "\n".join(
                 [self.tr("Exported {0}").format(out), "", *(f"• {n}" for n in notes)]))

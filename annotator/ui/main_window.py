@@ -168,6 +168,7 @@ class MainWindow(QMainWindow):
         from annotator.ui.memo_actions import MemoController
         from annotator.ui.overview import OverviewController
         from annotator.ui.project_lifecycle import ProjectController
+        from annotator.ui.repair_actions import RepairController
         from annotator.ui.settings_dialog import SettingsController, open_settings
         from annotator.ui.team_feed import TeamFeed
         from annotator.ui.text_search import SearchController
@@ -193,6 +194,7 @@ class MainWindow(QMainWindow):
             ctx, self, self.find_bar, lambda: self.view.doc_id, self.docs.show_span,
             self.codebook.current_code, self.coding.coder_ready)
         self.export = ExportController(ctx)
+        self.repair = RepairController(ctx, self.projects.open_path, self.projects.start_folder)
         self.settings_ui = SettingsController(ctx, lambda: open_settings(self))
         self.import_ui = ImportUI(ctx, self.docs, self.projects.start_folder)
         self.exchange_ui = ExchangeUI(ctx, self.projects)
@@ -237,6 +239,7 @@ class MainWindow(QMainWindow):
             super().closeEvent(event)
             return
         self.export.wait()
+        self.repair.wait()
         self.state.save_project_state()
         self.state.save_window_state()
         self.session.close()

@@ -132,7 +132,17 @@ class ProjectController(QObject):
                 return self.open_team_dialog(str(path), str(exc))
             self.ctx.show_error(str(exc))
             return False
-        self.open_project(project)
+        try:
+            self.open_project(project)
+        except AnnotatorError as exc:  # damage the first reads met (the document list)
+            if self.ctx.session.project is project:
+                self.ctx.session.close()
+            else:
+                project.close()
+            self.ctx.show_error(str(exc) + "\n\n" + translate(
+                "MainWindow", "File → Salvage project… saves what is readable of it as a new "
+                "project."))
+            return False
         if project.read_only is None:  # else open_project said so, and why
             self.ctx.say(translate("MainWindow", "Opened {0}").format(project.location))
         return True

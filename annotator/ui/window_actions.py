@@ -19,7 +19,7 @@ MENUS: tuple[tuple[str, str, str, tuple[Entry, ...]], ...] = (
         "new", "open", "menu:recent", "demo", "new_from_qdpx", None, "open_team", "new_team",
         None,
         "import", "menu:import_encoding", "import_qdc", "export", "menu:refi_export",
-        "copy_project", None, "close", "quit")),
+        "copy_project", "check_project", "salvage_project", None, "close", "quit")),
     ("edit", "MainWindow", QT_TRANSLATE_NOOP("MainWindow", "&Edit"), (
         "undo", "redo", None, "find", "find_next", "find_prev", "search_all", "concordance",
         None, "settings")),

@@ -116,18 +116,22 @@ def test_file_without_permission_is_refused(
     refused(path, "permission denied")
 
 
-@pytest.mark.skipif(
-    not hasattr(os, "geteuid") or os.geteuid() == 0,
-    reason="root reads files whatever their permissions",
-)
-def test_unreadable_file_on_disk_is_refused(tmp_path: Path) -> None:
-    path = tmp_path / "受保护.docx"
-    shutil.copy(FIXTURES / "seed-paper-zh.docx", path)
-    path.chmod(0)
-    try:
-        refused(path, "permission denied")
-    finally:
-        path.chmod(0o644)
+def test_unreadable_file_on_disk_is_refused_and_the_others_come_in(unprivileged) -> None:
+    """A file the user may not read (run as a user that permissions bind: root reads
+    every file): one line naming it, the readable file beside it imported."""
+    project = unprivileged.folder / "p.annotator"
+    assert unprivileged.run_cli("new", str(project)).returncode == 0
+    locked = unprivileged.folder / "受保护.docx"
+    shutil.copy(FIXTURES / "seed-paper-zh.docx", locked)
+    locked.chmod(0)
+    readable = unprivileged.folder / "seed-paper-zh.odt"
+    shutil.copy(FIXTURES / "seed-paper-zh.odt", readable)
+    done = unprivileged.run_cli("import", str(project), str(locked), str(readable))
+    assert "Traceback" not in done.stderr, done.stderr
+    refusal = [line for line in done.stderr.splitlines() if locked.name in line]
+    assert len(refusal) == 1 and "permission denied" in refusal[0], done.stderr
+    listed = unprivileged.run_cli("info", str(project))
+    assert "seed-paper-zh" in listed.stdout and "受保护" not in listed.stdout
 
 
 def test_file_vanishing_while_opened_is_refused(

@@ -126,15 +126,14 @@ def test_the_command_line_reports_the_damage_in_one_line_and_salvages(
 ) -> None:
     path = _flip_text_page(intact, tmp_path / "d.annotator")
     before = path.read_bytes()
-    for args in (["segments", str(path)], ["export", str(path), str(tmp_path / "d.xlsx")],
-                 ["--lang", "zh", "segments", str(path)]):
+    for args in (["segments", str(path)], ["--lang", "zh", "segments", str(path)]):
         done = run_cli(*args)
         assert done.returncode == 1
         assert "Traceback" not in done.stderr and "Exception" not in done.stderr
         assert done.stderr.count("\n") == 1, done.stderr
         assert NOVEL in done.stderr
     assert "项目文件已损坏" in done.stderr
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["d.annotator"]  # no half export
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["d.annotator"]
 
     check = run_cli("check", str(path))
     assert check.returncode == 1 and f"is damaged: {NOVEL}" in check.stdout
@@ -153,9 +152,8 @@ def test_the_command_line_reports_the_damage_in_one_line_and_salvages(
         assert len(coding.segments(p)) == 20
 
 
-def test_flipped_index_entries_are_found_by_the_full_check_and_repaired_in_the_copy(
-    tmp_path: Path,
-) -> None:
+def _damaged_index(tmp_path: Path) -> Path:
+    """The seed paper coded 40 times, then every third entry of the index flipped."""
     path = tmp_path / "i.annotator"
     with new_project(path, "governance") as p:
         documents.import_files(p, [SEED_PAPER])
@@ -164,7 +162,13 @@ def test_flipped_index_entries_are_found_by_the_full_check_and_repaired_in_the_c
         coder = ensure_coder(p, "甲")
         for i in range(40):
             coding.code_span(p, doc.id, i * 10, i * 10 + 5, codes[i % len(codes)].id, coder.id)
-    damaged = _flip_index_entries(path, tmp_path / "d.annotator")
+    return _flip_index_entries(path, tmp_path / "d.annotator")
+
+
+def test_flipped_index_entries_are_found_by_the_full_check_and_repaired_in_the_copy(
+    tmp_path: Path,
+) -> None:
+    damaged = _damaged_index(tmp_path)
     assert _quick_check(damaged) == [("ok",)]
     with Project.open(damaged) as p, pytest.raises(ProjectDamaged) as info:
         code_tree(p)  # counts codings by code: through the damaged index
@@ -175,3 +179,98 @@ def test_flipped_index_entries_are_found_by_the_full_check_and_repaired_in_the_c
     with Project.open(saved) as p:
         assert sum(c.count for c in code_tree(p)) == 40
     assert run_cli("check", str(saved)).returncode == 0
+
+
+def _rows(sheet) -> list[tuple]:
+    return list(sheet.iter_rows(min_row=2, values_only=True))
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_damaged_project_exports_what_is_readable_and_names_what_is_not(
+    intact: Path, tmp_path: Path, lang: str
+) -> None:
+    path = _flip_text_page(intact, tmp_path / "d.annotator")
+    before = path.read_bytes()
+    out = tmp_path / "d.xlsx"
+    done = run_cli("--lang", lang, "export", str(path), str(out))
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.count("\n") == 1 and "Traceback" not in done.stderr, done.stderr
+    assert NOVEL in done.stderr and "d.xlsx" in done.stderr
+    assert ("只把仍可读取的内容导出" if lang == "zh" else "only what is readable was exported") \
+        in done.stderr
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["d.annotator", "d.xlsx"]
+
+    book = openpyxl.load_workbook(out, read_only=True)
+    first = book.worksheets[0]
+    assert first.title == ("损坏说明" if lang == "zh" else "Damage")
+    left_out = _rows(first)
+    assert [r[0] for r in left_out[1:]] == [NOVEL]
+    assert "20" in left_out[1][1]
+    segments = _rows(book.worksheets[1])
+    assert len(segments) == 20 and {r[0] for r in segments} == {SEED_PAPER.stem}
+    documents_sheet = book["文档" if lang == "zh" else "Documents"]
+    assert [r[0] for r in _rows(documents_sheet)] == [SEED_PAPER.stem]
+
+
+def test_a_damaged_project_exports_to_refi_qda_what_is_readable(
+    intact: Path, tmp_path: Path
+) -> None:
+    path = _swap_character(intact, tmp_path / "d.annotator")
+    before = path.read_bytes()
+    out = tmp_path / "d.qdpx"
+    done = run_cli("export", str(path), str(out))
+    assert done.returncode == 0, done.stderr
+    assert NOVEL in done.stderr and "only what is readable" in done.stderr
+    assert path.read_bytes() == before
+    back = tmp_path / "back.annotator"
+    assert run_cli("new", str(back), "--from", str(out)).returncode == 0
+    with Project.open(back) as p:
+        assert [d.name for d in documents.list_documents(p)] == [SEED_PAPER.stem]
+        assert len(coding.segments(p)) == 20
+
+
+def test_export_after_the_damage_was_found_goes_on_from_what_is_readable(
+    intact: Path, tmp_path: Path
+) -> None:
+    """The window's way: the damage showed itself earlier; the export still works."""
+    from annotator.services.export import export_workbook
+    from annotator.services.repair import export_readable
+
+    path = _flip_text_page(intact, tmp_path / "d.annotator")
+    before = path.read_bytes()
+    out = tmp_path / "later.xlsx"
+    with Project.open(path) as p:
+        with pytest.raises(ProjectDamaged):
+            coding.segments(p)
+        assert p.damage is not None and p.damage.damaged_documents == (NOVEL,)
+        _, found = export_readable(p, out, lambda q, d: export_workbook(q, out, damage=d))
+    assert found is not None and found.damaged_codings == (20,)
+    assert len(_rows(openpyxl.load_workbook(out, read_only=True)["Coded segments"])) == 20
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["d.annotator", "later.xlsx"]
+
+
+def test_a_project_with_a_damaged_index_exports_every_coding(tmp_path: Path) -> None:
+    damaged = _damaged_index(tmp_path)
+    before = damaged.read_bytes()
+    out = tmp_path / "d.xlsx"
+    done = run_cli("export", str(damaged), str(out))
+    assert done.returncode == 0, done.stderr
+    assert "missing from index ix_coding_code" in done.stderr
+    book = openpyxl.load_workbook(out, read_only=True)
+    assert len(_rows(book["Coded segments"])) == 40
+    assert "ix_coding_code" in _rows(book["Damage"])[1][1]
+    assert damaged.read_bytes() == before
+
+
+def test_the_full_check_tells_how_far_it_has_come(intact: Path, tmp_path: Path) -> None:
+    from annotator.services.repair import check_project, salvage_project
+
+    path = _swap_character(intact, tmp_path / "d.annotator")
+    steps: list[tuple[int, int]] = []
+    found = check_project(path, lambda done, total: steps.append((done, total)))
+    assert steps == [(0, 2), (1, 2)] and found.damaged_documents == (NOVEL,)
+    steps.clear()
+    salvage_project(path, tmp_path / "s.annotator", lambda d, t: steps.append((d, t)))
+    assert steps == [(0, 2), (1, 2)]

@@ -5,7 +5,6 @@ The file is marked read-only with its permission bits, which bind even an admini
 here (the project treats a file nobody may write as read-only, whoever opens it).
 """
 
-import os
 import shutil
 from pathlib import Path
 
@@ -86,14 +85,31 @@ def test_an_old_read_only_project_is_refused_because_it_must_be_upgraded(tmp_pat
     assert sorted(p.name for p in tmp_path.iterdir()) == ["old.annotator"]  # no backup
 
 
-@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0,
-                    reason="an administrator can write any folder; Windows has no such mode")
-def test_a_project_in_a_read_only_folder_opens_read_only(read_only: Path) -> None:
-    read_only.chmod(0o644)
-    read_only.parent.chmod(0o555)
-    try:
-        with Project.open(read_only) as p:
-            assert "folder cannot be written" in str(p.read_only)
-            assert len(coding.segments(p)) == 1
-    finally:
-        read_only.parent.chmod(0o755)
+def test_a_project_in_a_read_only_folder_opens_read_only(read_only: Path, unprivileged) -> None:
+    """The user may write the file but not its folder (where SQLite writes its journal):
+    reading works, a change is one line, and nothing is written (run as a user that
+    permissions bind: as root every folder is writable)."""
+    folder = unprivileged.folder / "共享"
+    folder.mkdir()
+    path = folder / read_only.name
+    shutil.copy(read_only, path)
+    path.chmod(0o644)
+    unprivileged.give(path)
+    if not unprivileged.as_other_user:
+        folder.chmod(0o555)
+    before = path.read_bytes()
+    listed = unprivileged.run_cli("segments", str(path))
+    assert listed.returncode == 0, listed.stderr
+    assert "[10, 30)" in listed.stdout
+    for lang, words in (("en", ["folder cannot be written", "nothing was changed"]),
+                        ("zh", ["文件夹", "未做任何更改"])):
+        done = unprivileged.run_cli("--lang", lang, "add-code", str(path), "新代码")
+        assert done.returncode == 1, done.stdout
+        assert "Traceback" not in done.stderr and done.stderr.count("\n") == 1, done.stderr
+        assert all(w in done.stderr for w in words), done.stderr
+    out = unprivileged.folder / "ro.xlsx"
+    exported = unprivileged.run_cli("export", str(path), str(out))
+    assert exported.returncode == 0, exported.stderr
+    assert openpyxl.load_workbook(out, read_only=True).worksheets
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in folder.iterdir()) == [path.name]

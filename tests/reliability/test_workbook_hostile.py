@@ -1,7 +1,6 @@
 """Hostile text in every field that reaches a workbook cell: never a formula, never a
 crash on control characters, long names cut with the visible mark."""
 
-import os
 from pathlib import Path
 
 import pytest
@@ -74,22 +73,29 @@ def test_a_254_byte_export_name_works_and_leaves_no_temporary(
     assert sorted(p.name for p in tmp_path.iterdir() if p.suffix != ".annotator") == [name]
 
 
-def test_exporting_onto_a_folder_or_a_read_only_folder_is_one_sentence(
-    project: Project, tmp_path: Path
-) -> None:
+def test_exporting_onto_a_folder_is_one_sentence(project: Project, tmp_path: Path) -> None:
     folder = tmp_path / "out.xlsx"
     folder.mkdir()
     with pytest.raises(AnnotatorError, match="is a folder"):
         export_workbook(project, folder)
-    if os.geteuid() == 0:
-        pytest.skip("permissions do not bind the superuser")
-    locked = tmp_path / "locked"
+
+
+def test_exporting_into_a_folder_the_user_cannot_write_is_one_sentence(
+    project: Project, unprivileged
+) -> None:
+    """Run as a user that permissions bind (as root every folder is writable)."""
+    mine = unprivileged.folder / "p.annotator"
+    project.save_copy(mine)
+    unprivileged.give(mine)
+    locked = unprivileged.folder / "locked"
     locked.mkdir()
-    locked.chmod(0o500)
-    try:
-        with pytest.raises(AnnotatorError, match="cannot be written") as info:
-            export_workbook(project, locked / "a.xlsx")
-        assert "nothing was written" in str(info.value)
-        assert list(locked.iterdir()) == []
-    finally:
-        locked.chmod(0o700)
+    locked.chmod(0o755 if unprivileged.as_other_user else 0o500)  # root's: not the user's
+    for lang, words in (("en", ["cannot be written", "nothing was written"]),
+                        ("zh", ["无法写入"])):
+        done = unprivileged.run_cli("--lang", lang, "export", str(mine), str(locked / "a.xlsx"))
+        assert done.returncode == 1, done.stdout
+        assert done.stderr.count("\n") == 1 and "Traceback" not in done.stderr, done.stderr
+        assert all(w in done.stderr for w in words), done.stderr
+    assert list(locked.iterdir()) == []
+    assert sorted(p.name for p in unprivileged.folder.iterdir()) == ["home", "locked",
+                                                                     "p.annotator"]

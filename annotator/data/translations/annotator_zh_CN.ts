@@ -159,7 +159,7 @@
         <translation>已删除文档 {0} 及其 {1} 处编码</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_menu.py" line="+35"/>
+        <location filename="../../ui/exchange_menu.py" line="+36"/>
         <source>{0} documents, {1} codes, {2} coders, {3} codings</source>
         <translation>{0} 个文档，{1} 个代码，{2} 名编码员，{3} 处编码</translation>
     </message>
@@ -2041,8 +2041,8 @@
         <translation>已从 {1} 创建 {0}。</translation>
     </message>
     <message>
-        <location line="+15"/>
-        <location line="+3"/>
+        <location line="+18"/>
+        <location line="+5"/>
         <source>Exported {0}</source>
         <translation>已导出 {0}</translation>
     </message>
@@ -2395,7 +2395,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+116"/>
+        <location filename="../../ui/main_window.py" line="+136"/>
         <source>Documents</source>
         <translation>文档</translation>
     </message>
@@ -2425,7 +2425,7 @@
         <translation>搜索结果</translation>
     </message>
     <message>
-        <location filename="../../ui/project_lifecycle.py" line="+348"/>
+        <location filename="../../ui/project_lifecycle.py" line="+358"/>
         <source>Nothing to undo</source>
         <translation>没有可撤销的操作</translation>
     </message>
@@ -2486,7 +2486,7 @@
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>Main</source>
         <extracomment>the toolbar, left to right</extracomment>
         <translation>主工具栏</translation>
@@ -2497,7 +2497,7 @@
         <translation>Annotator</translation>
     </message>
     <message>
-        <location filename="../../ui/project_lifecycle.py" line="-297"/>
+        <location filename="../../ui/project_lifecycle.py" line="-307"/>
         <source>&amp;New project…</source>
         <translation>新建项目(&amp;N)…</translation>
     </message>
@@ -2602,7 +2602,7 @@
         <translation>重做最近撤销的更改</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+59"/>
         <source>Opened {0}</source>
         <translation>已打开 {0}</translation>
     </message>
@@ -2720,7 +2720,7 @@
         <translation>最近的项目：</translation>
     </message>
     <message>
-        <location filename="../../ui/document_list.py" line="+51"/>
+        <location filename="../../ui/document_list.py" line="+67"/>
         <source>{0} characters, {1} codings</source>
         <translation>{0} 个字符，{1} 处编码</translation>
     </message>
@@ -2735,7 +2735,7 @@
         <translation>为文档撰写备忘录</translation>
     </message>
     <message>
-        <location filename="../../ui/document_list.py" line="-87"/>
+        <location filename="../../ui/document_list.py" line="-103"/>
         <source>&amp;Rename document…</source>
         <translation>重命名文档(&amp;R)…</translation>
     </message>
@@ -2785,7 +2785,7 @@
         <translation>将键盘焦点移到文档列表</translation>
     </message>
     <message>
-        <location line="+131"/>
+        <location line="+147"/>
         <source>Rename document</source>
         <translation>重命名文档</translation>
     </message>
@@ -3364,7 +3364,7 @@ No: choose another coder name.</source>
         <translation>您现在以 {0} 的身份编码</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="+30"/>
+        <location filename="../../ui/excel_export.py" line="+31"/>
         <source>&amp;Export to Excel…</source>
         <translation>导出到 Excel(&amp;E)…</translation>
     </message>
@@ -3390,7 +3390,7 @@ No: choose another coder name.</source>
         <translation>正在导出到 {0}…</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+39"/>
         <source>Exported {0}</source>
         <translation>已导出 {0}</translation>
     </message>
@@ -3448,6 +3448,16 @@ No: choose another coder name.</source>
         <location filename="../../ui/project_lifecycle.py" line="-82"/>
         <source>Created {0} with the codebook “{1}”</source>
         <translation>已用编码本“{1}”创建 {0}</translation>
+    </message>
+    <message>
+        <location line="-102"/>
+        <source>File → Salvage project… saves what is readable of it as a new project.</source>
+        <translation>“文件 → 抢救项目…”可把其中仍可读取的内容保存为一个新项目。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/document_list.py" line="-87"/>
+        <source>The text of this document is damaged and cannot be shown</source>
+        <translation>此文档的文字已损坏，无法显示</translation>
     </message>
 </context>
 <context>
@@ -4035,6 +4045,101 @@ in the copy: {1}</source>
         <location line="+3"/>
         <source>Query</source>
         <translation>查询</translation>
+    </message>
+</context>
+<context>
+    <name>RepairController</name>
+    <message>
+        <location filename="../../ui/repair_actions.py" line="+43"/>
+        <source>C&amp;heck project…</source>
+        <translation>检查项目(&amp;H)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the project file through: its structure and the text of every document</source>
+        <translation>全面检查项目文件：它的结构和每个文档的文字</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sal&amp;vage project…</source>
+        <translation>抢救项目(&amp;V)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save what is readable of a damaged project as a new project</source>
+        <translation>把已损坏项目中仍可读取的内容保存为新项目</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Damaged — read-only</source>
+        <translation>已损坏——只读</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Read-only</source>
+        <translation>只读</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{0} (read-only)</source>
+        <translation>{0}（只读）</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>A team project on a server is checked by its database server, not here.</source>
+        <translation>服务器上的团队项目由其数据库服务器检查，不在这里检查。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Annotator projects (*{0});;All files (*)</source>
+        <translation>Annotator 项目 (*{0});;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+8"/>
+        <source>Check project</source>
+        <translation>检查项目</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>Checking {0}…</source>
+        <translation>正在检查 {0}…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Save what is readable as a new project now?</source>
+        <translation>现在把仍可读取的内容保存为新项目吗？</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+21"/>
+        <source>Salvage project</source>
+        <translation>抢救项目</translation>
+    </message>
+    <message>
+        <location line="-17"/>
+        <source>Save what is readable as</source>
+        <translation>把仍可读取的内容保存为</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Annotator projects (*{0})</source>
+        <translation>Annotator 项目 (*{0})</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Saving what is readable of {0}…</source>
+        <translation>正在保存 {0} 中仍可读取的内容…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Open the new project now?</source>
+        <translation>现在打开新项目吗？</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Annotator</source>
+        <translation>Annotator</translation>
     </message>
 </context>
 <context>
@@ -4641,7 +4746,7 @@ in the copy: {1}</source>
         <translation>编码员的分歧之处：逐一跳转并确定共识（Ctrl+Shift+D）</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="-16"/>
+        <location filename="../../ui/window_actions.py" line="-18"/>
         <location filename="../../ui/workshop_menu.py" line="+2"/>
         <source>&amp;Workshop</source>
         <translation>工作坊(&amp;W)</translation>
