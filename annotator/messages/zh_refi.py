@@ -19,9 +19,11 @@ ZH: dict[str, str] = {
         "{name}：这是 REFI-QDA 代码本，不是项目；请先新建项目，"
         "再用“annotator import PROJECT {path}”加入代码",
     "The file's offsets were read as {rule} (producer: {origin}): {reason}. If codings "
-    "look shifted, import again with --offsets utf16 or codepoints, --crlf 1 or 2.":
+    "look shifted, import again with the other reading: the window asks for it, the "
+    "command line takes --offsets utf16 or codepoints, --crlf 1 or 2.":
         "文件中的位置按{rule}读取（生成程序：{origin}）：{reason}。如果编码看起来错位，"
-        "请加 --offsets utf16 或 codepoints、--crlf 1 或 2 重新导入。",
+        "请换一种读法重新导入：在窗口中导入时会询问读法，命令行请加 --offsets utf16 或 "
+        "codepoints、--crlf 1 或 2。",
     "the texts have no characters beyond the BMP and no CRLF line ends, so every reading "
     "gives the same positions":
         "文本中没有 BMP 以外的字符，也没有 CRLF 换行，各种读法得到的位置相同",
@@ -41,7 +43,7 @@ ZH: dict[str, str] = {
     "next reading)":
         "这是生成程序（{producer}）应有的读法，与文本相符（{cost} 个选段端点落在词中、字符中或"
         "紧贴标点；换一种读法为 {other} 个）",
-    "as asked (--offsets, --crlf)": "按指定的读法（--offsets、--crlf）",
+    "as the user chose": "按用户指定的读法",
     "{file}: read as {rule}, a selection ends beyond the end of its text; try the other "
     "--offsets or --crlf.":
         "{file}：按{rule}读取时有选段超出其文本末尾；请换用另一个 --offsets 或 --crlf。",

@@ -277,7 +277,8 @@ def _offsets_note(refi: RefiProject) -> Msg | None:
         return None
     return msg(
         "The file's offsets were read as {rule} (producer: {origin}): {reason}. If codings "
-        "look shifted, import again with --offsets utf16 or codepoints, --crlf 1 or 2.",
+        "look shifted, import again with the other reading: the window asks for it, the "
+        "command line takes --offsets utf16 or codepoints, --crlf 1 or 2.",
         rule=rule, origin=refi.origin or "?", reason=refi.offset_reason or "")
 
 

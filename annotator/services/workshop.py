@@ -922,13 +922,17 @@ def _merge_qdpx(
 
 def merge_copies(
     target: Project, sources: Iterable[Path | str], *, utf16: bool | None = None,
-    crlf: int | None = None,
+    crlf: int | None = None, offsets: Mapping[Path, tuple[bool | None, int | None]] | None = None,
 ) -> list[MergeReport]:
-    """Merge each source in turn; a source that fails is reported and the others go on."""
+    """Merge each source in turn; a source that fails is reported and the others go on.
+
+    ``utf16``/``crlf`` override how every ``.qdpx`` counts positions; ``offsets`` gives
+    one file its own ``(utf16, crlf)`` (the window asks per file)."""
     reports = []
     for source in sources:
+        own_utf16, own_crlf = (offsets or {}).get(Path(source), (utf16, crlf))
         try:
-            reports.append(merge_copy(target, source, utf16=utf16, crlf=crlf))
+            reports.append(merge_copy(target, source, utf16=own_utf16, crlf=own_crlf))
         except AnnotatorError as exc:
             reports.append(MergeReport(Path(source), error=" ".join(str(exc).split())))
     return reports

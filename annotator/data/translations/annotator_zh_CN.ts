@@ -159,7 +159,7 @@
         <translation>已删除文档 {0} 及其 {1} 处编码</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_menu.py" line="+34"/>
+        <location filename="../../ui/exchange_menu.py" line="+36"/>
         <source>{0} documents, {1} codes, {2} coders, {3} codings</source>
         <translation>{0} 个文档，{1} 个代码，{2} 名编码员，{3} 处编码</translation>
     </message>
@@ -1937,12 +1937,12 @@
     </message>
     <message>
         <location line="+5"/>
-        <location line="+24"/>
+        <location line="+31"/>
         <source>New project from REFI-QDA</source>
         <translation>从 REFI-QDA 新建项目</translation>
     </message>
     <message>
-        <location line="-23"/>
+        <location line="-30"/>
         <source>REFI-QDA projects (*.qdpx);;All files (*)</source>
         <translation>REFI-QDA 项目 (*.qdpx);;所有文件 (*)</translation>
     </message>
@@ -1967,7 +1967,7 @@
         <translation>正在读取 {0}…</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+16"/>
         <source>Created {0} from {1}</source>
         <translation>已从 {1} 创建 {0}</translation>
     </message>
@@ -3532,7 +3532,7 @@ No: choose another coder name.</source>
 <context>
     <name>MergeReportDialog</name>
     <message>
-        <location filename="../../ui/workshop_menu.py" line="+140"/>
+        <location filename="../../ui/workshop_menu.py" line="+141"/>
         <source>Merge report</source>
         <translation>合并报告</translation>
     </message>
@@ -3574,7 +3574,12 @@ in the copy: {1}</source>
 副本中：{1}</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+3"/>
+        <source>Notes: {0}</source>
+        <translation>说明：{0} 条</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Next: Workshop → Intercoder agreement… and Disagreements…</source>
         <translation>下一步：工作坊 → 编码员间一致性… 和 分歧…</translation>
     </message>
@@ -3602,6 +3607,87 @@ in the copy: {1}</source>
         <location line="+1"/>
         <source>Coders: {0} matched, {1} added</source>
         <translation>编码员：{0} 名匹配，{1} 名新增</translation>
+    </message>
+</context>
+<context>
+    <name>OffsetsDialog</name>
+    <message>
+        <location filename="../../ui/offsets_dialog.py" line="+64"/>
+        <source>How {0} counts positions</source>
+        <translation>{0} 如何计算位置</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Codings in a REFI-QDA file say where they are by positions in the text. Programs count those positions differently; a wrong reading shifts every coding after an emoji, a rare ideograph (𠮷) or a line break.
+
+Producer: {0}
+Detected reading: {1}
+Why: {2}</source>
+        <translation>REFI-QDA 文件用文本中的位置标明每处编码。各程序计算位置的方式不同；读法不对，表情符号、生僻字（𠮷）或换行之后的每处编码都会错位。
+
+生成程序：{0}
+检测到的读法：{1}
+依据：{2}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source> (detected)</source>
+        <translation>（检测结果）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Characters</source>
+        <translation>字符</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Code points</source>
+        <translation>码位</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>An emoji or 𠮷 is one position, as the standard says (ATLAS.ti, MAXQDA, QualCoder, Annotator).</source>
+        <translation>表情符号或 𠮷 算一个位置，与标准一致（ATLAS.ti、MAXQDA、QualCoder、Annotator）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>UTF-16 units</source>
+        <translation>UTF-16 单元</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>An emoji or 𠮷 is two positions, as NVivo counts.</source>
+        <translation>表情符号或 𠮷 算两个位置，NVivo 即如此计算。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>As in the file</source>
+        <translation>按文件原样</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A Windows line end (CRLF) is two positions, as the standard and NVivo for Windows count.</source>
+        <translation>Windows 换行（CRLF）算两个位置，与标准和 Windows 版 NVivo 一致。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Each line end once</source>
+        <translation>每个换行算一次</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every line end is one position, whatever the file holds.</source>
+        <translation>每个换行算一个位置，不论文件中是哪种换行。</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>Line ends</source>
+        <translation>换行</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Keep the detected reading unless codings came in shifted before. The import report says which reading was used.</source>
+        <translation>除非以前导入时编码错位，否则请保留检测到的读法。导入报告会说明使用了哪种读法。</translation>
     </message>
 </context>
 <context>
@@ -3672,7 +3758,7 @@ in the copy: {1}</source>
 <context>
     <name>ParticipantCopiesDialog</name>
     <message>
-        <location filename="../../ui/workshop_menu.py" line="-127"/>
+        <location filename="../../ui/workshop_menu.py" line="-131"/>
         <source>Make participant copies</source>
         <translation>生成参与者副本</translation>
     </message>
@@ -4371,7 +4457,7 @@ in the copy: {1}</source>
 <context>
     <name>WorkshopUI</name>
     <message>
-        <location filename="../../ui/workshop_menu.py" line="+118"/>
+        <location filename="../../ui/workshop_menu.py" line="+122"/>
         <source>Intercoder agreement</source>
         <translation>编码员间一致性</translation>
     </message>
@@ -4481,7 +4567,7 @@ Merging cannot be undone, and the undo history is cleared. To keep the project a
 合并无法撤销，撤销历史也将被清空。如需保留项目的当前状态，请先使用“文件 → 另存副本…”。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+37"/>
         <source>Merging {0} files…</source>
         <translation>正在合并 {0} 个文件…</translation>
     </message>

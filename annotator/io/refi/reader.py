@@ -484,7 +484,7 @@ class _ProjectReader:
                 "{file}: read as {rule}, a selection ends beyond the end of its text; try "
                 "the other --offsets or --crlf.", file=self.label, rule=rule.describe(),
             )
-        return Decision(rule, msg("as asked (--offsets, --crlf)"))
+        return Decision(rule, msg("as the user chose"))
 
     def read_values(self, doc: _Doc, el: etree._Element) -> dict[str, str]:
         """An element's ``<VariableValue>`` s: variable GUID → the value as written."""
