@@ -620,7 +620,7 @@
 <context>
     <name>AgreementView</name>
     <message>
-        <location filename="../../ui/agreement_view.py" line="+78"/>
+        <location filename="../../ui/agreement_view.py" line="+84"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
@@ -704,12 +704,47 @@
         <translation>缺失的编码员</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>Characters</source>
+        <translation>字符</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Characters without whitespace</source>
+        <translation>字符（不含空白）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sentences</source>
+        <translation>句子</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paragraphs</source>
+        <translation>段落</translation>
+    </message>
+    <message>
         <location line="+34"/>
         <source>Two segments of a code match when their overlap covers at least this share of their union (segment agreement, as in MAXQDA)</source>
         <translation>同一代码的两个片段的重叠部分至少占其并集的这一比例时视为匹配（片段层面一致性，与 MAXQDA 相同）</translation>
     </message>
     <message>
         <location line="+10"/>
+        <source>What one unit of comparison is. Characters without whitespace (the default): layout and line breaks do not move the figures. Characters: every character, as NVivo counts. Sentences, paragraphs: a unit counts as coded when a coding covers any of it.</source>
+        <translation>比较的单位是什么。字符（不含空白，默认）：排版和换行不影响结果。字符：每个字符都计入，与 NVivo 相同。句子、段落：编码覆盖其中任何部分，该单位即算已编码。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Count documents &amp;nobody coded with a code</source>
+        <translation>计入无人用该代码编码的文档(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Off (the default): a document where no coder used a code is left out of that code&apos;s figures, so uncoded documents do not raise κ. On: they count as agreement on “not coded”, as NVivo counts.</source>
+        <translation>关闭（默认）：没有任何编码员使用某代码的文档不计入该代码的结果，未编码的文档不会抬高 κ。打开：这些文档算作在“未编码”上一致，与 NVivo 相同。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Export to Excel…</source>
         <translation>导出到 Excel…</translation>
     </message>
@@ -734,12 +769,7 @@
         <translation>片段重叠阈值：</translation>
     </message>
     <message>
-        <location line="+37"/>
-        <source>Units are characters. Percent agreement and Cohen&apos;s κ compare two coders per code on the characters of each document (pooled: tables summed over documents; weighted: mean weighted by length). Krippendorff&apos;s α compares all coders present. A coder who coded nothing in a document is missing there, not disagreeing. “undefined” means 0/0: nothing to compare.</source>
-        <translation>分析单位为字符。百分比一致性和 Cohen&apos;s κ 系数按代码比较两名编码员在每个文档字符上的编码（合并：各文档的表格相加；加权：按长度加权的平均值）。Krippendorff&apos;s α 系数比较所有在场的编码员。在某文档中未做任何编码的编码员在该文档中视为缺失，而非分歧。“无法计算”表示 0/0：没有可比较的内容。</translation>
-    </message>
-    <message>
-        <location line="+107"/>
+        <location line="+155"/>
         <source>Open a project first.</source>
         <translation>请先打开一个项目。</translation>
     </message>
@@ -749,7 +779,7 @@
         <translation>请勾选至少两名编码员进行比较（请先合并参与者副本：工作坊 → 合并项目…）。</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+102"/>
         <location line="+1"/>
         <source>Only {0}</source>
         <translation>仅 {0}</translation>
@@ -827,7 +857,7 @@
         <translation>已将一致性导出到 {0}</translation>
     </message>
     <message>
-        <location line="-502"/>
+        <location line="-544"/>
         <source>κ interval</source>
         <translation>κ 区间</translation>
     </message>
@@ -847,12 +877,12 @@
         <translation>Brennan–Prediger 系数</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+45"/>
         <source>The coders to compare (at least two). The consensus coder and the demo&apos;s example coder are left out unless you tick them.</source>
         <translation>要比较的编码员（至少两位）。共识编码员和示例项目的示例编码员默认不计入，勾选后才比较。</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+51"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -872,38 +902,48 @@
         <translation>区间（{0} 次重抽样）(&amp;I)</translation>
     </message>
     <message>
-        <location line="-47"/>
+        <location line="-72"/>
         <source>Units compared</source>
         <translation>比较的单位数</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+76"/>
         <source>95 % bootstrap intervals for κ and α, resampling documents (one document gives a point, not an interval)</source>
         <translation>κ 和 α 的 95% bootstrap 区间，按文档重抽样（只有一篇文档时只有点估计，没有区间）</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+38"/>
+        <source>&amp;Unit:</source>
+        <translation>单位(&amp;U)：</translation>
+    </message>
+    <message>
+        <location line="+40"/>
         <source>A methods paragraph with these numbers, for a report (select and copy)</source>
         <translation>含上述数值的方法段落，可用于报告（选中后复制）</translation>
     </message>
     <message>
-        <location line="+18"/>
-        <location line="+271"/>
+        <location line="+2"/>
+        <source>Units are the ones chosen on the left, as the line above the tables says. Percent agreement and Cohen&apos;s κ compare two coders per code on the units of each document (pooled: tables summed over documents; weighted: mean weighted by length). Krippendorff&apos;s α compares all coders present. A coder who coded nothing in a document is missing there, not disagreeing. “undefined” means 0/0: nothing to compare.</source>
+        <translation>分析单位为左侧所选的单位，表格上方一行有说明。百分比一致性和 Cohen&apos;s κ 系数按代码比较两名编码员在每个文档各单位上的编码（合并：各文档的表格相加；加权：按长度加权的平均值）。Krippendorff&apos;s α 系数比较所有在场的编码员。在某文档中未做任何编码的编码员在该文档中视为缺失，而非分歧。“无法计算”表示 0/0：没有可比较的内容。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <location line="+278"/>
         <source>Per document</source>
         <translation>按文档</translation>
     </message>
     <message>
-        <location line="-270"/>
+        <location line="-277"/>
         <source>Methods paragraph</source>
         <translation>方法段落</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+55"/>
         <source>Left out unless you tick it</source>
         <translation>默认不计入，勾选后才比较</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+48"/>
         <source>Reading the codings and comparing the coders…</source>
         <translation>正在读取编码并比较编码员…</translation>
     </message>
@@ -918,13 +958,13 @@
         <translation>正在撰写方法段落…</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <location line="+11"/>
         <source>Cancelled: the numbers shown are from before.</source>
         <translation>已取消：显示的仍是之前的数值。</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+105"/>
         <source>Tick “Intervals” to compute them</source>
         <translation>勾选“区间”后计算</translation>
     </message>
@@ -3612,7 +3652,7 @@ in the copy: {1}</source>
 <context>
     <name>OffsetsDialog</name>
     <message>
-        <location filename="../../ui/offsets_dialog.py" line="+64"/>
+        <location filename="../../ui/offsets_dialog.py" line="+63"/>
         <source>How {0} counts positions</source>
         <translation>{0} 如何计算位置</translation>
     </message>
