@@ -175,4 +175,8 @@ ZH: dict[str, str] = {
         "{what}不是 UTF-8 文本，因此无法定位其编码。",
     "{what} is not well-formed XML (line {line}: {detail}).":
         "{what}不是格式正确的 XML（第 {line} 行：{detail}）。",
+    "{count} reviewed mark(s) came in: a coder who marked a document reviewed and coded "
+    "nothing in it counts as “not coded” in agreement":
+        "导入了 {count} 个“已审阅”标记：编码员将文档标为已审阅而未在其中编码时，"
+        "在一致性计算中算作“未编码”",
 }

@@ -51,12 +51,14 @@ from annotator.domain.errors import ImportRefused
 from annotator.domain.text import normalise_text
 from annotator.io.refi.archive import Limits, SafeArchive, member_path
 from annotator.io.refi.model import (
+    REVIEWED_LINK,
     VARIABLE_TYPES,
     RefiCase,
     RefiCode,
     RefiCoding,
     RefiNote,
     RefiProject,
+    RefiReviewed,
     RefiSelection,
     RefiSet,
     RefiSource,
@@ -443,7 +445,8 @@ class _ProjectReader:
         project_memo = memos.of_or_description(root)
         cases = self.file_variables(self.read_cases(doc, root), sources)
         sets = self.read_sets(doc, root)
-        self.note_what_is_not_read(doc, root)
+        reviewed = self.read_reviewed(doc, root, memos, {s.guid for s in sources}, user_guids)
+        self.note_what_is_not_read(doc, root, len(reviewed))
         originals = {**codebook_doc.originals, **doc.originals}
         if originals:
             self.warnings.append(msg(
@@ -462,6 +465,7 @@ class _ProjectReader:
             variables=variables,
             cases=cases,
             sets=sets,
+            reviewed=reviewed,
             origin=origin,
             offset_rule=decision.rule.label,
             offset_reason=decision.reason,
@@ -561,14 +565,34 @@ class _ProjectReader:
             ))
         return out
 
-    def note_what_is_not_read(self, doc: _Doc, root: etree._Element) -> None:
-        """Name, with counts, the parts of the project Annotator cannot hold yet."""
-        for container, item, what in (
-            ("Links", "Link", msg("link(s)")),
-            ("Graphs", "Graph", msg("graph(s)")),
+    def read_reviewed(
+        self, doc: _Doc, root: etree._Element, memos: _Memos, sources: set[str],
+        users: set[str],
+    ) -> list[RefiReviewed]:
+        """Reviewed marks: ``REVIEWED_LINK`` links from a note by a user to a text source
+        (the convention the writer follows). Their notes are no free-standing memos."""
+        links = doc.child(root, "Links")
+        marks: list[RefiReviewed] = []
+        for link in doc.children(links, "Link") if links is not None else []:
+            if link.get("name") != REVIEWED_LINK:
+                continue
+            note = memos.notes.get(doc.optional_guid(link, "originGUID") or "")
+            source = doc.optional_guid(link, "targetGUID")
+            if note is None or source not in sources or note.creator_guid not in users:
+                continue
+            memos.used.add(note.guid)
+            marks.append(RefiReviewed(source, note.creator_guid, note.created))
+        return marks
+
+    def note_what_is_not_read(self, doc: _Doc, root: etree._Element, read_links: int) -> None:
+        """Name, with counts, the parts of the project Annotator cannot hold yet (the
+        ``read_links`` links that carried reviewed marks were read)."""
+        for container, item, what, read in (
+            ("Links", "Link", msg("link(s)"), read_links),
+            ("Graphs", "Graph", msg("graph(s)"), 0),
         ):
             el = doc.child(root, container)
-            n = len(doc.children(el, item)) if el is not None else 0
+            n = (len(doc.children(el, item)) if el is not None else 0) - read
             if n:
                 self.warnings.append(msg(
                     "{count} {what} in the file were not imported: Annotator cannot hold them "
