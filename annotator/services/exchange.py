@@ -49,7 +49,6 @@ from annotator.services.codebook import PALETTE, check_color
 from annotator.services.coders import get_or_create_coder
 from annotator.services.coding import insert_coding
 from annotator.services.documents import insert_document
-from annotator.services.reviewed import add_dated_marks, all_marks
 from annotator.services.exchange_analysis import (
     AnalysisImport,
     analysis_to_refi,
@@ -57,6 +56,7 @@ from annotator.services.exchange_analysis import (
     keep_original_ids,
     original_ids,
 )
+from annotator.services.reviewed import add_dated_marks, all_marks
 from annotator.store.models import Code, Coder, Coding, Document, Meta
 from annotator.store.project import Project
 
