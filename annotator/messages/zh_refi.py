@@ -59,9 +59,10 @@ ZH: dict[str, str] = {
         "{count} 个变量值引用了文件中不存在的变量，未导入",
     "{attributes} attribute(s), {cases} case(s) and {sets} set(s) were imported":
         "已导入 {attributes} 个属性、{cases} 个个案和 {sets} 个集合",
-    "{count} coding(s) of cases on codes or selections were not imported: Annotator cannot "
-    "hold them yet":
-        "{count} 处个案在代码或选段上的编码未导入：Annotator 暂不能保存",
+    "{codes} code reference(s) and {selections} selection reference(s) of cases were not "
+    "imported: Annotator's cases hold whole documents, not codes or passages":
+        "个案的 {codes} 个代码引用和 {selections} 个选段引用未导入：Annotator 的个案"
+        "只包含整份文档，不包含代码或片段",
     "{count} document(s) of cases are not in the file's text sources and were left out of "
     "their cases":
         "个案中的 {count} 个文档不在文件的文本来源中，未加入个案",

@@ -122,8 +122,9 @@ class RefiVariable:
 class RefiCase:
     """A case: a named group of sources with variable values of its own.
 
-    ``coded`` counts the parts of the case Annotator cannot hold (codes and selections the
-    case is coded on); it describes the file read and takes no part in equality.
+    ``coded`` and ``coded_selections`` count the parts of the case Annotator cannot hold
+    (the codes and the selections the case is coded on: Annotator's cases group whole
+    documents); they describe the file read and take no part in equality.
     """
 
     guid: str
@@ -132,6 +133,7 @@ class RefiCase:
     source_guids: list[str] = field(default_factory=list)
     values: dict[str, str] = field(default_factory=dict)
     coded: int = field(default=0, compare=False)
+    coded_selections: int = field(default=0, compare=False)
 
 
 @dataclass

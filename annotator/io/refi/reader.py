@@ -533,7 +533,8 @@ class _ProjectReader:
                 description=doc.text_of(el, "Description"),
                 source_guids=self.refs(doc, el, "SourceRef"),
                 values=self.read_values(doc, el),
-                coded=len(doc.children(el, "CodeRef")) + len(doc.children(el, "SelectionRef")),
+                coded=len(doc.children(el, "CodeRef")),
+                coded_selections=len(doc.children(el, "SelectionRef")),
             ))
         return out
 
@@ -544,7 +545,7 @@ class _ProjectReader:
         kept = []
         for case in cases:
             source = by_guid.get(case.source_guids[0]) if len(case.source_guids) == 1 else None
-            if case.name or source is None or case.coded:
+            if case.name or source is None or case.coded or case.coded_selections:
                 kept.append(case)
                 continue
             for guid, value in case.values.items():
