@@ -19,9 +19,11 @@ ZH: dict[str, str] = {
         "{name}：这是 REFI-QDA 代码本，不是项目；请先新建项目，"
         "再用“annotator import PROJECT {path}”加入代码",
     "The file's offsets were read as {rule} (producer: {origin}): {reason}. If codings "
-    "look shifted, import again with --offsets utf16 or codepoints, --crlf 1 or 2.":
+    "look shifted, import again with the other reading: the window asks for it, the "
+    "command line takes --offsets utf16 or codepoints, --crlf 1 or 2.":
         "文件中的位置按{rule}读取（生成程序：{origin}）：{reason}。如果编码看起来错位，"
-        "请加 --offsets utf16 或 codepoints、--crlf 1 或 2 重新导入。",
+        "请换一种读法重新导入：在窗口中导入时会询问读法，命令行请加 --offsets utf16 或 "
+        "codepoints、--crlf 1 或 2。",
     "the texts have no characters beyond the BMP and no CRLF line ends, so every reading "
     "gives the same positions":
         "文本中没有 BMP 以外的字符，也没有 CRLF 换行，各种读法得到的位置相同",
@@ -41,7 +43,7 @@ ZH: dict[str, str] = {
     "next reading)":
         "这是生成程序（{producer}）应有的读法，与文本相符（{cost} 个选段端点落在词中、字符中或"
         "紧贴标点；换一种读法为 {other} 个）",
-    "as asked (--offsets, --crlf)": "按指定的读法（--offsets、--crlf）",
+    "as the user chose": "按用户指定的读法",
     "{file}: read as {rule}, a selection ends beyond the end of its text; try the other "
     "--offsets or --crlf.":
         "{file}：按{rule}读取时有选段超出其文本末尾；请换用另一个 --offsets 或 --crlf。",
@@ -57,9 +59,10 @@ ZH: dict[str, str] = {
         "{count} 个变量值引用了文件中不存在的变量，未导入",
     "{attributes} attribute(s), {cases} case(s) and {sets} set(s) were imported":
         "已导入 {attributes} 个属性、{cases} 个个案和 {sets} 个集合",
-    "{count} coding(s) of cases on codes or selections were not imported: Annotator cannot "
-    "hold them yet":
-        "{count} 处个案在代码或选段上的编码未导入：Annotator 暂不能保存",
+    "{codes} code reference(s) and {selections} selection reference(s) of cases were not "
+    "imported: Annotator's cases hold whole documents, not codes or passages":
+        "个案的 {codes} 个代码引用和 {selections} 个选段引用未导入：Annotator 的个案"
+        "只包含整份文档，不包含代码或片段",
     "{count} document(s) of cases are not in the file's text sources and were left out of "
     "their cases":
         "个案中的 {count} 个文档不在文件的文本来源中，未加入个案",
@@ -173,4 +176,8 @@ ZH: dict[str, str] = {
         "{what}不是 UTF-8 文本，因此无法定位其编码。",
     "{what} is not well-formed XML (line {line}: {detail}).":
         "{what}不是格式正确的 XML（第 {line} 行：{detail}）。",
+    "{count} reviewed mark(s) came in: a coder who marked a document reviewed and coded "
+    "nothing in it counts as “not coded” in agreement":
+        "导入了 {count} 个“已审阅”标记：编码员将文档标为已审阅而未在其中编码时，"
+        "在一致性计算中算作“未编码”",
 }

@@ -133,7 +133,11 @@ class _Rows:
         # same way), so making and styling a new cell per number is wasted work.
         self._cells: dict[tuple[str, str], Any] = {}
 
-    def text(self, value: str) -> str:
+    def text(self, value: str) -> str | None:
+        """Text made safe for a cell; ``None`` for an empty one: an empty string would still
+        be written as a cell, and most rows have no missing coder and no note."""
+        if not value:
+            return None
         text, fix = excel_safe(value)
         if fix is not None:
             self.notes.append(fix.describe(self.L))
@@ -154,16 +158,43 @@ class _Rows:
         cell = self._cells.get(key)
         if cell is None:
             cell = self._cells[key] = self.sheet.styled(value, fmt=fmt, fill=fill)
+            cell.__class__ = _quiet_cell()
         else:
             cell.value = value
         return cell
 
-    def note(self) -> str:
+    def note(self) -> str | None:
+        """The row's note; ``None`` (no cell at all, not an empty one) when there is none."""
+        if not self.notes and not self.undefined:
+            return None
         notes = list(self.notes)
         if self.undefined:
             notes.insert(0, self.L["undefined_note"].format(what=", ".join(self.undefined)))
         self.notes, self.undefined = [], []
         return "; ".join(notes)
+
+
+_QUIET: list[type] = []
+
+
+def _quiet_cell() -> type:
+    """openpyxl's Cell, with a repr that costs nothing.
+
+    A write-only sheet first tries every appended value as a cell's value; for a styled
+    cell that fails with a ValueError whose message holds the cell's repr (its sheet's
+    title and coordinate): about 8 µs each, a tenth of the workbook for the half million
+    statistics cells of a large workshop. Same slots, so a cell can take this class."""
+    if not _QUIET:
+        from openpyxl.cell.cell import Cell
+
+        class QuietCell(Cell):
+            __slots__ = ()
+
+            def __repr__(self) -> str:
+                return "<statistic cell>"
+
+        _QUIET.append(QuietCell)
+    return _QUIET[0]
 
 
 def _table_cells(t: Table2x2 | None) -> tuple:
@@ -201,8 +232,8 @@ def _agreement_sheet(wb, result: ProjectAgreement, L: dict[str, str]) -> None:
         code = row.text(ref.path)
         for cell in cells_by_code.get(ref.id, []):
             doc = row.text(docs[cell.doc_id].name)
-            present = ", ".join(names[c] for c in cell.coders_present)
-            missing = ", ".join(names[c] for c in cell.coders_missing)
+            present = ", ".join(names[c] for c in cell.coders_present) or None
+            missing = ", ".join(names[c] for c in cell.coders_missing) or None
             alpha_applies = len(cell.coders_present) >= 2 and not cell.left_out
             for pair in cell.pairs:
                 compared = pair.table is not None

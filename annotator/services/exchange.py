@@ -32,6 +32,7 @@ from annotator.io.refi import (
     RefiCode,
     RefiCoding,
     RefiProject,
+    RefiReviewed,
     RefiSelection,
     RefiSource,
     RefiUser,
@@ -55,6 +56,7 @@ from annotator.services.exchange_analysis import (
     keep_original_ids,
     original_ids,
 )
+from annotator.services.reviewed import add_dated_marks, all_marks
 from annotator.store.models import Code, Coder, Coding, Document, Meta
 from annotator.store.project import Project
 
@@ -277,7 +279,8 @@ def _offsets_note(refi: RefiProject) -> Msg | None:
         return None
     return msg(
         "The file's offsets were read as {rule} (producer: {origin}): {reason}. If codings "
-        "look shifted, import again with --offsets utf16 or codepoints, --crlf 1 or 2.",
+        "look shifted, import again with the other reading: the window asks for it, the "
+        "command line takes --offsets utf16 or codepoints, --crlf 1 or 2.",
         rule=rule, origin=refi.origin or "?", reason=refi.offset_reason or "")
 
 
@@ -294,8 +297,23 @@ def import_refi_project(
         coders = _add_coders(s, refi.users, report)
         codes = _add_codes(s, refi.codes, report, progress)
         documents = _add_sources(s, refi, codes, coders, report)
+        _add_reviewed(s, refi, documents, coders, report)
         _add_extras(s, refi, documents, codes, report)
     return report
+
+
+def _add_reviewed(
+    s: Session, refi: RefiProject, documents: dict[str, int], coders: dict[str, int],
+    report: ExchangeReport,
+) -> None:
+    """The file's reviewed marks onto the documents and coders just matched or made."""
+    marks = [(documents[m.source_guid], coders[m.user_guid], _naive(m.at))
+             for m in refi.reviewed if m.source_guid in documents and m.user_guid in coders]
+    added = add_dated_marks(s, marks)
+    if added:
+        report.notes.append(msg(
+            "{count} reviewed mark(s) came in: a coder who marked a document reviewed and "
+            "coded nothing in it counts as “not coded” in agreement", count=added))
 
 
 def _add_extras(
@@ -396,7 +414,9 @@ def project_to_refi(project: Project) -> RefiProject:
         coders = {c.id: c for c in s.scalars(select(Coder))}
         code_guid = dict(s.execute(select(Code.id, Code.guid)).all())
         sources = []
+        doc_guid: dict[int, str] = {}
         for doc in s.scalars(select(Document).order_by(Document.position, Document.id)):
+            doc_guid[doc.id] = doc.guid
             rows = s.scalars(select(Coding).where(Coding.document_id == doc.id)
                              .order_by(Coding.start, Coding.end, Coding.id))
             selections = [
@@ -421,6 +441,8 @@ def project_to_refi(project: Project) -> RefiProject:
             sources=sources,
             memo=memo.value if memo and memo.value else None,
             original_ids=original_ids(s),
+            reviewed=[RefiReviewed(doc_guid[d], coders[c].guid, at)
+                      for d, c, at in all_marks(s)],
         )
         analysis_to_refi(s, refi)
         return refi

@@ -194,7 +194,7 @@ class AnalysisImport:
         s = self.s
         taken = set(s.scalars(select(Case.name)))
         created: set[str] = set()
-        coded = missing = 0
+        coded = selections = missing = 0
         for case in self.refi.cases:
             row = s.scalar(select(Case).where(Case.guid == case.guid))
             if row is None and case.name.strip() in taken - created:
@@ -219,10 +219,12 @@ class AnalysisImport:
                     have.add(doc_id)
             self.set_values(case.values, "case", row.id)
             coded += case.coded
-        if coded:
+            selections += case.coded_selections
+        if coded or selections:
             self.notes.append(msg(
-                "{count} coding(s) of cases on codes or selections were not imported: "
-                "Annotator cannot hold them yet", count=coded))
+                "{codes} code reference(s) and {selections} selection reference(s) of cases "
+                "were not imported: Annotator's cases hold whole documents, not codes or "
+                "passages", codes=coded, selections=selections))
         if missing:
             self.notes.append(msg(
                 "{count} document(s) of cases are not in the file's text sources and were "

@@ -4,11 +4,13 @@ Without the mark a coder who coded nothing in a document is *missing* there — 
 never have opened it. With it, their empty document is an answer: "nothing here to code",
 a "no" on every character, which agreement must count against a coder who did code it.
 Participant copies carry the marks (a copy is the whole project file) and the merge
-brings them back (``services.workshop``).
+brings them back (``services.workshop``); REFI-QDA files carry them as a note by the coder
+linked to the document (``io.refi.model.REVIEWED_LINK``, ``services.exchange``).
 """
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import datetime
 
 from sqlalchemy import Column, DateTime, Integer, MetaData, Table, and_, delete, select
 from sqlalchemy.orm import Session
@@ -32,14 +34,14 @@ class ReviewedMark:
     coder: str
 
 
-def _set(s: Session, document_id: int, coder_id: int) -> bool:
-    """Mark; False when the mark was already there."""
+def _set(s: Session, document_id: int, coder_id: int, at: datetime | None = None) -> bool:
+    """Mark (at ``at``, else now); False when the mark was already there."""
     there = s.execute(select(REVIEWED.c.document_id).where(
         REVIEWED.c.document_id == document_id, REVIEWED.c.coder_id == coder_id)).first()
     if there:
         return False
     s.execute(REVIEWED.insert().values(document_id=document_id, coder_id=coder_id,
-                                       reviewed_at=now()))
+                                       reviewed_at=at or now()))
     return True
 
 
@@ -85,3 +87,15 @@ def reviewed_pairs(s: Session, document_ids: Iterable[int],
 def copy_marks(s: Session, marks: Iterable[tuple[int, int]]) -> int:
     """Add marks given as (document id, coder id) of this project; returns how many were new."""
     return sum(_set(s, d, c) for d, c in set(marks))
+
+
+def add_dated_marks(s: Session, marks: Iterable[tuple[int, int, datetime | None]]) -> int:
+    """Add marks (document id, coder id, when) keeping their time; how many were new."""
+    return sum(_set(s, d, c, at) for d, c, at in marks)
+
+
+def all_marks(s: Session) -> list[tuple[int, int, datetime]]:
+    """Every mark as (document id, coder id, when), in a stable order."""
+    return [tuple(r) for r in s.execute(
+        select(REVIEWED.c.document_id, REVIEWED.c.coder_id, REVIEWED.c.reviewed_at)
+        .order_by(REVIEWED.c.document_id, REVIEWED.c.coder_id))]

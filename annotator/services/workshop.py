@@ -927,20 +927,24 @@ def _merge_qdpx(
 
 def merge_copies(
     target: Project, sources: Iterable[Path | str], *, utf16: bool | None = None,
-    crlf: int | None = None, progress: ProgressFn | None = None,
-    cancel: CancelFn | None = None,
+    crlf: int | None = None, offsets: Mapping[Path, tuple[bool | None, int | None]] | None = None,
+    progress: ProgressFn | None = None, cancel: CancelFn | None = None,
 ) -> list[MergeReport]:
     """Merge each source in turn; a source that fails is reported and the others go on.
 
-    ``progress(done, total)`` is told before each source; ``cancel()`` returning true
-    stops with ``Cancelled``: the source being merged is rolled back, those ``done``
-    before it stay merged (each is its own transaction)."""
+    ``utf16``/``crlf`` override how every ``.qdpx`` counts positions; ``offsets`` gives
+    one file its own ``(utf16, crlf)`` (the window asks per file). ``progress(done,
+    total)`` is told before each source; ``cancel()`` returning true stops with
+    ``Cancelled``: the source being merged is rolled back, those ``done`` before it stay
+    merged (each is its own transaction)."""
     reports = []
     sources = list(sources)
     for done, source in enumerate(sources):
         step(done, len(sources), progress, cancel)
+        own_utf16, own_crlf = (offsets or {}).get(Path(source), (utf16, crlf))
         try:
-            reports.append(merge_copy(target, source, utf16=utf16, crlf=crlf, cancel=cancel))
+            reports.append(merge_copy(target, source, utf16=own_utf16, crlf=own_crlf,
+                                      cancel=cancel))
         except Cancelled:
             raise
         except AnnotatorError as exc:

@@ -5,11 +5,14 @@ The table is filled from ``ProjectAgreement.to_json()``, the same numbers
 family, the bootstrap intervals and the methods paragraph of ``agreement_measures``.
 With two coders each code has one row; with more, the code row carries Krippendorff's α
 (over all coders present) and each pair of coders is a child row with its percent
-agreement and κ. Everything is computed in a thread (``background``): the window keeps
+agreement and κ. The unit and whether documents nobody coded with a code count are chosen
+at the side and said above the tables (``agreement_notes.choice_sentences``), since every
+figure depends on them. Everything is computed in a thread (``background``): the window keeps
 answering, Cancel stops it.
 """
 
 from pathlib import Path
+from typing import ClassVar
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -22,6 +25,7 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
+    QComboBox,
     QDoubleSpinBox,
     QHBoxLayout,
     QHeaderView,
@@ -39,6 +43,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.domain.agreement_units import DEFAULT_UNIT, UNITS
 from annotator.services.agreement import (
     CONSENSUS_CODER,
     ProjectAgreement,
@@ -53,6 +58,7 @@ from annotator.services.agreement_measures import (
     code_measures,
     methods_paragraph,
 )
+from annotator.services.agreement_notes import choice_sentences
 from annotator.services.coders import list_coders
 from annotator.services.project_coder import coders_who_coded
 from annotator.services.projects import DEMO_CODER
@@ -112,6 +118,12 @@ class AgreementView(QWidget):
         QT_TRANSLATE_NOOP("AgreementView", "Coders present"),
         QT_TRANSLATE_NOOP("AgreementView", "Coders missing"),
     )
+    UNIT_NAMES: ClassVar[dict[str, str]] = {  # agreement_units.UNITS, marked for lupdate
+        "characters": QT_TRANSLATE_NOOP("AgreementView", "Characters"),
+        "non_whitespace": QT_TRANSLATE_NOOP("AgreementView", "Characters without whitespace"),
+        "sentences": QT_TRANSLATE_NOOP("AgreementView", "Sentences"),
+        "paragraphs": QT_TRANSLATE_NOOP("AgreementView", "Paragraphs"),
+    }
     INTERVAL_COL, ALPHA_INTERVAL_COL, AC1_COL, BP_COL = 8, 9, 10, 11
     #: Up to this many pairs of coders (4 coders) a row shows them at once; with more
     #: (190 pairs at 20 coders) they are made when the row is expanded.
@@ -151,6 +163,25 @@ class AgreementView(QWidget):
             "Two segments of a code match when their overlap covers at least this share "
             "of their union (segment agreement, as in MAXQDA)"))
         self.threshold.valueChanged.connect(lambda _v: self._schedule())
+        # the unit and the uncoded-document rule: every figure depends on both
+        self.unit = QComboBox()
+        self.unit.setObjectName("agreementUnit")
+        for unit in UNITS:
+            self.unit.addItem(self.tr(self.UNIT_NAMES[unit]), unit)
+        self.unit.setCurrentIndex(UNITS.index(DEFAULT_UNIT))
+        self.unit.setToolTip(self.tr(
+            "What one unit of comparison is. Characters without whitespace (the default): "
+            "layout and line breaks do not move the figures. Characters: every character, "
+            "as NVivo counts. Sentences, paragraphs: a unit counts as coded when a coding "
+            "covers any of it."))
+        self.unit.currentIndexChanged.connect(lambda _i: self._schedule())
+        self.include_uncoded = QCheckBox(self.tr("Count documents &nobody coded with a code"))
+        self.include_uncoded.setObjectName("agreementIncludeUncoded")
+        self.include_uncoded.setToolTip(self.tr(
+            "Off (the default): a document where no coder used a code is left out of that "
+            "code's figures, so uncoded documents do not raise κ. On: they count as "
+            "agreement on “not coded”, as NVivo counts."))
+        self.include_uncoded.toggled.connect(lambda _on: self._schedule())
         self.intervals = QCheckBox(self.tr("&Intervals ({0} resamples)").format(
             self.RESAMPLES))
         self.intervals.setObjectName("agreementIntervals")
@@ -193,6 +224,11 @@ class AgreementView(QWidget):
         threshold_label.setBuddy(self.threshold)
         side_layout.addWidget(threshold_label)
         side_layout.addWidget(self.threshold)
+        unit_label = QLabel(self.tr("&Unit:"))
+        unit_label.setBuddy(self.unit)
+        side_layout.addWidget(unit_label)
+        side_layout.addWidget(self.unit)
+        side_layout.addWidget(self.include_uncoded)
         side_layout.addWidget(self.intervals)
         side_layout.addWidget(self.refresh_button)
         side_layout.addWidget(self.export_button)
@@ -202,6 +238,10 @@ class AgreementView(QWidget):
         self.status.setObjectName("agreementStatus")
         self.status.setWordWrap(True)
         self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.choice = QLabel()  # the unit and rules the figures shown were computed with
+        self.choice.setObjectName("agreementChoice")
+        self.choice.setWordWrap(True)
+        self.choice.setTextFormat(Qt.TextFormat.PlainText)
 
         self.codes = QTreeWidget()
         self.codes.setObjectName("agreementCodes")
@@ -228,8 +268,9 @@ class AgreementView(QWidget):
         self.methods_box.setToolTip(self.tr(
             "A methods paragraph with these numbers, for a report (select and copy)"))
         self.legend = QLabel(self.tr(
-            "Units are characters. Percent agreement and Cohen's κ compare two coders "
-            "per code on the characters of each document (pooled: tables summed over "
+            "Units are the ones chosen on the left, as the line above the tables says. "
+            "Percent agreement and Cohen's κ compare two coders "
+            "per code on the units of each document (pooled: tables summed over "
             "documents; weighted: mean weighted by length). Krippendorff's α compares all "
             "coders present. A coder who coded nothing in a document is missing there, "
             "not disagreeing. “undefined” means 0/0: nothing to compare."))
@@ -258,6 +299,7 @@ class AgreementView(QWidget):
         main_layout = QVBoxLayout(main)
         main_layout.setContentsMargins(4, 0, 0, 0)
         main_layout.addWidget(self.status)
+        main_layout.addWidget(self.choice)
         main_layout.addWidget(self.tables, 1)
         self.split = QSplitter(Qt.Orientation.Horizontal)
         self.split.setObjectName("agreementSplit")
@@ -408,13 +450,15 @@ class AgreementView(QWidget):
         self._stale = False
         self._pending_docs, self._pending_codes = set(), set()
         threshold = round(self.threshold.value(), 2)
+        unit, include_uncoded = self.unit.currentData(), self.include_uncoded.isChecked()
         resamples = self.RESAMPLES if self.intervals.isChecked() else 0
         lang = current_language()
         stages = self._stages()
 
         def work(progress: Progress) -> tuple:
             progress.stage(stages[0], 0, 3)
-            result = project_agreement(project, coders=coders, threshold=threshold)
+            result = project_agreement(project, coders=coders, threshold=threshold,
+                                       unit=unit, include_uncoded=include_uncoded)
             progress.stage(stages[1], 1, 3)
             measures = code_measures(result, resamples=resamples)
             progress.stage(stages[2], 2, 3)
@@ -523,6 +567,7 @@ class AgreementView(QWidget):
         self.codes.clear()
         self.docs.clear()
         self.methods_box.clear()
+        self.choice.clear()
         self.result, self.data, self.measures, self.methods = None, None, (), ""
         self.export_button.setEnabled(False)
         self.status.setText(status)
@@ -540,6 +585,9 @@ class AgreementView(QWidget):
         else:
             self._refill_codes(changed, keep)
         self.methods_box.setPlainText(self.methods)
+        lang = current_language()
+        self.choice.setText(("" if lang == "zh" else " ").join(
+            m.render(lang) for m in choice_sentences(self.result)))
         self.export_button.setEnabled(True)
         self._ended()
 

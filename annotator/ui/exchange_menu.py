@@ -3,7 +3,9 @@
 * File → Import codebook (.qdc)… — codes from a codebook file join the codebook (codes
   already there are kept as they are). Not undoable: the undo history is cleared.
 * File → New project from REFI-QDA (.qdpx)… — asks for the .qdpx, then where to save the
-  new project, opens it and reports what came in and the importer's notes.
+  new project, then how the file counts positions (the detected reading preselected, with
+  its reason: ``ui/offsets_dialog``), opens it and reports what came in and the
+  importer's notes.
 * File → Export to REFI-QDA ▸ Project (.qdpx)… / Project for NVivo (.qdpx)… / Codebook
   (.qdc)… — the two project entries differ only in how offsets are counted (code points,
   as the standard says, or UTF-16 units, as NVivo counts); their tips say so.
@@ -131,10 +133,17 @@ class ExchangeUI(QObject):
             w.show_error(self.tr("{0} already exists; choose another name").format(dest_path))
             return
         w.say(self.tr("Reading {0}…").format(Path(qdpx).name))
-        from annotator.services.exchange import new_project_from_qdpx
+        from annotator.services.exchange import new_project_from_qdpx, read_exchange_file
+        from annotator.ui.offsets_dialog import ask_offsets
 
         try:
-            project, report = new_project_from_qdpx(dest_path, qdpx)
+            refi = read_exchange_file(qdpx)
+            choice = ask_offsets(w.prompts, w.window, refi, Path(qdpx).name)
+            if choice is None:
+                return
+            if not choice.kept:
+                refi = read_exchange_file(qdpx, utf16=choice.utf16, crlf=choice.crlf)
+            project, report = new_project_from_qdpx(dest_path, qdpx, refi=refi)
         except AnnotatorError as exc:
             w.show_error(str(exc))
             return

@@ -5,7 +5,8 @@ walks through the disagreements and settles a consensus.
 * Make participant copies… — a dialog: folder, participant names one per line, "without
   the existing codings"; reports the files written.
 * Merge projects… — participants' ``.annotator`` copies and/or REFI-QDA ``.qdpx``
-  projects; a confirmation says merging cannot be undone; a report lists per source the
+  projects; a confirmation says merging cannot be undone; each .qdpx is asked how it
+  counts positions (``ui/offsets_dialog``); a report lists per source the
   summary, added codes and coders, and every conflict; the window then re-reads
   everything. The undo history is cleared (earlier steps no longer describe the file).
 * Intercoder agreement… and Disagreements… — docks at the bottom (``agreement_view``,
@@ -177,6 +178,10 @@ class MergeReportDialog(QDialog):
                     item = QTreeWidgetItem(conflicts, [c.describe()])
                     item.setToolTip(0, self.tr("here: {0}\nin the copy: {1}").format(
                         c.target_value, c.source_value))
+            if r.notes:  # a REFI-QDA file's: how its offsets were read, what it could not bring
+                notes = QTreeWidgetItem(top, [self.tr("Notes: {0}").format(len(r.notes))])
+                for note in r.notes:
+                    QTreeWidgetItem(notes, [note]).setToolTip(0, note)
             top.setExpanded(True)
         self.tree.expandAll()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -422,13 +427,41 @@ class WorkshopUI(QObject):
             "File → Save a copy… first.").format(len(paths), s.project.location, names))
         if not sure:
             return None
-        return self.merge(paths)
+        offsets = self.ask_offsets(paths)
+        if offsets is None:
+            return None
+        return self.merge(paths, offsets)
 
     @property
     def merging(self) -> bool:
         return self.merge_job is not None
 
-    def merge(self, paths: list) -> BackgroundJob | None:
+    def ask_offsets(self, paths: list) -> dict[Path, tuple[bool | None, int | None]] | None:
+        """How each REFI-QDA file counts positions (``ui/offsets_dialog``): path → the
+        ``(utf16, crlf)`` overrides, for the files where the user changed the detected
+        reading; ``None`` if they cancelled. A file that cannot be read is left to the
+        merge, which reports it beside the others."""
+        from annotator.services.exchange import read_exchange_file
+        from annotator.ui.offsets_dialog import ask_offsets
+
+        w = self.ctx
+        chosen: dict[Path, tuple[bool | None, int | None]] = {}
+        for path in map(Path, paths):
+            if path.suffix.lower() != ".qdpx":
+                continue
+            try:
+                refi = read_exchange_file(path)
+            except AnnotatorError:
+                continue
+            choice = ask_offsets(w.prompts, w.window, refi, path.name)
+            if choice is None:
+                return None
+            if not choice.kept:
+                chosen[path] = (choice.utf16, choice.crlf)
+        return chosen
+
+    def merge(self, paths: list, offsets: dict[Path, tuple[bool | None, int | None]] | None
+              = None) -> BackgroundJob | None:
         """Merge in a thread, a progress dialog in front (the window repaints, Cancel
         stops; nothing can be coded meanwhile); the report comes when it is done."""
         w, s = self.ctx, self.ctx.session
@@ -447,7 +480,7 @@ class WorkshopUI(QObject):
                 if i < total:
                     progress.stage(stage.format(names[i], i + 1, total), i, total)
 
-            return merge_copies(project, sources, progress=told,
+            return merge_copies(project, sources, offsets=offsets, progress=told,
                                 cancel=lambda: progress.cancelled)
 
         dialog = QProgressDialog(self.tr("Merging {0} files…").format(len(sources)),

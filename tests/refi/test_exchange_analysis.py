@@ -154,6 +154,7 @@ def _producer_file(tmp_path: Path, name: str = "cases.qdpx") -> Path:
         "<Cases>"
         f'<Case guid="{CASE}" name="王阿姨"><Description>社区老住户</Description>'
         f'<CodeRef targetGUID="{CODE}"/>'
+        '<SelectionRef targetGUID="44444444-4444-4444-8444-444444444401"/>'
         f'<VariableValue><VariableRef targetGUID="{VAR_FLAG}"/><BooleanValue>1</BooleanValue>'
         "</VariableValue>"
         f'<VariableValue><VariableRef targetGUID="{VAR_ROLE}"/><TextValue>党员志愿者</TextValue>'
@@ -199,7 +200,8 @@ def test_variables_cases_and_sets_as_producers_write_them(tmp_path: Path, capsys
         assert sets["codes:混合"][0] == sets["documents:混合"][0] == SET_BOTH
     for said in (
         "1 value(s) of the variable '年龄' do not fit its type and were not imported",
-        "1 coding(s) of cases on codes or selections were not imported",
+        "1 code reference(s) and 1 selection reference(s) of cases were not imported: "
+        "Annotator's cases hold whole documents",
         "1 document(s) of cases are not in the file's text sources",
         "1 note(s) in sets were not imported",
         "1 picture source(s) were skipped",

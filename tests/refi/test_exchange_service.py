@@ -124,7 +124,8 @@ def test_round_trip_through_qdpx_gives_back_the_same_project(tmp_path: Path) -> 
     assert note.startswith(
         "The file's offsets were read as code points, line ends as in the file "
         f"(producer: Annotator {__version__}): the reading expected from the producer ")
-    assert note.endswith("import again with --offsets utf16 or codepoints, --crlf 1 or 2.")
+    assert note.endswith("the window asks for it, the command line takes --offsets utf16 or "
+                         "codepoints, --crlf 1 or 2.")
 
 
 def test_exported_offsets_are_code_points(tmp_path: Path) -> None:

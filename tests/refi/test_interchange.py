@@ -226,3 +226,52 @@ def test_new_from_a_codebook_points_to_import(tmp_path: Path, capsys) -> None:
     err = capsys.readouterr().err
     assert "annotator import PROJECT" in err and "zip" not in err
     assert not (tmp_path / "p.annotator").exists()
+
+
+def test_reviewed_marks_go_out_and_come_back_per_coder_and_document(tmp_path: Path) -> None:
+    """A reviewed mark (a coder finished reading a document) travels as a note by that
+    coder linked to the source; the file stays valid, and the marks come back — also
+    through merge — while the project memo and free notes stay untouched."""
+    from annotator.io.refi import validate
+    from annotator.services.agreement import project_agreement
+    from annotator.services.reviewed import list_reviewed, mark_reviewed
+    from annotator.services.workshop import merge_copy
+
+    with _two_coders(tmp_path) as p:
+        add_document(p, "第二份", "第二份材料，没有可以编码的内容。")
+        ensure_coder(p, "carol")
+        mark_reviewed(p, "访谈", "bob")
+        mark_reviewed(p, "第二份", "carol")
+        mark_reviewed(p, "第二份", "alice")
+        before = list_reviewed(p)
+        export_refi(p, out := tmp_path / "out.qdpx")
+    assert validate(out) == []
+    root = _qde(out)
+    links = root.xpath("//q:Link", namespaces=Q)
+    assert len(links) == 3 and {link.get("name") for link in links} == {"Annotator: reviewed"}
+    notes = {n.get("guid"): n for n in root.xpath("//q:Notes/q:Note", namespaces=Q)}
+    users = {u.get("guid"): u.get("name") for u in root.xpath("//q:User", namespaces=Q)}
+    sources = {s.get("guid"): s.get("name") for s in root.xpath("//q:TextSource", namespaces=Q)}
+    assert sorted((sources[link.get("targetGUID")], users[notes[link.get("originGUID")]
+                   .get("creatingUser")]) for link in links) == [
+        ("第二份", "alice"), ("第二份", "carol"), ("访谈", "bob")]
+
+    back, report = new_project_from_qdpx(tmp_path / "back.annotator", out)
+    with back:
+        assert list_reviewed(back) == before
+        with back.read() as s:
+            memo = s.get(Meta, "memo")
+        assert memo is None or "reviewed" not in memo.value  # no journal entry made of them
+        notes_en = [n.render("en") for n in report.notes]
+        assert any(n.startswith("3 reviewed mark(s) came in") for n in notes_en), notes_en
+        assert not any("link(s)" in n for n in notes_en)
+        # carol reviewed 第二份 and coded nothing: she counts, as "not coded"
+        data = project_agreement(back, coders=["alice", "carol"], include_uncoded=True).to_json()
+        cells = [c for e in data["codes"] for c in e["documents"] if c["document"] == "第二份"]
+        assert cells and all(c["coders_present"] == ["alice", "carol"] for c in cells)
+
+    target = new_project(tmp_path / "target.annotator", "governance")
+    with target:
+        merge_copy(target, out)
+        merge_copy(target, out)  # the same file again adds nothing
+        assert list_reviewed(target) == before

@@ -75,7 +75,7 @@ def test_crlf_2_forced_on_the_same_file_shifts_and_says_it_was_asked(
     qdpx = _counted_once(tmp_path, text, [(start, start + 6)])
     assert main(["new", str(tmp_path / "p.annotator"), "--from", str(qdpx), "--crlf", "2"]) == 0
     err = capsys.readouterr().err
-    assert "line ends as in the file (producer: MAXQDA 24): as asked (--offsets, --crlf)" in err
+    assert "line ends as in the file (producer: MAXQDA 24): as the user chose" in err
     with Project.open(tmp_path / "p.annotator") as p:
         assert [g.text for g in segments(p)] == ["，我们信任社"]
 

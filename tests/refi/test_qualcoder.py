@@ -119,3 +119,25 @@ def test_a_real_nvivo_project_through_qualcoder_and_back(tmp_path: Path) -> None
         assert list_attributes(back) == []
     assert after == before
     assert any("QualCoder" in n.render("en") for n in report.notes)
+
+
+def test_qualcoders_importer_passes_over_reviewed_marks(tmp_path: Path) -> None:
+    """Reviewed marks (notes linked to sources) change nothing QualCoder imports: the same
+    codings, memos and no journal entry or annotation made of them."""
+    from annotator.services.reviewed import mark_reviewed
+
+    with _two_coders(tmp_path) as p:
+        export_refi(p, plain := tmp_path / "plain.qdpx")
+        mark_reviewed(p, "访谈", "alice")
+        mark_reviewed(p, "访谈", "bob")
+        export_refi(p, marked := tmp_path / "marked.qdpx")
+    said_plain = _qualcoder("import", plain, qc_plain := tmp_path / "plain.qda")
+    said = _qualcoder("import", marked, qc := tmp_path / "marked.qda")
+    assert said["messages"] == said_plain["messages"]
+    for sql in ("select owner, seltext, memo from code_text order by ctid",
+                "select name, memo from source", "select memo from project",
+                "select name, jentry from journal", "select memo from annotation"):
+        assert _rows(qc, sql) == _rows(qc_plain, sql), sql
+    assert len(_rows(qc, "select ctid from code_text")) == 3
+    assert _rows(qc, "select name from journal") == []
+    assert not any("rror" in line for line in said["log"])

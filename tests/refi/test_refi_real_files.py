@@ -27,6 +27,12 @@ EXPECTED = {
     "qc-1.3.2-offspec-paths.qdpx": (1, 262, 2, 158, 205, 158),
     "atlasti-23-three-codes.qdpx": (2, 3, 0, 0, 0, 0),
     "atlasti-23-users-only.qdpx": (2, 0, 0, 0, 0, 0),
+    "pyqdpx-0.1.8-added-to-annotator.qdpx": (3, 13, 1, 4, 4, 3),
+}
+OFF_SCHEMA = {
+    # pyqdpx appends the selection it adds after the source's other children
+    "pyqdpx-0.1.8-added-to-annotator.qdpx": "Unexpected child with tag "
+    "'{urn:QDA-XML:project:1.0}PlainTextSelection'",
 }
 NVIVO_CODED = [
     "nvivo-mac-12.7-hungarian-emoji.qdpx",
@@ -152,7 +158,11 @@ def test_counts_match_the_xml(name: str) -> None:
 def test_real_file_is_schema_valid_and_reexports_validly(name: str, tmp_path: Path) -> None:
     from annotator.io.refi import write_qdpx
 
-    assert validate(real_file(name)) == []
+    problems = validate(real_file(name))
+    if name in OFF_SCHEMA:  # read all the same; our export of it is valid
+        assert len(problems) == 1 and OFF_SCHEMA[name] in problems[0], problems
+    else:
+        assert problems == []
     p = project(name)
     out = tmp_path / "again.qdpx"
     write_qdpx(p, out)

@@ -406,3 +406,49 @@ def test_the_disagreements_follow_a_coding_document_by_document(qtbot, merged) -
     qtbot.waitUntil(lambda: not view.busy and not view._timer.isActive()
                     and listed() == service(), timeout=20_000)
     assert ("协调", 100, 200, ("Alice",)) in [r[1:] for r in listed()]
+
+
+def test_the_unit_and_uncoded_rule_are_chosen_and_shown_with_the_figures(
+        qtbot, merged) -> None:
+    """Every figure depends on the unit and on whether documents nobody coded with a code
+    count: the view says both above the tables, and changing them recomputes."""
+    window = merged
+    ui = window.workshop_ui
+    trigger(ui.act_agreement)
+    view: AgreementView = ui.agreement
+    computed(qtbot, view)
+    assert view.unit.currentData() == "non_whitespace"
+    assert not view.include_uncoded.isChecked()
+    assert view.choice.text() == (
+        "The unit of analysis was the character, whitespace and line breaks excluded: for "
+        "each code, a character was coded or not coded by each coder. A coder who coded "
+        "nothing in a document was treated as missing there unless they had marked it as "
+        "reviewed. Documents in which no coder used a code were left out of that code's "
+        "figures.")
+    project = window.session.project
+
+    def shown() -> list:
+        return [_row_values(view.codes.topLevelItem(i), (0, 2, 3, 5))
+                for i in range(view.codes.topLevelItemCount())]
+
+    def expected(**choice) -> list:
+        data = project_agreement(project, coders=["Alice", "Bob"], **choice).to_json()
+        return [[e["code"], e["percent_agreement"], e["pooled_kappa"],
+                 e["krippendorff_alpha"]] for e in data["codes"]]
+
+    assert shown() == expected()
+    view.unit.setCurrentIndex(view.unit.findData("characters"))
+    view.include_uncoded.setChecked(True)
+    view.refresh()
+    computed(qtbot, view)
+    assert view.result.unit == "characters" and view.result.include_uncoded
+    assert shown() == expected(unit="characters", include_uncoded=True)
+    assert shown() != expected()  # the choice moves the figures on this project
+    assert view.choice.text().startswith(
+        "The unit of analysis was the character, whitespace and line breaks included")
+    assert "were counted for that code" in view.choice.text()
+    view.unit.setCurrentIndex(view.unit.findData("paragraphs"))
+    view.refresh()
+    computed(qtbot, view)
+    assert shown() == expected(unit="paragraphs", include_uncoded=True)
+    assert view.unit.count() == 4 and view.unit.toolTip() and view.include_uncoded.toolTip()

@@ -159,7 +159,7 @@
         <translation>已删除文档 {0} 及其 {1} 处编码</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_menu.py" line="+36"/>
+        <location filename="../../ui/exchange_menu.py" line="+38"/>
         <source>{0} documents, {1} codes, {2} coders, {3} codings</source>
         <translation>{0} 个文档，{1} 个代码，{2} 名编码员，{3} 处编码</translation>
     </message>
@@ -620,7 +620,7 @@
 <context>
     <name>AgreementView</name>
     <message>
-        <location filename="../../ui/agreement_view.py" line="+87"/>
+        <location filename="../../ui/agreement_view.py" line="+93"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
@@ -704,12 +704,12 @@
         <translation>缺失的编码员</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+44"/>
         <source>Two segments of a code match when their overlap covers at least this share of their union (segment agreement, as in MAXQDA)</source>
         <translation>同一代码的两个片段的重叠部分至少占其并集的这一比例时视为匹配（片段层面一致性，与 MAXQDA 相同）</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+29"/>
         <source>Export to Excel…</source>
         <translation>导出到 Excel…</translation>
     </message>
@@ -734,12 +734,7 @@
         <translation>片段重叠阈值：</translation>
     </message>
     <message>
-        <location line="+39"/>
-        <source>Units are characters. Percent agreement and Cohen&apos;s κ compare two coders per code on the characters of each document (pooled: tables summed over documents; weighted: mean weighted by length). Krippendorff&apos;s α compares all coders present. A coder who coded nothing in a document is missing there, not disagreeing. “undefined” means 0/0: nothing to compare.</source>
-        <translation>分析单位为字符。百分比一致性和 Cohen&apos;s κ 系数按代码比较两名编码员在每个文档字符上的编码（合并：各文档的表格相加；加权：按长度加权的平均值）。Krippendorff&apos;s α 系数比较所有在场的编码员。在某文档中未做任何编码的编码员在该文档中视为缺失，而非分歧。“无法计算”表示 0/0：没有可比较的内容。</translation>
-    </message>
-    <message>
-        <location line="+169"/>
+        <location line="+219"/>
         <source>Open a project first.</source>
         <translation>请先打开一个项目。</translation>
     </message>
@@ -749,7 +744,7 @@
         <translation>请勾选至少两名编码员进行比较（请先合并参与者副本：工作坊 → 合并项目…）。</translation>
     </message>
     <message>
-        <location line="+148"/>
+        <location line="+154"/>
         <location line="+1"/>
         <source>Only {0}</source>
         <translation>仅 {0}</translation>
@@ -827,7 +822,7 @@
         <translation>已将一致性导出到 {0}</translation>
     </message>
     <message>
-        <location line="-693"/>
+        <location line="-735"/>
         <source>κ interval</source>
         <translation>κ 区间</translation>
     </message>
@@ -847,13 +842,13 @@
         <translation>Brennan–Prediger 系数</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+49"/>
         <source>The coders to compare (at least two). The consensus coder and the demo&apos;s example coder are left out unless you tick them.</source>
         <extracomment>Up to this many pairs of coders (4 coders) a row shows them at once; with more (190 pairs at 20 coders) they are made when the row is expanded.</extracomment>
         <translation>要比较的编码员（至少两位）。共识编码员和示例项目的示例编码员默认不计入，勾选后才比较。</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+51"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -873,33 +868,33 @@
         <translation>区间（{0} 次重抽样）(&amp;I)</translation>
     </message>
     <message>
-        <location line="-51"/>
+        <location line="-76"/>
         <source>Units compared</source>
         <translation>比较的单位数</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+80"/>
         <source>95 % bootstrap intervals for κ and α, resampling documents (one document gives a point, not an interval)</source>
         <translation>κ 和 α 的 95% bootstrap 区间，按文档重抽样（只有一篇文档时只有点估计，没有区间）</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+80"/>
         <source>A methods paragraph with these numbers, for a report (select and copy)</source>
         <translation>含上述数值的方法段落，可用于报告（选中后复制）</translation>
     </message>
     <message>
-        <location line="+18"/>
-        <location line="+446"/>
+        <location line="+19"/>
+        <location line="+453"/>
         <source>Per document</source>
         <translation>按文档</translation>
     </message>
     <message>
-        <location line="-445"/>
+        <location line="-452"/>
         <source>Methods paragraph</source>
         <translation>方法段落</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+65"/>
         <source>Left out unless you tick it</source>
         <translation>默认不计入，勾选后才比较</translation>
     </message>
@@ -919,13 +914,13 @@
         <translation>正在撰写方法段落…</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+85"/>
         <location line="+12"/>
         <source>Cancelled: the numbers shown are from before.</source>
         <translation>已取消：显示的仍是之前的数值。</translation>
     </message>
     <message>
-        <location line="+167"/>
+        <location line="+171"/>
         <source>Tick “Intervals” to compute them</source>
         <translation>勾选“区间”后计算</translation>
     </message>
@@ -943,6 +938,51 @@
         <location line="+111"/>
         <source>Writing {0}…</source>
         <translation>正在写入 {0}…</translation>
+    </message>
+    <message>
+        <location line="-705"/>
+        <source>Characters</source>
+        <translation>字符</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Characters without whitespace</source>
+        <translation>字符（不含空白）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sentences</source>
+        <translation>句子</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paragraphs</source>
+        <translation>段落</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>What one unit of comparison is. Characters without whitespace (the default): layout and line breaks do not move the figures. Characters: every character, as NVivo counts. Sentences, paragraphs: a unit counts as coded when a coding covers any of it.</source>
+        <translation>比较的单位是什么。字符（不含空白，默认）：排版和换行不影响结果。字符：每个字符都计入，与 NVivo 相同。句子、段落：编码覆盖其中任何部分，该单位即算已编码。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Count documents &amp;nobody coded with a code</source>
+        <translation>计入无人用该代码编码的文档(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Off (the default): a document where no coder used a code is left out of that code&apos;s figures, so uncoded documents do not raise κ. On: they count as agreement on “not coded”, as NVivo counts.</source>
+        <translation>关闭（默认）：没有任何编码员使用某代码的文档不计入该代码的结果，未编码的文档不会抬高 κ。打开：这些文档算作在“未编码”上一致，与 NVivo 相同。</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>&amp;Unit:</source>
+        <translation>单位(&amp;U)：</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Units are the ones chosen on the left, as the line above the tables says. Percent agreement and Cohen&apos;s κ compare two coders per code on the units of each document (pooled: tables summed over documents; weighted: mean weighted by length). Krippendorff&apos;s α compares all coders present. A coder who coded nothing in a document is missing there, not disagreeing. “undefined” means 0/0: nothing to compare.</source>
+        <translation>分析单位为左侧所选的单位，表格上方一行有说明。百分比一致性和 Cohen&apos;s κ 系数按代码比较两名编码员在每个文档各单位上的编码（合并：各文档的表格相加；加权：按长度加权的平均值）。Krippendorff&apos;s α 系数比较所有在场的编码员。在某文档中未做任何编码的编码员在该文档中视为缺失，而非分歧。“无法计算”表示 0/0：没有可比较的内容。</translation>
     </message>
 </context>
 <context>
@@ -2001,12 +2041,12 @@
     </message>
     <message>
         <location line="+5"/>
-        <location line="+24"/>
+        <location line="+31"/>
         <source>New project from REFI-QDA</source>
         <translation>从 REFI-QDA 新建项目</translation>
     </message>
     <message>
-        <location line="-23"/>
+        <location line="-30"/>
         <source>REFI-QDA projects (*.qdpx);;All files (*)</source>
         <translation>REFI-QDA 项目 (*.qdpx);;所有文件 (*)</translation>
     </message>
@@ -2031,7 +2071,7 @@
         <translation>正在读取 {0}…</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+16"/>
         <source>Created {0} from {1}</source>
         <translation>已从 {1} 创建 {0}</translation>
     </message>
@@ -3656,7 +3696,7 @@ No: choose another coder name.</source>
 <context>
     <name>MergeReportDialog</name>
     <message>
-        <location filename="../../ui/workshop_menu.py" line="+142"/>
+        <location filename="../../ui/workshop_menu.py" line="+143"/>
         <source>Merge report</source>
         <translation>合并报告</translation>
     </message>
@@ -3698,7 +3738,7 @@ in the copy: {1}</source>
 副本中：{1}</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+14"/>
         <source>Next: Workshop → Intercoder agreement… and Disagreements…</source>
         <translation>下一步：工作坊 → 编码员间一致性… 和 分歧…</translation>
     </message>
@@ -3726,6 +3766,92 @@ in the copy: {1}</source>
         <location line="+1"/>
         <source>Coders: {0} matched, {1} added</source>
         <translation>编码员：{0} 名匹配，{1} 名新增</translation>
+    </message>
+    <message>
+        <location line="-29"/>
+        <source>Notes: {0}</source>
+        <translation>说明：{0} 条</translation>
+    </message>
+</context>
+<context>
+    <name>OffsetsDialog</name>
+    <message>
+        <location filename="../../ui/offsets_dialog.py" line="+63"/>
+        <source>How {0} counts positions</source>
+        <translation>{0} 如何计算位置</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Codings in a REFI-QDA file say where they are by positions in the text. Programs count those positions differently; a wrong reading shifts every coding after an emoji, a rare ideograph (𠮷) or a line break.
+
+Producer: {0}
+Detected reading: {1}
+Why: {2}</source>
+        <translation>REFI-QDA 文件用文本中的位置标明每处编码。各程序计算位置的方式不同；读法不对，表情符号、生僻字（𠮷）或换行之后的每处编码都会错位。
+
+生成程序：{0}
+检测到的读法：{1}
+依据：{2}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source> (detected)</source>
+        <translation>（检测结果）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Characters</source>
+        <translation>字符</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Code points</source>
+        <translation>码位</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>An emoji or 𠮷 is one position, as the standard says (ATLAS.ti, MAXQDA, QualCoder, Annotator).</source>
+        <translation>表情符号或 𠮷 算一个位置，与标准一致（ATLAS.ti、MAXQDA、QualCoder、Annotator）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>UTF-16 units</source>
+        <translation>UTF-16 单元</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>An emoji or 𠮷 is two positions, as NVivo counts.</source>
+        <translation>表情符号或 𠮷 算两个位置，NVivo 即如此计算。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>As in the file</source>
+        <translation>按文件原样</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A Windows line end (CRLF) is two positions, as the standard and NVivo for Windows count.</source>
+        <translation>Windows 换行（CRLF）算两个位置，与标准和 Windows 版 NVivo 一致。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Each line end once</source>
+        <translation>每个换行算一次</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every line end is one position, whatever the file holds.</source>
+        <translation>每个换行算一个位置，不论文件中是哪种换行。</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>Line ends</source>
+        <translation>换行</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Keep the detected reading unless codings came in shifted before. The import report says which reading was used.</source>
+        <translation>除非以前导入时编码错位，否则请保留检测到的读法。导入报告会说明使用了哪种读法。</translation>
     </message>
 </context>
 <context>
@@ -3796,7 +3922,7 @@ in the copy: {1}</source>
 <context>
     <name>ParticipantCopiesDialog</name>
     <message>
-        <location filename="../../ui/workshop_menu.py" line="-127"/>
+        <location filename="../../ui/workshop_menu.py" line="-102"/>
         <source>Make participant copies</source>
         <translation>生成参与者副本</translation>
     </message>
@@ -4696,7 +4822,7 @@ in the copy: {1}</source>
 <context>
     <name>WorkshopUI</name>
     <message>
-        <location filename="../../ui/workshop_menu.py" line="+120"/>
+        <location filename="../../ui/workshop_menu.py" line="+124"/>
         <source>Intercoder agreement</source>
         <translation>编码员间一致性</translation>
     </message>
@@ -4789,12 +4915,12 @@ in the copy: {1}</source>
     <message>
         <location line="+10"/>
         <location line="+6"/>
-        <location line="+37"/>
+        <location line="+65"/>
         <source>Merge projects</source>
         <translation>合并项目</translation>
     </message>
     <message>
-        <location line="-42"/>
+        <location line="-70"/>
         <source>Participants&apos; copies and REFI-QDA projects (*{0} *.qdpx);;All files (*)</source>
         <translation>参与者副本和 REFI-QDA 项目 (*{0} *.qdpx);;所有文件 (*)</translation>
     </message>
@@ -4812,7 +4938,7 @@ Merging cannot be undone, and the undo history is cleared. To keep the project a
 合并无法撤销，撤销历史也将被清空。如需保留项目的当前状态，请先使用“文件 → 另存副本…”。</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+47"/>
         <location line="+14"/>
         <source>Merging {0} files…</source>
         <translation>正在合并 {0} 个文件…</translation>

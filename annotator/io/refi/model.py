@@ -122,8 +122,9 @@ class RefiVariable:
 class RefiCase:
     """A case: a named group of sources with variable values of its own.
 
-    ``coded`` counts the parts of the case Annotator cannot hold (codes and selections the
-    case is coded on); it describes the file read and takes no part in equality.
+    ``coded`` and ``coded_selections`` count the parts of the case Annotator cannot hold
+    (the codes and the selections the case is coded on: Annotator's cases group whole
+    documents); they describe the file read and take no part in equality.
     """
 
     guid: str
@@ -132,6 +133,7 @@ class RefiCase:
     source_guids: list[str] = field(default_factory=list)
     values: dict[str, str] = field(default_factory=dict)
     coded: int = field(default=0, compare=False)
+    coded_selections: int = field(default=0, compare=False)
 
 
 @dataclass
@@ -161,6 +163,23 @@ class RefiNote:
     created: datetime | None = None
 
 
+REVIEWED_LINK = "Annotator: reviewed"
+"""The ``name`` of a ``<Link>`` from a ``<Note>`` to a ``<TextSource>`` saying that the note's
+``creatingUser`` finished reading that source (a reviewed mark, see
+:mod:`annotator.services.reviewed`). REFI-QDA has no element for it; a named link between a
+note and a source is schema-valid, and a reader that does not know the convention sees one
+free-standing note (QualCoder skips notes without a file or a reference)."""
+
+
+@dataclass
+class RefiReviewed:
+    """One reviewed mark: ``user_guid`` finished reading the source ``source_guid``."""
+
+    source_guid: str
+    user_guid: str
+    at: datetime | None = None
+
+
 @dataclass
 class RefiProject:
     """A whole exchange file: users, codebook (roots), sources, memos.
@@ -181,6 +200,7 @@ class RefiProject:
     variables: list[RefiVariable] = field(default_factory=list)
     cases: list[RefiCase] = field(default_factory=list)
     sets: list[RefiSet] = field(default_factory=list)
+    reviewed: list[RefiReviewed] = field(default_factory=list)
     origin: str | None = field(default=None, compare=False)
     offset_rule: str | None = field(default=None, compare=False)
     offset_reason: Msg | None = field(default=None, compare=False)

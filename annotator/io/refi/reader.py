@@ -51,12 +51,14 @@ from annotator.domain.errors import ImportRefused
 from annotator.domain.text import normalise_text
 from annotator.io.refi.archive import Limits, SafeArchive, member_path
 from annotator.io.refi.model import (
+    REVIEWED_LINK,
     VARIABLE_TYPES,
     RefiCase,
     RefiCode,
     RefiCoding,
     RefiNote,
     RefiProject,
+    RefiReviewed,
     RefiSelection,
     RefiSet,
     RefiSource,
@@ -443,7 +445,8 @@ class _ProjectReader:
         project_memo = memos.of_or_description(root)
         cases = self.file_variables(self.read_cases(doc, root), sources)
         sets = self.read_sets(doc, root)
-        self.note_what_is_not_read(doc, root)
+        reviewed = self.read_reviewed(doc, root, memos, {s.guid for s in sources}, user_guids)
+        self.note_what_is_not_read(doc, root, len(reviewed))
         originals = {**codebook_doc.originals, **doc.originals}
         if originals:
             self.warnings.append(msg(
@@ -462,6 +465,7 @@ class _ProjectReader:
             variables=variables,
             cases=cases,
             sets=sets,
+            reviewed=reviewed,
             origin=origin,
             offset_rule=decision.rule.label,
             offset_reason=decision.reason,
@@ -484,7 +488,7 @@ class _ProjectReader:
                 "{file}: read as {rule}, a selection ends beyond the end of its text; try "
                 "the other --offsets or --crlf.", file=self.label, rule=rule.describe(),
             )
-        return Decision(rule, msg("as asked (--offsets, --crlf)"))
+        return Decision(rule, msg("as the user chose"))
 
     def read_values(self, doc: _Doc, el: etree._Element) -> dict[str, str]:
         """An element's ``<VariableValue>`` s: variable GUID → the value as written."""
@@ -529,7 +533,8 @@ class _ProjectReader:
                 description=doc.text_of(el, "Description"),
                 source_guids=self.refs(doc, el, "SourceRef"),
                 values=self.read_values(doc, el),
-                coded=len(doc.children(el, "CodeRef")) + len(doc.children(el, "SelectionRef")),
+                coded=len(doc.children(el, "CodeRef")),
+                coded_selections=len(doc.children(el, "SelectionRef")),
             ))
         return out
 
@@ -540,7 +545,7 @@ class _ProjectReader:
         kept = []
         for case in cases:
             source = by_guid.get(case.source_guids[0]) if len(case.source_guids) == 1 else None
-            if case.name or source is None or case.coded:
+            if case.name or source is None or case.coded or case.coded_selections:
                 kept.append(case)
                 continue
             for guid, value in case.values.items():
@@ -561,14 +566,34 @@ class _ProjectReader:
             ))
         return out
 
-    def note_what_is_not_read(self, doc: _Doc, root: etree._Element) -> None:
-        """Name, with counts, the parts of the project Annotator cannot hold yet."""
-        for container, item, what in (
-            ("Links", "Link", msg("link(s)")),
-            ("Graphs", "Graph", msg("graph(s)")),
+    def read_reviewed(
+        self, doc: _Doc, root: etree._Element, memos: _Memos, sources: set[str],
+        users: set[str],
+    ) -> list[RefiReviewed]:
+        """Reviewed marks: ``REVIEWED_LINK`` links from a note by a user to a text source
+        (the convention the writer follows). Their notes are no free-standing memos."""
+        links = doc.child(root, "Links")
+        marks: list[RefiReviewed] = []
+        for link in doc.children(links, "Link") if links is not None else []:
+            if link.get("name") != REVIEWED_LINK:
+                continue
+            note = memos.notes.get(doc.optional_guid(link, "originGUID") or "")
+            source = doc.optional_guid(link, "targetGUID")
+            if note is None or source not in sources or note.creator_guid not in users:
+                continue
+            memos.used.add(note.guid)
+            marks.append(RefiReviewed(source, note.creator_guid, note.created))
+        return marks
+
+    def note_what_is_not_read(self, doc: _Doc, root: etree._Element, read_links: int) -> None:
+        """Name, with counts, the parts of the project Annotator cannot hold yet (the
+        ``read_links`` links that carried reviewed marks were read)."""
+        for container, item, what, read in (
+            ("Links", "Link", msg("link(s)"), read_links),
+            ("Graphs", "Graph", msg("graph(s)"), 0),
         ):
             el = doc.child(root, container)
-            n = len(doc.children(el, item)) if el is not None else 0
+            n = (len(doc.children(el, item)) if el is not None else 0) - read
             if n:
                 self.warnings.append(msg(
                     "{count} {what} in the file were not imported: Annotator cannot hold them "

@@ -40,6 +40,7 @@ from annotator import __version__ as _version
 from annotator.domain.offsets import Utf16Map
 from annotator.domain.text import normalise_text
 from annotator.io.refi.model import (
+    REVIEWED_LINK,
     RefiCode,
     RefiCoding,
     RefiProject,
@@ -153,6 +154,9 @@ def _check_project(project: RefiProject) -> None:
         _check_guid(note.guid, f"note {note.name!r}")
     variables = {v.guid for v in project.variables}
     sources = {s.guid for s in project.sources}
+    for mark in project.reviewed:
+        if mark.source_guid not in sources or mark.user_guid not in users:
+            raise ValueError(f"reviewed mark {mark} names no source or user of the project")
     for group in (*project.variables, *project.cases, *project.sets):
         _check_guid(group.guid, f"{type(group).__name__} {group.name!r}")
         if group.guid in seen:
@@ -334,9 +338,10 @@ class _Builder:
         free = [(n.guid, n.name, n.text, n.creator_guid, n.created or self.written)
                 for n in p.notes]
         owned = [(guid, name, text, None, created) for guid, name, text, created in self.notes]
-        if owned or free:
+        reviewed = self.reviewed_notes()
+        if owned or free or reviewed:
             notes = self.el(root, "Notes")
-            for guid, name, text, creator, created in owned + free:
+            for guid, name, text, creator, created in owned + free + [n for n, _ in reviewed]:
                 stamp = _xsd_datetime(created)
                 note = self.el(
                     notes,
@@ -348,11 +353,31 @@ class _Builder:
                     modifiedDateTime=stamp,
                 )
                 self.el(note, "PlainTextContent").text = xml_safe(text)
+        if reviewed:
+            links = self.el(root, "Links")
+            for (note_guid, *_rest), source_guid in reviewed:
+                self.el(links, "Link", guid=_derived_guid("reviewed-link", note_guid),
+                        name=REVIEWED_LINK, direction="OneWay", originGUID=note_guid,
+                        targetGUID=source_guid)
         self.sets(root)
         self.description(root, p.memo)
         if project_note:
             self.el(root, "NoteRef", targetGUID=project_note)
         return root
+
+
+    def reviewed_notes(self) -> list[tuple[tuple[str, str, str, str, datetime], str]]:
+        """Each reviewed mark as a note by its coder (and the source it is about), linked
+        to the source by a ``REVIEWED_LINK`` link."""
+        names = {u.guid: u.name for u in self.project.users}
+        sources = {s.guid: s.name for s in self.project.sources}
+        out = []
+        for mark in self.project.reviewed:
+            guid = _derived_guid("reviewed", mark.source_guid, mark.user_guid)
+            text = f"{names.get(mark.user_guid, '?')} reviewed “{sources[mark.source_guid]}”."
+            out.append(((guid, "Reviewed", text, mark.user_guid, mark.at or self.written),
+                        mark.source_guid))
+        return out
 
 
 def _selection_description(sel: RefiSelection) -> str | None:
