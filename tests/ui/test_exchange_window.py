@@ -13,7 +13,7 @@ from annotator.services.coding import code_span, segments
 from annotator.services.documents import add_document
 from annotator.services.projects import new_project
 from annotator.store.project import Project
-from tests.ui.helpers import trigger
+from tests.ui.helpers import merge_in_window, trigger
 
 SHARED = Path("/work/shared/refi")
 QDC = SHARED / "spec-annex-a1-codebook.qdc"
@@ -199,7 +199,7 @@ def test_merging_a_qdpx_asks_how_it_counts_positions(window, demo: Path, tmp_pat
         return True
 
     dialogs.answer([str(qdpx)], True, crlf_two)
-    trigger(window.workshop_ui.act_merge)
+    merge_in_window(window)
     texts = sorted(g.text for g in segments(window.session.project) if "我们" in g.text)
     assert texts == ["行：我们信任", "，我们信任社"]
     tree = window.workshop_ui.report_dialog.tree
