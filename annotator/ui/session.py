@@ -53,6 +53,10 @@ class Session(QObject):
         self.recent_codes: deque[int] = deque(maxlen=RECENT_CODES)
         self._texts: dict[int, str] = {}
         self._doc_pos: dict[int, int] = {}
+        self._rank: dict[int, int] = {}
+        # the change ``changed`` is being emitted with: what a part reads from the project
+        # meanwhile already holds it (``DocumentView`` must not apply it twice)
+        self.delivering: Changes | None = None
 
     # -- opening and closing -------------------------------------------------------------
 
@@ -74,6 +78,7 @@ class Session(QObject):
         self.project = None
         self.coder = None
         self.codes, self.code_order, self.counts, self.tree = {}, [], {}, Tree(())
+        self._rank = {}
         self.documents, self.coders, self._texts, self._doc_pos = [], {}, {}, {}
         self.recent_codes.clear()
         self.projectChanged.emit()
@@ -130,7 +135,11 @@ class Session(QObject):
                 self._reload_documents()
             if changes.coders:
                 self._reload_coders()
-        self.changed.emit(changes)
+        outer, self.delivering = self.delivering, changes
+        try:
+            self.changed.emit(changes)
+        finally:
+            self.delivering = outer
 
     def stale(self) -> None:
         """The project changed under the window (another writer): re-read all of it."""
@@ -149,6 +158,7 @@ class Session(QObject):
         tree = code_tree(self.project) if self.project else []
         self.codes = {c.id: c for c in tree}
         self.code_order = [c.id for c in tree]
+        self._rank = {c: i for i, c in enumerate(self.code_order)}
         self.tree = Tree((c.id, c.parent_id) for c in tree)
         self.counts = {c.id: c.count for c in tree}
         for cid in [c for c in self.recent_codes if c not in self.codes]:
@@ -186,10 +196,7 @@ class Session(QObject):
 
     def code_rank(self, code_id: int) -> int:
         """Position of a code in the tree (parents before children), for stable lanes."""
-        try:
-            return self.code_order.index(code_id)
-        except ValueError:
-            return len(self.code_order)
+        return self._rank.get(code_id, len(self.code_order))
 
     def children(self, parent_id: int | None) -> list[CodeInfo]:
         return [self.codes[i] for i in self.tree.children(parent_id)]
