@@ -16,6 +16,7 @@ updates before the view asked for the count) already holds it and is not changed
 Lookups and results are in UTF-16 units, as ``SpanIndex``'s.
 """
 
+import gc
 from collections.abc import Callable, Iterator
 
 from annotator.domain.offsets import Utf16Map
@@ -53,7 +54,22 @@ class DocumentCodings:
     # -- reading -------------------------------------------------------------------------
 
     def _read(self, first: int, last: int) -> None:
-        """Read the stretches ``first..last`` not read yet (adjacent ones in one query)."""
+        """Read the stretches ``first..last`` not read yet (adjacent ones in one query).
+
+        The rows read are short-lived and in no cycle: the cyclic collector is kept
+        still meanwhile (a full collection with a window open takes 100–200 ms, and
+        thousands of new rows would start one now and then)."""
+        if all(k in self._stretches for k in range(first, last + 1)):
+            return
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            self._read_missing(first, last)
+        finally:
+            if collecting:
+                gc.enable()
+
+    def _read_missing(self, first: int, last: int) -> None:
         k = first
         while k <= last:
             if k in self._stretches:

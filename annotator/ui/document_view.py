@@ -22,9 +22,12 @@ Offsets: the index and the widget speak UTF-16 units; everything that leaves thi
 (selection, clicked codings) is converted to code points with ``Utf16Map``.
 """
 
+import gc
 import json
 import time
+from bisect import bisect_right
 from collections.abc import Callable
+from functools import cache
 
 from PySide6.QtCore import QCoreApplication, QEvent, QMimeData, QPoint, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
@@ -55,6 +58,7 @@ READING_FAMILIES = [
 ]
 LAYER_ALPHA = 0.30  # each code's colour over the paper, like highlighter pens stacking
 MAX_LAYERS = 4
+UNKNOWN_COLOR = "#999999"  # a code the codebook no longer has (as ``Session.code_color``)
 
 
 def reading_font(point_size: float) -> QFont:
@@ -65,11 +69,16 @@ def reading_font(point_size: float) -> QFont:
     return font
 
 
+@cache
+def _color(name: str) -> QColor:
+    return QColor(name)
+
+
 def blend(colors: list[str], alpha: float = LAYER_ALPHA) -> QColor:
     """Colours composited over white, each at ``alpha``: overlaps read darker and mixed."""
     r = g = b = 255.0
     for name in colors[:MAX_LAYERS]:
-        c = QColor(name)
+        c = _color(name)
         r = r * (1 - alpha) + c.red() * alpha
         g = g * (1 - alpha) + c.green() * alpha
         b = b * (1 - alpha) + c.blue() * alpha
@@ -90,17 +99,21 @@ class CodingHighlighter(QSyntaxHighlighter):
         self.generation += 1
         self._formats.clear()
 
-    def format_for(self, codes: tuple[int, ...]) -> QTextCharFormat:
-        fmt = self._formats.get(codes)
+    def format_for(self, ranks: tuple[int, ...]) -> QTextCharFormat:
+        """The format of characters under the codes at these places of the codebook
+        (``Session.code_rank``): the first ``MAX_LAYERS`` blended, the last underlining."""
+        fmt = self._formats.get(ranks)
         if fmt is None:
             session = self.view.session
-            colors = [session.code_color(c) for c in codes]
+            order = session.code_order
+            colors = [session.code_color(order[r]) if r < len(order) else UNKNOWN_COLOR
+                      for r in ranks]
             fmt = QTextCharFormat()
             fmt.setBackground(blend(colors))
-            if len(codes) > 1:  # overlapping codings: the top code also underlines
+            if len(ranks) > 1:  # overlapping codings: the top code also underlines
                 fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
                 fmt.setUnderlineColor(QColor(colors[-1]).darker(120))
-            self._formats[codes] = fmt
+            self._formats[ranks] = fmt
         return fmt
 
     def highlightBlock(self, text: str) -> None:
@@ -112,11 +125,13 @@ class CodingHighlighter(QSyntaxHighlighter):
         spans = self.view.visible_spans(a, b)
         if not spans:
             return
-        # one sweep over the codings' ends, in order: between two ends the same codes
-        # apply, and a run of characters under the same codes gets one format
-        events = sorted([(max(s.start, a) - a, 1, s.code_id) for s in spans]
-                        + [(min(s.end, b) - a, -1, s.code_id) for s in spans])
+        # One sweep over the codings' ends, in order: between two ends the same codes
+        # apply, and a run of characters under the same codes gets one format. Codes are
+        # counted by their place in the codebook, and a format depends only on the first
+        # few and the last of them, so thirty overlapping codings make few formats.
         rank = self.view.session.code_rank
+        events = sorted([(max(s.start, a) - a, 1, rank(s.code_id)) for s in spans]
+                        + [(min(s.end, b) - a, -1, rank(s.code_id)) for s in spans])
         active: dict[int, int] = {}
         run_key: tuple[int, ...] = ()
         run_start = i = 0
@@ -124,14 +139,16 @@ class CodingHighlighter(QSyntaxHighlighter):
         while i < n:
             p = events[i][0]
             while i < n and events[i][0] == p:
-                _, delta, code = events[i]
-                left = active.get(code, 0) + delta
+                _, delta, r = events[i]
+                left = active.get(r, 0) + delta
                 if left:
-                    active[code] = left
+                    active[r] = left
                 else:
-                    del active[code]
+                    del active[r]
                 i += 1
-            key = tuple(sorted(active, key=rank))
+            ranks = sorted(active)
+            key = tuple(ranks) if len(ranks) <= MAX_LAYERS else \
+                (*ranks[:MAX_LAYERS], ranks[-1])
             if key != run_key:
                 if run_key:
                     self.setFormat(run_start, p - run_start, self.format_for(run_key))
@@ -231,32 +248,43 @@ class StripeArea(QWidget):
             return
         lane = {c: i for i, c in enumerate(codes)}
         step = min(float(self.LANE), (self.width() - 2 * self.PAD) / max(1, len(codes)))
-        geometry = {blk.blockNumber(): rect for blk, rect in visible}
+        # the screen lines on show, by the position they start at: a bar's ends are a
+        # bisect away, not a block lookup and a layout query per coding
+        line_at: list[int] = []
+        tops: list[float] = []
+        bottoms: list[float] = []
+        for blk, rect in visible:
+            layout, base = blk.layout(), blk.position()
+            if layout.lineCount() == 0:
+                line_at.append(base)
+                tops.append(rect.top())
+                bottoms.append(rect.bottom())
+            for i in range(layout.lineCount()):
+                line = layout.lineAt(i)
+                line_at.append(base + line.textStart())
+                tops.append(rect.top() + line.y())
+                bottoms.append(rect.top() + line.y() + line.height())
         height = self.height()
-        doc = view.document()
 
         def y_at(pos: int, bottom: bool) -> float:
             if pos < a:
                 return -2.0
             if pos >= b:
                 return height + 2.0
-            block = doc.findBlock(pos)
-            rect = geometry.get(block.blockNumber())
-            if rect is None:
-                return height + 2.0
-            line = block.layout().lineForTextPosition(pos - block.position())
-            if not line.isValid():
-                return rect.bottom() if bottom else rect.top()
-            y = rect.top() + line.y()
-            return y + line.height() if bottom else y
+            i = max(0, bisect_right(line_at, pos) - 1)
+            return bottoms[i] if bottom else tops[i]
 
         painter.setPen(Qt.PenStyle.NoPen)
+        colors: dict[int, QColor] = {}
         for s in spans:
             top = y_at(s.start, False)
             bottom = y_at(max(s.start, s.end - 1), True)
             x = self.width() - self.PAD - (len(codes) - lane[s.code_id]) * step
             rect = QRectF(x, top + 1, max(2.0, step - 1.5), max(3.0, bottom - top - 2))
-            painter.setBrush(QColor(view.session.code_color(s.code_id)))
+            color = colors.get(s.code_id)
+            if color is None:
+                color = colors[s.code_id] = QColor(view.session.code_color(s.code_id))
+            painter.setBrush(color)
             painter.drawRoundedRect(rect, 1.5, 1.5)
             self._hits[s.coding_id] = (rect, s)
 
@@ -335,6 +363,11 @@ class DocumentView(QPlainTextEdit):
         self.highlighter.new_generation()
         self._set_text_unhighlighted(text)
         self._fit_stripes()
+        # What exists now (the window, the project's caches) lives while the document is
+        # read: out of the cyclic collector's sight, whose full pass over it all stopped
+        # the window for 100–200 ms now and then while paging (``ui/background`` does
+        # the same while a job runs). Reference counting still frees what goes.
+        gc.freeze()
 
     def _set_text_unhighlighted(self, text: str) -> None:
         """``setPlainText`` without QSyntaxHighlighter's pass over every block.
