@@ -203,8 +203,8 @@ def restore_codings(project: Project, rows: Sequence[CodingRow],
     with project.write() as s:
         if drop:
             s.execute(delete(Coding).where(Coding.id.in_([c.id for c in drop])))
-        if rows:
-            s.execute(insert(Coding), [r.values() for r in rows])
+        if rows:  # a Core insert: the ORM's bulk path took half a second per 10,000
+            s.execute(insert(Coding.__table__), [r.values() for r in rows])
     return added(rows) | removed(drop)
 
 
