@@ -18,7 +18,10 @@ same text in the same process (the baseline):
   list has caught up; the document's codings are compared with the project after each;
 - **choose code**: selecting the code with most codings in the codebook (segments list);
 - **open project**: the whole window opening the project (``Project.open`` included and
-  shown apart: it checks the file).
+  shown apart: it checks the file);
+- once: **adding a code** to a codebook of ``--codes`` codes (half of them one deep
+  chain), and **importing** a text file of ``--import-mb`` MB, with the longest time the
+  window's thread went without running a 5 ms timer meanwhile.
 
 Every action runs on the GUI thread, so its time is the longest time the window is
 blocked by it; "worst" is the longest of its repetitions.
@@ -223,16 +226,100 @@ def measure(codings: int, repeat: int, bulk: int) -> dict:
     return r
 
 
+class BlockWatch:
+    """The longest stretch the window's thread went without running a 5 ms timer: how
+    long the window was blocked while something ran partly in the background."""
+
+    def __init__(self) -> None:
+        from PySide6.QtCore import QTimer
+
+        self.worst = 0.0
+        self._last = 0.0
+        self._timer = QTimer(interval=5)
+        self._timer.timeout.connect(self._tick)
+
+    def _tick(self) -> None:
+        now = time.perf_counter()
+        self.worst = max(self.worst, now - self._last)
+        self._last = now
+
+    def __enter__(self) -> "BlockWatch":
+        self._last = time.perf_counter()
+        self._timer.start()
+        return self
+
+    def __exit__(self, *_exc) -> None:
+        self._tick()
+        self._timer.stop()
+
+
+def measure_codebook_and_import(codes: int, import_mb: int) -> dict:
+    """Adding a code to a codebook of ``codes`` codes (one coded document), and importing
+    a text file of ``import_mb`` MB, each as the window does it."""
+    import shutil
+    import tempfile
+
+    from PySide6.QtCore import QSettings
+    from sqlalchemy import text as sql
+
+    from annotator.store.project import Project
+    from annotator.ui.main_window import MainWindow
+    from annotator.ui.operations.codebook import AddCode
+
+    app = bw._app()
+    folder = Path(tempfile.mkdtemp(prefix="bench-big-"))
+    path = folder / "codebook.annotator"
+    shutil.copy(project_for(1000), path)
+    with Project.open(path) as project, project.write() as s:
+        parent = None
+        for k in range(codes):  # half in one deep chain, half flat under the top
+            s.execute(sql("INSERT INTO code (guid, parent_id, name, description, color, "
+                          "position, is_codable, memo) VALUES (:g, :p, :n, '', '#3366cc', "
+                          ":k, 1, '')"),
+                      {"g": f"bench-{k}", "p": parent, "n": f"代码{k}", "k": k})
+            if k < codes // 2:
+                parent = s.execute(sql("SELECT max(id) FROM code")).scalar()
+    window = MainWindow(QSettings(str(folder / "w.ini"), QSettings.Format.IniFormat),
+                        persist=False)
+    window.resize(1400, 860)
+    window.show()
+    bw._settle()
+    window.projects.open_project(Project.open(path))
+    bw._settle()
+    session = window.session
+    adds = [_timed(app, lambda k=k: session.execute(AddCode(session, None, f"新代码{k}")))
+            for k in range(5)]
+    r = {"codebook_codes": len(session.codes), "add_code_worst_ms": _ms(max(adds))}
+    big = folder / "big.txt"
+    novel = bw.CORPUS.read_text(encoding="gb18030")
+    with big.open("w", encoding="utf-8") as fh:
+        while fh.tell() < import_mb * 1024 * 1024:
+            fh.write(novel)
+    t0 = time.perf_counter()
+    with BlockWatch() as watch:
+        window.import_ui.import_paths([big])
+        bw._settle()
+    r["import_mb"] = round(big.stat().st_size / 1024 / 1024, 1)
+    r["import_ms"] = _ms(time.perf_counter() - t0)
+    r["import_block_ms"] = _ms(watch.worst)
+    window.close()
+    shutil.rmtree(folder, ignore_errors=True)
+    return r
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--sizes", default="1000,20000,100000,300000")
     ap.add_argument("--repeat", type=int, default=5)
     ap.add_argument("--bulk", type=int, default=10_000)
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--codes", type=int, default=2000, help="codebook size for adding a code")
+    ap.add_argument("--import-mb", type=int, default=100)
     a = ap.parse_args()
     results = [measure(int(n), a.repeat, a.bulk) for n in a.sizes.split(",")]
+    other = measure_codebook_and_import(a.codes, a.import_mb)
     if a.json:
-        print(json.dumps(results, indent=2))
+        print(json.dumps({"sizes": results, **other}, indent=2))
         return 0
     for r in results:
         print(f"--- {r['codings']:,} codings")
@@ -250,6 +337,10 @@ def main() -> int:
               f"({r['segments_listed']} segments)")
         print(f"open project    {r['window_open_ms']} ms in the window, "
               f"Project.open {r['project_open_ms']} ms")
+    print(f"--- add a code to {other['codebook_codes']} codes: worst "
+          f"{other['add_code_worst_ms']} ms")
+    print(f"--- import {other['import_mb']} MB: {other['import_ms']} ms, the window blocked "
+          f"at most {other['import_block_ms']} ms")
     return 0
 
 

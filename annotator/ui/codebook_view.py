@@ -81,6 +81,7 @@ class CodebookTree(QTreeWidget):
         expanded = {cid for cid, it in self.items.items() if it.isExpanded()}
         first = not self.items
         current = self.current_code()
+        totals = self._subtree_totals()
         with QSignalBlocker(self):
             self.clear()
             self.items = {}
@@ -93,7 +94,7 @@ class CodebookTree(QTreeWidget):
                 item.setTextAlignment(COL_COUNT, Qt.AlignmentFlag.AlignRight
                                       | Qt.AlignmentFlag.AlignVCenter)
                 item.setTextAlignment(COL_KEY, Qt.AlignmentFlag.AlignCenter)
-                self._fill(item, cid)
+                self._fill(item, cid, totals)
                 parent = self.items.get(code.parent_id)
                 if parent is None:
                     self.addTopLevelItem(item)
@@ -106,11 +107,11 @@ class CodebookTree(QTreeWidget):
         if current in self.items:
             self.setCurrentItem(self.items[current])
 
-    def _fill(self, item: QTreeWidgetItem, cid: int) -> None:
+    def _fill(self, item: QTreeWidgetItem, cid: int, totals: dict[int, int]) -> None:
         code = self.session.codes[cid]
         item.setText(COL_NAME, code.name)
         item.setIcon(COL_NAME, swatch(code.color))
-        self._fill_count(item, cid)
+        self._fill_count(item, cid, totals.get(cid, 0))
         tip = [f"<b>{_esc(code.path)}</b>"]
         if code.description:
             tip.append(_esc(code.description).replace("\n", "<br>"))
@@ -118,7 +119,18 @@ class CodebookTree(QTreeWidget):
             tip.append(f"<i>{_esc(self.tr('Memo'))}:</i> {_esc(code.memo)}")
         item.setToolTip(COL_NAME, "<br>".join(tip))
 
-    def _fill_count(self, item: QTreeWidgetItem, cid: int) -> None:
+    def _subtree_totals(self) -> dict[int, int]:
+        """Every code's codings with its subcodes', in one pass from the leaves up (a sum
+        over each code's subtree was quadratic on a deep codebook)."""
+        session = self.session
+        totals = dict(session.counts)
+        for cid in reversed(session.code_order):
+            parent = session.tree.parent.get(cid)
+            if parent is not None and parent in session.tree:
+                totals[parent] = totals.get(parent, 0) + totals.get(cid, 0)
+        return totals
+
+    def _fill_count(self, item: QTreeWidgetItem, cid: int, total: int | None = None) -> None:
         """A leaf shows its codings; a parent its own and, in brackets, its subtree's
         (own + every subcode's), as NVivo and MAXQDA aggregate them."""
         counts = self.session.counts
@@ -126,7 +138,8 @@ class CodebookTree(QTreeWidget):
         if not self.session.tree.children(cid):
             text, tip = str(own), ""
         else:
-            total = sum(counts.get(c, 0) for c in self.session.tree.subtree(cid))
+            if total is None:
+                total = sum(counts.get(c, 0) for c in self.session.tree.subtree(cid))
             text = self.tr("{0} ({1})").format(own, total)
             tip = self.tr("{0} codings of its own, {1} with its subcodes").format(own, total)
         if item.text(COL_COUNT) != text:

@@ -286,6 +286,7 @@ class SegmentsPanel(QWidget):
         self.children_box.setChecked(False)
         self.children_box.toggled.connect(self.reload)
         self._pending: list[Changes] = []
+        self._shown_codes: set[int] = set()  # ``_related`` when the list was last read
         self._timer = QTimer(self, singleShot=True, interval=0)
         self._timer.timeout.connect(self.flush)
         self.model = SegmentsModel(session, self)
@@ -316,6 +317,21 @@ class SegmentsPanel(QWidget):
             return self.session.subtree(self.code_id)
         return {self.code_id}
 
+    def _related(self) -> set[int]:
+        """The codes listed and their ancestors (whose names are in the rows' paths)."""
+        tree = self.session.tree
+        return {a for c in self._codes() for a in tree.ancestors(c)} | self._codes()
+
+    def _concerns(self, codes: frozenset[int]) -> bool:
+        """Whether a codebook change touches the list: a code of it or above it, before
+        or after the change, or a code gone (its rows go with it). Adding a code
+        elsewhere in a codebook of thousands re-reads nothing."""
+        if not codes:
+            return False
+        if self._shown_codes & codes or self._related() & codes:
+            return True
+        return any(c not in self.session.codes for c in codes)
+
     def show_code(self, code_id: int | None) -> None:
         self.code_id = code_id
         self.reload()
@@ -334,6 +350,7 @@ class SegmentsPanel(QWidget):
                 segments, self.session.project, code_id=self.code_id, coder_id=coder,
                 with_children=self.children_box.isChecked()) or []
             self.model.set_rows(rows)
+        self._shown_codes = self._related() if self.code_id is not None else set()
         self._set_title()
 
     def _set_title(self) -> None:
@@ -348,9 +365,10 @@ class SegmentsPanel(QWidget):
         a burst of changes, such as auto-coding, updates it once)."""
         if self.code_id is None:
             return
-        if change.reset or change.codes or change.documents or change.shown:
-            # a code renamed or recoloured, a document renamed or gone (segments carry its
-            # name and text), other coders shown or hidden: re-read the list now
+        if change.reset or change.documents or change.shown or self._concerns(change.codes):
+            # a code of the list (or above one) renamed, recoloured, moved or gone, a
+            # document renamed or gone (segments carry its name and text), other coders
+            # shown or hidden: re-read the list now
             self.reload()
             return
         self._pending.append(change)
