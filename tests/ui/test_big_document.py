@@ -170,3 +170,19 @@ def test_a_change_to_a_stretch_not_read_yet_shows_when_it_is(window, tmp_path: P
     session.undo_stack.undo()
     assert not any(s[:3] == (far, far + 7, code) for s in shown_at(window, far, far + 7))
     assert len(view.index) == count
+
+
+def test_finding_的_steps_through_every_hit_and_the_list_says_its_cut(window,
+                                                                     tmp_path: Path) -> None:
+    path, text = novel_project(tmp_path / "novel.annotator", codings=100)
+    assert window.projects.open_path(path)
+    total = text.count("的")
+    assert total > 10_000
+    window.view.go_to(text.rindex("的") - 1)
+    window.search.find("的")  # the last hit is found, not hit number 10,000
+    assert window.view.selection_span()[0] == text.rindex("的")
+    assert window.find_bar.count.text() == f"{total} of {total}"
+    window.search.search_all("的")
+    assert len(window.results.hits) == 10_000
+    said = window.statusBar().currentMessage()
+    assert "More than 10000 hits" in said and "concordance" in said
