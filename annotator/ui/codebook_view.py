@@ -77,6 +77,17 @@ class CodebookTree(QTreeWidget):
             self.setCurrentItem(item)
             self.scrollToItem(item)
 
+    def _new_item(self, cid: int, totals: dict[int, int]) -> QTreeWidgetItem:
+        item = QTreeWidgetItem()
+        item.setData(COL_NAME, CODE_ID, cid)
+        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable
+                      | Qt.ItemFlag.ItemIsDragEnabled | Qt.ItemFlag.ItemIsDropEnabled)
+        item.setTextAlignment(COL_COUNT, Qt.AlignmentFlag.AlignRight
+                              | Qt.AlignmentFlag.AlignVCenter)
+        item.setTextAlignment(COL_KEY, Qt.AlignmentFlag.AlignCenter)
+        self._fill(item, cid, totals)
+        return item
+
     def rebuild(self) -> None:
         expanded = {cid for cid, it in self.items.items() if it.isExpanded()}
         first = not self.items
@@ -86,16 +97,8 @@ class CodebookTree(QTreeWidget):
             self.clear()
             self.items = {}
             for cid in self.session.code_order:
-                code = self.session.codes[cid]
-                item = QTreeWidgetItem()
-                item.setData(COL_NAME, CODE_ID, cid)
-                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable
-                              | Qt.ItemFlag.ItemIsDragEnabled | Qt.ItemFlag.ItemIsDropEnabled)
-                item.setTextAlignment(COL_COUNT, Qt.AlignmentFlag.AlignRight
-                                      | Qt.AlignmentFlag.AlignVCenter)
-                item.setTextAlignment(COL_KEY, Qt.AlignmentFlag.AlignCenter)
-                self._fill(item, cid, totals)
-                parent = self.items.get(code.parent_id)
+                item = self._new_item(cid, totals)
+                parent = self.items.get(self.session.codes[cid].parent_id)
                 if parent is None:
                     self.addTopLevelItem(item)
                 else:
@@ -106,6 +109,32 @@ class CodebookTree(QTreeWidget):
         self._set_keys(self._quick)
         if current in self.items:
             self.setCurrentItem(self.items[current])
+
+    def apply_codes(self, code_ids: frozenset[int]) -> None:
+        """The codebook changed in these codes. Codes only added (a new code, an
+        in-vivo code) get their rows where they belong; anything else rebuilds the tree
+        (adding one code to a codebook of thousands re-made every row)."""
+        s = self.session
+        if not code_ids or any(c in self.items or c not in s.codes for c in code_ids):
+            self.rebuild()
+            return
+        totals = self._subtree_totals()
+        with QSignalBlocker(self):
+            for cid in sorted(code_ids, key=s.code_rank):  # parents before children
+                parent_id = s.codes[cid].parent_id
+                parent = self.items.get(parent_id)
+                siblings = s.tree.children(parent_id if parent is not None else None)
+                row = siblings.index(cid) if cid in siblings else len(siblings)
+                item = self._new_item(cid, totals)
+                if parent is None:
+                    self.insertTopLevelItem(row, item)
+                else:
+                    parent.insertChild(row, item)
+                self.items[cid] = item
+                for above in list(s.tree.ancestors(cid))[1:]:  # now parents, new totals
+                    if above in self.items:
+                        self._fill_count(self.items[above], above, totals.get(above, 0))
+        self._set_keys(self._quick)
 
     def _fill(self, item: QTreeWidgetItem, cid: int, totals: dict[int, int]) -> None:
         code = self.session.codes[cid]
