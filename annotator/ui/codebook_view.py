@@ -53,6 +53,9 @@ class CodebookTree(QTreeWidget):
                                             metrics.horizontalAdvance(
                                                 self.tr("{0} ({1})").format(9999, 99999))) + 18)
         header.resizeSection(COL_KEY, metrics.horizontalAdvance(self.tr("Key")) + 16)
+        # every row is one line: the view need not measure each of thousands of rows
+        # to lay them out again after a code is added
+        self.setUniformRowHeights(True)
         self.setExpandsOnDoubleClick(False)
         self.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed)
         self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
