@@ -110,10 +110,12 @@ def code_hits(project: Project, hits: Iterable[HitSpan], code_id: int, coder_id:
                              "start": start, "end": end, "memo": memo, "created_at": stamp,
                              "guid": str(uuid.uuid4())})
         if rows:
-            ids = s.execute(insert(Coding.__table__).returning(
-                Coding.__table__.c.id, sort_by_parameter_order=True), rows).scalars().all()
-            result.added = [CodingRow.of({**row, "id": new_id})
-                            for row, new_id in zip(rows, ids, strict=True)]
+            # RETURNING in batches (a statement per thousand rows), the ids told apart by
+            # GUID: asking SQLAlchemy to keep the rows' order made it insert one by one
+            table = Coding.__table__
+            made = {guid: new_id for guid, new_id in s.execute(
+                insert(table).returning(table.c.guid, table.c.id), rows)}
+            result.added = [CodingRow.of({**row, "id": made[row["guid"]]}) for row in rows]
     return result
 
 

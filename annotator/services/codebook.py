@@ -131,7 +131,9 @@ def colour_distance(a: str, b: str) -> float:
 def _default_color(session: Session) -> str:
     """The palette colour that stands out most from the colours in use (a new code must
     not look like an existing one: the codebook and the margin tell codes by colour)."""
-    used = [c.upper() for c in session.scalars(select(Code.color)) if c and _COLOR.match(c)]
+    # each colour once: a codebook of thousands uses a few dozen
+    used = {c.upper() for c in session.scalars(select(Code.color).distinct())
+            if c and _COLOR.match(c)}
     if not used:
         return PALETTE[0]
     return max(PALETTE, key=lambda p: min(colour_distance(p, u) for u in used))

@@ -12,7 +12,7 @@ a team server's other clients) without a database session.
 """
 
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass, fields
+from dataclasses import dataclass, fields
 from datetime import datetime
 from typing import Any, Self
 
@@ -36,7 +36,8 @@ class _Row:
         return cls(**{f.name: row[f.name] for f in fields(cls)})  # type: ignore[arg-type]
 
     def values(self) -> dict[str, Any]:
-        return asdict(self)  # type: ignore[call-overload]
+        # not ``asdict``: it deep-copies every value, a second per 10,000 codings redone
+        return {f.name: getattr(self, f.name) for f in fields(self)}  # type: ignore[arg-type]
 
 
 @dataclass(frozen=True)

@@ -314,10 +314,22 @@ def _exchange_identifiers(conn: Connection) -> None:
     md.tables["exchange_id"].create(conn)
 
 
+def _coding_length_index(conn: Connection) -> None:
+    """Adds ``ix_coding_document_length``: a document's codings by their length.
+
+    The document view reads a document's codings a stretch at a time, by where they
+    start; the few long ones (a chapter, a whole answer) reach into stretches far from
+    their start, so it reads those at once, through this index, instead of passing over
+    every coding of the document to find them.
+    """
+    conn.execute(text(
+        'CREATE INDEX ix_coding_document_length ON coding (document_id, ("end" - start))'))
+
+
 MIGRATIONS: list[Callable[[Connection], None]] = [
     _v1_initial, _v2_sources_memos_guids, _unique_sibling_names,
     _analysis_cases_attributes_queries_sets, _words_dictionary_stopwords_synonyms,
-    _coding_covering_index, _reviewed_marks, _exchange_identifiers,
+    _coding_covering_index, _reviewed_marks, _exchange_identifiers, _coding_length_index,
 ]
 CURRENT_VERSION = len(MIGRATIONS)
 

@@ -135,6 +135,7 @@ class Coding(Base):
         Index("ix_coding_document_cover", "document_id", "start", "end", "code_id",
               "coder_id"),
         Index("ix_coding_code", "code_id"),
+        Index("ix_coding_document_length", "document_id", text('("end" - start)')),
         _AUTOINC,
     )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

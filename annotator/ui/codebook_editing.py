@@ -108,9 +108,11 @@ class CodebookController(QObject):
 
     def apply_change(self, ch: Changes) -> None:
         """The tree: its shape, or only its counts."""
-        if ch.codebook:
+        if ch.reset:
             self.codebook.rebuild()
-        elif ch.counts:
+        elif ch.codes:
+            self.codebook.apply_codes(ch.codes)
+        if ch.counts and not ch.reset:
             self.codebook.update_counts(ch.coding_codes())
 
     def update_segments(self, ch: Changes) -> None:

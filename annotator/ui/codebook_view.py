@@ -53,6 +53,9 @@ class CodebookTree(QTreeWidget):
                                             metrics.horizontalAdvance(
                                                 self.tr("{0} ({1})").format(9999, 99999))) + 18)
         header.resizeSection(COL_KEY, metrics.horizontalAdvance(self.tr("Key")) + 16)
+        # every row is one line: the view need not measure each of thousands of rows
+        # to lay them out again after a code is added
+        self.setUniformRowHeights(True)
         self.setExpandsOnDoubleClick(False)
         self.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed)
         self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
@@ -77,24 +80,28 @@ class CodebookTree(QTreeWidget):
             self.setCurrentItem(item)
             self.scrollToItem(item)
 
+    def _new_item(self, cid: int, totals: dict[int, int]) -> QTreeWidgetItem:
+        item = QTreeWidgetItem()
+        item.setData(COL_NAME, CODE_ID, cid)
+        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable
+                      | Qt.ItemFlag.ItemIsDragEnabled | Qt.ItemFlag.ItemIsDropEnabled)
+        item.setTextAlignment(COL_COUNT, Qt.AlignmentFlag.AlignRight
+                              | Qt.AlignmentFlag.AlignVCenter)
+        item.setTextAlignment(COL_KEY, Qt.AlignmentFlag.AlignCenter)
+        self._fill(item, cid, totals)
+        return item
+
     def rebuild(self) -> None:
         expanded = {cid for cid, it in self.items.items() if it.isExpanded()}
         first = not self.items
         current = self.current_code()
+        totals = self._subtree_totals()
         with QSignalBlocker(self):
             self.clear()
             self.items = {}
             for cid in self.session.code_order:
-                code = self.session.codes[cid]
-                item = QTreeWidgetItem()
-                item.setData(COL_NAME, CODE_ID, cid)
-                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable
-                              | Qt.ItemFlag.ItemIsDragEnabled | Qt.ItemFlag.ItemIsDropEnabled)
-                item.setTextAlignment(COL_COUNT, Qt.AlignmentFlag.AlignRight
-                                      | Qt.AlignmentFlag.AlignVCenter)
-                item.setTextAlignment(COL_KEY, Qt.AlignmentFlag.AlignCenter)
-                self._fill(item, cid)
-                parent = self.items.get(code.parent_id)
+                item = self._new_item(cid, totals)
+                parent = self.items.get(self.session.codes[cid].parent_id)
                 if parent is None:
                     self.addTopLevelItem(item)
                 else:
@@ -106,11 +113,37 @@ class CodebookTree(QTreeWidget):
         if current in self.items:
             self.setCurrentItem(self.items[current])
 
-    def _fill(self, item: QTreeWidgetItem, cid: int) -> None:
+    def apply_codes(self, code_ids: frozenset[int]) -> None:
+        """The codebook changed in these codes. Codes only added (a new code, an
+        in-vivo code) get their rows where they belong; anything else rebuilds the tree
+        (adding one code to a codebook of thousands re-made every row)."""
+        s = self.session
+        if not code_ids or any(c in self.items or c not in s.codes for c in code_ids):
+            self.rebuild()
+            return
+        totals = self._subtree_totals()
+        with QSignalBlocker(self):
+            for cid in sorted(code_ids, key=s.code_rank):  # parents before children
+                parent_id = s.codes[cid].parent_id
+                parent = self.items.get(parent_id)
+                siblings = s.tree.children(parent_id if parent is not None else None)
+                row = siblings.index(cid) if cid in siblings else len(siblings)
+                item = self._new_item(cid, totals)
+                if parent is None:
+                    self.insertTopLevelItem(row, item)
+                else:
+                    parent.insertChild(row, item)
+                self.items[cid] = item
+                for above in list(s.tree.ancestors(cid))[1:]:  # now parents, new totals
+                    if above in self.items:
+                        self._fill_count(self.items[above], above, totals.get(above, 0))
+        self._set_keys(self._quick)
+
+    def _fill(self, item: QTreeWidgetItem, cid: int, totals: dict[int, int]) -> None:
         code = self.session.codes[cid]
         item.setText(COL_NAME, code.name)
         item.setIcon(COL_NAME, swatch(code.color))
-        self._fill_count(item, cid)
+        self._fill_count(item, cid, totals.get(cid, 0))
         tip = [f"<b>{_esc(code.path)}</b>"]
         if code.description:
             tip.append(_esc(code.description).replace("\n", "<br>"))
@@ -118,7 +151,18 @@ class CodebookTree(QTreeWidget):
             tip.append(f"<i>{_esc(self.tr('Memo'))}:</i> {_esc(code.memo)}")
         item.setToolTip(COL_NAME, "<br>".join(tip))
 
-    def _fill_count(self, item: QTreeWidgetItem, cid: int) -> None:
+    def _subtree_totals(self) -> dict[int, int]:
+        """Every code's codings with its subcodes', in one pass from the leaves up (a sum
+        over each code's subtree was quadratic on a deep codebook)."""
+        session = self.session
+        totals = dict(session.counts)
+        for cid in reversed(session.code_order):
+            parent = session.tree.parent.get(cid)
+            if parent is not None and parent in session.tree:
+                totals[parent] = totals.get(parent, 0) + totals.get(cid, 0)
+        return totals
+
+    def _fill_count(self, item: QTreeWidgetItem, cid: int, total: int | None = None) -> None:
         """A leaf shows its codings; a parent its own and, in brackets, its subtree's
         (own + every subcode's), as NVivo and MAXQDA aggregate them."""
         counts = self.session.counts
@@ -126,7 +170,8 @@ class CodebookTree(QTreeWidget):
         if not self.session.tree.children(cid):
             text, tip = str(own), ""
         else:
-            total = sum(counts.get(c, 0) for c in self.session.tree.subtree(cid))
+            if total is None:
+                total = sum(counts.get(c, 0) for c in self.session.tree.subtree(cid))
             text = self.tr("{0} ({1})").format(own, total)
             tip = self.tr("{0} codings of its own, {1} with its subcodes").format(own, total)
         if item.text(COL_COUNT) != text:

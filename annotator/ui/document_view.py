@@ -1,14 +1,17 @@
 """The document: read-only text with its codings highlighted and coding stripes beside it.
 
-How it stays fast on a novel with 20,000 codings:
+How it stays fast on a novel with 300,000 codings:
 
 - ``QPlainTextEdit`` lays out only the blocks on screen.
-- ``CodingHighlighter`` (a ``QSyntaxHighlighter``) looks the codings of a block up in a
-  ``SpanIndex`` (bisect). It is *lazy*: a block gets its formats when it first comes on
-  screen (``DocumentView.paintEvent`` asks for the visible blocks just before Qt paints
-  them), so opening a document costs what the bare widget costs plus one query and the
-  few blocks on screen. A block remembers which generation of formats it has in its
-  ``userState``; a change of colours or of visible coders starts a new generation.
+- The codings are read a stretch of text at a time, when first looked up
+  (``DocumentCodings``): opening a document reads those on screen, not all of them.
+- ``CodingHighlighter`` (a ``QSyntaxHighlighter``) looks the codings of a block up in
+  that index (bisect) and lays them out in one sweep over their ends. It is *lazy*: a
+  block gets its formats when it first comes on screen (``DocumentView.paintEvent`` asks
+  for the visible blocks just before Qt paints them), so opening a document costs what
+  the bare widget costs plus the few blocks on screen. A block remembers which
+  generation of formats it has in its ``userState``; a change of colours or of visible
+  coders starts a new generation.
 - A new or removed coding touches only the blocks it covers: they are marked stale and
   the visible ones re-highlighted before the next paint. No ExtraSelections, no
   ``mergeCharFormat`` per coding.
@@ -22,8 +25,9 @@ Offsets: the index and the widget speak UTF-16 units; everything that leaves thi
 import gc
 import json
 import time
+from bisect import bisect_right
 from collections.abc import Callable
-from itertools import pairwise
+from functools import cache
 
 from PySide6.QtCore import QCoreApplication, QEvent, QMimeData, QPoint, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
@@ -44,9 +48,9 @@ from PySide6.QtWidgets import QMenu, QPlainTextEdit, QToolTip, QWidget
 from annotator.domain.errors import AnnotatorError
 from annotator.domain.offsets import Utf16Map
 from annotator.services.changes import Changes
-from annotator.services.coding import document_spans
+from annotator.ui.document_codings import DocumentCodings, NoCodings
 from annotator.ui.session import Session
-from annotator.ui.spans import Span, SpanIndex
+from annotator.ui.spans import Span
 
 SPAN_MIME = "application/x-annotator-span"
 READING_FAMILIES = [
@@ -55,6 +59,7 @@ READING_FAMILIES = [
 ]
 LAYER_ALPHA = 0.30  # each code's colour over the paper, like highlighter pens stacking
 MAX_LAYERS = 4
+UNKNOWN_COLOR = "#999999"  # a code the codebook no longer has (as ``Session.code_color``)
 
 
 def reading_font(point_size: float) -> QFont:
@@ -65,11 +70,16 @@ def reading_font(point_size: float) -> QFont:
     return font
 
 
+@cache
+def _color(name: str) -> QColor:
+    return QColor(name)
+
+
 def blend(colors: list[str], alpha: float = LAYER_ALPHA) -> QColor:
     """Colours composited over white, each at ``alpha``: overlaps read darker and mixed."""
     r = g = b = 255.0
     for name in colors[:MAX_LAYERS]:
-        c = QColor(name)
+        c = _color(name)
         r = r * (1 - alpha) + c.red() * alpha
         g = g * (1 - alpha) + c.green() * alpha
         b = b * (1 - alpha) + c.blue() * alpha
@@ -90,17 +100,21 @@ class CodingHighlighter(QSyntaxHighlighter):
         self.generation += 1
         self._formats.clear()
 
-    def format_for(self, codes: tuple[int, ...]) -> QTextCharFormat:
-        fmt = self._formats.get(codes)
+    def format_for(self, ranks: tuple[int, ...]) -> QTextCharFormat:
+        """The format of characters under the codes at these places of the codebook
+        (``Session.code_rank``): the first ``MAX_LAYERS`` blended, the last underlining."""
+        fmt = self._formats.get(ranks)
         if fmt is None:
             session = self.view.session
-            colors = [session.code_color(c) for c in codes]
+            order = session.code_order
+            colors = [session.code_color(order[r]) if r < len(order) else UNKNOWN_COLOR
+                      for r in ranks]
             fmt = QTextCharFormat()
             fmt.setBackground(blend(colors))
-            if len(codes) > 1:  # overlapping codings: the top code also underlines
+            if len(ranks) > 1:  # overlapping codings: the top code also underlines
                 fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
                 fmt.setUnderlineColor(QColor(colors[-1]).darker(120))
-            self._formats[codes] = fmt
+            self._formats[ranks] = fmt
         return fmt
 
     def highlightBlock(self, text: str) -> None:
@@ -112,14 +126,34 @@ class CodingHighlighter(QSyntaxHighlighter):
         spans = self.view.visible_spans(a, b)
         if not spans:
             return
-        clipped = [(max(s.start, a) - a, min(s.end, b) - a, s.code_id) for s in spans]
-        points = sorted({p for s, e, _ in clipped for p in (s, e)})
+        # One sweep over the codings' ends, in order: between two ends the same codes
+        # apply, and a run of characters under the same codes gets one format. Codes are
+        # counted by their place in the codebook, and a format depends only on the first
+        # few and the last of them, so thirty overlapping codings make few formats.
         rank = self.view.session.code_rank
-        for p, q in pairwise(points):
-            codes = {c for s, e, c in clipped if s <= p and e >= q}
-            if codes:
-                key = tuple(sorted(codes, key=rank))
-                self.setFormat(p, q - p, self.format_for(key))
+        events = sorted([(max(s.start, a) - a, 1, rank(s.code_id)) for s in spans]
+                        + [(min(s.end, b) - a, -1, rank(s.code_id)) for s in spans])
+        active: dict[int, int] = {}
+        run_key: tuple[int, ...] = ()
+        run_start = i = 0
+        n = len(events)
+        while i < n:
+            p = events[i][0]
+            while i < n and events[i][0] == p:
+                _, delta, r = events[i]
+                left = active.get(r, 0) + delta
+                if left:
+                    active[r] = left
+                else:
+                    del active[r]
+                i += 1
+            ranks = sorted(active)
+            key = tuple(ranks) if len(ranks) <= MAX_LAYERS else \
+                (*ranks[:MAX_LAYERS], ranks[-1])
+            if key != run_key:
+                if run_key:
+                    self.setFormat(run_start, p - run_start, self.format_for(run_key))
+                run_key, run_start = key, p
 
 
 class StripeArea(QWidget):
@@ -154,8 +188,10 @@ class StripeArea(QWidget):
         """The codes shown in the document, in codebook order: one lane each."""
         if self._lane_codes is None:
             session = self.view.session
-            codes = self.view.index.code_ids(
-                None if session.show_other_coders else session.coder_visible)
+            if session.show_other_coders:
+                codes = self.view.index.code_ids()
+            else:
+                codes = self.view.index.code_ids(session.coder.id) if session.coder else set()
             self._lane_codes = sorted(codes, key=session.code_rank)
         return self._lane_codes
 
@@ -213,32 +249,43 @@ class StripeArea(QWidget):
             return
         lane = {c: i for i, c in enumerate(codes)}
         step = min(float(self.LANE), (self.width() - 2 * self.PAD) / max(1, len(codes)))
-        geometry = {blk.blockNumber(): rect for blk, rect in visible}
+        # the screen lines on show, by the position they start at: a bar's ends are a
+        # bisect away, not a block lookup and a layout query per coding
+        line_at: list[int] = []
+        tops: list[float] = []
+        bottoms: list[float] = []
+        for blk, rect in visible:
+            layout, base = blk.layout(), blk.position()
+            if layout.lineCount() == 0:
+                line_at.append(base)
+                tops.append(rect.top())
+                bottoms.append(rect.bottom())
+            for i in range(layout.lineCount()):
+                line = layout.lineAt(i)
+                line_at.append(base + line.textStart())
+                tops.append(rect.top() + line.y())
+                bottoms.append(rect.top() + line.y() + line.height())
         height = self.height()
-        doc = view.document()
 
         def y_at(pos: int, bottom: bool) -> float:
             if pos < a:
                 return -2.0
             if pos >= b:
                 return height + 2.0
-            block = doc.findBlock(pos)
-            rect = geometry.get(block.blockNumber())
-            if rect is None:
-                return height + 2.0
-            line = block.layout().lineForTextPosition(pos - block.position())
-            if not line.isValid():
-                return rect.bottom() if bottom else rect.top()
-            y = rect.top() + line.y()
-            return y + line.height() if bottom else y
+            i = max(0, bisect_right(line_at, pos) - 1)
+            return bottoms[i] if bottom else tops[i]
 
         painter.setPen(Qt.PenStyle.NoPen)
+        colors: dict[int, QColor] = {}
         for s in spans:
             top = y_at(s.start, False)
             bottom = y_at(max(s.start, s.end - 1), True)
             x = self.width() - self.PAD - (len(codes) - lane[s.code_id]) * step
             rect = QRectF(x, top + 1, max(2.0, step - 1.5), max(3.0, bottom - top - 2))
-            painter.setBrush(QColor(view.session.code_color(s.code_id)))
+            color = colors.get(s.code_id)
+            if color is None:
+                color = colors[s.code_id] = QColor(view.session.code_color(s.code_id))
+            painter.setBrush(color)
             painter.drawRoundedRect(rect, 1.5, 1.5)
             self._hits[s.coding_id] = (rect, s)
 
@@ -280,7 +327,8 @@ class DocumentView(QPlainTextEdit):
         self.session = session
         self.doc_id: int | None = None
         self.map = Utf16Map.of("")
-        self.index = SpanIndex()
+        self.index: DocumentCodings | NoCodings = NoCodings()
+        self._read_during: Changes | None = None  # see ``apply_change``
         # the controllers' entries of the context menu, in the order they were added
         self.context_menu_hooks: list[Callable[[QMenu, list[Span]], None]] = []
         self.painted_at = 0.0
@@ -303,7 +351,7 @@ class DocumentView(QPlainTextEdit):
         """Show a document with its codings (``None``: show nothing)."""
         if doc_id is None:
             self.doc_id = None
-            self.map, self.index = Utf16Map.of(""), SpanIndex()
+            self.map, self.index = Utf16Map.of(""), NoCodings()
             self.stripes.codings_changed()
             self.highlighter.new_generation()
             self.setPlainText("")
@@ -322,6 +370,11 @@ class DocumentView(QPlainTextEdit):
         self.highlighter.new_generation()
         self._set_text_unhighlighted(text)
         self._fit_stripes()
+        # What exists now (the window, the project's caches) lives while the document is
+        # read: out of the cyclic collector's sight, whose full pass over it all stopped
+        # the window for 100–200 ms now and then while paging (``ui/background`` does
+        # the same while a job runs). Reference counting still frees what goes.
+        gc.freeze()
 
     def _set_text_unhighlighted(self, text: str) -> None:
         """``setPlainText`` without QSyntaxHighlighter's pass over every block.
@@ -343,19 +396,13 @@ class DocumentView(QPlainTextEdit):
         QCoreApplication.removePostedEvents(self.highlighter, QEvent.Type.MetaCall)
 
     def _load_codings(self) -> None:
-        assert self.session.project is not None and self.doc_id is not None
-        # Tens of thousands of short-lived row objects would run the cyclic garbage
-        # collector dozens of times for nothing: none of them is in a cycle.
-        collecting = gc.isenabled()
-        gc.disable()
-        try:
-            rows = document_spans(self.session.project, self.doc_id)
-            self.index = SpanIndex.from_rows(
-                rows, self.map.to_utf16 if self.map.astral else None)
-            del rows
-        finally:
-            if collecting:
-                gc.enable()
+        """Start reading this document's codings: the long ones now, the rest a stretch
+        at a time as lookups need them (``DocumentCodings``)."""
+        session = self.session
+        assert session.project is not None and self.doc_id is not None
+        self.index = DocumentCodings(session.project, self.doc_id, self.map,
+                                     lambda: session.delivering)
+        self._read_during = session.delivering
 
     def reload_codings(self) -> None:
         """Re-read this document's codings (after a merge or a change of coders shown)."""
@@ -383,20 +430,9 @@ class DocumentView(QPlainTextEdit):
         if change.reset:
             self.reload_codings()
             return
-        touched: list[tuple[int, int]] = []
-        for c in change.codings_removed:
-            if c.document_id == self.doc_id:
-                span = self.index.remove(c.id, self.map.to_utf16(c.start))
-                if span is not None:
-                    touched.append((span.start, span.end))
-        for c in change.codings_added:
-            if c.document_id == self.doc_id:
-                span = Span(self.map.to_utf16(c.start), self.map.to_utf16(c.end),
-                            c.code_id, c.coder_id, c.id)
-                if self.index.has(c.id, span.start):
-                    continue  # the view re-read the document after this change already
-                self.index.add(span)
-                touched.append((span.start, span.end))
+        if change is self._read_during:
+            return  # the view (re)loaded the document while this change was delivered
+        touched = self.index.apply(change)
         if not touched:
             return
         self.stripes.codings_changed()

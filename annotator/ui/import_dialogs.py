@@ -8,15 +8,16 @@ every file choice is friction for the common case (auto-detection is right almos
 always). "Import documents…" detects the encoding; "Import with text encoding ▸"
 forces UTF-8, GB18030, Big5 or UTF-16 for that one import when detection guessed wrong.
 
-The import runs file by file (``import_files`` on one file at a time) so that Cancel in
-the progress dialog stops before the next file and every file stored so far is in the
-summary and in the undo step: undo removes exactly the documents that came in.
+The import runs file by file (``import_files`` on one file at a time, off the window's
+thread) so that Cancel in the progress dialog stops before the next file and every file
+stored so far is in the summary and in the undo step: undo removes exactly the documents
+that came in.
 """
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QApplication,
@@ -37,6 +38,7 @@ from annotator.domain.errors import AnnotatorError
 from annotator.io.readers import SUPPORTED_SUFFIXES
 from annotator.services import documents
 from annotator.services.documents import DocumentInfo, ImportSummary
+from annotator.ui.background import BackgroundJob, Progress
 from annotator.ui.context import AppContext
 from annotator.ui.document_list import DocumentsController
 from annotator.ui.operations.documents import ImportDocuments
@@ -69,7 +71,11 @@ def human_size(size: int | None) -> str:
 def run_import(parent: QWidget, session: Session, paths: Sequence[Path],
                encoding: str | None = None) -> ImportSummary:
     """Import ``paths`` one by one with a progress dialog; returns what happened. A file
-    that fails is in ``refused``; Cancel stops before the next file."""
+    that fails is in ``refused``; Cancel stops before the next file.
+
+    Each file is read and stored off the window's thread (``BackgroundJob``): a 100 MB
+    file takes seconds to decode, during which the window repaints and the progress
+    moves. Until the progress dialog shows (it blocks the window), clicks and keys wait."""
     project = session.project
     assert project is not None
     paths = list(paths)
@@ -82,33 +88,61 @@ def run_import(parent: QWidget, session: Session, paths: Sequence[Path],
     refused: list[tuple[str, str]] = []
     warnings: list[tuple[str, str]] = []
 
-    def tick(done: int, name: str, base: int) -> None:
-        progress.setValue(base + done)
-        progress.setLabelText(_t("Reading {0} ({1} of {2})").format(
-            name, base + done + 1, len(paths)))
-        QApplication.processEvents()
+    def tick(name: str, done: int, total: int) -> None:
+        progress.setValue(done)
+        progress.setLabelText(_t("Reading {0} ({1} of {2})").format(name, done + 1, total))
 
     for i, path in enumerate(paths):
         if progress.wasCanceled():
             refused.extend((p.name, _t("not imported: the import was cancelled"))
                            for p in paths[i:])
             break
-        try:
-            one = documents.import_files(project, [path], encoding=encoding,
-                                         progress=lambda d, n, b=i: tick(d, n, b))
-        except ImportError as exc:  # a reader's library is not installed
-            refused.append((path.name, _t("this format is not available: {0}").format(exc)))
+        outcome = _in_background(parent, tick, progress, lambda report, path=path, i=i:
+                                 _import_one(project, path, encoding, report, i, len(paths)))
+        if isinstance(outcome, str):
+            refused.append((path.name, outcome))
             continue
-        except AnnotatorError as exc:
-            refused.append((path.name, str(exc)))
-            continue
-        imported.extend(one.imported)
-        refused.extend(one.refused)
-        warnings.extend(one.warnings)
+        imported.extend(outcome.imported)
+        refused.extend(outcome.refused)
+        warnings.extend(outcome.warnings)
     progress.setValue(len(paths))
     progress.close()
     progress.deleteLater()
     return ImportSummary(imported, refused, warnings)
+
+
+def _import_one(project, path: Path, encoding: str | None, report: Progress, base: int,
+                total: int) -> ImportSummary | str:
+    """One file, in the worker: what came in, or why it did not."""
+    try:
+        return documents.import_files(project, [path], encoding=encoding,
+                                      progress=lambda d, n: report.stage(n, base + d, total))
+    except ImportError as exc:  # a reader's library is not installed
+        return _t("this format is not available: {0}").format(exc)
+    except AnnotatorError as exc:
+        return str(exc)
+
+
+def _in_background(parent: QWidget, tick: Callable[[str, int, int], None],
+                   progress: QProgressDialog, work: Callable[[Progress], object]) -> object:
+    """Run ``work`` in a thread and wait for it, the window's events going on meanwhile
+    (user input only once the progress dialog shows); its result, or the failure's
+    message."""
+    job = BackgroundJob(work, parent, "annotator-import")
+    outcome: list[object] = []
+    job.staged.connect(tick)
+    job.finished.connect(outcome.append)
+    job.failed.connect(outcome.append)
+    job.cancelled.connect(lambda: outcome.append(_t("not imported: the import was cancelled")))
+    job.start()
+    Flag = QEventLoop.ProcessEventsFlag
+    while not outcome:
+        flags = Flag.WaitForMoreEvents
+        if not progress.isVisible():
+            flags |= Flag.ExcludeUserInputEvents
+        QApplication.processEvents(flags)
+    job.deleteLater()
+    return outcome[0]
 
 
 class ImportSummaryDialog(QDialog):

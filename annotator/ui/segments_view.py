@@ -9,6 +9,7 @@ from bisect import bisect_left
 from datetime import UTC, datetime
 
 from PySide6.QtCore import (
+    QAbstractListModel,
     QEvent,
     QModelIndex,
     QPersistentModelIndex,
@@ -23,8 +24,6 @@ from PySide6.QtGui import (
     QColor,
     QPainter,
     QPalette,
-    QStandardItem,
-    QStandardItemModel,
     QTextDocument,
 )
 from PySide6.QtWidgets import (
@@ -48,6 +47,8 @@ from annotator.ui.session import Session
 CONTEXT = 40
 MAX_SHOWN = 220
 SEGMENT = Qt.ItemDataRole.UserRole
+BULK = 64  # more rows than this change at once: the list is rebuilt, not edited row by row
+_ROOT = QModelIndex()
 
 
 def _esc(text: str) -> str:
@@ -55,24 +56,35 @@ def _esc(text: str) -> str:
             .replace("\n", " ⏎ "))
 
 
-class SegmentsModel(QStandardItemModel):
-    """Segments in document order. A ``QStandardItemModel`` so that the list view's
-    layout passes (which ask ``rowCount`` thousands of times) stay in C++."""
+class SegmentsModel(QAbstractListModel):
+    """Segments in document order: a sorted list of rows with their sort keys, and each
+    coding's key by its id, so a row is found by bisect and many rows come and go in one
+    pass (undoing the coding of 10,000 concordance hits, or choosing a code with 50,000
+    segments, is not one Qt item or one linear search per row)."""
 
     def __init__(self, session: Session, parent=None) -> None:
         super().__init__(parent)
         self.session = session
         self.rows: list[Segment] = []
         self._keys: list[tuple] = []
+        self._key_of: dict[int, tuple] = {}  # coding id -> its row's key
 
     def _key(self, s: Segment) -> tuple:
         return (self.session.document_position(s.document_id), s.start, s.end, s.coding_id)
 
-    def _item(self, s: Segment) -> QStandardItem:
-        item = QStandardItem(f"{s.document}: {s.text[:80]}")
-        item.setEditable(False)
-        item.setData(s, SEGMENT)
-        return item
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex,
+             role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or index.row() >= len(self.rows):
+            return None
+        seg = self.rows[index.row()]
+        if role == SEGMENT:
+            return seg
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{seg.document}: {seg.text[:80]}"
+        return None
 
     def tooltip(self, s: Segment) -> str:
         """Made when asked (thousands of rows would otherwise each carry one)."""
@@ -83,34 +95,51 @@ class SegmentsModel(QStandardItemModel):
         return tip
 
     def set_rows(self, rows: list[Segment]) -> None:
-        self.rows = sorted(rows, key=self._key)
-        self._keys = [self._key(s) for s in self.rows]
-        self.clear()
-        root = self.invisibleRootItem()
-        for s in self.rows:
-            root.appendRow(self._item(s))
+        self.beginResetModel()
+        keyed = sorted(((self._key(s), s) for s in rows), key=lambda ks: ks[0])
+        self._keys = [k for k, _ in keyed]
+        self.rows = [s for _, s in keyed]
+        self._key_of = {s.coding_id: k for k, s in keyed}
+        self.endResetModel()
 
-    def insert(self, seg: Segment) -> None:
-        key = self._key(seg)
-        i = bisect_left(self._keys, key)
-        if i < len(self._keys) and self._keys[i] == key:
+    def insert_many(self, segs: list[Segment]) -> None:
+        """Add rows (those already listed are left): one at a time when few, else the
+        list is merged and shown anew."""
+        new = [s for s in segs if s.coding_id not in self._key_of]
+        if len(new) > BULK:
+            self.set_rows([*self.rows, *new])
             return
-        self.rows.insert(i, seg)
-        self._keys.insert(i, key)
-        self.insertRow(i, self._item(seg))
+        for seg in new:
+            key = self._key(seg)
+            i = bisect_left(self._keys, key)
+            self.beginInsertRows(_ROOT, i, i)
+            self.rows.insert(i, seg)
+            self._keys.insert(i, key)
+            self._key_of[seg.coding_id] = key
+            self.endInsertRows()
 
     def _row_of(self, coding_id: int) -> int | None:
-        for i, s in enumerate(self.rows):
-            if s.coding_id == coding_id:
-                return i
-        return None
+        key = self._key_of.get(coding_id)
+        if key is None:
+            return None
+        i = bisect_left(self._keys, key)
+        return i if i < len(self._keys) and self._keys[i] == key else None
 
-    def remove(self, coding_id: int) -> None:
-        i = self._row_of(coding_id)
-        if i is not None:
+    def remove_many(self, coding_ids: list[int]) -> None:
+        """Remove rows by coding id: one at a time when few, else in one pass."""
+        gone = {c for c in coding_ids if c in self._key_of}
+        if len(gone) > BULK:
+            self.set_rows([s for s in self.rows if s.coding_id not in gone])
+            return
+        for coding_id in gone:
+            i = self._row_of(coding_id)
+            if i is None:
+                continue
+            self.beginRemoveRows(_ROOT, i, i)
             del self.rows[i]
             del self._keys[i]
-            self.removeRow(i)
+            del self._key_of[coding_id]
+            self.endRemoveRows()
 
     def replace_memo(self, coding_id: int, memo: str) -> None:
         i = self._row_of(coding_id)
@@ -119,7 +148,8 @@ class SegmentsModel(QStandardItemModel):
             self.rows[i] = Segment(s.coding_id, s.document_id, s.document, s.code_id,
                                    s.code_path, s.coder, s.start, s.end, s.text, memo,
                                    s.created_at)
-            self.setItem(i, self._item(self.rows[i]))
+            index = self.index(i, 0)
+            self.dataChanged.emit(index, index)
 
     def html(self, s: Segment) -> str:
         """The row's rich text: header line, then the words in context."""
@@ -256,6 +286,7 @@ class SegmentsPanel(QWidget):
         self.children_box.setChecked(False)
         self.children_box.toggled.connect(self.reload)
         self._pending: list[Changes] = []
+        self._shown_codes: set[int] = set()  # ``_related`` when the list was last read
         self._timer = QTimer(self, singleShot=True, interval=0)
         self._timer.timeout.connect(self.flush)
         self.model = SegmentsModel(session, self)
@@ -286,6 +317,21 @@ class SegmentsPanel(QWidget):
             return self.session.subtree(self.code_id)
         return {self.code_id}
 
+    def _related(self) -> set[int]:
+        """The codes listed and their ancestors (whose names are in the rows' paths)."""
+        tree = self.session.tree
+        return {a for c in self._codes() for a in tree.ancestors(c)} | self._codes()
+
+    def _concerns(self, codes: frozenset[int]) -> bool:
+        """Whether a codebook change touches the list: a code of it or above it, before
+        or after the change, or a code gone (its rows go with it). Adding a code
+        elsewhere in a codebook of thousands re-reads nothing."""
+        if not codes:
+            return False
+        if self._shown_codes & codes or self._related() & codes:
+            return True
+        return any(c not in self.session.codes for c in codes)
+
     def show_code(self, code_id: int | None) -> None:
         self.code_id = code_id
         self.reload()
@@ -304,6 +350,7 @@ class SegmentsPanel(QWidget):
                 segments, self.session.project, code_id=self.code_id, coder_id=coder,
                 with_children=self.children_box.isChecked()) or []
             self.model.set_rows(rows)
+        self._shown_codes = self._related() if self.code_id is not None else set()
         self._set_title()
 
     def _set_title(self) -> None:
@@ -318,9 +365,10 @@ class SegmentsPanel(QWidget):
         a burst of changes, such as auto-coding, updates it once)."""
         if self.code_id is None:
             return
-        if change.reset or change.codes or change.documents or change.shown:
-            # a code renamed or recoloured, a document renamed or gone (segments carry its
-            # name and text), other coders shown or hidden: re-read the list now
+        if change.reset or change.documents or change.shown or self._concerns(change.codes):
+            # a code of the list (or above one) renamed, recoloured, moved or gone, a
+            # document renamed or gone (segments carry its name and text), other coders
+            # shown or hidden: re-read the list now
             self.reload()
             return
         self._pending.append(change)
@@ -338,18 +386,18 @@ class SegmentsPanel(QWidget):
         if self.code_id is None:
             return
         codes = self._codes()
-        for c in change.codings_removed:
-            if c.code_id in codes:
-                self.model.remove(c.id)
+        self.model.remove_many([c.id for c in change.codings_removed if c.code_id in codes])
         now = datetime.now(UTC).replace(tzinfo=None)
+        session = self.session
+        new = []
         for c in change.codings_added:
-            if c.code_id in codes and self.session.coder_visible(c.coder_id):
-                doc = self.session.document(c.document_id)
-                self.model.insert(Segment(
+            if c.code_id in codes and session.coder_visible(c.coder_id):
+                doc = session.document(c.document_id)
+                new.append(Segment(
                     c.id, c.document_id, doc.name if doc else "", c.code_id,
-                    self.session.code_path(c.code_id), self.session.coder_name(c.coder_id),
-                    c.start, c.end, self.session.text(c.document_id)[c.start:c.end], c.memo,
-                    now))
+                    session.code_path(c.code_id), session.coder_name(c.coder_id),
+                    c.start, c.end, session.text(c.document_id)[c.start:c.end], c.memo, now))
+        self.model.insert_many(new)
         for c in change.codings_changed:
             self.model.replace_memo(c.id, c.memo)
         self._set_title()

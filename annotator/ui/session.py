@@ -65,6 +65,10 @@ class Session(QObject):
         self.recent_codes: deque[int] = deque(maxlen=RECENT_CODES)
         self._texts: dict[int, str] = {}
         self._doc_pos: dict[int, int] = {}
+        self._rank: dict[int, int] = {}
+        # the change ``changed`` is being emitted with: what a part reads from the project
+        # meanwhile already holds it (``DocumentView`` must not apply it twice)
+        self.delivering: Changes | None = None
 
     # -- opening and closing -------------------------------------------------------------
 
@@ -90,6 +94,7 @@ class Session(QObject):
         self.blind = Blind()
         self.offline = False
         self.codes, self.code_order, self.counts, self.tree = {}, [], {}, Tree(())
+        self._rank = {}
         self.documents, self.coders, self._texts, self._doc_pos = [], {}, {}, {}
         self.recent_codes.clear()
         self.projectChanged.emit()
@@ -156,7 +161,11 @@ class Session(QObject):
                 self._reload_documents()
             if changes.coders:
                 self._reload_coders()
-        self.changed.emit(changes)
+        outer, self.delivering = self.delivering, changes
+        try:
+            self.changed.emit(changes)
+        finally:
+            self.delivering = outer
 
     def stale(self) -> None:
         """The project changed under the window (another writer): re-read all of it."""
@@ -175,6 +184,7 @@ class Session(QObject):
         tree = code_tree(self.project) if self.project else []
         self.codes = {c.id: c for c in tree}
         self.code_order = [c.id for c in tree]
+        self._rank = {c: i for i, c in enumerate(self.code_order)}
         self.tree = Tree((c.id, c.parent_id) for c in tree)
         self.counts = {c.id: c.count for c in tree}
         if self._counted_coder() is not None:
@@ -214,10 +224,7 @@ class Session(QObject):
 
     def code_rank(self, code_id: int) -> int:
         """Position of a code in the tree (parents before children), for stable lanes."""
-        try:
-            return self.code_order.index(code_id)
-        except ValueError:
-            return len(self.code_order)
+        return self._rank.get(code_id, len(self.code_order))
 
     def children(self, parent_id: int | None) -> list[CodeInfo]:
         return [self.codes[i] for i in self.tree.children(parent_id)]

@@ -19,6 +19,9 @@ from annotator.ui.context import AppContext
 from annotator.ui.document_view import DocumentView
 from annotator.ui.panels import FindBar, SearchResults
 
+FIND_LIMIT = 200_000  # hits in the document that "find next" steps through
+LIST_LIMIT = 10_000  # hits listed in the search results (each a row with its context)
+
 # The strings keep the translation context they had as ``self.tr`` in ``MainWindow``.
 translate = QCoreApplication.translate
 
@@ -85,7 +88,8 @@ class SearchController(QObject):
             return []
         if self._cache and self._cache[:2] == (doc, text):
             return self._cache[2]
-        hits = s.call(search_text, s.project, text, document_ids=[doc]) or []
+        hits = s.call(search_text, s.project, text, document_ids=[doc], context=0,
+                      limit=FIND_LIMIT) or []
         self._cache = (doc, text, hits)
         return hits
 
@@ -118,14 +122,21 @@ class SearchController(QObject):
         s = self.ctx.session
         if not text or s.project is None:
             return
-        hits = s.call(search_text, s.project, text)
+        hits = s.call(search_text, s.project, text, limit=LIST_LIMIT + 1)
         if hits is None:
             return
+        cut = len(hits) > LIST_LIMIT
+        hits = hits[:LIST_LIMIT]
         self.results.show_hits(hits)
         self.results_dock.show()
         docs = len({h.document_id for h in hits})
-        self.ctx.say(translate("MainWindow", "{0} hits of “{1}” in {2} documents").format(
-            len(hits), text, docs))
+        if cut:  # said, not silent: the concordance lists and codes every hit
+            self.ctx.say(translate(
+                "MainWindow", "More than {0} hits of “{1}”: the first {0} are listed (in {2} "
+                "documents); the concordance lists every hit").format(LIST_LIMIT, text, docs))
+        else:
+            self.ctx.say(translate("MainWindow", "{0} hits of “{1}” in {2} documents").format(
+                len(hits), text, docs))
 
 
 __all__ = ["SearchController"]

@@ -103,11 +103,11 @@ class WindowState(QObject):
         if self.view.doc_id is None:
             return
         if fresh:  # no remembered place: start at a coded passage of that code, if any
-            spans = list(self.view.index)
-            first = min((sp for sp in spans if sp.code_id == code), default=None,
-                        key=lambda sp: sp.start) or min(spans, default=None,
-                                                        key=lambda sp: sp.start)
-            place = (self.view.map.to_codepoint(first.start) if first else 0, None)
+            index = self.view.index
+            first = index.first_start(code) if code in s.codes else None
+            if first is None:
+                first = index.first_start()
+            place = (self.view.map.to_codepoint(first) if first is not None else 0, None)
         else:
             place = (int(st.value(f"{key}/position", 0) or 0),
                      int(st.value(f"{key}/scroll", 0) or 0))

@@ -35,6 +35,20 @@ def test_paths_escape_slashes_in_names() -> None:
     assert paths[2] == "信任"
 
 
+def test_paths_of_a_deep_chain_and_a_cycle_are_each_codes_own_walk() -> None:
+    # a chain 1000 deep (fast now: each path is its parent's plus a name), a damaged
+    # cycle 7 -> 8 -> 9 -> 7 with 10 hanging under it, and a parent that is not there
+    pairs = [(k, k - 1 if k > 1 else None) for k in range(1, 1001)]
+    pairs += [(2007, 2009), (2008, 2007), (2009, 2008), (2010, 2008), (2011, 99_999)]
+    names = {k: f"c{k}" for k, _ in pairs}
+    tree = Tree(pairs)
+    paths = tree.paths(names)
+    assert paths == {k: "/".join(names[a] for a in reversed(list(tree.ancestors(k))))
+                     for k, _ in pairs}
+    assert paths[1000].count("/") == 999 and paths[2011] == "c2011"
+    assert paths[2010] == "c2009/c2007/c2008/c2010"
+
+
 def test_a_cycle_or_a_missing_parent_does_not_hang() -> None:
     # a damaged file: 7 and 8 are each other's parent; 9's parent is not there
     tree = Tree([(1, None), (7, 8), (8, 7), (9, 42)])

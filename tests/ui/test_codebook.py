@@ -243,3 +243,36 @@ def test_a_new_code_gets_a_colour_unlike_those_in_use(qtbot, window, demo: Path)
     assert nearest == best
     trust = next(c.color for c in window.session.codes.values() if c.path == "信任")
     assert colour_distance(new.color, trust) > 150
+
+
+def _tree_rows(tree) -> list[tuple]:
+    """Every row of the codebook as shown: depth, name, count, key, in order."""
+    rows = []
+
+    def walk(item, depth: int) -> None:
+        rows.append((depth, item.text(0), item.text(COL_COUNT), item.text(2),
+                     item.isExpanded()))
+        for i in range(item.childCount()):
+            walk(item.child(i), depth + 1)
+
+    for i in range(tree.topLevelItemCount()):
+        walk(tree.topLevelItem(i), 0)
+    return rows
+
+
+def test_codes_added_in_place_show_as_a_rebuilt_tree_does(qtbot, window, demo: Path) -> None:
+    from annotator.ui.operations.codebook import AddCode
+
+    window.projects.open_path(demo)
+    s, tree = window.session, window.codebook
+    deep = max(s.code_order, key=lambda c: s.codes[c].path.count("/"))
+    leaf = next(c for c in s.code_order if not s.tree.children(c) and c != deep)
+    for parent, name in [(deep, "更深"), (None, "顶层新代码"), (leaf, "叶子之下")]:
+        assert s.execute(AddCode(s, parent, name))
+        shown = _tree_rows(tree)
+        tree.rebuild()
+        assert shown == _tree_rows(tree), name
+    s.undo_stack.undo()  # the code under the leaf goes: the leaf is a leaf again
+    shown = _tree_rows(tree)
+    tree.rebuild()
+    assert shown == _tree_rows(tree)

@@ -184,7 +184,7 @@
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialogs.py" line="+61"/>
+        <location filename="../../ui/import_dialogs.py" line="+63"/>
         <source>unknown</source>
         <extracomment>(label, Python codec name); None = detect</extracomment>
         <translation>未知</translation>
@@ -205,7 +205,7 @@
         <translation>{0:.1f} MB（{1} 字节）</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+14"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
@@ -225,12 +225,13 @@
         <translation>正在读取 {0}（第 {1} 个，共 {2} 个）</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
+        <location line="+39"/>
         <source>not imported: the import was cancelled</source>
         <translation>未导入：导入已取消</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-15"/>
         <source>this format is not available: {0}</source>
         <translation>不支持此格式：{0}</translation>
     </message>
@@ -1478,7 +1479,7 @@
     </message>
     <message>
         <location line="+11"/>
-        <location line="+76"/>
+        <location line="+121"/>
         <source>{0} ({1})</source>
         <translation>{0}（{1}）</translation>
     </message>
@@ -1488,7 +1489,7 @@
         <translation>自身 {0} 处编码，连同子代码共 {1} 处</translation>
     </message>
     <message>
-        <location line="-87"/>
+        <location line="-132"/>
         <source>Number key that assigns this code</source>
         <translation>分配此代码的数字键</translation>
     </message>
@@ -1879,7 +1880,7 @@
 <context>
     <name>DocumentProperties</name>
     <message>
-        <location filename="../../ui/import_dialogs.py" line="+88"/>
+        <location filename="../../ui/import_dialogs.py" line="+101"/>
         <source>Properties of {0}</source>
         <translation>{0} 的属性</translation>
     </message>
@@ -1943,7 +1944,7 @@
 <context>
     <name>DocumentView</name>
     <message>
-        <location filename="../../ui/document_view.py" line="+473"/>
+        <location filename="../../ui/document_view.py" line="+509"/>
         <source>{0} — {1} ({2} characters)</source>
         <translation>{0} — {1}（{2} 个字符）</translation>
     </message>
@@ -2460,7 +2461,7 @@
         <translation>代码频次和代码-文档矩阵（F9）</translation>
     </message>
     <message>
-        <location filename="../../ui/text_search.py" line="+32"/>
+        <location filename="../../ui/text_search.py" line="+35"/>
         <source>Search results</source>
         <translation>搜索结果</translation>
     </message>
@@ -3254,7 +3255,7 @@ No: choose another coder name.</source>
         <translation>将键盘焦点移到编码片段</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+44"/>
         <source>Add code</source>
         <translation>添加代码</translation>
     </message>
@@ -3369,7 +3370,7 @@ No: choose another coder name.</source>
         <translation>显示搜索匹配项列表</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+36"/>
         <source>no hits</source>
         <translation>无匹配项</translation>
     </message>
@@ -3384,7 +3385,7 @@ No: choose another coder name.</source>
         <translation>第 {0} 个，共 {1} 个</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+20"/>
         <source>{0} hits of “{1}” in {2} documents</source>
         <translation>在 {2} 个文档中找到 {0} 处“{1}”</translation>
     </message>
@@ -3498,6 +3499,11 @@ No: choose another coder name.</source>
         <location filename="../../ui/document_list.py" line="-87"/>
         <source>The text of this document is damaged and cannot be shown</source>
         <translation>此文档的文字已损坏，无法显示</translation>
+    </message>
+    <message>
+        <location filename="../../ui/text_search.py" line="-4"/>
+        <source>More than {0} hits of “{1}”: the first {0} are listed (in {2} documents); the concordance lists every hit</source>
+        <translation>“{1}”超过 {0} 处：只列出前 {0} 处（在 {2} 个文档中）；关键词语境会列出每一处</translation>
     </message>
 </context>
 <context>
@@ -4317,7 +4323,7 @@ Why: {2}</source>
 <context>
     <name>SegmentsPanel</name>
     <message>
-        <location filename="../../ui/segments_view.py" line="+254"/>
+        <location filename="../../ui/segments_view.py" line="+284"/>
         <source>Include child codes</source>
         <extracomment>the greys of a row&apos;s header line and of the words around the coded ones: dark enough to read on the base colour and on the selection tint</extracomment>
         <translation>包含子代码</translation>
@@ -4328,7 +4334,7 @@ Why: {2}</source>
         <translation>同时列出子代码的编码片段</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+73"/>
         <source>Coded segments: select a code in the codebook</source>
         <translation>编码片段：请在编码本中选择一个代码</translation>
     </message>
