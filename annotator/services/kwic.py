@@ -9,7 +9,7 @@ bounded by a time limit (the ``regex`` module's ``timeout``), so a pattern that 
 backtrack for hours stops with a message instead. Offsets are code points.
 """
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -31,6 +31,8 @@ BATCH = 1_000
 _SHOWN = str.maketrans({"\n": "⏎", "\t": " ", "\r": "⏎"})
 
 SortKey = Literal["position", "left", "right", "hit"]
+# Which documents: ids, a selection (id → stretches or None for all of it), or None = all.
+Documents = Iterable[int] | Mapping[int, Sequence[tuple[int, int]] | None] | None
 
 
 @dataclass(frozen=True)
@@ -132,13 +134,16 @@ def _hits_in(pattern: regex.Pattern, query: Query, project: Project, doc_id: int
 
 
 def iter_hits(
-    project: Project, query: Query, document_ids: Iterable[int] | None = None, *,
+    project: Project, query: Query, document_ids: Documents = None, *,
     context: int = 20, batch: int = BATCH, limit: int = MAX_HITS,
     progress: ProgressFn | None = None, cancel: CancelFn | None = None,
 ) -> Iterator[list[Hit]]:
     """Hits in batches of at most ``batch``, in document order, stopping after ``limit``.
 
-    The query is checked before the first batch (a bad pattern fails at once).
+    ``document_ids`` may be a selection (document → stretches, or None for the whole
+    document: an analysis ``Scope`` covering a case coded on segments); then only the
+    hits inside the stretches count. The query is checked before the first batch (a bad
+    pattern fails at once).
     """
     if not 0 <= context <= MAX_CONTEXT:
         raise InvalidInput("context is 0 to {max} characters (got {n})", max=MAX_CONTEXT,
@@ -147,12 +152,19 @@ def iter_hits(
     with project.read() as s:
         docs = list(whole_documents(s, document_ids))
         names = dict(s.execute(select(Document.id, Document.name)).all())
-    return _batches(project, query, pattern, docs, names, context, batch, limit, progress,
-                    cancel)
+    regions = ({d: v for d, v in document_ids.items() if v is not None}
+               if isinstance(document_ids, Mapping) else {})
+    return _batches(project, query, pattern, docs, names, regions, context, batch, limit,
+                    progress, cancel)
+
+
+def _inside(hit: Hit, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(lo <= hit.start and hit.end <= hi for lo, hi in spans)
 
 
 def _batches(project: Project, query: Query, pattern: regex.Pattern, docs: list[int],
-             names: dict[int, str], context: int, batch: int, limit: int,
+             names: dict[int, str], regions: Mapping[int, Sequence[tuple[int, int]]],
+             context: int, batch: int, limit: int,
              progress: ProgressFn | None, cancel: CancelFn | None) -> Iterator[list[Hit]]:
     out: list[Hit] = []
     found = 0
@@ -160,7 +172,10 @@ def _batches(project: Project, query: Query, pattern: regex.Pattern, docs: list[
         step(done, len(docs), progress, cancel)
         with project.read() as s:
             text = s.scalar(select(Document.text).where(Document.id == doc_id)) or ""
+        spans = regions.get(doc_id)
         for hit in _hits_in(pattern, query, project, doc_id, names[doc_id], text, context):
+            if spans is not None and not _inside(hit, spans):
+                continue
             out.append(hit)
             found += 1
             if len(out) >= batch or found >= limit:
@@ -180,7 +195,7 @@ class Concordance:
     truncated: bool  # more hits than ``limit`` exist
 
 
-def concordance(project: Project, query: Query, document_ids: Iterable[int] | None = None,
+def concordance(project: Project, query: Query, document_ids: Documents = None,
                 *, context: int = 20, limit: int = MAX_HITS, sort: SortKey = "position",
                 cancel: CancelFn | None = None) -> Concordance:
     """Every hit at once (the command line; the window uses ``iter_hits``)."""

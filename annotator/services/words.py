@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 
 from annotator.domain.errors import InvalidInput, NotFound
 from annotator.domain.intervals import union
+from annotator.domain.query import intersect
 from annotator.services.analysis_scope import Scope, resolve
 from annotator.services.codebook import subtree_ids
 from annotator.services.progress import CancelFn, ProgressFn, step
@@ -108,9 +109,15 @@ def scope_selection(s: Session, scope: Scope, code_ids: Iterable[int] | None = N
     coded there with those codes, by those coders."""
     r = resolve(s, scope)
     if code_ids is None and r.coder_ids is None:
-        return whole_documents(s, r.documents)
-    return coded_text(s, code_ids, coder_ids=r.coder_ids, with_children=with_children,
-                      document_ids=r.documents)
+        return {d: r.regions.get(d) for d in whole_documents(s, r.documents)}
+    coded = coded_text(s, code_ids, coder_ids=r.coder_ids, with_children=with_children,
+                       document_ids=r.documents)
+    if not r.regions:
+        return coded
+    # a case coded on segments: only the coded text inside its stretches
+    inside = {d: intersect(spans or [], r.regions[d]) if d in r.regions else spans
+              for d, spans in coded.items()}
+    return {d: spans for d, spans in inside.items() if spans}
 
 
 # -- the project's word lists ------------------------------------------------------------
