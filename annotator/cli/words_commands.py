@@ -90,7 +90,8 @@ def _write_cloud(out: Path, counts: list[tuple[str, int]]) -> None:
 
 
 def _query(a: argparse.Namespace) -> Query:
-    return Query(a.term, regex=a.regex, whole_words=a.whole_words, ignore_case=a.ignore_case)
+    return Query(a.term, regex=a.regex, whole_words=a.whole_words, ignore_case=a.ignore_case,
+                 synonyms=getattr(a, "synonyms", False))
 
 
 def _cmd_kwic(a: argparse.Namespace) -> int:
@@ -236,6 +237,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("kwic", help="keyword in context (concordance)")
     _search_args(p)
     p.add_argument("--context", type=_context, default=20, help="characters each side")
+    p.add_argument("--synonyms", action="store_true",
+                   help="find the words merged with TERM (its synonyms) too")
     p.add_argument("--sort", choices=("position", "left", "right", "hit"), default="position")
     p.add_argument("--limit", type=_positive, default=200_000, help="at most this many hits")
     p.add_argument("--json", action="store_true")

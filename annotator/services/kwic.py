@@ -2,7 +2,8 @@
 
 A term matches wherever its characters occur (for Chinese that is every occurrence:
 信任 is found inside 不信任 too); ``whole_words`` keeps only hits that begin and end at
-word boundaries of the project's segmentation. Hits come in batches from a generator, so
+word boundaries of the project's segmentation, and ``synonyms`` finds the words the user
+merged with the term (its synonyms) as well. Hits come in batches from a generator, so
 the window can show the first ones at once, keep its event loop turning between batches
 and stop (``cancel``) whenever the user asks; every regular-expression search step is
 bounded by a time limit (the ``regex`` module's ``timeout``), so a pattern that would
@@ -15,8 +16,10 @@ from typing import Literal
 
 import regex
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from annotator.domain.errors import InvalidInput
+from annotator.services import words
 from annotator.services.progress import CancelFn, ProgressFn, step
 from annotator.services.words import project_segmenter, whole_documents
 from annotator.store.models import Document
@@ -41,6 +44,28 @@ class Query:
     regex: bool = False
     whole_words: bool = False
     ignore_case: bool = False
+    synonyms: bool = False   # a word finds the words merged with it too (not for a regex)
+
+
+def synonym_group(s: Session, term: str) -> list[str]:
+    """``term`` and the words the user merged with it (its head and the head's other
+    words), longest first so that an alternation prefers the longer word."""
+    table = words.synonyms(s)
+    head = table.get(term, term)
+    group = {head, term} | {w for w, h in table.items() if h == head}
+    return sorted(group, key=lambda w: (-len(w), w))
+
+
+def _pattern(project: Project, query: Query) -> regex.Pattern:
+    pattern = compile_query(query)
+    if not query.synonyms or query.regex:
+        return pattern
+    with project.read() as s:
+        group = synonym_group(s, query.term)
+    if len(group) == 1:
+        return pattern
+    flags = regex.V1 | (regex.IGNORECASE if query.ignore_case else 0)
+    return regex.compile("|".join(regex.escape(w) for w in group), flags)
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,7 +173,7 @@ def iter_hits(
     if not 0 <= context <= MAX_CONTEXT:
         raise InvalidInput("context is 0 to {max} characters (got {n})", max=MAX_CONTEXT,
                            n=context)
-    pattern = compile_query(query)
+    pattern = _pattern(project, query)
     with project.read() as s:
         docs = list(whole_documents(s, document_ids))
         names = dict(s.execute(select(Document.id, Document.name)).all())

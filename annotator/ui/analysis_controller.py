@@ -21,6 +21,7 @@ from annotator.services.attributes import list_attributes
 from annotator.services.cases import list_cases
 from annotator.services.changes import RESET, Changes
 from annotator.services.coding import document_spans
+from annotator.services.sets import list_sets
 from annotator.ui.analysis_task import TaskBar, TaskRunner
 from annotator.ui.cases_panel import CasesPanel
 from annotator.ui.chart_view import Chart, ChartView, PortraitPanel
@@ -51,7 +52,7 @@ class AnalysisController(QObject):
         self.crosstab = CrosstabPanel(s, self.runner, self.scope, ctx.prompts, ctx.say)
         self.portrait_chart = ChartView(ctx.prompts, ctx.say, self.cooccurrence._folder)
         self.portrait = PortraitPanel(self.portrait_chart)
-        self.cases = CasesPanel(s, self.runner, ctx.prompts, ctx.say)
+        self.cases = CasesPanel(s, self.runner, ctx.prompts, ctx.say, self._selection)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("analysisTabs")
         self.tabs.addTab(self.query, self.tr("Coding query"))
@@ -127,9 +128,12 @@ class AnalysisController(QObject):
         s = self.session
         p = s.project
         attrs = list_attributes(p) if p is not None else []
+        groups = list_sets(p) if p is not None else []
         self.scope.fill([d.name for d in s.documents],
                         [c.name for c in list_cases(p)] if p is not None else [],
-                        sorted(s.coders.values()), attrs)
+                        sorted(s.coders.values()), attrs,
+                        [g.name for g in groups if g.kind == "document"],
+                        [g.name for g in groups if g.kind == "code"])
         self.query.fill()
         self.crosstab.fill()
         if self.dock.isVisible() and self.tabs.currentWidget() is self.cases:
@@ -145,6 +149,13 @@ class AnalysisController(QObject):
         self.tabs.setCurrentWidget(panel)
         if panel is self.cases:
             self.cases.refresh()
+
+    def _selection(self) -> tuple[int, int, int] | None:
+        """The text selected in the document: what a case is coded on."""
+        span = self.view.selection_span()
+        if span is None or self.view.doc_id is None:
+            return None
+        return (self.view.doc_id, *span)
 
     def open_passage(self, passage: Passage) -> None:
         """Code-and-retrieve: the document at the passage, the passage selected."""

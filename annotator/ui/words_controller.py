@@ -122,16 +122,14 @@ class WordsController(QObject):
         """The choices of the new project: its cases, attribute values, codes, coders."""
         p = self.ctx.session.project
         if p is None:
-            self.concordance.fill_scope([])
+            self.concordance.fill_scope([], [])
             self.words.fill_choices()
             return
-        cases = self.ctx.session.call(list_cases, p) or []
-        by_name = {d.name: d.id for d in self.ctx.session.documents}
-        self.concordance.fill_scope(
-            [(c.id, c.name, [by_name[n] for n in c.documents if n in by_name]) for c in cases])
+        cases = [c.name for c in self.ctx.session.call(list_cases, p) or []]
         values = sorted({(a.name, v) for a in self.ctx.session.call(list_attributes, p) or []
                          for v in a.values.values()})
-        self.words.fill_choices([c.name for c in cases], values)
+        self.concordance.fill_scope(cases, values)
+        self.words.fill_choices(cases, values)
 
     def changed(self, ch: Changes) -> None:
         if ch.reset or ch.codebook or ch.coders:

@@ -413,7 +413,7 @@
         <translation>词频与词云，可按文档、个案、属性、代码或编码员统计（Ctrl+Shift+W）</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+88"/>
         <source>The codebook is empty: add a code first</source>
         <translation>代码本为空：请先添加代码</translation>
     </message>
@@ -947,7 +947,7 @@
 <context>
     <name>AnalysisController</name>
     <message>
-        <location filename="../../ui/analysis_controller.py" line="+48"/>
+        <location filename="../../ui/analysis_controller.py" line="+49"/>
         <source>Cancelled; nothing was changed</source>
         <translation>已取消，未作任何更改</translation>
     </message>
@@ -1032,7 +1032,7 @@
         <translation>把文档归入案例；编辑、导入它们的属性</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+67"/>
         <source>Open a document first</source>
         <translation>请先打开一个文档</translation>
     </message>
@@ -1050,7 +1050,7 @@
 <context>
     <name>AttributeDialog</name>
     <message>
-        <location filename="../../ui/cases_panel.py" line="+59"/>
+        <location filename="../../ui/cases_panel.py" line="+71"/>
         <source>New attribute</source>
         <translation>新建属性</translation>
     </message>
@@ -1113,7 +1113,7 @@
         <translation>类别</translation>
     </message>
     <message>
-        <location line="+114"/>
+        <location line="+158"/>
         <source>New case…</source>
         <translation>新建案例…</translation>
     </message>
@@ -1129,20 +1129,36 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+189"/>
+        <location line="+220"/>
         <location line="+4"/>
         <source>Delete case</source>
         <translation>删除案例</translation>
     </message>
     <message>
-        <location line="-188"/>
-        <location line="+165"/>
+        <location line="-220"/>
+        <source>Code the selection to the case</source>
+        <translation>将所选文本编码到案例</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The case holds the text selected in the document (a focus group&apos;s speaker and their turns)</source>
+        <translation>案例包含文档中所选的文本（如焦点小组中的发言人及其发言）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Take the selection out</source>
+        <translation>移出所选文本</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+185"/>
         <location line="+10"/>
+        <location line="+29"/>
         <source>Cases</source>
         <translation>案例</translation>
     </message>
     <message>
-        <location line="-168"/>
+        <location line="-216"/>
         <source>of documents</source>
         <translation>文档的</translation>
     </message>
@@ -1152,13 +1168,13 @@
         <translation>案例的</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <location line="+94"/>
+        <location line="+7"/>
+        <location line="+112"/>
         <source>Attributes</source>
         <translation>属性</translation>
     </message>
     <message>
-        <location line="-91"/>
+        <location line="-109"/>
         <source>New attribute…</source>
         <translation>新建属性…</translation>
     </message>
@@ -1178,12 +1194,27 @@
         <translation>{0}（{1} 个文档）</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+2"/>
+        <source>{0} ({1} documents, stretches in {2})</source>
+        <translation>{0}（{1} 个文档，{2} 个文档中的片段）</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Documents: {0}</source>
         <translation>文档：{0}</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+2"/>
+        <source>Coded stretches: {0}</source>
+        <translation>已编码片段：{0}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0} ×{1} ({2} characters)</source>
+        <translation>{0} ×{1}（{2} 个字符）</translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>Values: {0}</source>
         <translation>取值：{0}</translation>
     </message>
@@ -1244,7 +1275,22 @@
         <translation>已删除案例 {0}</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+8"/>
+        <source>Select the text of the case in the document first</source>
+        <translation>请先在文档中选择案例的文本</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Coded {0} characters of {1} to {2}</source>
+        <translation>已将 {1} 的 {0} 个字符编码到 {2}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Took {0} characters of {1} out of {2}</source>
+        <translation>已将 {1} 的 {0} 个字符移出 {2}</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>New attribute</source>
         <translation>新建属性</translation>
     </message>
@@ -1476,7 +1522,7 @@
 <context>
     <name>ConcordancePanel</name>
     <message>
-        <location filename="../../ui/concordance_panel.py" line="+177"/>
+        <location filename="../../ui/concordance_panel.py" line="+178"/>
         <source>Word, phrase or regular expression…</source>
         <translation>词语、短语或正则表达式…</translation>
     </message>
@@ -1492,11 +1538,21 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>S&amp;ynonyms</source>
+        <translation>同义词(&amp;Y)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Find the words merged with this one in the word lists (its synonyms) too</source>
+        <translation>同时查找词表中与此词合并的词（同义词）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Regular e&amp;xpression</source>
         <translation>正则表达式(&amp;X)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Ignore case</source>
         <translation>忽略大小写(&amp;I)</translation>
     </message>
@@ -1511,7 +1567,7 @@
         <translation>停止(&amp;T)</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+46"/>
         <source>Chec&amp;k all</source>
         <translation>全部勾选(&amp;K)</translation>
     </message>
@@ -1561,7 +1617,7 @@
         <translation>所在的段落</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+17"/>
         <source>All documents</source>
         <translation>所有文档</translation>
     </message>
@@ -1586,6 +1642,11 @@
         <translation>个案：{0}</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>{0} = {1}</source>
+        <translation>{0} = {1}</translation>
+    </message>
+    <message>
         <location line="+7"/>
         <source>Choose a code…</source>
         <translation>选择代码…</translation>
@@ -1606,12 +1667,12 @@
         <translation>（只显示前 {0} 个）</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+41"/>
         <source>Type a word to search for</source>
         <translation>请输入要检索的词语</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+32"/>
         <source>Searching…</source>
         <translation>正在检索…</translation>
     </message>
@@ -2086,7 +2147,7 @@
 <context>
     <name>HitsModel</name>
     <message>
-        <location filename="../../ui/concordance_panel.py" line="-415"/>
+        <location filename="../../ui/concordance_panel.py" line="-434"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
@@ -2127,7 +2188,7 @@
 <context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../../ui/cases_panel.py" line="-325"/>
+        <location filename="../../ui/cases_panel.py" line="-419"/>
         <source>Import attributes: {0}</source>
         <translation>导入属性：{0}</translation>
     </message>
@@ -3926,9 +3987,14 @@ in the copy: {1}</source>
 <context>
     <name>ScopeBar</name>
     <message>
-        <location filename="../../ui/scope_bar.py" line="+63"/>
+        <location filename="../../ui/scope_bar.py" line="+66"/>
         <source>Documents</source>
         <translation>文档</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Document sets</source>
+        <translation>文档集</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3941,17 +4007,22 @@ in the copy: {1}</source>
         <translation>编码员</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Code sets</source>
+        <translation>代码集</translation>
+    </message>
+    <message>
         <location line="+9"/>
         <source>Over:</source>
         <translation>范围：</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>where</source>
         <translation>条件</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+27"/>
         <source>(any attribute)</source>
         <translation>（任意属性）</translation>
     </message>
@@ -4489,7 +4560,7 @@ Merging cannot be undone, and the undo history is cleared. To keep the project a
 <context>
     <name>_Choice</name>
     <message>
-        <location filename="../../ui/scope_bar.py" line="-48"/>
+        <location filename="../../ui/scope_bar.py" line="-58"/>
         <source>{0}: all</source>
         <translation>{0}：全部</translation>
     </message>
