@@ -148,6 +148,15 @@ class HitsModel(QAbstractTableModel):
         return sorted(self.checked, key=_place)
 
 
+_SEP = "\x1f"   # between the parts of a scope choice's key (no name holds it)
+
+
+def scope_key(*parts: str) -> str:
+    """The key of a case (``"case", name``) or attribute value (``"where", name, value``)
+    in the scope list: one string, as a combo box compares its data."""
+    return _SEP.join(parts)
+
+
 def _place(h: Hit) -> tuple[int, int, int]:
     return h.document_id, h.start, h.end
 
@@ -307,9 +316,10 @@ class ConcordancePanel(QWidget):
         self.scope.addItem(self.tr("Chosen documents ({0})…").format(len(self.chosen_documents))
                            if self.chosen_documents else self.tr("Choose documents…"), "chosen")
         for name in self.case_names:
-            self.scope.addItem(self.tr("Case: {0}").format(name), ("case", name))
+            self.scope.addItem(self.tr("Case: {0}").format(name), scope_key("case", name))
         for attr, value in self.attribute_values:
-            self.scope.addItem(self.tr("{0} = {1}").format(attr, value), ("where", attr, value))
+            self.scope.addItem(self.tr("{0} = {1}").format(attr, value),
+                               scope_key("where", attr, value))
         i = self.scope.findData(was)
         self.scope.setCurrentIndex(max(i, 0))
 
@@ -355,9 +365,10 @@ class ConcordancePanel(QWidget):
         """The documents searched; a case or an attribute value as an analysis
         ``Scope``, resolved in the worker (None: every document)."""
         kind = self.scope.currentData() or "all"
-        if isinstance(kind, tuple):
-            return (Scope(cases=(kind[1],)) if kind[0] == "case"
-                    else Scope(where=((kind[1], kind[2]),)))
+        if _SEP in kind:
+            what, *names = kind.split(_SEP)
+            return (Scope(cases=(names[0],)) if what == "case"
+                    else Scope(where=((names[0], names[1]),)))
         if kind == "here":
             here = self.current_document()
             return [here] if here is not None else []

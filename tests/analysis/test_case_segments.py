@@ -224,3 +224,49 @@ def test_a_case_coded_on_segments_survives_reopening(tmp_path) -> None:
         assert cases.list_cases(again)[0].segments == {"座谈": [turns("张阿姨")[0]]}
         cases.delete_case(again, "张阿姨")
         assert cases.list_cases(again) == []
+
+
+def test_document_and_code_sets_from_the_command_line(tmp_path, capsys) -> None:
+    path = tmp_path / "r.annotator"
+    random_project(path).close()
+    assert run(capsys, "sets", path, "add", "开头", "--members", "章0,章1")[0] == 0
+    assert run(capsys, "sets", path, "add", "两码", "--code", "--members", "码0", "--members",
+               "码2")[0] == 0
+    _, listing, _ = run(capsys, "sets", path, "--json")
+    assert listing == [{"kind": "document", "name": "开头", "members": ["章0", "章1"]},
+                       {"kind": "code", "name": "两码", "members": ["码0", "码2"]}]
+    _, data, _ = run(capsys, "cooccurrence", path, "--code-sets", "两码", "--document-sets",
+                     "开头", "--json")
+    assert data["codes"] == ["码0", "码2"]
+    _, both, _ = run(capsys, "query", path, "--code", "码0", "--and", "码2", "--docs",
+                     "章0,章1", "--json")
+    assert data["pairs"][0]["passages"] == both["count"]
+    _, table, _ = run(capsys, "crosstab", path, "--by", "case", "--code-sets", "两码", "--json")
+    assert [r["code"] for r in table["rows"]] == ["码0", "码2"]
+    _, hits, _ = run(capsys, "kwic", path, "了", "--document-set", "开头", "--json")
+    assert hits["hits"] and {h["document"] for h in hits["hits"]} == {"章0", "章1"}
+    before = path.read_bytes()
+    code, _, err = run(capsys, "query", path, "--code", "码0", "--document-sets", "无", "--json")
+    assert code == 1 and "无" in err and len(err.strip().splitlines()) == 1
+    code, _, err = run(capsys, "sets", path, "add", "开头")
+    assert code == 1 and "开头" in err
+    code, _, err = run(capsys, "sets", path, "add", "x", "--members", "章九")
+    assert code == 1 and "章九" in err
+    assert path.read_bytes() == before and "x" not in str(run(capsys, "sets", path)[1])
+    assert run(capsys, "sets", path, "remove-members", "开头", "--members", "章1")[0] == 0
+    assert run(capsys, "sets", path, "delete", "两码", "--code")[0] == 0
+    _, listing, _ = run(capsys, "sets", path, "--json")
+    assert listing == [{"kind": "document", "name": "开头", "members": ["章0"]}]
+
+
+def test_kwic_finds_the_synonyms_when_asked(tmp_path, capsys) -> None:
+    path = tmp_path / "r.annotator"
+    random_project(path).close()
+    assert run(capsys, "synonyms", path, "--merge", "笑,说")[0] == 0
+    _, plain, _ = run(capsys, "kwic", path, "说", "--json")
+    _, alone, _ = run(capsys, "kwic", path, "笑", "--json")
+    _, both, _ = run(capsys, "kwic", path, "说", "--synonyms", "--json")
+    assert len(both["hits"]) == len(plain["hits"]) + len(alone["hits"])
+    assert {h["hit"] for h in both["hits"]} == {"笑", "说"}
+    starts = [(h["document"], h["start"]) for h in both["hits"]]
+    assert starts == sorted(starts, key=lambda d: (int(d[0][1:]), d[1]))
