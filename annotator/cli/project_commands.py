@@ -171,7 +171,7 @@ def _cmd_export(a: argparse.Namespace) -> int:
     with Project.open(a.project) as p:
         if suffix == ".xlsx":
             export_workbook(p, out, lang=a.lang, agreement=not a.no_agreement,
-                            words=not a.no_words)
+                            words=not a.no_words, analysis=not a.no_analysis)
         else:
             for note in exchange.export_refi(p, out, utf16=a.for_nvivo):
                 print(f"note: {note}", file=sys.stderr)
@@ -264,6 +264,9 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="leave out the agreement and disagreement sheets")
     p.add_argument("--no-words", action="store_true",
                    help="leave out the word-frequency sheet")
+    p.add_argument("--no-analysis", action="store_true",
+                   help="leave out the analysis sheets (co-occurrence, crosstabs, saved "
+                        "queries)")
     p.add_argument("--for-nvivo", action="store_true",
                    help=".qdpx offsets in UTF-16 units, as NVivo counts them (default: code "
                         "points, as the standard says); they differ only after emoji and "

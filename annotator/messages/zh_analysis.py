@@ -126,4 +126,10 @@ ZH: dict[str, str] = {
         "cases code-segment 与 uncode-segment 需要一个 --docs 文档名、--start 和 --end。",
     "  {document}: {count} coded stretches, {chars} characters":
         "  {document}：{count} 个已编码片段，{chars} 个字符",
+    "Codes × cases": "代码 × 案例",
+    "Codes × {name}": "代码 × {name}",
+    "Saved queries": "已保存的查询",
+    "Saved query": "已保存的查询",
+    "Query": "查询",
+    "Filters": "筛选条件",
 }

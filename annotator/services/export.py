@@ -2,13 +2,16 @@
 
 Sheets: coded segments; codebook; code × document matrix (counts); coverage (share of
 each document's characters coded, overlapping codings counted once); documents; word
-frequencies (``services/words``, the most frequent words of every document). The
-labels follow the interface language (terms from the project's glossary).
+frequencies (``services/words``, the most frequent words of every document); the
+analysis of the whole project (``io/analysis_sheets``: code co-occurrence, codes × cases,
+codes × each attribute with a few values, every saved query re-run). The labels follow
+the interface language (terms from the project's glossary).
 """
 
 from pathlib import Path
+from typing import Any
 
-from annotator.domain.errors import InvalidInput
+from annotator.domain.errors import AnnotatorError, InvalidInput
 from annotator.io.word_sheet import add_word_sheet
 from annotator.io.workbook import (
     Column,
@@ -18,14 +21,22 @@ from annotator.io.workbook import (
     new_workbook,
     save_workbook,
 )
+from annotator.messages import Msg
 from annotator.services.agreement import disagreements, project_agreement
 from annotator.services.agreement_export import add_agreement_sheets
+from annotator.services.attributes import list_attributes
+from annotator.services.cases import list_cases
+from annotator.services.codebook import code_paths
 from annotator.services.coding import segments
 from annotator.services.overview import code_document_matrix
+from annotator.services.queries import QueryResult, run_saved, saved_queries
 from annotator.services.words import WordOptions, word_frequencies
 from annotator.store.project import Project
 
 EXPORT_WORDS = 1_000  # the word-frequency sheet: this many of the most frequent words
+# an attribute gets a crosstab sheet when it has at most this many values (a category,
+# a region; an age or a date has one column per person: no table to read)
+CROSSTAB_VALUES = 20
 
 LABELS = {
     "zh": {
@@ -64,12 +75,51 @@ def _safe(value: str, notes: list[str], labels: dict[str, str]) -> str:
     return text
 
 
+def add_analysis_sheets(wb: Any, project: Project, lang: str) -> None:
+    """Co-occurrence, codes × cases, codes × each attribute of at most ``CROSSTAB_VALUES``
+    values, and the saved queries, over the whole project (separate writers, each on
+    ``SheetWriter``). numpy comes with them: imported here, not when the window starts."""
+    from annotator.io.analysis_sheets import (
+        add_cooccurrence_sheets,
+        add_crosstab_sheet,
+        add_saved_queries_sheet,
+        crosstab_title,
+    )
+    from annotator.services.cooccurrence import cooccurrence
+    from annotator.services.crosstab import crosstab
+
+    with project.read() as s:
+        if not code_paths(s):
+            return
+    add_cooccurrence_sheets(wb, cooccurrence(project), lang)
+    if list_cases(project):
+        table = crosstab(project, "case")
+        add_crosstab_sheet(wb, table, lang, crosstab_title(table, lang))
+    seen = set()
+    for attr in list_attributes(project):
+        values = set(attr.values.values())
+        if attr.name in seen or not values or len(values) > CROSSTAB_VALUES:
+            continue
+        seen.add(attr.name)  # a document attribute wins over a case one of that name
+        table = crosstab(project, attr.name)
+        add_crosstab_sheet(wb, table, lang, crosstab_title(table, lang))
+    results: list[tuple[str, QueryResult | Msg]] = []
+    for name, _definition in saved_queries(project):
+        try:
+            results.append((name, run_saved(project, name)))
+        except AnnotatorError as exc:  # a code deleted since: the sheet says so
+            results.append((name, exc.message))
+    if results:
+        add_saved_queries_sheet(wb, results, lang)
+
+
 def export_workbook(
     project: Project, out: Path | str, lang: str = "en", agreement: bool = True,
-    words: bool = True,
+    words: bool = True, analysis: bool = True,
 ) -> Path:
     """The workbook; with ``words`` the word-frequency sheet (the top ``EXPORT_WORDS``
-    words of every document); with ``agreement`` and codings by two or more coders, the
+    words of every document); with ``analysis`` the analysis sheets
+    (``add_analysis_sheets``); with ``agreement`` and codings by two or more coders, the
     agreement and disagreement sheets too (on random test data those run to many thousand
     rows)."""
     out = check_target(out)
@@ -146,6 +196,8 @@ def export_workbook(
     if words:
         add_word_sheet(wb, word_frequencies(project, options=WordOptions(top=EXPORT_WORDS)),
                        lang)
+    if analysis:
+        add_analysis_sheets(wb, project, lang)
     if agreement:
         try:
             result = project_agreement(project)
