@@ -19,7 +19,7 @@ from annotator.io import charts_svg
 from annotator.messages import msg
 from annotator.services.attributes import list_attributes
 from annotator.services.cases import list_cases
-from annotator.services.changes import RESET, Changes
+from annotator.services.changes import Changes
 from annotator.services.coding import document_spans
 from annotator.services.sets import list_sets
 from annotator.ui.analysis_task import TaskBar, TaskRunner
@@ -75,7 +75,6 @@ class AnalysisController(QObject):
         self.query.results.passageActivated.connect(self.open_passage)
         self.cooccurrence.passageOpened.connect(self.open_passage)
         self.crosstab.passageOpened.connect(self.open_passage)
-        self.query.codebookChanged.connect(lambda: s.apply(RESET))
         self.cases.changed.connect(self.fill_choices)
         self.portrait.draw_button.clicked.connect(self.draw_portrait)
         s.projectChanged.connect(self._project_changed)

@@ -578,6 +578,16 @@
 
 {0}</translation>
     </message>
+    <message>
+        <location filename="../../ui/operations/query.py" line="+24"/>
+        <source>Save the query as the code {0}</source>
+        <translation>将查询保存为代码 {0}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Coded {0} passages with the new code “{1}”</source>
+        <translation>已用新代码“{1}”为 {0} 个片段编码</translation>
+    </message>
 </context>
 <context>
     <name>AboutDialog</name>
@@ -982,7 +992,7 @@
         <translation>分析</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+19"/>
         <source>Coding &amp;query…</source>
         <translation>编码查询(&amp;Q)…</translation>
     </message>
@@ -1522,7 +1532,7 @@
 <context>
     <name>ConcordancePanel</name>
     <message>
-        <location filename="../../ui/concordance_panel.py" line="+178"/>
+        <location filename="../../ui/concordance_panel.py" line="+187"/>
         <source>Word, phrase or regular expression…</source>
         <translation>词语、短语或正则表达式…</translation>
     </message>
@@ -1647,7 +1657,7 @@
         <translation>{0} = {1}</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Choose a code…</source>
         <translation>选择代码…</translation>
     </message>
@@ -1667,7 +1677,7 @@
         <translation>（只显示前 {0} 个）</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+42"/>
         <source>Type a word to search for</source>
         <translation>请输入要检索的词语</translation>
     </message>
@@ -2147,7 +2157,7 @@
 <context>
     <name>HitsModel</name>
     <message>
-        <location filename="../../ui/concordance_panel.py" line="-434"/>
+        <location filename="../../ui/concordance_panel.py" line="-445"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
@@ -3829,7 +3839,7 @@ in the copy: {1}</source>
 <context>
     <name>QueryPanel</name>
     <message>
-        <location filename="../../ui/query_panel.py" line="+58"/>
+        <location filename="../../ui/query_panel.py" line="+55"/>
         <source>alone</source>
         <translation>单独</translation>
     </message>
@@ -3959,12 +3969,7 @@ in the copy: {1}</source>
         <translation>用一个新代码为找到的每个片段编码（路径如 信任/查询结果）：</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>Coded {0} passages with the new code “{1}”</source>
-        <translation>已用新代码“{1}”为 {0} 个片段编码</translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>Export the query results</source>
         <translation>导出查询结果</translation>
     </message>
