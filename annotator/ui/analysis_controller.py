@@ -22,7 +22,7 @@ from annotator.services.cases import list_cases
 from annotator.services.changes import Changes
 from annotator.services.coding import document_spans
 from annotator.services.sets import list_sets
-from annotator.ui.analysis_task import TaskBar, TaskRunner
+from annotator.ui.background import TaskRunner
 from annotator.ui.cases_panel import CasesPanel
 from annotator.ui.chart_view import Chart, ChartView, PortraitPanel
 from annotator.ui.context import AppContext
@@ -31,6 +31,7 @@ from annotator.ui.matrix_panels import CooccurrencePanel, CrosstabPanel
 from annotator.ui.passage_list import Passage
 from annotator.ui.query_panel import QueryPanel
 from annotator.ui.scope_bar import ScopeBar
+from annotator.ui.task_bar import TaskBar
 
 
 class AnalysisController(QObject):

@@ -48,8 +48,8 @@ from PySide6.QtWidgets import (
 from annotator.io import attribute_table
 from annotator.services import attributes, cases
 from annotator.services.attributes import AttributeInfo
-from annotator.ui.analysis_task import TaskRunner, attempt
-from annotator.ui.prompts import Prompts
+from annotator.ui.background import TaskRunner
+from annotator.ui.prompts import Prompts, attempt
 from annotator.ui.session import Session
 
 #: the attribute types, for lupdate (``_type_name`` translates them when shown)

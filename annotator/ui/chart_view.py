@@ -12,9 +12,8 @@ from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from annotator.io.charts_svg import save_svg
-from annotator.ui.analysis_task import attempt
 from annotator.ui.chart_png import render, svg_to_png
-from annotator.ui.prompts import Prompts
+from annotator.ui.prompts import Prompts, attempt
 
 
 class Chart(NamedTuple):

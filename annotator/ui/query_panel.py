@@ -31,10 +31,10 @@ from annotator.services.queries import (
     save_query,
     saved_queries,
 )
-from annotator.ui.analysis_task import TaskRunner, attempt
+from annotator.ui.background import TaskRunner
 from annotator.ui.operations.query import SaveQueryAsCode
 from annotator.ui.passage_list import Passage, PassageList
-from annotator.ui.prompts import Prompts
+from annotator.ui.prompts import Prompts, attempt
 from annotator.ui.scope_bar import ScopeBar
 from annotator.ui.session import Session
 

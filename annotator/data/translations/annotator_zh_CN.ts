@@ -957,7 +957,7 @@
 <context>
     <name>AnalysisController</name>
     <message>
-        <location filename="../../ui/analysis_controller.py" line="+49"/>
+        <location filename="../../ui/analysis_controller.py" line="+50"/>
         <source>Cancelled; nothing was changed</source>
         <translation>已取消，未作任何更改</translation>
     </message>
@@ -1355,7 +1355,7 @@
 <context>
     <name>ChartView</name>
     <message>
-        <location filename="../../ui/chart_view.py" line="+52"/>
+        <location filename="../../ui/chart_view.py" line="+51"/>
         <source>Run an analysis, then choose a chart.</source>
         <translation>先运行一项分析，再选择图表。</translation>
     </message>
@@ -4170,7 +4170,7 @@ in the copy: {1}</source>
 <context>
     <name>TaskBar</name>
     <message>
-        <location filename="../../ui/analysis_task.py" line="+62"/>
+        <location filename="../../ui/task_bar.py" line="+15"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
