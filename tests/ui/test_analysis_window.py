@@ -332,6 +332,8 @@ def test_charts_show_and_save_as_png_and_svg(qtbot, window, dialogs, tmp_path) -
     png, svg = tmp_path / "heat.png", tmp_path / "net"
     dialogs.answer(str(png))
     click(qtbot, heat.png_button)
+    qtbot.waitUntil(lambda: not heat.saving, timeout=20_000)  # drawn in a worker
+    assert heat.png_button.isEnabled()
     image = QImage(str(png))
     root = ET.fromstring(heat.svg)
     assert (image.width(), image.height()) == (2 * int(root.get("width")),
