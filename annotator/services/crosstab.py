@@ -120,22 +120,37 @@ def _part_cells(rows: np.ndarray, parts: Parts, col_names: list[str], code_pos: 
     for code, k in code_pos.items():
         if code < len(code_idx):
             code_idx[code] = k
+    marks: set[tuple[int, int]] = set()      # (cell, case) carrying the cell's code
+    rows = rows[np.argsort(rows[:, 0], kind="stable")]   # each document's rows one run
+    bounds = np.searchsorted(rows[:, 0], sorted({d for c in parts.values() for d in c}))
+    run_of = dict(zip(sorted({d for c in parts.values() for d in c}), bounds.tolist(),
+                      strict=True))
     for k, col in enumerate(col_names):
         for did, by_case in parts.get(col, {}).items():
-            mine = rows[rows[:, 0] == did]
-            cut = clip_rows(mine, {did: union(sp for sps in by_case.values() for sp in sps)},
-                            0, 2)
-            p = merge(cut)
+            first = run_of[did]
+            last = int(np.searchsorted(rows[:, 0], did, side="right"))
+            mine = rows[first:last]
+            if not len(mine):
+                continue
+            spans = (next(iter(by_case.values())) if len(by_case) == 1
+                     else union(sp for sps in by_case.values() for sp in sps))
+            p = merge(clip_rows(mine, {did: spans}, 0, 2))
             if not len(p.doc):
                 continue
             key = code_idx[p.code] * width + k
             np.add.at(n, key, p.codings)
             np.add.at(chars, key, p.length)
-            docs[distinct(key)] += 1
-            for spans in by_case.values():
-                inside = clip_rows(mine, {did: spans}, 0, 2)
-                if len(inside):
-                    cases[distinct(code_idx[inside[:, 1]] * width + k)] += 1
+            present = distinct(key)
+            docs[present] += 1
+            if len(by_case) == 1:   # one case: it carries what the stretches carry
+                marks.update((cell, case) for cell in present.tolist() for case in by_case)
+                continue
+            for case, case_spans in by_case.items():
+                inside = clip_rows(mine, {did: case_spans}, 0, 2)
+                marks.update((cell, case) for cell in
+                             distinct(code_idx[inside[:, 1]] * width + k).tolist())
+    for cell, _case in marks:   # a case with stretches in several documents counts once
+        cases[cell] += 1
     return n, chars, docs, cases
 
 

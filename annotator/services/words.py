@@ -11,6 +11,7 @@ named 红色物业 keeps 红色物业 one word) and the project dictionary, and 
 calls: a word added to the dictionary takes effect at once, without rebuilding.
 """
 
+import threading
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -146,6 +147,7 @@ def dictionary_words(s: Session) -> dict[str, str | None]:
     return {w: p for w, p in words.items() if w not in excluded}
 
 
+_segmenters_lock = threading.Lock()
 _segmenters: "WeakKeyDictionary[Project, Segmenter]" = WeakKeyDictionary()
 
 
@@ -156,14 +158,15 @@ def project_segmenter(project: Project, words: Mapping[str, str | None] | None =
     if words is None:
         with project.read() as s:
             words = dictionary_words(s)
-    seg = _segmenters.get(project)
-    if seg is None or any(w not in words or words[w] != p for w, p in seg.added.items()):
-        seg = Segmenter(sorted(words.items()))
-        _segmenters[project] = seg
-    else:
-        for word, pos in words.items():
-            seg.add_word(word, pos)
-    return seg
+    with _segmenters_lock:  # the window builds it ahead in a worker; a search may ask too
+        seg = _segmenters.get(project)
+        if seg is None or any(w not in words or words[w] != p for w, p in seg.added.items()):
+            seg = Segmenter(sorted(words.items()))
+            _segmenters[project] = seg
+        else:
+            for word, pos in words.items():
+                seg.add_word(word, pos)
+        return seg
 
 
 def check_word(word: str) -> str:

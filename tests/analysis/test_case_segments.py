@@ -183,6 +183,12 @@ def test_on_the_novel_every_cell_equals_its_character_sets(tmp_path) -> None:
             pieces = sum(1 for d, c, a, b in rows if c == cid and by_id[d] in per_doc
                          for lo, hi in per_doc[by_id[d]] if a < hi and b > lo)
             assert (cell["characters"], cell["codings"]) == (chars, pieces)
+            # one case, however many of its documents carry the code
+            assert cell["cases"] == (1 if chars else 0)
+            assert cell["documents"] == sum(
+                1 for doc, spans in per_doc.items()
+                if _inside([(a, b) for d, c, a, b in rows if c == cid and by_id[d] == doc],
+                           spans))
             segs = cell_segments(p, table, cid, speaker)
             assert all(any(g.start < hi and g.end > lo for lo, hi in per_doc[g.document])
                        for g in segs)
