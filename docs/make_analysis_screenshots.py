@@ -72,7 +72,7 @@ def build(path: Path) -> None:
         cases.code_segment(p, "黛玉（发言）", "第03回", m.start(), m.end())
     sets.create_set(p, "document", "前四回", [d.name for d in docs[:4]])
     sets.create_set(p, "code", "人物", CODES[:3])
-    words.set_synonyms(p, {"笑": ["笑道"]})
+    words.set_synonyms(p, {"黛玉": ["林黛玉", "林妹妹", "颦儿", "林姑娘"]})
     p.close()
 
 
@@ -144,9 +144,12 @@ def shoot(project: Path, which: str, lang: str) -> None:
 
             w.registry["concordance"].trigger()
             panel = w.text_analysis.concordance
-            panel.synonyms.setChecked(True)
-            panel.scope.setCurrentIndex(panel.scope.findData(scope_key("case", "黛玉（发言）")))
-            panel.search("笑")
+            if lang == "zh":  # the names 黛玉 goes by, merged in the word lists
+                panel.synonyms.setChecked(True)
+                panel.search("黛玉")
+            else:  # what one speaker says: the stretches of her case only
+                panel.scope.setCurrentIndex(panel.scope.findData(scope_key("case", "黛玉（发言）")))
+                panel.search("道")
             while panel.busy:
                 app.processEvents()
             for _ in range(60):
