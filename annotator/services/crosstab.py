@@ -26,7 +26,6 @@ from annotator.services.analysis_scope import (
     Resolved,
     Scope,
     check_cancel,
-    clip_rows,
     coding_array,
     resolve,
 )
@@ -109,48 +108,73 @@ def _columns(s, by: str, r: Resolved) -> tuple[dict[str, list[int]], Parts]:
     return {k: merged[k] for k in order}, parts
 
 
+def _pieces(rows: np.ndarray, owners: list[int], stretches: list[tuple[int, int, int]]
+            ) -> np.ndarray:
+    """The rows (sorted by document) cut to each stretch ``(document, lo, hi)`` at once,
+    as ``(owner, code, start, end)``: the document's place taken by the stretch's owner
+    ``owners[k]`` (a column's document, or a column's case), so that one ``merge`` and
+    one count serve every stretch."""
+    if not stretches or not len(rows):
+        return np.zeros((0, 4), dtype=np.int64)
+    doc = np.array([d for d, _a, _b in stretches], dtype=np.int64)
+    lo = np.array([a for _d, a, _b in stretches], dtype=np.int64)
+    hi = np.array([b for _d, _a, b in stretches], dtype=np.int64)
+    first = np.searchsorted(rows[:, 0], doc, side="left")
+    count = np.searchsorted(rows[:, 0], doc, side="right") - first
+    which = np.repeat(np.arange(len(stretches)), count)
+    at = first[which] + np.arange(len(which)) - np.repeat(np.cumsum(count) - count, count)
+    cut = rows[at]
+    keep = (cut[:, 2] < hi[which]) & (cut[:, 3] > lo[which])
+    cut, which = cut[keep].copy(), which[keep]
+    np.maximum(cut[:, 2], lo[which], out=cut[:, 2])
+    np.minimum(cut[:, 3], hi[which], out=cut[:, 3])
+    cut[:, 0] = np.array(owners, dtype=np.int64)[which]
+    return cut
+
+
 def _part_cells(rows: np.ndarray, parts: Parts, col_names: list[str], code_pos: dict[int, int],
                 size: int, width: int) -> tuple[np.ndarray, ...]:
     """Codings, characters, documents and cases per cell from the segment-coded cases'
-    stretches: the rows of each (column, document) cut to its cases' stretches and merged
-    as one more document; each (column, case) is marked where a code falls inside."""
+    stretches: the rows of each (column, document) cut to the union of its cases'
+    stretches and merged as one more document; each (column, case) is marked where a
+    code falls inside its own stretches (a case in several documents counts once)."""
     n = np.zeros(size, dtype=np.int64)
     chars, docs, cases = n.copy(), n.copy(), n.copy()
     code_idx = np.full(int(rows[:, 1].max(initial=0)) + 1, -1, dtype=np.int64)
     for code, k in code_pos.items():
         if code < len(code_idx):
             code_idx[code] = k
-    marks: set[tuple[int, int]] = set()      # (cell, case) carrying the cell's code
     rows = rows[np.argsort(rows[:, 0], kind="stable")]   # each document's rows one run
-    bounds = np.searchsorted(rows[:, 0], sorted({d for c in parts.values() for d in c}))
-    run_of = dict(zip(sorted({d for c in parts.values() for d in c}), bounds.tolist(),
-                      strict=True))
+    owners, stretches, owner_col = [], [], []            # (column, document): one owner
+    case_owner, case_stretches = [], []                   # (column, case): one owner
+    case_ids: dict[tuple[int, int], int] = {}
     for k, col in enumerate(col_names):
         for did, by_case in parts.get(col, {}).items():
-            first = run_of[did]
-            last = int(np.searchsorted(rows[:, 0], did, side="right"))
-            mine = rows[first:last]
-            if not len(mine):
-                continue
-            spans = (next(iter(by_case.values())) if len(by_case) == 1
-                     else union(sp for sps in by_case.values() for sp in sps))
-            p = merge(clip_rows(mine, {did: spans}, 0, 2))
-            if not len(p.doc):
-                continue
-            key = code_idx[p.code] * width + k
-            np.add.at(n, key, p.codings)
-            np.add.at(chars, key, p.length)
-            present = distinct(key)
-            docs[present] += 1
-            if len(by_case) == 1:   # one case: it carries what the stretches carry
-                marks.update((cell, case) for cell in present.tolist() for case in by_case)
-                continue
-            for case, case_spans in by_case.items():
-                inside = clip_rows(mine, {did: case_spans}, 0, 2)
-                marks.update((cell, case) for cell in
-                             distinct(code_idx[inside[:, 1]] * width + k).tolist())
-    for cell, _case in marks:   # a case with stretches in several documents counts once
-        cases[cell] += 1
+            owner = len(owner_col)
+            owner_col.append(k)
+            for lo, hi in union(sp for sps in by_case.values() for sp in sps):
+                owners.append(owner)
+                stretches.append((did, lo, hi))
+            for case, spans in by_case.items():
+                key = case_ids.setdefault((k, case), len(case_ids))
+                for lo, hi in spans:
+                    case_owner.append(key)
+                    case_stretches.append((did, lo, hi))
+    cut = _pieces(rows, owners, stretches)
+    p = merge(cut)
+    if len(p.doc):
+        cols = np.array(owner_col, dtype=np.int64)
+        key = code_idx[p.code] * width + cols[p.doc]
+        n += np.bincount(key, weights=p.codings, minlength=size).astype(np.int64)
+        chars += np.bincount(key, weights=p.length, minlength=size).astype(np.int64)
+        present = mark_distinct(p.doc * size + key, len(owner_col) * size)
+        docs += np.bincount(present % size, minlength=size)
+    inside = _pieces(rows, case_owner, case_stretches)
+    if len(inside):
+        col_of_key = np.array([k for (k, _c) in case_ids], dtype=np.int64)
+        cell = code_idx[inside[:, 1]] * width + col_of_key[inside[:, 0]]
+        marks = mark_distinct(inside[:, 0] * size + cell, len(case_ids) * size)
+        cases += np.bincount(marks % size, minlength=size)
     return n, chars, docs, cases
 
 

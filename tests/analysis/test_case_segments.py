@@ -1,7 +1,6 @@
 """Cases coded on segments (a focus group's speakers): every filter and matrix sees only
 their stretches; checked against character sets worked out here, on the novel too."""
 
-import json
 import random
 import re
 from pathlib import Path
@@ -10,6 +9,7 @@ import pytest
 from sqlalchemy import select
 
 from annotator.cli import main
+from annotator.messages import set_language
 from annotator.services import attributes, cases, words
 from annotator.services.analysis_scope import Scope
 from annotator.services.cooccurrence import cooccurrence
@@ -20,21 +20,13 @@ from annotator.services.projects import new_project
 from annotator.services.queries import QuerySpec, run_query
 from annotator.store.models import Coding, Document
 from annotator.store.project import Project
+from tests.analysis.test_analysis_cli import run
 from tests.analysis.test_matrices_agree_with_queries import random_project
 
 TRANSCRIPT = ("主持人：请大家谈谈对社区的信任。\n"
               "张阿姨：我信任居委会，他们办事公道。但是补贴发放太慢。\n"
               "李师傅：我不太信任物业，收费不透明😀。补贴的事也没人管。\n"
               "张阿姨：后来党支部来了，红色物业让大家放心。\n")
-
-
-def run(capsys, *args: object) -> tuple[int, object, str]:
-    code = main([str(a) for a in args])
-    out, err = capsys.readouterr()
-    try:
-        return code, json.loads(out) if out.strip() else None, err
-    except json.JSONDecodeError:
-        return code, out, err
 
 
 def span(part: str) -> tuple[int, int]:
@@ -45,6 +37,13 @@ def span(part: str) -> tuple[int, int]:
 def turns(speaker: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in re.finditer(f"^{speaker}：.*$", TRANSCRIPT, re.M)]
 
+
+
+@pytest.fixture(autouse=True)
+def _language_back():
+    """``--lang zh`` fixes the language for the process: the next test gets it back."""
+    yield
+    set_language(None)
 
 @pytest.fixture
 def focus(tmp_path: Path, capsys) -> Path:

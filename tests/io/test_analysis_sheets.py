@@ -2,25 +2,22 @@
 attribute, the saved queries re-run — read back with openpyxl against the commands'
 JSON, on the seed paper coded by autocoding; ``--no-analysis`` leaves them out."""
 
-import json
 from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
 
 from annotator.cli import main
-from annotator.messages import msg
+from annotator.messages import msg, set_language
+from tests.analysis.test_analysis_cli import run
 from tests.conftest import shared_file
 
 
-def run(capsys, *args: object) -> tuple[int, object, str]:
-    code = main([str(a) for a in args])
-    out, err = capsys.readouterr()
-    try:
-        return code, json.loads(out) if out.strip() else None, err
-    except json.JSONDecodeError:
-        return code, out, err
-
+@pytest.fixture(autouse=True)
+def _language_back():
+    """``--lang zh`` fixes the language for the process: the next test gets it back."""
+    yield
+    set_language(None)
 
 @pytest.fixture
 def paper(tmp_path: Path, capsys) -> Path:

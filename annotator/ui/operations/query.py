@@ -4,11 +4,9 @@ redo puts both back as they were (same ids)."""
 
 from PySide6.QtCore import QCoreApplication
 
-from annotator.services import codebook
 from annotator.services.changes import Changes, added
-from annotator.services.codebook import CodebookSnapshot
 from annotator.services.queries import QueryResult, save_as_new_code
-from annotator.ui.operations.base import Operation
+from annotator.ui.operations.codebook import MakesCode
 from annotator.ui.session import Session
 
 
@@ -16,15 +14,13 @@ def _t(text: str) -> str:
     return QCoreApplication.translate("Commands", text)
 
 
-class SaveQueryAsCode(Operation):
+class SaveQueryAsCode(MakesCode):
     """Code every passage of ``result`` with a new code at ``path``, as the current
     coder."""
 
     def __init__(self, session: Session, result: QueryResult, path: str) -> None:
         super().__init__(session, _t("Save the query as the code {0}").format(path))
         self.result, self.path = result, path
-        self.code_id: int | None = None
-        self.snapshot: CodebookSnapshot | None = None
 
     def execute(self) -> Changes:
         coder = self.session.coder.name if self.session.coder else None
@@ -34,15 +30,6 @@ class SaveQueryAsCode(Operation):
             len(saved.codings), self.path)
         return (Changes(codes=frozenset({saved.code_id}), coders=frozenset({saved.coder_id}))
                 | added(saved.codings))
-
-    def revert(self) -> Changes:
-        assert self.code_id is not None
-        self.snapshot = codebook.delete_code(self.project, self.code_id)
-        return self.snapshot.changes
-
-    def again(self) -> Changes:
-        assert self.snapshot is not None
-        return codebook.restore_snapshot(self.project, self.snapshot)
 
 
 __all__ = ["SaveQueryAsCode"]
