@@ -26,7 +26,7 @@ def add_cooccurrence_sheets(wb: Any, table: Cooccurrence, lang: str) -> None:
     names = [table.paths[c] for c in ids]
     matrix = SheetWriter(wb, _t(msg("Co-occurrence"), lang),
                          [Column(_t(msg("Code"), lang), 36),
-                          *(Column(n[-60:], 10) for n in names)])
+                          *(Column(n, 10) for n in names)])
     for name, a in zip(names, ids, strict=True):
         matrix.append((name, *(table.cell(a, b)["passages"] if a != b else None
                                for b in ids)))
