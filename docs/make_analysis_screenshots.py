@@ -18,20 +18,25 @@ import tempfile
 from itertools import pairwise
 from pathlib import Path
 
+from sqlalchemy import select
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from annotator.services import attributes, cases, codebook
+from annotator.services import attributes, cases, codebook, sets, words
 from annotator.services.coders import ensure_coder
 from annotator.services.coding import code_span
 from annotator.services.documents import add_document
 from annotator.services.projects import new_project
+from annotator.store.models import Document
 
 OUT = Path(__file__).resolve().parent
 NOVEL = Path(__file__).resolve().parents[2] / "shared/corpus/hongloumeng-gbk.txt"
 HEADING = re.compile(r"^\s*第[一二三四五六七八九十百零]+回", re.M)
 CODES = ["人物/宝玉", "人物/黛玉", "人物/宝钗", "情感/喜", "情感/悲", "礼俗", "梦境", "诗词"]
-SHOTS = [("cooccurrence", "zh"), ("heatmap", "en"), ("crosstab", "zh"), ("cases", "en")]
+SHOTS = [("cooccurrence", "zh"), ("heatmap", "en"), ("crosstab", "zh"), ("cases", "en"),
+         ("speakers", "zh"), ("speakers", "en"), ("sets", "zh"), ("sets", "en"),
+         ("concordance", "zh"), ("concordance", "en")]
 
 
 def build(path: Path) -> None:
@@ -59,6 +64,15 @@ def build(path: Path) -> None:
     for k, name in enumerate(("甲组", "乙组", "丙组")):
         cases.create_case(p, name, [d.name for d in docs[k * 4:(k + 1) * 4]])
         attributes.set_value(p, "主讲", name, ("林老师", "王同学", "林老师")[k], "case")
+    # a speaker: a case coded on the stretches of chapter 3 where 黛玉 speaks
+    cases.create_case(p, "黛玉（发言）")
+    with p.read() as s:
+        text = s.scalar(select(Document.text).where(Document.name == "第03回"))
+    for m in list(re.finditer(r"黛玉[^。]{0,6}(?:道|笑道|忙道)：“[^”]+”", text))[:12]:
+        cases.code_segment(p, "黛玉（发言）", "第03回", m.start(), m.end())
+    sets.create_set(p, "document", "前四回", [d.name for d in docs[:4]])
+    sets.create_set(p, "code", "人物", CODES[:3])
+    words.set_synonyms(p, {"黛玉": ["林黛玉", "林妹妹", "颦儿", "林姑娘"]})
     p.close()
 
 
@@ -99,6 +113,51 @@ def shoot(project: Path, which: str, lang: str) -> None:
             a.crosstab.run()
             settle()
             a.crosstab.open_cell(3, 1)
+        elif which == "speakers":
+            a.show_tab(a.cases)
+            names = [a.cases.cases.item(i).data(Qt.ItemDataRole.UserRole)
+                     for i in range(a.cases.cases.count())]
+            a.cases.cases.setCurrentRow(names.index("黛玉（发言）"))
+            info = next(c for c in cases.list_cases(w.session.project)
+                        if c.name == "黛玉（发言）")
+            start, end = info.segments["第03回"][0]
+            w.docs.show_span(next(d.id for d in w.session.documents if d.name == "第03回"),
+                             start, end)
+            column = [a.cases.table.horizontalHeaderItem(c).text()
+                      for c in range(a.cases.table.columnCount())].index(
+                          next(a.cases.table.horizontalHeaderItem(c).text()
+                               for c in range(a.cases.table.columnCount())
+                               if a.cases.table.horizontalHeaderItem(c).text()
+                               .startswith("部分")))
+            item = a.cases.table.item(4, column)
+            a.cases.table.setCurrentItem(item)
+            a.cases.table.editItem(item)
+        elif which == "sets":
+            a.show_tab(a.cooccurrence)
+            a.scope.document_sets.choose(["前四回"])
+            a.scope.code_sets.choose(["人物"])
+            a.cooccurrence.run()
+            settle()
+            a.cooccurrence.open_cell(0, 1)
+        elif which == "concordance":
+            from annotator.ui.concordance_panel import scope_key
+
+            w.registry["concordance"].trigger()
+            panel = w.text_analysis.concordance
+            if lang == "zh":  # the names 黛玉 goes by, merged in the word lists
+                panel.synonyms.setChecked(True)
+                panel.search("黛玉")
+            else:  # what one speaker says: the stretches of her case only
+                panel.scope.setCurrentIndex(panel.scope.findData(scope_key("case", "黛玉（发言）")))
+                panel.search("道")
+            while panel.busy:
+                app.processEvents()
+            for _ in range(60):
+                app.processEvents()
+            w.grab().save(str(OUT / f"analysis-{which}-{lang}.png"))
+            print("wrote", OUT / f"analysis-{which}-{lang}.png")
+            w.close()
+            return
         else:
             a.show_tab(a.cases)
             a.cases.cases.setCurrentRow(1)

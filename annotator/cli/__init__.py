@@ -34,7 +34,7 @@ COMMANDS: dict[str, str] = {
     **dict.fromkeys(("copies", "merge", "agreement", "reviewed", "disagreements",
                      "consensus"), "workshop_commands"),
     **dict.fromkeys(("push", "save-copy"), "team_commands"),
-    **dict.fromkeys(("attributes", "cases", "query", "cooccurrence", "crosstab"),
+    **dict.fromkeys(("attributes", "cases", "sets", "query", "cooccurrence", "crosstab"),
                     "analysis_commands"),
     **dict.fromkeys(("words", "kwic", "autocode", "dictionary", "stopwords", "synonyms"),
                     "words_commands"),

@@ -1,4 +1,4 @@
-"""Subcommands of analysis: attributes, cases, query, cooccurrence, crosstab.
+"""Subcommands of analysis: attributes, cases, sets, query, cooccurrence, crosstab.
 
 They call the services the window calls. ``--json`` prints what a script reads; without
 it a short summary in the user's language. ``--xlsx FILE`` writes the result as a
@@ -14,7 +14,7 @@ from pathlib import Path
 from annotator.domain.errors import Conflict, InvalidInput
 from annotator.io import attribute_table, charts_svg
 from annotator.messages import msg
-from annotator.services import attributes, cases
+from annotator.services import attributes, cases, sets
 from annotator.services.analysis_scope import Scope, parse_where
 from annotator.services.cooccurrence import cooccurrence
 from annotator.services.crosstab import crosstab
@@ -45,12 +45,21 @@ def _names(values: list[str] | None) -> tuple[str, ...]:
 
 def _scope(a: argparse.Namespace) -> Scope:
     return Scope(_names(a.docs), _names(a.cases), parse_where(a.where or ()),
-                 _names(a.coders))
+                 _names(a.coders), _names(a.document_sets), _names(a.code_sets))
+
+
+def _set_filters(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--document-sets", action="append", metavar="SET",
+                   help="only the documents of these document sets (names, commas)")
+    p.add_argument("--code-sets", action="append", metavar="SET",
+                   help="only the codes of these code sets (names, commas)")
 
 
 def _filters(p: argparse.ArgumentParser) -> None:
     p.add_argument("--docs", action="append", help="only these documents (names, commas)")
-    p.add_argument("--cases", action="append", help="only the documents of these cases")
+    p.add_argument("--cases", action="append",
+                   help="only the documents of these cases (or their coded stretches)")
+    _set_filters(p)
     p.add_argument("--where", action="append", metavar="ATTR=VALUE",
                    help="only documents (or their cases) with this attribute value")
     p.add_argument("--coders", action="append", help="only these coders' codings")
@@ -108,7 +117,13 @@ def _cmd_cases(a: argparse.Namespace) -> int:
         docs = _names(a.docs)
         if a.action != "list" and not a.name:
             raise InvalidInput("this cases action needs a case name")
-        if a.action == "add":
+        if a.action in ("code-segment", "uncode-segment"):
+            if len(docs) != 1 or a.start is None or a.end is None:
+                raise InvalidInput("cases code-segment and uncode-segment take one --docs "
+                                   "NAME, --start and --end")
+            change = cases.code_segment if a.action == "code-segment" else cases.uncode_segment
+            change(p, a.name, docs[0], a.start, a.end)
+        elif a.action == "add":
             cases.create_case(p, a.name, docs)
         elif a.action == "add-docs":
             cases.add_documents(p, a.name, docs)
@@ -118,10 +133,42 @@ def _cmd_cases(a: argparse.Namespace) -> int:
             cases.delete_case(p, a.name)
         listing = cases.list_cases(p)
     if a.json:
-        _print_json([{"name": c.name, "documents": c.documents} for c in listing])
+        _print_json([{"name": c.name, "documents": c.documents,
+                      "segments": {d: [list(sp) for sp in spans]
+                                   for d, spans in c.segments.items()}}
+                     for c in listing])
     else:
         for c in listing:
             print(msg("{name}: {count} documents", name=c.name, count=len(c.documents)))
+            for doc, spans in c.segments.items():
+                print(msg("  {document}: {count} coded stretches, {chars} characters",
+                          document=doc, count=len(spans),
+                          chars=sum(b - a for a, b in spans)))
+    return 0
+
+
+def _cmd_sets(a: argparse.Namespace) -> int:
+    kind = "code" if a.code else "document"
+    members = _names(a.members)
+    with Project.open(a.project) as p:
+        if a.action != "list" and not a.name:
+            raise InvalidInput("this sets action needs a set name")
+        if a.action == "add":
+            sets.create_set(p, kind, a.name, members)
+        elif a.action == "add-members":
+            sets.add_members(p, kind, a.name, members)
+        elif a.action == "remove-members":
+            sets.remove_members(p, kind, a.name, members)
+        elif a.action == "delete":
+            sets.delete_set(p, kind, a.name)
+        listing = sets.list_sets(p, None if a.action == "list" else kind)
+    if a.json:
+        _print_json([{"kind": x.kind, "name": x.name, "members": x.members} for x in listing])
+    else:
+        for x in listing:
+            print(msg("{name} ({kind} set): {count} members", name=x.name,
+                      kind=msg("document") if x.kind == "document" else msg("code"),
+                      count=len(x.members)))
     return 0
 
 
@@ -214,11 +261,25 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("cases", help="cases: groups of documents")
     p.add_argument("project", type=Path)
     p.add_argument("action", nargs="?", default="list",
-                   choices=["list", "add", "add-docs", "remove-docs", "delete"])
+                   choices=["list", "add", "add-docs", "remove-docs", "delete",
+                            "code-segment", "uncode-segment"])
     p.add_argument("name", nargs="?")
     p.add_argument("--docs", action="append", help="document names (commas)")
+    p.add_argument("--start", type=int, help="code-segment: first character (code points)")
+    p.add_argument("--end", type=int, help="code-segment: character after the last")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(run=_cmd_cases)
+
+    p = sub.add_parser("sets", help="document sets and code sets")
+    p.add_argument("project", type=Path)
+    p.add_argument("action", nargs="?", default="list",
+                   choices=["list", "add", "add-members", "remove-members", "delete"])
+    p.add_argument("name", nargs="?")
+    p.add_argument("--code", action="store_true", help="a code set, not a document set")
+    p.add_argument("--members", action="append",
+                   help="document names, or code paths with --code (commas)")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(run=_cmd_sets)
 
     p = sub.add_parser("query", help="coding query: combine codes, retrieve the passages")
     p.add_argument("project", type=Path)

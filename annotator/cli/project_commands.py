@@ -181,7 +181,7 @@ def _cmd_export(a: argparse.Namespace) -> int:
     def write(project: Project, damage: Examination | None) -> list[Msg]:
         if suffix == ".xlsx":
             export_workbook(project, out, lang=a.lang, agreement=not a.no_agreement,
-                            words=not a.no_words, damage=damage)
+                            words=not a.no_words, analysis=not a.no_analysis, damage=damage)
             return []
         return exchange.export_refi(project, out, utf16=a.for_nvivo)
 
@@ -281,6 +281,9 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help=str(msg("leave out the agreement and disagreement sheets")))
     p.add_argument("--no-words", action="store_true",
                    help=str(msg("leave out the word-frequency sheet")))
+    p.add_argument("--no-analysis", action="store_true",
+                   help=str(msg("leave out the analysis sheets (co-occurrence, crosstabs, "
+                                "saved queries)")))
     p.add_argument("--for-nvivo", action="store_true",
                    help=str(msg(".qdpx offsets in UTF-16 units, as NVivo counts them "
                                 "(default: code points, as the standard says); they differ "

@@ -28,19 +28,19 @@ def _print_json(data: object) -> None:
 
 
 def _scope(a: argparse.Namespace) -> Scope:
-    """The documents, cases, attribute values and coder the command was given."""
+    """The documents, cases, attribute values, sets and coder the command was given."""
     coders = (a.coder,) if getattr(a, "coder", None) else ()
     return Scope(tuple(a.doc or ()), tuple(a.cases or ()), parse_where(a.where or ()),
-                 coders)
+                 coders, tuple(a.document_sets or ()))
 
 
-def _doc_ids(p: Project, a: argparse.Namespace) -> list[int] | None:
-    """The documents a search covers (None: every document)."""
-    if not (a.doc or a.cases or a.where):
+def _doc_ids(p: Project, a: argparse.Namespace) -> words.Selection | None:
+    """The text a search covers: documents, or their stretches of a case coded on
+    segments (None: every document)."""
+    if not (a.doc or a.cases or a.where or a.document_sets):
         return None
     with p.read() as s:
-        return list(resolve(s, Scope(tuple(a.doc or ()), tuple(a.cases or ()),
-                                     parse_where(a.where or ()))).documents)
+        return resolve(s, _scope(a)).selection()
 
 
 def _cmd_words(a: argparse.Namespace) -> int:
@@ -90,7 +90,8 @@ def _write_cloud(out: Path, counts: list[tuple[str, int]]) -> None:
 
 
 def _query(a: argparse.Namespace) -> Query:
-    return Query(a.term, regex=a.regex, whole_words=a.whole_words, ignore_case=a.ignore_case)
+    return Query(a.term, regex=a.regex, whole_words=a.whole_words, ignore_case=a.ignore_case,
+                 synonyms=getattr(a, "synonyms", False))
 
 
 def _cmd_kwic(a: argparse.Namespace) -> int:
@@ -210,6 +211,8 @@ def _filter_args(p: argparse.ArgumentParser) -> None:
                    help="only the documents of this case (repeat for several)")
     p.add_argument("--where", action="append", metavar="ATTR=VALUE",
                    help="only documents (or their cases) with this attribute value")
+    p.add_argument("--document-set", dest="document_sets", action="append", metavar="SET",
+                   help="only the documents of this document set (repeat for several)")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -234,6 +237,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("kwic", help="keyword in context (concordance)")
     _search_args(p)
     p.add_argument("--context", type=_context, default=20, help="characters each side")
+    p.add_argument("--synonyms", action="store_true",
+                   help="find the words merged with TERM (its synonyms) too")
     p.add_argument("--sort", choices=("position", "left", "right", "hit"), default="position")
     p.add_argument("--limit", type=_positive, default=200_000, help="at most this many hits")
     p.add_argument("--json", action="store_true")

@@ -109,4 +109,27 @@ ZH: dict[str, str] = {
     "{rows} codes × {columns} columns": "{rows} 个代码 × {columns} 列",
     "{value!r} is not a date (YYYY-MM-DD)": "{value!r} 不是日期（YYYY-MM-DD）。",
     "{value!r} is not a number": "{value!r} 不是数字。",
+    "Document sets: {names}": "文档集：{names}",
+    "Code sets: {names}": "代码集：{names}",
+    "no document set named {name!r} in this project": "本项目中没有名为 {name!r} 的文档集。",
+    "no code set named {name!r} in this project": "本项目中没有名为 {name!r} 的代码集。",
+    "there is already a set named {name!r}": "已有名为 {name!r} 的集合。",
+    "this sets action needs a set name": "此集合操作需要一个集合名称。",
+    "{name} ({kind} set): {count} members": "{name}（{kind}集）：{count} 个成员",
+    "document": "文档",
+    "code": "代码",
+    "a segment of {name!r} runs from 0 to {length}, and its end comes after its start "
+    "(got {start}–{end})": "{name!r} 的片段须在 0 到 {length} 之间，且结束位置在开始位置之后"
+    "（收到 {start}–{end}）。",
+    "the case {case!r} already holds all of {name!r}": "案例 {case!r} 已包含整个 {name!r}。",
+    "cases code-segment and uncode-segment take one --docs NAME, --start and --end":
+        "cases code-segment 与 uncode-segment 需要一个 --docs 文档名、--start 和 --end。",
+    "  {document}: {count} coded stretches, {chars} characters":
+        "  {document}：{count} 个已编码片段，{chars} 个字符",
+    "Codes × cases": "代码 × 案例",
+    "Codes × {name}": "代码 × {name}",
+    "Saved queries": "已保存的查询",
+    "Saved query": "已保存的查询",
+    "Query": "查询",
+    "Filters": "筛选条件",
 }

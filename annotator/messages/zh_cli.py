@@ -33,6 +33,8 @@ ZH: dict[str, str] = {
     "a project file or a team project's URL (postgresql://…)":
         "项目文件或团队项目的地址（postgresql://…）",
     "document to show": "要显示的文档",
+    "leave out the analysis sheets (co-occurrence, crosstabs, saved queries)":
+        "不包括分析工作表（共现、交叉表、已保存的查询）",
     "blind coding: participants see only their own codings":
         "盲编码：参与者只看到自己的编码",
     "switch blind coding on": "开启盲编码",

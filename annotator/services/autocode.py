@@ -19,7 +19,7 @@ from sqlalchemy import insert, select
 from annotator.domain.errors import InvalidInput
 from annotator.services.changes import Changes, added
 from annotator.services.coding import check_span, code_row, doc_row
-from annotator.services.kwic import MAX_HITS, Query, iter_hits
+from annotator.services.kwic import MAX_HITS, Documents, Query, iter_hits
 from annotator.services.progress import CancelFn
 from annotator.services.rows import CodingRow
 from annotator.store.models import Coding, Document
@@ -120,7 +120,7 @@ def code_hits(project: Project, hits: Iterable[HitSpan], code_id: int, coder_id:
 
 
 def autocode(project: Project, query: Query, code_id: int, coder_id: int, *,
-             extent: Extent = "hit", document_ids: Iterable[int] | None = None,
+             extent: Extent = "hit", document_ids: Documents = None,
              cancel: CancelFn | None = None) -> AutocodeResult:
     """Code every hit of a query (the command line's ``autocode``)."""
     hits: list[HitSpan] = []

@@ -1,16 +1,19 @@
-"""Cases: a case groups documents (one participant, several interviews)."""
+"""Cases: a case groups documents (one participant, several interviews), or stretches of
+documents (a focus group's speakers: the case is coded on the turns they speak)."""
 
 import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from annotator.domain.codepath import check_name
-from annotator.domain.errors import Conflict, NotFound
+from annotator.domain.errors import Conflict, InvalidInput, NotFound
+from annotator.domain.intervals import Span, union
+from annotator.domain.query import subtract
 from annotator.services.documents import find_document
-from annotator.store.models import Case, CaseDocument, Document
+from annotator.store.models import Case, CaseDocument, CaseSegment, Document
 from annotator.store.project import Project, now
 
 
@@ -19,6 +22,7 @@ class CaseInfo:
     id: int
     name: str
     documents: list[str]
+    segments: dict[str, list[Span]] = field(default_factory=dict)  # document → stretches
 
 
 def find_case(s: Session, name: str) -> Case:
@@ -56,6 +60,7 @@ def add_documents(project: Project, case: str, documents: Sequence[str]) -> None
             did = find_document(s, doc).id
             if did not in have:
                 s.add(CaseDocument(case_id=c.id, document_id=did))
+                _replace_segments(s, c.id, did, [])   # held whole now: no stretches
                 have.add(did)
 
 
@@ -82,5 +87,65 @@ def list_cases(project: Project) -> list[CaseInfo]:
             .order_by(Document.position, Document.id)
         ):
             members.setdefault(cid, []).append(dname)
-        return [CaseInfo(cid, name, members.get(cid, []))
+        segs: dict[int, dict[str, list[Span]]] = {}
+        for cid, dname, start, end in s.execute(
+            select(CaseSegment.case_id, Document.name, CaseSegment.start, CaseSegment.end)
+            .join(Document, Document.id == CaseSegment.document_id)
+            .order_by(Document.position, Document.id, CaseSegment.start)
+        ):
+            segs.setdefault(cid, {}).setdefault(dname, []).append((start, end))
+        return [CaseInfo(cid, name, members.get(cid, []), segs.get(cid, {}))
                 for cid, name in s.execute(select(Case.id, Case.name).order_by(Case.name))]
+
+
+def _check_span(doc: Document, start: int, end: int) -> None:
+    if not 0 <= start < end <= doc.length:
+        raise InvalidInput("a segment of {name!r} runs from 0 to {length}, and its end comes "
+                           "after its start (got {start}–{end})", name=doc.name,
+                           length=doc.length, start=start, end=end)
+
+
+def _replace_segments(s: Session, case_id: int, doc_id: int, spans: list[Span]) -> None:
+    s.execute(delete(CaseSegment).where(CaseSegment.case_id == case_id,
+                                        CaseSegment.document_id == doc_id))
+    for start, end in spans:
+        s.add(CaseSegment(case_id=case_id, document_id=doc_id, start=start, end=end))
+
+
+def _segments_of(s: Session, case_id: int, doc_id: int) -> list[Span]:
+    return [(a, b) for a, b in s.execute(
+        select(CaseSegment.start, CaseSegment.end)
+        .where(CaseSegment.case_id == case_id, CaseSegment.document_id == doc_id))]
+
+
+def code_segment(project: Project, case: str, document: str, start: int, end: int
+                 ) -> list[Span]:
+    """Code ``[start, end)`` of ``document`` to ``case``; the case's stretches of that
+    document afterwards (touching and overlapping ones are kept as one). One transaction.
+
+    A document the case holds whole needs no segments: that is refused, so the case's
+    extent stays what the user sees."""
+    with project.write() as s:
+        c = find_case(s, case)
+        doc = find_document(s, document)
+        _check_span(doc, start, end)
+        whole = s.scalar(select(CaseDocument.case_id).where(
+            CaseDocument.case_id == c.id, CaseDocument.document_id == doc.id))
+        if whole is not None:
+            raise Conflict("the case {case!r} already holds all of {name!r}", case=c.name,
+                           name=doc.name)
+        spans = union([*_segments_of(s, c.id, doc.id), (start, end)])
+        _replace_segments(s, c.id, doc.id, spans)
+        return spans
+
+
+def uncode_segment(project: Project, case: str, document: str, start: int, end: int
+                   ) -> list[Span]:
+    """Take ``[start, end)`` of ``document`` out of ``case``'s stretches; what is left."""
+    with project.write() as s:
+        c = find_case(s, case)
+        doc = find_document(s, document)
+        _check_span(doc, start, end)
+        spans = subtract(union(_segments_of(s, c.id, doc.id)), [(start, end)])
+        _replace_segments(s, c.id, doc.id, spans)
+        return spans

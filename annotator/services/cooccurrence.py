@@ -101,18 +101,45 @@ def _count(keys: np.ndarray, cells: int, weights: np.ndarray | None = None
 
 
 def _case_counts(present_doc: np.ndarray, present_key: np.ndarray, doc_ids: list[int],
-                 case_of: dict[int, list[int]], cells: int) -> tuple[np.ndarray, np.ndarray]:
+                 case_of: dict[int, list[int]], cells: int,
+                 segment_marks: list[tuple[int, np.ndarray]] = ()
+                 ) -> tuple[np.ndarray, np.ndarray]:
     """Per pair, the cases with a document carrying it: each (document, pair) mark is
-    repeated once per case of its document, and the distinct (case, pair) marks counted."""
-    case_list = sorted({c for d in doc_ids for c in case_of.get(d, ())})
+    repeated once per case of its document, the (case, pair) marks of the cases coded on
+    segments added, and the distinct (case, pair) marks counted."""
+    case_list = sorted({c for d in doc_ids for c in case_of.get(d, ())}
+                       | {c for c, _keys in segment_marks})
     if not case_list:
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
     case_index = {c: k for k, c in enumerate(case_list)}
     per_doc = [sorted({case_index[c] for c in case_of.get(d, ())}) for d in doc_ids]
     entry, case = fan_out(present_doc, per_doc)
-    keys = mark_distinct(case * cells + present_key[entry], len(case_list) * cells)
+    keys = [case * cells + present_key[entry]]
+    keys += [case_index[c] * cells + k for c, k in segment_marks]
+    keys = mark_distinct(np.concatenate(keys), len(case_list) * cells)
     found, count, _ = _count(keys % cells, cells)
     return found, count
+
+
+def _segment_marks(case_segments: dict[int, dict[int, list]], docs: np.ndarray,
+                   pair_doc: np.ndarray, lo: np.ndarray, hi: np.ndarray, keys: np.ndarray
+                   ) -> list[tuple[int, np.ndarray]]:
+    """For each case coded on segments, the pairs whose shared text ``[lo, hi)`` falls in
+    its stretches (a speaker's turns)."""
+    out = []
+    for did, by_case in case_segments.items():
+        k = int(np.searchsorted(docs, did))
+        if k >= len(docs) or docs[k] != did:
+            continue
+        mine = pair_doc == k
+        d_lo, d_hi, d_keys = lo[mine], hi[mine], keys[mine]
+        for case, spans in by_case.items():
+            hit = np.zeros(len(d_lo), dtype=bool)
+            for a, b in spans:
+                hit |= (d_lo < b) & (d_hi > a)
+            if hit.any():
+                out.append((case, d_keys[hit]))
+    return out
 
 
 def cooccurrence(project: Project, code_paths_: Sequence[str] | None = None,
@@ -128,7 +155,10 @@ def cooccurrence(project: Project, code_paths_: Sequence[str] | None = None,
         ids = ([find_code(s, p).id for p in code_paths_] if code_paths_
                else sorted(paths, key=paths.get))
         r = resolve(s, scope)
-        rows = coding_array(s, r, ids if code_paths_ else None, spans_only=True)
+        if r.code_ids is not None and not code_paths_:
+            ids = [c for c in ids if c in r.code_ids]
+        rows = coding_array(s, r, ids if code_paths_ or r.code_ids is not None else None,
+                            spans_only=True)
     steps = 4
 
     def step(done: int) -> None:
@@ -148,7 +178,8 @@ def cooccurrence(project: Project, code_paths_: Sequence[str] | None = None,
                                             minlength=len(codes)).astype(np.int64).tolist(),
                      strict=True))
     # All documents on one number line, each in its own stretch: one sweep for all.
-    shift = doc_idx * (int(p.end.max(initial=0)) + 1)
+    line = int(p.end.max(initial=0)) + 1
+    shift = doc_idx * line
     start, end = p.start + shift, p.end + shift
     order = np.lexsort((end, start))
     start, end, code_idx, doc_idx = start[order], end[order], code_idx[order], doc_idx[order]
@@ -162,8 +193,13 @@ def cooccurrence(project: Project, code_paths_: Sequence[str] | None = None,
     present_doc, present_key = present // cells, present % cells
     doc_found, doc_count, _ = _count(present_key, cells)
     step(3)
+    seg_marks = []
+    if r.case_segments:
+        back = doc_idx[j] * line            # the shared text's offsets in its document
+        seg_marks = _segment_marks(r.case_segments, docs, doc_idx[i], start[j] - back,
+                                   np.minimum(end[i], end[j]) - back, keys)
     case_found, case_count = _case_counts(present_doc, present_key, docs.tolist(),
-                                          r.case_of, cells)
+                                          r.case_of, cells, seg_marks)
     step(4)
 
     def pairs(keys_: np.ndarray) -> list[tuple[int, int]]:

@@ -3,22 +3,27 @@
 Each cell counts codings, documents, cases and coded characters (overlaps counted once)
 of one code in one column's documents, with percentages: of the code's codings in the
 scope (row) and of the column's documents that carry the code. A document in two cases
-counts in both columns, as it does in NVivo's framework matrices. ``cell_segments``
-gives the coded segments behind a cell.
+counts in both columns, as it does in NVivo's framework matrices. A case coded on
+segments (a focus group's speaker) holds only its stretches of a document: in its column
+(and in its attribute values' columns) the codings count for the part inside them.
+``cell_segments`` gives the coded segments behind a cell.
 """
 
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 from sqlalchemy import select
 
 from annotator.domain.errors import InvalidInput, NotFound
+from annotator.domain.intervals import Span, union
+from annotator.domain.query import intersect
 from annotator.services.analysis_scope import (
     ALL,
     CancelFlag,
     Progress,
+    Resolved,
     Scope,
     check_cancel,
     coding_array,
@@ -42,6 +47,9 @@ class Crosstab:
     columns: list[str]                         # values (NO_VALUE = not set) or case names
     column_documents: dict[str, list[int]]
     cells: dict[tuple[int, str], dict]         # (code id, column) → measures
+    # column → document → its stretches in the column (cases coded on segments, or a
+    # filter by such cases); a document not listed is in its column whole
+    column_parts: dict[str, dict[int, list[Span]]] = field(default_factory=dict)
 
     def to_json(self) -> dict:
         return {
@@ -52,14 +60,28 @@ class Crosstab:
         }
 
 
-def _columns(s, by: str, r) -> dict[str, list[int]]:
-    """Column → documents of the scope in it."""
+Parts = dict[str, dict[int, dict[int, list[Span]]]]   # column → document → case → stretches
+
+
+def _columns(s, by: str, r: Resolved) -> tuple[dict[str, list[int]], Parts]:
+    """Column → documents of the scope wholly in it; and column → the stretches of
+    documents its segment-coded cases hold (a document whole in a column has none)."""
     cols: dict[str, list[int]] = {}
+    parts: Parts = {}
+
+    def add_part(col: str, did: int, case: int, spans: list[Span]) -> None:
+        if did not in cols.get(col, ()):
+            parts.setdefault(col, {}).setdefault(did, {})[case] = spans
+
     if by == "case":
         for did in r.documents:
             for case in r.case_of.get(did, ()):
                 cols.setdefault(r.case_names[case], []).append(did)
-        return dict(sorted(cols.items()))
+        for did in r.documents:
+            for case, spans in r.case_segments.get(did, {}).items():
+                add_part(r.case_names[case], did, case, spans)
+        names = sorted(set(cols) | set(parts))
+        return {k: cols.get(k, []) for k in names}, parts
     attrs = s.scalars(select(Attribute).where(Attribute.name == by)
                       .order_by(Attribute.scope.desc())).all()
     if not attrs:
@@ -72,11 +94,88 @@ def _columns(s, by: str, r) -> dict[str, list[int]]:
         if attr.scope == "document":
             keys = [values.get(did, NO_VALUE)]
         else:
-            keys = sorted({values.get(c, NO_VALUE) for c in r.case_of.get(did, ())}) or [NO_VALUE]
+            keys = sorted({values.get(c, NO_VALUE) for c in r.case_of.get(did, ())})
+            if not keys and not r.case_segments.get(did):
+                keys = [NO_VALUE]
         for key in keys:
             cols.setdefault(key, []).append(did)
-    order = _value_order(attr.type, cols, json.loads(attr.categories or "[]"))
-    return {k: cols[k] for k in order}
+    if attr.scope == "case":
+        for did in r.documents:
+            for case, spans in r.case_segments.get(did, {}).items():
+                add_part(values.get(case, NO_VALUE), did, case, spans)
+    merged = {k: cols.get(k, []) for k in set(cols) | set(parts)}
+    order = _value_order(attr.type, merged, json.loads(attr.categories or "[]"))
+    return {k: merged[k] for k in order}, parts
+
+
+def _pieces(rows: np.ndarray, owners: list[int], stretches: list[tuple[int, int, int]]
+            ) -> np.ndarray:
+    """The rows (sorted by document) cut to each stretch ``(document, lo, hi)`` at once,
+    as ``(owner, code, start, end)``: the document's place taken by the stretch's owner
+    ``owners[k]`` (a column's document, or a column's case), so that one ``merge`` and
+    one count serve every stretch."""
+    if not stretches or not len(rows):
+        return np.zeros((0, 4), dtype=np.int64)
+    doc = np.array([d for d, _a, _b in stretches], dtype=np.int64)
+    lo = np.array([a for _d, a, _b in stretches], dtype=np.int64)
+    hi = np.array([b for _d, _a, b in stretches], dtype=np.int64)
+    first = np.searchsorted(rows[:, 0], doc, side="left")
+    count = np.searchsorted(rows[:, 0], doc, side="right") - first
+    which = np.repeat(np.arange(len(stretches)), count)
+    at = first[which] + np.arange(len(which)) - np.repeat(np.cumsum(count) - count, count)
+    cut = rows[at]
+    keep = (cut[:, 2] < hi[which]) & (cut[:, 3] > lo[which])
+    cut, which = cut[keep].copy(), which[keep]
+    np.maximum(cut[:, 2], lo[which], out=cut[:, 2])
+    np.minimum(cut[:, 3], hi[which], out=cut[:, 3])
+    cut[:, 0] = np.array(owners, dtype=np.int64)[which]
+    return cut
+
+
+def _part_cells(rows: np.ndarray, parts: Parts, col_names: list[str], code_pos: dict[int, int],
+                size: int, width: int) -> tuple[np.ndarray, ...]:
+    """Codings, characters, documents and cases per cell from the segment-coded cases'
+    stretches: the rows of each (column, document) cut to the union of its cases'
+    stretches and merged as one more document; each (column, case) is marked where a
+    code falls inside its own stretches (a case in several documents counts once)."""
+    n = np.zeros(size, dtype=np.int64)
+    chars, docs, cases = n.copy(), n.copy(), n.copy()
+    code_idx = np.full(int(rows[:, 1].max(initial=0)) + 1, -1, dtype=np.int64)
+    for code, k in code_pos.items():
+        if code < len(code_idx):
+            code_idx[code] = k
+    rows = rows[np.argsort(rows[:, 0], kind="stable")]   # each document's rows one run
+    owners, stretches, owner_col = [], [], []            # (column, document): one owner
+    case_owner, case_stretches = [], []                   # (column, case): one owner
+    case_ids: dict[tuple[int, int], int] = {}
+    for k, col in enumerate(col_names):
+        for did, by_case in parts.get(col, {}).items():
+            owner = len(owner_col)
+            owner_col.append(k)
+            for lo, hi in union(sp for sps in by_case.values() for sp in sps):
+                owners.append(owner)
+                stretches.append((did, lo, hi))
+            for case, spans in by_case.items():
+                key = case_ids.setdefault((k, case), len(case_ids))
+                for lo, hi in spans:
+                    case_owner.append(key)
+                    case_stretches.append((did, lo, hi))
+    cut = _pieces(rows, owners, stretches)
+    p = merge(cut)
+    if len(p.doc):
+        cols = np.array(owner_col, dtype=np.int64)
+        key = code_idx[p.code] * width + cols[p.doc]
+        n += np.bincount(key, weights=p.codings, minlength=size).astype(np.int64)
+        chars += np.bincount(key, weights=p.length, minlength=size).astype(np.int64)
+        present = mark_distinct(p.doc * size + key, len(owner_col) * size)
+        docs += np.bincount(present % size, minlength=size)
+    inside = _pieces(rows, case_owner, case_stretches)
+    if len(inside):
+        col_of_key = np.array([k for (k, _c) in case_ids], dtype=np.int64)
+        cell = code_idx[inside[:, 1]] * width + col_of_key[inside[:, 0]]
+        marks = mark_distinct(inside[:, 0] * size + cell, len(case_ids) * size)
+        cases += np.bincount(marks % size, minlength=size)
+    return n, chars, docs, cases
 
 
 def _value_order(kind: str, cols: dict, categories: list[str]) -> list[str]:
@@ -103,8 +202,11 @@ def crosstab(project: Project, by: str, code_paths_: Sequence[str] | None = None
         ids = ([find_code(s, p).id for p in code_paths_] if code_paths_
                else sorted(paths, key=paths.get))
         r = resolve(s, scope)
-        cols = _columns(s, by, r)
-        rows = coding_array(s, r, ids if code_paths_ else None, spans_only=True)
+        if r.code_ids is not None and not code_paths_:
+            ids = [c for c in ids if c in r.code_ids]
+        cols, parts = _columns(s, by, r)
+        rows = coding_array(s, r, ids if code_paths_ or r.code_ids is not None else None,
+                            spans_only=True)
     check_cancel(cancel)
     merged = merge(rows)
     # Passages are sorted by (document, code): each (code, document) pair is one run.
@@ -141,11 +243,15 @@ def crosstab(project: Project, by: str, code_paths_: Sequence[str] | None = None
     marks = mark_distinct(key[in_case] * n_case + case, size * n_case)
     n_cases = np.bincount(marks // n_case, minlength=size)
     row_total = np.bincount(code_idx, weights=pair_codings, minlength=len(ids)).astype(np.int64)
+    if parts:
+        more = _part_cells(rows, parts, col_names, code_pos, size, width)
+        n, chars, with_code, n_cases = (x + y for x, y in
+                                        zip((n, chars, with_code, n_cases), more, strict=True))
     check_cancel(cancel)
     cells: dict[tuple[int, str], dict] = {}
     n_l, chars_l, with_l, cases_l = n.tolist(), chars.tolist(), with_code.tolist(), n_cases.tolist()
     totals = row_total.tolist()
-    sizes = [len(d) for d in cols.values()]
+    sizes = [len(d) + len(parts.get(k, {})) for k, d in cols.items()]
     for row, code in enumerate(ids):
         for k, name in enumerate(col_names):
             cell = row * width + k
@@ -157,15 +263,39 @@ def crosstab(project: Project, by: str, code_paths_: Sequence[str] | None = None
             }
         if progress:
             progress(row + 1, len(ids))
-    return Crosstab(by, scope, [paths[c] for c in ids], ids, list(cols), cols, cells)
+    return Crosstab(by, scope, [paths[c] for c in ids], ids, list(cols), cols, cells,
+                    _column_stretches(cols, parts, r))
+
+
+def _column_stretches(cols: dict[str, list[int]], parts: Parts, r: Resolved
+                      ) -> dict[str, dict[int, list[Span]]]:
+    """Per column, the stretches of each document covered in part (inside the scope)."""
+    out: dict[str, dict[int, list[Span]]] = {}
+    for col, docs in cols.items():
+        mine = {d: r.regions[d] for d in docs if d in r.regions}
+        for did, by_case in parts.get(col, {}).items():
+            spans = union(sp for sps in by_case.values() for sp in sps)
+            if did in r.regions:
+                spans = intersect(spans, r.regions[did])
+            mine[did] = spans
+        if mine:
+            out[col] = mine
+    return out
 
 
 def cell_segments(project: Project, table: Crosstab, code_id: int, column: str
                   ) -> list[Segment]:
     """The coded segments behind one cell, in document order."""
     wanted = set(table.column_documents[column])
+    parts = table.column_parts.get(column, {})
     coders = None
     if table.scope.coders:
         coders = set(table.scope.coders)
+
+    def inside(g: Segment) -> bool:
+        if g.document_id in parts:
+            return any(g.start < hi and g.end > lo for lo, hi in parts[g.document_id])
+        return g.document_id in wanted
+
     return [g for g in segments(project, code_id=code_id)
-            if g.document_id in wanted and (coders is None or g.coder in coders)]
+            if inside(g) and (coders is None or g.coder in coders)]

@@ -2,14 +2,16 @@
 
 Sheets: coded segments; codebook; code × document matrix (counts); coverage (share of
 each document's characters coded, overlapping codings counted once); documents; word
-frequencies (``services/words``, the most frequent words of every document). The
-labels follow the interface language (terms from the project's glossary).
+frequencies (``services/words``, the most frequent words of every document); the
+analysis of the whole project (``io/analysis_sheets``: code co-occurrence, codes × cases,
+codes × each attribute with a few values, every saved query re-run). The labels follow
+the interface language (terms from the project's glossary).
 """
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from annotator.domain.errors import InvalidInput
+from annotator.domain.errors import AnnotatorError, InvalidInput
 from annotator.io.word_sheet import add_word_sheet
 from annotator.io.workbook import (
     Column,
@@ -20,10 +22,15 @@ from annotator.io.workbook import (
     new_workbook,
     save_workbook,
 )
+from annotator.messages import Msg
 from annotator.services.agreement import disagreements, project_agreement
 from annotator.services.agreement_export import add_agreement_sheets
+from annotator.services.attributes import list_attributes
+from annotator.services.cases import list_cases
+from annotator.services.codebook import code_paths
 from annotator.services.coding import iter_segments
 from annotator.services.overview import code_document_matrix
+from annotator.services.queries import QueryResult, run_saved, saved_queries
 from annotator.services.words import WordOptions, word_frequencies
 from annotator.store.integrity import Examination
 from annotator.store.project import Project
@@ -32,6 +39,9 @@ if TYPE_CHECKING:
     from openpyxl import Workbook
 
 EXPORT_WORDS = 1_000  # the word-frequency sheet: this many of the most frequent words
+# an attribute gets a crosstab sheet when it has at most this many values (a category,
+# a region; an age or a date has one column per person: no table to read)
+CROSSTAB_VALUES = 20
 
 LABELS = {
     "zh": {
@@ -90,28 +100,65 @@ def _damage_sheet(wb: "Workbook", damage: Examination, L: dict[str, str]) -> Non
     for problem in damage.problems:
         sheet.append(("", L["damaged_file"].format(problem=problem)))
     sheet.finish()
+def add_analysis_sheets(wb: Any, project: Project, lang: str) -> None:
+    """Co-occurrence, codes × cases, codes × each attribute of at most ``CROSSTAB_VALUES``
+    values, and the saved queries, over the whole project (separate writers, each on
+    ``SheetWriter``). numpy comes with them: imported here, not when the window starts."""
+    from annotator.io.analysis_sheets import (
+        add_cooccurrence_sheets,
+        add_crosstab_sheet,
+        add_saved_queries_sheet,
+        crosstab_title,
+    )
+    from annotator.services.cooccurrence import cooccurrence
+    from annotator.services.crosstab import crosstab
+
+    with project.read() as s:
+        if not code_paths(s):
+            return
+    add_cooccurrence_sheets(wb, cooccurrence(project), lang)
+    if list_cases(project):
+        table = crosstab(project, "case")
+        add_crosstab_sheet(wb, table, lang, crosstab_title(table, lang))
+    seen = set()
+    for attr in list_attributes(project):
+        values = set(attr.values.values())
+        if attr.name in seen or not values or len(values) > CROSSTAB_VALUES:
+            continue
+        seen.add(attr.name)  # a document attribute wins over a case one of that name
+        table = crosstab(project, attr.name)
+        add_crosstab_sheet(wb, table, lang, crosstab_title(table, lang))
+    results: list[tuple[str, QueryResult | Msg]] = []
+    for name, _definition in saved_queries(project):
+        try:
+            results.append((name, run_saved(project, name)))
+        except AnnotatorError as exc:  # a code deleted since: the sheet says so
+            results.append((name, exc.message))
+    if results:
+        add_saved_queries_sheet(wb, results, lang)
 
 
 def export_workbook(
     project: Project, out: Path | str, lang: str = "en", agreement: bool = True,
-    words: bool = True, damage: Examination | None = None,
+    words: bool = True, analysis: bool = True, damage: Examination | None = None,
 ) -> Path:
     """The workbook; with ``words`` the word-frequency sheet (the top ``EXPORT_WORDS``
-    words of every document); with ``agreement`` and codings by two or more coders, the
+    words of every document); with ``analysis`` the analysis sheets
+    (``add_analysis_sheets``); with ``agreement`` and codings by two or more coders, the
     agreement and disagreement sheets too (on random test data those run to many thousand
     rows). ``damage``: ``project`` is what was readable of a damaged one
     (``services/repair.export_readable``), and a first sheet says what was left out."""
     out = check_target(out)
     wb = new_workbook()
     with discarded_on_error(wb):
-        _fill(wb, project, LABELS[lang], lang, agreement, words, damage)
+        _fill(wb, project, LABELS[lang], lang, agreement, words, analysis, damage)
         save_workbook(wb, out)
     return out
 
 
 def _fill(
     wb: "Workbook", project: Project, L: dict[str, str], lang: str, agreement: bool,
-    words: bool, damage: Examination | None,
+    words: bool, analysis: bool, damage: Examination | None,
 ) -> None:
     matrix = code_document_matrix(project)
     if damage is not None:
@@ -186,6 +233,8 @@ def _fill(
     if words:
         add_word_sheet(wb, word_frequencies(project, options=WordOptions(top=EXPORT_WORDS)),
                        lang)
+    if analysis:
+        add_analysis_sheets(wb, project, lang)
     if agreement:
         try:
             result = project_agreement(project)

@@ -2,21 +2,24 @@
 
 A term matches wherever its characters occur (for Chinese that is every occurrence:
 信任 is found inside 不信任 too); ``whole_words`` keeps only hits that begin and end at
-word boundaries of the project's segmentation. Hits come in batches from a generator, so
+word boundaries of the project's segmentation, and ``synonyms`` finds the words the user
+merged with the term (its synonyms) as well. Hits come in batches from a generator, so
 the window can show the first ones at once, keep its event loop turning between batches
 and stop (``cancel``) whenever the user asks; every regular-expression search step is
 bounded by a time limit (the ``regex`` module's ``timeout``), so a pattern that would
 backtrack for hours stops with a message instead. Offsets are code points.
 """
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
 import regex
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from annotator.domain.errors import InvalidInput
+from annotator.services import words
 from annotator.services.progress import CancelFn, ProgressFn, step
 from annotator.services.words import project_segmenter, whole_documents
 from annotator.store.models import Document
@@ -31,6 +34,8 @@ BATCH = 1_000
 _SHOWN = str.maketrans({"\n": "⏎", "\t": " ", "\r": "⏎"})
 
 SortKey = Literal["position", "left", "right", "hit"]
+# Which documents: ids, a selection (id → stretches or None for all of it), or None = all.
+Documents = Iterable[int] | Mapping[int, Sequence[tuple[int, int]] | None] | None
 
 
 @dataclass(frozen=True)
@@ -39,6 +44,28 @@ class Query:
     regex: bool = False
     whole_words: bool = False
     ignore_case: bool = False
+    synonyms: bool = False   # a word finds the words merged with it too (not for a regex)
+
+
+def synonym_group(s: Session, term: str) -> list[str]:
+    """``term`` and the words the user merged with it (its head and the head's other
+    words), longest first so that an alternation prefers the longer word."""
+    table = words.synonyms(s)
+    head = table.get(term, term)
+    group = {head, term} | {w for w, h in table.items() if h == head}
+    return sorted(group, key=lambda w: (-len(w), w))
+
+
+def _pattern(project: Project, query: Query) -> regex.Pattern:
+    pattern = compile_query(query)
+    if not query.synonyms or query.regex:
+        return pattern
+    with project.read() as s:
+        group = synonym_group(s, query.term)
+    if len(group) == 1:
+        return pattern
+    flags = regex.V1 | (regex.IGNORECASE if query.ignore_case else 0)
+    return regex.compile("|".join(regex.escape(w) for w in group), flags)
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,27 +159,37 @@ def _hits_in(pattern: regex.Pattern, query: Query, project: Project, doc_id: int
 
 
 def iter_hits(
-    project: Project, query: Query, document_ids: Iterable[int] | None = None, *,
+    project: Project, query: Query, document_ids: Documents = None, *,
     context: int = 20, batch: int = BATCH, limit: int = MAX_HITS,
     progress: ProgressFn | None = None, cancel: CancelFn | None = None,
 ) -> Iterator[list[Hit]]:
     """Hits in batches of at most ``batch``, in document order, stopping after ``limit``.
 
-    The query is checked before the first batch (a bad pattern fails at once).
+    ``document_ids`` may be a selection (document → stretches, or None for the whole
+    document: an analysis ``Scope`` covering a case coded on segments); then only the
+    hits inside the stretches count. The query is checked before the first batch (a bad
+    pattern fails at once).
     """
     if not 0 <= context <= MAX_CONTEXT:
         raise InvalidInput("context is 0 to {max} characters (got {n})", max=MAX_CONTEXT,
                            n=context)
-    pattern = compile_query(query)
+    pattern = _pattern(project, query)
     with project.read() as s:
         docs = list(whole_documents(s, document_ids))
         names = dict(s.execute(select(Document.id, Document.name)).all())
-    return _batches(project, query, pattern, docs, names, context, batch, limit, progress,
-                    cancel)
+    regions = ({d: v for d, v in document_ids.items() if v is not None}
+               if isinstance(document_ids, Mapping) else {})
+    return _batches(project, query, pattern, docs, names, regions, context, batch, limit,
+                    progress, cancel)
+
+
+def _inside(hit: Hit, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(lo <= hit.start and hit.end <= hi for lo, hi in spans)
 
 
 def _batches(project: Project, query: Query, pattern: regex.Pattern, docs: list[int],
-             names: dict[int, str], context: int, batch: int, limit: int,
+             names: dict[int, str], regions: Mapping[int, Sequence[tuple[int, int]]],
+             context: int, batch: int, limit: int,
              progress: ProgressFn | None, cancel: CancelFn | None) -> Iterator[list[Hit]]:
     out: list[Hit] = []
     found = 0
@@ -160,7 +197,10 @@ def _batches(project: Project, query: Query, pattern: regex.Pattern, docs: list[
         step(done, len(docs), progress, cancel)
         with project.read() as s:
             text = s.scalar(select(Document.text).where(Document.id == doc_id)) or ""
+        spans = regions.get(doc_id)
         for hit in _hits_in(pattern, query, project, doc_id, names[doc_id], text, context):
+            if spans is not None and not _inside(hit, spans):
+                continue
             out.append(hit)
             found += 1
             if len(out) >= batch or found >= limit:
@@ -180,7 +220,7 @@ class Concordance:
     truncated: bool  # more hits than ``limit`` exist
 
 
-def concordance(project: Project, query: Query, document_ids: Iterable[int] | None = None,
+def concordance(project: Project, query: Query, document_ids: Documents = None,
                 *, context: int = 20, limit: int = MAX_HITS, sort: SortKey = "position",
                 cancel: CancelFn | None = None) -> Concordance:
     """Every hit at once (the command line; the window uses ``iter_hits``)."""

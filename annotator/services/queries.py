@@ -26,6 +26,7 @@ from annotator.services.analysis_scope import (
 )
 from annotator.services.codebook import code_paths, create_code, find_code
 from annotator.services.coders import get_or_create_coder, resolve_coder_name
+from annotator.services.rows import CodingRow
 from annotator.store.models import Code, Coding, Document, SavedQuery
 from annotator.store.project import Project, now
 
@@ -147,9 +148,18 @@ def run_query(project: Project, spec: QuerySpec, scope: Scope = ALL,
         return run_in_session(s, spec, scope, progress, cancel)
 
 
-def save_as_code(project: Project, result: QueryResult, path: str,
-                 coder: str | None = None) -> int:
-    """Code every passage of ``result`` with a new code at ``path``; its id.
+@dataclass(frozen=True)
+class SavedCode:
+    """The code a query was saved as, with the codings made (what an undo removes)."""
+
+    code_id: int
+    coder_id: int
+    codings: list[CodingRow]
+
+
+def save_as_new_code(project: Project, result: QueryResult, path: str,
+                     coder: str | None = None) -> SavedCode:
+    """Code every passage of ``result`` with a new code at ``path``.
 
     One transaction: the code and all its codings, or nothing.
     """
@@ -158,14 +168,23 @@ def save_as_code(project: Project, result: QueryResult, path: str,
         parent = find_code(s, join_path(names[:-1])).id if len(names) > 1 else None
         code = create_code(s, parent, names[-1])
         coder_id = get_or_create_coder(s, resolve_coder_name(coder)).id
+        made: list[CodingRow] = []
         if result.segments:
             stamp = now()
-            s.execute(insert(Coding.__table__), [
-                {"document_id": g.document_id, "code_id": code.id, "coder_id": coder_id,
-                 "start": g.start, "end": g.end, "memo": "", "created_at": stamp,
-                 "guid": str(uuid.uuid4())} for g in result.segments
-            ])
-        return code.id
+            rows = [{"document_id": g.document_id, "code_id": code.id, "coder_id": coder_id,
+                     "start": g.start, "end": g.end, "memo": "", "created_at": stamp,
+                     "guid": str(uuid.uuid4())} for g in result.segments]
+            ids = s.execute(insert(Coding.__table__).returning(
+                Coding.__table__.c.id, sort_by_parameter_order=True), rows).scalars().all()
+            made = [CodingRow.of({**row, "id": new_id})
+                    for row, new_id in zip(rows, ids, strict=True)]
+        return SavedCode(code.id, coder_id, made)
+
+
+def save_as_code(project: Project, result: QueryResult, path: str,
+                 coder: str | None = None) -> int:
+    """``save_as_new_code``'s code id (the command line's ``--save-as``)."""
+    return save_as_new_code(project, result, path, coder).code_id
 
 
 def save_query(project: Project, name: str, spec: QuerySpec, scope: Scope) -> None:

@@ -11,6 +11,7 @@ named 红色物业 keeps 红色物业 one word) and the project dictionary, and 
 calls: a word added to the dictionary takes effect at once, without rebuilding.
 """
 
+import threading
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -24,6 +25,7 @@ from sqlalchemy.orm import Session
 
 from annotator.domain.errors import InvalidInput, NotFound
 from annotator.domain.intervals import union
+from annotator.domain.query import intersect
 from annotator.services.analysis_scope import Scope, resolve
 from annotator.services.codebook import subtree_ids
 from annotator.services.progress import CancelFn, ProgressFn, step
@@ -108,9 +110,15 @@ def scope_selection(s: Session, scope: Scope, code_ids: Iterable[int] | None = N
     coded there with those codes, by those coders."""
     r = resolve(s, scope)
     if code_ids is None and r.coder_ids is None:
-        return whole_documents(s, r.documents)
-    return coded_text(s, code_ids, coder_ids=r.coder_ids, with_children=with_children,
-                      document_ids=r.documents)
+        return {d: r.regions.get(d) for d in whole_documents(s, r.documents)}
+    coded = coded_text(s, code_ids, coder_ids=r.coder_ids, with_children=with_children,
+                       document_ids=r.documents)
+    if not r.regions:
+        return coded
+    # a case coded on segments: only the coded text inside its stretches
+    inside = {d: intersect(spans or [], r.regions[d]) if d in r.regions else spans
+              for d, spans in coded.items()}
+    return {d: spans for d, spans in inside.items() if spans}
 
 
 # -- the project's word lists ------------------------------------------------------------
@@ -139,6 +147,7 @@ def dictionary_words(s: Session) -> dict[str, str | None]:
     return {w: p for w, p in words.items() if w not in excluded}
 
 
+_segmenters_lock = threading.Lock()
 _segmenters: "WeakKeyDictionary[Project, Segmenter]" = WeakKeyDictionary()
 
 
@@ -149,14 +158,15 @@ def project_segmenter(project: Project, words: Mapping[str, str | None] | None =
     if words is None:
         with project.read() as s:
             words = dictionary_words(s)
-    seg = _segmenters.get(project)
-    if seg is None or any(w not in words or words[w] != p for w, p in seg.added.items()):
-        seg = Segmenter(sorted(words.items()))
-        _segmenters[project] = seg
-    else:
-        for word, pos in words.items():
-            seg.add_word(word, pos)
-    return seg
+    with _segmenters_lock:  # the window builds it ahead in a worker; a search may ask too
+        seg = _segmenters.get(project)
+        if seg is None or any(w not in words or words[w] != p for w, p in seg.added.items()):
+            seg = Segmenter(sorted(words.items()))
+            _segmenters[project] = seg
+        else:
+            for word, pos in words.items():
+                seg.add_word(word, pos)
+        return seg
 
 
 def check_word(word: str) -> str:

@@ -16,7 +16,7 @@ SQLITE_MAGIC = b"SQLite format 3\x00"
 APPLICATION_ID = 0x414E4E4F
 
 #: ``migrations.CURRENT_VERSION``
-VERSION = 8
+VERSION = 10
 
 #: every table of the current format and its columns (``models.Base.metadata``)
 TABLES: dict[str, tuple[str, ...]] = {
@@ -35,6 +35,7 @@ TABLES: dict[str, tuple[str, ...]] = {
     "synonym": ("id", "word", "head"),
     "attribute_value": ("id", "attribute_id", "document_id", "case_id", "value"),
     "case_document": ("case_id", "document_id"),
+    "case_segment": ("id", "case_id", "document_id", "start", "end"),
     "code": ("id", "guid", "parent_id", "name", "description", "color", "position",
              "is_codable", "memo", "created_by"),
     "document_set_member": ("set_id", "document_id"),

@@ -324,12 +324,34 @@ def _coding_length_index(conn: Connection) -> None:
     """
     conn.execute(text(
         'CREATE INDEX ix_coding_document_length ON coding (document_id, ("end" - start))'))
+def _case_segments(conn: Connection) -> None:
+    """Adds ``case_segment``: stretches of documents coded to a case (a focus group's
+    speakers), beside ``case_document``'s whole documents."""
+    md = MetaData()
+    for existing in ("document", "cases"):
+        Table(existing, md, Column("id", Integer, primary_key=True))
+    Table(
+        "case_segment", md,
+        Column("id", Integer, primary_key=True),
+        Column("case_id", Integer, ForeignKey("cases.id", ondelete="CASCADE"),
+               nullable=False),
+        Column("document_id", Integer, ForeignKey("document.id", ondelete="CASCADE"),
+               nullable=False),
+        Column("start", Integer, nullable=False),
+        Column("end", Integer, nullable=False),
+        UniqueConstraint("case_id", "document_id", "start", "end"),
+        CheckConstraint('start >= 0 AND start < "end"', name="ck_case_segment_span"),
+        Index("ix_case_segment_document", "document_id", "start"),
+        **_AUTOINC,
+    )
+    md.tables["case_segment"].create(conn)
 
 
 MIGRATIONS: list[Callable[[Connection], None]] = [
     _v1_initial, _v2_sources_memos_guids, _unique_sibling_names,
     _analysis_cases_attributes_queries_sets, _words_dictionary_stopwords_synonyms,
     _coding_covering_index, _reviewed_marks, _exchange_identifiers, _coding_length_index,
+    _case_segments,
 ]
 CURRENT_VERSION = len(MIGRATIONS)
 

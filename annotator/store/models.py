@@ -171,6 +171,24 @@ class CaseDocument(Base):
         ForeignKey("document.id", ondelete="CASCADE"), primary_key=True)
 
 
+class CaseSegment(Base):
+    """A stretch of a document that belongs to a case: a focus group's speaker is a case
+    coded on the turns they speak, as NVivo codes cases on segments."""
+
+    __tablename__ = "case_segment"
+    __table_args__ = (
+        UniqueConstraint("case_id", "document_id", "start", "end"),
+        CheckConstraint("start >= 0 AND start < \"end\"", name="ck_case_segment_span"),
+        Index("ix_case_segment_document", "document_id", "start"),
+        _AUTOINC,
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"))
+    document_id: Mapped[int] = mapped_column(ForeignKey("document.id", ondelete="CASCADE"))
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+
+
 class Attribute(Base):
     """A variable of documents or of cases; ``categories`` is a JSON list of values."""
 

@@ -49,6 +49,22 @@ class Token(NamedTuple):
     pos: str = ""
 
 
+_default_taken = [False]
+
+
+def _new_jieba():
+    """A jieba with only its own dictionary. Importing rjieba builds one (its module-level
+    ``cut`` and friends use it, nothing here does): the first segmenter of the process
+    takes that one instead of building a second, so the first segmentation pays for one
+    dictionary build, not two (each holds the interpreter lock for 0.1–0.5 s)."""
+    import rjieba  # its dictionary loads when a project first segments, not at start-up
+
+    if not _default_taken[0]:
+        _default_taken[0] = True
+        return rjieba._DEFAULT_JIEBA
+    return rjieba.Jieba()
+
+
 class Segmenter:
     """A segmenter with its own dictionary: jieba's, plus the words ``add_word`` was given.
 
@@ -58,9 +74,7 @@ class Segmenter:
     """
 
     def __init__(self, words: Iterable[tuple[str, str | None]] = ()) -> None:
-        import rjieba  # its dictionary loads when a project first segments, not at start-up
-
-        self._jieba = rjieba.Jieba()
+        self._jieba = _new_jieba()
         self.added: dict[str, str | None] = {}
         for word, pos in words:
             self.add_word(word, pos)

@@ -19,9 +19,10 @@ from annotator.io import charts_svg
 from annotator.messages import msg
 from annotator.services.attributes import list_attributes
 from annotator.services.cases import list_cases
-from annotator.services.changes import RESET, Changes
+from annotator.services.changes import Changes
 from annotator.services.coding import document_spans
-from annotator.ui.analysis_task import TaskBar, TaskRunner
+from annotator.services.sets import list_sets
+from annotator.ui.background import TaskRunner
 from annotator.ui.cases_panel import CasesPanel
 from annotator.ui.chart_view import Chart, ChartView, PortraitPanel
 from annotator.ui.context import AppContext
@@ -30,6 +31,7 @@ from annotator.ui.matrix_panels import CooccurrencePanel, CrosstabPanel
 from annotator.ui.passage_list import Passage
 from annotator.ui.query_panel import QueryPanel
 from annotator.ui.scope_bar import ScopeBar
+from annotator.ui.task_bar import TaskBar
 
 
 class AnalysisController(QObject):
@@ -51,7 +53,7 @@ class AnalysisController(QObject):
         self.crosstab = CrosstabPanel(s, self.runner, self.scope, ctx.prompts, ctx.say)
         self.portrait_chart = ChartView(ctx.prompts, ctx.say, self.cooccurrence._folder)
         self.portrait = PortraitPanel(self.portrait_chart)
-        self.cases = CasesPanel(s, self.runner, ctx.prompts, ctx.say)
+        self.cases = CasesPanel(s, self.runner, ctx.prompts, ctx.say, self._selection)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("analysisTabs")
         self.tabs.addTab(self.query, self.tr("Coding query"))
@@ -74,7 +76,6 @@ class AnalysisController(QObject):
         self.query.results.passageActivated.connect(self.open_passage)
         self.cooccurrence.passageOpened.connect(self.open_passage)
         self.crosstab.passageOpened.connect(self.open_passage)
-        self.query.codebookChanged.connect(lambda: s.apply(RESET))
         self.cases.changed.connect(self.fill_choices)
         self.portrait.draw_button.clicked.connect(self.draw_portrait)
         s.projectChanged.connect(self._project_changed)
@@ -127,9 +128,12 @@ class AnalysisController(QObject):
         s = self.session
         p = s.project
         attrs = list_attributes(p) if p is not None else []
+        groups = list_sets(p) if p is not None else []
         self.scope.fill([d.name for d in s.documents],
                         [c.name for c in list_cases(p)] if p is not None else [],
-                        sorted(s.coders.values()), attrs)
+                        sorted(s.coders.values()), attrs,
+                        [g.name for g in groups if g.kind == "document"],
+                        [g.name for g in groups if g.kind == "code"])
         self.query.fill()
         self.crosstab.fill()
         if self.dock.isVisible() and self.tabs.currentWidget() is self.cases:
@@ -145,6 +149,13 @@ class AnalysisController(QObject):
         self.tabs.setCurrentWidget(panel)
         if panel is self.cases:
             self.cases.refresh()
+
+    def _selection(self) -> tuple[int, int, int] | None:
+        """The text selected in the document: what a case is coded on."""
+        span = self.view.selection_span()
+        if span is None or self.view.doc_id is None:
+            return None
+        return (self.view.doc_id, *span)
 
     def open_passage(self, passage: Passage) -> None:
         """Code-and-retrieve: the document at the passage, the passage selected."""

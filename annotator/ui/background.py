@@ -1,6 +1,7 @@
 """Work off the window's thread, its outcome handed to the window on its own thread.
 
-Two shapes of long read use it. A concordance of 的 across a novel, or the word
+One ``Runner`` does it all (a daemon thread, a queue, a timer that delivers on the GUI
+thread); three shapes of long read use it. A concordance of 的 across a novel, or the word
 frequencies of every document, stream many results: ``Job`` runs the work in a daemon
 thread, which ``emit``s results and reports ``progress``; a timer on the GUI thread drains
 them in order every few tens of milliseconds, so every widget is touched on the GUI thread
@@ -15,6 +16,11 @@ thread, as a signal. The services both call open their own read transaction (SQL
 pool gives the thread its own connection), so nothing of the window's session crosses
 threads. Both run their thread at a lower priority and turn a failure into the message
 shown (``_guarded``).
+
+The Analysis dock runs one analysis at a time (a query, a 300 × 300 co-occurrence, a
+crosstab, a chart): ``TaskRunner`` hands the services' own ``progress`` and ``cancel``
+to the work, shows the progress in a task bar with a Cancel button and drops a
+cancelled task's result at once; a new task cancels the one before.
 
 While a ``Job`` runs, the objects that existed when it started are kept out of the cycle
 collector's sight (``gc.freeze``): a full collection walks every object of the window —
@@ -32,11 +38,13 @@ import sys
 import threading
 import time
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton
 
 from annotator.domain.errors import AnnotatorError
+from annotator.services.analysis_scope import Cancelled as AnalysisCancelled
 
 Emit = Callable[[object], None]
 Report = Callable[[int, int], None]
@@ -56,7 +64,7 @@ def _guarded(work: Callable[[], Any]) -> tuple[str, Any]:
     _lower_priority()
     try:
         return "result", work()
-    except Cancelled:
+    except (Cancelled, AnalysisCancelled):
         return "cancelled", None
     except AnnotatorError as exc:
         return "error", str(exc)
@@ -68,45 +76,64 @@ def _thread(target: Callable[[], None], name: str) -> threading.Thread:
     return threading.Thread(target=target, name=name, daemon=True)
 
 
-class Job(QObject):
-    """One run of ``work(emit, cancelled, progress)`` in a thread.
+class Runner(QObject):
+    """The one worker-thread runner the window has: ``work(emit, cancelled, progress)``
+    runs in a daemon thread at a lower priority; a timer on the GUI thread delivers, in
+    order, what it streams (``on_item``), its latest progress (``on_progress``) and once
+    its end (``on_end(kind, value)``: "result" and the value work returned, "error" and
+    the message, or "cancelled"). Streaming and single-result work are the same run:
+    ``Job``, ``BackgroundJob`` and ``TaskRunner`` are shapes of it.
 
-    ``on_item`` gets each emitted value, ``on_progress`` the latest (done, total), and
-    ``on_done`` once at the end: ``None`` when the work finished, else the message of the
-    user error (or the failure) that stopped it. Nothing is called after ``cancel()``.
+    With ``drop`` (the default) ``cancel()`` is final at once: nothing more is delivered,
+    the window does not wait for the thread. Without it the work is only asked to stop
+    (``cancelled()`` turns true) and its end still comes. With ``freeze`` the objects
+    that existed at the start are kept from the cycle collector while it runs.
     """
 
-    def __init__(self, parent: QObject, work: Work, on_item: Callable[[object], None],
-                 on_progress: Callable[[int, int], None],
-                 on_done: Callable[[str | None], None]) -> None:
+    def __init__(self, parent: QObject | None, work: Callable[[Emit, Callable[[], bool],
+                                                                 Report], Any],
+                 on_end: Callable[[str, Any], None], *,
+                 on_item: Callable[[object], None] | None = None,
+                 on_progress: Callable[[int, int], None] | None = None,
+                 on_tick: Callable[[], None] | None = None, drop: bool = True,
+                 freeze: bool = False, poll_ms: int = POLL_MS,
+                 name: str = "annotator-job") -> None:
         super().__init__(parent)
         self._queue: queue.SimpleQueue = queue.SimpleQueue()
-        self._stop = threading.Event()
-        self._on_item, self._on_progress, self._on_done = on_item, on_progress, on_done
-        self._thread = _thread(lambda: self._run(work), "annotator-job")
-        self._timer = QTimer(self, interval=POLL_MS)
-        self._timer.timeout.connect(self._drain)
+        self._stop = threading.Event()      # the work is asked to stop
+        self._dropped = False               # nothing more is delivered
+        self._on_item, self._on_progress, self._on_end = on_item, on_progress, on_end
+        self._on_tick, self._drop, self._freeze = on_tick, drop, freeze
+        self.thread = _thread(lambda: self._run(work), name)
+        self.timer = QTimer(self, interval=poll_ms)
+        self.timer.timeout.connect(self._drain)
 
     def start(self) -> None:
-        gc.freeze()
-        self._thread.start()
-        self._timer.start()
+        if self._freeze:
+            gc.freeze()
+        self.thread.start()
+        self.timer.start()
 
     @property
     def running(self) -> bool:
-        return self._timer.isActive()
+        """Delivering: started, not ended, not dropped."""
+        return self.timer.isActive()
+
+    @property
+    def stopping(self) -> bool:
+        return self._stop.is_set()
 
     def cancel(self) -> None:
         self._stop.set()
-        self._timer.stop()
-        gc.unfreeze()
+        if self._drop:
+            self._end_delivery()
 
     def wait(self, seconds: float | None = None) -> None:
         """Let the thread end (the window closing, tests); what it sent is still drained."""
-        self._thread.join(seconds)
+        self.thread.join(seconds)
         self._drain()
 
-    def _run(self, work: Work) -> None:
+    def _run(self, work) -> None:
         def emit(item: object) -> None:
             self._queue.put(("item", item))
             time.sleep(0)  # hand the interpreter to the window now, not at the next switch
@@ -116,29 +143,55 @@ class Job(QObject):
             time.sleep(0)
 
         kind, value = _guarded(lambda: work(emit, self._stop.is_set, progress))
-        self._queue.put(("done", value if kind == "error" else None))
+        if kind == "result" and self._stop.is_set():
+            kind, value = "cancelled", None   # asked to stop: what it made is not shown
+        self._queue.put(("end", (kind, value)))
+
+    def _end_delivery(self) -> None:
+        if not self._dropped:
+            self._dropped = True
+            self.timer.stop()
+            if self._freeze:
+                gc.unfreeze()
 
     def _drain(self) -> None:
+        if self._on_tick is not None and not self._dropped:
+            self._on_tick()
         progress = None
-        while not self._stop.is_set():
+        while not self._dropped:
             try:
                 kind, value = self._queue.get_nowait()
             except queue.Empty:
                 break
             if kind == "item":
-                self._on_item(value)
+                if self._on_item is not None:
+                    self._on_item(value)
             elif kind == "progress":
                 progress = value
             else:
-                self._timer.stop()
-                self._stop.set()
-                gc.unfreeze()
-                if progress is not None:
+                self._end_delivery()
+                if progress is not None and self._on_progress is not None:
                     self._on_progress(*progress)
-                self._on_done(value)
+                self._on_end(*value)
                 return
-        if progress is not None and not self._stop.is_set():
+        if progress is not None and not self._dropped and self._on_progress is not None:
             self._on_progress(*progress)
+
+
+class Job(Runner):
+    """One run of ``work(emit, cancelled, progress)`` in a thread (streamed items).
+
+    ``on_item`` gets each emitted value, ``on_progress`` the latest (done, total), and
+    ``on_done`` once at the end: ``None`` when the work finished, else the message of the
+    user error (or the failure) that stopped it. Nothing is called after ``cancel()``.
+    """
+
+    def __init__(self, parent: QObject, work: Work, on_item: Callable[[object], None],
+                 on_progress: Callable[[int, int], None],
+                 on_done: Callable[[str | None], None]) -> None:
+        super().__init__(parent, work,
+                         lambda kind, value: on_done(value if kind == "error" else None),
+                         on_item=on_item, on_progress=on_progress, freeze=True)
 
 
 class Progress:
@@ -184,19 +237,14 @@ class BackgroundJob(QObject):
                  name: str = "job") -> None:
         super().__init__(parent)
         self.progress = Progress()
-        self._outcome: tuple[str, Any] = ("cancelled", None)
         self._seen: tuple[str, int, int] = ("", 0, 0)
-
-        def run() -> None:
-            self._outcome = _guarded(lambda: work(self.progress))
-
-        self.thread = _thread(run, name)
-        self.timer = QTimer(self, interval=self.POLL_MS)
-        self.timer.timeout.connect(self._poll)
+        self._runner = Runner(self, lambda _emit, _stop, _report: work(self.progress),
+                              self._ended, on_tick=self._staged, drop=False,
+                              poll_ms=self.POLL_MS, name=name)
+        self.thread, self.timer = self._runner.thread, self._runner.timer
 
     def start(self) -> "BackgroundJob":
-        self.thread.start()
-        self.timer.start()
+        self._runner.start()
         return self
 
     @property
@@ -209,24 +257,106 @@ class BackgroundJob(QObject):
 
     def wait(self, timeout: float | None = None) -> None:
         """Let the thread end (the project is closing), then deliver its outcome."""
-        self.thread.join(timeout)
-        self._poll()
+        self._runner.wait(timeout)
 
-    def _poll(self) -> None:
+    def _staged(self) -> None:
         stage = self.progress.current()
         if stage != self._seen:
             self._seen = stage
             self.staged.emit(*stage)
-        if self.thread.is_alive() or not self.timer.isActive():
-            return
-        self.timer.stop()
-        kind, value = self._outcome
+
+    def _ended(self, kind: str, value: Any) -> None:
+        self._staged()
         if self.progress.cancelled or kind == "cancelled":
             self.cancelled.emit()
         elif kind == "error":
             self.failed.emit(value)
         else:
             self.finished.emit(value)
+
+
+class TaskView(Protocol):
+    """What shows a ``TaskRunner``'s task: a label, a progress bar, a Cancel button
+    (``ui/task_bar.TaskBar``)."""
+
+    label: QLabel
+    bar: QProgressBar
+    cancel: QPushButton
+
+    def show(self) -> None: ...
+    def hide(self) -> None: ...
+
+
+AnalysisWork = Callable[[Report, Callable[[], bool]], Any]
+
+
+class TaskRunner(QObject):
+    """One task at a time for a set of panels (the Analysis dock), shown in a task view.
+
+    ``start(label, work, done)`` runs ``work(progress, cancel)`` (the services' own
+    progress and cancel arguments) and hands the result to ``done`` on the GUI thread.
+    Cancel sets the flag the service polls (it raises ``Cancelled``; nothing was
+    changed) and drops the result at once; starting a task while another runs cancels
+    the first, so the last thing asked for is what is shown. ``failed`` carries a
+    message to show.
+    """
+
+    failed = Signal(str)
+    cancelled = Signal()
+    idle = Signal()
+
+    POLL_MS = 40
+
+    def __init__(self, view: TaskView, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.bar = view
+        self.job: Runner | None = None
+        view.cancel.clicked.connect(self.cancel)
+
+    @property
+    def busy(self) -> bool:
+        return self.job is not None
+
+    def start(self, label: str, work: AnalysisWork, done: Callable[[Any], None]) -> None:
+        """Run ``work`` in a thread; ``done(result)`` on the GUI thread when it ends."""
+        self.cancel()
+
+        def ended(kind: str, value: Any) -> None:
+            self.job = None
+            self.bar.hide()
+            if kind == "cancelled":
+                self.cancelled.emit()
+            elif kind == "error":
+                self.failed.emit(value)
+            else:
+                done(value)
+            self.idle.emit()
+
+        self.job = Runner(self, lambda _emit, stop, report: work(report, stop), ended,
+                          on_progress=self._progress, poll_ms=self.POLL_MS, name="analysis")
+        self.bar.label.setText(label)
+        self.bar.bar.setRange(0, 0)  # busy until the first progress report
+        self.bar.show()
+        self.job.start()
+
+    def _progress(self, done: int, total: int) -> None:
+        if total:
+            self.bar.bar.setRange(0, total)
+            self.bar.bar.setValue(done)
+
+    def cancel(self) -> None:
+        """Stop the running task (its result, if it still comes, is dropped)."""
+        if self.job is None:
+            return
+        self.job.cancel()
+        self.job = None
+        self.bar.hide()
+        self.cancelled.emit()
+
+    def wait(self, timeout: float | None = None) -> None:
+        """Let the running task end (the window closes, a test waits for a result)."""
+        if self.job is not None:
+            self.job.wait(timeout)
 
 
 def _lower_priority() -> None:
@@ -238,4 +368,4 @@ def _lower_priority() -> None:
             os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), WORKER_NICE)
 
 
-__all__ = ["BackgroundJob", "Cancelled", "Job", "Progress"]
+__all__ = ["BackgroundJob", "Cancelled", "Job", "Progress", "Runner", "TaskRunner"]

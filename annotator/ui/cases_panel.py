@@ -1,9 +1,11 @@
 """The cases-and-attributes tab: cases and their documents, and the attribute table.
 
 Left, the cases (a case groups documents: one participant, several interviews): new,
-add or remove documents, delete. Right, a table with one row per document (or per case)
-and one column per attribute (text, number, date or a category with its values); a cell
-is edited in place and checked by the service (``services/attributes``): a wrong
+add or remove documents, delete; a case is also coded on the text selected in the
+document (a focus group's speaker on their turns) and uncoded from it. Right, a table
+with one row per document (or per case) and one column per attribute (text, number,
+date or a category with its values); a cell is edited in place (a category's value
+picked from its list) and checked by the service (``services/attributes``): a wrong
 number or date is refused with a message and the cell goes back to what is stored.
 A table of attributes is imported from .xlsx/.csv through a preview that lists what
 will be created, changed and left unmatched and every problem; a table with any
@@ -13,7 +15,15 @@ problem is refused as a whole (``io/attribute_table``), and nothing is written.
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractItemModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -27,6 +37,8 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSplitter,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -36,9 +48,9 @@ from PySide6.QtWidgets import (
 from annotator.io import attribute_table
 from annotator.services import attributes, cases
 from annotator.services.attributes import AttributeInfo
-from annotator.ui.analysis_task import TaskRunner, attempt
+from annotator.ui.background import TaskRunner
 from annotator.ui.project_place import project_folder
-from annotator.ui.prompts import Prompts
+from annotator.ui.prompts import Prompts, attempt
 from annotator.ui.session import Session
 
 #: the attribute types, for lupdate (``_type_name`` translates them when shown)
@@ -140,14 +152,58 @@ class ImportPreviewDialog(QDialog):
         self.resize(720, 460)
 
 
+Index = QModelIndex | QPersistentModelIndex
+
+
+class CategoryDelegate(QStyledItemDelegate):
+    """A category's cell is picked from its values (and "—" for none), not typed; other
+    columns keep the plain editor."""
+
+    def __init__(self, values_of: Callable[[int], list[str] | None],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.values_of = values_of
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,
+                     index: Index) -> QWidget:
+        values = self.values_of(index.column())
+        if values is None:
+            return super().createEditor(parent, option, index)
+        box = QComboBox(parent)
+        box.setObjectName("categoryEditor")
+        box.addItem("—", "")
+        for v in values:
+            box.addItem(v, v)
+        return box
+
+    def setEditorData(self, editor: QWidget, index: Index) -> None:
+        if isinstance(editor, QComboBox):
+            editor.setCurrentIndex(max(editor.findData(index.data() or ""), 0))
+        else:
+            super().setEditorData(editor, index)
+
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel,
+                     index: Index) -> None:
+        if isinstance(editor, QComboBox):
+            model.setData(index, editor.currentData())
+        else:
+            super().setModelData(editor, model, index)
+
+
+Selection = tuple[int, int, int]   # document id, start, end (code points)
+
+
 class CasesPanel(QWidget):
     changed = Signal()  # cases or attributes changed: the filters offer new choices
 
     def __init__(self, session: Session, runner: TaskRunner, prompts: Prompts,
-                 say: Callable[[str], None], parent: QWidget | None = None) -> None:
+                 say: Callable[[str], None],
+                 selection: Callable[[], Selection | None] = lambda: None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("casesPanel")
         self.session, self.runner, self.prompts, self.say = session, runner, prompts, say
+        self.selection = selection
         self.attrs: list[AttributeInfo] = []
         self._filling = False
         # cases
@@ -164,6 +220,17 @@ class CasesPanel(QWidget):
                                         self.remove_documents, buttons)
         self.delete_case = self._button(self.tr("Delete case"), "deleteCase",
                                         self.delete_chosen_case, buttons)
+        segment_buttons = QHBoxLayout()
+        self.code_selection = self._button(
+            self.tr("Code the selection to the case"), "codeCaseSelection",
+            lambda: self.change_selection(True), segment_buttons)
+        self.code_selection.setToolTip(self.tr(
+            "The case holds the text selected in the document (a focus group's speaker "
+            "and their turns)"))
+        self.uncode_selection = self._button(
+            self.tr("Take the selection out"), "uncodeCaseSelection",
+            lambda: self.change_selection(False), segment_buttons)
+        segment_buttons.addStretch(1)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -171,6 +238,7 @@ class CasesPanel(QWidget):
         left_layout.addWidget(self.cases, 1)
         left_layout.addWidget(self.members)
         left_layout.addLayout(buttons)
+        left_layout.addLayout(segment_buttons)
         # attributes
         self.owner = QComboBox()
         self.owner.setObjectName("attributeOwner")
@@ -180,6 +248,7 @@ class CasesPanel(QWidget):
         self.table.setObjectName("attributeTable")
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setDefaultSectionSize(24)
+        self.table.setItemDelegate(CategoryDelegate(self._categories, self.table))
         row = QHBoxLayout()
         row.addWidget(QLabel(self.tr("Attributes")))
         row.addWidget(self.owner)
@@ -220,7 +289,11 @@ class CasesPanel(QWidget):
         self.cases.clear()
         self._cases = cases.list_cases(p) if p is not None else []
         for c in self._cases:
-            item = QListWidgetItem(self.tr("{0} ({1} documents)").format(c.name, len(c.documents)))
+            text = (self.tr("{0} ({1} documents)").format(c.name, len(c.documents))
+                    if not c.segments else
+                    self.tr("{0} ({1} documents, stretches in {2})").format(
+                        c.name, len(c.documents), len(c.segments)))
+            item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, c.name)
             self.cases.addItem(item)
             if c.name == current:
@@ -235,10 +308,24 @@ class CasesPanel(QWidget):
     def _show_members(self) -> None:
         name = self.chosen_case()
         case = next((c for c in getattr(self, "_cases", []) if c.name == name), None)
-        self.members.setText(self.tr("Documents: {0}").format("、".join(case.documents) or "—")
-                             if case else "")
-        for b in (self.add_docs, self.remove_docs, self.delete_case):
+        text = ""
+        if case is not None:
+            text = self.tr("Documents: {0}").format("、".join(case.documents) or "—")
+            if case.segments:
+                text += "\n" + self.tr("Coded stretches: {0}").format("、".join(
+                    self.tr("{0} ×{1} ({2} characters)").format(
+                        doc, len(spans), sum(b - a for a, b in spans))
+                    for doc, spans in case.segments.items()))
+        self.members.setText(text)
+        for b in (self.add_docs, self.remove_docs, self.delete_case, self.code_selection,
+                  self.uncode_selection):
             b.setEnabled(case is not None)
+
+    def _categories(self, column: int) -> list[str] | None:
+        """The values a column's cells are picked from (None: typed)."""
+        if 0 <= column < len(self.attrs) and self.attrs[column].type == "category":
+            return list(self.attrs[column].categories)
+        return None
 
     def owners(self) -> list[str]:
         if self.owner.currentData() == "document":
@@ -357,6 +444,25 @@ class CasesPanel(QWidget):
             return
         if attempt(self.prompts, self.tr("Delete case"), lambda: cases.delete_case(p, case)):
             self._changed(self.tr("Deleted the case {0}").format(case), None)
+
+    def change_selection(self, code: bool) -> None:
+        """Code the chosen case on the text selected in the document, or take it out."""
+        p, case, chosen = self.session.project, self.chosen_case(), self.selection()
+        if p is None or case is None:
+            return
+        if chosen is None:
+            self.say(self.tr("Select the text of the case in the document first"))
+            return
+        doc_id, start, end = chosen
+        info = self.session.document(doc_id)
+        if info is None:
+            return
+        change = cases.code_segment if code else cases.uncode_segment
+        title = self.tr("Cases")
+        if attempt(self.prompts, title, lambda: change(p, case, info.name, start, end)):
+            note = (self.tr("Coded {0} characters of {1} to {2}") if code
+                    else self.tr("Took {0} characters of {1} out of {2}"))
+            self._changed(note.format(end - start, info.name, case), case)
 
     def _changed(self, note: str, choose: str | None) -> None:
         self.refresh()

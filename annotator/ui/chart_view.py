@@ -12,19 +12,20 @@ from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from annotator.io.charts_svg import save_svg
-from annotator.ui.analysis_task import attempt
+from annotator.ui.background import BackgroundJob
 from annotator.ui.chart_png import render, svg_to_png
-from annotator.ui.prompts import Prompts
+from annotator.ui.prompts import Prompts, attempt
 
 
 class Chart(NamedTuple):
     """A chart as SVG and as the image drawn from it, both made in the analysis thread:
     the window only shows the image, so scrolling never redraws the SVG.
 
-    PySide holds the interpreter lock while QtSvg draws, so drawing in the thread still
-    holds the window for as long as it takes: the charts in the window are kept small
-    (``matrix_panels.CHART_CODES``) and drawn at their own size; the PNG file (twice the
-    size) is drawn when it is saved."""
+    PySide holds the interpreter lock while QtSvg draws, so the chart is drawn in layers
+    (``chart_png.layers``) and the window runs between them; the charts in the window
+    are kept to the codes a reader can tell apart (``matrix_panels.CHART_CODES``) and
+    drawn at their own size; the PNG file (twice the size) is drawn in a worker when it
+    is saved."""
 
     svg: str
     image: QImage
@@ -42,6 +43,7 @@ class ChartView(QWidget):
         self.prompts, self.say, self.folder = prompts, say, folder
         self.chart = Chart("", QImage())
         self.name = "chart"
+        self.job: BackgroundJob | None = None
         self.picture = QLabel()
         self.picture.setObjectName("chartPicture")
         self.picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -93,13 +95,27 @@ class ChartView(QWidget):
         if not path:
             return None
         out = Path(path if path.lower().endswith("." + kind) else f"{path}.{kind}")
-        chart = self.chart
-        write = ((lambda: svg_to_png(chart.svg, out)) if kind == "png"
-                 else (lambda: save_svg(out, chart.svg)))
-        if attempt(self.prompts, self.tr("Save the chart"), write):
-            self.say(self.tr("Saved {0}").format(out))
-            return out
-        return None
+        svg = self.chart.svg
+        if kind == "svg":
+            if attempt(self.prompts, self.tr("Save the chart"), lambda: save_svg(out, svg)):
+                self.say(self.tr("Saved {0}").format(out))
+                return out
+            return None
+        # the picture at twice the size takes a while: drawn in a worker, in layers
+        self.job = BackgroundJob(lambda _progress: svg_to_png(svg, out), self, "chart-png")
+        self.job.finished.connect(lambda _out: self.say(self.tr("Saved {0}").format(out)))
+        self.job.failed.connect(lambda message: self.prompts.warn(self.tr("Save the chart"),
+                                                                  message))
+        self.png_button.setEnabled(False)
+        self.job.finished.connect(lambda _o: self.png_button.setEnabled(True))
+        self.job.failed.connect(lambda _m: self.png_button.setEnabled(True))
+        self.job.start()
+        return out
+
+    @property
+    def saving(self) -> bool:
+        """A PNG is being drawn and written."""
+        return self.job is not None and self.job.timer.isActive()
 
 
 class PortraitPanel(QWidget):

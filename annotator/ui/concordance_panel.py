@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.services.analysis_scope import Scope, resolve
 from annotator.services.autocode import EXTENTS, Extent, HitSpan
 from annotator.services.kwic import MAX_HITS, Hit, Query, SortKey, iter_hits, sort_order
 from annotator.ui.background import Job
@@ -147,6 +148,15 @@ class HitsModel(QAbstractTableModel):
         return sorted(self.checked, key=_place)
 
 
+_SEP = "\x1f"   # between the parts of a scope choice's key (no name holds it)
+
+
+def scope_key(*parts: str) -> str:
+    """The key of a case (``"case", name``) or attribute value (``"where", name, value``)
+    in the scope list: one string, as a combo box compares its data."""
+    return _SEP.join(parts)
+
+
 def _place(h: Hit) -> tuple[int, int, int]:
     return h.document_id, h.start, h.end
 
@@ -167,8 +177,8 @@ class ConcordancePanel(QWidget):
         self.code_id: int | None = None
         # "this document": the one the window shows (set by the controller)
         self.current_document: Callable[[], int | None] = lambda: None
-        self.case_documents: dict[int, list[int]] = {}
-        self.case_names: dict[int, str] = {}
+        self.case_names: list[str] = []
+        self.attribute_values: list[tuple[str, str]] = []
         self.chosen_documents: list[int] = []
         self.truncated = False
 
@@ -181,7 +191,12 @@ class ConcordancePanel(QWidget):
         self.whole_words.setToolTip(self.tr(
             "Only hits that are whole words of the segmentation (信任 not inside 政治信任 "
             "when that is one word); without it every occurrence counts, 不信任 too"))
+        self.synonyms = QCheckBox(self.tr("S&ynonyms"))
+        self.synonyms.setObjectName("concordanceSynonyms")
+        self.synonyms.setToolTip(self.tr(
+            "Find the words merged with this one in the word lists (its synonyms) too"))
         self.regex = QCheckBox(self.tr("Regular e&xpression"))
+        self.regex.toggled.connect(lambda on: self.synonyms.setEnabled(not on))
         self.ignore_case = QCheckBox(self.tr("&Ignore case"))
         self.scope = QComboBox()
         self.scope.setObjectName("concordanceScope")
@@ -195,7 +210,8 @@ class ConcordancePanel(QWidget):
         self.stop_button.clicked.connect(self.stop)
         self.stop_button.setEnabled(False)
         top = QHBoxLayout()
-        for w in (self.term, self.whole_words, self.regex, self.ignore_case, self.scope,
+        for w in (self.term, self.whole_words, self.synonyms, self.regex, self.ignore_case,
+                  self.scope,
                   self.search_button, self.stop_button):
             top.addWidget(w)
         top.setStretch(0, 1)
@@ -284,20 +300,26 @@ class ConcordancePanel(QWidget):
         self.fill_scope()
         self.set_code(self.code_id)
 
-    def fill_scope(self, cases: Sequence[tuple[int, str, list[int]]] | None = None) -> None:
-        """All documents, the current one, or the documents of one case
-        (``cases``: id, name, document ids; None keeps the cases offered now)."""
+    def fill_scope(self, cases: Sequence[str] | None = None,
+                   values: Sequence[tuple[str, str]] | None = None) -> None:
+        """All documents, the current one, the chosen ones, one case (its documents, or
+        its stretches when it is coded on segments) or one attribute value (``cases``,
+        ``values``: None keeps what is offered now)."""
         if cases is not None:
-            self.case_names = {cid: name for cid, name, _docs in cases}
-            self.case_documents = {cid: docs for cid, _name, docs in cases}
+            self.case_names = list(cases)
+        if values is not None:
+            self.attribute_values = list(values)
         was = self.scope.currentData()
         self.scope.clear()
         self.scope.addItem(self.tr("All documents"), "all")
         self.scope.addItem(self.tr("This document"), "here")
         self.scope.addItem(self.tr("Chosen documents ({0})…").format(len(self.chosen_documents))
                            if self.chosen_documents else self.tr("Choose documents…"), "chosen")
-        for cid, name in self.case_names.items():
-            self.scope.addItem(self.tr("Case: {0}").format(name), f"case:{cid}")
+        for name in self.case_names:
+            self.scope.addItem(self.tr("Case: {0}").format(name), scope_key("case", name))
+        for attr, value in self.attribute_values:
+            self.scope.addItem(self.tr("{0} = {1}").format(attr, value),
+                               scope_key("where", attr, value))
         i = self.scope.findData(was)
         self.scope.setCurrentIndex(max(i, 0))
 
@@ -336,15 +358,20 @@ class ConcordancePanel(QWidget):
     def query(self) -> Query:
         return Query(self.term.text(), regex=self.regex.isChecked(),
                      whole_words=self.whole_words.isChecked(),
-                     ignore_case=self.ignore_case.isChecked())
+                     ignore_case=self.ignore_case.isChecked(),
+                     synonyms=self.synonyms.isChecked() and not self.regex.isChecked())
 
-    def document_ids(self) -> list[int] | None:
+    def document_ids(self) -> list[int] | Scope | None:
+        """The documents searched; a case or an attribute value as an analysis
+        ``Scope``, resolved in the worker (None: every document)."""
         kind = self.scope.currentData() or "all"
+        if _SEP in kind:
+            what, *names = kind.split(_SEP)
+            return (Scope(cases=(names[0],)) if what == "case"
+                    else Scope(where=((names[0], names[1]),)))
         if kind == "here":
             here = self.current_document()
             return [here] if here is not None else []
-        if kind.startswith("case:"):
-            return self.case_documents.get(int(kind[5:]), [])
         if kind == "chosen":
             return list(self.chosen_documents)
         return None
@@ -370,7 +397,11 @@ class ConcordancePanel(QWidget):
         check = True  # every hit starts chosen; the user unchecks what is not meant
 
         def work(emit, cancelled, progress) -> None:
-            for batch in iter_hits(project, query, docs, context=CONTEXT,
+            where = docs
+            if isinstance(docs, Scope):
+                with project.read() as s:
+                    where = resolve(s, docs).selection()
+            for batch in iter_hits(project, query, where, context=CONTEXT,
                                    limit=MAX_HITS + 1, progress=progress, cancel=cancelled):
                 emit(batch)
 

@@ -29,12 +29,12 @@ from PySide6.QtWidgets import (
 from annotator.io import charts_svg
 from annotator.services.analysis_scope import CancelFlag, Progress
 from annotator.services.attributes import list_attributes
-from annotator.ui.analysis_task import TaskRunner, attempt
+from annotator.ui.background import TaskRunner
 from annotator.ui.chart_view import Chart, ChartView
 from annotator.ui.matrix_view import Grid, MatrixView, grid_peak
 from annotator.ui.passage_list import Passage, PassageList
 from annotator.ui.project_place import project_folder
-from annotator.ui.prompts import Prompts
+from annotator.ui.prompts import Prompts, attempt
 from annotator.ui.scope_bar import ScopeBar
 from annotator.ui.session import Session
 

@@ -9,6 +9,8 @@ test patches a Qt class and no test blocks on a modal dialog.
 Every method returns the answer, or None (False, an empty list) when the user cancels.
 """
 
+from collections.abc import Callable
+
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QApplication,
@@ -23,6 +25,8 @@ from PySide6.QtWidgets import (
     QSpacerItem,
     QWidget,
 )
+
+from annotator.domain.errors import AnnotatorError
 
 
 def title_width(widget: QWidget, title: str) -> int:
@@ -130,4 +134,15 @@ class Prompts:
         return dialog.exec() == QDialog.DialogCode.Accepted
 
 
-__all__ = ["Prompts"]
+def attempt(prompts: Prompts, title: str, fn: Callable[[], object]) -> bool:
+    """Run a short step on the GUI thread (one small write); a refusal is shown to the
+    user, not raised. True when it went through."""
+    try:
+        fn()
+    except AnnotatorError as exc:
+        prompts.warn(title, str(exc))
+        return False
+    return True
+
+
+__all__ = ["Prompts", "attempt"]

@@ -12,7 +12,6 @@ written to an Excel sheet with the filters above it.
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -29,21 +28,19 @@ from annotator.services.queries import (
     QuerySpec,
     run_query,
     run_saved,
-    save_as_code,
     save_query,
     saved_queries,
 )
-from annotator.ui.analysis_task import TaskRunner, attempt
+from annotator.ui.background import TaskRunner
+from annotator.ui.operations.query import SaveQueryAsCode
 from annotator.ui.passage_list import Passage, PassageList
 from annotator.ui.project_place import project_folder
-from annotator.ui.prompts import Prompts
+from annotator.ui.prompts import Prompts, attempt
 from annotator.ui.scope_bar import ScopeBar
 from annotator.ui.session import Session
 
 
 class QueryPanel(QWidget):
-    codebookChanged = Signal()  # a query was saved as a new code
-
     def __init__(self, session: Session, runner: TaskRunner, scope: ScopeBar,
                  prompts: Prompts, say: Callable[[str], None],
                  parent: QWidget | None = None) -> None:
@@ -209,11 +206,8 @@ class QueryPanel(QWidget):
             "Code every passage found with a new code (a path such as 信任/查询结果):"))
         if not path:
             return
-        coder = self.session.coder.name if self.session.coder else None
-        if self._try(lambda: save_as_code(p, result, path.strip(), coder)):
-            self.codebookChanged.emit()
-            self.say(self.tr("Coded {0} passages with the new code “{1}”").format(
-                len(result.segments), path.strip()))
+        # one undo step: the code and its codings come and go together
+        self.session.execute(SaveQueryAsCode(self.session, result, path.strip()))
 
     def export(self) -> None:
         if self.result is None or self.session.project is None:

@@ -1,10 +1,13 @@
-"""The filter every analysis runs over: documents, cases, one attribute value, coders.
+"""The filter every analysis runs over: documents, document sets, cases, one attribute
+value, coders and code sets.
 
 One ``ScopeBar`` sits above the analysis tabs, so a query, a co-occurrence, a crosstab
 and a chart all look at the same part of the project (the services' ``Scope``). Each
 list is a button with a menu of check boxes (none ticked: all); the attribute filter is
 an attribute and one of its values. ``describe()`` says in a line what is chosen.
 """
+
+from collections.abc import Sequence
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction
@@ -61,8 +64,10 @@ class ScopeBar(QWidget):
         super().__init__(parent)
         self.setObjectName("scopeBar")
         self.documents = _Choice(self.tr("Documents"), "scopeDocuments")
+        self.document_sets = _Choice(self.tr("Document sets"), "scopeDocumentSets")
         self.cases = _Choice(self.tr("Cases"), "scopeCases")
         self.coders = _Choice(self.tr("Coders"), "scopeCoders")
+        self.code_sets = _Choice(self.tr("Code sets"), "scopeCodeSets")
         self.attribute = QComboBox()
         self.attribute.setObjectName("scopeAttribute")
         self.value = QComboBox()
@@ -72,9 +77,12 @@ class ScopeBar(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(QLabel(self.tr("Over:")))
-        for w in (self.documents, self.cases, self.coders):
+        for w in (self.documents, self.document_sets, self.cases, self.coders, self.code_sets):
             layout.addWidget(w)
             w.changed.connect(self.changed)
+        # no sets in the project: their buttons stay out of the way
+        self.document_sets.setVisible(False)
+        self.code_sets.setVisible(False)
         layout.addWidget(QLabel(self.tr("where")))
         layout.addWidget(self.attribute)
         layout.addWidget(QLabel("="))
@@ -85,11 +93,16 @@ class ScopeBar(QWidget):
         self.fill([], [], [], [])
 
     def fill(self, documents: list[str], cases: list[str], coders: list[str],
-             attributes: list[AttributeInfo]) -> None:
+             attributes: list[AttributeInfo], document_sets: Sequence[str] = (),
+             code_sets: Sequence[str] = ()) -> None:
         """What there is to choose from (a new project, new cases or attributes)."""
         self.documents.set_names(documents)
         self.cases.set_names(cases)
         self.coders.set_names(coders)
+        for choice, names in ((self.document_sets, document_sets),
+                              (self.code_sets, code_sets)):
+            choice.set_names(list(names))
+            choice.setVisible(bool(names))
         current = self.attribute.currentData()
         self._values = {}
         for a in attributes:
@@ -123,7 +136,8 @@ class ScopeBar(QWidget):
         name = self.attribute.currentData()
         where = ((name, self.value.currentText()),) if name and self.value.count() else ()
         return Scope(tuple(self.documents.chosen()), tuple(self.cases.chosen()), where,
-                     tuple(self.coders.chosen()))
+                     tuple(self.coders.chosen()), tuple(self.document_sets.chosen()),
+                     tuple(self.code_sets.chosen()))
 
     def describe(self) -> str:
         return "; ".join(str(line) for line in self.scope().describe())

@@ -12,7 +12,7 @@ button hands its words over) and the few window functions it needs.
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 
@@ -23,6 +23,7 @@ from annotator.services.attributes import list_attributes
 from annotator.services.cases import list_cases
 from annotator.services.changes import Changes
 from annotator.text.cloud import cloud_svg
+from annotator.ui.background import BackgroundJob
 from annotator.ui.cloud_image import save_png
 from annotator.ui.code_chooser import CodeChooser
 from annotator.ui.concordance_panel import ConcordancePanel, DocumentsChooser
@@ -36,6 +37,9 @@ from annotator.ui.words_panel import CLOUD_WORDS, WordsPanel
 
 _HAN_START, _HAN_END = "\u4e00", "\u9fff"
 DOCK_HEIGHT = 380
+
+
+PREPARE_MS = 400  # after a dock opens: its first layout and paint come first
 
 
 def _t(text: str) -> str:
@@ -90,11 +94,14 @@ class WordsController(QObject):
         w.saveTableRequested.connect(self.save_table)
         s.projectChanged.connect(self.project_changed)
         s.changed.connect(self.changed)
+        self._prepared: object = None
+        self._preparing: BackgroundJob | None = None
 
     def _raise(self, dock: QDockWidget) -> None:
         """Show a dock tall enough for its table (the bottom area starts short)."""
         dock.show()
         dock.raise_()
+        QTimer.singleShot(PREPARE_MS, self.prepare_segmenter)
         if dock.height() < DOCK_HEIGHT:
             self.window.resizeDocks([dock], [DOCK_HEIGHT], Qt.Orientation.Vertical)
 
@@ -119,20 +126,32 @@ class WordsController(QObject):
 
     # -- the project -------------------------------------------------------------------
 
+    def prepare_segmenter(self) -> None:
+        """Build the project's segmenter in a worker once the dock is on screen, ahead of
+        the first whole-words search or count: jieba's dictionary build holds the
+        interpreter lock in one call (0.1–0.5 s), so it is done while the user types, not
+        when they press Search. Not at start or at project open: the window then starts
+        without jieba."""
+        p = self.ctx.session.project
+        if p is None or self._prepared is p:
+            return
+        self._prepared = p
+        self._preparing = BackgroundJob(lambda _progress: words.project_segmenter(p), self,
+                                        "segmenter")
+        self._preparing.start()
+
     def project_changed(self) -> None:
         """The choices of the new project: its cases, attribute values, codes, coders."""
         p = self.ctx.session.project
         if p is None:
-            self.concordance.fill_scope([])
+            self.concordance.fill_scope([], [])
             self.words.fill_choices()
             return
-        cases = self.ctx.session.call(list_cases, p) or []
-        by_name = {d.name: d.id for d in self.ctx.session.documents}
-        self.concordance.fill_scope(
-            [(c.id, c.name, [by_name[n] for n in c.documents if n in by_name]) for c in cases])
+        cases = [c.name for c in self.ctx.session.call(list_cases, p) or []]
         values = sorted({(a.name, v) for a in self.ctx.session.call(list_attributes, p) or []
                          for v in a.values.values()})
-        self.words.fill_choices([c.name for c in cases], values)
+        self.concordance.fill_scope(cases, values)
+        self.words.fill_choices(cases, values)
 
     def changed(self, ch: Changes) -> None:
         if ch.reset or ch.codebook or ch.coders:

@@ -146,8 +146,8 @@ def test_query_and_cooccurrence_workbooks_read_back(proj, capsys, tmp_path) -> N
 
 def test_cases_and_attributes_commands(proj, capsys) -> None:
     _, data, _ = run(capsys, "cases", proj, "list", "--json")
-    assert data == [{"name": "张三", "documents": ["访谈甲", "访谈乙"]},
-                    {"name": "李四", "documents": ["访谈丙"]}]
+    assert data == [{"name": "张三", "documents": ["访谈甲", "访谈乙"], "segments": {}},
+                    {"name": "李四", "documents": ["访谈丙"], "segments": {}}]
     assert run(capsys, "cases", proj, "add", "王五", "--docs", "访谈丙")[0] == 0
     code, _, err = run(capsys, "cases", proj, "add", "王五")
     assert code == 1 and "already" in err

@@ -121,3 +121,38 @@ def test_a_chart_of_many_codes_draws_those_that_co_occur_most(tmp_path) -> None:
                     ) & set(texts[1:])
     whole = cooccurrence_heatmap(table)
     assert len([t for t in ET.fromstring(whole).iter(ns + "text")]) > 6 * 2
+
+
+def test_a_chart_drawn_in_layers_has_the_pixels_of_one_drawing(tmp_path) -> None:
+    """The window draws charts layer by layer (the window runs between layers): the
+    picture of a 25-code heatmap of the novel is the picture drawn in one go."""
+    pytest.importorskip("PySide6.QtSvg")
+    from PySide6.QtCore import QByteArray, QRectF, Qt
+    from PySide6.QtGui import QImage, QPainter
+    from PySide6.QtSvg import QSvgRenderer
+
+    from annotator.io import charts_svg
+    from annotator.services.cooccurrence import cooccurrence
+    from annotator.ui.chart_png import gui_application, layers, render
+    from tests.analysis.test_matrices_agree_with_queries import random_project
+
+    gui_application()
+    p = random_project(tmp_path / "r.annotator")
+    svg = charts_svg.cooccurrence_heatmap(cooccurrence(p), "passages", 25)
+    p.close()
+    parts = layers(svg)
+    assert len(parts) > 1 and all(part.endswith("</svg>\n") for part in parts)
+    assert sum(part.count("<rect") for part in parts) == svg.count("<rect")
+    layered = render(svg, 1.0)
+    whole = QImage(layered.size(), QImage.Format.Format_ARGB32)
+    whole.fill(Qt.GlobalColor.white)
+    painter = QPainter(whole)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+    QSvgRenderer(QByteArray(svg.encode())).render(painter, QRectF(0, 0, whole.width(),
+                                                                   whole.height()))
+    painter.end()
+    assert layered == whole
+    # any other SVG is one layer
+    assert layers('<svg xmlns="http://www.w3.org/2000/svg"><rect/></svg>') == [
+        '<svg xmlns="http://www.w3.org/2000/svg"><rect/></svg>']

@@ -9,6 +9,7 @@ from openpyxl import load_workbook
 from annotator.domain.intervals import union
 from annotator.io.word_sheet import WORD_LABELS
 from annotator.io.workbook import EXCEL_CELL_LIMIT
+from annotator.messages import msg
 from annotator.services.agreement_export import LABELS as AGREEMENT_LABELS
 from annotator.services.codebook import add_code, code_tree, find_code, set_code_memo
 from annotator.services.coders import ensure_coder
@@ -65,7 +66,9 @@ def test_every_sheet_matches_the_project(rich: Project, tmp_path: Path, lang: st
     A = AGREEMENT_LABELS[lang]
     # Two coders coded: the agreement and disagreement sheets come too.
     assert wb.sheetnames == [L["segments"], L["codebook"], L["matrix"], L["coverage"],
-                             L["documents"], WORD_LABELS[lang]["sheet"], A["agreement"],
+                             L["documents"], WORD_LABELS[lang]["sheet"],
+                             msg("Co-occurrence").render(lang),
+                             msg("Co-occurring pairs").render(lang), A["agreement"],
                              A["disagreements"]]
     for ws in wb.worksheets:
         assert ws.freeze_panes == "A2"
@@ -158,7 +161,7 @@ def test_one_coder_gives_no_agreement_sheets(project: Project, tmp_path: Path) -
     with project.read() as s:
         code = find_code(s, "信任").id
     code_span(project, doc.id, 0, 2, code, ensure_coder(project, "甲").id)
-    wb = load_workbook(export_workbook(project, tmp_path / "one.xlsx"))
+    wb = load_workbook(export_workbook(project, tmp_path / "one.xlsx", analysis=False))
     assert len(wb.sheetnames) == 6
 
 

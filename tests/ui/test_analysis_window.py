@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QPushButton
 from annotator.io.attribute_table import preview
 from annotator.services import attributes, cases, codebook
 from annotator.services.analysis_scope import Scope, check_cancel
+from annotator.services.coding import segments
 from annotator.services.cooccurrence import cell_segments, cooccurrence
 from annotator.services.crosstab import cell_segments as crosstab_segments
 from annotator.services.crosstab import crosstab
@@ -174,6 +175,24 @@ def test_a_query_runs_saves_reruns_and_becomes_a_code(qtbot, window, dialogs) ->
     click(qtbot, panel.save_code_button)
     new = next(c for c in window.session.codes.values() if c.path == "码0/近句")
     assert window.session.counts.get(new.id, 0) == len(want)
+    rows = [(g.document_id, g.start, g.end) for g in segments(p, code_id=new.id)]
+    assert rows == [(g.document_id, g.start, g.end) for g in want]
+    # one undo step: undo takes the code and all its codings away, redo brings them back
+    stack = window.session.undo_stack
+    assert stack.undoText().endswith("码0/近句")
+    stack.undo()
+    assert "码0/近句" not in {c.path for c in window.session.codes.values()}
+    assert all(g.code_path != "码0/近句" for g in segments(p))
+    assert panel.code_a.findText("码0/近句") == -1
+    stack.redo()
+    again = next(c for c in window.session.codes.values() if c.path == "码0/近句")
+    assert again.id == new.id and window.session.counts.get(new.id, 0) == len(want)
+    assert [(g.document_id, g.start, g.end) for g in segments(p, code_id=new.id)] == rows
+    assert panel.code_a.findText("码0/近句") >= 0
+    # a second save under the same path is refused in one sentence; nothing changes
+    dialogs.answer("码0/近句")
+    click(qtbot, panel.save_code_button)
+    assert stack.count() == 1 and window.session.counts.get(new.id, 0) == len(want)
 
 
 def test_a_saved_query_over_a_deleted_code_says_so(qtbot, window, dialogs) -> None:
@@ -313,6 +332,8 @@ def test_charts_show_and_save_as_png_and_svg(qtbot, window, dialogs, tmp_path) -
     png, svg = tmp_path / "heat.png", tmp_path / "net"
     dialogs.answer(str(png))
     click(qtbot, heat.png_button)
+    qtbot.waitUntil(lambda: not heat.saving, timeout=20_000)  # drawn in a worker
+    assert heat.png_button.isEnabled()
     image = QImage(str(png))
     root = ET.fromstring(heat.svg)
     assert (image.width(), image.height()) == (2 * int(root.get("width")),

@@ -69,17 +69,17 @@
         <translation>已用新代码 {1} 编码 {0} 个字符</translation>
     </message>
     <message>
-        <location filename="../../ui/operations/codebook.py" line="+27"/>
+        <location filename="../../ui/operations/codebook.py" line="+46"/>
         <source>Add code {0}</source>
         <translation>添加代码 {0}</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
         <source>Added the code {0}</source>
         <translation>已添加代码 {0}</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+31"/>
         <source>Renamed {0} to {1}</source>
         <translation>已将 {0} 重命名为 {1}</translation>
     </message>
@@ -384,7 +384,7 @@
         <translation>已用 {2} 编码 {0} 个命中（{1}）：新增 {3} 个编码，{4} 个此前已有</translation>
     </message>
     <message>
-        <location filename="../../ui/words_controller.py" line="+62"/>
+        <location filename="../../ui/words_controller.py" line="+66"/>
         <source>Concordance (keyword in context)</source>
         <translation>关键词语境（KWIC）</translation>
     </message>
@@ -414,7 +414,7 @@
         <translation>词频与词云，可按文档、个案、属性、代码或编码员统计（Ctrl+Shift+W）</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+105"/>
         <source>The codebook is empty: add a code first</source>
         <translation>代码本为空：请先添加代码</translation>
     </message>
@@ -578,6 +578,16 @@
         <translation>这处编码已不存在，备忘录没有保存。您写的内容：
 
 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations/query.py" line="+22"/>
+        <source>Save the query as the code {0}</source>
+        <translation>将查询保存为代码 {0}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Coded {0} passages with the new code “{1}”</source>
+        <translation>已用新代码“{1}”为 {0} 个片段编码</translation>
     </message>
 </context>
 <context>
@@ -989,7 +999,7 @@
 <context>
     <name>AnalysisController</name>
     <message>
-        <location filename="../../ui/analysis_controller.py" line="+48"/>
+        <location filename="../../ui/analysis_controller.py" line="+50"/>
         <source>Cancelled; nothing was changed</source>
         <translation>已取消，未作任何更改</translation>
     </message>
@@ -1024,7 +1034,7 @@
         <translation>分析</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+19"/>
         <source>Coding &amp;query…</source>
         <translation>编码查询(&amp;Q)…</translation>
     </message>
@@ -1074,7 +1084,7 @@
         <translation>把文档归入案例；编辑、导入它们的属性</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+67"/>
         <source>Open a document first</source>
         <translation>请先打开一个文档</translation>
     </message>
@@ -1092,7 +1102,7 @@
 <context>
     <name>AttributeDialog</name>
     <message>
-        <location filename="../../ui/cases_panel.py" line="+60"/>
+        <location filename="../../ui/cases_panel.py" line="+72"/>
         <source>New attribute</source>
         <translation>新建属性</translation>
     </message>
@@ -1218,7 +1228,7 @@
         <translation>类别</translation>
     </message>
     <message>
-        <location line="+114"/>
+        <location line="+158"/>
         <source>New case…</source>
         <translation>新建案例…</translation>
     </message>
@@ -1234,20 +1244,21 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+189"/>
+        <location line="+220"/>
         <location line="+4"/>
         <source>Delete case</source>
         <translation>删除案例</translation>
     </message>
     <message>
-        <location line="-188"/>
-        <location line="+165"/>
+        <location line="-208"/>
+        <location line="+185"/>
         <location line="+10"/>
+        <location line="+29"/>
         <source>Cases</source>
         <translation>案例</translation>
     </message>
     <message>
-        <location line="-168"/>
+        <location line="-216"/>
         <source>of documents</source>
         <translation>文档的</translation>
     </message>
@@ -1257,13 +1268,13 @@
         <translation>案例的</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <location line="+94"/>
+        <location line="+7"/>
+        <location line="+112"/>
         <source>Attributes</source>
         <translation>属性</translation>
     </message>
     <message>
-        <location line="-91"/>
+        <location line="-109"/>
         <source>New attribute…</source>
         <translation>新建属性…</translation>
     </message>
@@ -1283,12 +1294,12 @@
         <translation>{0}（{1} 个文档）</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+21"/>
         <source>Documents: {0}</source>
         <translation>文档：{0}</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+36"/>
         <source>Values: {0}</source>
         <translation>取值：{0}</translation>
     </message>
@@ -1349,7 +1360,7 @@
         <translation>已删除案例 {0}</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+41"/>
         <source>New attribute</source>
         <translation>新建属性</translation>
     </message>
@@ -1400,11 +1411,56 @@
         <source>Exported {0}</source>
         <translation>已导出 {0}</translation>
     </message>
+    <message>
+        <location line="-305"/>
+        <source>Code the selection to the case</source>
+        <translation>将所选文本编码到案例</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The case holds the text selected in the document (a focus group&apos;s speaker and their turns)</source>
+        <translation>案例包含文档中所选的文本（如焦点小组中的发言人及其发言）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Take the selection out</source>
+        <translation>移出所选文本</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>{0} ({1} documents, stretches in {2})</source>
+        <translation>{0}（{1} 个文档，{2} 个文档中的片段）</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Coded stretches: {0}</source>
+        <translation>已编码片段：{0}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0} ×{1} ({2} characters)</source>
+        <translation>{0} ×{1}（{2} 个字符）</translation>
+    </message>
+    <message>
+        <location line="+138"/>
+        <source>Select the text of the case in the document first</source>
+        <translation>请先在文档中选择案例的文本</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Coded {0} characters of {1} to {2}</source>
+        <translation>已将 {1} 的 {0} 个字符编码到 {2}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Took {0} characters of {1} out of {2}</source>
+        <translation>已将 {1} 的 {0} 个字符移出 {2}</translation>
+    </message>
 </context>
 <context>
     <name>ChartView</name>
     <message>
-        <location filename="../../ui/chart_view.py" line="+52"/>
+        <location filename="../../ui/chart_view.py" line="+54"/>
         <source>Run an analysis, then choose a chart.</source>
         <translation>先运行一项分析，再选择图表。</translation>
     </message>
@@ -1430,12 +1486,14 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+8"/>
+        <location line="+7"/>
+        <location line="+7"/>
         <source>Save the chart</source>
         <translation>保存图表</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-6"/>
+        <location line="+5"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
@@ -1581,7 +1639,7 @@
 <context>
     <name>ConcordancePanel</name>
     <message>
-        <location filename="../../ui/concordance_panel.py" line="+177"/>
+        <location filename="../../ui/concordance_panel.py" line="+187"/>
         <source>Word, phrase or regular expression…</source>
         <translation>词语、短语或正则表达式…</translation>
     </message>
@@ -1596,12 +1654,12 @@
         <translation>只保留分词结果中的整词命中（“政治信任”为一个词时，其中的“信任”不算）；不勾选时每次出现都算，包括“不信任”</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>Regular e&amp;xpression</source>
         <translation>正则表达式(&amp;X)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Ignore case</source>
         <translation>忽略大小写(&amp;I)</translation>
     </message>
@@ -1616,7 +1674,7 @@
         <translation>停止(&amp;T)</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+46"/>
         <source>Chec&amp;k all</source>
         <translation>全部勾选(&amp;K)</translation>
     </message>
@@ -1666,7 +1724,7 @@
         <translation>所在的段落</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+17"/>
         <source>All documents</source>
         <translation>所有文档</translation>
     </message>
@@ -1691,7 +1749,7 @@
         <translation>个案：{0}</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>Choose a code…</source>
         <translation>选择代码…</translation>
     </message>
@@ -1711,12 +1769,12 @@
         <translation>（只显示前 {0} 个）</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+42"/>
         <source>Type a word to search for</source>
         <translation>请输入要检索的词语</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+32"/>
         <source>Searching…</source>
         <translation>正在检索…</translation>
     </message>
@@ -1739,6 +1797,21 @@
         <location line="+31"/>
         <source>Sorting…</source>
         <translation>正在排序…</translation>
+    </message>
+    <message>
+        <location line="-294"/>
+        <source>S&amp;ynonyms</source>
+        <translation>同义词(&amp;Y)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Find the words merged with this one in the word lists (its synonyms) too</source>
+        <translation>同时查找词表中与此词合并的词（同义词）</translation>
+    </message>
+    <message>
+        <location line="+124"/>
+        <source>{0} = {1}</source>
+        <translation>{0} = {1}</translation>
     </message>
 </context>
 <context>
@@ -1952,7 +2025,7 @@
 <context>
     <name>DocumentsChooser</name>
     <message>
-        <location filename="../../ui/concordance_panel.py" line="+26"/>
+        <location filename="../../ui/concordance_panel.py" line="+193"/>
         <source>Documents to search</source>
         <translation>要检索的文档</translation>
     </message>
@@ -2191,7 +2264,7 @@
 <context>
     <name>HitsModel</name>
     <message>
-        <location filename="../../ui/concordance_panel.py" line="-415"/>
+        <location filename="../../ui/concordance_panel.py" line="-445"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
@@ -2232,7 +2305,7 @@
 <context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../../ui/cases_panel.py" line="-325"/>
+        <location filename="../../ui/cases_panel.py" line="-353"/>
         <source>Import attributes: {0}</source>
         <translation>导入属性：{0}</translation>
     </message>
@@ -4003,7 +4076,7 @@ Why: {2}</source>
 <context>
     <name>PortraitPanel</name>
     <message>
-        <location filename="../../ui/chart_view.py" line="+13"/>
+        <location filename="../../ui/chart_view.py" line="+23"/>
         <source>&amp;Draw the current document</source>
         <translation>绘制当前文档(&amp;D)</translation>
     </message>
@@ -4024,7 +4097,7 @@ Why: {2}</source>
 <context>
     <name>QueryPanel</name>
     <message>
-        <location filename="../../ui/query_panel.py" line="+59"/>
+        <location filename="../../ui/query_panel.py" line="+56"/>
         <source>alone</source>
         <translation>单独</translation>
     </message>
@@ -4154,12 +4227,7 @@ Why: {2}</source>
         <translation>用一个新代码为找到的每个片段编码（路径如 信任/查询结果）：</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>Coded {0} passages with the new code “{1}”</source>
-        <translation>已用新代码“{1}”为 {0} 个片段编码</translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>Export the query results</source>
         <translation>导出查询结果</translation>
     </message>
@@ -4277,12 +4345,12 @@ Why: {2}</source>
 <context>
     <name>ScopeBar</name>
     <message>
-        <location filename="../../ui/scope_bar.py" line="+63"/>
+        <location filename="../../ui/scope_bar.py" line="+66"/>
         <source>Documents</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Cases</source>
         <translation>案例</translation>
     </message>
@@ -4292,19 +4360,29 @@ Why: {2}</source>
         <translation>编码员</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Over:</source>
         <translation>范围：</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>where</source>
         <translation>条件</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+27"/>
         <source>(any attribute)</source>
         <translation>（任意属性）</translation>
+    </message>
+    <message>
+        <location line="-46"/>
+        <source>Document sets</source>
+        <translation>文档集</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Code sets</source>
+        <translation>代码集</translation>
     </message>
 </context>
 <context>
@@ -4445,7 +4523,7 @@ Why: {2}</source>
 <context>
     <name>TaskBar</name>
     <message>
-        <location filename="../../ui/analysis_task.py" line="+62"/>
+        <location filename="../../ui/task_bar.py" line="+15"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -4973,7 +5051,7 @@ Merging cannot be undone, and the undo history is cleared. To keep the project a
 <context>
     <name>_Choice</name>
     <message>
-        <location filename="../../ui/scope_bar.py" line="-48"/>
+        <location filename="../../ui/scope_bar.py" line="-15"/>
         <source>{0}: all</source>
         <translation>{0}：全部</translation>
     </message>

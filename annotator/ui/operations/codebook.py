@@ -21,19 +21,14 @@ def _codes(*ids: int | None) -> Changes:
     return Changes(codes=frozenset(i for i in ids if i is not None))
 
 
-class AddCode(Operation):
-    def __init__(self, session: Session, parent_id: int | None, name: str,
-                 color: str | None = None) -> None:
-        super().__init__(session, _t("Add code {0}").format(name))
-        self.parent_id, self.name, self.color = parent_id, name, color
+class MakesCode(Operation):
+    """A step that makes one new code (``execute`` sets ``code_id``): undo deletes it with
+    whatever it coded, redo restores the snapshot the delete took (same ids)."""
+
+    def __init__(self, session: Session, text: str) -> None:
+        super().__init__(session, text)
         self.code_id: int | None = None
         self.snapshot: CodebookSnapshot | None = None
-
-    def execute(self) -> Changes:
-        info = codebook.add_child_code(self.project, self.parent_id, self.name, color=self.color)
-        self.code_id = info.id
-        self.message = _t("Added the code {0}").format(info.path)
-        return _codes(info.id)
 
     def revert(self) -> Changes:
         assert self.code_id is not None
@@ -43,6 +38,19 @@ class AddCode(Operation):
     def again(self) -> Changes:
         assert self.snapshot is not None
         return codebook.restore_snapshot(self.project, self.snapshot)
+
+
+class AddCode(MakesCode):
+    def __init__(self, session: Session, parent_id: int | None, name: str,
+                 color: str | None = None) -> None:
+        super().__init__(session, _t("Add code {0}").format(name))
+        self.parent_id, self.name, self.color = parent_id, name, color
+
+    def execute(self) -> Changes:
+        info = codebook.add_child_code(self.project, self.parent_id, self.name, color=self.color)
+        self.code_id = info.id
+        self.message = _t("Added the code {0}").format(info.path)
+        return _codes(info.id)
 
 
 class SetCodeValue(Operation):
