@@ -157,8 +157,9 @@ def insert_document(
 
 
 def add_document(project: Project, name: str, text: str, **source: object) -> DocumentInfo:
-    with project.write() as s:
-        return _info(insert_document(s, name, text, **source))  # type: ignore[arg-type]
+    """Serialized: the document's position follows those already there."""
+    return project.serialized(
+        lambda s: _info(insert_document(s, name, text, **source)))  # type: ignore[arg-type]
 
 
 def readable_name(name: str) -> str:

@@ -151,21 +151,24 @@ def save_as_code(project: Project, result: QueryResult, path: str,
                  coder: str | None = None) -> int:
     """Code every passage of ``result`` with a new code at ``path``; its id.
 
-    One transaction: the code and all its codings, or nothing.
+    One serialized transaction: the code and all its codings, or nothing.
     """
-    with project.write() as s:
-        names = split_path(path)
-        parent = find_code(s, join_path(names[:-1])).id if len(names) > 1 else None
-        code = create_code(s, parent, names[-1])
-        coder_id = get_or_create_coder(s, resolve_coder_name(coder)).id
-        if result.segments:
-            stamp = now()
-            s.execute(insert(Coding.__table__), [
-                {"document_id": g.document_id, "code_id": code.id, "coder_id": coder_id,
-                 "start": g.start, "end": g.end, "memo": "", "created_at": stamp,
-                 "guid": str(uuid.uuid4())} for g in result.segments
-            ])
-        return code.id
+    return project.serialized(lambda s: _save_as_code(s, result, path, coder))
+
+
+def _save_as_code(s: Session, result: QueryResult, path: str, coder: str | None) -> int:
+    names = split_path(path)
+    parent = find_code(s, join_path(names[:-1])).id if len(names) > 1 else None
+    code = create_code(s, parent, names[-1])
+    coder_id = get_or_create_coder(s, resolve_coder_name(coder)).id
+    if result.segments:
+        stamp = now()
+        s.execute(insert(Coding.__table__), [
+            {"document_id": g.document_id, "code_id": code.id, "coder_id": coder_id,
+             "start": g.start, "end": g.end, "memo": "", "created_at": stamp,
+             "guid": str(uuid.uuid4())} for g in result.segments
+        ])
+    return code.id
 
 
 def save_query(project: Project, name: str, spec: QuerySpec, scope: Scope) -> None:

@@ -17,8 +17,10 @@ name beside their target and renamed when complete, so a kill never leaves half 
 """
 
 import os
+import random
 import sqlite3
 import stat
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from datetime import UTC, datetime
@@ -29,7 +31,7 @@ from sqlalchemy import Engine, create_engine, event, select, text
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session
 
-from annotator.domain.errors import ProjectFileError
+from annotator.domain.errors import Conflict, ProjectFileError
 from annotator.messages import Msg, msg
 from annotator.store import change_feed, integrity
 from annotator.store.debris import sweep, temporary_name
@@ -40,8 +42,10 @@ from annotator.store.server import (
     APPLICATION,
     APPLICATION_KEY,
     check_server,
+    database_name,
     display_url,
     empty_database,
+    is_serialization_failure,
     is_server_url,
     make_server_engine,
     require_empty,
@@ -62,6 +66,10 @@ _SQLITE_FULL = 13
 _SQLITE_READONLY = 8
 _NOT_DAMAGE = (_SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_FULL, _SQLITE_READONLY)
 RECOVERY_SUFFIX = ".before-recovery"
+#: How often a serialized step is tried on a server before a clash is reported: eight
+#: members doing the same thing at the same moment each get through within this many.
+SERIALIZED_ATTEMPTS = 12
+SERIALIZED_BACKOFF_S = 0.02
 
 T = TypeVar("T")
 
@@ -269,8 +277,10 @@ def _copy_durably(src: Path, dest: Path) -> None:
         os.fsync(fout.fileno())
 
 
-def _check_file(path: Path) -> int:
-    """The schema version of an existing project file, or ``ProjectFileError``."""
+def check_project_file(path: Path) -> None:
+    """Refuse what is plainly no project file (missing, a folder, unreadable, another
+    format) before anything opens it: a check that reads 16 bytes and writes nothing, so
+    a participant's copy can be looked at before it is copied."""
     _check_regular_file(path)
     try:
         with path.open("rb") as fh:
@@ -283,6 +293,11 @@ def _check_file(path: Path) -> int:
         raise ProjectFileError(
             "{path}: not an Annotator project (not a database file)", path=path
         )
+
+
+def _check_file(path: Path) -> int:
+    """The schema version of an existing project file, or ``ProjectFileError``."""
+    check_project_file(path)
     try:
         return _read_check(path)
     except sqlite3.Error as exc:
@@ -537,22 +552,27 @@ class Project:
         return cls(None, engine, url)
 
     @contextmanager
-    def write(self) -> Iterator[Session]:
+    def write(self, *, serializable: bool = False) -> Iterator[Session]:
         """One user operation: committed when the block ends, rolled back on error.
 
         A lock held too long, a full disk or a read-only file is one sentence that says
         nothing was changed (the transaction was rolled back), never a traceback. A
-        project open read-only refuses before anything is tried.
+        project open read-only refuses before anything is tried. ``serializable`` runs it
+        at that isolation level on a server (``serialized`` retries it); a file's writer
+        holds the write lock from its first statement, which is as strict already.
         """
         if self.read_only is not None:
             raise ProjectFileError(
                 "{path}: the project is open read-only ({reason}) — nothing was changed",
                 path=self.location, reason=self.read_only,
             )
+        bind = self._writer
+        if serializable and self.url is not None:
+            bind = bind.execution_options(isolation_level="SERIALIZABLE")
         with self._damage_found():
             try:
                 with self._server_errors(), \
-                        Session(self._writer, expire_on_commit=False) as session, \
+                        Session(bind, expire_on_commit=False) as session, \
                         session.begin():
                     if self.url is not None:
                         change_feed.mark_origin(session.connection(), self.origin)
@@ -562,6 +582,27 @@ class Project:
                 if cause is not None:
                     raise database_refusal(self.path, cause) from exc
                 raise
+
+    def serialized(self, step: "Callable[[Session], T]") -> T:
+        """``step`` in one write that reads, decides and writes (the next position among
+        siblings, the colour that stands out from those in use), as if no one else wrote.
+
+        On a server two members' steps interleave, and a unique constraint cannot say
+        that two codes took the same position. PostgreSQL's SERIALIZABLE level refuses
+        the later of two such steps at once; it is then run again from the start on
+        fresh reads, a bounded number of times, before the clash is reported (the
+        ``Conflict`` that says nothing was saved). ``step`` must therefore do nothing but
+        read and write through the session it is given.
+        """
+        for attempt in range(1, SERIALIZED_ATTEMPTS + 1):
+            try:
+                with self.write(serializable=True) as session:
+                    return step(session)
+            except Conflict as exc:
+                if attempt == SERIALIZED_ATTEMPTS or not is_serialization_failure(exc):
+                    raise
+                time.sleep(random.uniform(0, SERIALIZED_BACKOFF_S * attempt))
+        raise AssertionError("unreachable")  # the loop returns or raises
 
     @contextmanager
     def read(self) -> Iterator[Session]:
@@ -599,6 +640,26 @@ class Project:
                 raise
             raise mapped from exc
 
+
+    @property
+    def folder(self) -> Path:
+        """Where files made from the project go unless the user says otherwise: beside the
+        file, or the home folder for a team project."""
+        return self.path.parent if self.path is not None else Path.home()
+
+    @property
+    def shown_name(self) -> str:
+        """The file's name, or the server URL without its password: what a question names."""
+        return self.path.name if self.path is not None else self.location
+
+    @property
+    def stem(self) -> str:
+        """The project's short name for file names made from it and for memo labels: the
+        file's name without its extension, or the server database's name."""
+        if self.path is not None:
+            return self.path.stem
+        with self.read() as s:
+            return database_name(self.url) or s.scalar(text("SELECT current_database()"))
 
     @property
     def name(self) -> str:

@@ -13,7 +13,7 @@ header, so the ``meta`` table carries ``application = Annotator`` beside the sch
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import unquote, urlsplit, urlunsplit
 
 from sqlalchemy import Engine, MetaData, create_engine, inspect, select
 from sqlalchemy.exc import DBAPIError, OperationalError, SQLAlchemyError
@@ -24,6 +24,8 @@ from annotator.store.models import Meta
 SCHEMES = ("postgresql://", "postgres://")
 APPLICATION_KEY = "application"
 APPLICATION = "Annotator"
+#: serialization_failure, deadlock_detected: the step clashed with another one
+SERIALIZATION_STATES = ("40001", "40P01")
 
 
 def is_server_url(location: object) -> bool:
@@ -106,13 +108,34 @@ def require_empty(engine: Engine, url: str) -> None:
         )
 
 
+def database_name(url: str) -> str:
+    """The database a URL names ("" when libpq finds it elsewhere, e.g. a service file)."""
+    return unquote(urlsplit(url).path.lstrip("/"))
+
+
+def _sqlstate(exc: BaseException | None) -> str:
+    return getattr(getattr(exc, "orig", None), "sqlstate", None) or ""
+
+
+def is_serialization_failure(exc: BaseException) -> bool:
+    """Whether a step failed only because another member's step ran at the same moment
+    (PostgreSQL's serialization failure or deadlock, maybe behind the message made of it):
+    run again, it can succeed."""
+    current: BaseException | None = exc
+    while current is not None:
+        if _sqlstate(current) in SERIALIZATION_STATES:
+            return True
+        current = current.__cause__
+    return False
+
+
 def server_error(exc: DBAPIError, url: str) -> Exception:
     """What a failed step on the server means to the user; the error itself if unknown.
 
     The step was one transaction, so in every case below nothing of it was saved: the
     message says so, and the window can refuse further edits rather than lose them.
     """
-    state = getattr(getattr(exc, "orig", None), "sqlstate", None) or ""
+    state = _sqlstate(exc)
     where = display_url(url)
     # no SQLSTATE at all: libpq could not reach the server (refused, timed out, DNS)
     gone = isinstance(exc, OperationalError) and not state
@@ -122,7 +145,7 @@ def server_error(exc: DBAPIError, url: str) -> Exception:
             "{url}: the connection to the team project's server was lost; this step was not "
             "saved ({reason})", url=where, reason=_reason(exc),
         )
-    if state in ("40001", "40P01"):
+    if state in SERIALIZATION_STATES:
         return Conflict(
             "someone else changed the same part of the team project at the same moment; "
             "this step was not saved — please try again",

@@ -347,7 +347,7 @@ class WorkshopUI(QObject):
             return None
         if self.copies_dialog is not None:
             self.copies_dialog.deleteLater()
-        dialog = ParticipantCopiesDialog(p.path.parent / f"{p.path.stem}-copies",
+        dialog = ParticipantCopiesDialog(p.folder / f"{p.stem}-copies",
                                          self.ctx.window, self.ctx.prompts)
         dialog.accepted.connect(lambda: self.make_copies(
             Path(dialog.folder.text()), dialog.participants(), dialog.without.isChecked()))
@@ -380,7 +380,7 @@ class WorkshopUI(QObject):
         if s.project is None:
             return None
         paths = w.prompts.open_files(
-            self.tr("Merge projects"), str(s.project.path.parent),
+            self.tr("Merge projects"), str(s.project.folder),
             self.tr("Participants' copies and REFI-QDA projects (*{0} *.qdpx);;"
                     "All files (*)").format(PROJECT_SUFFIX))
         if not paths:
@@ -389,7 +389,7 @@ class WorkshopUI(QObject):
         sure = w.prompts.confirm(self.tr("Merge projects"), self.tr(
             "Merge these {0} files into {1}?\n\n{2}\n\nMerging cannot be undone, and the "
             "undo history is cleared. To keep the project as it is now, use "
-            "File → Save a copy… first.").format(len(paths), s.project.path.name, names))
+            "File → Save a copy… first.").format(len(paths), s.project.shown_name, names))
         if not sure:
             return None
         return self.merge(paths)
