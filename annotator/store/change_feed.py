@@ -43,16 +43,24 @@ $$ LANGUAGE plpgsql
 """
 
 
-def install(conn: Connection) -> None:
-    """Create the notifying triggers where they are missing (every open checks).
-
-    Checked first because replacing a function while another member of the team opens the
-    same project at the same moment fails ("tuple concurrently updated").
-    """
+def installed(conn: Connection) -> bool:
+    """Whether every notifying trigger is there: one look at the catalogue, no rights needed."""
     present = conn.execute(text(
         "SELECT count(*) FROM pg_trigger WHERE tgname LIKE 'annotator\\_notify\\_%'"
     )).scalar()
-    if present == len(WATCHED):
+    return present == len(WATCHED)
+
+
+def install(conn: Connection) -> None:
+    """Create the notifying triggers, with the tables (``new``, ``push``, an upgrade).
+
+    This needs the rights of the tables' owner, which a team member coding in the project
+    need not have: an open only looks (``installed``) and installs nothing unless
+    triggers are missing and the role may create them (``Project`` decides). Checked
+    first because replacing a function while another member of the team opens the same
+    project at the same moment fails ("tuple concurrently updated").
+    """
+    if installed(conn):
         return
     conn.execute(text(_FUNCTION))
     for table in WATCHED:

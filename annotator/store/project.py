@@ -27,7 +27,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TypeVar
 
-from sqlalchemy import Engine, create_engine, event, select, text
+from sqlalchemy import Connection, Engine, create_engine, event, select, text
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session
 
@@ -48,6 +48,7 @@ from annotator.store.server import (
     is_serialization_failure,
     is_server_url,
     make_server_engine,
+    owns_tables,
     require_empty,
     server_error,
 )
@@ -542,10 +543,9 @@ class Project:
                 )
             with engine.begin() as conn:
                 if version < CURRENT_VERSION:
-                    migrate(conn, version)
-                    conn.execute(Meta.__table__.update().where(Meta.key == "schema_version")
-                                 .values(value=str(CURRENT_VERSION)))
-                change_feed.install(conn)
+                    _upgrade_on_server(conn, url, version)
+                elif not change_feed.installed(conn) and owns_tables(conn):
+                    change_feed.install(conn)  # a project from before the live feed
         except BaseException:
             engine.dispose()
             raise
@@ -697,6 +697,20 @@ class Project:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _upgrade_on_server(conn: Connection, url: str, version: int) -> None:
+    """The migrations and the triggers, in the open's transaction: only the owner may."""
+    if not owns_tables(conn):
+        raise ProjectFileError(
+            "{url}: the team project is from an older version (project format {version}) "
+            "and must first be opened once by the role that owns it, which upgrades it; "
+            "nothing was changed", url=display_url(url), version=version,
+        )
+    migrate(conn, version)
+    conn.execute(Meta.__table__.update().where(Meta.key == "schema_version")
+                 .values(value=str(CURRENT_VERSION)))
+    change_feed.install(conn)
 
 
 def copy_into(source: Engine, project: Project) -> None:

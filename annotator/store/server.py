@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from urllib.parse import unquote, urlsplit, urlunsplit
 
-from sqlalchemy import Engine, MetaData, create_engine, inspect, select
+from sqlalchemy import Connection, Engine, MetaData, create_engine, inspect, select, text
 from sqlalchemy.exc import DBAPIError, OperationalError, SQLAlchemyError
 
 from annotator.domain.errors import Conflict, InvalidInput, ProjectFileError
@@ -26,6 +26,7 @@ APPLICATION_KEY = "application"
 APPLICATION = "Annotator"
 #: serialization_failure, deadlock_detected: the step clashed with another one
 SERIALIZATION_STATES = ("40001", "40P01")
+INSUFFICIENT_PRIVILEGE = "42501"
 
 
 def is_server_url(location: object) -> bool:
@@ -99,6 +100,15 @@ def check_server(engine: Engine, url: str) -> int:
     return int(version)
 
 
+def owns_tables(conn: Connection) -> bool:
+    """Whether the connected role owns the project's tables (and may change their shape:
+    upgrades, triggers). Members who only read, or only code, need not."""
+    return bool(conn.execute(text(
+        "SELECT pg_has_role(tableowner, 'USAGE') FROM pg_tables "
+        "WHERE schemaname = current_schema() AND tablename = 'meta'"
+    )).scalar())
+
+
 def require_empty(engine: Engine, url: str) -> None:
     """A new team project is only built in an empty database, never over other data."""
     if _tables(engine, url):
@@ -149,6 +159,11 @@ def server_error(exc: DBAPIError, url: str) -> Exception:
         return Conflict(
             "someone else changed the same part of the team project at the same moment; "
             "this step was not saved — please try again",
+        )
+    if state == INSUFFICIENT_PRIVILEGE:
+        return ProjectFileError(
+            "{url}: the server does not allow your role to make this change in the team "
+            "project (ask its administrator for the right); nothing was saved", url=where,
         )
     if state == "22001":
         return InvalidInput("a name or text is longer than the project allows; nothing was saved")
