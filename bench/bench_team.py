@@ -28,7 +28,7 @@ from annotator.services.codebook import add_code, code_paths
 from annotator.services.coders import ensure_coder
 from annotator.services.projects import new_project
 from annotator.store.change_feed import ChangeFeed
-from annotator.store.models import Coding
+from annotator.store.models import Code, Coding
 from annotator.store.project import Project
 from tests.postgres_server import create_database, running_server
 
@@ -123,6 +123,8 @@ def main() -> None:
             distinct = s.execute(select(func.count()).select_from(
                 select(Coding.document_id, Coding.coder_id, Coding.start).distinct().subquery()
             )).scalar()
+            parent = s.scalar(select(Code.id).where(Code.name == "团队新增"))
+            positions = list(s.scalars(select(Code.position).where(Code.parent_id == parent)))
         delays = _feed_latency(team_url)
     expected = a.coders * a.codings
     print(f"codings: {total} stored of {expected} made; {total - distinct} duplicated, "
@@ -135,8 +137,13 @@ def main() -> None:
           f"{expected / wall:.0f} codings/s in all")
     print(f"seen by another window: median {statistics.median(delays) * 1e3:.1f} ms, "
           f"max {max(delays) * 1e3:.1f} ms after the coding was made")
+    added = a.coders * (a.codings // 50)
+    print(f"codes added while coding: {len(positions)} of {added}, "
+          f"{len(set(positions))} distinct positions")
     if total != expected or distinct != expected:
         raise SystemExit("codings were lost or duplicated")
+    if len(positions) != added or len(set(positions)) != added:
+        raise SystemExit("codes were lost or took the same position")
 
 
 if __name__ == "__main__":

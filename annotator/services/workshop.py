@@ -55,7 +55,8 @@ connection included — leaves the target exactly as it was, is reported, and th
 sources still merge. Source files are never modified: each is first copied with SQLite's
 backup API (read-only) into a temporary file, and only that copy is opened — so even an
 older-format source is upgraded in the temporary copy, not in place. A source on a server
-is read in one repeatable-read transaction (what it held at one moment).
+is read in one repeatable-read transaction (what it held at one moment); an older-format
+one is upgraded by that open, as by any member's.
 
 Codings are inserted in bulk rather than one ``insert_coding`` call each: the same checks
 (span inside the document, codable code, unique key) are made against sets built once,

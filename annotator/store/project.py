@@ -67,10 +67,12 @@ _SQLITE_FULL = 13
 _SQLITE_READONLY = 8
 _NOT_DAMAGE = (_SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_FULL, _SQLITE_READONLY)
 RECOVERY_SUFFIX = ".before-recovery"
-#: How often a serialized step is tried on a server before a clash is reported: eight
-#: members doing the same thing at the same moment each get through within this many.
-SERIALIZED_ATTEMPTS = 12
-SERIALIZED_BACKOFF_S = 0.02
+#: How often a serialized step is tried on a server before a clash is reported, and the
+#: longest pause between two tries. The pauses grow (with a random part, so that those who
+#: clashed do not meet again at once): twenty members adding a code at the same moment
+#: each get through, within seconds at worst.
+SERIALIZED_ATTEMPTS = 16
+SERIALIZED_PAUSE_S = 0.5
 
 T = TypeVar("T")
 
@@ -601,7 +603,7 @@ class Project:
             except Conflict as exc:
                 if attempt == SERIALIZED_ATTEMPTS or not is_serialization_failure(exc):
                     raise
-                time.sleep(random.uniform(0, SERIALIZED_BACKOFF_S * attempt))
+                time.sleep(random.uniform(0, min(SERIALIZED_PAUSE_S, 0.005 * 2 ** attempt)))
         raise AssertionError("unreachable")  # the loop returns or raises
 
     @contextmanager

@@ -106,14 +106,23 @@ def test_bad_sources_are_refused_in_both_languages(postgres_server, capsys, tmp_
     stranger = create_database(postgres_server, "workshop_not_a_project")
     with psycopg.connect(stranger, autocommit=True) as conn:
         conn.execute("CREATE TABLE meta (key text, value text)")
-    for lang, words in (("zh", ("不是 Annotator 项目", "没有这个项目文件")),
-                        ("en", ("not an Annotator project", "no such project file"))):
+    newer = create_database(postgres_server, "workshop_newer")
+    assert _run(capsys, "new", newer)[0] == 0
+    with psycopg.connect(newer, autocommit=True) as conn:
+        conn.execute("UPDATE meta SET value = '999' WHERE key = 'schema_version'")
+    nowhere = postgres_server.rsplit(":", 1)[0] + ":1/nothing"  # no server listens there
+    for lang, words in (("zh", ("不是 Annotator 项目", "没有这个项目文件", "更新版本", "无法连接")),
+                        ("en", ("not an Annotator project", "no such project file",
+                                "newer version", "cannot connect"))):
         status, _, err = _run(capsys, "--lang", lang, "merge", facilitator, str(text_file),
-                              stranger, str(tmp_path / "没有.annotator"))
+                              stranger, str(tmp_path / "没有.annotator"), newer, nowhere)
         assert status == 1
         lines = err.strip().splitlines()
-        assert len(lines) == 3, err
-        assert words[0] in lines[0] and words[0] in lines[1] and words[1] in lines[2], err
+        assert len(lines) == 5, err
+        assert words[0] in lines[0] and words[0] in lines[1], err
+        assert [w in line for w, line in zip(words[1:], lines[2:], strict=True)] == \
+            [True, True, True], err
+        assert "team-secret" not in err
     with Project.open(facilitator) as p:
         assert count(p, Document) == 0 and count(p, Coding) == 0
 
