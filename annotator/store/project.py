@@ -660,8 +660,11 @@ class Project:
         file's name without its extension, or the server database's name."""
         if self.path is not None:
             return self.path.stem
+        named = database_name(self.url or "")
+        if named:
+            return named
         with self.read() as s:
-            return database_name(self.url) or s.scalar(text("SELECT current_database()"))
+            return s.scalar(text("SELECT current_database()"))
 
     @property
     def name(self) -> str:

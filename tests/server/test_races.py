@@ -9,7 +9,6 @@ the server.
 
 import threading
 
-import pytest
 from sqlalchemy import func, select
 
 from annotator.domain.errors import Conflict
@@ -22,13 +21,6 @@ from annotator.store.models import Attribute, Code, Coder, Document
 from annotator.store.project import Project
 
 WRITERS = 8
-
-
-@pytest.fixture(params=["file", "server"])
-def location(request, tmp_path) -> str:
-    if request.param == "file":
-        return str(tmp_path / "项目.annotator")
-    return request.getfixturevalue("postgres_database")
 
 
 def _race(location: str, step) -> list:

@@ -10,17 +10,9 @@ from annotator.services.coders import ensure_coder
 from annotator.services.projects import new_project
 from annotator.store.models import Coding
 from tests.conftest import shared_file
-from tests.postgres_server import PostgresServer, create_database
+from tests.postgres_server import create_database
 
 HONGLOUMENG = shared_file("corpus", "hongloumeng-gbk.txt")
-
-
-@pytest.fixture
-def own_server():
-    server = PostgresServer()
-    server.start()
-    yield server
-    server.remove()
 
 
 def test_a_step_while_the_server_is_down_is_refused_and_nothing_is_lost(own_server):

@@ -20,13 +20,6 @@ from tests.postgres_server import create_database
 SEED = shared_file("corpus", "seed-paper-zh.txt")
 
 
-@pytest.fixture(params=["file", "server"])
-def location(request, tmp_path) -> str:
-    if request.param == "file":
-        return str(tmp_path / "项目.annotator")
-    return request.getfixturevalue("postgres_database")
-
-
 def _run(capsys, *args: str) -> tuple[int, str, str]:
     code = main(list(args))
     out, err = capsys.readouterr()

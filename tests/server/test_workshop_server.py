@@ -12,7 +12,6 @@ import time
 from pathlib import Path
 
 import psycopg
-import pytest
 from sqlalchemy import text
 
 from annotator.cli import main
@@ -24,13 +23,6 @@ from tests.postgres_server import PostgresServer, create_database
 from tests.workshop.helpers import code, count
 
 SEED = shared_file("corpus", "seed-paper-zh.txt")
-
-
-@pytest.fixture(params=["file", "server"])
-def facilitator(request, tmp_path) -> str:
-    if request.param == "file":
-        return str(tmp_path / "工作坊.annotator")
-    return request.getfixturevalue("postgres_database")
 
 
 def _run(capsys, *args: str) -> tuple[int, str, str]:
@@ -54,7 +46,8 @@ def _prepare(capsys, location: str, tmp_path: Path) -> dict[str, Path]:
     return copies
 
 
-def test_copies_out_and_merged_back_in(facilitator, capsys, tmp_path):
+def test_copies_out_and_merged_back_in(location, capsys, tmp_path):
+    facilitator = location
     copies = _prepare(capsys, facilitator, tmp_path)
     with Project.open(facilitator) as p:
         stem = p.stem
@@ -125,14 +118,6 @@ def test_bad_sources_are_refused_in_both_languages(postgres_server, capsys, tmp_
         assert "team-secret" not in err
     with Project.open(facilitator) as p:
         assert count(p, Document) == 0 and count(p, Coding) == 0
-
-
-@pytest.fixture
-def own_server():
-    server = PostgresServer()
-    server.start()
-    yield server
-    server.remove()
 
 
 def _stop_when_paused(server: PostgresServer, url: str, stopped: threading.Event) -> None:
