@@ -316,12 +316,15 @@ def import_refi_extras(
 ) -> list[Msg]:
     """Attributes, cases, sets, the project memo and journal of ``refi`` into ``project``,
     whose documents ``documents`` (source GUID → id) already hold the sources: what
-    ``merge`` adds after the codings. One transaction; returns the notes."""
-    report = ExchangeReport()
-    with project.write() as s:
+    ``merge`` adds after the codings. One serialized transaction (attributes take the
+    next positions); returns the notes."""
+    def add(s: Session) -> list[Msg]:
+        report = ExchangeReport()
         codes = {guid: i for guid, i in s.execute(select(Code.guid, Code.id))}
         _add_extras(s, refi, documents, codes, report)
-    return report.notes
+        return report.notes
+
+    return project.serialized(add)
 
 
 def documents_by_text(project: Project, refi: RefiProject) -> dict[str, int]:

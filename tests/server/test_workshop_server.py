@@ -164,3 +164,15 @@ def test_a_server_that_goes_away_mid_merge_keeps_nothing_of_it(own_server, capsy
         # and the same merge goes through once the server is back
         (again,) = merge_copies(p, [copies["甲"]])
         assert again.ok and again.codings_added == 2 and again.codes_added == 2
+
+
+def test_a_refi_project_merges_into_a_file_and_a_server_alike(location, capsys):
+    """A .qdpx goes through a temporary project file, then merges like a copy: into a team
+    project too, attributes and all, and a second merge adds nothing."""
+    assert _run(capsys, "new", location, "--template", "empty")[0] == 0
+    refi = str(shared_file("refi", "nvivo-win-12.6-small.qdpx"))
+    for _ in range(2):
+        status, _, err = _run(capsys, "merge", location, refi)
+        assert status == 0, err
+    with Project.open(location) as p:
+        assert count(p, Coding) == 97 and count(p, Code) == 60
