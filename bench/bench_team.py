@@ -37,6 +37,14 @@ DOCUMENTS = 10
 
 
 def _coder(url: str, who: int, count: int, start_gate, results) -> None:
+    try:
+        _code_spans(url, who, count, start_gate, results)
+    except Exception as exc:  # the parent stops rather than wait for this coder forever
+        results.put(f"coder {who}: {exc}")
+        raise
+
+
+def _code_spans(url: str, who: int, count: int, start_gate, results) -> None:
     project = Project.open(url)
     rng = random.Random(who)
     coder = ensure_coder(project, f"编码员{who:02d}").id
@@ -65,7 +73,14 @@ def _run_coders(url: str, coders: int, count: int) -> list[float]:
              for w in range(coders)]
     for p in procs:
         p.start()
-    times = [t for _ in procs for t in results.get()]
+    times: list[float] = []
+    for _ in procs:
+        got = results.get()
+        if isinstance(got, str):
+            for p in procs:
+                p.terminate()
+            raise SystemExit(got)
+        times += got
     for p in procs:
         p.join()
         if p.exitcode != 0:

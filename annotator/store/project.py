@@ -22,7 +22,7 @@ import sqlite3
 import stat
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager, nullcontext, suppress
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TypeVar
@@ -49,6 +49,7 @@ from annotator.store.server import (
     is_server_url,
     make_server_engine,
     owns_tables,
+    queued_serializable,
     require_empty,
     server_error,
 )
@@ -568,12 +569,12 @@ class Project:
                 "{path}: the project is open read-only ({reason}) — nothing was changed",
                 path=self.location, reason=self.read_only,
             )
-        bind = self._writer
-        if serializable and self.url is not None:
-            bind = bind.execution_options(isolation_level="SERIALIZABLE")
+        queued = serializable and self.url is not None
         with self._damage_found():
             try:
                 with self._server_errors(), \
+                        (queued_serializable(self._writer) if queued
+                         else nullcontext(self._writer)) as bind, \
                         Session(bind, expire_on_commit=False) as session, \
                         session.begin():
                     if self.url is not None:
@@ -590,11 +591,14 @@ class Project:
         siblings, the colour that stands out from those in use), as if no one else wrote.
 
         On a server two members' steps interleave, and a unique constraint cannot say
-        that two codes took the same position. PostgreSQL's SERIALIZABLE level refuses
-        the later of two such steps at once; it is then run again from the start on
-        fresh reads, a bounded number of times, before the clash is reported (the
-        ``Conflict`` that says nothing was saved). ``step`` must therefore do nothing but
-        read and write through the session it is given.
+        that two codes took the same position. Such steps queue behind one lock per
+        project (``queued_serializable``) and run at PostgreSQL's SERIALIZABLE level:
+        members' steps wait for each other rather than clash, and should a writer that
+        does not queue (another program, a script) clash with one, the server refuses
+        it and it is run again from the start on fresh reads, a bounded number of times,
+        before the clash is reported (the ``Conflict`` that says nothing was saved).
+        ``step`` must therefore do nothing but read and write through its session.
+        Codings are not queued: the unique key alone keeps them right.
         """
         for attempt in range(1, SERIALIZED_ATTEMPTS + 1):
             try:

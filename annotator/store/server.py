@@ -13,6 +13,8 @@ header, so the ``meta`` table carries ``application = Annotator`` beside the sch
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from urllib.parse import unquote, urlsplit, urlunsplit
 
 from sqlalchemy import Connection, Engine, MetaData, create_engine, inspect, select, text
@@ -107,6 +109,34 @@ def owns_tables(conn: Connection) -> bool:
         "SELECT pg_has_role(tableowner, 'USAGE') FROM pg_tables "
         "WHERE schemaname = current_schema() AND tablename = 'meta'"
     )).scalar())
+
+
+#: The advisory lock that steps reading before they write queue behind (one per database).
+QUEUE_LOCK = 0x414E4E4F
+
+
+@contextmanager
+def queued_serializable(engine: Engine) -> Iterator[Connection]:
+    """A connection for one SERIALIZABLE transaction, after the steps queued before it.
+
+    The lock is a session lock taken *before* the transaction begins: a transaction's
+    snapshot is taken at its first statement, so a lock taken inside it would be waited
+    for with a snapshot that misses the step it waited for — and the server would refuse
+    each waiter in turn. Taken first, the step's reads see the one before it. The lock
+    ends with the connection if the server goes away.
+    """
+    with engine.connect() as conn:
+        conn.execute(text("SELECT pg_advisory_lock(:k)"), {"k": QUEUE_LOCK})
+        conn.commit()
+        try:
+            yield conn.execution_options(isolation_level="SERIALIZABLE")
+        finally:
+            try:
+                conn.rollback()
+                conn.execute(text("SELECT pg_advisory_unlock(:k)"), {"k": QUEUE_LOCK})
+                conn.commit()
+            except DBAPIError:
+                conn.invalidate()  # a lost connection holds no lock any more
 
 
 def require_empty(engine: Engine, url: str) -> None:
