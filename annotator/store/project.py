@@ -600,15 +600,16 @@ class Project:
         ``step`` must therefore do nothing but read and write through its session.
         Codings are not queued: the unique key alone keeps them right.
         """
-        for attempt in range(1, SERIALIZED_ATTEMPTS + 1):
+        attempt = 1
+        while True:
             try:
                 with self.write(serializable=True) as session:
                     return step(session)
             except Conflict as exc:
                 if attempt == SERIALIZED_ATTEMPTS or not is_serialization_failure(exc):
                     raise
-                time.sleep(random.uniform(0, min(SERIALIZED_PAUSE_S, 0.005 * 2 ** attempt)))
-        raise AssertionError("unreachable")  # the loop returns or raises
+            time.sleep(random.uniform(0, min(SERIALIZED_PAUSE_S, 0.005 * 2 ** attempt)))
+            attempt += 1
 
     @contextmanager
     def read(self) -> Iterator[Session]:
