@@ -28,7 +28,7 @@ from annotator.services.codebook import add_code, code_paths
 from annotator.services.coders import ensure_coder
 from annotator.services.projects import new_project
 from annotator.store.change_feed import ChangeFeed
-from annotator.store.models import Coding
+from annotator.store.models import Code, Coding
 from annotator.store.project import Project
 from tests.postgres_server import create_database, running_server
 
@@ -37,6 +37,14 @@ DOCUMENTS = 10
 
 
 def _coder(url: str, who: int, count: int, start_gate, results) -> None:
+    try:
+        _code_spans(url, who, count, start_gate, results)
+    except Exception as exc:  # the parent stops rather than wait for this coder forever
+        results.put(f"coder {who}: {exc}")
+        raise
+
+
+def _code_spans(url: str, who: int, count: int, start_gate, results) -> None:
     project = Project.open(url)
     rng = random.Random(who)
     coder = ensure_coder(project, f"编码员{who:02d}").id
@@ -65,7 +73,14 @@ def _run_coders(url: str, coders: int, count: int) -> list[float]:
              for w in range(coders)]
     for p in procs:
         p.start()
-    times = [t for _ in procs for t in results.get()]
+    times: list[float] = []
+    for _ in procs:
+        got = results.get()
+        if isinstance(got, str):
+            for p in procs:
+                p.terminate()
+            raise SystemExit(got)
+        times += got
     for p in procs:
         p.join()
         if p.exitcode != 0:
@@ -123,6 +138,8 @@ def main() -> None:
             distinct = s.execute(select(func.count()).select_from(
                 select(Coding.document_id, Coding.coder_id, Coding.start).distinct().subquery()
             )).scalar()
+            parent = s.scalar(select(Code.id).where(Code.name == "团队新增"))
+            positions = list(s.scalars(select(Code.position).where(Code.parent_id == parent)))
         delays = _feed_latency(team_url)
     expected = a.coders * a.codings
     print(f"codings: {total} stored of {expected} made; {total - distinct} duplicated, "
@@ -135,8 +152,13 @@ def main() -> None:
           f"{expected / wall:.0f} codings/s in all")
     print(f"seen by another window: median {statistics.median(delays) * 1e3:.1f} ms, "
           f"max {max(delays) * 1e3:.1f} ms after the coding was made")
+    added = a.coders * (a.codings // 50)
+    print(f"codes added while coding: {len(positions)} of {added}, "
+          f"{len(set(positions))} distinct positions")
     if total != expected or distinct != expected:
         raise SystemExit("codings were lost or duplicated")
+    if len(positions) != added or len(set(positions)) != added:
+        raise SystemExit("codes were lost or took the same position")
 
 
 if __name__ == "__main__":

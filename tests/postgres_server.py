@@ -171,3 +171,19 @@ def create_database(server_url: str, name: str) -> str:
     with psycopg.connect(server_url + "postgres", autocommit=True) as conn:
         conn.execute(f'CREATE DATABASE "{name}"')
     return server_url + name
+
+
+def create_role(server_url: str, name: str, password: str = "member-secret") -> str:
+    """A login role without any rights yet; its URL (no database). Its password goes where
+    the superuser's is, into the run's password file."""
+    import psycopg
+
+    with psycopg.connect(server_url + "postgres", autocommit=True) as conn:
+        conn.execute(f"CREATE ROLE \"{name}\" LOGIN PASSWORD '{password}'")
+    host_port = server_url.split("@", 1)[1].rstrip("/")
+    host, port = host_port.rsplit(":", 1)
+    passfile = os.environ.get("PGPASSFILE")
+    if passfile:
+        with Path(passfile).open("a", encoding="utf-8") as fh:
+            fh.write(f"{host}:{port}:*:{name}:{password}\n")
+    return f"postgresql://{name}@{host_port}/"

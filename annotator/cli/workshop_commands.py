@@ -3,7 +3,6 @@
 import argparse
 import json
 import sys
-from pathlib import Path
 
 import orjson
 
@@ -81,7 +80,7 @@ def _cmd_copies(a: argparse.Namespace) -> int:
 
 def _cmd_merge(a: argparse.Namespace) -> int:
     with Project.open(a.target) as p:
-        reports = merge_copies(p, [Path(s) for s in a.sources], crlf=a.crlf,
+        reports = merge_copies(p, a.sources, crlf=a.crlf,
                                utf16=None if a.offsets is None else a.offsets == "utf16")
     if a.json:
         _print_json([r.to_json() for r in reports])

@@ -23,4 +23,12 @@ ZH: dict[str, str] = {
         "名称或文字超出项目允许的长度；没有保存任何内容",
     "the change clashes with one just made by someone else; this step was not saved":
         "这项修改与别人刚做的修改冲突；这一步没有保存",
+    "{url}: the server does not allow your role to make this change in the team project "
+    "(ask its administrator for the right); nothing was saved":
+        "{url}：服务器不允许你的角色在团队项目中做这项修改（请向管理员申请权限）；"
+        "没有保存任何内容",
+    "{url}: the team project is from an older version (project format {version}) and must "
+    "first be opened once by the role that owns it, which upgrades it; nothing was changed":
+        "{url}：该团队项目来自较旧的版本（项目格式 {version}），"
+        "须先由拥有它的角色打开一次以完成升级；没有做任何更改",
 }

@@ -17,12 +17,6 @@ ZH: dict[str, str] = {
         '{path}：是文件，不是文件夹',
     '{path}: already exists; choose another folder':
         '{path}：已存在；请选择其他文件夹',
-    '{path}: no such project file':
-        '{path}：没有这个项目文件',
-    '{path}: cannot be read ({reason})':
-        '{path}：无法读取（{reason}）',
-    '{path}: not an Annotator project (not a database file)':
-        '{path}：不是 Annotator 项目（不是数据库文件）',
     '{path}: the project file is damaged ({reason})':
         '{path}：项目文件已损坏（{reason}）',
     '{path}: a project cannot be merged into itself':

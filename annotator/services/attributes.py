@@ -92,8 +92,8 @@ def define_row(s: Session, name: str, scope: str, kind: str,
 
 def define_attribute(project: Project, name: str, scope: str = "document",
                      kind: str = "text", categories: list[str] | None = None) -> None:
-    with project.write() as s:
-        define_row(s, name, scope, kind, categories)
+    """Serialized: the new attribute's position follows those already there."""
+    project.serialized(lambda s: define_row(s, name, scope, kind, categories))
 
 
 def set_row_value(s: Session, attr: Attribute, owner_id: int, value: object) -> None:

@@ -185,9 +185,14 @@ def add_code(
     description: str = "",
     created_by: int | None = None,
 ) -> CodeInfo:
-    """Add the code at ``path``, creating missing parents; the code itself must be new."""
+    """Add the code at ``path``, creating missing parents; the code itself must be new.
+
+    Serialized (``Project.serialized``): its position and colour follow from the codes
+    already there, also when team members add codes at the same moment.
+    """
     names = split_path(path)
-    with project.write() as s:
+
+    def add(s: Session) -> CodeInfo:
         parent: Code | None = None
         for name in names[:-1]:
             existing = child_named(s, parent.id if parent else None, name)
@@ -200,14 +205,18 @@ def add_code(
         )
         return info(s, code)
 
+    return project.serialized(add)
+
 
 def add_child_code(
     project: Project, parent_id: int | None, name: str, *, color: str | None = None
 ) -> CodeInfo:
-    with project.write() as s:
+    def add(s: Session) -> CodeInfo:
         if parent_id is not None:
             get_code(s, parent_id)
         return info(s, create_code(s, parent_id, name, color=color))
+
+    return project.serialized(add)
 
 
 def rename_code(project: Project, code_id: int, new_name: str) -> str:
@@ -274,33 +283,39 @@ def move_code(
     project: Project, code_id: int, new_parent_id: int | None, position: int | None = None
 ) -> CodebookSnapshot:
     """Move a code (with its subtree) under another parent, at ``position`` among siblings
-    (0-based; ``None`` = last). Returns the codes' rows before, for undo."""
-    with project.write() as s:
-        code = get_code(s, code_id)
-        if new_parent_id is not None:
-            get_code(s, new_parent_id)
-            if new_parent_id in subtree_ids(s, code_id):
-                raise Conflict("a code cannot be moved into itself or one of its children")
-        clash = child_named(s, new_parent_id, code.name)
-        if clash is not None and clash.id != code.id:
-            raise Conflict("a code named {name!r} already exists there", name=code.name)
-        touched = {code_id, *_siblings_snapshot(s, code.parent_id)}
-        touched |= set(_siblings_snapshot(s, new_parent_id))
-        before = CodebookSnapshot(codes=_code_rows(s, Code.id.in_(touched)))
-        cond = (
-            Code.parent_id.is_(None) if new_parent_id is None
-            else Code.parent_id == new_parent_id
-        )
-        siblings = [
-            c for c in s.scalars(select(Code).where(cond).order_by(Code.position))
-            if c.id != code_id
-        ]
-        index = len(siblings) if position is None else max(0, min(position, len(siblings)))
-        siblings.insert(index, code)
-        code.parent_id = new_parent_id
-        for pos, sib in enumerate(siblings, start=1):
-            sib.position = pos
-        return before
+    (0-based; ``None`` = last). Returns the codes' rows before, for undo. Serialized: the
+    siblings' positions are renumbered from what it read."""
+    return project.serialized(lambda s: _move(s, code_id, new_parent_id, position))
+
+
+def _move(
+    s: Session, code_id: int, new_parent_id: int | None, position: int | None
+) -> CodebookSnapshot:
+    code = get_code(s, code_id)
+    if new_parent_id is not None:
+        get_code(s, new_parent_id)
+        if new_parent_id in subtree_ids(s, code_id):
+            raise Conflict("a code cannot be moved into itself or one of its children")
+    clash = child_named(s, new_parent_id, code.name)
+    if clash is not None and clash.id != code.id:
+        raise Conflict("a code named {name!r} already exists there", name=code.name)
+    touched = {code_id, *_siblings_snapshot(s, code.parent_id)}
+    touched |= set(_siblings_snapshot(s, new_parent_id))
+    before = CodebookSnapshot(codes=_code_rows(s, Code.id.in_(touched)))
+    cond = (
+        Code.parent_id.is_(None) if new_parent_id is None
+        else Code.parent_id == new_parent_id
+    )
+    siblings = [
+        c for c in s.scalars(select(Code).where(cond).order_by(Code.position))
+        if c.id != code_id
+    ]
+    index = len(siblings) if position is None else max(0, min(position, len(siblings)))
+    siblings.insert(index, code)
+    code.parent_id = new_parent_id
+    for pos, sib in enumerate(siblings, start=1):
+        sib.position = pos
+    return before
 
 
 def delete_code(project: Project, code_id: int) -> CodebookSnapshot:
@@ -356,16 +371,21 @@ def _merge_into(s: Session, source: Code, target: Code) -> None:
 
 
 def merge_code(project: Project, source_id: int, target_id: int) -> CodebookSnapshot:
-    """Merge ``source`` into ``target``: codings follow, ``source`` disappears."""
-    with project.write() as s:
-        source, target = get_code(s, source_id), get_code(s, target_id)
-        if source_id == target_id:
-            raise Conflict("a code cannot be merged into itself")
-        if target_id in subtree_ids(s, source_id):
-            raise Conflict("a code cannot be merged into one of its own children")
-        before = snapshot(s, subtree_ids(s, source_id) + subtree_ids(s, target_id))
-        _merge_into(s, source, target)
-        return before
+    """Merge ``source`` into ``target``: codings follow, ``source`` disappears.
+
+    Serialized: children that move get the next positions under the target."""
+    return project.serialized(lambda s: _merge(s, source_id, target_id))
+
+
+def _merge(s: Session, source_id: int, target_id: int) -> CodebookSnapshot:
+    source, target = get_code(s, source_id), get_code(s, target_id)
+    if source_id == target_id:
+        raise Conflict("a code cannot be merged into itself")
+    if target_id in subtree_ids(s, source_id):
+        raise Conflict("a code cannot be merged into one of its own children")
+    before = snapshot(s, subtree_ids(s, source_id) + subtree_ids(s, target_id))
+    _merge_into(s, source, target)
+    return before
 
 
 def restore_snapshot(project: Project, before: CodebookSnapshot) -> Changes:

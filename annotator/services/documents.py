@@ -8,6 +8,7 @@ the same text imported twice is refused with the name it already has.
 import os
 import uuid
 from collections.abc import Callable, Iterable
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -157,8 +158,9 @@ def insert_document(
 
 
 def add_document(project: Project, name: str, text: str, **source: object) -> DocumentInfo:
-    with project.write() as s:
-        return _info(insert_document(s, name, text, **source))  # type: ignore[arg-type]
+    """Serialized: the document's position follows those already there."""
+    return project.serialized(
+        lambda s: _info(insert_document(s, name, text, **source)))  # type: ignore[arg-type]
 
 
 def readable_name(name: str) -> str:
@@ -190,14 +192,30 @@ def import_files(
 
     Files are read outside any transaction and stored in batches of up to
     ``IMPORT_BATCH_CHARS`` characters, one transaction per batch, so a thousand small
-    files cost a handful of commits rather than a thousand. ``progress`` is called with
-    the number of files done and the name of the next one.
+    files cost a handful of commits rather than a thousand, and other windows on the same
+    file wait for one batch at a time, not for the whole import. On a server, where a
+    transaction held open blocks no one, the whole import is one serialized transaction
+    (the batches are flushed as they come, to keep memory flat): a connection lost half-way
+    leaves none of it, and a clash with another member's step runs it again from the first
+    file. ``progress`` is called with the number of files done and the name of the next one.
     """
+    if project.url is None:
+        return _import(paths, encoding, progress, project.write)
+    files = list(map(Path, paths))
+    return project.serialized(
+        lambda s: _import(files, encoding, progress, lambda: nullcontext(s)))
+
+
+def _import(
+    paths: Iterable[Path], encoding: str | None, progress: Callable[[int, str], None] | None,
+    batch: Callable[[], AbstractContextManager[Session]],
+) -> ImportSummary:
+    """Read and store the files; each batch is stored in ``batch()``'s session."""
     summary = ImportSummary()
     pending: list[tuple[Path, ReadDocument]] = []
 
     def store() -> None:
-        with project.write() as s:
+        with batch() as s:
             for path, read in pending:
                 try:
                     doc = insert_document(
@@ -211,6 +229,8 @@ def import_files(
                     continue
                 summary.imported.append(_info(doc))
                 summary.warnings.extend((path.name, str(w)) for w in read.warnings)
+            s.flush()
+            s.expunge_all()  # the texts stored so far need not stay in memory
         pending.clear()
 
     size = 0

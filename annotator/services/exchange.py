@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from annotator.domain.codepath import check_name
@@ -57,6 +57,7 @@ from annotator.services.exchange_analysis import (
     original_ids,
 )
 from annotator.services.reviewed import add_dated_marks, all_marks
+from annotator.store.guards import reserve_ids
 from annotator.store.models import Code, Coder, Coding, Document, Meta
 from annotator.store.project import Project
 
@@ -105,14 +106,14 @@ def _add_codes(
     for r in rows:
         names.setdefault(r.parent_id, {})[r.name] = r.id
         last[r.parent_id] = max(last.get(r.parent_id, 0), r.position)
-    next_id = (s.scalar(select(func.max(Code.id))) or 0) + 1
     colours = len(rows)
     created_here: set[int] = set()
     new_rows: list[dict] = []
     total = sum(1 for root in roots for _ in root.walk())
+    fresh_ids = reserve_ids(s, Code.__table__, total)
 
     def add(code: RefiCode, parent_id: int | None) -> None:
-        nonlocal next_id, colours
+        nonlocal colours
         if code.guid in known:
             ids[code.guid] = known[code.guid]
             report.skipped_codes += 1
@@ -130,6 +131,7 @@ def _add_codes(
                         "code {old!r} was renamed {new!r} (the name was already used beside "
                         "it)", old=code.name, new=name))
                 last[parent_id] = position = last.get(parent_id, 0) + 1
+                next_id = next(fresh_ids)
                 new_rows.append({
                     "id": next_id, "guid": code.guid, "parent_id": parent_id,
                     "name": check_name(name), "description": code.description or "",
@@ -140,7 +142,6 @@ def _add_codes(
                 })
                 siblings[name] = ids[code.guid] = known[code.guid] = next_id
                 created_here.add(next_id)
-                next_id += 1
                 colours += 1
                 report.codes += 1
         done = len(ids)
@@ -333,12 +334,15 @@ def import_refi_extras(
 ) -> list[Msg]:
     """Attributes, cases, sets, the project memo and journal of ``refi`` into ``project``,
     whose documents ``documents`` (source GUID → id) already hold the sources: what
-    ``merge`` adds after the codings. One transaction; returns the notes."""
-    report = ExchangeReport()
-    with project.write() as s:
+    ``merge`` adds after the codings. One serialized transaction (attributes take the
+    next positions); returns the notes."""
+    def add(s: Session) -> list[Msg]:
+        report = ExchangeReport()
         codes = {guid: i for guid, i in s.execute(select(Code.guid, Code.id))}
         _add_extras(s, refi, documents, codes, report)
-    return report.notes
+        return report.notes
+
+    return project.serialized(add)
 
 
 def documents_by_text(project: Project, refi: RefiProject) -> dict[str, int]:
@@ -381,13 +385,16 @@ def import_codebook(
     """Codes from a .qdc; codes already present (same GUID, or same path) are kept as they are."""
     originals: dict[str, str] = {}
     roots = read_qdc(Path(qdc), original_ids=originals)
-    report = ExchangeReport()
-    with project.write() as s:
+
+    def add(s: Session) -> ExchangeReport:  # serialized: positions follow the codes there
+        report = ExchangeReport()
         before = set(s.scalars(select(Code.id)))
         ids = _add_codes(s, roots, report, progress)
         keep_original_ids(s, originals)
-    report.changes = Changes(codes=frozenset(set(ids.values()) - before))
-    return report
+        report.changes = Changes(codes=frozenset(set(ids.values()) - before))
+        return report
+
+    return project.serialized(add)
 
 
 # -- export -------------------------------------------------------------------------------

@@ -161,24 +161,28 @@ def save_as_new_code(project: Project, result: QueryResult, path: str,
                      coder: str | None = None) -> SavedCode:
     """Code every passage of ``result`` with a new code at ``path``.
 
-    One transaction: the code and all its codings, or nothing.
+    One serialized transaction: the code and all its codings, or nothing.
     """
-    with project.write() as s:
-        names = split_path(path)
-        parent = find_code(s, join_path(names[:-1])).id if len(names) > 1 else None
-        code = create_code(s, parent, names[-1])
-        coder_id = get_or_create_coder(s, resolve_coder_name(coder)).id
-        made: list[CodingRow] = []
-        if result.segments:
-            stamp = now()
-            rows = [{"document_id": g.document_id, "code_id": code.id, "coder_id": coder_id,
-                     "start": g.start, "end": g.end, "memo": "", "created_at": stamp,
-                     "guid": str(uuid.uuid4())} for g in result.segments]
-            ids = s.execute(insert(Coding.__table__).returning(
-                Coding.__table__.c.id, sort_by_parameter_order=True), rows).scalars().all()
-            made = [CodingRow.of({**row, "id": new_id})
-                    for row, new_id in zip(rows, ids, strict=True)]
-        return SavedCode(code.id, coder_id, made)
+    return project.serialized(lambda s: _save_as_new_code(s, result, path, coder))
+
+
+def _save_as_new_code(s: Session, result: QueryResult, path: str,
+                      coder: str | None) -> SavedCode:
+    names = split_path(path)
+    parent = find_code(s, join_path(names[:-1])).id if len(names) > 1 else None
+    code = create_code(s, parent, names[-1])
+    coder_id = get_or_create_coder(s, resolve_coder_name(coder)).id
+    made: list[CodingRow] = []
+    if result.segments:
+        stamp = now()
+        rows = [{"document_id": g.document_id, "code_id": code.id, "coder_id": coder_id,
+                 "start": g.start, "end": g.end, "memo": "", "created_at": stamp,
+                 "guid": str(uuid.uuid4())} for g in result.segments]
+        ids = s.execute(insert(Coding.__table__).returning(
+            Coding.__table__.c.id, sort_by_parameter_order=True), rows).scalars().all()
+        made = [CodingRow.of({**row, "id": new_id})
+                for row, new_id in zip(rows, ids, strict=True)]
+    return SavedCode(code.id, coder_id, made)
 
 
 def save_as_code(project: Project, result: QueryResult, path: str,

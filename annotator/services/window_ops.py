@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from annotator.domain.codepath import check_name
 from annotator.domain.errors import InvalidInput
@@ -117,20 +118,22 @@ def code_in_vivo(
     """In-vivo coding: code ``[start, end)`` with a code named from those words.
 
     The code goes under ``parent_id`` (top level for ``None``); if a code of that name
-    is already there it is used.
+    is already there it is used. Serialized, as a new code's position and colour are.
     """
-    with project.write() as s:
+    def code(s: Session) -> InVivoResult:
         doc = get_document(s, document_id)
         check_span(doc, start, end)
-        name = in_vivo_name(name if name is not None else doc.text[start:end])
+        code_name = in_vivo_name(name if name is not None else doc.text[start:end])
         if parent_id is not None:
             get_code(s, parent_id)
-        code = child_named(s, parent_id, name)
-        created = code is None
-        if code is None:
-            code = create_code(s, parent_id, name, created_by=coder_id)
-        coding = insert_coding(s, doc, code, coder_id, start, end)
-        return InVivoResult(info(s, code), coding, created)
+        found = child_named(s, parent_id, code_name)
+        created = found is None
+        if found is None:
+            found = create_code(s, parent_id, code_name, created_by=coder_id)
+        coding = insert_coding(s, doc, found, coder_id, start, end)
+        return InVivoResult(info(s, found), coding, created)
+
+    return project.serialized(code)
 
 
 def codings_by_ids(project: Project, ids: Iterable[int]) -> list[CodingInfo]:

@@ -44,13 +44,19 @@ difference is listed in the ``MergeReport`` (``conflicts``) and resolved so:
   written by Annotator) is not merged, nor its codings (``document_not_normalised``):
   its offsets could not be trusted.
 
-"The copy's name" in memos is its file name without the extension (``项目-张三``).
+"The copy's name" in memos is its file name without the extension (``项目-张三``), or
+the database's name for a copy on a server.
 
-One source is one transaction: a source that cannot be read (not a project, damaged,
-from a newer version) or fails halfway leaves the target exactly as it was, is reported,
-and the other sources still merge. Sources are never modified: each is first copied with
-SQLite's backup API (read-only) into a temporary file, and only that copy is opened —
-so even an older-format source is upgraded in the temporary copy, not in place.
+The facilitator's project, a source and the target may each be a file or a team project
+on a server (a ``postgresql://`` URL); participant copies are always files, to be coded
+offline. One source is one transaction, on a server too: a source that cannot be read
+(not a project, damaged, from a newer version) or fails halfway — a server that drops the
+connection included — leaves the target exactly as it was, is reported, and the other
+sources still merge. Source files are never modified: each is first copied with SQLite's
+backup API (read-only) into a temporary file, and only that copy is opened — so even an
+older-format source is upgraded in the temporary copy, not in place. A source on a server
+is read in one repeatable-read transaction (what it held at one moment); an older-format
+one is upgraded by that open, as by any member's.
 
 Codings are inserted in bulk rather than one ``insert_coding`` call each: the same checks
 (span inside the document, codable code, unique key) are made against sets built once,
@@ -83,9 +89,9 @@ from annotator.services.documents import insert_document
 from annotator.services.progress import CancelFn, Cancelled, ProgressFn, step
 from annotator.services.reviewed import REVIEWED, copy_marks
 from annotator.store.debris import sweep, temporary_folder
-from annotator.store.file_errors import os_reason
 from annotator.store.models import Code, Coder, Coding, Document, Meta
-from annotator.store.project import PROJECT_SUFFIX, Project, now
+from annotator.store.project import PROJECT_SUFFIX, Project, check_project_file, now
+from annotator.store.server import display_url, is_server_url
 
 # Meta key of a participant copy: the GUID of the coder the copy was made for.
 PARTICIPANT_META = "workshop_participant_guid"
@@ -167,7 +173,7 @@ def make_participant_copies(
     outdir = Path(outdir)
     if outdir.exists() and not outdir.is_dir():
         raise InvalidInput("{path}: is a file, not a folder", path=outdir)
-    stem = project.path.stem
+    stem = project.stem
     dests = [outdir / copy_file_name(stem, n) for n in names]
     if len({d.name.casefold() for d in dests}) != len(dests):
         raise InvalidInput("two participants' names give the same file name; rename one")
@@ -237,23 +243,18 @@ def _scratch_folder(target: Project) -> Path:
     return folder
 
 
-def _snapshot_source(path: Path, scratch: Path) -> _Copy:
-    """Read a source through a temporary backup copy: the source file is never written.
+def _snapshot_source(source: Path | str, scratch: Path) -> _Copy:
+    """Read a source file through a temporary backup copy: the source is never written.
 
     The copy is made in a hidden folder in ``scratch`` and removed on every path out; if
     the process is killed, the next open of a project there removes it (``debris.py``).
+    A source on a server is read directly, in one repeatable-read transaction.
     """
-    if not path.is_file():
-        raise ProjectFileError("{path}: no such project file", path=path)
-    try:
-        with path.open("rb") as fh:
-            head = fh.read(16)
-    except OSError as exc:
-        raise ProjectFileError("{path}: cannot be read ({reason})", path=path,
-                               reason=os_reason(exc)) from exc
-    if head != b"SQLite format 3\x00":
-        raise ProjectFileError("{path}: not an Annotator project (not a database file)",
-                               path=path)
+    if is_server_url(source):
+        with Project.open(source) as copy:
+            return _read_copy(copy, copy.stem)
+    path = Path(source)
+    check_project_file(path)
     with temporary_folder(scratch, "merge") as tmpdir:
         tmp = tmpdir / f"source{PROJECT_SUFFIX}"
         try:
@@ -272,7 +273,7 @@ def _snapshot_source(path: Path, scratch: Path) -> _Copy:
                                    reason=exc) from exc
         try:
             with Project.open(tmp) as copy:
-                return _read_copy(copy, path)
+                return _read_copy(copy, path.stem)
         except ProjectFileError as exc:
             inner = exc.message  # the temporary copy's path in it becomes the source's
             renamed = Msg(inner.template, {
@@ -291,8 +292,10 @@ def _rows(s: Session, table, *order) -> list:
     return list(s.execute(select(table).order_by(*order)).mappings())
 
 
-def _read_copy(copy: Project, path: Path) -> _Copy:
+def _read_copy(copy: Project, label: str) -> _Copy:
     with copy.read() as s:
+        if copy.url is not None:  # every table as of one moment, whoever writes meanwhile
+            s.connection(execution_options={"isolation_level": "REPEATABLE READ"})
         coders = _rows(s, Coder.__table__, Coder.id)
         codes = _tree_order(_rows(s, Code.__table__, Code.position, Code.id))
         documents = _rows(s, Document.__table__, Document.position, Document.id)
@@ -305,7 +308,7 @@ def _read_copy(copy: Project, path: Path) -> _Copy:
         participant = s.scalar(select(Meta.value).where(Meta.key == PARTICIPANT_META))
         reviewed = [(d, c) for d, c in s.execute(
             select(REVIEWED.c.document_id, REVIEWED.c.coder_id))]
-    return _Copy(path.stem, participant, coders, codes, documents, codings, reviewed)
+    return _Copy(label, participant, coders, codes, documents, codings, reviewed)
 
 
 def _tree_order(codes: list[Mapping]) -> list[Mapping]:
@@ -333,9 +336,11 @@ class MergeConflict:
 
 @dataclass
 class MergeReport:
-    """What merging one source did (or, with ``error`` set, why it did nothing)."""
+    """What merging one source did (or, with ``error`` set, why it did nothing).
 
-    source: Path
+    ``source`` is the file, or a server project's URL without its password."""
+
+    source: Path | str
     error: str | None = None
     documents_matched: int = 0
     documents_added: int = 0
@@ -374,10 +379,11 @@ class MergeReport:
 
     def summary(self) -> str:
         """One line, as the CLI prints it per source."""
+        shown = self.source.name if isinstance(self.source, Path) else self.source
         if self.error:
-            return f"{self.source.name}: not merged: {self.error}"
+            return f"{shown}: not merged: {self.error}"
         return (
-            f"{self.source.name}: documents {self.documents_matched} matched, "
+            f"{shown}: documents {self.documents_matched} matched, "
             f"{self.documents_added} added; codes {self.codes_matched} matched, "
             f"{self.codes_added} added; coders {self.coders_matched} matched, "
             f"{self.coders_added} added; codings {self.codings_added} added, "
@@ -867,33 +873,50 @@ def _widen_cache(s: Session) -> None:
         conn.exec_driver_sql(f"PRAGMA cache_size = -{MERGE_CACHE_KIB}")
 
 
+def _source_location(source: Path | str) -> Path | str:
+    """A source as the report names it: a file's path, a server URL without its password."""
+    return display_url(source) if is_server_url(source) else Path(source)
+
+
+def _is_target(target: Project, source: Path | str) -> bool:
+    if is_server_url(source):
+        return target.url is not None and display_url(source) == target.location
+    path = Path(source)
+    return target.path is not None and path.exists() and path.resolve() == target.path.resolve()
+
+
 def merge_copy(
     target: Project, source: Path | str, *, utf16: bool | None = None, crlf: int | None = None,
     cancel: CancelFn | None = None,
 ) -> MergeReport:
     """Merge one participant copy into ``target`` in one transaction (see module doc).
 
-    Raises ``AnnotatorError`` (``ProjectFileError`` for a file that is not a readable
+    Raises ``AnnotatorError`` (``ProjectFileError`` for a source that is not a readable
     project) and leaves the target untouched when the source cannot be merged, or when
-    ``cancel()`` is true before the transaction commits (``Cancelled``).
+    ``cancel()`` is true before the transaction commits (``Cancelled``). On a server the
+    transaction is serialized against the team's other steps (``Project.serialized``):
+    run again from the copy read into memory when another member's step clashed with it.
     """
-    source = Path(source)
-    if source.suffix.lower() == ".qdpx":
-        return _merge_qdpx(target, source, utf16, crlf, cancel)
-    if source.exists() and source.resolve() == target.path.resolve():
-        raise InvalidInput("{path}: a project cannot be merged into itself", path=source)
+    shown = _source_location(source)
+    if isinstance(shown, Path) and shown.suffix.lower() == ".qdpx":
+        return _merge_qdpx(target, shown, utf16, crlf, cancel)
+    if _is_target(target, source):
+        raise InvalidInput("{path}: a project cannot be merged into itself", path=shown)
     snapshot = _snapshot_source(source, _scratch_folder(target))
-    report = MergeReport(source)
+
+    def merge(s: Session) -> MergeReport:
+        report = MergeReport(shown)
+        _widen_cache(s)
+        _Merger(s, snapshot, report).run()
+        step(0, 0, None, cancel)  # cancelled: the transaction rolls back
+        return report
+
     try:
-        with target.write() as s:
-            _widen_cache(s)
-            _Merger(s, snapshot, report).run()
-            step(0, 0, None, cancel)  # cancelled: the transaction rolls back
+        return target.serialized(merge)
     except SQLAlchemyError as exc:
         reason = str(getattr(exc, "orig", exc))
-        raise AnnotatorError("{path}: merge failed, nothing merged ({reason})", path=source,
+        raise AnnotatorError("{path}: merge failed, nothing merged ({reason})", path=shown,
                              reason=reason) from exc
-    return report
 
 
 def _merge_qdpx(
@@ -948,6 +971,7 @@ def merge_copies(
         except Cancelled:
             raise
         except AnnotatorError as exc:
-            reports.append(MergeReport(Path(source), error=" ".join(str(exc).split())))
+            reports.append(MergeReport(_source_location(source),
+                                       error=" ".join(str(exc).split())))
     return reports
 

@@ -60,19 +60,29 @@ $$ LANGUAGE plpgsql
 """
 
 
-def install(conn: Connection) -> None:
-    """Create the notifying triggers where they are missing (every open checks).
-
-    Checked first because replacing a function while another member of the team opens the
-    same project at the same moment fails ("tuple concurrently updated").
-    """
+def installed(conn: Connection) -> bool:
+    """Whether every notifying trigger is there, with this version's function: one look at
+    the catalogue, no rights needed."""
     present = conn.execute(text(
         "SELECT count(*) FROM pg_trigger WHERE tgname LIKE 'annotator\\_notify\\_%'"
     )).scalar()
     current = conn.execute(text(
         "SELECT count(*) FROM pg_proc WHERE proname = 'annotator_notify' "
         "AND position(:version in prosrc) > 0"), {"version": FUNCTION_VERSION}).scalar()
-    if present == len(WATCHED) and current:
+    return present == len(WATCHED) and bool(current)
+
+
+def install(conn: Connection) -> None:
+    """Create the notifying triggers, with the tables (``new``, ``push``, an upgrade), or
+    bring them to this version's function (what a notice carries).
+
+    This needs the rights of the tables' owner, which a team member coding in the project
+    need not have: an open only looks (``installed``) and installs nothing unless
+    triggers are missing or out of date and the role may create them (``Project``
+    decides). Checked first because replacing a function while another member of the
+    team opens the same project at the same moment fails ("tuple concurrently updated").
+    """
+    if installed(conn):
         return
     conn.execute(text(_FUNCTION))
     for table in WATCHED:

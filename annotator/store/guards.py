@@ -7,6 +7,9 @@ the race costs the step nothing but that one row: the caller looks again (anothe
 name, the coder the other member just made) inside the same transaction.
 """
 
+from collections.abc import Iterator
+
+from sqlalchemy import Table, func, select, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -17,6 +20,22 @@ def is_unique_violation(exc: IntegrityError) -> bool:
     orig = exc.orig
     return getattr(orig, "sqlstate", None) == UNIQUE_VIOLATION or \
         "UNIQUE constraint failed" in str(orig)
+
+
+def reserve_ids(session: Session, table: Table, count: int) -> Iterator[int]:
+    """``count`` ids for rows inserted in bulk with ids chosen beforehand (so that they can
+    refer to each other in one statement).
+
+    On a server they come from the table's id sequence, which no other member's insert
+    can take again; a file has one writer, whose next ids follow the highest in use.
+    """
+    conn = session.connection()
+    if conn.dialect.name == "postgresql":
+        return iter(conn.execute(text(
+            "SELECT nextval(pg_get_serial_sequence(:t, 'id')) FROM generate_series(1, :n)"
+        ), {"t": table.name, "n": count}).scalars().all())
+    first = (conn.scalar(select(func.max(table.c.id))) or 0) + 1
+    return iter(range(first, first + count))
 
 
 def insert_unless_taken(session: Session, row: object) -> bool:

@@ -22,7 +22,7 @@ import sqlite3
 import stat
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager, nullcontext, suppress
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TypeVar
@@ -31,7 +31,7 @@ from sqlalchemy import Connection, Engine, create_engine, event, select, text
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session
 
-from annotator.domain.errors import ProjectFileError
+from annotator.domain.errors import Conflict, ProjectFileError
 from annotator.messages import Msg, msg
 from annotator.store import change_feed, integrity
 from annotator.store.debris import sweep, temporary_name
@@ -43,10 +43,14 @@ from annotator.store.server import (
     APPLICATION,
     APPLICATION_KEY,
     check_server,
+    database_name,
     display_url,
     empty_database,
+    is_serialization_failure,
     is_server_url,
     make_server_engine,
+    owns_tables,
+    queued_serializable,
     require_empty,
     server_error,
 )
@@ -64,6 +68,12 @@ _SQLITE_FULL = 13
 _SQLITE_READONLY = 8
 _NOT_DAMAGE = (_SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_FULL, _SQLITE_READONLY)
 RECOVERY_SUFFIX = ".before-recovery"
+#: How often a serialized step is tried on a server before a clash is reported, and the
+#: longest pause between two tries. The pauses grow (with a random part, so that those who
+#: clashed do not meet again at once): twenty members adding a code at the same moment
+#: each get through, within seconds at worst.
+SERIALIZED_ATTEMPTS = 16
+SERIALIZED_PAUSE_S = 0.5
 
 T = TypeVar("T")
 
@@ -271,8 +281,10 @@ def _copy_durably(src: Path, dest: Path) -> None:
         os.fsync(fout.fileno())
 
 
-def _check_file(path: Path) -> int:
-    """The schema version of an existing project file, or ``ProjectFileError``."""
+def check_project_file(path: Path) -> None:
+    """Refuse what is plainly no project file (missing, a folder, unreadable, another
+    format) before anything opens it: a check that reads 16 bytes and writes nothing, so
+    a participant's copy can be looked at before it is copied."""
     _check_regular_file(path)
     try:
         with path.open("rb") as fh:
@@ -285,6 +297,11 @@ def _check_file(path: Path) -> int:
         raise ProjectFileError(
             "{path}: not an Annotator project (not a database file)", path=path
         )
+
+
+def _check_file(path: Path) -> int:
+    """The schema version of an existing project file, or ``ProjectFileError``."""
+    check_project_file(path)
     try:
         return _read_check(path)
     except sqlite3.Error as exc:
@@ -558,32 +575,36 @@ class Project:
                 )
             with engine.begin() as conn:
                 if version < CURRENT_VERSION:
-                    migrate(conn, version)
-                    conn.execute(Meta.__table__.update().where(Meta.key == "schema_version")
-                                 .values(value=str(CURRENT_VERSION)))
-                change_feed.install(conn)
+                    _upgrade_on_server(conn, url, version)
+                elif not change_feed.installed(conn) and owns_tables(conn):
+                    change_feed.install(conn)  # a project from before the live feed
         except BaseException:
             engine.dispose()
             raise
         return cls(None, engine, url)
 
     @contextmanager
-    def write(self) -> Iterator[Session]:
+    def write(self, *, serializable: bool = False) -> Iterator[Session]:
         """One user operation: committed when the block ends, rolled back on error.
 
         A lock held too long, a full disk or a read-only file is one sentence that says
         nothing was changed (the transaction was rolled back), never a traceback. A
-        project open read-only refuses before anything is tried.
+        project open read-only refuses before anything is tried. ``serializable`` runs it
+        at that isolation level on a server (``serialized`` retries it); a file's writer
+        holds the write lock from its first statement, which is as strict already.
         """
         if self.read_only is not None:
             raise ProjectFileError(
                 "{path}: the project is open read-only ({reason}) — nothing was changed",
                 path=self.location, reason=self.read_only,
             )
+        queued = serializable and self.url is not None
         with self._damage_found():
             try:
                 with self._server_errors(), \
-                        Session(self._writer, expire_on_commit=False) as session, \
+                        (queued_serializable(self._writer) if queued
+                         else nullcontext(self._writer)) as bind, \
+                        Session(bind, expire_on_commit=False) as session, \
                         session.begin():
                     if self.url is not None:
                         change_feed.mark_origin(session.connection(), self.origin)
@@ -593,6 +614,31 @@ class Project:
                 if cause is not None:
                     raise database_refusal(self.path, cause) from exc
                 raise
+
+    def serialized(self, step: "Callable[[Session], T]") -> T:
+        """``step`` in one write that reads, decides and writes (the next position among
+        siblings, the colour that stands out from those in use), as if no one else wrote.
+
+        On a server two members' steps interleave, and a unique constraint cannot say
+        that two codes took the same position. Such steps queue behind one lock per
+        project (``queued_serializable``) and run at PostgreSQL's SERIALIZABLE level:
+        members' steps wait for each other rather than clash, and should a writer that
+        does not queue (another program, a script) clash with one, the server refuses
+        it and it is run again from the start on fresh reads, a bounded number of times,
+        before the clash is reported (the ``Conflict`` that says nothing was saved).
+        ``step`` must therefore do nothing but read and write through its session.
+        Codings are not queued: the unique key alone keeps them right.
+        """
+        attempt = 1
+        while True:
+            try:
+                with self.write(serializable=True) as session:
+                    return step(session)
+            except Conflict as exc:
+                if attempt == SERIALIZED_ATTEMPTS or not is_serialization_failure(exc):
+                    raise
+            time.sleep(random.uniform(0, min(SERIALIZED_PAUSE_S, 0.005 * 2 ** attempt)))
+            attempt += 1
 
     @contextmanager
     def read(self) -> Iterator[Session]:
@@ -630,6 +676,29 @@ class Project:
 
 
     @property
+    def folder(self) -> Path:
+        """Where files made from the project go unless the user says otherwise: beside the
+        file, or the home folder for a team project."""
+        return self.path.parent if self.path is not None else Path.home()
+
+    @property
+    def shown_name(self) -> str:
+        """The file's name, or the server URL without its password: what a question names."""
+        return self.path.name if self.path is not None else self.location
+
+    @property
+    def stem(self) -> str:
+        """The project's short name for file names made from it and for memo labels: the
+        file's name without its extension, or the server database's name."""
+        if self.path is not None:
+            return self.path.stem
+        named = database_name(self.url or "")
+        if named:
+            return named
+        with self.read() as s:
+            return s.scalar(text("SELECT current_database()"))
+
+    @property
     def name(self) -> str:
         with self.read() as s:
             stored = s.scalar(select(Meta.value).where(Meta.key == "name"))
@@ -665,6 +734,20 @@ class Project:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _upgrade_on_server(conn: Connection, url: str, version: int) -> None:
+    """The migrations and the triggers, in the open's transaction: only the owner may."""
+    if not owns_tables(conn):
+        raise ProjectFileError(
+            "{url}: the team project is from an older version (project format {version}) "
+            "and must first be opened once by the role that owns it, which upgrades it; "
+            "nothing was changed", url=display_url(url), version=version,
+        )
+    migrate(conn, version)
+    conn.execute(Meta.__table__.update().where(Meta.key == "schema_version")
+                 .values(value=str(CURRENT_VERSION)))
+    change_feed.install(conn)
 
 
 def copy_into(source: Engine, project: Project) -> None:

@@ -14,9 +14,11 @@ header, so the ``meta`` table carries ``application = Annotator`` beside the sch
 from __future__ import annotations
 
 import os
-from urllib.parse import parse_qs, urlsplit, urlunsplit
+from collections.abc import Iterator
+from contextlib import contextmanager
+from urllib.parse import parse_qs, unquote, urlsplit, urlunsplit
 
-from sqlalchemy import Engine, MetaData, create_engine, inspect, select
+from sqlalchemy import Connection, Engine, MetaData, create_engine, inspect, select, text
 from sqlalchemy.exc import DBAPIError, OperationalError, SQLAlchemyError
 
 from annotator.domain.errors import Conflict, InvalidInput, ProjectFileError
@@ -25,6 +27,9 @@ from annotator.store.models import Meta
 SCHEMES = ("postgresql://", "postgres://")
 APPLICATION_KEY = "application"
 APPLICATION = "Annotator"
+#: serialization_failure, deadlock_detected: the step clashed with another one
+SERIALIZATION_STATES = ("40001", "40P01")
+INSUFFICIENT_PRIVILEGE = "42501"
 
 
 def is_server_url(location: object) -> bool:
@@ -119,6 +124,43 @@ def check_server(engine: Engine, url: str) -> int:
     return int(version)
 
 
+def owns_tables(conn: Connection) -> bool:
+    """Whether the connected role owns the project's tables (and may change their shape:
+    upgrades, triggers). Members who only read, or only code, need not."""
+    return bool(conn.execute(text(
+        "SELECT pg_has_role(tableowner, 'USAGE') FROM pg_tables "
+        "WHERE schemaname = current_schema() AND tablename = 'meta'"
+    )).scalar())
+
+
+#: The advisory lock that steps reading before they write queue behind (one per database).
+QUEUE_LOCK = 0x414E4E4F
+
+
+@contextmanager
+def queued_serializable(engine: Engine) -> Iterator[Connection]:
+    """A connection for one SERIALIZABLE transaction, after the steps queued before it.
+
+    The lock is a session lock taken *before* the transaction begins: a transaction's
+    snapshot is taken at its first statement, so a lock taken inside it would be waited
+    for with a snapshot that misses the step it waited for — and the server would refuse
+    each waiter in turn. Taken first, the step's reads see the one before it. The lock
+    ends with the connection if the server goes away.
+    """
+    with engine.connect() as conn:
+        conn.execute(text("SELECT pg_advisory_lock(:k)"), {"k": QUEUE_LOCK})
+        conn.commit()
+        try:
+            yield conn.execution_options(isolation_level="SERIALIZABLE")
+        finally:
+            try:
+                conn.rollback()
+                conn.execute(text("SELECT pg_advisory_unlock(:k)"), {"k": QUEUE_LOCK})
+                conn.commit()
+            except DBAPIError:
+                conn.invalidate()  # a lost connection holds no lock any more
+
+
 def require_empty(engine: Engine, url: str) -> None:
     """A new team project is only built in an empty database, never over other data."""
     if _tables(engine, url):
@@ -128,13 +170,34 @@ def require_empty(engine: Engine, url: str) -> None:
         )
 
 
+def database_name(url: str) -> str:
+    """The database a URL names ("" when libpq finds it elsewhere, e.g. a service file)."""
+    return unquote(urlsplit(url).path.lstrip("/"))
+
+
+def _sqlstate(exc: BaseException | None) -> str:
+    return getattr(getattr(exc, "orig", None), "sqlstate", None) or ""
+
+
+def is_serialization_failure(exc: BaseException) -> bool:
+    """Whether a step failed only because another member's step ran at the same moment
+    (PostgreSQL's serialization failure or deadlock, maybe behind the message made of it):
+    run again, it can succeed."""
+    current: BaseException | None = exc
+    while current is not None:
+        if _sqlstate(current) in SERIALIZATION_STATES:
+            return True
+        current = current.__cause__
+    return False
+
+
 def server_error(exc: DBAPIError, url: str) -> Exception:
     """What a failed step on the server means to the user; the error itself if unknown.
 
     The step was one transaction, so in every case below nothing of it was saved: the
     message says so, and the window can refuse further edits rather than lose them.
     """
-    state = getattr(getattr(exc, "orig", None), "sqlstate", None) or ""
+    state = _sqlstate(exc)
     where = display_url(url)
     # no SQLSTATE at all: libpq could not reach the server (refused, timed out, DNS)
     gone = isinstance(exc, OperationalError) and not state
@@ -144,10 +207,15 @@ def server_error(exc: DBAPIError, url: str) -> Exception:
             "{url}: the connection to the team project's server was lost; this step was not "
             "saved ({reason})", url=where, reason=_reason(exc),
         )
-    if state in ("40001", "40P01"):
+    if state in SERIALIZATION_STATES:
         return Conflict(
             "someone else changed the same part of the team project at the same moment; "
             "this step was not saved — please try again",
+        )
+    if state == INSUFFICIENT_PRIVILEGE:
+        return ProjectFileError(
+            "{url}: the server does not allow your role to make this change in the team "
+            "project (ask its administrator for the right); nothing was saved", url=where,
         )
     if state == "22001":
         return InvalidInput("a name or text is longer than the project allows; nothing was saved")

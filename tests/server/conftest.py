@@ -20,9 +20,17 @@ def postgres_database(postgres_server) -> str:
     return create_database(postgres_server, f"project_{next(_names)}")
 
 
+@pytest.fixture(params=["file", "server"])
+def location(request, tmp_path) -> str:
+    """The same test on a project file and on a fresh server database."""
+    if request.param == "file":
+        return str(tmp_path / "项目.annotator")
+    return request.getfixturevalue("postgres_database")
+
+
 @pytest.fixture
 def own_server():
-    """A server of the test's own, to stop and start again in the middle of a session."""
+    """A server of the test's own, to stop and start in the middle of a session."""
     server = PostgresServer()
     server.start()
     yield server

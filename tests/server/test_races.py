@@ -1,31 +1,26 @@
 """Team members doing the same thing at the same moment get what one user would get.
 
 On a server there is no single writer: every check-then-insert (get-or-create a coder, a
-free document name, a code name unique among its siblings) races. Each test starts eight
-writers on separate connections behind a barrier, on a file and on the server.
+free document name, a code name unique among its siblings) races, and so does every step
+that reads before it writes (the next position among siblings, a new code's colour).
+Each test starts eight writers on separate connections behind a barrier, on a file and on
+the server.
 """
 
 import threading
 
-import pytest
 from sqlalchemy import func, select
 
 from annotator.domain.errors import Conflict
 from annotator.services import documents
-from annotator.services.codebook import add_code
+from annotator.services.attributes import define_attribute
+from annotator.services.codebook import PALETTE, add_code, colour_distance, move_code
 from annotator.services.coders import ensure_coder
 from annotator.services.projects import new_project
-from annotator.store.models import Code, Coder
+from annotator.store.models import Attribute, Code, Coder, Document
 from annotator.store.project import Project
 
 WRITERS = 8
-
-
-@pytest.fixture(params=["file", "server"])
-def location(request, tmp_path) -> str:
-    if request.param == "file":
-        return str(tmp_path / "项目.annotator")
-    return request.getfixturevalue("postgres_database")
 
 
 def _race(location: str, step) -> list:
@@ -76,3 +71,51 @@ def test_documents_with_the_same_name_get_free_names(location):
     assert all(not isinstance(r, Exception) for r in got), got
     names = sorted(r.name for r in got)
     assert len(set(names)) == WRITERS and "访谈" in names
+    with Project.open(location) as p, p.read() as s:
+        positions = list(s.scalars(select(Document.position)))
+    assert len(set(positions)) == len(positions) == WRITERS
+
+
+def _expected_colour(used: list[str]) -> str:
+    """The rule a new code's colour follows: the palette colour farthest from those in use."""
+    if not used:
+        return PALETTE[0]
+    return max(PALETTE, key=lambda p: min(colour_distance(p, u.upper()) for u in used))
+
+
+def test_new_siblings_take_distinct_positions_and_colours_by_the_rule(location):
+    new_project(location).close()
+    with Project.open(location) as p:
+        parent = add_code(p, "并发").id
+    got = _race(location, lambda p, i: add_code(p, f"并发/代码{i}"))
+    assert all(not isinstance(r, Exception) for r in got), got
+    with Project.open(location) as p, p.read() as s:
+        racers = s.execute(select(Code.name, Code.position, Code.color)
+                           .where(Code.parent_id == parent).order_by(Code.position)).all()
+        used = list(s.scalars(select(Code.color).where(Code.parent_id.is_distinct_from(parent))))
+    assert [c.position for c in racers] == list(range(1, WRITERS + 1))
+    # as if one member after the other added them, in the order their positions say
+    for name, _position, colour in racers:
+        assert colour == _expected_colour(used), (name, colour)
+        used.append(colour)
+
+
+def test_attributes_defined_at_once_take_distinct_positions(location):
+    new_project(location).close()
+    got = _race(location, lambda p, i: define_attribute(p, f"属性{i}"))
+    assert all(not isinstance(r, Exception) for r in got), got
+    with Project.open(location) as p, p.read() as s:
+        positions = sorted(s.scalars(select(Attribute.position)))
+    assert positions == list(range(1, WRITERS + 1))
+
+
+def test_codes_moved_at_once_keep_distinct_positions(location):
+    new_project(location).close()
+    with Project.open(location) as p:
+        ids = [add_code(p, f"甲/乙{i}").id for i in range(WRITERS)]
+        target = add_code(p, "丙").id
+    got = _race(location, lambda p, i: move_code(p, ids[i], target, 0))
+    assert all(not isinstance(r, Exception) for r in got), got
+    with Project.open(location) as p, p.read() as s:
+        positions = sorted(s.scalars(select(Code.position).where(Code.parent_id == target)))
+    assert positions == list(range(1, WRITERS + 1))

@@ -20,13 +20,6 @@ from tests.postgres_server import create_database
 SEED = shared_file("corpus", "seed-paper-zh.txt")
 
 
-@pytest.fixture(params=["file", "server"])
-def location(request, tmp_path) -> str:
-    if request.param == "file":
-        return str(tmp_path / "项目.annotator")
-    return request.getfixturevalue("postgres_database")
-
-
 def _run(capsys, *args: str) -> tuple[int, str, str]:
     code = main(list(args))
     out, err = capsys.readouterr()
@@ -145,3 +138,21 @@ def test_libpq_service_files_and_ssl_settings_apply(postgres_server, tmp_path, c
     assert code == 0 and json.loads(out)["name"] == "service_team"
     code, _, err = _run(capsys, "info", "postgresql://?service=team&sslmode=require")
     assert code == 1 and "SSL" in err
+
+
+def test_codes_added_after_a_codebook_import_get_ids_of_their_own(location):
+    """A codebook import writes its codes with ids chosen beforehand; on a server they come
+    from the id sequence, so a code added afterwards (or by another member) never clashes."""
+    from annotator.services.codebook import add_code, code_paths
+    from annotator.services.exchange import import_codebook
+    from annotator.services.projects import new_project
+
+    new_project(location).close()
+    with Project.open(location) as p:
+        report = import_codebook(p, shared_file("refi", "spec-annex-a1-codebook.qdc"))
+        assert report.codes > 0
+        made = add_code(p, "导入之后/新代码")
+        with p.read() as s:
+            paths = code_paths(s)
+    assert paths[made.id] == "导入之后/新代码"
+    assert len(paths) == len(set(paths))
