@@ -10,7 +10,7 @@ controller that does it; it keeps the place still to scroll to until the window 
 import hashlib
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QObject, QSettings
+from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QObject, QSettings, QTimer
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QSplitter
 
@@ -116,6 +116,17 @@ class WindowState(QObject):
             # the panels that just appeared (the welcome page gave way) get their sizes
             # first: the place is computed from the view's real height and line breaks
             QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+            self.go_to_place()
+            # panels built a moment ago (a window that starts as its frame, ``ui/app.start``)
+            # get their final size only when the event loop turns: place it again then,
+            # unless the user has moved meanwhile
+            doc, caret = self.view.doc_id, self.view.textCursor().position()
+            QTimer.singleShot(0, self, lambda: self._place_again(place, doc, caret))
+
+    def _place_again(self, place: tuple[int, int | None], doc: int | None,
+                     caret: int) -> None:
+        if self.view.doc_id == doc and self.view.textCursor().position() == caret:
+            self.pending_place = place
             self.go_to_place()
 
     def go_to_place(self) -> None:

@@ -42,6 +42,25 @@ def test_the_frame_shows_the_menu_bar_then_the_window_is_built_on_the_last_proje
     window.close()
 
 
+def test_the_first_coded_passage_is_in_sight_once_the_built_panels_have_their_size(
+        qtbot, demo: Path, settings: QSettings) -> None:
+    """The place is computed from the view's height and line breaks, which panels built
+    behind the frame get only when the event loop turns: the first coded passage shown
+    is on the screen, a few lines below the top, as when the window opens built."""
+    built = []
+    window = start(demo, settings=settings, then=built.append)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: built == [window], timeout=10_000)
+    qtbot.wait(50)
+    view = window.view
+    caret = view.cursorRect()
+    line = view.fontMetrics().lineSpacing()
+    assert view.textCursor().position() > 0
+    assert caret.top() >= 0 and caret.bottom() <= view.viewport().height()
+    assert caret.top() <= 6 * line  # near the top, not somewhere below it
+    window.close()
+
+
 def test_a_file_handed_over_while_it_loads_is_opened_after_the_start_project(
         qtbot, demo: Path, settings: QSettings, tmp_path: Path) -> None:
     """macOS hands a double-clicked project over as a FileOpen event, often at launch:
