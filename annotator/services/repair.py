@@ -12,12 +12,10 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import TypeVar
 
-from annotator.domain.errors import ProjectFileError
 from annotator.messages import Msg, msg
 from annotator.store import integrity
 from annotator.store.debris import temporary_name
-from annotator.store.file_errors import os_reason
-from annotator.store.project import SQLITE_MAGIC, Project
+from annotator.store.project import Project, check_project_file
 
 T = TypeVar("T")
 
@@ -37,15 +35,7 @@ def salvage_project(source: Path | str, dest: Path | str,
     """A whole copy of what is readable in ``source`` at ``dest``; what was found
     (``step(done, total)`` after each document checked)."""
     source, dest = Path(source), Path(dest)
-    try:
-        with source.open("rb") as fh:
-            head = fh.read(len(SQLITE_MAGIC))
-    except OSError as exc:
-        raise ProjectFileError("{path}: cannot be read ({reason})", path=source,
-                               reason=os_reason(exc)) from exc
-    if head != SQLITE_MAGIC:
-        raise ProjectFileError("{path}: not an Annotator project (not a database file)",
-                               path=source)
+    check_project_file(source)
     return integrity.salvage(source, dest, step)
 
 
