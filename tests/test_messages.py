@@ -28,9 +28,7 @@ NOT_YET_CONVERTED: set[str] = set()
 
 # Command-line modules whose printed lines and help texts are still English literals;
 # remove a file once it says them through msg().
-CLI_NOT_YET_CONVERTED: set[str] = {
-    "cli/analysis_commands.py", "cli/words_commands.py", "cli/workshop_commands.py",
-}
+CLI_NOT_YET_CONVERTED: set[str] = set()
 # keywords of argparse that take a sentence for the user
 CLI_TEXT_KEYWORDS = {"help", "description", "epilog"}
 

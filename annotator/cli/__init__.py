@@ -21,7 +21,7 @@ from types import ModuleType
 
 from annotator.cli import argparse_words
 from annotator.domain.errors import AnnotatorError
-from annotator.messages import LANG_ENV, LANGUAGES, msg, set_language
+from annotator.messages import LANG_ENV, LANGUAGES, fixed_language, msg, set_language
 from annotator.store.file_errors import file_refusal
 
 # Which module registers each subcommand. A command imports only its own module, so
@@ -147,6 +147,21 @@ def _drop_half_built_output(exc: BaseException) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; ``--lang`` holds for it only: the language and ``ANNOTATOR_LANG``
+    are given back as they were when it returns (or exits), so a caller that runs several
+    commands in one process — a test, a script — is not left in another language."""
+    before = fixed_language(), os.environ.get(LANG_ENV)
+    try:
+        return _run(argv)
+    finally:
+        set_language(before[0])
+        if before[1] is None:
+            os.environ.pop(LANG_ENV, None)
+        else:
+            os.environ[LANG_ENV] = before[1]
+
+
+def _run(argv: Sequence[str] | None) -> int:
     argparse_words.install()
     args = _take_language(list(sys.argv[1:] if argv is None else argv))
     try:

@@ -30,6 +30,10 @@ from annotator.services.queries import (
 )
 from annotator.store.project import Project
 
+# an attribute's scope and type, as the summary names them
+_WORDS = {"document": msg("document"), "case": msg("case"), "text": msg("text"),
+          "number": msg("number"), "date": msg("date"), "category": msg("category")}
+
 
 def _print_json(data: object) -> None:
     print(json.dumps(data, ensure_ascii=False, indent=2, default=str))
@@ -50,20 +54,20 @@ def _scope(a: argparse.Namespace) -> Scope:
 
 def _set_filters(p: argparse.ArgumentParser) -> None:
     p.add_argument("--document-sets", action="append", metavar="SET",
-                   help="only the documents of these document sets (names, commas)")
+                   help=str(msg("only the documents of these document sets (names, commas)")))
     p.add_argument("--code-sets", action="append", metavar="SET",
-                   help="only the codes of these code sets (names, commas)")
+                   help=str(msg("only the codes of these code sets (names, commas)")))
 
 
 def _filters(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--docs", action="append", help="only these documents (names, commas)")
+    p.add_argument("--docs", action="append", help=str(msg("only these documents (names, commas)")))
     p.add_argument("--cases", action="append",
-                   help="only the documents of these cases (or their coded stretches)")
+                   help=str(msg("only the documents of these cases (or their coded stretches)")))
     _set_filters(p)
     p.add_argument("--where", action="append", metavar="ATTR=VALUE",
-                   help="only documents (or their cases) with this attribute value")
-    p.add_argument("--coders", action="append", help="only these coders' codings")
-    p.add_argument("--json", action="store_true", help="print JSON")
+                   help=str(msg("only documents (or their cases) with this attribute value")))
+    p.add_argument("--coders", action="append", help=str(msg("only these coders' codings")))
+    p.add_argument("--json", action="store_true", help=str(msg("print JSON")))
 
 
 def _cmd_attributes(a: argparse.Namespace) -> int:
@@ -77,7 +81,7 @@ def _cmd_attributes(a: argparse.Namespace) -> int:
                              for x in listing])
             for x in listing if not a.json else ():
                 print(msg("{name} ({scope}, {type}): {count} values", name=x.name,
-                          scope=x.scope, type=x.type, count=len(x.values)))
+                          scope=_WORDS[x.scope], type=_WORDS[x.type], count=len(x.values)))
             return 0
         if a.action == "set":
             if len(a.args) != 3:
@@ -248,72 +252,75 @@ def _cmd_crosstab(a: argparse.Namespace) -> int:
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("attributes", help="attributes of documents and cases")
-    p.add_argument("project", type=Path)
+    p = sub.add_parser("attributes", help=str(msg("attributes of documents and cases")))
+    p.add_argument("project", type=Path, help=str(msg("the project file")))
     p.add_argument("action", choices=["list", "set", "import", "export"])
-    p.add_argument("args", nargs="*", help="set: ATTRIBUTE NAME VALUE; import/export: FILE")
-    p.add_argument("--case", action="store_true", help="attributes of cases, not documents")
-    p.add_argument("--type", choices=attributes.TYPES, help="type of a new attribute")
-    p.add_argument("--dry-run", action="store_true", help="import: only show the preview")
-    p.add_argument("--json", action="store_true", help="print JSON")
+    p.add_argument("args", nargs="*",
+                   help=str(msg("set: ATTRIBUTE NAME VALUE; import/export: FILE")))
+    p.add_argument("--case", action="store_true",
+                   help=str(msg("attributes of cases, not documents")))
+    p.add_argument("--type", choices=attributes.TYPES, help=str(msg("type of a new attribute")))
+    p.add_argument("--dry-run", action="store_true", help=str(msg("import: only show the preview")))
+    p.add_argument("--json", action="store_true", help=str(msg("print JSON")))
     p.set_defaults(run=_cmd_attributes)
 
-    p = sub.add_parser("cases", help="cases: groups of documents")
-    p.add_argument("project", type=Path)
+    p = sub.add_parser("cases", help=str(msg("cases: groups of documents")))
+    p.add_argument("project", type=Path, help=str(msg("the project file")))
     p.add_argument("action", nargs="?", default="list",
                    choices=["list", "add", "add-docs", "remove-docs", "delete",
                             "code-segment", "uncode-segment"])
     p.add_argument("name", nargs="?")
-    p.add_argument("--docs", action="append", help="document names (commas)")
-    p.add_argument("--start", type=int, help="code-segment: first character (code points)")
-    p.add_argument("--end", type=int, help="code-segment: character after the last")
-    p.add_argument("--json", action="store_true", help="print JSON")
+    p.add_argument("--docs", action="append", help=str(msg("document names (commas)")))
+    p.add_argument("--start", type=int,
+                   help=str(msg("code-segment: first character (code points)")))
+    p.add_argument("--end", type=int, help=str(msg("code-segment: character after the last")))
+    p.add_argument("--json", action="store_true", help=str(msg("print JSON")))
     p.set_defaults(run=_cmd_cases)
 
-    p = sub.add_parser("sets", help="document sets and code sets")
-    p.add_argument("project", type=Path)
+    p = sub.add_parser("sets", help=str(msg("document sets and code sets")))
+    p.add_argument("project", type=Path, help=str(msg("the project file")))
     p.add_argument("action", nargs="?", default="list",
                    choices=["list", "add", "add-members", "remove-members", "delete"])
     p.add_argument("name", nargs="?")
-    p.add_argument("--code", action="store_true", help="a code set, not a document set")
+    p.add_argument("--code", action="store_true", help=str(msg("a code set, not a document set")))
     p.add_argument("--members", action="append",
-                   help="document names, or code paths with --code (commas)")
-    p.add_argument("--json", action="store_true", help="print JSON")
+                   help=str(msg("document names, or code paths with --code (commas)")))
+    p.add_argument("--json", action="store_true", help=str(msg("print JSON")))
     p.set_defaults(run=_cmd_sets)
 
-    p = sub.add_parser("query", help="coding query: combine codes, retrieve the passages")
-    p.add_argument("project", type=Path)
-    p.add_argument("--code", help="code path")
-    p.add_argument("--and", dest="and_", metavar="B", help="the text that carries both")
-    p.add_argument("--or", dest="or_", metavar="B", help="the text that carries either")
-    p.add_argument("--not", dest="not_", metavar="B", help="the text of A without B")
-    p.add_argument("--near", metavar="B", help="passages of A and B within reach")
-    p.add_argument("--followed-by", metavar="B", help="A, then B within reach")
-    p.add_argument("--within", help="N characters, sentence or paragraph (default 0)")
-    p.add_argument("--save-as", metavar="PATH", help="code the results with a new code")
-    p.add_argument("--save-query", metavar="NAME", help="keep the query to re-run")
-    p.add_argument("--run", dest="saved", metavar="NAME", help="re-run a saved query")
-    p.add_argument("--xlsx", help="write the results to this workbook")
+    p = sub.add_parser("query", help=str(msg("coding query: combine codes, retrieve the passages")))
+    p.add_argument("project", type=Path, help=str(msg("the project file")))
+    p.add_argument("--code", help=str(msg("code path")))
+    p.add_argument("--and", dest="and_", metavar="B", help=str(msg("the text that carries both")))
+    p.add_argument("--or", dest="or_", metavar="B", help=str(msg("the text that carries either")))
+    p.add_argument("--not", dest="not_", metavar="B", help=str(msg("the text of A without B")))
+    p.add_argument("--near", metavar="B", help=str(msg("passages of A and B within reach")))
+    p.add_argument("--followed-by", metavar="B", help=str(msg("A, then B within reach")))
+    p.add_argument("--within", help=str(msg("N characters, sentence or paragraph (default 0)")))
+    p.add_argument("--save-as", metavar="PATH", help=str(msg("code the results with a new code")))
+    p.add_argument("--save-query", metavar="NAME", help=str(msg("keep the query to re-run")))
+    p.add_argument("--run", dest="saved", metavar="NAME", help=str(msg("re-run a saved query")))
+    p.add_argument("--xlsx", help=str(msg("write the results to this workbook")))
     _filters(p)
     p.set_defaults(run=_cmd_query)
 
-    p = sub.add_parser("cooccurrence", help="code × code co-occurrence")
-    p.add_argument("project", type=Path)
-    p.add_argument("--codes", action="append", help="only these codes (paths, commas)")
-    p.add_argument("--xlsx", help="write the matrix to this workbook")
-    p.add_argument("--svg", help="draw the matrix as a heatmap (.svg)")
-    p.add_argument("--network-svg", help="draw the codes as a network (.svg)")
-    p.add_argument("--png", help="draw the matrix as a heatmap (.png)")
-    p.add_argument("--network-png", help="draw the codes as a network (.png)")
+    p = sub.add_parser("cooccurrence", help=str(msg("code × code co-occurrence")))
+    p.add_argument("project", type=Path, help=str(msg("the project file")))
+    p.add_argument("--codes", action="append", help=str(msg("only these codes (paths, commas)")))
+    p.add_argument("--xlsx", help=str(msg("write the matrix to this workbook")))
+    p.add_argument("--svg", help=str(msg("draw the matrix as a heatmap (.svg)")))
+    p.add_argument("--network-svg", help=str(msg("draw the codes as a network (.svg)")))
+    p.add_argument("--png", help=str(msg("draw the matrix as a heatmap (.png)")))
+    p.add_argument("--network-png", help=str(msg("draw the codes as a network (.png)")))
     _filters(p)
     p.set_defaults(run=_cmd_cooccurrence)
 
-    p = sub.add_parser("crosstab", help="codes × attribute values or cases")
-    p.add_argument("project", type=Path)
-    p.add_argument("--codes", action="append", help="codes (paths, commas); default all")
-    p.add_argument("--by", required=True, help="attribute name, or 'case'")
-    p.add_argument("--xlsx", help="write the crosstab to this workbook")
-    p.add_argument("--svg", help="draw the code frequencies as bars (.svg)")
-    p.add_argument("--png", help="draw the code frequencies as bars (.png)")
+    p = sub.add_parser("crosstab", help=str(msg("codes × attribute values or cases")))
+    p.add_argument("project", type=Path, help=str(msg("the project file")))
+    p.add_argument("--codes", action="append", help=str(msg("codes (paths, commas); default all")))
+    p.add_argument("--by", required=True, help=str(msg("attribute name, or 'case'")))
+    p.add_argument("--xlsx", help=str(msg("write the crosstab to this workbook")))
+    p.add_argument("--svg", help=str(msg("draw the code frequencies as bars (.svg)")))
+    p.add_argument("--png", help=str(msg("draw the code frequencies as bars (.png)")))
     _filters(p)
     p.set_defaults(run=_cmd_crosstab)

@@ -23,7 +23,7 @@ from annotator.store.integrity import Examination
 from annotator.store.project import Project
 
 
-def _path_help() -> str:
+def path_help() -> str:
     return str(msg("code path from the root, names joined by '/', e.g. 信任/政治信任 "
                    "(write '\\/' for a / inside a name)"))
 
@@ -232,7 +232,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser("add-code", help=str(msg("add a code (parents created as needed)")))
     p.add_argument("project")
-    p.add_argument("path", help=_path_help())
+    p.add_argument("path", help=path_help())
     p.add_argument("--color", help=str(msg("the colour, #RRGGBB")))
     p.add_argument("--description", help=str(msg("the code's definition")))
     p.add_argument("--coder", help=str(msg("who adds the code (recorded as its author)")))
@@ -256,7 +256,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                        help=str(msg("first character (code points, from 0)")))
         p.add_argument("--end", required=True, type=int,
                        help=str(msg("one past the last character")))
-        p.add_argument("--code", required=True, help=_path_help())
+        p.add_argument("--code", required=True, help=path_help())
         p.add_argument("--coder")
         if name == "code":
             p.add_argument("--memo")
@@ -265,7 +265,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("segments", help=str(msg("coded segments (code-and-retrieve)")))
     p.add_argument("project")
     p.add_argument("--json", action="store_true")
-    p.add_argument("--code", help=_path_help())
+    p.add_argument("--code", help=path_help())
     p.add_argument("--with-children", action="store_true",
                    help=str(msg("include the code's children")))
     p.add_argument("--doc")

@@ -5,6 +5,7 @@ import argparse
 import json
 from pathlib import Path
 
+from annotator.cli.project_commands import path_help
 from annotator.domain.errors import InvalidInput, NotFound
 from annotator.i18n import LANGUAGES, default_language
 from annotator.io.word_sheet import write_word_workbook
@@ -19,8 +20,6 @@ from annotator.services.project_coder import coder_name
 from annotator.store.project import Project
 from annotator.text.cloud import cloud_svg
 from annotator.text.stopwords import STOP_LANGUAGES, read_word_file
-
-PATH_HELP = "code path from the root, names joined by '/', e.g. 信任/政治信任"
 
 
 def _print_json(data: object) -> None:
@@ -184,93 +183,103 @@ def _cmd_synonyms(a: argparse.Namespace) -> int:
 def _positive(value: str) -> int:
     n = int(value)
     if n < 1:
-        raise argparse.ArgumentTypeError("must be at least 1")
+        raise argparse.ArgumentTypeError(str(msg("must be at least 1")))
     return n
 
 
 def _context(value: str) -> int:
     n = int(value)
     if not 0 <= n <= MAX_CONTEXT:
-        raise argparse.ArgumentTypeError(f"must be 0 to {MAX_CONTEXT}")
+        raise argparse.ArgumentTypeError(str(msg("must be 0 to {most}", most=MAX_CONTEXT)))
     return n
 
 
 def _search_args(p: argparse.ArgumentParser) -> None:
-    p.add_argument("project")
-    p.add_argument("term", help="word, phrase or (with --regex) regular expression")
-    p.add_argument("--regex", action="store_true", help="TERM is a regular expression")
+    p.add_argument("project", help=str(msg("the project file")))
+    p.add_argument("term", help=str(msg("word, phrase or (with --regex) regular expression")))
+    p.add_argument("--regex", action="store_true", help=str(msg("TERM is a regular expression")))
     p.add_argument("--whole-words", action="store_true",
-                   help="only hits that are whole words of the segmentation")
-    p.add_argument("--ignore-case", action="store_true")
+                   help=str(msg("only hits that are whole words of the segmentation")))
+    p.add_argument("--ignore-case", action="store_true",
+                   help=str(msg("match upper and lower case alike")))
     _filter_args(p)
 
 
 def _filter_args(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--doc", action="append", help="document name (repeat for several)")
+    p.add_argument("--doc", action="append", help=str(msg("document name (repeat for several)")))
     p.add_argument("--case", "--cases", dest="cases", action="append",
-                   help="only the documents of this case (repeat for several)")
+                   help=str(msg("only the documents of this case (repeat for several)")))
     p.add_argument("--where", action="append", metavar="ATTR=VALUE",
-                   help="only documents (or their cases) with this attribute value")
+                   help=str(msg("only documents (or their cases) with this attribute value")))
     p.add_argument("--document-set", dest="document_sets", action="append", metavar="SET",
-                   help="only the documents of this document set (repeat for several)")
+                   help=str(msg("only the documents of this document set (repeat for several)")))
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("words", help="word frequencies (Chinese-aware segmentation)")
-    p.add_argument("project")
+    p = sub.add_parser("words", help=str(msg("word frequencies (Chinese-aware segmentation)")))
+    p.add_argument("project", help=str(msg("the project file")))
     _filter_args(p)
-    p.add_argument("--code", action="append", help=PATH_HELP + "; only the text it codes "
-                   "(with its children)")
-    p.add_argument("--coder", help="only the text this coder coded")
-    p.add_argument("--top", type=_positive, default=50, help="how many words (default 50)")
-    p.add_argument("--min-length", type=_positive, default=1, help="characters, default 1")
-    p.add_argument("--pos", help="part-of-speech tags to keep, e.g. n,v (prefixes: n takes nr)")
-    p.add_argument("--no-stopwords", action="store_true", help="count stop words too")
-    p.add_argument("--json", action="store_true")
-    p.add_argument("--xlsx", help="also save the table as an Excel workbook")
+    p.add_argument("--code", action="append",
+                   help=str(msg("{path_help}; only the text it codes (with its children)",
+                                path_help=path_help())))
+    p.add_argument("--coder", help=str(msg("only the text this coder coded")))
+    p.add_argument("--top", type=_positive, default=50,
+                   help=str(msg("how many words (default 50)")))
+    p.add_argument("--min-length", type=_positive, default=1,
+                   help=str(msg("characters, default 1")))
+    p.add_argument("--pos",
+                   help=str(msg("part-of-speech tags to keep, e.g. n,v (prefixes: n takes nr)")))
+    p.add_argument("--no-stopwords", action="store_true", help=str(msg("count stop words too")))
+    p.add_argument("--json", action="store_true", help=str(msg("print JSON")))
+    p.add_argument("--xlsx", help=str(msg("also save the table as an Excel workbook")))
     p.add_argument("--cloud", metavar="OUT.svg|OUT.png",
-                   help="also save a word cloud of the top words (SVG or PNG)")
+                   help=str(msg("also save a word cloud of the top words (SVG or PNG)")))
     p.add_argument("--lang", choices=LANGUAGES, default=default_language(),
-                   help="language of the workbook's labels")
+                   help=str(msg("language of the workbook's labels")))
     p.set_defaults(run=_cmd_words)
 
-    p = sub.add_parser("kwic", help="keyword in context (concordance)")
+    p = sub.add_parser("kwic", help=str(msg("keyword in context (concordance)")))
     _search_args(p)
-    p.add_argument("--context", type=_context, default=20, help="characters each side")
+    p.add_argument("--context", type=_context, default=20, help=str(msg("characters each side")))
     p.add_argument("--synonyms", action="store_true",
-                   help="find the words merged with TERM (its synonyms) too")
-    p.add_argument("--sort", choices=("position", "left", "right", "hit"), default="position")
-    p.add_argument("--limit", type=_positive, default=200_000, help="at most this many hits")
-    p.add_argument("--json", action="store_true")
+                   help=str(msg("find the words merged with TERM (its synonyms) too")))
+    p.add_argument("--sort", choices=("position", "left", "right", "hit"), default="position",
+                   help=str(msg("order of the hits: by position, by the words left or right "
+                                "of the hit, or by the hit")))
+    p.add_argument("--limit", type=_positive, default=200_000,
+                   help=str(msg("at most this many hits")))
+    p.add_argument("--json", action="store_true", help=str(msg("print JSON")))
     p.set_defaults(run=_cmd_kwic)
 
-    p = sub.add_parser("autocode", help="code every hit of a term (one undoable step)")
+    p = sub.add_parser("autocode", help=str(msg("code every hit of a term (one undoable step)")))
     _search_args(p)
-    p.add_argument("--code", required=True, help=PATH_HELP)
+    p.add_argument("--code", required=True, help=path_help())
     p.add_argument("--extent", choices=autocoding.EXTENTS, default="hit",
-                   help="code the hit, its sentence or its paragraph")
-    p.add_argument("--coder")
+                   help=str(msg("code the hit, its sentence or its paragraph")))
+    p.add_argument("--coder", help=str(msg("who codes (default: the project's coder)")))
     p.set_defaults(run=_cmd_autocode)
 
-    p = sub.add_parser("dictionary", help="the project dictionary (code names are in it)")
-    p.add_argument("project")
-    p.add_argument("--add", action="append", help="words to add (comma-separated)")
-    p.add_argument("--remove", action="append", help="words to take out")
-    p.add_argument("--pos", help="part-of-speech tag of the added words (default nz)")
+    p = sub.add_parser("dictionary", help=str(msg("the project dictionary (code names are in it)")))
+    p.add_argument("project", help=str(msg("the project file")))
+    p.add_argument("--add", action="append", help=str(msg("words to add (comma-separated)")))
+    p.add_argument("--remove", action="append", help=str(msg("words to take out")))
+    p.add_argument("--pos", help=str(msg("part-of-speech tag of the added words (default nz)")))
     p.set_defaults(run=_cmd_dictionary)
 
-    p = sub.add_parser("stopwords", help="the project's stop-word lists")
-    p.add_argument("project")
-    p.add_argument("--list", choices=STOP_LANGUAGES, default="zh", help="which list")
-    p.add_argument("--add", action="append", help="words to add (comma-separated)")
-    p.add_argument("--remove", action="append", help="words to remove")
+    p = sub.add_parser("stopwords", help=str(msg("the project's stop-word lists")))
+    p.add_argument("project", help=str(msg("the project file")))
+    p.add_argument("--list", choices=STOP_LANGUAGES, default="zh", help=str(msg("which list")))
+    p.add_argument("--add", action="append", help=str(msg("words to add (comma-separated)")))
+    p.add_argument("--remove", action="append", help=str(msg("words to remove")))
     p.add_argument("--import", dest="import_file", metavar="FILE",
-                   help="add the words of a text file, one a line (UTF-8, GBK … detected)")
+                   help=str(msg("add the words of a text file, one a line (UTF-8, GBK … "
+                                "detected)")))
     p.set_defaults(run=_cmd_stopwords)
 
-    p = sub.add_parser("synonyms", help="words counted as another word")
-    p.add_argument("project")
+    p = sub.add_parser("synonyms", help=str(msg("words counted as another word")))
+    p.add_argument("project", help=str(msg("the project file")))
     p.add_argument("--merge", action="append", metavar="HEAD,WORD,...",
-                   help="count the words after the first as the first")
-    p.add_argument("--unmerge", action="append", help="words to count as themselves again")
+                   help=str(msg("count the words after the first as the first")))
+    p.add_argument("--unmerge", action="append",
+                   help=str(msg("words to count as themselves again")))
     p.set_defaults(run=_cmd_synonyms)

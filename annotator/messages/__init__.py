@@ -79,6 +79,12 @@ def set_language(language: str | None) -> None:
     _state["language"] = language if language in LANGUAGES else None
 
 
+def fixed_language() -> str | None:
+    """The language fixed by ``set_language`` (or detected once), None if none is yet:
+    what a caller that fixes the language for a while gives back afterwards."""
+    return _state["language"]
+
+
 def current_language() -> str:
     lang = _state["language"]
     if lang is None:

@@ -16,7 +16,7 @@ ZH: dict[str, str] = {
         "{count} 条独立笔记已加入项目备忘录",
     "{name}: a REFI-QDA codebook, not a project; create the project, then add the codes "
     "with 'annotator import PROJECT {path}'":
-        "{name}：这是 REFI-QDA 代码本，不是项目；请先新建项目，"
+        "{name}：这是 REFI-QDA 编码本，不是项目；请先新建项目，"
         "再用“annotator import PROJECT {path}”加入代码",
     "The file's offsets were read as {rule} (producer: {origin}): {reason}. If codings "
     "look shifted, import again with the other reading: the window asks for it, the "
@@ -79,7 +79,7 @@ ZH: dict[str, str] = {
     "c": "{name}：REFI-QDA 文件的扩展名应为 .qdpx 或 .qdc",
     # reader warnings
     "The codebook is written in the namespace {namespace}; it was read as such.":
-        "代码本使用命名空间 {namespace}，已按该命名空间读取。",
+        "编码本使用命名空间 {namespace}，已按该命名空间读取。",
     "User {guid} is not listed in the project; they were added as “Unknown user {short}”.":
         "用户 {guid} 不在项目的用户列表中，已作为“未知用户 {short}”加入。",
     "{count} identifier(s) in the file are not GUIDs (such as “c001”); they were given GUIDs "
@@ -88,7 +88,7 @@ ZH: dict[str, str] = {
         "导出时写回原标识符。",
     "{count} source(s) were skipped: the archive's sources folder holds no files. The "
     "codebook, users and notes were read.":
-        "已跳过 {count} 个来源：压缩包的 sources 文件夹中没有文件。已读取代码本、用户和笔记。",
+        "已跳过 {count} 个来源：压缩包的 sources 文件夹中没有文件。已读取编码本、用户和笔记。",
     "a variable value has no VariableRef": "有变量值缺少 VariableRef",
     "link(s)": "个链接",
     "graph(s)": "个图",
@@ -98,7 +98,7 @@ ZH: dict[str, str] = {
         "已跳过 {count} 个 {kind} 来源：只能导入文本来源。",
     "{count} coding(s) in the source “{name}” refer to codes missing from the codebook and "
     "were skipped.":
-        "来源“{name}”中有 {count} 处编码引用了代码本中不存在的代码，已跳过。",
+        "来源“{name}”中有 {count} 处编码引用了编码本中不存在的代码，已跳过。",
     "{count} repeated coding(s) in the source “{name}” (same code, coder and range) were "
     "kept once.":
         "来源“{name}”中有 {count} 处重复编码（代码、编码员和范围都相同），只保留一处。",
@@ -156,11 +156,11 @@ ZH: dict[str, str] = {
         "{file} 不完整：压缩包中缺少{what}的文本（“{path}”）。",
     "{file} is incomplete: {what} has no text.": "{file} 不完整：{what}没有文本。",
     "{file} is not a REFI-QDA codebook (its root is not CodeBook).":
-        "{file} 不是 REFI-QDA 代码本（其根元素不是 CodeBook）。",
+        "{file} 不是 REFI-QDA 编码本（其根元素不是 CodeBook）。",
     "{file} is not a REFI-QDA project (its {member} is not a Project).":
         "{file} 不是 REFI-QDA 项目（其中的 {member} 不是 Project）。",
     "{file} is too large to be a codebook ({size}"
-    " bytes).": "{file} 太大，不可能是代码本（{size} 字节）。",
+    " bytes).": "{file} 太大，不可能是编码本（{size} 字节）。",
     "{what} contains NUL bytes — probably not "
     "a text file.": "{what}含有 NUL 字节——可能不是文本文件。",
     "{what} declares a DTD or XML entities, which REFI-QDA files never use; it was refused as "
