@@ -14,7 +14,8 @@ import gc
 import os
 import sys
 import traceback
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from importlib import import_module
 from pathlib import Path
 from types import ModuleType
@@ -146,13 +147,14 @@ def _drop_half_built_output(exc: BaseException) -> None:
         sys.unraisablehook = hook
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run one command; ``--lang`` holds for it only: the language and ``ANNOTATOR_LANG``
-    are given back as they were when it returns (or exits), so a caller that runs several
+@contextmanager
+def _language_of_one_command() -> Iterator[None]:
+    """``--lang`` holds for one command only: the language and ``ANNOTATOR_LANG`` are
+    given back as they were when it returns (or exits), so a caller that runs several
     commands in one process — a test, a script — is not left in another language."""
     before = fixed_language(), os.environ.get(LANG_ENV)
     try:
-        return _run(argv)
+        yield
     finally:
         set_language(before[0])
         if before[1] is None:
@@ -161,33 +163,34 @@ def main(argv: Sequence[str] | None = None) -> int:
             os.environ[LANG_ENV] = before[1]
 
 
-def _run(argv: Sequence[str] | None) -> int:
+def main(argv: Sequence[str] | None = None) -> int:
     argparse_words.install()
-    args = _take_language(list(sys.argv[1:] if argv is None else argv))
-    try:
-        if args and args[0] in COMMANDS:
-            ns = _build_parser(args[0]).parse_args(args)
-            return ns.run(ns)
-        ns = _window_parser(list(COMMANDS)).parse_args(args)
-        return open_window(ns.project, ns.screenshot, ns.doc)
-    except AnnotatorError as exc:
-        _drop_half_built_output(exc)
-        message = " ".join(str(exc).split())
-        print(msg("annotator: error: {message}", message=message), file=sys.stderr)
-        return 1
-    except UnicodeEncodeError:
-        # Bytes that are not UTF-8 in a name, memo or code reached text that is stored or
-        # matched; file paths themselves are accepted as they are.
-        print(msg("annotator: error: an argument holds bytes that are not UTF-8 text — "
-                  "retype it (nothing was changed)"), file=sys.stderr)
-        return 1
-    except KeyboardInterrupt:
-        return 130
-    except BrokenPipeError:  # output piped into `head` and the like
-        sys.stderr.close()
-        return 0
-    except OSError as exc:  # a name too long, a full or read-only disk (``file_errors``)
-        _drop_half_built_output(exc)
-        message = " ".join(str(file_refusal(exc)).split())
-        print(msg("annotator: error: {message}", message=message), file=sys.stderr)
-        return 1
+    with _language_of_one_command():
+        args = _take_language(list(sys.argv[1:] if argv is None else argv))
+        try:
+            if args and args[0] in COMMANDS:
+                ns = _build_parser(args[0]).parse_args(args)
+                return ns.run(ns)
+            ns = _window_parser(list(COMMANDS)).parse_args(args)
+            return open_window(ns.project, ns.screenshot, ns.doc)
+        except AnnotatorError as exc:
+            _drop_half_built_output(exc)
+            message = " ".join(str(exc).split())
+            print(msg("annotator: error: {message}", message=message), file=sys.stderr)
+            return 1
+        except UnicodeEncodeError:
+            # Bytes that are not UTF-8 in a name, memo or code reached text that is stored or
+            # matched; file paths themselves are accepted as they are.
+            print(msg("annotator: error: an argument holds bytes that are not UTF-8 text — "
+                      "retype it (nothing was changed)"), file=sys.stderr)
+            return 1
+        except KeyboardInterrupt:
+            return 130
+        except BrokenPipeError:  # output piped into `head` and the like
+            sys.stderr.close()
+            return 0
+        except OSError as exc:  # a name too long, a full or read-only disk (``file_errors``)
+            _drop_half_built_output(exc)
+            message = " ".join(str(file_refusal(exc)).split())
+            print(msg("annotator: error: {message}", message=message), file=sys.stderr)
+            return 1

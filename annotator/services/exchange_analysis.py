@@ -17,8 +17,14 @@ Boolean     category ``true`` / ``false``  Boolean
 
 A ``<Set>`` of codes becomes a code set, a set of sources a document set (a set with both
 becomes both, under the set's GUID, and goes back out as one set). What Annotator cannot
-hold — a case coded on codes or selections, notes in a set, a value that does not fit its
-variable's type — is counted in the report.
+hold — notes in a set, a value that does not fit its variable's type, a case's reference to
+something the file does not hold — is counted in the report.
+
+A case coded on stretches of text (``<CodeRef>`` / ``<SelectionRef>``, or NVivo's code with
+the case's GUID, resolved by the reader) gets them as its segments (``case_segment``); on
+export a case's segments go out as NVivo writes them and QualCoder reads them: a code with
+the case's GUID and name coding each stretch, which the ``<Case>`` refers to by
+``<CodeRef>``, as the standard has a case made of a code's selections.
 
 Also here: the identifiers an imported element had when they were no GUIDs
 (``exchange_id``), written back on export.
@@ -33,7 +39,16 @@ from sqlalchemy import Column, MetaData, String, Table, delete, insert, select
 from sqlalchemy.orm import Session
 
 from annotator.domain.errors import InvalidInput
-from annotator.io.refi import RefiCase, RefiProject, RefiSet, RefiVariable
+from annotator.domain.intervals import Span, union
+from annotator.io.refi import (
+    RefiCase,
+    RefiCode,
+    RefiCoding,
+    RefiProject,
+    RefiSelection,
+    RefiSet,
+    RefiVariable,
+)
 from annotator.messages import Msg, msg
 from annotator.services.attributes import canonical, define_row
 from annotator.store.models import (
@@ -41,6 +56,7 @@ from annotator.store.models import (
     AttributeValue,
     Case,
     CaseDocument,
+    CaseSegment,
     Code,
     CodeSet,
     CodeSetMember,
@@ -91,7 +107,7 @@ class AnalysisImport:
         self.bad_values: dict[str, int] = {}
         self.values: dict[tuple[int, int], tuple[str, str]] = {}  # (attribute, owner) → value
         self.unknown_variables = 0
-        self.counts = {"attributes": 0, "cases": 0, "sets": 0}
+        self.counts = {"attributes": 0, "cases": 0, "sets": 0, "stretches": 0}
 
     def run(self) -> None:
         self.define_attributes()
@@ -110,7 +126,7 @@ class AnalysisImport:
             self.notes.append(msg(
                 "{count} variable value(s) refer to no variable of the file and were not "
                 "imported", count=self.unknown_variables))
-        added = self.counts
+        added = {k: v for k, v in self.counts.items() if k != "stretches"}
         if any(added.values()):
             self.notes.append(msg(
                 "{attributes} attribute(s), {cases} case(s) and {sets} set(s) were imported",
@@ -194,7 +210,7 @@ class AnalysisImport:
         s = self.s
         taken = set(s.scalars(select(Case.name)))
         created: set[str] = set()
-        coded = selections = missing = 0
+        unresolved = missing = 0
         for case in self.refi.cases:
             row = s.scalar(select(Case).where(Case.guid == case.guid))
             if row is None and case.name.strip() in taken - created:
@@ -217,18 +233,60 @@ class AnalysisImport:
                 elif doc_id not in have:
                     s.add(CaseDocument(case_id=row.id, document_id=doc_id))
                     have.add(doc_id)
+            missing += self.add_segments(row.id, case, have)
             self.set_values(case.values, "case", row.id)
-            coded += case.coded
-            selections += case.coded_selections
-        if coded or selections:
+            unresolved += case.unresolved
+        if self.counts["stretches"]:
             self.notes.append(msg(
-                "{codes} code reference(s) and {selections} selection reference(s) of cases "
-                "were not imported: Annotator's cases hold whole documents, not codes or "
-                "passages", codes=coded, selections=selections))
+                "{count} stretch(es) of text coded to cases came in as the cases' segments",
+                count=self.counts["stretches"]))
+        if unresolved:
+            self.notes.append(msg(
+                "{count} reference(s) of cases to codes or selections the file does not hold "
+                "were not imported", count=unresolved))
         if missing:
             self.notes.append(msg(
                 "{count} document(s) of cases are not in the file's text sources and were "
                 "left out of their cases", count=missing))
+
+    def add_segments(self, case_id: int, case: RefiCase, whole: set[int]) -> int:
+        """The stretches ``case`` is coded on, added to the case's segments (joined with
+        those it has); a stretch that is a whole document makes the case hold that
+        document. Returns how many stretches lie in documents that did not come in."""
+        s = self.s
+        spans: dict[int, list[Span]] = {}
+        missing = 0
+        for guid, start, end in case.segments:
+            doc_id = self.documents.get(guid)
+            if doc_id is None:
+                missing += 1
+            else:
+                spans.setdefault(doc_id, []).append((start, end))
+        for doc_id, new in spans.items():
+            length = s.scalar(select(Document.length).where(Document.id == doc_id)) or 0
+            new = [(a, b) for a, b in new if 0 <= a < b <= length]
+            if doc_id in whole or not new:
+                continue
+            if (0, length) in new:
+                s.execute(delete(CaseSegment).where(CaseSegment.case_id == case_id,
+                                                    CaseSegment.document_id == doc_id))
+                s.add(CaseDocument(case_id=case_id, document_id=doc_id))
+                whole.add(doc_id)
+                self.counts["stretches"] += 1
+                continue
+            old = [(a, b) for a, b in s.execute(
+                select(CaseSegment.start, CaseSegment.end).where(
+                    CaseSegment.case_id == case_id, CaseSegment.document_id == doc_id))]
+            joined = union([*old, *new])
+            if joined == union(old):
+                continue
+            self.counts["stretches"] += len(set(new) - set(old))
+            s.execute(delete(CaseSegment).where(CaseSegment.case_id == case_id,
+                                                CaseSegment.document_id == doc_id))
+            s.execute(insert(CaseSegment), [
+                {"case_id": case_id, "document_id": doc_id, "start": a, "end": b}
+                for a, b in joined])
+        return missing
 
     def add_sets(self) -> None:
         notes = empty = 0
@@ -311,6 +369,7 @@ def analysis_to_refi(s: Session, refi: RefiProject) -> None:
     for case in s.scalars(select(Case).order_by(Case.name)):
         refi.cases.append(RefiCase(case.guid, case.name, case.memo or None,
                                    members.get(case.id, []), case_values.get(case.id, {})))
+    _segments_to_refi(s, refi, doc_guid)
     code_guid = dict(s.execute(select(Code.id, Code.guid)).all())
     sets: dict[str, RefiSet] = {}
     for table, member, key, guids, attr in (
@@ -324,6 +383,36 @@ def analysis_to_refi(s: Session, refi: RefiProject) -> None:
             group = sets.setdefault(row.guid, RefiSet(row.guid, row.name, row.memo or None))
             getattr(group, attr).extend(inside.get(row.id, []))
     refi.sets = list(sets.values())
+
+
+def _segments_to_refi(s: Session, refi: RefiProject, doc_guid: Mapping[int, str]) -> None:
+    """Cases coded on stretches of documents, the way NVivo writes them and QualCoder reads
+    them: a code with the case's GUID and name (a root code, after the others) codes each
+    stretch, and the ``<Case>`` refers to it with ``<CodeRef>`` — in the standard, a case
+    made of the selections coded with a code."""
+    stretches: dict[int, list[tuple[int, int, int]]] = {}
+    for cid, did, start, end in s.execute(
+            select(CaseSegment.case_id, CaseSegment.document_id, CaseSegment.start,
+                   CaseSegment.end).order_by(CaseSegment.document_id, CaseSegment.start)):
+        stretches.setdefault(cid, []).append((did, start, end))
+    if not stretches:
+        return
+    case_ids = dict(s.execute(select(Case.guid, Case.id)).all())
+    sources = {src.guid: src for src in refi.sources}
+    taken = {code.name for code in refi.codes}
+    for case in refi.cases:
+        spans = stretches.get(case_ids[case.guid], [])
+        if not spans:
+            continue
+        name = free_name(taken, case.name)
+        taken.add(name)
+        refi.codes.append(RefiCode(case.guid, name))
+        case.code_guids = [case.guid]
+        for did, start, end in spans:
+            source = sources[doc_guid[did]]
+            source.selections.append(RefiSelection(
+                guid=str(uuid.uuid5(_NAMESPACE, f"case-segment/{case.guid}/{did}/{start}")),
+                start=start, end=end, codings=[RefiCoding(code_guid=case.guid)]))
 
 
 # -- identifiers that were no GUIDs -------------------------------------------------------

@@ -141,8 +141,8 @@ def test_segments_merge_split_and_refuse_bad_spans(focus, capsys) -> None:
     assert focus.read_bytes() == before
     # a case that holds the document whole takes no segments; adding it whole drops them
     assert main(["cases", str(focus), "add-docs", "张阿姨", "--docs", "座谈"]) == 0
-    code, _, err = run(capsys, "cases", focus, "code-segment", "张阿姨", "--docs", "座谈",
-                       "--start", "1", "--end", "2")
+    code, _, err = run(capsys, "--lang", "zh", "cases", focus, "code-segment", "张阿姨",
+                       "--docs", "座谈", "--start", "1", "--end", "2")
     assert code == 1 and "已包含整个" in err
     _, listing, _ = run(capsys, "cases", focus, "list", "--json")
     assert listing[0]["documents"] == ["座谈"] and listing[0]["segments"] == {}

@@ -120,11 +120,19 @@ class RefiVariable:
 
 @dataclass
 class RefiCase:
-    """A case: a named group of sources with variable values of its own.
+    """A case: a named group of sources, or of stretches of them, with variable values of
+    its own.
 
-    ``coded`` and ``coded_selections`` count the parts of the case Annotator cannot hold
-    (the codes and the selections the case is coded on: Annotator's cases group whole
-    documents); they describe the file read and take no part in equality.
+    ``segments`` are the stretches the case is coded on, ``(source GUID, start, end)`` in
+    code points: what the file's ``<CodeRef>`` s (every selection coded with that code
+    belongs to the case) and ``<SelectionRef>`` s resolve to. NVivo's convention — and what
+    QualCoder reads — is a code with the case's own GUID whose codings are the case's text:
+    the reader resolves that too and leaves such a code out of the codebook.
+
+    ``code_guids`` and ``selection_guids`` are the references to write (the writer puts
+    them out as ``<CodeRef>`` / ``<SelectionRef>``); ``unresolved`` counts references of
+    the file that point at nothing it holds. Those three describe the file and take no part
+    in equality.
     """
 
     guid: str
@@ -132,8 +140,10 @@ class RefiCase:
     description: str | None = None
     source_guids: list[str] = field(default_factory=list)
     values: dict[str, str] = field(default_factory=dict)
-    coded: int = field(default=0, compare=False)
-    coded_selections: int = field(default=0, compare=False)
+    segments: list[tuple[str, int, int]] = field(default_factory=list)
+    code_guids: list[str] = field(default_factory=list, compare=False)
+    selection_guids: list[str] = field(default_factory=list, compare=False)
+    unresolved: int = field(default=0, compare=False)
 
 
 @dataclass

@@ -444,6 +444,7 @@ class _ProjectReader:
 
         project_memo = memos.of_or_description(root)
         cases = self.file_variables(self.read_cases(doc, root), sources)
+        codes = self.cases_on_text(cases, codes, sources)
         sets = self.read_sets(doc, root)
         reviewed = self.read_reviewed(doc, root, memos, {s.guid for s in sources}, user_guids)
         self.note_what_is_not_read(doc, root, len(reviewed))
@@ -533,8 +534,8 @@ class _ProjectReader:
                 description=doc.text_of(el, "Description"),
                 source_guids=self.refs(doc, el, "SourceRef"),
                 values=self.read_values(doc, el),
-                coded=len(doc.children(el, "CodeRef")),
-                coded_selections=len(doc.children(el, "SelectionRef")),
+                code_guids=self.refs(doc, el, "CodeRef"),
+                selection_guids=self.refs(doc, el, "SelectionRef"),
             ))
         return out
 
@@ -545,12 +546,63 @@ class _ProjectReader:
         kept = []
         for case in cases:
             source = by_guid.get(case.source_guids[0]) if len(case.source_guids) == 1 else None
-            if case.name or source is None or case.coded or case.coded_selections:
+            if case.name or source is None or case.code_guids or case.selection_guids:
                 kept.append(case)
                 continue
             for guid, value in case.values.items():
                 source.values.setdefault(guid, value)
         return kept
+
+    def cases_on_text(
+        self, cases: list[RefiCase], codes: list[RefiCode], sources: list[RefiSource]
+    ) -> list[RefiCode]:
+        """Resolve what each case is coded on into stretches of its sources
+        (:attr:`RefiCase.segments`); returns the codebook without the codes that stand
+        for cases.
+
+        A ``<CodeRef>`` gives the case every selection coded with that code, a
+        ``<SelectionRef>`` one selection. A code with a case's own GUID is NVivo's way of
+        coding a case on text (QualCoder reads it so): its codings are the case's
+        stretches, and it is no code of the project."""
+        case_guids = {case.guid for case in cases}
+        known = {code.guid for root in codes for code in root.walk()}
+        stand_ins = case_guids & known
+        by_code: dict[str, list[tuple[str, int, int]]] = {}
+        by_selection: dict[str, tuple[str, int, int]] = {}
+        for src in sources:
+            kept = []
+            for sel in src.selections:
+                span = (src.guid, sel.start, sel.end)
+                for guid in (sel.guid, *sel.merged_from):
+                    by_selection[guid] = span
+                for coding in sel.codings:
+                    by_code.setdefault(coding.code_guid, []).append(span)
+                codings = [c for c in sel.codings if c.code_guid not in stand_ins]
+                if codings or not sel.codings or sel.memo:
+                    sel.codings = codings
+                    kept.append(sel)
+            src.selections = kept
+        for case in cases:
+            refs = [*case.code_guids, *([case.guid] if case.guid in stand_ins else [])]
+            spans = [span for guid in dict.fromkeys(refs) for span in by_code.get(guid, [])]
+            spans += [by_selection[g] for g in case.selection_guids if g in by_selection]
+            case.segments = sorted(set(spans))
+            case.unresolved = (sum(g not in known for g in case.code_guids)
+                               + sum(g not in by_selection for g in case.selection_guids))
+        if stand_ins:
+            self.warnings.append(msg(
+                "{count} code(s) have the GUID of a case (NVivo's way of coding cases on "
+                "text): their codings were read as the cases' stretches of text, not as codes.",
+                count=len(stand_ins)))
+
+        def without(nodes: list[RefiCode]) -> list[RefiCode]:
+            out: list[RefiCode] = []
+            for node in nodes:
+                node.children = without(node.children)
+                out.extend(node.children if node.guid in stand_ins else [node])
+            return out
+
+        return without(codes) if stand_ins else codes
 
     def read_sets(self, doc: _Doc, root: etree._Element) -> list[RefiSet]:
         container = doc.child(root, "Sets")

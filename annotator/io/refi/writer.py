@@ -41,6 +41,7 @@ from annotator.domain.offsets import Utf16Map
 from annotator.domain.text import normalise_text
 from annotator.io.refi.model import (
     REVIEWED_LINK,
+    RefiCase,
     RefiCode,
     RefiCoding,
     RefiProject,
@@ -159,16 +160,21 @@ def _check_project(project: RefiProject) -> None:
             raise ValueError(f"reviewed mark {mark} names no source or user of the project")
     for group in (*project.variables, *project.cases, *project.sets):
         _check_guid(group.guid, f"{type(group).__name__} {group.name!r}")
-        if group.guid in seen:
+        # NVivo's case coded on text: the code that stands for it shares its GUID
+        stands_for = isinstance(group, RefiCase) and group.guid in group.code_guids
+        if group.guid in seen and not (stands_for and group.guid in codes):
             raise ValueError(f"GUID {group.guid} is used twice")
         seen.add(group.guid)
     for owner in (*project.sources, *project.cases):
         for guid in owner.values:
             if guid not in variables:
                 raise ValueError(f"variable {guid} is not in the project's variables")
+    selections = {sel.guid for src in project.sources for sel in src.selections}
     for case in project.cases:
         if not set(case.source_guids) <= sources:
             raise ValueError(f"case {case.name!r} refers to a source that is not exported")
+        if not set(case.code_guids) <= codes or not set(case.selection_guids) <= selections:
+            raise ValueError(f"case {case.name!r} refers to a code or selection not exported")
     for group in project.sets:
         if not set(group.source_guids) <= sources or not set(group.code_guids) <= codes:
             raise ValueError(f"set {group.name!r} refers to a source or code not exported")
@@ -215,9 +221,13 @@ class _Builder:
         for case in self.project.cases:
             el = self.el(cases, "Case", guid=case.guid, name=case.name)
             self.description(el, case.description)
+            for guid in case.code_guids:
+                self.el(el, "CodeRef", targetGUID=guid)
             self.values(el, case.values)
             for guid in case.source_guids:
                 self.el(el, "SourceRef", targetGUID=guid)
+            for guid in case.selection_guids:
+                self.el(el, "SelectionRef", targetGUID=guid)
 
     def sets(self, root: etree._Element) -> None:
         if not self.project.sets:
