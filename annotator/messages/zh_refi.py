@@ -58,14 +58,17 @@ ZH: dict[str, str] = {
     "{count} variable value(s) refer to no variable of the file and were not imported":
         "{count} 个变量值引用了文件中不存在的变量，未导入",
     "{attributes} attribute(s), {cases} case(s) and {sets} set(s) were imported":
-        "已导入 {attributes} 个属性、{cases} 个个案和 {sets} 个集合",
-    "{codes} code reference(s) and {selections} selection reference(s) of cases were not "
-    "imported: Annotator's cases hold whole documents, not codes or passages":
-        "个案的 {codes} 个代码引用和 {selections} 个选段引用未导入：Annotator 的个案"
-        "只包含整份文档，不包含代码或片段",
+        "已导入 {attributes} 个属性、{cases} 个案例和 {sets} 个集合",
+    "{count} stretch(es) of text coded to cases came in as the cases' segments":
+        "已导入案例所编码的 {count} 段文字，作为案例的片段",
+    "{count} reference(s) of cases to codes or selections the file does not hold were not "
+    "imported":
+        "案例对文件中不存在的代码或选段的 {count} 处引用未导入",
+    "{count} description(s) of variables were not imported: attributes have no description":
+        "{count} 个变量的说明未导入：属性没有说明",
     "{count} document(s) of cases are not in the file's text sources and were left out of "
     "their cases":
-        "个案中的 {count} 个文档不在文件的文本来源中，未加入个案",
+        "案例中的 {count} 个文档不在文件的文本来源中，未加入案例",
     "{count} note(s) in sets were not imported: Annotator groups codes and documents only":
         "集合中的 {count} 条笔记未导入：Annotator 只能将代码和文档分组",
     "{count} set(s) hold no code or text source of the file and were not imported":
@@ -180,4 +183,11 @@ ZH: dict[str, str] = {
     "nothing in it counts as “not coded” in agreement":
         "导入了 {count} 个“已审阅”标记：编码员将文档标为已审阅而未在其中编码时，"
         "在一致性计算中算作“未编码”",
+    "{count} code(s) have the GUID of a case (NVivo's way of coding cases on text): their "
+    "codings were read as the cases' stretches of text, not as codes.":
+        "{count} 个代码与某个案例的 GUID 相同（NVivo 在文字上为案例编码的方式）：其编码已作为"
+        "案例所含的文字段读取，而不是作为代码。",
+    "{count} selection(s) in the text of notes were not imported: Annotator codes documents, "
+    "and a note came in as a memo.":
+        "笔记文本中的 {count} 处选段未导入：Annotator 只对文档编码，笔记已作为备忘录导入。",
 }

@@ -122,6 +122,11 @@ class AnalysisImport:
             self.notes.append(msg(
                 "{count} value(s) of the variable {name!r} do not fit its type and were not "
                 "imported", count=n, name=name))
+        described = sum(1 for var in self.refi.variables if var.description)
+        if described:
+            self.notes.append(msg(
+                "{count} description(s) of variables were not imported: attributes have no "
+                "description", count=described))
         if self.unknown_variables:
             self.notes.append(msg(
                 "{count} variable value(s) refer to no variable of the file and were not "

@@ -651,6 +651,14 @@ class _ProjectReader:
                     "{count} {what} in the file were not imported: Annotator cannot hold them "
                     "yet.", count=n, what=what,
                 ))
+        notes = doc.child(root, "Notes")
+        coded = sum(len(doc.children(note, "PlainTextSelection"))
+                    for note in (doc.children(notes, "Note") if notes is not None else []))
+        if coded:
+            self.warnings.append(msg(
+                "{count} selection(s) in the text of notes were not imported: Annotator codes "
+                "documents, and a note came in as a memo.", count=coded,
+            ))
 
     def codebook_of(
         self, doc: _Doc, root: etree._Element
