@@ -4,7 +4,6 @@ import argparse
 import json
 import sys
 import unicodedata
-from pathlib import Path
 
 import orjson
 
@@ -32,7 +31,7 @@ from annotator.services.agreement_measures import (
 )
 from annotator.services.agreement_notes import agreement_notes
 from annotator.services.reviewed import list_reviewed, mark_reviewed, unmark_reviewed
-from annotator.services.workshop import MergeReport, make_participant_copies, merge_copies
+from annotator.services.workshop import make_participant_copies, merge_copies
 from annotator.store.project import Project
 
 
@@ -81,26 +80,6 @@ def _cmd_copies(a: argparse.Namespace) -> int:
     return 0
 
 
-def _merged(r: MergeReport) -> Msg:
-    """The line that says what merging one copy did."""
-    shown = r.source.name if isinstance(r.source, Path) else r.source
-    counts = {"source": shown, "documents_matched": r.documents_matched,
-              "documents_added": r.documents_added, "codes_matched": r.codes_matched,
-              "codes_added": r.codes_added, "coders_matched": r.coders_matched,
-              "coders_added": r.coders_added, "codings_added": r.codings_added,
-              "codings_present": r.codings_present, "conflicts": len(r.conflicts)}
-    if r.codings_skipped:
-        return msg("merged {source}: documents {documents_matched} matched, "
-                   "{documents_added} added; codes {codes_matched} matched, {codes_added} "
-                   "added; coders {coders_matched} matched, {coders_added} added; codings "
-                   "{codings_added} added, {codings_present} already present, {skipped} "
-                   "skipped; {conflicts} conflicts", skipped=r.codings_skipped, **counts)
-    return msg("merged {source}: documents {documents_matched} matched, {documents_added} "
-               "added; codes {codes_matched} matched, {codes_added} added; coders "
-               "{coders_matched} matched, {coders_added} added; codings {codings_added} "
-               "added, {codings_present} already present; {conflicts} conflicts", **counts)
-
-
 def _cmd_merge(a: argparse.Namespace) -> int:
     with Project.open(a.target) as p:
         reports = merge_copies(p, a.sources, crlf=a.crlf,
@@ -111,7 +90,7 @@ def _cmd_merge(a: argparse.Namespace) -> int:
         for r in reports:
             if not r.ok:
                 continue
-            print(_merged(r))
+            print(msg("merged {summary}", summary=r.summary()))
             for path, creator in r.added_codes:
                 print(msg("  added code {path} (by {creator})", path=path, creator=creator)
                       if creator else msg("  added code {path} (by an unknown coder)",

@@ -257,22 +257,7 @@ ZH: dict[str, str] = {
     "{participant}: {path} ({documents} documents, {codes} codes, {codings} codings)":
         "{participant}：{path}（{documents} 个文档，{codes} 个代码，{codings} 处编码）",
     "{count} participant copies written to {folder}": "已把 {count} 份参与者副本写入 {folder}",
-    "merged {source}: documents {documents_matched} matched, {documents_added} added; "
-    "codes {codes_matched} matched, {codes_added} added; coders {coders_matched} matched, "
-    "{coders_added} added; codings {codings_added} added, {codings_present} already "
-    "present; {conflicts} conflicts":
-        "已合并 {source}：文档 {documents_matched} 个对应，{documents_added} 个新增；"
-        "代码 {codes_matched} 个对应，{codes_added} 个新增；编码员 {coders_matched} 位对应，"
-        "{coders_added} 位新增；编码 {codings_added} 处新增，{codings_present} 处已存在；"
-        "{conflicts} 处冲突",
-    "merged {source}: documents {documents_matched} matched, {documents_added} added; "
-    "codes {codes_matched} matched, {codes_added} added; coders {coders_matched} matched, "
-    "{coders_added} added; codings {codings_added} added, {codings_present} already "
-    "present, {skipped} skipped; {conflicts} conflicts":
-        "已合并 {source}：文档 {documents_matched} 个对应，{documents_added} 个新增；"
-        "代码 {codes_matched} 个对应，{codes_added} 个新增；编码员 {coders_matched} 位对应，"
-        "{coders_added} 位新增；编码 {codings_added} 处新增，{codings_present} 处已存在，"
-        "{skipped} 处跳过；{conflicts} 处冲突",
+    "merged {summary}": "已合并 {summary}",
     "  added code {path} (by {creator})": "  新增代码 {path}（由 {creator} 创建）",
     "  added code {path} (by an unknown coder)": "  新增代码 {path}（创建者不明）",
     "  added coder {name}": "  新增编码员 {name}",

@@ -27,4 +27,21 @@ ZH: dict[str, str] = {
         '请至少列出一位参与者，且名字不能为空',
     "two participants' names give the same file name; rename one":
         '两位参与者的名字得出相同的文件名；请为其中一位改名',
+    "{source}: not merged: {error}": "{source}：未合并：{error}",
+    "{source}: documents {documents_matched} matched, {documents_added} added; "
+    "codes {codes_matched} matched, {codes_added} added; coders {coders_matched} matched, "
+    "{coders_added} added; codings {codings_added} added, {codings_present} already "
+    "present; {conflicts} conflicts":
+        "{source}：文档 {documents_matched} 个对应，{documents_added} 个新增；"
+        "代码 {codes_matched} 个对应，{codes_added} 个新增；编码员 {coders_matched} 位对应，"
+        "{coders_added} 位新增；编码 {codings_added} 处新增，{codings_present} 处已存在；"
+        "{conflicts} 处冲突",
+    "{source}: documents {documents_matched} matched, {documents_added} added; "
+    "codes {codes_matched} matched, {codes_added} added; coders {coders_matched} matched, "
+    "{coders_added} added; codings {codings_added} added, {codings_present} already "
+    "present, {skipped} skipped; {conflicts} conflicts":
+        "{source}：文档 {documents_matched} 个对应，{documents_added} 个新增；"
+        "代码 {codes_matched} 个对应，{codes_added} 个新增；编码员 {coders_matched} 位对应，"
+        "{coders_added} 位新增；编码 {codings_added} 处新增，{codings_present} 处已存在，"
+        "{skipped} 处跳过；{conflicts} 处冲突",
 }

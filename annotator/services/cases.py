@@ -60,7 +60,7 @@ def add_documents(project: Project, case: str, documents: Sequence[str]) -> None
             did = find_document(s, doc).id
             if did not in have:
                 s.add(CaseDocument(case_id=c.id, document_id=did))
-                _replace_segments(s, c.id, did, [])   # held whole now: no stretches
+                replace_segments(s, c.id, did, [])   # held whole now: no stretches
                 have.add(did)
 
 
@@ -105,14 +105,15 @@ def _check_span(doc: Document, start: int, end: int) -> None:
                            length=doc.length, start=start, end=end)
 
 
-def _replace_segments(s: Session, case_id: int, doc_id: int, spans: list[Span]) -> None:
+def replace_segments(s: Session, case_id: int, doc_id: int, spans: list[Span]) -> None:
+    """The case's stretches of the document become ``spans`` (already joined)."""
     s.execute(delete(CaseSegment).where(CaseSegment.case_id == case_id,
                                         CaseSegment.document_id == doc_id))
     for start, end in spans:
         s.add(CaseSegment(case_id=case_id, document_id=doc_id, start=start, end=end))
 
 
-def _segments_of(s: Session, case_id: int, doc_id: int) -> list[Span]:
+def segments_of(s: Session, case_id: int, doc_id: int) -> list[Span]:
     return [(a, b) for a, b in s.execute(
         select(CaseSegment.start, CaseSegment.end)
         .where(CaseSegment.case_id == case_id, CaseSegment.document_id == doc_id))]
@@ -134,8 +135,8 @@ def code_segment(project: Project, case: str, document: str, start: int, end: in
         if whole is not None:
             raise Conflict("the case {case!r} already holds all of {name!r}", case=c.name,
                            name=doc.name)
-        spans = union([*_segments_of(s, c.id, doc.id), (start, end)])
-        _replace_segments(s, c.id, doc.id, spans)
+        spans = union([*segments_of(s, c.id, doc.id), (start, end)])
+        replace_segments(s, c.id, doc.id, spans)
         return spans
 
 
@@ -146,6 +147,6 @@ def uncode_segment(project: Project, case: str, document: str, start: int, end: 
         c = find_case(s, case)
         doc = find_document(s, document)
         _check_span(doc, start, end)
-        spans = subtract(union(_segments_of(s, c.id, doc.id)), [(start, end)])
-        _replace_segments(s, c.id, doc.id, spans)
+        spans = subtract(union(segments_of(s, c.id, doc.id)), [(start, end)])
+        replace_segments(s, c.id, doc.id, spans)
         return spans

@@ -51,6 +51,7 @@ from annotator.io.refi import (
 )
 from annotator.messages import Msg, msg
 from annotator.services.attributes import canonical, define_row
+from annotator.services.cases import replace_segments, segments_of
 from annotator.store.models import (
     Attribute,
     AttributeValue,
@@ -279,18 +280,12 @@ class AnalysisImport:
                 whole.add(doc_id)
                 self.counts["stretches"] += 1
                 continue
-            old = [(a, b) for a, b in s.execute(
-                select(CaseSegment.start, CaseSegment.end).where(
-                    CaseSegment.case_id == case_id, CaseSegment.document_id == doc_id))]
+            old = segments_of(s, case_id, doc_id)
             joined = union([*old, *new])
             if joined == union(old):
                 continue
             self.counts["stretches"] += len(set(new) - set(old))
-            s.execute(delete(CaseSegment).where(CaseSegment.case_id == case_id,
-                                                CaseSegment.document_id == doc_id))
-            s.execute(insert(CaseSegment), [
-                {"case_id": case_id, "document_id": doc_id, "start": a, "end": b}
-                for a, b in joined])
+            replace_segments(s, case_id, doc_id, joined)
         return missing
 
     def add_sets(self) -> None:

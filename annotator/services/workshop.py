@@ -81,7 +81,7 @@ from annotator.domain.codepath import SEPARATOR, escape_name
 from annotator.domain.codetree import tree_of
 from annotator.domain.errors import AnnotatorError, Conflict, InvalidInput, ProjectFileError
 from annotator.domain.text import normalise_text, text_sha256
-from annotator.messages import Msg
+from annotator.messages import Msg, msg
 from annotator.services.agreement import CONSENSUS_CODER
 from annotator.services.codebook import code_paths, create_code
 from annotator.services.coders import get_or_create_coder
@@ -377,20 +377,28 @@ class MergeReport:
         data["added_codes"] = [{"path": p, "created_by": c} for p, c in self.added_codes]
         return data
 
-    def summary(self) -> str:
-        """One line, as the CLI prints it per source."""
+    def summary(self) -> Msg:
+        """One line, as the CLI prints it per source, in the user's language."""
         shown = self.source.name if isinstance(self.source, Path) else self.source
         if self.error:
-            return f"{shown}: not merged: {self.error}"
-        return (
-            f"{shown}: documents {self.documents_matched} matched, "
-            f"{self.documents_added} added; codes {self.codes_matched} matched, "
-            f"{self.codes_added} added; coders {self.coders_matched} matched, "
-            f"{self.coders_added} added; codings {self.codings_added} added, "
-            f"{self.codings_present} already present"
-            + (f", {self.codings_skipped} skipped" if self.codings_skipped else "")
-            + f"; {len(self.conflicts)} conflicts"
-        )
+            return msg("{source}: not merged: {error}", source=shown, error=self.error)
+        counts = {"source": shown, "documents_matched": self.documents_matched,
+                  "documents_added": self.documents_added,
+                  "codes_matched": self.codes_matched, "codes_added": self.codes_added,
+                  "coders_matched": self.coders_matched, "coders_added": self.coders_added,
+                  "codings_added": self.codings_added,
+                  "codings_present": self.codings_present, "conflicts": len(self.conflicts)}
+        if self.codings_skipped:
+            return msg("{source}: documents {documents_matched} matched, {documents_added} "
+                       "added; codes {codes_matched} matched, {codes_added} added; coders "
+                       "{coders_matched} matched, {coders_added} added; codings "
+                       "{codings_added} added, {codings_present} already present, {skipped} "
+                       "skipped; {conflicts} conflicts", skipped=self.codings_skipped,
+                       **counts)
+        return msg("{source}: documents {documents_matched} matched, {documents_added} added; "
+                   "codes {codes_matched} matched, {codes_added} added; coders "
+                   "{coders_matched} matched, {coders_added} added; codings {codings_added} "
+                   "added, {codings_present} already present; {conflicts} conflicts", **counts)
 
 
 # ------------------------------------------------------------------ merging

@@ -214,7 +214,7 @@ def test_broken_sources_are_reported_and_leave_the_target_as_it_was(
     assert "damaged" in reports[2].error or "not an Annotator" in reports[2].error
     assert "no such project file" in reports[3].error
     assert reports[1].codings_added == 3
-    assert "not merged" in reports[0].summary()
+    assert "not merged" in str(reports[0].summary())
 
 
 def test_a_source_failing_halfway_is_rolled_back(
@@ -333,7 +333,7 @@ def test_report_json_is_plain(workshop: dict) -> None:
     assert data["codings_added"] == 3 and data["error"] is None
     assert data["added_codes"] == [{"path": "整合/参与者代码", "created_by": "甲"}]
     assert {c["kind"] for c in data["conflicts"]} >= {CODE_RENAMED, DOCUMENT_RENAMED}
-    assert isinstance(MergeReport(Path("x")).summary(), str)
+    assert str(MergeReport(Path("x")).summary()).startswith("x: documents 0 matched")
 
 
 def test_documents_a_copy_adds_keep_their_guid(workshop: dict) -> None:
